@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { CORRELATION_HEADER, sanitizeCorrelationId } from '@govdisc/service-kit';
+import type { AppConfig } from '../config/env.js';
+
+/** HTTP hardening and docs shared by main.ts and the tests. */
+export function configureGateway(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  // First middleware: the request id exists before body parsing, so even a bad-JSON 400 carries it.
+  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => {
+    req.id ??= sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID();
+    next();
+  });
+  express.useBodyParser('json', { limit: config.BODY_LIMIT });
+  express.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
+  const doc = new DocumentBuilder()
+    .setTitle('政务公开平台 API · Government information disclosure platform')
+    .setDescription(
+      'Policy library, Q&A, service guides, information-disclosure requests and notifications. ' +
+        'Every error has the body `{ code, message, details?, requestId }`.',
+    )
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+}

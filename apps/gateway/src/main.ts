@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { bootstrapService, runMain } from '@govdisc/service-kit';
+import { AppModule } from './app.module.js';
+import { SERVICE_NAME, loadAppConfig } from './config/env.js';
+import { configureGateway } from './http/setup.js';
+
+runMain(async () => {
+  const config = loadAppConfig();
+  await bootstrapService({
+    name: SERVICE_NAME,
+    module: AppModule.forRoot(config),
+    http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
+    configure: (app) => configureGateway(app, config),
+  });
+});

@@ -1,0 +1,2 @@
+import { appJestConfig } from '../../jest.base.js';
+export default appJestConfig();

@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { createPolicyDocument, getPolicyDocument, listPolicyDocuments, publishPolicyDocument } from '@govdisc/contracts';
+import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
+import type { z } from 'zod';
+import { SERVICE_NAME } from '../config/env.js';
+import { toSummary, toView } from './document.mapper.js';
+import { DocumentService } from './document.service.js';
+
+type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+
+@Controller()
+export class DocumentHandlers {
+  constructor(private readonly documents: DocumentService) {}
+
+  @RpcHandler(createPolicyDocument)
+  async create(req: Req<typeof createPolicyDocument>) {
+    return toView(await this.documents.create(req));
+  }
+
+  @RpcHandler(publishPolicyDocument)
+  async publish(req: Req<typeof publishPolicyDocument>, meta: RpcMeta) {
+    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
+    return toView(await this.documents.publish(req.documentId, ctx));
+  }
+
+  @RpcHandler(getPolicyDocument)
+  async get(req: Req<typeof getPolicyDocument>) {
+    return toView(await this.documents.get(req.documentId));
+  }
+
+  @RpcHandler(listPolicyDocuments)
+  async list(req: Req<typeof listPolicyDocuments>) {
+    const { items, total } = await this.documents.list(req);
+    return { items: items.map(toSummary), total, page: req.page, pageSize: req.pageSize };
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CreatePolicyDocumentReq,
+  DomainError,
+  ErrorCode,
+  type MessageContext,
+  documentPublished,
+} from '@govdisc/contracts';
+import { addToOutbox } from '@govdisc/messaging';
+import { OutboxRelayHost } from '@govdisc/service-kit';
+import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.js';
+import { PrismaService } from '../infra/prisma.service.js';
+import { DocumentRepository } from './document.repository.js';
+
+/** Document lifecycle rules. State change and its event commit in one transaction (outbox). */
+@Injectable()
+export class DocumentService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly documents: DocumentRepository,
+    private readonly outbox: OutboxRelayHost,
+  ) {}
+
+  create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
+    return this.documents.upsert(input);
+  }
+
+  async get(id: string): Promise<PolicyDocument> {
+    const doc = await this.documents.findById(id);
+    if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
+    return doc;
+  }
+
+  list(query: { page: number; pageSize: number; status?: DocumentStatus }) {
+    return this.documents.list(query);
+  }
+
+  async publish(documentId: string, ctx: MessageContext): Promise<PolicyDocument> {
+    const doc = await this.prisma.$transaction(async (tx) => {
+      const current = await this.documents.lockById(documentId, tx);
+      if (!current) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId });
+      if (current.status !== 'DRAFT') {
+        throw new DomainError(ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED, undefined, { status: current.status });
+      }
+      const published = await this.documents.markPublished(documentId, tx);
+      await addToOutbox(
+        tx,
+        documentPublished.make(
+          {
+            documentId: published.id,
+            docNumber: published.docNumber,
+            title: published.title,
+            agency: published.agency,
+            publishedAt: published.publishedAt!.toISOString(),
+            version: published.version,
+          },
+          ctx,
+        ),
+      );
+      return published;
+    });
+    this.outbox.relay.nudge();
+    return doc;
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Actor } from './common.js';
+import { Envelope, MessageContext, newEnvelope } from './envelope.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { parseOrThrow } from './validation.js';
+
+type Versions = Record<number, z.ZodType>;
+type LatestOf<V extends Versions> = V[keyof V];
+
+/** A domain event: subject + one schema per version; `make` validates before sending, `parse` on receipt. */
+export interface EventContract<V extends Versions> {
+  readonly type: string;
+  readonly latestVersion: number;
+  readonly versions: V;
+  make(payload: z.input<LatestOf<V>>, ctx: MessageContext): Envelope<z.output<LatestOf<V>>>;
+  parse(raw: unknown): Envelope<z.output<V[keyof V]>>;
+}
+
+export function defineEvent<V extends Versions>(type: string, versions: V): EventContract<V> {
+  const latestVersion = Math.max(...Object.keys(versions).map(Number));
+  return {
+    type,
+    latestVersion,
+    versions,
+    make(payload, ctx) {
+      const valid = parseOrThrow(versions[latestVersion], payload) as z.output<LatestOf<V>>;
+      return newEnvelope(type, latestVersion, valid, ctx);
+    },
+    parse(raw) {
+      const envelope = parseOrThrow(Envelope, raw, ErrorCode.MALFORMED_MESSAGE);
+      if (envelope.type !== type) {
+        throw new DomainError(ErrorCode.MALFORMED_MESSAGE, `expected event type ${type}, got ${envelope.type}`);
+      }
+      const schema = versions[envelope.version];
+      if (!schema) {
+        throw new DomainError(ErrorCode.MALFORMED_MESSAGE, `unknown version ${envelope.version} of ${type}`);
+      }
+      const payload = parseOrThrow(schema, envelope.payload, ErrorCode.MALFORMED_MESSAGE) as z.output<V[keyof V]>;
+      return { ...envelope, payload };
+    },
+  };
+}
+
+/** What travels in an RPC request: the acting user plus the validated payload. */
+export interface RpcMessage<P> {
+  actor: Actor | null;
+  payload: P;
+}
+
+/** A request-reply pair on core NATS. Subjects live under `rpc.` so no JetStream stream captures them. */
+export interface RpcContract<Req extends z.ZodType, Res extends z.ZodType> {
+  readonly subject: string;
+  readonly request: Req;
+  readonly response: Res;
+  makeRequest(payload: z.input<Req>, actor: Actor | null): RpcMessage<z.output<Req>>;
+  parseRequest(raw: unknown): RpcMessage<z.output<Req>>;
+  makeResponse(value: z.input<Res>): z.output<Res>;
+  parseResponse(raw: unknown): z.output<Res>;
+}
+
+export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
+  subject: string,
+  schemas: { request: Req; response: Res },
+): RpcContract<Req, Res> {
+  if (!subject.startsWith('rpc.')) throw new Error(`RPC subject must start with "rpc.": ${subject}`);
+  const message = z.object({ actor: Actor.nullable(), payload: schemas.request });
+  return {
+    subject,
+    request: schemas.request,
+    response: schemas.response,
+    makeRequest: (payload, actor) => ({ actor, payload: parseOrThrow(schemas.request, payload) }),
+    parseRequest: (raw) => parseOrThrow(message, raw, ErrorCode.MALFORMED_MESSAGE) as RpcMessage<z.output<Req>>,
+    makeResponse: (value) => parseOrThrow(schemas.response, value, ErrorCode.INTERNAL_ERROR),
+    parseResponse: (raw) => parseOrThrow(schemas.response, raw, ErrorCode.MALFORMED_MESSAGE),
+  };
+}

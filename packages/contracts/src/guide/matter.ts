@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
+import { defineRpc } from '../define.js';
+
+export const UpsertGuideMatterReq = z.strictObject({
+  code: z.string().trim().min(1).max(100).describe('事项编码'),
+  name: z.string().trim().min(1).max(300).describe('事项名称'),
+  department: z.string().trim().min(1).max(200).describe('实施部门'),
+  summary: z.string().trim().max(5_000).default(''),
+  materials: z.array(z.string().trim().min(1).max(500)).max(100).default([]).describe('申请材料'),
+  timeLimitDays: z.number().int().min(0).max(3650).nullable().default(null).describe('承诺办结时限（工作日）'),
+  policyRefs: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe('相关政策（外部编号）'),
+});
+export const GuideMatterView = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  summary: z.string(),
+  materials: z.array(z.string()),
+  timeLimitDays: z.number().int().nullable(),
+  policyRefs: z.array(z.string()),
+  updatedAt: IsoDateTime,
+});
+export type GuideMatterView = z.infer<typeof GuideMatterView>;
+
+export const upsertGuideMatter = defineRpc('rpc.guide.matter.upsert', {
+  request: UpsertGuideMatterReq,
+  response: GuideMatterView,
+});
+export const getGuideMatter = defineRpc('rpc.guide.matter.get', {
+  request: z.strictObject({ code: z.string().trim().min(1).max(100) }),
+  response: GuideMatterView,
+});
+export const listGuideMatters = defineRpc('rpc.guide.matter.list', {
+  request: Page.extend({ department: z.string().trim().min(1).max(200).optional() }).strict(),
+  response: pageOf(GuideMatterView),
+});
+export const guideHealth = defineRpc('rpc.guide.health.check', { request: z.object({}), response: ServiceHealth });

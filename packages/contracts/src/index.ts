@@ -1,0 +1,12 @@
+export * from './common.js';
+export * from './define.js';
+export * from './envelope.js';
+export * from './errors.js';
+export * from './streams.js';
+export * from './validation.js';
+export * from './policy/document.js';
+export * from './qa/pair.js';
+export * from './guide/matter.js';
+export * from './disclosure/request.js';
+export * from './notify/notification.js';
+export { z } from 'zod';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
+import { defineEvent, defineRpc } from '../define.js';
+
+export const PolicyDocumentStatus = z.enum(['DRAFT', 'PUBLISHED', 'AMENDED', 'EXPIRED', 'REPEALED']);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CreatePolicyDocumentReq = z.strictObject({
+  externalId: text(100).optional().describe('ID in the source system; re-importing the same ID updates instead of duplicating'),
+  title: text(500).describe('标题'),
+  docNumber: text(100).optional().describe('发文字号, e.g. 长政发〔2022〕3号'),
+  agency: text(200).optional().describe('发文机关'),
+  publishDate: IsoDate.optional().describe('成文/发布日期 YYYY-MM-DD'),
+  level: text(20).optional(),
+  region: text(100).optional(),
+  docType: text(50).optional(),
+  body: z.string().min(1).max(2_000_000).describe('正文, one paragraph per line'),
+});
+export type CreatePolicyDocumentReq = z.infer<typeof CreatePolicyDocumentReq>;
+
+export const PolicyDocumentSummary = z.object({
+  id: Uuid,
+  externalId: z.string().nullable(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  agency: z.string().nullable(),
+  publishDate: z.string().nullable(),
+  status: PolicyDocumentStatus,
+  publishedAt: IsoDateTime.nullable(),
+  version: z.number().int(),
+});
+export const PolicyDocumentView = PolicyDocumentSummary.extend({
+  level: z.string().nullable(),
+  region: z.string().nullable(),
+  docType: z.string().nullable(),
+  body: z.string(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type PolicyDocumentView = z.infer<typeof PolicyDocumentView>;
+
+export const DocumentIdReq = z.strictObject({ documentId: Uuid });
+export const ListPolicyDocumentsReq = Page.extend({ status: PolicyDocumentStatus.optional() }).strict();
+
+export const createPolicyDocument = defineRpc('rpc.policy.document.create', {
+  request: CreatePolicyDocumentReq,
+  response: PolicyDocumentView,
+});
+export const publishPolicyDocument = defineRpc('rpc.policy.document.publish', {
+  request: DocumentIdReq,
+  response: PolicyDocumentView,
+});
+export const getPolicyDocument = defineRpc('rpc.policy.document.get', {
+  request: DocumentIdReq,
+  response: PolicyDocumentView,
+});
+export const listPolicyDocuments = defineRpc('rpc.policy.document.list', {
+  request: ListPolicyDocumentsReq,
+  response: pageOf(PolicyDocumentSummary),
+});
+export const policyHealth = defineRpc('rpc.policy.health.check', { request: z.object({}), response: ServiceHealth });
+
+export const DocumentPublishedV1 = z.object({
+  documentId: Uuid,
+  docNumber: z.string().nullable(),
+  title: z.string().min(1),
+  agency: z.string().nullable(),
+  publishedAt: IsoDateTime,
+  version: z.number().int().positive(),
+});
+export const documentPublished = defineEvent('policy.document.published', { 1: DocumentPublishedV1 });

@@ -1,0 +1,38 @@
+/**
+ * JetStream layout: one stream per producing context capturing `<context>.>`.
+ * RPC subjects live under `rpc.` and are never captured (a request to a stream subject gets a PubAck).
+ */
+export const streams = {
+  POLICY_EVENTS: { subjects: ['policy.>'] },
+  QA_EVENTS: { subjects: ['qa.>'] },
+  GUIDE_EVENTS: { subjects: ['guide.>'] },
+  DISCLOSURE_EVENTS: { subjects: ['disclosure.>'] },
+  NOTIFY_EVENTS: { subjects: ['notify.>'] },
+} as const;
+export type StreamName = keyof typeof streams;
+
+/** The services behind the gateway, with the subject of their health check. */
+export const serviceNames = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+/** Durable consumers (`<app>__<purpose>`): pull, explicit ack, redelivered up to maxDeliver times. */
+export const consumers = {
+  'notify-svc__policy-document-published': {
+    stream: 'POLICY_EVENTS',
+    filterSubject: 'policy.document.published',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
+} as const satisfies Record<string, ConsumerSpec>;
+export type ConsumerName = keyof typeof consumers;
+
+export interface ConsumerSpec {
+  stream: StreamName;
+  filterSubject: string;
+  ackWaitMs: number;
+  maxDeliver: number;
+}
+
+/** Messages that exhausted their deliveries land here, one subject per consumer, for people to look at. */
+export const DEAD_LETTER_STREAM = 'DEAD_LETTERS';
+export const deadLetterSubject = (consumer: string) => `deadletter.${consumer}`;

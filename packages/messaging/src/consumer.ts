@@ -1,0 +1,92 @@
+import { DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import type { BusNaming } from './naming.js';
+import { ensureConsumer } from './streams.js';
+
+export type EventOutcome = 'ack' | 'duplicate' | 'term' | 'nak';
+
+export interface DurableConsumerOptions {
+  nc: NatsConnection;
+  naming: BusNaming;
+  /** Consumer name as declared in contracts, e.g. `notify-svc__policy-document-published`. */
+  name: string;
+  logger: Logger;
+  /** Parses and handles one message; returns false for "already processed". Throw DomainError(MALFORMED_MESSAGE) to reject. */
+  handle: (raw: unknown, msg: JsMsg) => Promise<boolean>;
+  /** Runs each message inside the caller's context (e.g. correlation id from headers). */
+  wrap?: <T>(msg: JsMsg, fn: () => Promise<T>) => Promise<T>;
+  onOutcome?: (outcome: EventOutcome) => void;
+  retryDelayMs?: (deliveryCount: number) => number;
+}
+
+/**
+ * A durable pull consumer with explicit acks: ack after the handler's transaction commits, `term`
+ * for messages that fail validation (logged, never retried), `nak` with back-off for transient
+ * errors, and a copy to the dead-letter subject on the last allowed delivery.
+ */
+export class DurableConsumer {
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly opts: DurableConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const { nc, naming, name } = this.opts;
+    await ensureConsumer(await jetstreamManager(nc), naming, name);
+    const spec = naming.consumerSpec(name);
+    const consumer = await jetstream(nc).consumers.get(spec.stream, name);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages, spec.maxDeliver);
+  }
+
+  /** Stops fetching, lets the message in hand finish, and leaves unacked ones for redelivery. */
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages, maxDeliver: number) {
+    for await (const msg of messages) {
+      const wrap = this.opts.wrap ?? ((_m, fn) => fn());
+      const outcome = await wrap(msg, () => this.process(msg, maxDeliver));
+      this.opts.onOutcome?.(outcome);
+    }
+  }
+
+  private async process(msg: JsMsg, maxDeliver: number): Promise<EventOutcome> {
+    const { logger, name } = this.opts;
+    const base = { consumer: name, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount };
+    let raw: unknown;
+    try {
+      raw = msg.json();
+    } catch {
+      logger.warn(base, 'rejected event: body is not JSON');
+      msg.term('not JSON');
+      return 'term';
+    }
+    try {
+      const fresh = await this.opts.handle(raw, msg);
+      msg.ack();
+      if (!fresh) logger.info(base, 'duplicate event acknowledged without effect');
+      return fresh ? 'ack' : 'duplicate';
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.MALFORMED_MESSAGE) {
+        logger.warn({ ...base, details: error.details }, 'rejected event: failed contract validation');
+        msg.term('contract validation failed');
+        return 'term';
+      }
+      if (msg.info.deliveryCount >= maxDeliver) {
+        logger.error({ ...base, err: error }, 'event failed on its last delivery; copied to dead letters');
+        this.opts.nc.publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
+        msg.term('max deliveries reached');
+        return 'term';
+      }
+      const delay = this.opts.retryDelayMs?.(msg.info.deliveryCount) ?? Math.min(30_000, 500 * 2 ** msg.info.deliveryCount);
+      logger.warn({ ...base, err: error, retryInMs: delay }, 'event handling failed; will retry');
+      msg.nak(delay);
+      return 'nak';
+    }
+  }
+}

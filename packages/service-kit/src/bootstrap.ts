@@ -1,0 +1,101 @@
+import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ReadinessRegistry } from './health.js';
+import { DrainingNatsServer } from './nats-server.js';
+import { migrate } from './migrate.js';
+
+export interface BootstrapOptions {
+  name: string;
+  module: Type<unknown> | DynamicModule;
+  http: { host: string; port: number };
+  /** Serve RPC on core NATS with a queue group named after the app, so replicas share requests. */
+  rpc?: { natsUrl: string };
+  drainTimeoutMs: number;
+  /** Extra setup before listening (gateway: swagger, body limits, filters). */
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+/**
+ * Starts one app: HTTP (health, readiness, metrics, API) plus the NATS RPC transport, and installs
+ * graceful shutdown: readiness goes down, RPC intake stops, in-flight work finishes, then the app
+ * closes (consumers stop, outbox relay stops, database and NATS connections drain).
+ */
+export async function bootstrapService(opts: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(opts.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const logger = new NestLogger('Bootstrap');
+  await opts.configure?.(app);
+
+  let rpcServer: DrainingNatsServer | undefined;
+  if (opts.rpc) {
+    rpcServer = new DrainingNatsServer({
+      servers: [opts.rpc.natsUrl],
+      queue: opts.name,
+      name: `${opts.name}-rpc`,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+    } as never);
+    app.connectMicroservice({ strategy: rpcServer }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(opts.http.port, opts.http.host);
+  logger.log(`${opts.name} listening on http://${opts.http.host}:${opts.http.port}`);
+
+  let closing: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    closing ??= (async () => {
+      logger.log(`${signal} received: draining`);
+      app.get(ReadinessRegistry).markShuttingDown();
+      const idle = rpcServer ? await rpcServer.drain(opts.drainTimeoutMs) : true;
+      if (!idle) logger.warn('in-flight RPC work did not finish before the drain timeout');
+      await app.close();
+      logger.log('stopped cleanly');
+    })()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        logger.error(error, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return app;
+}
+
+/** Runs a main function; configuration errors print plainly (no stack) and exit 1. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const err = error as Error;
+    process.stderr.write(`${err.name === 'ConfigError' ? err.message : err.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
+
+export interface ServiceMain<C extends { HTTP_HOST: string; HTTP_PORT: number; NATS_URL: string; RPC_DRAIN_TIMEOUT_MS: number }> {
+  name: string;
+  loadConfig: () => C;
+  module: (config: C) => DynamicModule;
+  /** For database-owning apps: where the committed migrations live; applied on start unless DB_SKIP_MIGRATIONS. */
+  migrations?: { dir: string; schema: (config: C) => string; url: (config: C) => string; skip: (config: C) => boolean };
+}
+
+/** The whole main.ts of a service: config, migrations under a lock, then bootstrap. */
+export function runService<C extends { HTTP_HOST: string; HTTP_PORT: number; NATS_URL: string; RPC_DRAIN_TIMEOUT_MS: number }>(
+  def: ServiceMain<C>,
+): void {
+  runMain(async () => {
+    const config = def.loadConfig();
+    const m = def.migrations;
+    if (m && !m.skip(config)) {
+      await migrate({ databaseUrl: m.url(config), schema: m.schema(config), migrationsDir: m.dir });
+    }
+    await bootstrapService({
+      name: def.name,
+      module: def.module(config),
+      http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+      rpc: { natsUrl: config.NATS_URL },
+      drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { BusNaming } from '@govdisc/messaging';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ReadinessRegistry } from './health.js';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+export interface BusOptions {
+  url: string;
+  prefix: string;
+  name: string;
+}
+
+@Injectable()
+class BusShutdown implements OnApplicationShutdown {
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async onApplicationShutdown() {
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+}
+
+/** The app's own NATS connection for JetStream (events), separate from Nest's RPC transport. */
+@Global()
+@Module({})
+export class BusModule {
+  static forRoot(opts: BusOptions): DynamicModule {
+    return {
+      module: BusModule,
+      providers: [
+        {
+          provide: NATS_CONNECTION,
+          inject: [ReadinessRegistry],
+          useFactory: async (readiness: ReadinessRegistry) => {
+            const nc = await connect({
+              servers: opts.url,
+              name: `${opts.name}-bus`,
+              waitOnFirstConnect: true,
+              maxReconnectAttempts: -1,
+            });
+            readiness.register('nats', () => nc.flush());
+            return nc;
+          },
+        },
+        { provide: BusNaming, useValue: new BusNaming(opts.prefix) },
+        BusShutdown,
+      ],
+      exports: [NATS_CONNECTION, BusNaming],
+    };
+  }
+}

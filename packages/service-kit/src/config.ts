@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly app: string,
+    readonly problems: string[],
+  ) {
+    super(`${app}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a wrong or missing variable fails with its name. */
+export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: Record<string, string | undefined>) {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(app, problems);
+  }
+  return Object.freeze(result.data) as Readonly<z.output<S>>;
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/** Variables every service shares; apps extend this with their own. */
+export const baseServiceEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool,
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/.+/, 'must look like nats://host:4222').default('nats://127.0.0.1:4222'),
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9_-]+\.)?$/, 'must be empty or one token followed by a dot, e.g. "t1."')
+    .default(''),
+  RPC_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+/** For services that own a PostgreSQL schema. */
+export const databaseEnv = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL'),
+  DB_SKIP_MIGRATIONS: bool,
+});
+
+export { bool as envBoolean };

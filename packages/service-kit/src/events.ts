@@ -1,0 +1,72 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { BusNaming, DurableConsumer, OutboxRelay, type TransactionalSql } from '@govdisc/messaging';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { NATS_CONNECTION } from './bus.module.js';
+import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
+import { eventsHandled, outboxPublished } from './metrics.js';
+import { ROOT_LOGGER } from './service-kit.module.js';
+
+/** Token under which an app provides its Prisma client for the outbox relay. */
+export const OUTBOX_DB = Symbol('OUTBOX_DB');
+
+/** Runs the outbox relay for the app's lifetime. */
+@Injectable()
+export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly relay: OutboxRelay;
+
+  constructor(
+    @Inject(OUTBOX_DB) db: TransactionalSql,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    naming: BusNaming,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.relay = new OutboxRelay({
+      db,
+      nc,
+      naming,
+      logger: logger.child({ context: 'OutboxRelay' }),
+      onPublished: (n) => outboxPublished.inc(n),
+    });
+  }
+
+  onApplicationBootstrap() {
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown() {
+    await this.relay.stop();
+  }
+}
+
+/** Base for an app's JetStream consumer: subclasses name the consumer and handle one raw message. */
+export abstract class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private consumer: DurableConsumer | undefined;
+  protected abstract readonly consumerName: string;
+  protected abstract handle(raw: unknown, msg: JsMsg): Promise<boolean>;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly naming: BusNaming,
+    private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    this.consumer = new DurableConsumer({
+      nc: this.nc,
+      naming: this.naming,
+      name: this.consumerName,
+      logger: this.logger.child({ context: this.consumerName }),
+      handle: (raw, msg) => this.handle(raw, msg),
+      wrap: (msg, fn) => runWithCorrelation(sanitizeCorrelationId(msg.headers?.get(CORRELATION_HEADER)), fn),
+      onOutcome: (outcome) => eventsHandled.inc({ consumer: this.consumerName, outcome }),
+    });
+    await this.consumer.start();
+  }
+
+  /** Stops before the database disconnects, so no message is half-handled. */
+  async onModuleDestroy() {
+    await this.consumer?.stop();
+  }
+}

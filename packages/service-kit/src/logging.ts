@@ -1,0 +1,33 @@
+import { currentCorrelationId } from './correlation.js';
+
+/** Paths redacted from every log line: credentials and citizens' personal data. */
+export const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.idNumber',
+  '*.phone',
+  '*.contact',
+];
+
+export interface LoggingOptions {
+  service: string;
+  level: string;
+  pretty: boolean;
+}
+
+export function pinoOptions(opts: LoggingOptions) {
+  return {
+    level: opts.level,
+    base: { service: opts.service },
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    mixin: () => {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
+    transport: opts.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+  };
+}
+

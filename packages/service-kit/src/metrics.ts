@@ -1,0 +1,43 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per process: default Node metrics plus the RPC and HTTP counters below. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const rpcHandled = new Counter({
+  name: 'govdisc_rpc_handled_total',
+  help: 'RPC requests handled, by subject and outcome code',
+  labelNames: ['subject', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const rpcDuration = new Histogram({
+  name: 'govdisc_rpc_duration_seconds',
+  help: 'Time spent in RPC handlers',
+  labelNames: ['subject'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+export const eventsHandled = new Counter({
+  name: 'govdisc_events_handled_total',
+  help: 'JetStream events handled, by consumer and outcome (ack, duplicate, term, nak)',
+  labelNames: ['consumer', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const outboxPublished = new Counter({
+  name: 'govdisc_outbox_published_total',
+  help: 'Outbox rows published to JetStream',
+  registers: [metricsRegistry],
+});
+
+@Controller()
+export class MetricsController {
+  @Get('metrics')
+  @Header('Content-Type', metricsRegistry.contentType)
+  metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}

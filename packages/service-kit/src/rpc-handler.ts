@@ -1,0 +1,68 @@
+import { Logger } from '@nestjs/common';
+import { MessagePattern, RpcException, type NatsContext } from '@nestjs/microservices';
+import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages } from '@govdisc/contracts';
+import type { z } from 'zod';
+import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
+import { inFlight } from './in-flight.js';
+import { UNPARSEABLE } from './nats-server.js';
+import { rpcDuration, rpcHandled } from './metrics.js';
+
+export interface RpcMeta {
+  actor: Actor | null;
+  correlationId: string;
+}
+
+const logger = new Logger('RpcHandler');
+
+/**
+ * Marks a method as the handler of an RPC contract. The request is validated before the method
+ * runs (a bad message is answered with MALFORMED_MESSAGE and changes nothing), the response is
+ * validated before it leaves, and every error leaves as `{ code, message, details? }`.
+ */
+export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>) {
+  return <M extends (payload: z.output<Req>, meta: RpcMeta) => Promise<z.input<Res>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    const original = descriptor.value!;
+    const wrapped = async function (this: unknown, data: unknown, ctx?: NatsContext) {
+      const correlationId = sanitizeCorrelationId(ctx?.getHeaders?.()?.get(CORRELATION_HEADER)) ?? undefined;
+      return runWithCorrelation(correlationId, () =>
+        inFlight.track(async () => {
+          const stopTimer = rpcDuration.startTimer({ subject: contract.subject });
+          try {
+            if (data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
+            const message = contract.parseRequest(data);
+            const result = await original.call(this, message.payload, {
+              actor: message.actor,
+              correlationId: correlationId ?? 'none',
+            });
+            const response = contract.makeResponse(result);
+            rpcHandled.inc({ subject: contract.subject, outcome: 'ok' });
+            return response;
+          } catch (error) {
+            const body = toErrorBody(error, contract.subject);
+            rpcHandled.inc({ subject: contract.subject, outcome: body.code });
+            throw new RpcException(body);
+          } finally {
+            stopTimer();
+          }
+        }),
+      );
+    };
+    descriptor.value = wrapped as never;
+    MessagePattern(contract.subject)(target, key, descriptor);
+  };
+}
+
+function toErrorBody(error: unknown, subject: string) {
+  if (error instanceof DomainError) {
+    if (error.code === ErrorCode.MALFORMED_MESSAGE) {
+      logger.warn({ subject, details: error.details }, 'rejected malformed RPC message');
+    }
+    return error.toBody();
+  }
+  logger.error({ subject, err: error }, 'unexpected error in RPC handler');
+  return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };
+}

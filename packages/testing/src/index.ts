@@ -1,0 +1,4 @@
+export * from './database.js';
+export * from './eventually.js';
+export * from './nats-server.js';
+export * from './processes.js';

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Starts all six apps as separate processes with prefixed logs, waits until each is ready, then
+// runs an optional command (e.g. the demo loader) and prints the URLs. Ctrl-C stops them all
+// cleanly: each app gets SIGTERM, drains its work and exits.
+//   node scripts/stack.mjs [--then "<command>"]
+import { spawn, execSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/govdisc',
+  NATS_URL: 'nats://127.0.0.1:4222',
+  ...process.env,
+};
+
+export const apps = [
+  { name: 'policy-svc', port: 3101 },
+  { name: 'qa-svc', port: 3102 },
+  { name: 'service-guide-svc', port: 3103 },
+  { name: 'disclosure-request-svc', port: 3104 },
+  { name: 'notify-svc', port: 3105 },
+  { name: 'gateway', port: Number(env.GATEWAY_PORT ?? 3000) },
+];
+const colors = [36, 32, 33, 35, 34, 31];
+const width = Math.max(...apps.map((a) => a.name.length));
+const children = [];
+let stopping = false;
+
+function prefixLines(name, color, stream, out) {
+  let buffer = '';
+  stream.on('data', (chunk) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) out.write(`\x1b[${color}m${name.padEnd(width)} |\x1b[0m ${line}\n`);
+  });
+}
+
+function start(app, i) {
+  const child = spawn(process.execPath, [join(root, 'apps', app.name, 'dist', 'main.js')], {
+    env: { ...env, HTTP_PORT: String(app.port), LOG_PRETTY: env.LOG_PRETTY ?? 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prefixLines(app.name, colors[i], child.stdout, process.stdout);
+  prefixLines(app.name, colors[i], child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${app.name} exited (${signal ?? code}); stopping the stack`);
+      stopAll(1);
+    }
+  });
+  children.push(child);
+}
+
+async function waitReady(app, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${app.port}/ready`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${app.name} did not become ready on port ${app.port}`);
+}
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping all apps…');
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
+          c.once('exit', () => (clearTimeout(t), resolve()));
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+  console.log('all apps stopped');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+const started = Date.now();
+apps.forEach(start);
+try {
+  await Promise.all(apps.map((a) => waitReady(a)));
+} catch (error) {
+  console.error(error.message);
+  await stopAll(1);
+}
+const thenIdx = process.argv.indexOf('--then');
+if (thenIdx > 0) execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
+const gw = `http://127.0.0.1:${apps.at(-1).port}`;
+console.log(`
+  政务公开平台 is up (all six apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  API           ${gw}/api/v1
+  API docs      ${gw}/docs
+  Health        ${gw}/api/v1/health
+  Metrics       ${apps.map((a) => `:${a.port}/metrics`).join('  ')}
+  Press Ctrl-C to stop everything.
+`);
