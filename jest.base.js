@@ -1,5 +1,7 @@
 // Shared jest settings: ESM (NestJS 12 is ESM-only) with SWC keeping decorator metadata for DI.
-export function jestConfig({ roots = ['<rootDir>/src', '<rootDir>/test'], testMatch } = {}) {
+const reporters = ['default', new URL('./scripts/jest-summary-reporter.js', import.meta.url).pathname];
+
+function project({ roots, testMatch }) {
   return {
     testEnvironment: 'node',
     roots,
@@ -22,16 +24,27 @@ export function jestConfig({ roots = ['<rootDir>/src', '<rootDir>/test'], testMa
   };
 }
 
-/** Apps: `small` = src/**/*.spec.ts (no infrastructure), `medium` = test/medium (real PostgreSQL + NATS). */
+/** Packages: small tests next to the code. */
+export function jestConfig({ roots = ['<rootDir>/src'], testMatch = ['**/*.spec.ts'] } = {}) {
+  return { ...project({ roots, testMatch }), reporters };
+}
+
+// Apps: `small` = *.spec.ts under src (no infrastructure), `medium` = test/medium (real PostgreSQL + NATS).
 export function appJestConfig() {
   return {
+    reporters,
     projects: [
-      { displayName: 'small', ...jestConfig({ roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] }) },
+      { displayName: 'small', ...project({ roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] }) },
       {
         displayName: 'medium',
-        ...jestConfig({ roots: ['<rootDir>/test'], testMatch: ['**/*.medium-spec.ts'] }),
+        ...project({ roots: ['<rootDir>/test'], testMatch: ['**/*.medium-spec.ts'] }),
         testTimeout: 60_000,
       },
     ],
   };
+}
+
+/** End-to-end: all apps as processes, driven over HTTP. */
+export function e2eJestConfig() {
+  return { ...project({ roots: ['<rootDir>'], testMatch: ['**/*.e2e-spec.ts'] }), reporters, testTimeout: 120_000 };
 }
