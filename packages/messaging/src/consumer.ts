@@ -55,6 +55,7 @@ export class DurableConsumer {
     }
   }
 
+  // term() carries no reason text: nats-server 2.9 does not understand "+TERM <reason>" and leaves the message pending.
   private async process(msg: JsMsg, maxDeliver: number): Promise<EventOutcome> {
     const { logger, name } = this.opts;
     const base = { consumer: name, subject: msg.subject, seq: msg.seq, delivery: msg.info.deliveryCount };
@@ -63,7 +64,7 @@ export class DurableConsumer {
       raw = msg.json();
     } catch {
       logger.warn(base, 'rejected event: body is not JSON');
-      msg.term('not JSON');
+      msg.term();
       return 'term';
     }
     try {
@@ -74,13 +75,13 @@ export class DurableConsumer {
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.MALFORMED_MESSAGE) {
         logger.warn({ ...base, details: error.details }, 'rejected event: failed contract validation');
-        msg.term('contract validation failed');
+        msg.term();
         return 'term';
       }
       if (msg.info.deliveryCount >= maxDeliver) {
         logger.error({ ...base, err: error }, 'event failed on its last delivery; copied to dead letters');
         this.opts.nc.publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
-        msg.term('max deliveries reached');
+        msg.term();
         return 'term';
       }
       const delay = this.opts.retryDelayMs?.(msg.info.deliveryCount) ?? Math.min(30_000, 500 * 2 ** msg.info.deliveryCount);

@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './eventually.js';
 export * from './nats-server.js';
 export * from './processes.js';
+export * from './medium.js';
