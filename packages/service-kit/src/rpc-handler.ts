@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { MessagePattern, RpcException, type NatsContext } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, RpcException, type NatsContext } from '@nestjs/microservices';
 import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages } from '@govdisc/contracts';
 import type { z } from 'zod';
 import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
@@ -53,6 +53,9 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
     };
     descriptor.value = wrapped as never;
     MessagePattern(contract.subject)(target, key, descriptor);
+    // Nest passes only what parameter metadata asks for: the payload, and the context (for headers).
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
   };
 }
 

@@ -3,3 +3,5 @@ export * from './eventually.js';
 export * from './nats-server.js';
 export * from './processes.js';
 export * from './medium.js';
+export * from './env-example.js';
+export * from './nest-app.js';

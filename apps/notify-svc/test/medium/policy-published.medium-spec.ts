@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { documentPublished } from '@govdisc/contracts';
-import { type MediumEnv, eventually, prepareMediumEnv, queryRows } from '@govdisc/testing';
+import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +13,7 @@ const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.me
 let env: MediumEnv;
 let app: INestApplication | undefined;
 
-async function startApp() {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'notify' }))],
-  }).compile();
-  const instance = moduleRef.createNestApplication({ logger: false });
-  await instance.init();
-  return instance;
-}
+const startApp = () => startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'notify' })));
 
 function event(title: string) {
   return documentPublished.make(

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   type CreatePolicyDocumentReq,
   DomainError,
@@ -15,14 +15,18 @@ import { DocumentRepository } from './document.repository.js';
 /** Document lifecycle rules. State change and its event commit in one transaction (outbox). */
 @Injectable()
 export class DocumentService {
+  private readonly logger = new Logger(DocumentService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly documents: DocumentRepository,
     private readonly outbox: OutboxRelayHost,
   ) {}
 
-  create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
-    return this.documents.upsert(input);
+  async create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
+    const doc = await this.documents.upsert(input);
+    this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document saved');
+    return doc;
   }
 
   async get(id: string): Promise<PolicyDocument> {
@@ -59,6 +63,7 @@ export class DocumentService {
       );
       return published;
     });
+    this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document published');
     this.outbox.relay.nudge();
     return doc;
   }

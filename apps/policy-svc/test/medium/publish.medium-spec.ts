@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { DomainError, ErrorCode, documentPublished } from '@govdisc/contracts';
-import { type MediumEnv, eventually, prepareMediumEnv, queryRows } from '@govdisc/testing';
+import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
@@ -17,11 +16,7 @@ let documents: DocumentService;
 
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'policy', schema: 'policy', migrationsDir });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'policy' }))],
-  }).compile();
-  app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  app = await startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'policy' })));
   documents = app.get(DocumentService);
 });
 

@@ -1,0 +1,167 @@
+import { AppProcess, eventually, freePort, queryRows } from '@govdisc/testing';
+import { spawnSync } from 'node:child_process';
+import { type Stack, api, entryOf, serviceApps, startStack } from './stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+  console.log(`e2e stack (6 apps, private NATS, fresh database) ready in ${(stack.startupMs / 1000).toFixed(1)} s`);
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const countDocuments = async () =>
+  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
+
+async function createAndPublish(title: string) {
+  const created = await api(stack, 'POST', '/policies', { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' });
+  expect(created.status).toBe(201);
+  const published = await api(stack, 'POST', `/policies/${created.json.id}/publish`);
+  expect(published.status).toBe(200);
+  return created.json.id as string;
+}
+
+async function notificationsTitled(title: string) {
+  const res = await api(stack, 'GET', '/notifications?pageSize=100');
+  expect(res.status).toBe(200);
+  return (res.json.items as Array<{ title: string }>).filter((n) => n.title.includes(title));
+}
+
+test('the gateway reports every service up, serves the OpenAPI UI, and every app exposes metrics', async () => {
+  const health = await api(stack, 'GET', '/health');
+  expect(health.status).toBe(200);
+  expect(Object.keys(health.json.services).sort()).toEqual([...serviceApps].sort());
+  for (const s of Object.values(health.json.services) as Array<{ status: string }>) expect(s.status).toBe('up');
+
+  const docs = await fetch(`${stack.gatewayUrl}/docs`);
+  expect(docs.status).toBe(200);
+  expect(await docs.text()).toContain('swagger');
+  const spec = await (await fetch(`${stack.gatewayUrl}/docs/openapi.json`)).json();
+  expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/policies', '/api/v1/health']));
+
+  for (const app of Object.values(stack.apps)) {
+    const metrics = await fetch(app.readyUrl.replace('/ready', '/metrics'));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+  }
+});
+
+test('a request crosses gateway → NATS → service → PostgreSQL, carrying its request id', async () => {
+  const res = await api(stack, 'POST', '/policies', { title: '江东市中小微企业房租减免办法', body: '第一条 减免房租。' }, {
+    'x-request-id': 'e2e-trace-0001',
+  });
+  expect(res.status).toBe(201);
+  expect(res.headers.get('x-request-id')).toBe('e2e-trace-0001');
+  const rows = await queryRows<{ title: string }>(stack.databaseUrl, 'SELECT title FROM policy.policy_document WHERE id = $1', [res.json.id]);
+  expect(rows).toEqual([{ title: '江东市中小微企业房租减免办法' }]);
+  await eventually(() => expect(stack.apps['policy-svc'].tail(200)).toContain('"correlationId":"e2e-trace-0001"'));
+  const fetched = await api(stack, 'GET', `/policies/${res.json.id}`);
+  expect(fetched.json.title).toBe('江东市中小微企业房租减免办法');
+});
+
+test('every service answers a route through the gateway', async () => {
+  const qa = await api(stack, 'POST', '/qa/pairs', { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。', publish: true });
+  expect(qa.status).toBe(201);
+  expect((await api(stack, 'GET', `/qa/pairs/${qa.json.id}`)).json.status).toBe('PUBLISHED');
+  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' });
+  expect(guide.status).toBe(201);
+  expect((await api(stack, 'GET', '/guides/E2E-001')).json.name).toBe('住房公积金租房提取');
+  const request = await api(stack, 'POST', '/disclosure-requests', { applicantName: '张三', contact: '13800000000', description: '江政发〔2024〕3号文件的实施细则' });
+  expect(request.status).toBe(201);
+  const tracked = await api(stack, 'GET', `/disclosure-requests/track/${request.json.trackingCode}`);
+  expect(tracked.json.requestNumber).toBe(request.json.requestNumber);
+  const due = await api(stack, 'GET', '/calendar/working-days/add?from=2026-02-10&days=20');
+  expect(due.json).toEqual({ date: '2026-03-16', provisional: false });
+  expect((await api(stack, 'GET', '/notifications')).status).toBe(200);
+});
+
+test('an event crosses policy-svc → JetStream → notify-svc exactly once, across a consumer restart', async () => {
+  await createAndPublish('江东市稳岗返还实施办法');
+  await eventually(async () => expect(await notificationsTitled('江东市稳岗返还实施办法')).toHaveLength(1));
+
+  const notify = stack.apps['notify-svc'];
+  expect(await notify.stop()).toBe(0);
+  expect(notify.tail()).toContain('stopped cleanly');
+
+  const started = Date.now();
+  const down = await api(stack, 'GET', '/notifications');
+  expect(down.status).toBe(503);
+  expect(down.json.code).toBe('SERVICE_UNAVAILABLE');
+  expect(Date.now() - started).toBeLessThan(2_000);
+
+  await createAndPublish('江东市婴幼儿托育补贴办法');
+  await notify.start(60_000);
+  await eventually(async () => expect(await notificationsTitled('江东市婴幼儿托育补贴办法')).toHaveLength(1));
+  expect(await notificationsTitled('江东市稳岗返还实施办法')).toHaveLength(1);
+  const dupes = await queryRows(stack.databaseUrl, 'SELECT event_id FROM notify.notification GROUP BY event_id HAVING count(*) > 1');
+  expect(dupes).toEqual([]);
+});
+
+test('malformed HTTP bodies get a clear 4xx with a code and change nothing', async () => {
+  const before = await countDocuments();
+  const badJson = await api(stack, 'POST', '/policies', '{"title": "unterminated');
+  expect(badJson.status).toBe(400);
+  expect(badJson.json).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+
+  const wrongTypes = await api(stack, 'POST', '/policies', { title: 42, body: ['x'], unexpected: true });
+  expect(wrongTypes.status).toBe(400);
+  const paths = (wrongTypes.json.details.issues as Array<{ path: string }>).map((i) => i.path);
+  expect(paths).toEqual(expect.arrayContaining(['title', 'body']));
+
+  const huge = await api(stack, 'POST', '/policies', { title: 'x', body: '很'.repeat(2_000_000) });
+  expect(huge.status).toBe(413);
+  expect(huge.json.code).toBe('PAYLOAD_TOO_LARGE');
+
+  const notFound = await api(stack, 'GET', '/policies/../../etc/passwd');
+  expect([400, 404]).toContain(notFound.status);
+  expect((await api(stack, 'GET', '/policies/00000000-0000-4000-8000-000000000000')).json.code).toBe('POLICY_DOCUMENT_NOT_FOUND');
+  expect(await countDocuments()).toBe(before);
+});
+
+test('a malformed NATS message gets a MALFORMED_MESSAGE reply and changes nothing', async () => {
+  const before = await countDocuments();
+  for (const body of ['not json at all', JSON.stringify({ actor: null, payload: { title: '' } }), JSON.stringify([1, 2])]) {
+    const reply = await stack.nc.request('rpc.policy.document.create', body, { timeout: 3_000 });
+    expect(reply.json<{ err: { code: string } }>().err.code).toBe('MALFORMED_MESSAGE');
+  }
+  expect(await countDocuments()).toBe(before);
+});
+
+test('a wrong configuration variable stops a service at start with a message naming it', () => {
+  const run = spawnSync(process.execPath, [entryOf('policy-svc')], {
+    env: { ...process.env, DATABASE_URL: 'mysql://nope', NATS_URL: 'http://not-nats', HTTP_PORT: '0' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('DATABASE_URL');
+  expect(run.stderr).toContain('NATS_URL');
+});
+
+test('a second replica shares the requests of its queue group', async () => {
+  const port = await freePort();
+  const extra = new AppProcess(
+    'qa-svc#2',
+    entryOf('qa-svc'),
+    { DATABASE_URL: stack.databaseUrl, NATS_URL: stack.nats.url, HTTP_PORT: String(port) },
+    `http://127.0.0.1:${port}/ready`,
+  );
+  await extra.start(60_000);
+  try {
+    for (let i = 0; i < 40; i++) expect((await api(stack, 'GET', '/qa/pairs')).status).toBe(200);
+    const handled = async (app: AppProcess) => {
+      const metrics = await (await fetch(app.readyUrl.replace('/ready', '/metrics'))).text();
+      const line = metrics.split('\n').find((l) => l.startsWith('govdisc_rpc_handled_total{subject="rpc.qa.pair.list",outcome="ok"}'));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    const [a, b] = [await handled(stack.apps['qa-svc']), await handled(extra)];
+    expect(a + b).toBeGreaterThanOrEqual(40);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+  } finally {
+    expect(await extra.stop()).toBe(0);
+  }
+});

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The one test command (README and CI): small → medium → e2e, provisioning every service they need.
+#   npm test            # everything
+#   npm test -- small   # or: medium | e2e
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 FORCE_COLOR=0
+level="${1:-all}"
+case "$level" in all|small|medium|e2e) ;; *) echo "usage: npm test [-- small|medium|e2e]" >&2; exit 2 ;; esac
+
+began=$(date +%s)
+work="$(mktemp -d)"
+export GOVDISC_TEST_SUMMARY="$work/summary.jsonl"
+: > "$GOVDISC_TEST_SUMMARY"
+status=0
+step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - began ))"; }
+
+[[ -d node_modules ]] || { step "installing dependencies"; npm ci --no-audit --no-fund; }
+
+step "local services: PostgreSQL and NATS JetStream"
+bash infra/scripts/ensure-postgres.sh
+bash infra/scripts/ensure-nats.sh
+
+external_pid=""
+if [[ "$level" == all || "$level" == e2e ]]; then
+  step "starting OpenSearch and Keycloak in the background"
+  bash infra/scripts/up-external.sh > "$work/external.env" 2> "$work/external.log" &
+  external_pid=$!
+  trap 'bash infra/scripts/down-external.sh >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+step "build (generates Prisma clients, compiles every package and app)"
+npx turbo run build --output-logs=errors-only
+
+step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
+for schema in apps/*/prisma/schema.prisma; do
+  app="$(basename "$(dirname "$(dirname "$schema")")")"
+  cmp -s "$schema" "$(dirname "$schema")/migrations/schema.snapshot.prisma" \
+    || { echo "$app: schema.prisma changed without a migration (run scripts/prisma.sh $app new-migration <verb_what>)"; status=1; }
+done
+
+if [[ "$level" == all || "$level" == small ]]; then
+  step "small tests"
+  npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || status=1
+fi
+if [[ "$level" == all || "$level" == medium ]]; then
+  step "medium tests (real PostgreSQL + NATS JetStream)"
+  npx turbo run test:medium --continue --concurrency=1 --output-logs=new-only || status=1
+fi
+if [[ -n "$external_pid" ]]; then
+  step "waiting for OpenSearch and Keycloak"
+  if wait "$external_pid"; then
+    # shellcheck disable=SC1091
+    source "$work/external.env"
+    tail -n 3 "$work/external.log"
+  else
+    echo "OpenSearch/Keycloak did not start:"; tail -n 40 "$work/external.log"; status=1
+  fi
+  step "end-to-end tests (all apps as processes, over HTTP)"
+  npm run -s test:e2e -w @govdisc/e2e || status=1
+fi
+
+step "summary"
+node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
+  const sum = (k) => lines.reduce((n, l) => n + l[k], 0);
+  console.log(`${lines.length} jest runs, ${sum("suites")} suites, finished in ${process.argv[2]} s`);
+  console.log(`${sum("passed")} passed, ${sum("failed")} failed` + (sum("skipped") ? `, ${sum("skipped")} skipped` : ""));
+  if (lines.length === 0 || sum("passed") === 0) process.exit(1);
+' "$GOVDISC_TEST_SUMMARY" "$(( $(date +%s) - began ))" || status=1
+exit "$status"
