@@ -72,23 +72,30 @@ export function runMain(main: () => Promise<unknown>): void {
   });
 }
 
-export interface ServiceMain<C extends { HTTP_HOST: string; HTTP_PORT: number; NATS_URL: string; RPC_DRAIN_TIMEOUT_MS: number }> {
+interface ServiceConfig {
+  HTTP_HOST: string;
+  HTTP_PORT: number;
+  NATS_URL: string;
+  RPC_DRAIN_TIMEOUT_MS: number;
+  DATABASE_URL: string;
+  DB_SCHEMA: string;
+  DB_SKIP_MIGRATIONS: boolean;
+}
+
+export interface ServiceMain<C extends ServiceConfig> {
   name: string;
   loadConfig: () => C;
   module: (config: C) => DynamicModule;
-  /** For database-owning apps: where the committed migrations live; applied on start unless DB_SKIP_MIGRATIONS. */
-  migrations?: { dir: string; schema: (config: C) => string; url: (config: C) => string; skip: (config: C) => boolean };
+  /** Where the committed migrations live; applied to DB_SCHEMA on start unless DB_SKIP_MIGRATIONS. */
+  migrationsDir: string;
 }
 
-/** The whole main.ts of a service: config, migrations under a lock, then bootstrap. */
-export function runService<C extends { HTTP_HOST: string; HTTP_PORT: number; NATS_URL: string; RPC_DRAIN_TIMEOUT_MS: number }>(
-  def: ServiceMain<C>,
-): void {
+/** The whole main.ts of a database-owning service: config, migrations under a lock, then bootstrap. */
+export function runService<C extends ServiceConfig>(def: ServiceMain<C>): void {
   runMain(async () => {
     const config = def.loadConfig();
-    const m = def.migrations;
-    if (m && !m.skip(config)) {
-      await migrate({ databaseUrl: m.url(config), schema: m.schema(config), migrationsDir: m.dir });
+    if (!config.DB_SKIP_MIGRATIONS) {
+      await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, migrationsDir: def.migrationsDir });
     }
     await bootstrapService({
       name: def.name,

@@ -15,3 +15,4 @@ export * from './service-kit.module.js';
 export * from './rpc-health.js';
 export * from './database.module.js';
 export * from './paging.js';
+export * from './root-module.js';

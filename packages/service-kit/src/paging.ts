@@ -20,3 +20,8 @@ export async function findPage<T, Where, OrderBy>(
   ]);
   return { items, total };
 }
+
+/** The wire shape of a page: mapped items plus the paging the caller asked for. */
+export function pageView<T, V>(result: { items: T[]; total: number }, query: { page: number; pageSize: number }, toView: (item: T) => V) {
+  return { items: result.items.map(toView), total: result.total, page: query.page, pageSize: query.pageSize };
+}

@@ -5,7 +5,7 @@ import { ReadinessRegistry } from './health.js';
 import { RpcHandler } from './rpc-handler.js';
 
 /** The `rpc.<context>.health.check` handler: the gateway's /api/v1/health asks every service this. */
-export function healthRpcController(
+export function rpcHealthController(
   service: string,
   contract: RpcContract<z.ZodType, typeof ServiceHealth>,
 ): Type<unknown> {

@@ -12,7 +12,6 @@ export const Env = baseServiceEnv.extend({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
-  PUBLIC_URL: z.url().optional(),
 });
 export type AppConfig = Readonly<z.output<typeof Env>>;
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { listNotifications, type z } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
+import { RpcHandler, pageView } from '@govdisc/service-kit';
 import type { Notification } from '../generated/prisma/client.js';
 import { NotificationService } from './notification.service.js';
 
@@ -19,7 +19,6 @@ export class NotificationHandlers {
 
   @RpcHandler(listNotifications)
   async list(req: z.output<typeof listNotifications.request>) {
-    const { items, total } = await this.notifications.list(req);
-    return { items: items.map(toView), total, page: req.page, pageSize: req.pageSize };
+    return pageView(await this.notifications.list(req), req, toView);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { createPolicyDocument, getPolicyDocument, listPolicyDocuments, publishPolicyDocument } from '@govdisc/contracts';
-import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
+import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
 import { toSummary, toView } from './document.mapper.js';
@@ -30,7 +30,6 @@ export class DocumentHandlers {
 
   @RpcHandler(listPolicyDocuments)
   async list(req: Req<typeof listPolicyDocuments>) {
-    const { items, total } = await this.documents.list(req);
-    return { items: items.map(toSummary), total, page: req.page, pageSize: req.pageSize };
+    return pageView(await this.documents.list(req), req, toSummary);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { DomainError, ErrorCode, getQaPair, listQaPairs, upsertQaPair, type z } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
+import { RpcHandler, pageView } from '@govdisc/service-kit';
 import type { QaPair } from '../generated/prisma/client.js';
 import { PairRepository } from './pair.repository.js';
 
@@ -32,7 +32,6 @@ export class PairHandlers {
 
   @RpcHandler(listQaPairs)
   async list(req: z.output<typeof listQaPairs.request>) {
-    const { items, total } = await this.pairs.list(req);
-    return { items: items.map(toView), total, page: req.page, pageSize: req.pageSize };
+    return pageView(await this.pairs.list(req), req, toView);
   }
 }

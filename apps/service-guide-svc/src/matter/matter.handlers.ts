@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { DomainError, ErrorCode, getGuideMatter, listGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
+import { RpcHandler, pageView } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { MatterRepository } from './matter.repository.js';
 
@@ -34,7 +34,6 @@ export class MatterHandlers {
 
   @RpcHandler(listGuideMatters)
   async list(req: z.output<typeof listGuideMatters.request>) {
-    const { items, total } = await this.matters.list(req);
-    return { items: items.map(toView), total, page: req.page, pageSize: req.pageSize };
+    return pageView(await this.matters.list(req), req, toView);
   }
 }
