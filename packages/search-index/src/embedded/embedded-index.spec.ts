@@ -1,0 +1,8 @@
+import { runSearchIndexContract } from '../contract/search-index.contract.js';
+import { EmbeddedSearchIndex } from './embedded-index.js';
+
+runSearchIndexContract('embedded', async (docs) => {
+  const index = new EmbeddedSearchIndex();
+  await index.upsert(docs);
+  return { index };
+});

@@ -1,0 +1,97 @@
+import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
+import { analyzeDocument } from '../analysis.js';
+import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
+import { buildQuery } from '../query/build-query.js';
+import type { SearchDocument, SearchHit, SearchIndex, SearchRequest, SearchResult, Suggestion, UpsertResult } from '../types.js';
+import { execute, Scratch } from './execute.js';
+import { IndexState } from './state.js';
+
+/**
+ * The one-machine engine: app-tokenized BM25 over typed-array postings, facet columns, an exact
+ * map of document-number keys. Persist with saveSnapshot/loadSnapshot (snapshot.ts).
+ */
+export class EmbeddedSearchIndex implements SearchIndex {
+  readonly analyzerVersion: string;
+  private scratch = new Scratch(0);
+
+  constructor(
+    /** @internal exposed for the snapshot codec */
+    public state = new IndexState(),
+    analyzerVersion = currentAnalyzerVersion(),
+  ) {
+    this.analyzerVersion = analyzerVersion;
+  }
+
+  async upsert(docs: readonly SearchDocument[]): Promise<UpsertResult> {
+    return this.upsertSync(docs);
+  }
+
+  /** Synchronous variant for bulk builds (the analysis is CPU work anyway). */
+  upsertSync(docs: readonly SearchDocument[]): UpsertResult {
+    let applied = 0;
+    for (const doc of docs) {
+      const held = this.state.versions.get(doc.id);
+      if (held !== undefined && held >= doc.version) continue;
+      this.state.remove(doc.id);
+      this.state.add(analyzeDocument(doc));
+      applied++;
+    }
+    return { applied, stale: docs.length - applied };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.state.remove(id);
+  }
+
+  async count(): Promise<number> {
+    return this.state.liveCount;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    return this.searchSync(request);
+  }
+
+  searchSync(request: SearchRequest): SearchResult {
+    const ast = buildQuery(request);
+    const { top, total, facets } = this.execute(ast);
+    const items = top.map((r) => toHit(this.state.stored[r.doc]!.doc, r.score, ast.highlightTerms));
+    return { items, total, facets };
+  }
+
+  /** Ranking without result rows (no snippets): ids and scores of the page, total, facets. */
+  rank(request: SearchRequest): { hits: { id: string; score: number }[]; total: number; facets: SearchResult['facets'] } {
+    const { top, total, facets } = this.execute(buildQuery(request));
+    return { hits: top.map((r) => ({ id: this.state.stored[r.doc]!.doc.id, score: r.score })), total, facets };
+  }
+
+  private execute(ast: ReturnType<typeof buildQuery>) {
+    if (this.scratch.n < this.state.size) this.scratch = new Scratch(this.state.size + 1024);
+    return execute(this.state, this.scratch, ast);
+  }
+
+  async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {
+    const p = suggestPrefix(prefix);
+    if (!p) return [];
+    const out: Suggestion[] = [];
+    const agencies = new Set<string>();
+    for (const st of this.state.stored) {
+      if (!st) continue;
+      const { id } = st.doc;
+      if (st.titleNorm.startsWith(p) || (isPinyinPrefix(p) && st.titlePinyin.startsWith(p))) out.push({ kind: 'title', text: st.doc.title, id });
+      if (st.docnoNorm?.startsWith(p)) out.push({ kind: 'docNumber', text: st.doc.docNumber!, id });
+      for (const a of st.doc.agencies) if (!agencies.has(a) && a.startsWith(p)) agencies.add(a);
+    }
+    for (const a of agencies) out.push({ kind: 'agency', text: a });
+    return rankSuggestions(out, limit);
+  }
+
+  async findByDocNumber(docNumber: string): Promise<SearchHit[]> {
+    const key = parseDocNumber(docNumber)?.key;
+    const docs = key ? (this.state.docno.get(key) ?? []) : [];
+    return docs
+      .map((d) => this.state.stored[d])
+      .filter((st) => st !== null && st !== undefined)
+      .map((st) => toHit(st.doc, 1, []))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+}

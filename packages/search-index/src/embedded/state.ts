@@ -1,0 +1,67 @@
+import type { AnalyzedDocument } from '../analysis.js';
+import { TEXT_FIELDS, type TextField } from '../ranking.js';
+import { FacetColumns } from './facet-columns.js';
+import { FieldIndex } from './field-index.js';
+
+export const NO_DATE = -0x80000000;
+
+/** What the embedded engine keeps per internal document number. */
+export interface StoredDoc {
+  doc: AnalyzedDocument['doc'];
+  docnoKey: string | null;
+  docnoNorm: string | null;
+  titleNorm: string;
+  titlePinyin: string;
+  publishDays: number | null;
+}
+
+/** All in-memory structures of the embedded index; internal doc numbers only grow. */
+export class IndexState {
+  stored: (StoredDoc | null)[] = [];
+  fields: Record<TextField, FieldIndex> = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new FieldIndex()])) as Record<
+    TextField,
+    FieldIndex
+  >;
+  columns = new FacetColumns();
+  byId = new Map<string, number>();
+  versions = new Map<string, number>();
+  docno = new Map<string, number[]>();
+  /** publish date as epoch days per internal doc (NO_DATE when unknown), for sorting and the prior */
+  publishDays = new Int32Array(1024);
+  liveCount = 0;
+
+  get size(): number {
+    return this.stored.length;
+  }
+
+  add(a: AnalyzedDocument): void {
+    const n = this.stored.length;
+    const { doc } = a;
+    this.stored.push({ doc, docnoKey: a.docnoKey, docnoNorm: a.docnoNorm, titleNorm: a.titleNorm, titlePinyin: a.titlePinyin, publishDays: a.publishDays });
+    for (const f of TEXT_FIELDS) this.fields[f].add(n, a.tokens[f]);
+    this.columns.set(n, a.facets);
+    this.setPublishDays(n, a.publishDays);
+    if (a.docnoKey) this.docno.set(a.docnoKey, [...(this.docno.get(a.docnoKey) ?? []), n]);
+    this.byId.set(doc.id, n);
+    this.versions.set(doc.id, doc.version);
+    this.liveCount++;
+  }
+
+  setPublishDays(n: number, days: number | null): void {
+    if (n >= this.publishDays.length) {
+      const next = new Int32Array(Math.max(n + 1, this.publishDays.length * 2));
+      next.set(this.publishDays);
+      this.publishDays = next;
+    }
+    this.publishDays[n] = days ?? NO_DATE;
+  }
+
+  remove(id: string): boolean {
+    const n = this.byId.get(id);
+    if (n === undefined) return false;
+    this.stored[n] = null;
+    this.byId.delete(id);
+    this.liveCount--;
+    return true;
+  }
+}

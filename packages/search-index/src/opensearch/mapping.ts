@@ -1,0 +1,67 @@
+import { BM25 } from '../ranking.js';
+import type { FacetField } from '../types.js';
+
+/** Facet field → OpenSearch keyword field. */
+export const OS_FACET_FIELD: Record<FacetField, string> = {
+  agency: 'agency',
+  level: 'level',
+  region: 'region',
+  year: 'year',
+  topic: 'topic',
+  docType: 'doc_type',
+  validity: 'validity',
+};
+
+/** Text arrives as the app's tokens joined by spaces; OpenSearch only splits on whitespace. */
+const appTokens = { type: 'text', analyzer: 'whitespace', index_options: 'freqs' } as const;
+const keyword = { type: 'keyword' } as const;
+const displayOnly = { type: 'keyword', index: false } as const;
+
+/** One primary shard: document frequencies are global, exactly like the embedded engine's. */
+export function policyIndexSettings(): Record<string, unknown> {
+  return {
+    number_of_shards: 1,
+    number_of_replicas: 0,
+    similarity: { default: { type: 'BM25', k1: BM25.k1, b: BM25.b } },
+  };
+}
+
+export function policyIndexMappings(analyzerVersion: string): Record<string, unknown> {
+  return {
+    dynamic: 'strict',
+    _meta: { analyzerVersion },
+    _source: { excludes: ['title_tok', 'body_tok', 'title_bi'] },
+    properties: {
+      id: keyword,
+      external_id: keyword,
+      version: { type: 'long' },
+      title: displayOnly,
+      title_norm: keyword,
+      title_py: keyword,
+      title_len: { type: 'integer' },
+      title_tok: appTokens,
+      title_bi: appTokens,
+      body: { type: 'text', index: false },
+      body_tok: appTokens,
+      docno: displayOnly,
+      docno_key: keyword,
+      docno_norm: keyword,
+      docno_len: { type: 'integer' },
+      ...Object.fromEntries(Object.values(OS_FACET_FIELD).map((f) => [f, keyword])),
+      publish_date: { type: 'date', format: 'yyyy-MM-dd' },
+      publish_days: { type: 'integer' },
+    },
+  };
+}
+
+/**
+ * Composable index template for `<alias>-*` indices, for infra to install
+ * (`PUT _index_template/<alias>`); the adapter also creates each index with the same body.
+ */
+export function policyIndexTemplate(alias: string, analyzerVersion: string): Record<string, unknown> {
+  return {
+    index_patterns: [`${alias}-*`],
+    template: { settings: policyIndexSettings(), mappings: policyIndexMappings(analyzerVersion) },
+    _meta: { analyzerVersion, description: 'govdisc policy search read model (app-tokenized fields)' },
+  };
+}

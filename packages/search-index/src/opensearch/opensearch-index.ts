@@ -1,0 +1,261 @@
+import { Client } from '@opensearch-project/opensearch';
+import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
+import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
+import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
+import { buildQuery } from '../query/build-query.js';
+import {
+  AnalyzerVersionMismatchError,
+  FACET_FIELDS,
+  type FacetField,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
+  type Suggestion,
+  type UpsertResult,
+} from '../types.js';
+import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
+import { renderSearchBody, SOURCE_FIELDS } from './render-query.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface OpenSearchIndexOptions {
+  /** e.g. http://127.0.0.1:9200 */
+  node: string;
+  /** alias the service reads and writes; concrete indices are `<alias>-<analyzerVersion>-<time>` */
+  alias: string;
+  /** refresh after writes: 'wait_for' (default) makes them searchable before returning */
+  refresh?: boolean | 'wait_for';
+  /** documents per bulk request */
+  bulkSize?: number;
+}
+
+/** The document as OpenSearch stores it: display fields, keys, facets and the app's tokens. */
+export function toOpenSearchSource(a: AnalyzedDocument): Json {
+  const { doc } = a;
+  return {
+    id: doc.id,
+    external_id: doc.externalId ?? null,
+    version: doc.version,
+    title: doc.title,
+    title_norm: a.titleNorm,
+    title_py: a.titlePinyin,
+    title_len: doc.title.length,
+    title_tok: a.tokens.title_tok.join(' '),
+    title_bi: a.tokens.title_bi.join(' '),
+    body: doc.body,
+    body_tok: a.tokens.body_tok.join(' '),
+    docno: doc.docNumber ?? null,
+    docno_key: a.docnoKey,
+    docno_norm: a.docnoNorm,
+    docno_len: doc.docNumber?.length ?? null,
+    ...Object.fromEntries(FACET_FIELDS.map((f) => [OS_FACET_FIELD[f], a.facets[f]])),
+    publish_date: doc.publishDate ?? null,
+    publish_days: a.publishDays,
+  };
+}
+
+/** Back from _source to the port's document shape (only what result rows need). */
+function fromSource(s: Json): SearchDocument {
+  return {
+    id: s.id,
+    externalId: s.external_id,
+    title: s.title,
+    docNumber: s.docno,
+    agencies: s.agency ?? [],
+    topics: [],
+    validity: s.validity?.[0] ?? s.validity,
+    publishDate: s.publish_date,
+    body: s.body ?? '',
+    version: 0,
+  };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.?+*|{}[\]()"\\#@&<>~]/gu, (c) => `\\${c}`);
+
+/**
+ * The production engine. Same analysis, same AST, same order as the embedded engine; the index
+ * sits behind an alias so a rebuild can fill a new index and swap the alias atomically.
+ */
+export class OpenSearchSearchIndex implements SearchIndex {
+  readonly analyzerVersion = currentAnalyzerVersion();
+  private readonly refresh: boolean | 'wait_for';
+
+  private constructor(
+    readonly client: Client,
+    private readonly opts: OpenSearchIndexOptions,
+  ) {
+    this.refresh = opts.refresh ?? 'wait_for';
+  }
+
+  /** Connects; creates an empty index behind the alias if there is none; refuses a foreign analyzer. */
+  static async open(opts: OpenSearchIndexOptions): Promise<OpenSearchSearchIndex> {
+    const index = new OpenSearchSearchIndex(new Client({ node: opts.node }), opts);
+    const current = await index.currentIndex();
+    if (!current) {
+      const name = await index.createIndex();
+      await index.swapAlias(name, []);
+    } else {
+      const found = await index.indexAnalyzerVersion(current);
+      if (found !== index.analyzerVersion) throw new AnalyzerVersionMismatchError(index.analyzerVersion, found);
+    }
+    return index;
+  }
+
+  private async call(method: string, path: string, body?: unknown, ignore: number[] = []): Promise<Json> {
+    const params = Array.isArray(body) ? { method, path, bulkBody: body } : { method, path, body: body as never };
+    const res = await this.client.transport.request(params, { ignore });
+    return res.body as Json;
+  }
+
+  /** Concrete index the alias points at, or null. */
+  async currentIndex(): Promise<string | null> {
+    return (await this.aliasIndices())[0] ?? null;
+  }
+
+  private async indexAnalyzerVersion(name: string): Promise<string> {
+    const res = await this.call('GET', `/${name}/_mapping`);
+    return String(res[name]?.mappings?._meta?.analyzerVersion ?? 'unknown');
+  }
+
+  private async createIndex(): Promise<string> {
+    const name = `${this.opts.alias}-${this.analyzerVersion}-${Date.now()}`;
+    await this.call('PUT', `/${name}`, { settings: policyIndexSettings(), mappings: policyIndexMappings(this.analyzerVersion) });
+    return name;
+  }
+
+  private async swapAlias(next: string, old: string[]): Promise<void> {
+    const actions = [...old.map((index) => ({ remove: { index, alias: this.opts.alias } })), { add: { index: next, alias: this.opts.alias, is_write_index: true } }];
+    await this.call('POST', '/_aliases', { actions });
+  }
+
+  private async bulkIndex(target: string, docs: readonly SearchDocument[], refresh: boolean | 'wait_for'): Promise<UpsertResult> {
+    if (docs.length === 0) return { applied: 0, stale: 0 };
+    const body: Json[] = [];
+    for (const doc of docs) {
+      body.push({ index: { _index: target, _id: doc.id, version: doc.version, version_type: 'external' } });
+      body.push(toOpenSearchSource(analyzeDocument(doc)));
+    }
+    const res = await this.call('POST', `/_bulk?refresh=${refresh}`, body);
+    let applied = 0;
+    let stale = 0;
+    for (const item of res.items as Json[]) {
+      const r = item.index;
+      if (r.status === 409) stale++;
+      else if (r.status >= 200 && r.status < 300) applied++;
+      else throw new Error(`OpenSearch bulk failed for ${r._id}: ${JSON.stringify(r.error)}`);
+    }
+    return { applied, stale };
+  }
+
+  async upsert(docs: readonly SearchDocument[]): Promise<UpsertResult> {
+    const size = this.opts.bulkSize ?? 500;
+    const total = { applied: 0, stale: 0 };
+    for (let i = 0; i < docs.length; i += size) {
+      const r = await this.bulkIndex(this.opts.alias, docs.slice(i, i + size), this.refresh);
+      total.applied += r.applied;
+      total.stale += r.stale;
+    }
+    return total;
+  }
+
+  /** Fills a new index, then moves the alias to it and drops the old one (zero-downtime reindex). */
+  async rebuild(docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>): Promise<{ index: string; count: number }> {
+    const next = await this.createIndex();
+    let count: number;
+    try {
+      count = await this.fill(next, docs);
+    } catch (err) {
+      await this.call('DELETE', `/${next}`, undefined, [404]); // the alias still points at the old index
+      throw err;
+    }
+    const old = await this.aliasIndices();
+    await this.swapAlias(next, old);
+    for (const name of old) await this.call('DELETE', `/${name}`, undefined, [404]);
+    return { index: next, count };
+  }
+
+  private async fill(target: string, docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>): Promise<number> {
+    await this.call('PUT', `/${target}/_settings`, { index: { refresh_interval: '-1' } });
+    const size = this.opts.bulkSize ?? 500;
+    let batch: SearchDocument[] = [];
+    let count = 0;
+    for await (const doc of docs) {
+      batch.push(doc);
+      if (batch.length < size) continue;
+      count += (await this.bulkIndex(target, batch, false)).applied;
+      batch = [];
+    }
+    count += (await this.bulkIndex(target, batch, false)).applied;
+    await this.call('PUT', `/${target}/_settings`, { index: { refresh_interval: '1s' } });
+    await this.call('POST', `/${target}/_refresh`);
+    return count;
+  }
+
+  private async aliasIndices(): Promise<string[]> {
+    const res = await this.call('GET', `/_alias/${this.opts.alias}`, undefined, [404]);
+    return Object.keys(res).filter((k) => k !== 'error' && k !== 'status');
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const res = await this.call('DELETE', `/${this.opts.alias}/_doc/${encodeURIComponent(id)}?refresh=${this.refresh}`, undefined, [404]);
+    return res.result === 'deleted';
+  }
+
+  async count(): Promise<number> {
+    return (await this.call('GET', `/${this.opts.alias}/_count`)).count as number;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const ast = buildQuery(request);
+    const res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
+    const items = (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), h._score as number, ast.highlightTerms));
+    const facets = {} as SearchResult['facets'];
+    for (const f of FACET_FIELDS) {
+      facets[f as FacetField] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
+    }
+    return { items, total: res.hits.total.value as number, facets };
+  }
+
+  async findByDocNumber(docNumber: string): Promise<SearchHit[]> {
+    const key = parseDocNumber(docNumber)?.key;
+    if (!key) return [];
+    const body = { size: 100, _source: SOURCE_FIELDS, query: { term: { docno_key: key } }, sort: [{ id: 'asc' }] };
+    const res = await this.call('POST', `/${this.opts.alias}/_search`, body);
+    return (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), 1, []));
+  }
+
+  async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {
+    const p = suggestPrefix(prefix);
+    if (!p) return [];
+    const titleQuery = [{ prefix: { title_norm: p } }, ...(isPinyinPrefix(p) ? [{ prefix: { title_py: p } }] : [])];
+    const find = (should: Json[], len: string, text: string) =>
+      this.call('POST', `/${this.opts.alias}/_search`, {
+        size: limit * 3,
+        _source: ['id', 'title', 'docno'],
+        query: { bool: { should, minimum_should_match: 1 } },
+        sort: [{ [len]: 'asc' }, { [text]: 'asc' }, { id: 'asc' }],
+      });
+    const [titles, numbers, agencies] = await Promise.all([
+      find(titleQuery, 'title_len', 'title'),
+      find([{ prefix: { docno_norm: p } }], 'docno_len', 'docno'),
+      this.call('POST', `/${this.opts.alias}/_search`, { size: 0, aggs: { a: { terms: { field: 'agency', include: `${escapeRegex(p)}.*`, size: 1000 } } } }),
+    ]);
+    const out: Suggestion[] = [
+      ...(titles.hits.hits as Json[]).map((h) => ({ kind: 'title' as const, text: h._source.title, id: h._source.id })),
+      ...(numbers.hits.hits as Json[]).map((h) => ({ kind: 'docNumber' as const, text: h._source.docno, id: h._source.id })),
+      ...(agencies.aggregations.a.buckets as Json[]).map((b) => ({ kind: 'agency' as const, text: String(b.key) })),
+    ];
+    return rankSuggestions(out, limit);
+  }
+
+  /** Deletes every index behind the alias (tests, decommissioning). */
+  async drop(): Promise<void> {
+    for (const name of await this.aliasIndices()) await this.call('DELETE', `/${name}`, undefined, [404]);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,47 @@
+import { buildQuery } from '../query/build-query.js';
+import { DOCNO_BOOST } from '../ranking.js';
+import { renderSearchBody } from './render-query.js';
+
+type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const inner = (body: J): J => body.query.function_score.query;
+
+describe('renderSearchBody', () => {
+  it('renders word groups as dis_max over synonyms with title and body term clauses', () => {
+    const q = inner(renderSearchBody(buildQuery({ q: '医保' })));
+    const group = q.bool.should[0].bool.should[0].dis_max;
+    expect(group.tie_breaker).toBe(0);
+    expect(group.queries[0]).toEqual({
+      bool: {
+        should: [{ term: { title_tok: { value: '医保', boost: 3 } } }, { term: { body_tok: { value: '医保', boost: 1 } } }],
+        minimum_should_match: 1,
+      },
+    });
+    expect(group.queries[1].bool.should[0].term.title_tok.value).toBe('医疗保险');
+  });
+
+  it('requires every bigram of the title fallback', () => {
+    const group = inner(renderSearchBody(buildQuery({ q: '老旧小区改造' }))).bool.should[0].bool.should[0].dis_max;
+    expect(group.queries.at(-1).bool.must).toHaveLength(5);
+  });
+
+  it('adds the document-number clause as a should next to the text', () => {
+    const q = inner(renderSearchBody(buildQuery({ q: '国务院令第514号 年休假' })));
+    expect(q.bool.minimum_should_match).toBe(1);
+    expect(q.bool.should[1]).toEqual({ constant_score: { filter: { term: { docno_key: '国务院令||514' } }, boost: DOCNO_BOOST } });
+  });
+
+  it('turns filter-only requests into match_all with terms filters', () => {
+    const body = renderSearchBody(buildQuery({ filters: { docType: ['通知', '办法'], level: '市' } }));
+    expect(inner(body)).toEqual({
+      bool: { must: [{ match_all: {} }], filter: [{ terms: { level: ['市'] } }, { terms: { doc_type: ['通知', '办法'] } }] },
+    });
+    expect(Object.keys(body.aggs as object)).toEqual(['agency', 'level', 'region', 'year', 'topic', 'docType', 'validity']);
+  });
+
+  it('multiplies the prior into the score and sorts ties by id', () => {
+    const body = renderSearchBody(buildQuery({ q: '社保', sort: 'date', page: 2, pageSize: 5 })) as J;
+    expect(body.query.function_score.boost_mode).toBe('multiply');
+    expect(body.sort).toEqual([{ publish_days: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }]);
+    expect([body.from, body.size]).toEqual([5, 5]);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
+import { BOOST_PARAMS, DOCNO_BOOST, FACET_SIZE } from '../ranking.js';
+import { FACET_FIELDS } from '../types.js';
+import { OS_FACET_FIELD } from './mapping.js';
+
+type Json = Record<string, unknown>;
+
+/** The prior of ranking.ts boostFactor(), in painless; both must change together. */
+export const BOOST_SCRIPT = `
+double v = 1.0;
+if (doc['validity'].size() > 0) { def w = params.validity.get(doc['validity'].value); if (w != null) { v = ((Number) w).doubleValue(); } }
+if (doc['publish_days'].size() == 0) { return v; }
+double age = Math.max(0.0, (params.now - doc['publish_days'].value) / 365.0);
+return v * (1.0 + params.recency / (1.0 + age / params.halfLife));`;
+
+/** Every token must match in some field: bool.must of per-token bool.should (scores summed). */
+function renderAlternative(alt: Alternative): Json {
+  const perToken = alt.tokens.map((t) => ({
+    bool: { should: alt.fields.map((f) => ({ term: { [f.field]: { value: t, boost: f.boost } } })), minimum_should_match: 1 },
+  }));
+  return perToken.length === 1 ? perToken[0]! : { bool: { must: perToken } };
+}
+
+/** Best alternative wins: dis_max with tie_breaker 0 = max, as the embedded engine does. */
+function renderGroup(group: QueryGroup): Json {
+  return { dis_max: { queries: group.alternatives.map(renderAlternative), tie_breaker: 0 } };
+}
+
+function renderFilters(ast: QueryAst): Json[] {
+  return ast.filters.map((f) => ({ terms: { [OS_FACET_FIELD[f.field]]: f.values } }));
+}
+
+function renderMatch(ast: QueryAst): Json {
+  const filter = renderFilters(ast);
+  if (ast.matchNone) return { match_none: {} };
+  if (ast.groups.length === 0 && !ast.docnoKey) return { bool: { must: [{ match_all: {} }], filter } };
+  const should: Json[] = [];
+  if (ast.groups.length > 0) should.push({ bool: { should: ast.groups.map(renderGroup), minimum_should_match: ast.minShouldMatch } });
+  if (ast.docnoKey) should.push({ constant_score: { filter: { term: { docno_key: ast.docnoKey } }, boost: DOCNO_BOOST } });
+  return { bool: { should, minimum_should_match: 1, filter } };
+}
+
+export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity', 'body'];
+
+/** The AST as an OpenSearch search body: same matching, scoring, prior, order and facets. */
+export function renderSearchBody(ast: QueryAst): Json {
+  const params = { now: ast.nowDays, validity: BOOST_PARAMS.validity, recency: BOOST_PARAMS.recency, halfLife: BOOST_PARAMS.halfLifeYears };
+  const sort =
+    ast.sort === 'relevance'
+      ? [{ _score: 'desc' }, { id: 'asc' }]
+      : [{ publish_days: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }];
+  return {
+    track_total_hits: true,
+    track_scores: true,
+    from: ast.from,
+    size: ast.size,
+    _source: SOURCE_FIELDS,
+    query: {
+      function_score: {
+        query: renderMatch(ast),
+        functions: [{ script_score: { script: { lang: 'painless', source: BOOST_SCRIPT, params } } }],
+        score_mode: 'multiply',
+        boost_mode: 'multiply',
+      },
+    },
+    sort,
+    aggs: Object.fromEntries(FACET_FIELDS.map((f) => [f, { terms: { field: OS_FACET_FIELD[f], size: FACET_SIZE } }])),
+  };
+}

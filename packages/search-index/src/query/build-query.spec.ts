@@ -1,0 +1,59 @@
+import { toDays } from '../ranking.js';
+import { buildQuery, minShouldMatch } from './build-query.js';
+
+describe('buildQuery', () => {
+  it('makes one group per query word with synonyms as alternatives', () => {
+    const ast = buildQuery({ q: '医保报销' });
+    const tokens = ast.groups.map((g) => g.alternatives.filter((a) => a.fields[0]!.field === 'title_tok').map((a) => a.tokens[0]));
+    expect(tokens).toEqual([['医保', '医疗保险'], ['报销']]);
+    expect(ast.minShouldMatch).toBe(2);
+  });
+
+  it('weights title above body', () => {
+    const alt = buildQuery({ q: '公积金' }).groups[0]!.alternatives[0]!;
+    const boost = Object.fromEntries(alt.fields.map((f) => [f.field, f.boost]));
+    expect(boost.title_tok).toBeGreaterThan(boost.body_tok);
+  });
+
+  it('adds a title-bigram fallback for long Han words', () => {
+    const alts = buildQuery({ q: '老旧小区改造' }).groups[0]!.alternatives;
+    expect(alts.at(-1)).toEqual({ tokens: ['老旧', '旧小', '小区', '区改', '改造'], fields: [{ field: 'title_bi', boost: 0.5 }] });
+  });
+
+  it('takes a document number out of the text and keeps its key', () => {
+    const ast = buildQuery({ q: '浙政办发2018年111号文件' });
+    expect(ast.docnoKey).toBe('浙政办发|2018|111');
+    expect(ast.groups).toEqual([]);
+  });
+
+  it('keeps the remaining words next to a document number', () => {
+    const ast = buildQuery({ q: '国务院令第514号 年休假' });
+    expect(ast.docnoKey).toBe('国务院令||514');
+    expect(ast.groups).toHaveLength(1);
+  });
+
+  it('drops empty filters, wraps single values and pages', () => {
+    const ast = buildQuery({ filters: { level: '省', agency: [], validity: ['有效', '已修改'] }, page: 3, pageSize: 20 });
+    expect(ast.filters).toEqual([
+      { field: 'level', values: ['省'] },
+      { field: 'validity', values: ['有效', '已修改'] },
+    ]);
+    expect([ast.from, ast.size]).toEqual([40, 20]);
+  });
+
+  it('caps the page size and uses the given day for recency', () => {
+    const ast = buildQuery({ q: '社保', pageSize: 1000, now: '2024-06-01' });
+    expect(ast.size).toBe(100);
+    expect(ast.nowDays).toBe(toDays('2024-06-01'));
+  });
+
+  it('matches nothing when the text has no searchable word, everything when there is no text', () => {
+    expect(buildQuery({ q: '的？！' }).matchNone).toBe(true);
+    expect(buildQuery({ q: '' }).matchNone).toBe(false);
+    expect(buildQuery({}).matchNone).toBe(false);
+  });
+
+  it('requires all words of short queries and two thirds of long ones', () => {
+    expect([1, 2, 3, 4, 6].map(minShouldMatch)).toEqual([1, 2, 2, 3, 4]);
+  });
+});

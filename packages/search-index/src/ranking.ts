@@ -1,0 +1,38 @@
+import type { Validity } from './types.js';
+
+/** Lucene/OpenSearch BM25 defaults, used by the embedded engine and set on the OpenSearch index. */
+export const BM25 = { k1: 1.2, b: 0.75 } as const;
+
+/** App-tokenized fields and their query-time weights (title above body). */
+export const TEXT_FIELDS = ['title_tok', 'body_tok', 'title_bi'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const FIELD_BOOSTS: Record<TextField, number> = { title_tok: 3, body_tok: 1, title_bi: 0.5 };
+
+/** Values returned per facet. */
+export const FACET_SIZE = 50;
+
+/** Added to a document whose normalised number equals the query's: beats any BM25 score. */
+export const DOCNO_BOOST = 1_000_000;
+
+/** Multiplicative prior: valid and recent documents up, repealed ones down but still found. */
+export const BOOST_PARAMS = {
+  validity: { 有效: 1, 已修改: 0.85, 失效: 0.6, 废止: 0.5 } satisfies Record<Validity, number>,
+  /** max extra weight of a brand-new document */
+  recency: 0.3,
+  /** years after which half of the recency extra is gone */
+  halfLifeYears: 5,
+} as const;
+
+export const DAY_MS = 86_400_000;
+
+export function toDays(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+}
+
+/** The prior both engines multiply into the score (OpenSearch: the painless script in render-opensearch.ts). */
+export function boostFactor(validity: string | null, publishDays: number | null, nowDays: number): number {
+  const v = validity !== null && validity in BOOST_PARAMS.validity ? BOOST_PARAMS.validity[validity as Validity] : 1;
+  if (publishDays === null) return v;
+  const age = Math.max(0, (nowDays - publishDays) / 365);
+  return v * (1 + BOOST_PARAMS.recency / (1 + age / BOOST_PARAMS.halfLifeYears));
+}

@@ -1,0 +1,99 @@
+/** Validity of a policy document (时效性). */
+export const VALIDITIES = ['有效', '已修改', '失效', '废止'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+
+/** What the read model stores for one document; `version` orders updates of the same id. */
+export interface SearchDocument {
+  id: string;
+  externalId?: string | null;
+  title: string;
+  docNumber?: string | null;
+  agencies: string[];
+  docType?: string | null;
+  level?: string | null;
+  region?: string | null;
+  topics: string[];
+  validity: Validity;
+  /** YYYY-MM-DD */
+  publishDate?: string | null;
+  body: string;
+  version: number;
+}
+
+export const FACET_FIELDS = ['agency', 'level', 'region', 'year', 'topic', 'docType', 'validity'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+/** Filters: several values of one field are OR-ed, different fields AND-ed. */
+export type SearchFilters = Partial<Record<FacetField, string | readonly string[]>>;
+
+export interface SearchRequest {
+  q?: string;
+  filters?: SearchFilters;
+  sort?: 'relevance' | 'date';
+  /** 1-based */
+  page?: number;
+  pageSize?: number;
+  /** Day used by the recency boost (ISO date); defaults to today. Fixed in tests. */
+  now?: string;
+}
+
+export interface SearchHit {
+  id: string;
+  externalId: string | null;
+  title: string;
+  docNumber: string | null;
+  agencies: string[];
+  publishDate: string | null;
+  validity: Validity;
+  snippet: string;
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  facets: Record<FacetField, FacetCount[]>;
+}
+
+export type SuggestionKind = 'docNumber' | 'title' | 'agency';
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  text: string;
+  /** document id for titles and document numbers */
+  id?: string;
+}
+
+export interface UpsertResult {
+  /** written because newer than what the index held */
+  applied: number;
+  /** ignored because the index already held this or a newer version */
+  stale: number;
+}
+
+/** The search port. The embedded engine and the OpenSearch adapter implement it identically. */
+export interface SearchIndex {
+  readonly analyzerVersion: string;
+  upsert(docs: readonly SearchDocument[]): Promise<UpsertResult>;
+  delete(id: string): Promise<boolean>;
+  count(): Promise<number>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  suggest(prefix: string, limit?: number): Promise<Suggestion[]>;
+  /** Exact lookup by the normalised 发文字号 key, any spelling of the number. */
+  findByDocNumber(docNumber: string): Promise<SearchHit[]>;
+}
+
+export class AnalyzerVersionMismatchError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`index was built with analyzer ${found}, this code uses ${expected}: rebuild the index`);
+    this.name = 'AnalyzerVersionMismatchError';
+  }
+}

@@ -1,0 +1,6 @@
+import { runSearchIndexContract } from '../src/contract/search-index.contract.js';
+import { runRealSampleContract } from '../src/contract/real-sample.js';
+import { openSearchFactory } from './opensearch-env.js';
+
+runSearchIndexContract('OpenSearch', openSearchFactory);
+runRealSampleContract('OpenSearch', openSearchFactory);

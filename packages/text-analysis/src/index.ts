@@ -1,0 +1,11 @@
+export { analyzerVersion } from './analyzer-version.js';
+export { cjkBigrams } from './bigrams.js';
+export { DICT_DIR, DICT_FILES, SYNONYM_FILE } from './dictionary.js';
+export { detectDocNumber, parseDocNumber, type DocNumber } from './doc-number.js';
+export { decodeEntities, escapeHtml } from './html.js';
+export { normalize } from './normalize.js';
+export { pinyinInitials } from './pinyin.js';
+export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
+export { snippet, type SnippetOptions } from './snippet.js';
+export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';
+export { createSynonymTable, defaultSynonyms, expandQuery, parseSynonyms, type SynonymTable } from './synonyms.js';

@@ -1,0 +1,51 @@
+import { cutWords } from './segmenter.js';
+import { snippet } from './snippet.js';
+
+const strip = (html: string) => html.replace(/<\/?em>/gu, '').replace(/…/gu, '');
+
+describe('snippet', () => {
+  it('marks matches with <em>', () => {
+    expect(snippet('职工连续工作1年以上的，享受带薪年休假。', ['年休假'])).toBe('职工连续工作1年以上的，享受<em>带薪年休假</em>。');
+  });
+
+  it('marks a whole word when the query term is a part of it', () => {
+    expect(snippet('缴存住房公积金的职工', ['公积金'])).toContain('<em>住房公积金</em>');
+  });
+
+  it('escapes HTML in the text', () => {
+    const out = snippet('<script>alert(1)</script> 社会保险', ['社会保险']);
+    expect(out).toContain('&lt;script&gt;');
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('<em>社会保险</em>');
+  });
+
+  it('never cuts an HTML entity in half', () => {
+    const text = `${'某'.repeat(30)}A&amp;B 公司&lt;医疗保险&gt;${'条'.repeat(300)}`;
+    const out = snippet(text, ['医疗保险'], { maxChars: 20 });
+    for (const amp of out.matchAll(/&/gu)) {
+      expect(out.slice(amp.index)).toMatch(/^&(amp|lt|gt|quot|#39);/u);
+    }
+    expect(out).toContain('<em>医疗保险</em>');
+  });
+
+  it('respects maxChars and cuts only at word boundaries', () => {
+    const body = '第一条 为了规范住房公积金管理，维护住房公积金所有者的合法权益，促进城镇住房建设，提高城镇居民的居住水平，制定本条例。'.repeat(20);
+    const out = snippet(body, ['城镇居民'], { maxChars: 40 });
+    const text = strip(out);
+    expect(text.length).toBeLessThanOrEqual(40);
+    const words = new Set(cutWords(body));
+    const pieces = cutWords(text);
+    expect(pieces.slice(1, -1).every((w) => words.has(w))).toBe(true);
+    expect(out).toContain('<em>城镇居民</em>');
+    expect(out.startsWith('…')).toBe(true);
+  });
+
+  it('starts at the first hit deep inside a long body', () => {
+    const body = `${'无关内容。'.repeat(2000)}个人所得税专项附加扣除${'其他。'.repeat(100)}`;
+    expect(snippet(body, ['个人所得税'], { maxChars: 60 })).toContain('<em>个人所得税</em>');
+  });
+
+  it('returns the beginning of the text when nothing matches', () => {
+    expect(snippet('本办法自发布之日起施行。', ['公积金'])).toBe('本办法自发布之日起施行。');
+  });
+});
