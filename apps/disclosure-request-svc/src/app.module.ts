@@ -12,8 +12,8 @@ export const AppModule = {
       name: SERVICE_NAME,
       config,
       prisma: PrismaService,
-      outbox: false,
+      outbox: true,
       health: disclosureHealth,
-      features: [CalendarModule, RequestModule],
+      features: [CalendarModule, RequestModule.forRoot(config)],
     }),
 };

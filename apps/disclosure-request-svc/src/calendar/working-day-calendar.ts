@@ -55,4 +55,34 @@ export class WorkingDayCalendar {
     }
     return { date: date.toString(), provisional };
   }
+
+  /** Working days in (from, to]: how many WDs lie strictly after `from` up to and including `to` (negative if to < from). */
+  countBetween(from: string, to: string): number {
+    if (to < from) return -this.countBetween(to, from);
+    let date = Temporal.PlainDate.from(from);
+    const end = Temporal.PlainDate.from(to);
+    let count = 0;
+    while (Temporal.PlainDate.compare(date, end) < 0) {
+      date = date.add({ days: 1 });
+      if (this.isWorkingDay(date.toString())) count++;
+    }
+    return count;
+  }
+
+  /** `add` plus the reasons, for people: which holidays were skipped and which make-up days counted. */
+  explain(from: string, days: number): WorkingDayResult & { text: string } {
+    const result = this.add(from, days);
+    const holidays: string[] = [];
+    const makeUp: string[] = [];
+    for (let d = Temporal.PlainDate.from(from).add({ days: 1 }); d.toString() <= result.date; d = d.add({ days: 1 })) {
+      const iso = d.toString();
+      if (this.makeUp.has(iso)) makeUp.push(iso.slice(5));
+      else if (this.holidays.has(iso) && d.dayOfWeek <= 5) holidays.push(iso.slice(5));
+    }
+    const parts = [`${from} 起第 ${days} 个工作日（起算日不计）= ${result.date}`];
+    if (holidays.length) parts.push(`跳过法定节假日 ${holidays.join('、')}`);
+    if (makeUp.length) parts.push(`调休上班日 ${makeUp.join('、')} 计入`);
+    if (result.provisional) parts.push('涉及尚未公布放假安排的年份，按周一至周五暂计（临时结果）');
+    return { ...result, text: `${parts.join('；')}；日历 ${this.version}` };
+  }
 }

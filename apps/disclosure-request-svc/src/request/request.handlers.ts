@@ -1,21 +1,80 @@
 import { Controller } from '@nestjs/common';
-import { submitDisclosureRequest, trackDisclosureRequest, type z } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
-import { RequestService } from './request.service.js';
+import {
+  ANONYMOUS,
+  actOnDisclosureRequest,
+  disclosureTable3,
+  getDisclosureRequest,
+  listDisclosureQueue,
+  submitDisclosureRequest,
+  trackDisclosureRequest,
+  withdrawDisclosureRequest,
+} from '@govdisc/contracts';
+import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
+import type { z } from 'zod';
+import { SERVICE_NAME } from '../config/env.js';
+import { Table3UseCase } from '../report/table3.usecase.js';
+import { ActOnRequestUseCase } from './act-on-request.usecase.js';
+import { RequestQueries } from './request-queries.service.js';
+import { deadlinesOf } from './request.views.js';
+import { SubmitRequestUseCase } from './submit-request.usecase.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+
+type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+const ctxOf = (meta: RpcMeta) => ({ source: SERVICE_NAME, correlationId: meta.correlationId });
 
 @Controller()
 export class RequestHandlers {
-  constructor(private readonly requests: RequestService) {}
+  constructor(
+    private readonly submitRequest: SubmitRequestUseCase,
+    private readonly actOnRequest: ActOnRequestUseCase,
+    private readonly queries: RequestQueries,
+    private readonly table3: Table3UseCase,
+    private readonly calendar: WorkingDayCalendar,
+  ) {}
 
   @RpcHandler(submitDisclosureRequest)
-  async submit(req: z.output<typeof submitDisclosureRequest.request>) {
-    const r = await this.requests.submit(req);
-    return { requestNumber: r.requestNumber, trackingCode: r.trackingCode, status: r.status, submittedAt: r.submittedAt.toISOString() };
+  async submit(req: Req<typeof submitDisclosureRequest>, meta: RpcMeta) {
+    const { request: r, duplicateOf } = await this.submitRequest.execute(req, meta.actor ?? ANONYMOUS);
+    return {
+      requestNumber: r.requestNumber,
+      trackingCode: r.trackingCode,
+      status: r.status as never,
+      submittedAt: r.submittedAt.toISOString(),
+      receiptDate: r.clockStart,
+      duplicateOf: duplicateOf?.requestNumber ?? null,
+      deadlines: deadlinesOf(r, this.calendar),
+    };
   }
 
   @RpcHandler(trackDisclosureRequest)
-  async track(req: z.output<typeof trackDisclosureRequest.request>) {
-    const r = await this.requests.track(req.trackingCode);
-    return { requestNumber: r.requestNumber, status: r.status, channel: r.channel, submittedAt: r.submittedAt.toISOString() };
+  async track(req: Req<typeof trackDisclosureRequest>) {
+    return this.queries.track(req.trackingCode);
+  }
+
+  @RpcHandler(getDisclosureRequest)
+  async get(req: Req<typeof getDisclosureRequest>, meta: RpcMeta) {
+    return this.queries.get(req.requestNumber, meta.actor);
+  }
+
+  @RpcHandler(actOnDisclosureRequest)
+  async act(req: Req<typeof actOnDisclosureRequest>, meta: RpcMeta) {
+    const row = await this.actOnRequest.execute({ ...req, actor: meta.actor ?? ANONYMOUS, ctx: ctxOf(meta) });
+    return this.queries.view(row, false);
+  }
+
+  @RpcHandler(withdrawDisclosureRequest)
+  async withdraw(req: Req<typeof withdrawDisclosureRequest>, meta: RpcMeta) {
+    const row = await this.actOnRequest.withdrawByApplicant({ ...req, ctx: ctxOf(meta) });
+    return this.queries.view(row, false);
+  }
+
+  @RpcHandler(listDisclosureQueue)
+  async queue(req: Req<typeof listDisclosureQueue>, meta: RpcMeta) {
+    return this.queries.queue({ ...req, actor: meta.actor });
+  }
+
+  @RpcHandler(disclosureTable3)
+  async report(req: Req<typeof disclosureTable3>, meta: RpcMeta) {
+    return this.table3.execute(req, meta.actor);
   }
 }

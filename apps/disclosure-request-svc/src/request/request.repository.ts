@@ -1,29 +1,123 @@
 import { Injectable } from '@nestjs/common';
-import type { DisclosureRequest, Prisma } from '../generated/prisma/client.js';
+import type { DisclosureRequest, Prisma, TimelineEntry } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
 export type Tx = Prisma.TransactionClient;
-export type NewRequest = Omit<Prisma.DisclosureRequestCreateInput, 'requestNumber'>;
+export type RequestRow = DisclosureRequest;
+export type TimelineRow = TimelineEntry;
 
+const OPEN_STATUSES = ['SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
+
+/** The only place that queries disclosure requests, their timeline, attachments and reminders. */
 @Injectable()
 export class RequestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn);
+  }
+
   /** Next number of the year; the counter row is locked by the upsert until the transaction ends. */
   async nextNumber(year: number, tx: Tx): Promise<number> {
-    const counter = await tx.requestCounter.upsert({
-      where: { year },
-      create: { year, value: 1 },
-      update: { value: { increment: 1 } },
-    });
+    const counter = await tx.requestCounter.upsert({ where: { year }, create: { year, value: 1 }, update: { value: { increment: 1 } } });
     return counter.value;
   }
 
-  create(data: Prisma.DisclosureRequestCreateInput, tx: Tx): Promise<DisclosureRequest> {
+  /** Serialises submissions of one applicant, so two concurrent duplicates cannot both count as new. */
+  async lockApplicant(applicantKey: string, tx: Tx): Promise<void> {
+    await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `disclosure-applicant:${applicantKey}`);
+  }
+
+  create(data: Prisma.DisclosureRequestCreateInput, tx: Tx): Promise<RequestRow> {
     return tx.disclosureRequest.create({ data });
   }
 
-  findByTrackingCode(trackingCode: string): Promise<DisclosureRequest | null> {
+  findRecentDuplicate(q: { applicantKey: string; contentHash: string; since: Date }, tx: Tx): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findFirst({
+      where: { applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null },
+      orderBy: { submittedAt: 'asc' },
+    });
+  }
+
+  /** Same applicant, same content, already answered (Art. 36(6) 重复申请): a hint for staff, never automatic. */
+  findAnswered(q: { applicantKey: string; contentHash: string }, tx: Tx): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findFirst({ where: { ...q, status: 'REPLIED' }, orderBy: { submittedAt: 'desc' } });
+  }
+
+  findByTrackingCode(trackingCode: string): Promise<RequestRow | null> {
     return this.prisma.disclosureRequest.findUnique({ where: { trackingCode } });
+  }
+
+  findByNumber(requestNumber: string, tx: Tx = this.prisma): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findUnique({ where: { requestNumber } });
+  }
+
+  findById(id: string, tx: Tx = this.prisma): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findUnique({ where: { id } });
+  }
+
+  /** Locks the row for the rest of the transaction, so two transitions cannot both pass the state check. */
+  async lockByNumber(requestNumber: string, tx: Tx): Promise<RequestRow | null> {
+    await tx.$queryRawUnsafe('SELECT 1 FROM disclosure_request WHERE request_number = $1 FOR UPDATE', requestNumber);
+    return this.findByNumber(requestNumber, tx);
+  }
+
+  update(id: string, data: Prisma.DisclosureRequestUpdateInput, tx: Tx): Promise<RequestRow> {
+    return tx.disclosureRequest.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  }
+
+  appendTimeline(data: Prisma.TimelineEntryUncheckedCreateInput, tx: Tx): Promise<TimelineRow> {
+    return tx.timelineEntry.create({ data });
+  }
+
+  timelineOf(requestId: string): Promise<TimelineRow[]> {
+    return this.prisma.timelineEntry.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
+  }
+
+  /** The applicant's requests received in a month (YYYY-MM), in receipt order, duplicates excluded. */
+  receivedInMonth(applicantKey: string, month: string, tx: Tx): Promise<Array<{ id: string }>> {
+    return tx.disclosureRequest.findMany({
+      where: { applicantKey, duplicateOfId: null, firstReceiptDate: { startsWith: month } },
+      orderBy: [{ firstReceiptDate: 'asc' }, { submittedAt: 'asc' }],
+      select: { id: true },
+    });
+  }
+
+  /** Staff queue: open requests of a department, earliest due first (no due date last). */
+  queue(q: { department: string | null; status?: string; page: number; pageSize: number }) {
+    const where: Prisma.DisclosureRequestWhereInput = {
+      ...(q.department === null ? {} : { department: q.department }),
+      status: q.status ? q.status : { in: OPEN_STATUSES },
+    };
+    return Promise.all([
+      this.prisma.disclosureRequest.findMany({
+        where,
+        orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { requestNumber: 'asc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      }),
+      this.prisma.disclosureRequest.count({ where }),
+    ]).then(([items, total]) => ({ items, total }));
+  }
+
+  openRequests(): Promise<RequestRow[]> {
+    return this.prisma.disclosureRequest.findMany({ where: { status: { in: OPEN_STATUSES } } });
+  }
+
+  table3Records(agency: string, yearEnd: string) {
+    return this.prisma.disclosureRequest.findMany({
+      where: { agency, firstReceiptDate: { not: null, lte: yearEnd } },
+      select: { applicantType: true, firstReceiptDate: true, finishedDate: true, outcome: true, duplicateOfId: true },
+    });
+  }
+
+  /** Records a reminder; false when it was already sent (the primary key makes the scheduler idempotent). */
+  async claimReminder(r: { requestId: string; kind: string; dueDate: string }, tx: Tx): Promise<boolean> {
+    const res = await tx.deadlineReminder.createMany({ data: [r], skipDuplicates: true });
+    return res.count === 1;
+  }
+
+  addAttachment(data: Prisma.RequestAttachmentUncheckedCreateInput, tx: Tx) {
+    return tx.requestAttachment.create({ data });
   }
 }

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext } from '@govdisc/contracts';
+import { addToOutbox } from '@govdisc/messaging';
+import { OutboxRelayHost } from '@govdisc/service-kit';
+import type { Prisma } from '../generated/prisma/client.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
+import { dueColumns } from './domain/deadlines.js';
+import type { RequestState, Transition } from './domain/model.js';
+import { applyAction } from './domain/transitions.js';
+import { Clock } from './clock.js';
+import { eventFor } from './request-events.js';
+import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
+import { timelineEntry } from './timeline.js';
+
+/** Every state change of spec §10: guard, apply the rule, persist row + timeline + event in one transaction. */
+@Injectable()
+export class ActOnRequestUseCase {
+  private readonly logger = new Logger(ActOnRequestUseCase.name);
+
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxRelayHost,
+    @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
+  ) {}
+
+  async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
+    const { row, transition } = await this.requests.transaction(async (tx) => {
+      const current = await this.requests.lockByNumber(q.requestNumber, tx);
+      if (!current) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, undefined, { requestNumber: q.requestNumber });
+      const monthlyIndex = q.action.type === 'ISSUE_FEE_NOTICE' ? await this.monthlyIndex(current, tx) : 0;
+      const t = applyAction(current, q.action, { today: this.clock.today(), actor: q.actor, calendar: this.calendar, assumptions: this.assumptions, monthlyIndex, internal: q.internal });
+      return { row: await this.persist(current, t, q, tx), transition: t };
+    });
+    this.logger.log({ requestNumber: row.requestNumber, action: q.action.type, status: row.status }, 'disclosure request transition');
+    if (row.dueProvisional) this.logger.warn({ requestNumber: row.requestNumber, dueDate: row.dueDate }, 'due date is provisional: holiday schedule not yet published');
+    if (transition.event) this.outbox.relay.nudge();
+    return row;
+  }
+
+  /** The applicant withdraws with the private tracking code (spec §10: any open → CLOSED(OTHER)). */
+  async withdrawByApplicant(q: { trackingCode: string; document: string; ctx: MessageContext }): Promise<RequestRow> {
+    const r = await this.requests.findByTrackingCode(q.trackingCode.trim().toUpperCase());
+    if (!r) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND);
+    const applicant: Actor = { sub: `applicant:${r.requestNumber}`, roles: [] };
+    return this.execute({ requestNumber: r.requestNumber, action: { type: 'WITHDRAW', document: q.document }, actor: applicant, ctx: q.ctx, internal: 'applicant' });
+  }
+
+  private async persist(current: RequestRow, t: Transition, q: { action: DisclosureAction; actor: Actor; ctx: MessageContext }, tx: Tx): Promise<RequestRow> {
+    const next: RequestState = { ...current, ...t.patch, status: t.to };
+    const fixed = t.deadlines ?? ((current.deadlines ?? []) as Deadline[]);
+    const row = await this.requests.update(
+      current.id,
+      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), status: t.to, deadlines: fixed as Prisma.InputJsonValue, ...dueColumns(next, this.calendar) },
+      tx,
+    );
+    const details = { ...t.details, replyDue: row.dueDate, dueProvisional: row.dueProvisional, deadlines: fixed.map((d) => `${d.kind} ${d.date}`) };
+    await this.requests.appendTimeline(
+      timelineEntry({ requestId: row.id, action: q.action.type, from: current.status, to: t.to, actor: q.actor, at: this.clock.now(), legalBasis: t.legalBasis, calendarVersion: this.calendar.version, details }),
+      tx,
+    );
+    if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx));
+    return row;
+  }
+
+  /** Fees per item (§7): the n-th request of the applicant in the month this one was received. */
+  private async monthlyIndex(r: RequestRow, tx: Tx): Promise<number> {
+    const month = (r.firstReceiptDate ?? this.clock.today()).slice(0, 7);
+    const ids = (await this.requests.receivedInMonth(r.applicantKey, month, tx)).map((x) => x.id);
+    const i = ids.indexOf(r.id);
+    return i === -1 ? ids.length + 1 : i + 1;
+  }
+}

@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { type Actor, type DisclosureAction, type MessageContext, requestDueSoon, requestOverdue } from '@govdisc/contracts';
+import { addToOutbox } from '@govdisc/messaging';
+import { OutboxRelayHost } from '@govdisc/service-kit';
+import { shanghaiDate } from '../calendar/shanghai-date.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { SERVICE_NAME } from '../config/env.js';
+import { dueColumns } from './domain/deadlines.js';
+import { ActOnRequestUseCase } from './act-on-request.usecase.js';
+import { Clock } from './clock.js';
+import { RequestRepository, type RequestRow } from './request.repository.js';
+import { timelineEntry } from './timeline.js';
+
+export const SCAN_INTERVAL_MS = Symbol('DeadlineScanIntervalMs');
+const SYSTEM: Actor = { sub: 'system:deadline-scheduler', roles: [] };
+const CLOCK_RUNNING = ['RECEIVED', 'IN_PROGRESS'];
+
+/**
+ * Periodic scan: due-soon reminders (5 and 1 WD before due), overdue (from the day after the due date,
+ * 24:00 rule), expired applicant/third-party windows, and re-computation after a calendar data update.
+ * Each reminder is claimed by a primary key in the same transaction as its outbox row: emitted once.
+ */
+@Injectable()
+export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly act: ActOnRequestUseCase,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxRelayHost,
+    @Inject(SCAN_INTERVAL_MS) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (this.intervalMs > 0) this.timer = setInterval(() => void this.tick(), this.intervalMs);
+  }
+
+  async onModuleDestroy() {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async tick() {
+    if (this.running) return;
+    this.running = this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'deadline scan failed'));
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** One scan; returns how many events it queued. Safe to run concurrently and repeatedly. */
+  async runOnce(): Promise<number> {
+    const today = this.clock.today();
+    const ctx: MessageContext = { source: SERVICE_NAME, correlationId: `deadline-scan-${today}` };
+    let events = 0;
+    for (const r of await this.requests.openRequests()) {
+      const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);
+      this.warnIfUnconfirmed(current, today);
+      events += await this.remind(current, today, ctx);
+      await this.expire(current, today, ctx);
+    }
+    if (events) this.outbox.relay.nudge();
+    return events;
+  }
+
+  private async remind(r: RequestRow, today: string, ctx: MessageContext): Promise<number> {
+    if (!r.dueDate || !CLOCK_RUNNING.includes(r.status)) return 0;
+    const base = { requestNumber: r.requestNumber, agency: r.agency, department: r.department, dueDate: r.dueDate };
+    const left = this.calendar.countBetween(today, r.dueDate);
+    const plan =
+      today > r.dueDate
+        ? { kind: 'OVERDUE', event: requestOverdue.make({ ...base, overdueSince: nextDay(r.dueDate) }, ctx) }
+        : left <= 1
+          ? { kind: 'DUE_SOON_1', event: requestDueSoon.make({ ...base, workingDaysLeft: 1 }, ctx) }
+          : left <= 5
+            ? { kind: 'DUE_SOON_5', event: requestDueSoon.make({ ...base, workingDaysLeft: 5 }, ctx) }
+            : null;
+    if (!plan) return 0;
+    return this.requests.transaction(async (tx) => {
+      if (!(await this.requests.claimReminder({ requestId: r.id, kind: plan.kind, dueDate: r.dueDate! }, tx))) return 0;
+      await addToOutbox(tx, plan.event);
+      return 1;
+    });
+  }
+
+  /** Spec §3.3: never let a request sit unconfirmed; alert after 1 WD (ordinary mail: same day). */
+  private warnIfUnconfirmed(r: RequestRow, today: string) {
+    if (r.status !== 'SUBMITTED') return;
+    const waited = this.calendar.countBetween(shanghaiDate(r.submittedAt), today);
+    if (waited >= 1 || (r.channel === 'LETTER_ORDINARY' && today > shanghaiDate(r.submittedAt))) {
+      this.logger.warn({ requestNumber: r.requestNumber, channel: r.channel, waitedWd: waited }, 'disclosure request awaits receipt confirmation');
+    }
+  }
+
+  /** Windows that end by themselves (system actor): 补正 not supplied, fee not paid, consultation unanswered. */
+  private async expire(r: RequestRow, today: string, ctx: MessageContext) {
+    let action: DisclosureAction | null = null;
+    if (r.status === 'AWAITING_SUPPLEMENT' && r.supplementDeadline && today > r.supplementDeadline) action = { type: 'ABANDON_NO_SUPPLEMENT' };
+    if (r.status === 'AWAITING_FEE' && r.feePayBy && today > r.feePayBy) action = { type: 'CLOSE_FEE_UNPAID' };
+    if (r.status.startsWith('CONSULTING_') && r.consultationDue && today > r.consultationDue) action = { type: 'END_CONSULTATION', opinion: 'NO_REPLY' };
+    if (action) await this.act.execute({ requestNumber: r.requestNumber, action, actor: SYSTEM, ctx, internal: 'system' });
+  }
+
+  /** Calendar data changed since the deadline was computed: recompute, keeping the old value in the timeline. */
+  private recompute(r: RequestRow): Promise<RequestRow> {
+    return this.requests.transaction(async (tx) => {
+      const cols = dueColumns(r, this.calendar);
+      const row = await this.requests.update(r.id, cols, tx);
+      await this.requests.appendTimeline(
+        timelineEntry({
+          requestId: r.id, action: 'DEADLINES_RECOMPUTED', from: r.status, to: r.status, actor: SYSTEM, at: this.clock.now(),
+          legalBasis: '工作日历数据更新', calendarVersion: this.calendar.version,
+          details: { previousDue: r.dueDate, previousCalendar: r.calendarVersion, replyDue: cols.dueDate },
+        }),
+        tx,
+      );
+      return row;
+    });
+  }
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,62 @@
+import { type Actor, DomainError, type DisclosureAction, ErrorCode } from '@govdisc/contracts';
+import type { DisclosureStatus } from '@govdisc/contracts';
+import { clockActions } from './clock-actions.js';
+import { intakeActions } from './intake-actions.js';
+import type { RequestState, RuleContext, Transition } from './model.js';
+import { replyActions } from './reply-actions.js';
+
+export const GIO_ROLES = ['disclosure-officer', 'admin'] as const;
+export const DEPT_ROLE = 'dept-officer';
+export const STAFF_ROLES = [...GIO_ROLES, DEPT_ROLE] as const;
+
+type Who = 'gio' | 'dept' | 'system' | 'applicant';
+const OPEN: DisclosureStatus[] = [
+  'SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE',
+];
+
+/** Spec §10: for each action, the states it may start from and who may perform it. */
+export const GUARDS: Record<DisclosureAction['type'], { from: DisclosureStatus[]; who: Who[] }> = {
+  CONFIRM_RECEIPT: { from: ['SUBMITTED'], who: ['gio'] },
+  REQUEST_SUPPLEMENT: { from: ['RECEIVED', 'IN_PROGRESS'], who: ['gio'] },
+  RECEIVE_SUPPLEMENT: { from: ['AWAITING_SUPPLEMENT'], who: ['gio'] },
+  ABANDON_NO_SUPPLEMENT: { from: ['AWAITING_SUPPLEMENT'], who: ['gio', 'system'] },
+  ACCEPT: { from: ['RECEIVED'], who: ['gio'] },
+  START_CONSULTATION: { from: ['IN_PROGRESS'], who: ['gio', 'dept'] },
+  END_CONSULTATION: { from: ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY'], who: ['gio', 'dept', 'system'] },
+  EXTEND: { from: ['IN_PROGRESS'], who: ['gio'] },
+  REQUEST_REASONS: { from: ['IN_PROGRESS'], who: ['gio'] },
+  ASSESS_REASONS: { from: ['AWAITING_REASONS'], who: ['gio'] },
+  ISSUE_FEE_NOTICE: { from: ['IN_PROGRESS'], who: ['gio'] },
+  CONFIRM_PAYMENT: { from: ['AWAITING_FEE'], who: ['gio'] },
+  CLOSE_FEE_UNPAID: { from: ['AWAITING_FEE'], who: ['gio', 'system'] },
+  REPLY: { from: ['RECEIVED', 'IN_PROGRESS'], who: ['gio'] },
+  WITHDRAW: { from: OPEN, who: ['gio', 'applicant'] },
+};
+
+function actsAs(actor: Actor, department: string | null, internal?: 'system' | 'applicant'): Who[] {
+  const who: Who[] = [];
+  if (actor.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r))) who.push('gio');
+  if (actor.roles.includes(DEPT_ROLE) && department !== null && actor.department === department) who.push('dept');
+  if (internal) who.push(internal);
+  return who;
+}
+
+/** Wrong actor → DISCLOSURE_FORBIDDEN (403); wrong state → DISCLOSURE_INVALID_TRANSITION (409). */
+export function guard(state: RequestState, action: DisclosureAction, actor: Actor, internal?: 'system' | 'applicant'): void {
+  const rule = GUARDS[action.type];
+  if (!actsAs(actor, state.department, internal).some((w) => rule.who.includes(w))) {
+    throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: action.type });
+  }
+  if (!rule.from.includes(state.status as DisclosureStatus)) {
+    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, undefined, { action: action.type, status: state.status, allowedFrom: rule.from });
+  }
+}
+
+export function applyAction(state: RequestState, action: DisclosureAction, ctx: RuleContext): Transition {
+  guard(state, action, ctx.actor, ctx.internal);
+  const handler = (intakeActions[action.type as keyof typeof intakeActions] ??
+    clockActions[action.type as keyof typeof clockActions] ??
+    replyActions[action.type as keyof typeof replyActions]) as ((s: RequestState, a: DisclosureAction, c: RuleContext) => Transition) | undefined;
+  if (!handler) throw new Error(`no rule for ${action.type}`);
+  return handler(state, action, ctx);
+}

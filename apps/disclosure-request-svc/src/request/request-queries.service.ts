@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { DEPT_ROLE, GIO_ROLES } from './domain/transitions.js';
+import { Clock } from './clock.js';
+import { RequestRepository, type RequestRow } from './request.repository.js';
+import { toQueueItem, toView } from './request.views.js';
+
+const isGio = (a: Actor | null) => !!a && a.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
+
+/** Reads: the applicant's view (tracking code), staff views and the department queue. */
+@Injectable()
+export class RequestQueries {
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The applicant, identified by the private tracking code, sees their own data unmasked. */
+  async track(trackingCode: string) {
+    const r = await this.requests.findByTrackingCode(trackingCode.trim().toUpperCase());
+    if (!r) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND);
+    return this.view(r, false);
+  }
+
+  /** Staff: the GIO and the assigned department see personal data; nobody else gets the request. */
+  async get(requestNumber: string, actor: Actor | null) {
+    const r = await this.requests.findByNumber(requestNumber);
+    if (!r) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, undefined, { requestNumber });
+    if (!isGio(actor) && !(actor?.roles.includes(DEPT_ROLE) && r.department !== null && actor.department === r.department)) {
+      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
+    }
+    return this.view(r, false);
+  }
+
+  async view(r: RequestRow, masked: boolean) {
+    const [timeline, original] = await Promise.all([
+      this.requests.timelineOf(r.id),
+      r.duplicateOfId ? this.requests.findById(r.duplicateOfId) : Promise.resolve(null),
+    ]);
+    return toView(r, { timeline, masked, calendar: this.calendar, duplicateOf: original?.requestNumber ?? null });
+  }
+
+  /** Department officers see their department; the GIO sees all (or one department); names are masked. */
+  async queue(q: { actor: Actor | null; status?: string; page: number; pageSize: number }) {
+    const actor = q.actor;
+    if (!actor || (!isGio(actor) && !actor.roles.includes(DEPT_ROLE))) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
+    if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');
+    const department = isGio(actor) && !actor.roles.includes(DEPT_ROLE) ? null : (actor.department ?? null);
+    const page = await this.requests.queue({ department, status: q.status, page: q.page, pageSize: q.pageSize });
+    const today = this.clock.today();
+    return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
+  }
+}

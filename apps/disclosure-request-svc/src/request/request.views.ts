@@ -1,0 +1,82 @@
+import type { Deadline, DisclosureRequestView, z } from '@govdisc/contracts';
+import type { DisclosureQueueItem } from '@govdisc/contracts';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { currentDeadlines } from './domain/deadlines.js';
+import type { RequestRow, TimelineRow } from './request.repository.js';
+
+/** Masks personal data for lists and for viewers who are neither the applicant nor assigned staff. */
+export const mask = {
+  name: (s: string) => (s.length <= 1 ? '*' : s[0] + '*'.repeat(Math.min(s.length - 1, 3))),
+  id: (s: string) => (s.length <= 7 ? '*'.repeat(s.length) : `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`),
+  phone: (s: string) => (s.length <= 7 ? '*'.repeat(s.length) : `${s.slice(0, 3)}****${s.slice(-4)}`),
+  email: (s: string) => s.replace(/^(.)[^@]*(@.*)$/, '$1***$2'),
+  address: (s: string) => `${s.slice(0, 6)}***`,
+};
+
+function applicantView(r: RequestRow, masked: boolean): z.input<typeof DisclosureRequestView>['applicant'] {
+  const m = <T extends string | null>(v: T, f: (s: string) => string) => (masked && v ? f(v) : v);
+  return {
+    type: r.applicantType as never,
+    name: masked ? mask.name(r.applicantName) : r.applicantName,
+    idType: r.idType,
+    idNumber: masked ? mask.id(r.idNumber) : r.idNumber,
+    phone: m(r.phone, mask.phone),
+    email: m(r.email, mask.email),
+    address: m(r.address, mask.address),
+    masked,
+  };
+}
+
+export function deadlinesOf(r: RequestRow, calendar: WorkingDayCalendar): Deadline[] {
+  return currentDeadlines(r, calendar, (r.deadlines ?? []) as Deadline[]);
+}
+
+export function toTimelineView(t: TimelineRow) {
+  return {
+    action: t.action,
+    fromStatus: t.fromStatus,
+    toStatus: t.toStatus,
+    actor: t.actor,
+    at: t.at.toISOString(),
+    shanghaiDate: t.shanghaiDate,
+    legalBasis: t.legalBasis,
+    calendarVersion: t.calendarVersion,
+    details: t.details,
+  };
+}
+
+export function toView(r: RequestRow, o: { timeline: TimelineRow[]; masked: boolean; calendar: WorkingDayCalendar; duplicateOf: string | null }) {
+  return {
+    requestNumber: r.requestNumber,
+    status: r.status as never,
+    channel: r.channel as never,
+    agency: r.agency,
+    department: r.department,
+    applicant: applicantView(r, o.masked),
+    description: r.description,
+    submittedAt: r.submittedAt.toISOString(),
+    receiptDate: r.clockStart,
+    duplicateOf: o.duplicateOf,
+    outcome: r.outcome,
+    fee: r.feeBasis ? { basis: r.feeBasis, amount: r.feeAmount ?? 0, payBy: r.feePayBy, paid: r.feePaid } : null,
+    reply: r.reply ?? null,
+    deadlines: deadlinesOf(r, o.calendar),
+    timeline: o.timeline.map(toTimelineView),
+  } satisfies z.input<typeof DisclosureRequestView>;
+}
+
+export function toQueueItem(r: RequestRow, today: string, calendar: WorkingDayCalendar): z.input<typeof DisclosureQueueItem> {
+  const left = r.dueDate ? calendar.countBetween(today, r.dueDate) : null;
+  return {
+    requestNumber: r.requestNumber,
+    status: r.status as never,
+    department: r.department,
+    applicantName: mask.name(r.applicantName),
+    description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description,
+    receiptDate: r.clockStart,
+    dueDate: r.dueDate,
+    dueProvisional: r.dueProvisional,
+    workingDaysLeft: left,
+    overdue: r.dueDate !== null && today > r.dueDate,
+  };
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { createHash, randomBytes } from 'node:crypto';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
+import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
+import { GIO_ROLES } from './domain/transitions.js';
+import { AttachmentStore, type CheckedFile } from './attachment-store.js';
+import { Clock } from './clock.js';
+import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
+import { timelineEntry } from './timeline.js';
+
+/** Unambiguous characters only (no 0/O, 1/I/L): applicants read tracking codes aloud on the phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function newTrackingCode(length = 12): string {
+  return Array.from(randomBytes(length), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+export const applicantKeyOf = (a: { idType: string; idNumber: string }) => sha(`${a.idType}:${a.idNumber.trim().toUpperCase()}`);
+export const contentHashOf = (i: { agency: string; title?: string; docNumber?: string; description: string }) =>
+  sha([i.agency, i.title ?? '', i.docNumber ?? '', i.description].map((s) => s.replace(/\s+/g, '')).join('|'));
+
+export interface SubmitResult {
+  request: RequestRow;
+  duplicateOf: RequestRow | null;
+}
+
+/** Intake (spec §3): receipt-date rule per channel, numbering, duplicate detection, attachments. */
+@Injectable()
+export class SubmitRequestUseCase {
+  private readonly logger = new Logger(SubmitRequestUseCase.name);
+
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly attachments: AttachmentStore,
+    private readonly clock: Clock,
+    @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
+  ) {}
+
+  async execute(input: SubmitDisclosureRequestReq, actor: Actor): Promise<SubmitResult> {
+    const receiptDate = this.receiptDateOf(input, actor);
+    const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
+    const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
+    const result = await this.requests.transaction((tx) => this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i] }))));
+    this.logger.log({ requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null }, 'disclosure request submitted');
+    return result;
+  }
+
+  /** In person / oral / signed-for post: the hand-in or signing day (staff only). Other channels wait for confirmation. */
+  private receiptDateOf(input: SubmitDisclosureRequestReq, actor: Actor): string | null {
+    const staff = actor.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
+    if (!staff && input.channel !== 'ONLINE') {
+      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '信件、传真、当面等渠道的申请由政府信息公开工作机构登记。', { channel: input.channel });
+    }
+    if (!STAFF_REGISTERED_CHANNELS.includes(input.channel)) return null;
+    const day = input.receivedOn ?? this.clock.today();
+    if (day > this.clock.today()) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, undefined, { receivedOn: day });
+    return day;
+  }
+
+  private async create(input: SubmitDisclosureRequestReq, actor: Actor, receiptDate: string | null, tx: Tx, files: Array<CheckedFile & { path: string }>): Promise<SubmitResult> {
+    const now = this.clock.now();
+    const agency = input.agency ?? this.assumptions.defaultAgency;
+    const applicantKey = applicantKeyOf(input.applicant);
+    const contentHash = contentHashOf({ ...input, agency });
+    await this.requests.lockApplicant(applicantKey, tx);
+    const since = new Date(now.getTime() - this.assumptions.duplicateWindowMinutes * 60_000);
+    const duplicateOf = await this.requests.findRecentDuplicate({ applicantKey, contentHash, since }, tx);
+    const answered = duplicateOf ? null : await this.requests.findAnswered({ applicantKey, contentHash }, tx);
+    const year = Number(this.clock.today().slice(0, 4));
+    const n = await this.requests.nextNumber(year, tx);
+    const status = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
+    const base = { status, clockStart: duplicateOf ? null : receiptDate, extensionDays: 0, pausedDays: 0, customDueDate: null, submittedAt: now };
+    const request = await this.requests.create(
+      {
+        ...this.toRow(input, { agency, applicantKey, contentHash, year, n }),
+        duplicateOfId: duplicateOf?.id ?? null,
+        firstReceiptDate: base.clockStart,
+        ...base,
+        ...dueColumns({ ...base, supplementRequested: false } as never, this.calendar),
+      },
+      tx,
+    );
+    for (const f of files) {
+      await this.requests.addAttachment({ requestId: request.id, fileName: f.fileName, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.path }, tx);
+    }
+    await this.requests.appendTimeline(this.entry(request, actor, duplicateOf, answered), tx);
+    return { request, duplicateOf };
+  }
+
+  private toRow(input: SubmitDisclosureRequestReq, k: { agency: string; applicantKey: string; contentHash: string; year: number; n: number }) {
+    const a = input.applicant;
+    return {
+      requestNumber: `${k.year}-${String(k.n).padStart(6, '0')}`,
+      trackingCode: newTrackingCode(),
+      agency: k.agency,
+      channel: input.channel,
+      applicantType: a.type,
+      applicantName: a.name,
+      idType: a.idType,
+      idNumber: a.idNumber.toUpperCase(),
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+      address: a.address ?? null,
+      applicantKey: k.applicantKey,
+      contentHash: k.contentHash,
+      title: input.title ?? null,
+      docNumber: input.docNumber ?? null,
+      description: input.description,
+      purpose: input.purpose ?? null,
+      deliveryForm: input.deliveryForm,
+    };
+  }
+
+  private entry(r: RequestRow, actor: Actor, duplicateOf: RequestRow | null, answered: RequestRow | null) {
+    const notice = r.clockStart ? supplementNoticeBy({ ...r, status: 'RECEIVED' }, this.calendar) : null;
+    return timelineEntry({
+      requestId: r.id,
+      action: duplicateOf ? 'LINKED_AS_DUPLICATE' : r.clockStart ? 'REGISTERED' : 'SUBMITTED',
+      from: null,
+      to: r.status,
+      actor,
+      at: r.submittedAt,
+      legalBasis: '《政府信息公开条例》第二十九条、第三十一条',
+      calendarVersion: this.calendar.version,
+      details: { channel: r.channel, receiptDate: r.clockStart, duplicateOf: duplicateOf?.requestNumber ?? null, possibleRepeatOf: answered?.requestNumber ?? null, replyDue: r.dueDate, supplementNoticeBy: notice?.date ?? null },
+    });
+  }
+}
