@@ -1,37 +1,59 @@
 import { Controller } from '@nestjs/common';
-import { DomainError, ErrorCode, getQaPair, listQaPairs, upsertQaPair, type z } from '@govdisc/contracts';
-import { RpcHandler, pageView } from '@govdisc/service-kit';
-import type { QaPair } from '../generated/prisma/client.js';
-import { PairRepository } from './pair.repository.js';
+import {
+  ANONYMOUS,
+  EDITORS,
+  REVIEWERS,
+  getQaPair,
+  importQaPairs,
+  listQaPairs,
+  qaPairHistory,
+  transitionQaPair,
+  upsertQaPair,
+  type z,
+} from '@govdisc/contracts';
+import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
+import { ImportPairsUseCase } from './import-pairs.usecase.js';
+import { toView } from './pair.mapper.js';
+import { PairService } from './pair.service.js';
 
-const toView = (p: QaPair) => ({
-  id: p.id,
-  externalId: p.externalId,
-  question: p.question,
-  answer: p.answer,
-  sourcePolicyId: p.sourcePolicyId,
-  status: p.status,
-  updatedAt: p.updatedAt.toISOString(),
-});
+type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+const STAFF = [...EDITORS, ...REVIEWERS] as const;
 
 @Controller()
 export class PairHandlers {
-  constructor(private readonly pairs: PairRepository) {}
+  constructor(
+    private readonly pairs: PairService,
+    private readonly importer: ImportPairsUseCase,
+  ) {}
 
-  @RpcHandler(upsertQaPair)
-  async upsert(req: z.output<typeof upsertQaPair.request>) {
-    return toView(await this.pairs.upsert(req));
+  @RpcHandler(upsertQaPair, { allow: STAFF })
+  async upsert(req: Req<typeof upsertQaPair>, meta: RpcMeta) {
+    return toView((await this.pairs.upsert(req, meta.actor ?? ANONYMOUS)).pair);
   }
 
   @RpcHandler(getQaPair)
-  async get(req: z.output<typeof getQaPair.request>) {
-    const pair = await this.pairs.findById(req.pairId);
-    if (!pair) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId: req.pairId });
-    return toView(pair);
+  async get(req: Req<typeof getQaPair>, meta: RpcMeta) {
+    return toView(await this.pairs.get(req.pairId, meta.actor));
   }
 
   @RpcHandler(listQaPairs)
-  async list(req: z.output<typeof listQaPairs.request>) {
-    return pageView(await this.pairs.list(req), req, toView);
+  async list(req: Req<typeof listQaPairs>, meta: RpcMeta) {
+    return pageView(await this.pairs.list(req, meta.actor), req, toView);
+  }
+
+  @RpcHandler(transitionQaPair, { allow: STAFF })
+  async transition(req: Req<typeof transitionQaPair>, meta: RpcMeta) {
+    return toView(await this.pairs.transition(req.pairId, req.action, meta.actor ?? ANONYMOUS, req.note));
+  }
+
+  @RpcHandler(qaPairHistory, { allow: STAFF })
+  async history(req: Req<typeof qaPairHistory>) {
+    const items = await this.pairs.history(req.pairId);
+    return { items: items.map((r) => ({ version: r.version, action: r.action, status: r.status, actorSub: r.actorSub, note: r.note, at: r.at.toISOString() })) };
+  }
+
+  @RpcHandler(importQaPairs, { allow: STAFF })
+  async import(req: Req<typeof importQaPairs>, meta: RpcMeta) {
+    return this.importer.run(req.items, req.publish, meta.actor ?? ANONYMOUS);
   }
 }

@@ -1,6 +1,27 @@
 import { Module } from '@nestjs/common';
+import { FeedbackHandlers } from '../feedback/feedback.handlers.js';
+import { FeedbackRepository } from '../feedback/feedback.repository.js';
+import { PolicyDocumentChangedConsumer } from '../policy-events/policy-document-changed.consumer.js';
+import { StalenessService } from '../policy-events/staleness.service.js';
+import { TopicHandlers } from '../topic/topic.handlers.js';
+import { TopicRepository } from '../topic/topic.repository.js';
+import { CitationVerifier } from './citation-verifier.js';
+import { ImportPairsUseCase } from './import-pairs.usecase.js';
 import { PairHandlers } from './pair.handlers.js';
 import { PairRepository } from './pair.repository.js';
+import { PairService } from './pair.service.js';
 
-@Module({ controllers: [PairHandlers], providers: [PairRepository] })
+@Module({
+  controllers: [PairHandlers, TopicHandlers, FeedbackHandlers],
+  providers: [
+    PairService,
+    PairRepository,
+    CitationVerifier,
+    ImportPairsUseCase,
+    TopicRepository,
+    FeedbackRepository,
+    StalenessService,
+    PolicyDocumentChangedConsumer,
+  ],
+})
 export class PairModule {}

@@ -1,38 +1,99 @@
 import { Injectable } from '@nestjs/common';
-import type { UpsertQaPairReq, z } from '@govdisc/contracts';
 import { findPage } from '@govdisc/service-kit';
-import type { QaPair, QaStatus } from '../generated/prisma/client.js';
+import type { Audience, Prisma, QaCitation, QaPair, QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import type { CheckedCitation } from './citation-verifier.js';
 
+export type Tx = Prisma.TransactionClient;
+export type PairWithCitations = QaPair & { citations: QaCitation[] };
+export type PairContent = Pick<
+  QaPair,
+  'question' | 'alternatives' | 'answer' | 'audience' | 'topics' | 'ownerDepartment' | 'effectiveFrom' | 'effectiveTo' | 'sourcePolicyId'
+>;
+
+const withCitations = { citations: { orderBy: { position: 'asc' as const } } };
+
+/** The only place that queries Q&A pairs, their citations and their history. */
 @Injectable()
 export class PairRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  upsert(input: z.output<typeof UpsertQaPairReq>): Promise<QaPair> {
-    const data = {
-      question: input.question,
-      answer: input.answer,
-      sourcePolicyId: input.sourcePolicyId ?? null,
-      ...(input.publish ? { status: 'PUBLISHED' as const } : {}),
-    };
-    if (!input.externalId) return this.prisma.qaPair.create({ data });
-    return this.prisma.qaPair.upsert({
-      where: { externalId: input.externalId },
-      create: { ...data, externalId: input.externalId },
-      update: data,
+  findById(id: string, tx: Tx = this.prisma): Promise<PairWithCitations | null> {
+    return tx.qaPair.findUnique({ where: { id }, include: withCitations });
+  }
+
+  findByExternalId(externalId: string, tx: Tx): Promise<PairWithCitations | null> {
+    return tx.qaPair.findUnique({ where: { externalId }, include: withCitations });
+  }
+
+  /** Locks the row for the rest of the transaction (concurrent edits and sign-offs serialise). */
+  async lock(id: string, tx: Tx): Promise<PairWithCitations | null> {
+    await tx.$queryRawUnsafe('SELECT 1 FROM qa_pair WHERE id = $1::uuid FOR UPDATE', id);
+    return this.findById(id, tx);
+  }
+
+  create(data: PairContent & { externalId: string | null; status: QaStatus; lastEditorSub: string }, citations: CheckedCitation[], tx: Tx) {
+    return tx.qaPair.create({ data: { ...data, citations: { create: positioned(citations) } }, include: withCitations });
+  }
+
+  async update(id: string, data: Partial<PairContent> & { status: QaStatus; lastEditorSub?: string }, citations: CheckedCitation[] | undefined, tx: Tx) {
+    if (citations) await tx.qaCitation.deleteMany({ where: { pairId: id } });
+    return tx.qaPair.update({
+      where: { id },
+      data: { ...data, version: { increment: 1 }, ...(citations ? { citations: { create: positioned(citations) } } : {}) },
+      include: withCitations,
     });
   }
 
-  findById(id: string): Promise<QaPair | null> {
-    return this.prisma.qaPair.findUnique({ where: { id } });
+  addRevision(pair: PairWithCitations, entry: { action: string; actorSub: string; note?: string | null }, tx: Tx) {
+    const { citations, ...rest } = pair;
+    const snapshot = JSON.parse(JSON.stringify({ ...rest, citations }));
+    return tx.qaRevision.create({
+      data: { pairId: pair.id, version: pair.version, status: pair.status, action: entry.action, actorSub: entry.actorSub, note: entry.note ?? null, snapshot },
+    });
   }
 
-  list({ page, pageSize, status }: { page: number; pageSize: number; status?: QaStatus }) {
+  history(pairId: string) {
+    return this.prisma.qaRevision.findMany({ where: { pairId }, orderBy: { id: 'asc' } });
+  }
+
+  list(q: { page: number; pageSize: number; status?: QaStatus; topic?: string; audience?: Audience }) {
     return findPage(this.prisma.qaPair, {
-      where: status ? { status } : {},
+      where: {
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.topic ? { topics: { has: q.topic } } : {}),
+        ...(q.audience ? { audience: { in: [q.audience, 'ALL' as const] } } : {}),
+      },
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
-      page,
-      pageSize,
+      page: q.page,
+      pageSize: q.pageSize,
+    }).then(async (page) => ({ ...page, items: await this.attachCitations(page.items) }));
+  }
+
+  /** Pairs (not yet retired) whose citations or source point at any of these document ids. */
+  findCiting(documentIds: string[], tx: Tx): Promise<PairWithCitations[]> {
+    return tx.qaPair.findMany({
+      where: {
+        status: { not: 'RETIRED' },
+        OR: [{ citations: { some: { documentId: { in: documentIds } } } }, { sourcePolicyId: { in: documentIds } }],
+      },
+      include: withCitations,
     });
   }
+
+  markCitationsStale(pairId: string, documentIds: string[], tx: Tx) {
+    return tx.qaCitation.updateMany({ where: { pairId, documentId: { in: documentIds } }, data: { state: 'STALE' } });
+  }
+
+  private async attachCitations(items: QaPair[]): Promise<PairWithCitations[]> {
+    const citations = await this.prisma.qaCitation.findMany({
+      where: { pairId: { in: items.map((p) => p.id) } },
+      orderBy: { position: 'asc' },
+    });
+    return items.map((p) => ({ ...p, citations: citations.filter((c) => c.pairId === p.id) }));
+  }
+}
+
+function positioned(citations: CheckedCitation[]) {
+  return citations.map((c, position) => ({ ...c, position }));
 }

@@ -1,20 +1,32 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { type MediumEnv, prepareMediumEnv, startMediumApp } from '@govdisc/testing';
+import { ErrorCode, UpsertQaPairReq, documentAmended, documentRepealed, pairNeedsUpdate, parseOrThrow, type z } from '@govdisc/contracts';
+import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/env.js';
-import { PairRepository } from '../../src/pair/pair.repository.js';
+import { ImportPairsUseCase } from '../../src/pair/import-pairs.usecase.js';
+import { PairService } from '../../src/pair/pair.service.js';
+import { FeedbackRepository } from '../../src/feedback/feedback.repository.js';
+import { TopicRepository } from '../../src/topic/topic.repository.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
+const admin = { sub: 'admin-1', roles: ['admin'] };
 let env: MediumEnv;
 let app: INestApplication;
-let pairs: PairRepository;
+let pairs: PairService;
+
+const input = (over: Partial<z.input<typeof UpsertQaPairReq>> = {}) =>
+  parseOrThrow(UpsertQaPairReq, { question: '租房能提取住房公积金吗？', answer: '可以，每月最多提取1500元。', topics: ['housing-fund'], ...over });
 
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'qa', schema: 'qa', migrationsDir });
   app = await startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'qa' })));
-  pairs = app.get(PairRepository);
+  pairs = app.get(PairService);
 });
 
 afterAll(async () => {
@@ -22,18 +34,89 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-test('importing the same external id twice updates one pair', async () => {
-  const a = await pairs.upsert({ externalId: 'ncpqa-1', question: '租房能提公积金吗？', answer: '可以。', publish: false });
-  const b = await pairs.upsert({ externalId: 'ncpqa-1', question: '租房能提取公积金吗？', answer: '可以，每月限额1500元。', publish: true });
-  expect(b.id).toBe(a.id);
-  expect(b.status).toBe('PUBLISHED');
-  expect((await pairs.list({ page: 1, pageSize: 10 })).total).toBe(1);
+test('importing the same external id twice updates one pair; unchanged content is reported as such', async () => {
+  const a = await pairs.upsert(input({ externalId: 'ncpqa-1' }), admin);
+  const same = await pairs.upsert(input({ externalId: 'ncpqa-1' }), admin);
+  const b = await pairs.upsert(input({ externalId: 'ncpqa-1', answer: '可以，每月限额1500元。' }), admin);
+  expect([a.outcome, same.outcome, b.outcome]).toEqual(['imported', 'unchanged', 'updated']);
+  expect(b.pair.id).toBe(a.pair.id);
+  expect(b.pair.version).toBe(a.pair.version + 1);
 });
 
-test('lists page through pairs and filter by status', async () => {
-  for (let i = 0; i < 5; i++) await pairs.upsert({ question: `问题${i}`, answer: `答案${i}`, publish: i % 2 === 0 });
-  const page = await pairs.list({ page: 2, pageSize: 2 });
-  expect(page.items).toHaveLength(2);
-  expect(page.total).toBe(6);
-  expect((await pairs.list({ page: 1, pageSize: 10, status: 'PUBLISHED' })).total).toBe(4);
+test('editorial workflow with sign-off, history, and a public view of published answers only', async () => {
+  const { pair } = await pairs.upsert(input({ question: '灵活就业人员怎么参加医保？' }), editor);
+  expect(pair.status).toBe('DRAFT');
+  await expect(pairs.get(pair.id, null)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+  await pairs.transition(pair.id, 'SUBMIT', editor);
+  await expect(pairs.transition(pair.id, 'APPROVE', editor)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  await expect(pairs.transition(pair.id, 'APPROVE', { sub: 'editor-1', roles: ['reviewer'] })).rejects.toMatchObject({
+    code: ErrorCode.QA_SELF_REVIEW,
+  });
+  const published = await pairs.transition(pair.id, 'APPROVE', reviewer, '核对无误');
+  expect(published.status).toBe('PUBLISHED');
+  expect((await pairs.get(pair.id, null)).id).toBe(pair.id);
+  const history = await pairs.history(pair.id);
+  expect(history.map((h) => [h.action, h.actorSub])).toEqual([
+    ['CREATED', 'editor-1'],
+    ['SUBMIT', 'editor-1'],
+    ['APPROVE', 'reviewer-1'],
+  ]);
+  await expect(pairs.upsert(input({ publish: true }), editor)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  await expect(pairs.upsert(input({ topics: ['no-such-topic'] }), editor)).rejects.toMatchObject({ code: ErrorCode.QA_TOPIC_UNKNOWN });
+});
+
+test('an import reports malformed lines with their numbers and reasons; the rest still import', async () => {
+  const report = await app.get(ImportPairsUseCase).run(
+    [
+      { line: 1, record: { id: 'ncpqa-x1', question: '高校毕业生创业补贴多少钱？', answer: '一次性补贴5000元。', sourcePolicyId: null, category: null } },
+      { line: 2, record: { id: 'ncpqa-x2', question: '', answer: '缺问题' } },
+      { line: 3, record: 'not an object' },
+      { line: 4, record: { id: 'ncpqa-x4', question: '问题？', answer: '答案。', unexpected: 1 } },
+      { line: 5, record: { id: 'ncpqa-x5', question: '残疾人两项补贴标准是多少？', answer: '每人每月100元。' } },
+    ],
+    true,
+    admin,
+  );
+  expect(report.imported).toBe(2);
+  expect(report.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
+  expect(report.rejected[0]).toMatchObject({ externalId: 'ncpqa-x2', reason: expect.stringContaining('question') });
+});
+
+test('feedback is recorded per answer and rolled up per topic', async () => {
+  const { pair } = await pairs.upsert(input({ question: '公积金贷款额度怎么算？', publish: true }), admin);
+  const feedback = app.get(FeedbackRepository);
+  await feedback.add({ pairId: pair.id, helpful: true, rating: 5, actorSub: null });
+  await feedback.add({ pairId: pair.id, helpful: false, rating: 2, comment: '没说清楚', actorSub: null });
+  const stats = await feedback.stats('housing-fund');
+  expect(stats.byPair.find((p) => p.pairId === pair.id)).toMatchObject({ helpful: 1, notHelpful: 1, ratingCount: 2, ratingAverage: 3.5, comments: 1 });
+  expect(stats.byTopic).toEqual([expect.objectContaining({ topic: 'housing-fund', ratingCount: 2 })]);
+  const topics = await app.get(TopicRepository).listWithCounts();
+  expect(topics.length).toBeGreaterThanOrEqual(16);
+  expect(topics.find((t) => t.code === 'housing-fund')!.publishedCount).toBeGreaterThan(0);
+});
+
+test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once and tells their owners', async () => {
+  const documentId = randomUUID();
+  const { pair } = await pairs.upsert(
+    input({ question: '稳岗返还的比例是多少？', sourcePolicyId: 'demo-policy-x', ownerDepartment: '江东市人社局', publish: true }),
+    admin,
+  );
+  const ctx = { source: 'policy-svc', correlationId: 'medium' };
+  const base = { documentId, externalId: 'demo-policy-x', title: '稳岗返还办法', version: 3, byDocumentId: null, at: new Date().toISOString() };
+  const js = jetstream(env.nc);
+  const repealed = documentRepealed.make(base, ctx);
+  for (let i = 0; i < 2; i++) await js.publish(env.naming.subject(repealed.type), JSON.stringify(repealed), { msgID: randomUUID() });
+  await js.publish(env.naming.subject(documentAmended.type), JSON.stringify(documentAmended.make(base, ctx)), { msgID: randomUUID() });
+  await eventually(async () => expect((await pairs.get(pair.id, admin)).status).toBe('NEEDS_UPDATE'));
+  await expect(pairs.get(pair.id, null)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+  const jsm = await jetstreamManager(env.nc);
+  const events = await eventually(async () => {
+    const info = await jsm.streams.info(env.naming.stream('QA_EVENTS'));
+    expect(info.state.messages).toBeGreaterThanOrEqual(1);
+    const first = await jsm.streams.getMessage(env.naming.stream('QA_EVENTS'), { seq: info.state.first_seq });
+    return [pairNeedsUpdate.parse(first.json())];
+  });
+  expect(events[0].payload).toMatchObject({ pairId: pair.id, reason: 'REPEALED', ownerDepartment: '江东市人社局' });
+  const flags = await queryRows(env.databaseUrl, "SELECT action FROM qa.qa_revision WHERE pair_id = $1 AND action LIKE 'FLAGGED_%'", [pair.id]);
+  expect(flags).toEqual([{ action: 'FLAGGED_REPEALED' }]);
 });

@@ -1,23 +1,57 @@
 import { z } from 'zod';
-import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
-import { defineRpc } from '../define.js';
+import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
+import { defineEvent, defineRpc } from '../define.js';
 
 export const QaPairStatus = z.enum(['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'NEEDS_UPDATE', 'RETIRED']);
+export type QaPairStatus = z.infer<typeof QaPairStatus>;
+export const QaAudience = z.enum(['INDIVIDUAL', 'ENTERPRISE', 'ALL']);
+
+const line = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** A pointer into policy text: the document, its version, the clause and the quoted words. */
+export const Citation = z.strictObject({
+  documentId: line(1, 100).describe('policy document id (uuid) or its external id'),
+  documentVersion: z.number().int().positive().optional(),
+  anchor: line(1, 50).optional().describe('clause, e.g. 第三条'),
+  quote: line(1, 4_000).describe('the cited words, verbatim'),
+});
+export const CitationView = Citation.extend({
+  documentVersion: z.number().int().nullable(),
+  anchor: z.string().nullable(),
+  state: z.enum(['VERIFIED', 'UNVERIFIED', 'STALE']),
+});
 
 export const UpsertQaPairReq = z.strictObject({
-  externalId: z.string().trim().min(1).max(100).optional(),
-  question: z.string().trim().min(2).max(500).describe('标准问法'),
-  answer: z.string().trim().min(1).max(20_000),
-  sourcePolicyId: z.string().trim().max(100).optional().describe('cited policy document (id in the source data)'),
-  publish: z.boolean().default(false),
+  externalId: line(1, 100).optional().describe('ID in the source data; re-importing it updates the same pair'),
+  question: line(2, 500).describe('标准问法'),
+  alternatives: z.array(line(2, 300)).max(30).default([]).describe('相似问法'),
+  answer: line(1, 20_000),
+  audience: QaAudience.default('ALL'),
+  topics: z.array(line(1, 50)).max(10).default([]).describe('topic codes, e.g. housing-fund'),
+  ownerDepartment: line(1, 200).optional(),
+  effectiveFrom: IsoDate.optional(),
+  effectiveTo: IsoDate.optional(),
+  sourcePolicyId: line(1, 100).optional().describe('shorthand citation: the source document, quoting the answer'),
+  citations: z.array(Citation).max(10).default([]),
+  publish: z.boolean().default(false).describe('publish at once (reviewers and admins only)'),
 });
+export type UpsertQaPairReq = z.output<typeof UpsertQaPairReq>;
+
 export const QaPairView = z.object({
   id: Uuid,
   externalId: z.string().nullable(),
   question: z.string(),
+  alternatives: z.array(z.string()),
   answer: z.string(),
+  audience: QaAudience,
+  topics: z.array(z.string()),
+  ownerDepartment: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
   sourcePolicyId: z.string().nullable(),
+  citations: z.array(CitationView),
   status: QaPairStatus,
+  version: z.number().int(),
   updatedAt: IsoDateTime,
 });
 export type QaPairView = z.infer<typeof QaPairView>;
@@ -28,7 +62,54 @@ export const getQaPair = defineRpc('rpc.qa.pair.get', {
   response: QaPairView,
 });
 export const listQaPairs = defineRpc('rpc.qa.pair.list', {
-  request: Page.extend({ status: QaPairStatus.optional() }).strict(),
+  request: Page.extend({
+    status: QaPairStatus.optional(),
+    topic: line(1, 50).optional(),
+    audience: QaAudience.optional(),
+  }).strict(),
   response: pageOf(QaPairView),
 });
+
+export const QaAction = z.enum(['SUBMIT', 'APPROVE', 'REJECT', 'RETIRE']);
+export const transitionQaPair = defineRpc('rpc.qa.pair.transition', {
+  request: z.strictObject({ pairId: Uuid, action: QaAction, note: line(1, 1_000).optional() }),
+  response: QaPairView,
+});
+
+export const QaRevisionView = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  status: QaPairStatus,
+  actorSub: z.string(),
+  note: z.string().nullable(),
+  at: IsoDateTime,
+});
+export const qaPairHistory = defineRpc('rpc.qa.pair.history', {
+  request: z.strictObject({ pairId: Uuid }),
+  response: z.object({ items: z.array(QaRevisionView) }),
+});
+
+export const ImportQaPairsReq = z.strictObject({
+  /** Raw records as read from a file; each is validated on its own so one bad line rejects only itself. */
+  items: z.array(z.object({ line: z.number().int().positive(), record: z.unknown() })).min(1).max(500),
+  publish: z.boolean().default(true),
+});
+export const ImportReport = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export const importQaPairs = defineRpc('rpc.qa.pair.import', { request: ImportQaPairsReq, response: ImportReport });
+
 export const qaHealth = defineRpc('rpc.qa.health.check', { request: z.object({}), response: ServiceHealth });
+
+export const PairNeedsUpdateV1 = z.object({
+  pairId: Uuid,
+  question: z.string(),
+  ownerDepartment: z.string().nullable(),
+  documentId: z.string(),
+  reason: z.enum(['AMENDED', 'REPEALED', 'EXPIRED']),
+});
+export const pairNeedsUpdate = defineEvent('qa.pair.needs-update', { 1: PairNeedsUpdateV1 });

@@ -1,0 +1,33 @@
+import { type Actor, DomainError, ErrorCode, REVIEWERS, type QaPairStatus, type z, type QaAction } from '@govdisc/contracts';
+
+type Action = z.infer<typeof QaAction>;
+
+/** Editorial workflow: draft → in review → published → needs-update → retired, with sign-off. */
+const transitions: Record<Action, { from: readonly QaPairStatus[]; to: QaPairStatus; reviewer: boolean }> = {
+  SUBMIT: { from: ['DRAFT', 'NEEDS_UPDATE'], to: 'IN_REVIEW', reviewer: false },
+  APPROVE: { from: ['IN_REVIEW'], to: 'PUBLISHED', reviewer: true },
+  REJECT: { from: ['IN_REVIEW'], to: 'DRAFT', reviewer: true },
+  RETIRE: { from: ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'NEEDS_UPDATE'], to: 'RETIRED', reviewer: true },
+};
+
+export const isReviewer = (actor: Actor | null) => !!actor && REVIEWERS.some((r) => actor.roles.includes(r));
+export const isStaff = (actor: Actor | null) =>
+  !!actor && ['editor', 'reviewer', 'admin', 'hotline-operator'].some((r) => actor.roles.includes(r));
+
+/**
+ * The status an action leads to, or a DomainError: wrong state → QA_TRANSITION_NOT_ALLOWED,
+ * sign-off without the reviewer role → FORBIDDEN, approving one's own edit → QA_SELF_REVIEW
+ * (admins excepted: they are the escape hatch of a one-person office).
+ */
+export function nextStatus(input: { status: QaPairStatus; action: Action; actor: Actor; lastEditorSub: string }): QaPairStatus {
+  const rule = transitions[input.action];
+  if (!rule.from.includes(input.status)) {
+    throw new DomainError(ErrorCode.QA_TRANSITION_NOT_ALLOWED, undefined, { status: input.status, action: input.action });
+  }
+  if (rule.reviewer && !isReviewer(input.actor)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: REVIEWERS });
+  }
+  const selfReview = input.action === 'APPROVE' && input.actor.sub === input.lastEditorSub;
+  if (selfReview && !input.actor.roles.includes('admin')) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
+  return rule.to;
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, documentAmended, documentExpired, documentPublished, documentRepealed } from '@govdisc/contracts';
+import { BusNaming } from '@govdisc/messaging';
+import { EventConsumerHost, NATS_CONNECTION, ROOT_LOGGER } from '@govdisc/service-kit';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { POLICY_CHANGED_CONSUMER, StalenessService } from './staleness.service.js';
+
+const lifecycle = {
+  [documentAmended.type]: [documentAmended, 'AMENDED'],
+  [documentRepealed.type]: [documentRepealed, 'REPEALED'],
+  [documentExpired.type]: [documentExpired, 'EXPIRED'],
+} as const;
+
+/** policy.document.* → staleness of the Q&A that cite the document. Publications need nothing here. */
+@Injectable()
+export class PolicyDocumentChangedConsumer extends EventConsumerHost {
+  protected readonly consumerName = POLICY_CHANGED_CONSUMER;
+
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    naming: BusNaming,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    private readonly staleness: StalenessService,
+  ) {
+    super(nc, naming, logger);
+  }
+
+  protected async handle(raw: unknown): Promise<boolean> {
+    const type = (raw as { type?: unknown })?.type;
+    if (type === documentPublished.type) return true;
+    const entry = typeof type === 'string' ? lifecycle[type as keyof typeof lifecycle] : undefined;
+    if (!entry) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, `unexpected event type ${String(type)}`);
+    const [contract, reason] = entry;
+    return this.staleness.onDocumentChanged(contract.parse(raw), reason);
+  }
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { bearer, tokenFor } from './auth.js';
+import { type Stack, api, repoRoot, startStack } from './stack.js';
+
+// The Q&A knowledge base over HTTP: citations checked against the real policy-svc, the editorial
+// workflow with sign-off, topics, feedback, and an import of real Q&A records with a report.
+let stack: Stack;
+let editor: Record<string, string>;
+let reviewer: Record<string, string>;
+let admin: Record<string, string>;
+let documentId: string;
+
+const body = ['第一条 为支持租房职工，制定本办法。', '第五条 无房职工租房自住的，可以每月提取住房公积金，每月提取额不超过1500元。'].join('\n');
+
+beforeAll(async () => {
+  stack = await startStack();
+  [editor, reviewer, admin] = await Promise.all(['editor1', 'reviewer1', 'admin1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
+  const doc = await api(stack, 'POST', '/policies', { externalId: 'e2e-gjj-1', title: '江东市住房公积金租房提取办法', body }, admin);
+  expect(doc.status).toBe(201);
+  documentId = doc.json.id;
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('a quote is checked against the cited document: verbatim passes, invented text is refused', async () => {
+  const pair = {
+    question: '租房可以提取住房公积金吗？',
+    alternatives: ['租房提公积金每月能取多少'],
+    answer: '可以。无房职工租房自住的，每月提取额不超过1500元。',
+    topics: ['housing-fund'],
+    citations: [{ documentId: 'e2e-gjj-1', anchor: '第五条', quote: '每月提取额不超过1500元' }],
+  };
+  const ok = await api(stack, 'POST', '/qa/pairs', pair, editor);
+  expect(ok.status).toBe(201);
+  expect(ok.json.citations[0]).toMatchObject({ documentId, documentVersion: 1, state: 'VERIFIED' });
+  const wrong = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId, quote: '每月提取额不超过3000元' }] }, editor);
+  expect(wrong.status).toBe(422);
+  expect(wrong.json.code).toBe('QA_CITATION_MISMATCH');
+});
+
+test('draft → review → published with a different reviewer; the public only ever sees published answers', async () => {
+  const created = await api(stack, 'POST', '/qa/pairs', { question: '公积金租房提取要什么材料？', answer: '身份证和租房合同。', topics: ['housing-fund'] }, editor);
+  const id = created.json.id;
+  expect((await api(stack, 'GET', `/qa/pairs/${id}`)).status).toBe(404);
+  expect((await api(stack, 'POST', `/qa/pairs/${id}/transitions`, { action: 'SUBMIT' }, editor)).json.status).toBe('IN_REVIEW');
+  expect((await api(stack, 'POST', `/qa/pairs/${id}/transitions`, { action: 'APPROVE' }, editor)).status).toBe(403);
+  const approved = await api(stack, 'POST', `/qa/pairs/${id}/transitions`, { action: 'APPROVE', note: '已核对' }, reviewer);
+  expect(approved.json.status).toBe('PUBLISHED');
+  expect((await api(stack, 'GET', `/qa/pairs/${id}`)).json.status).toBe('PUBLISHED');
+  const history = await api(stack, 'GET', `/qa/pairs/${id}/history`, undefined, reviewer);
+  expect(history.json.items.map((h: { action: string }) => h.action)).toEqual(['CREATED', 'SUBMIT', 'APPROVE']);
+  const again = await api(stack, 'POST', `/qa/pairs/${id}/transitions`, { action: 'APPROVE' }, reviewer);
+  expect([again.status, again.json.code]).toEqual([409, 'QA_TRANSITION_NOT_ALLOWED']);
+
+  const fb = await api(stack, 'POST', `/qa/pairs/${id}/feedback`, { helpful: false, rating: 2, comment: '没有写办理地点' });
+  expect(fb.status).toBe(201);
+  expect((await api(stack, 'POST', `/qa/pairs/${id}/feedback`, {})).status).toBe(400);
+  const stats = await api(stack, 'GET', '/qa/feedback/stats?topic=housing-fund', undefined, editor);
+  expect(stats.json.byPair.find((p: { pairId: string }) => p.pairId === id)).toMatchObject({ notHelpful: 1, ratingAverage: 2 });
+  const topics = await api(stack, 'GET', '/qa/topics');
+  expect(topics.json.items.length).toBeGreaterThanOrEqual(16);
+  expect(topics.json.items.find((t: { code: string }) => t.code === 'housing-fund').publishedCount).toBeGreaterThanOrEqual(1);
+});
+
+test('importing real Q&A records reports bad lines and is idempotent', async () => {
+  const file = `${repoRoot}../shared/data/qa.jsonl`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: the shared test data must sit next to the repository`);
+  const lines = readFileSync(file, 'utf8').split('\n').slice(0, 300);
+  const items = lines.map((text, i) => ({ line: i + 1, record: JSON.parse(text) }));
+  items.push({ line: 301, record: { id: 'broken-1', question: '' } }, { line: 302, record: 'not an object' });
+  const first = await api(stack, 'POST', '/qa/import', { items }, admin);
+  expect(first.status).toBe(200);
+  expect(first.json.imported).toBeGreaterThanOrEqual(295);
+  expect(first.json.rejected.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([301, 302]));
+  const second = await api(stack, 'POST', '/qa/import', { items }, admin);
+  expect(second.json).toMatchObject({ imported: 0, updated: 0, unchanged: first.json.imported });
+  const sample = JSON.parse(lines[0]);
+  const found = await api(stack, 'GET', '/qa/pairs?pageSize=100&status=PUBLISHED', undefined, admin);
+  expect(found.json.total).toBeGreaterThanOrEqual(295);
+  expect(found.json.items.some((p: { externalId: string }) => typeof p.externalId === 'string' && p.externalId.startsWith('ncpqa-'))).toBe(true);
+  expect(sample.id).toMatch(/^ncpqa-/);
+});
