@@ -1,12 +1,15 @@
 import { AppProcess, eventually, freePort, queryRows } from '@govdisc/testing';
 import { spawnSync } from 'node:child_process';
+import { bearer, tokenFor } from './auth.js';
 import { type Stack, api, entryOf, serviceApps, startStack } from './stack.js';
 
 let stack: Stack;
+let staff: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startStack();
   console.log(`e2e stack (6 apps, private NATS, fresh database) ready in ${(stack.startupMs / 1000).toFixed(1)} s`);
+  staff = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
 }, 180_000);
 
 afterAll(async () => {
@@ -17,15 +20,15 @@ const countDocuments = async () =>
   Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
 
 async function createAndPublish(title: string) {
-  const created = await api(stack, 'POST', '/policies', { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' });
+  const created = await api(stack, 'POST', '/policies', { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' }, staff);
   expect(created.status).toBe(201);
-  const published = await api(stack, 'POST', `/policies/${created.json.id}/publish`);
+  const published = await api(stack, 'POST', `/policies/${created.json.id}/publish`, undefined, staff);
   expect(published.status).toBe(200);
   return created.json.id as string;
 }
 
 async function notificationsTitled(title: string) {
-  const res = await api(stack, 'GET', '/notifications?pageSize=100');
+  const res = await api(stack, 'GET', '/notifications?pageSize=100', undefined, staff);
   expect(res.status).toBe(200);
   return (res.json.items as Array<{ title: string }>).filter((n) => n.title.includes(title));
 }
@@ -52,6 +55,7 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
 test('a request crosses gateway → NATS → service → PostgreSQL, carrying its request id', async () => {
   const res = await api(stack, 'POST', '/policies', { title: '江东市中小微企业房租减免办法', body: '第一条 减免房租。' }, {
     'x-request-id': 'e2e-trace-0001',
+    ...staff,
   });
   expect(res.status).toBe(201);
   expect(res.headers.get('x-request-id')).toBe('e2e-trace-0001');
@@ -63,19 +67,23 @@ test('a request crosses gateway → NATS → service → PostgreSQL, carrying it
 });
 
 test('every service answers a route through the gateway', async () => {
-  const qa = await api(stack, 'POST', '/qa/pairs', { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。', publish: true });
+  const qa = await api(stack, 'POST', '/qa/pairs', { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。', publish: true }, staff);
   expect(qa.status).toBe(201);
   expect((await api(stack, 'GET', `/qa/pairs/${qa.json.id}`)).json.status).toBe('PUBLISHED');
-  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' });
+  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' }, staff);
   expect(guide.status).toBe(201);
   expect((await api(stack, 'GET', '/guides/E2E-001')).json.name).toBe('住房公积金租房提取');
-  const request = await api(stack, 'POST', '/disclosure-requests', { applicantName: '张三', contact: '13800000000', description: '江政发〔2024〕3号文件的实施细则' });
+  const request = await api(stack, 'POST', '/disclosure-requests', {
+    applicant: { type: 'NATURAL_PERSON', name: '张三', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13800000000' },
+    description: '江政发〔2024〕3号文件的实施细则',
+    deliveryForm: 'EMAIL',
+  });
   expect(request.status).toBe(201);
   const tracked = await api(stack, 'GET', `/disclosure-requests/track/${request.json.trackingCode}`);
   expect(tracked.json.requestNumber).toBe(request.json.requestNumber);
   const due = await api(stack, 'GET', '/calendar/working-days/add?from=2026-02-10&days=20');
   expect(due.json).toEqual({ date: '2026-03-16', provisional: false });
-  expect((await api(stack, 'GET', '/notifications')).status).toBe(200);
+  expect((await api(stack, 'GET', '/notifications', undefined, staff)).status).toBe(200);
 });
 
 test('an event crosses policy-svc → JetStream → notify-svc exactly once, across a consumer restart', async () => {
@@ -87,7 +95,7 @@ test('an event crosses policy-svc → JetStream → notify-svc exactly once, acr
   expect(notify.tail()).toContain('stopped cleanly');
 
   const started = Date.now();
-  const down = await api(stack, 'GET', '/notifications');
+  const down = await api(stack, 'GET', '/notifications', undefined, staff);
   expect(down.status).toBe(503);
   expect(down.json.code).toBe('SERVICE_UNAVAILABLE');
   expect(Date.now() - started).toBeLessThan(2_000);
@@ -102,16 +110,16 @@ test('an event crosses policy-svc → JetStream → notify-svc exactly once, acr
 
 test('malformed HTTP bodies get a clear 4xx with a code and change nothing', async () => {
   const before = await countDocuments();
-  const badJson = await api(stack, 'POST', '/policies', '{"title": "unterminated');
+  const badJson = await api(stack, 'POST', '/policies', '{"title": "unterminated', staff);
   expect(badJson.status).toBe(400);
   expect(badJson.json).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
 
-  const wrongTypes = await api(stack, 'POST', '/policies', { title: 42, body: ['x'], unexpected: true });
+  const wrongTypes = await api(stack, 'POST', '/policies', { title: 42, body: ['x'], unexpected: true }, staff);
   expect(wrongTypes.status).toBe(400);
   const paths = (wrongTypes.json.details.issues as Array<{ path: string }>).map((i) => i.path);
   expect(paths).toEqual(expect.arrayContaining(['title', 'body']));
 
-  const huge = await api(stack, 'POST', '/policies', { title: 'x', body: '很'.repeat(2_000_000) });
+  const huge = await api(stack, 'POST', '/policies', { title: 'x', body: '很'.repeat(2_000_000) }, staff);
   expect(huge.status).toBe(413);
   expect(huge.json.code).toBe('PAYLOAD_TOO_LARGE');
 
@@ -164,4 +172,15 @@ test('a second replica shares the requests of its queue group', async () => {
   } finally {
     expect(await extra.stop()).toBe(0);
   }
+});
+
+test('services authorise the actor too: a direct NATS request without a staff actor is refused', async () => {
+  const before = await countDocuments();
+  const payload = { title: '绕过网关的请求', body: '第一条 不应写入。' };
+  const anonymous = await stack.nc.request('rpc.policy.document.create', JSON.stringify({ actor: null, payload }), { timeout: 3_000 });
+  expect(anonymous.json<{ err: { code: string } }>().err.code).toBe('AUTH_REQUIRED');
+  const citizen = { sub: 'someone', roles: ['citizen'] };
+  const asCitizen = await stack.nc.request('rpc.policy.document.create', JSON.stringify({ actor: citizen, payload }), { timeout: 3_000 });
+  expect(asCitizen.json<{ err: { code: string } }>().err.code).toBe('FORBIDDEN');
+  expect(await countDocuments()).toBe(before);
 });

@@ -15,6 +15,8 @@ export interface Stack {
   nc: NatsConnection;
   apps: Record<AppName, AppProcess>;
   startupMs: number;
+  /** Where tokens come from: Keycloak if the gateway uses it, else the gateway's embedded issuer. */
+  issuerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,12 @@ export function entryOf(app: AppName): string {
   return `${repoRoot}apps/${app}/dist/main.js`;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Extra variables for the gateway, e.g. KEYCLOAK_URL to use a real Keycloak, or rate limits. */
+  gatewayEnv?: Record<string, string>;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
   const [nats, db] = await Promise.all([startPrivateNats(), createTestDatabase('e2e')]);
   const nc = await connect({ servers: nats.url, name: 'e2e' });
@@ -31,7 +38,10 @@ export async function startStack(): Promise<Stack> {
   const apps = {} as Record<AppName, AppProcess>;
   for (const name of [...serviceApps, 'gateway'] as const) {
     const port = await freePort();
-    apps[name] = new AppProcess(name, entryOf(name), { ...base, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+    // The gateway uses the embedded issuer unless a test passes KEYCLOAK_URL (empty = unset, even if the runner exported one).
+    const gatewayEnv = { KEYCLOAK_URL: '', ...opts.gatewayEnv };
+    const env = { ...base, HTTP_PORT: String(port), ...(name === 'gateway' ? gatewayEnv : {}) };
+    apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
   // Services first (they migrate their schemas), then the gateway.
   await Promise.all(serviceApps.map((name) => apps[name].start(60_000)));
@@ -44,6 +54,7 @@ export async function startStack(): Promise<Stack> {
     nc,
     apps,
     startupMs: Date.now() - started,
+    issuerUrl: `${opts.gatewayEnv?.KEYCLOAK_URL ?? gatewayUrl}/realms/govdisc`,
     stop: () => stopStack(apps, nc, nats, db),
   };
 }
@@ -55,6 +66,7 @@ async function stopStack(apps: Record<AppName, AppProcess>, nc: NatsConnection, 
   await db.drop();
 }
 
+/** Calls the gateway's API; `headers` may carry `authorization: Bearer …` (see auth.ts). */
 export async function api(stack: Stack, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${stack.gatewayUrl}/api/v1${path}`, {
     method,

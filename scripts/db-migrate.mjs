@@ -12,6 +12,7 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1
 await createDatabaseIfMissing(databaseUrl);
 
 export const schemas = {
+  gateway: 'gateway',
   'policy-svc': 'policy',
   'qa-svc': 'qa',
   'service-guide-svc': 'guide',

@@ -5,25 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { login } from './lib/api-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const gateway = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const read = (name) => JSON.parse(readFileSync(join(root, 'demo', name), 'utf8'));
-
-async function call(method, path, body) {
-  const res = await fetch(`${gateway}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => ({}));
-  return { status: res.status, json };
-}
-
-function must(result, what) {
+const api = await login();
+const call = async (method, path, body) => {
+  try {
+    return { status: 200, json: await api.call(method, path, body) };
+  } catch (error) {
+    return { status: error.status ?? 0, json: error.body ?? { message: error.message } };
+  }
+};
+const must = (result, what) => {
   if (result.status >= 300) throw new Error(`${what}: HTTP ${result.status} ${JSON.stringify(result.json)}`);
   return result.json;
-}
+};
 
 const counts = { policies: 0, published: 0, qa: 0, guides: 0 };
 for (const { publish, ...doc } of read('policies.json')) {
@@ -43,6 +40,6 @@ for (const guide of read('guides.json')) {
   counts.guides++;
 }
 console.log(
-  `demo content loaded via ${gateway}: ${counts.policies} policies (${counts.published} newly published), ` +
+  `demo content loaded via ${api.gateway}: ${counts.policies} policies (${counts.published} newly published), ` +
     `${counts.qa} Q&A pairs, ${counts.guides} service guides`,
 );

@@ -4,6 +4,7 @@
 // cleanly: each app gets SIGTERM, drains its work and exits.
 //   node scripts/stack.mjs [--then "<command>"]
 import { spawn, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -97,11 +98,22 @@ try {
 const thenIdx = process.argv.indexOf('--then');
 if (thenIdx > 0) execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
 const gw = `http://127.0.0.1:${apps.at(-1).port}`;
+const issuerUrl = `${env.KEYCLOAK_URL ?? gw}/realms/${env.KEYCLOAK_REALM ?? 'govdisc'}`;
 console.log(`
   政务公开平台 is up (all six apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
   API           ${gw}/api/v1
   API docs      ${gw}/docs
   Health        ${gw}/api/v1/health
   Metrics       ${apps.map((a) => `:${a.port}/metrics`).join('  ')}
+  Sign in        ${issuerUrl}/protocol/openid-connect/token  (client govdisc-web, password grant${env.KEYCLOAK_URL ? ', Keycloak' : ', embedded issuer'})
+  Demo logins    ${demoLogins()}
   Press Ctrl-C to stop everything.
 `);
+
+function demoLogins() {
+  const realm = JSON.parse(readFileSync(join(root, 'infra', 'keycloak', 'realm-govdisc.json'), 'utf8'));
+  return realm.users
+    .filter((u) => !u.serviceAccountClientId)
+    .map((u) => `${u.username} (${u.realmRoles.filter((r) => !r.startsWith('default-roles')).join(',')}) / ${u.credentials[0].value}`)
+    .join('\n                 ');
+}

@@ -22,7 +22,7 @@ bash infra/scripts/ensure-postgres.sh
 bash infra/scripts/ensure-nats.sh
 
 external_pid=""
-if [[ "$level" == all || "$level" == e2e ]]; then
+if [[ "$level" == all || "$level" == e2e || "$level" == medium ]]; then
   step "starting OpenSearch and Keycloak in the background"
   bash infra/scripts/up-external.sh > "$work/external.env" 2> "$work/external.log" &
   external_pid=$!
@@ -45,10 +45,6 @@ if [[ "$level" == all || "$level" == small ]]; then
   step "small tests"
   npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || status=1
 fi
-if [[ "$level" == all || "$level" == medium ]]; then
-  step "medium tests (real PostgreSQL + NATS JetStream)"
-  npx turbo run test:medium --continue --concurrency=1 --output-logs=new-only || status=1
-fi
 if [[ -n "$external_pid" ]]; then
   step "waiting for OpenSearch and Keycloak"
   if wait "$external_pid"; then
@@ -58,6 +54,12 @@ if [[ -n "$external_pid" ]]; then
   else
     echo "OpenSearch/Keycloak did not start:"; tail -n 40 "$work/external.log"; status=1
   fi
+fi
+if [[ "$level" == all || "$level" == medium ]]; then
+  step "medium tests (real PostgreSQL + NATS JetStream + OpenSearch)"
+  npx turbo run test:medium --continue --concurrency=1 --output-logs=new-only || status=1
+fi
+if [[ -n "$external_pid" && "$level" != medium ]]; then
   step "end-to-end tests (all apps as processes, over HTTP)"
   npm run -s test:e2e -w @govdisc/e2e || status=1
 fi

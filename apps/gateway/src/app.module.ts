@@ -1,6 +1,13 @@
 import { type MiddlewareConsumer, Module, type DynamicModule, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { BusModule, ServiceKitModule } from '@govdisc/service-kit';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { BusModule, DatabaseModule, ServiceKitModule } from '@govdisc/service-kit';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditInterceptor } from './audit/audit.interceptor.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { PrismaService } from './infra/prisma.service.js';
+import { AuthModule } from './auth/auth.module.js';
 import { GATEWAY_CONFIG, SERVICE_NAME, type AppConfig } from './config/env.js';
 import { CorrelationMiddleware } from './http/correlation.middleware.js';
 import { GatewayErrorFilter } from './http/error.filter.js';
@@ -10,7 +17,6 @@ import { PlatformHealthController } from './routes/health.controller.js';
 import { NotificationController } from './routes/notification.controller.js';
 import { PolicyController } from './routes/policy.controller.js';
 import { QaController } from './routes/qa.controller.js';
-import { RpcClient } from './rpc/rpc-client.service.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -19,7 +25,14 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ service: SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
-        BusModule.forRoot({ url: config.NATS_URL, prefix: config.NATS_SUBJECT_PREFIX, name: SERVICE_NAME }),
+        BusModule.forRoot({
+          url: config.NATS_URL,
+          prefix: config.NATS_SUBJECT_PREFIX,
+          name: SERVICE_NAME,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+        DatabaseModule.forRoot({ config, prisma: PrismaService, outbox: false }),
+        AuthModule.forRoot(config),
       ],
       controllers: [
         PlatformHealthController,
@@ -28,11 +41,15 @@ export class AppModule implements NestModule {
         GuideController,
         DisclosureController,
         NotificationController,
+        AuditController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: GatewayErrorFilter },
-        RpcClient,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        AuditRepository,
+        IdempotencyRepository,
       ],
     };
   }

@@ -1,11 +1,16 @@
 import 'reflect-metadata';
-import { bootstrapService, runMain } from '@govdisc/service-kit';
+import { fileURLToPath } from 'node:url';
+import { bootstrapService, migrate, runMain } from '@govdisc/service-kit';
 import { AppModule } from './app.module.js';
 import { SERVICE_NAME, loadAppConfig } from './config/env.js';
 import { configureGateway } from './http/setup.js';
 
 runMain(async () => {
   const config = loadAppConfig();
+  if (!config.DB_SKIP_MIGRATIONS) {
+    const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+    await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, migrationsDir });
+  }
   await bootstrapService({
     name: SERVICE_NAME,
     module: AppModule.forRoot(config),

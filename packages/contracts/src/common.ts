@@ -35,3 +35,7 @@ export const ServiceHealth = z.object({
   checks: z.record(z.string(), z.enum(['up', 'down'])),
 });
 export type ServiceHealth = z.infer<typeof ServiceHealth>;
+
+/** Staff who maintain content, and those who sign it off; shared by the gateway matrix and services. */
+export const EDITORS = ['editor', 'admin'] as const;
+export const REVIEWERS = ['reviewer', 'admin'] as const;

@@ -68,3 +68,10 @@ describe('defineRpc', () => {
     expect(() => defineRpc('policy.document.get', { request: z.object({}), response: z.object({}) })).toThrow(/rpc\./);
   });
 });
+
+test('strings with U+0000 are refused on both sides (PostgreSQL cannot store them)', () => {
+  const echo = defineRpc('rpc.test.nul.check', { request: z.object({ a: z.array(z.string()) }), response: z.object({}) });
+  expect(codeOf(() => echo.makeRequest({ a: ['ok', 'bad\u0000'] }, null))).toBe(ErrorCode.VALIDATION_FAILED);
+  expect(codeOf(() => echo.parseRequest({ actor: null, payload: { a: ['x\u0000'] } }))).toBe(ErrorCode.MALFORMED_MESSAGE);
+  expect(echo.makeRequest({ a: ['正常'] }, null).payload).toEqual({ a: ['正常'] });
+});

@@ -23,6 +23,12 @@ export const consumers = {
     ackWaitMs: 30_000,
     maxDeliver: 5,
   },
+  'qa-svc__policy-document-changed': {
+    stream: 'POLICY_EVENTS',
+    filterSubject: 'policy.document.>',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
 } as const satisfies Record<string, ConsumerSpec>;
 export type ConsumerName = keyof typeof consumers;
 

@@ -26,5 +26,29 @@ export function parseOrThrow<S extends z.ZodType>(
   if (!result.success) {
     throw new DomainError(code, undefined, { issues: toFieldIssues(result.error) });
   }
+  const nul = findNulChar(result.data);
+  if (nul !== undefined) {
+    throw new DomainError(code, undefined, { issues: [{ path: nul || '(root)', message: '不能包含空字符（\\u0000）' }] });
+  }
   return result.data;
+}
+
+/**
+ * Path of the first string holding U+0000, if any. Valid JSON, but PostgreSQL text cannot store it
+ * and no legitimate input contains it, so every contract refuses it.
+ */
+export function findNulChar(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNulChar(value[i], path ? `${path}.${i}` : String(i));
+      if (hit !== undefined) return hit;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNulChar(v, path ? `${path}.${k}` : k);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
 }

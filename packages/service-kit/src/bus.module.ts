@@ -2,13 +2,17 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import { BusNaming } from '@govdisc/messaging';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ReadinessRegistry } from './health.js';
+import { RPC_CLIENT_OPTIONS, RpcClient } from './rpc-client.js';
 
-export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+export { NATS_CONNECTION } from './tokens.js';
+import { NATS_CONNECTION } from './tokens.js';
 
 export interface BusOptions {
   url: string;
   prefix: string;
   name: string;
+  /** Default timeout of RPC calls made by this app. */
+  rpcTimeoutMs?: number;
 }
 
 @Injectable()
@@ -43,9 +47,11 @@ export class BusModule {
           },
         },
         { provide: BusNaming, useValue: new BusNaming(opts.prefix) },
+        { provide: RPC_CLIENT_OPTIONS, useValue: { timeoutMs: opts.rpcTimeoutMs ?? 5_000 } },
+        RpcClient,
         BusShutdown,
       ],
-      exports: [NATS_CONNECTION, BusNaming],
+      exports: [NATS_CONNECTION, BusNaming, RpcClient],
     };
   }
 }

@@ -12,7 +12,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; a wrong or missing variable fails with its name. */
 export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: Record<string, string | undefined>) {
-  const result = schema.safeParse(env);
+  // An empty variable means "not set" (as in .env files), so defaults and optionals apply.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(app, problems);

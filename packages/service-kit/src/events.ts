@@ -3,7 +3,7 @@ import { BusNaming, DurableConsumer, OutboxRelay, type TransactionalSql } from '
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { NATS_CONNECTION } from './bus.module.js';
+import { NATS_CONNECTION } from './tokens.js';
 import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
 import { eventsHandled, outboxPublished } from './metrics.js';
 import { ROOT_LOGGER } from './service-kit.module.js';

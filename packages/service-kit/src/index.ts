@@ -16,3 +16,4 @@ export * from './rpc-health.js';
 export * from './database.module.js';
 export * from './paging.js';
 export * from './root-module.js';
+export * from './rpc-client.js';

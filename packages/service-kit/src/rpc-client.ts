@@ -8,10 +8,15 @@ import {
   isErrorBody,
   type z,
 } from '@govdisc/contracts';
-import { CORRELATION_HEADER, NATS_CONNECTION, currentCorrelationId } from '@govdisc/service-kit';
 import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
+import { NATS_CONNECTION } from './tokens.js';
+import { CORRELATION_HEADER, currentCorrelationId } from './correlation.js';
+
+export const RPC_CLIENT_OPTIONS = Symbol('RPC_CLIENT_OPTIONS');
+export interface RpcClientOptions {
+  timeoutMs: number;
+}
 
 export interface CallOptions {
   actor?: Actor | null;
@@ -19,7 +24,8 @@ export interface CallOptions {
 }
 
 /**
- * Request-reply to a service over core NATS, in Nest's packet format. Validates the request before
+ * Request-reply to a service over core NATS, in Nest's packet format (gateway → service, and
+ * service → service for reads such as a citation check). Validates the request before
  * sending (400 on bad input) and the reply on receipt; no responders → 503, no answer → 504.
  */
 @Injectable()
@@ -28,7 +34,7 @@ export class RpcClient {
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
+    @Inject(RPC_CLIENT_OPTIONS) private readonly options: RpcClientOptions,
   ) {}
 
   async call<Req extends z.ZodType, Res extends z.ZodType>(
@@ -43,7 +49,7 @@ export class RpcClient {
     let reply: { response?: unknown; err?: unknown };
     try {
       const msg = await this.nc.request(contract.subject, packet, {
-        timeout: opts.timeoutMs ?? this.config.RPC_TIMEOUT_MS,
+        timeout: opts.timeoutMs ?? this.options.timeoutMs,
         headers: h,
       });
       reply = msg.json();

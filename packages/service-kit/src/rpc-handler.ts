@@ -19,7 +19,18 @@ const logger = new Logger('RpcHandler');
  * runs (a bad message is answered with MALFORMED_MESSAGE and changes nothing), the response is
  * validated before it leaves, and every error leaves as `{ code, message, details? }`.
  */
-export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>) {
+export interface RpcHandlerOptions {
+  /**
+   * Who may call, checked again here (defence in depth behind the gateway's matrix): a list of
+   * roles, or 'authenticated'. Omitted: anyone, including anonymous callers.
+   */
+  allow?: readonly string[] | 'authenticated';
+}
+
+export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(
+  contract: RpcContract<Req, Res>,
+  options: RpcHandlerOptions = {},
+) {
   return <M extends (payload: z.output<Req>, meta: RpcMeta) => Promise<z.input<Res>>>(
     target: object,
     key: string | symbol,
@@ -34,6 +45,7 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
           try {
             if (data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
             const message = contract.parseRequest(data);
+            authorize(message.actor, options.allow);
             const result = await original.call(this, message.payload, {
               actor: message.actor,
               correlationId: correlationId ?? 'none',
@@ -68,4 +80,12 @@ function toErrorBody(error: unknown, subject: string) {
   }
   logger.error({ subject, err: error }, 'unexpected error in RPC handler');
   return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };
+}
+
+function authorize(actor: Actor | null, allow: RpcHandlerOptions['allow']): void {
+  if (allow === undefined) return;
+  if (!actor) throw new DomainError(ErrorCode.AUTH_REQUIRED);
+  if (allow !== 'authenticated' && !allow.some((role) => actor.roles.includes(role))) {
+    throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: allow });
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { stopChild } from './nats-server.js';
 
 /** One app started as a real process (node dist/main.js), with its output kept for failure reports. */
@@ -48,6 +49,16 @@ export class AppProcess {
     const code = await stopChild(this.child, signal);
     this.child = undefined;
     return code;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Resident memory of the process in MB (Linux /proc), for leak checks. */
+  rssMb(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
   }
 
   get running(): boolean {

@@ -1,22 +1,43 @@
-import { baseServiceEnv, loadConfig } from '@govdisc/service-kit';
+import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const SERVICE_NAME = 'gateway';
 
-export const Env = baseServiceEnv.extend({
-  HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1_500),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 512kb or 1mb').default('1mb'),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+/** The realm export Keycloak imports; the embedded issuer serves the same users from it. */
+const defaultRealmFile = fileURLToPath(new URL('../../../../infra/keycloak/realm-govdisc.json', import.meta.url));
+
+export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
+  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gateway'),
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1_500),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 512kb or 1mb').default('1mb'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    KEYCLOAK_URL: z
+      .url()
+      .optional()
+      .transform((v) => v?.replace(/\/$/, '')),
+    KEYCLOAK_REALM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('govdisc'),
+    EMBEDDED_ISSUER_REALM_FILE: z.string().default(defaultRealmFile),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
-export type AppConfig = Readonly<z.output<typeof Env>>;
+
+const GatewayConfig = Env.transform((env) => ({
+  ...env,
+  /** Without KEYCLOAK_URL the gateway serves an embedded issuer at its own address. */
+  embeddedIssuer: !env.KEYCLOAK_URL,
+  issuerBaseUrl: env.KEYCLOAK_URL ?? `http://127.0.0.1:${env.HTTP_PORT}`,
+}));
+export type AppConfig = Readonly<z.output<typeof GatewayConfig>>;
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  return loadConfig(SERVICE_NAME, Env, env);
+  return loadConfig(SERVICE_NAME, GatewayConfig, env);
 }

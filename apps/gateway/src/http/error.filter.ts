@@ -32,6 +32,8 @@ function fromHttpException(exception: HttpException, req: Request): ErrorBody {
       ? ErrorCode.ROUTE_NOT_FOUND
       : status === 413
         ? ErrorCode.PAYLOAD_TOO_LARGE
+        : status === 429
+          ? ErrorCode.RATE_LIMITED
         : status >= 500
           ? ErrorCode.INTERNAL_ERROR
           : ErrorCode.VALIDATION_FAILED;

@@ -16,6 +16,8 @@ export function configureGateway(app: INestApplication, config: AppConfig): void
     next();
   });
   express.useBodyParser('json', { limit: config.BODY_LIMIT });
+  express.useBodyParser('urlencoded', { extended: false, limit: '16kb' }); // the embedded issuer's token endpoint
+  express.set('trust proxy', 'loopback'); // rate limits key on the client IP behind a local reverse proxy
   express.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
@@ -26,6 +28,15 @@ export function configureGateway(app: INestApplication, config: AppConfig): void
         'Every error has the body `{ code, message, details?, requestId }`.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from Keycloak (or the embedded issuer)' })
+    .addOAuth2({
+      type: 'oauth2',
+      description: 'Demo logins: citizen1 / demo-citizen1, editor1 / demo-editor1, … (client id govdisc-web)',
+      flows: { password: { tokenUrl: `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/token`, scopes: {} } },
+    })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { persistAuthorization: true, initOAuth: { clientId: 'govdisc-web' } },
+  });
 }

@@ -18,11 +18,40 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
+    case ErrorCode.DISCLOSURE_INVALID_TRANSITION:
+    case ErrorCode.DISCLOSURE_SUPPLEMENT_ALREADY_REQUESTED:
+    case ErrorCode.DISCLOSURE_SUPPLEMENT_LATE:
+    case ErrorCode.DISCLOSURE_EXTENSION_REJECTED:
+    case ErrorCode.DISCLOSURE_FEE_NOTICE_TOO_LATE:
+    case ErrorCode.DISCLOSURE_FEE_WINDOW_CLOSED:
       return 409;
+    case ErrorCode.DISCLOSURE_FORBIDDEN:
+      return 403;
     case ErrorCode.PAYLOAD_TOO_LARGE:
+    case ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE:
       return 413;
+    case ErrorCode.DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN:
+      return 415;
     case ErrorCode.CALENDAR_OUT_OF_RANGE:
+    case ErrorCode.DISCLOSURE_REPLY_INCOMPLETE:
+    case ErrorCode.DISCLOSURE_INVALID_DATE:
       return 422;
+    case ErrorCode.AUTH_REQUIRED:
+    case ErrorCode.AUTH_INVALID_TOKEN:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.IDEMPOTENCY_IN_PROGRESS:
+    case ErrorCode.QA_TRANSITION_NOT_ALLOWED:
+    case ErrorCode.QA_SELF_REVIEW:
+      return 409;
+    case ErrorCode.QA_CITATION_MISMATCH:
+    case ErrorCode.QA_TOPIC_UNKNOWN:
+      return 422;
+    case ErrorCode.IDEMPOTENCY_KEY_REUSED:
+      return 422;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.INTERNAL_ERROR:
       return 500;
     case ErrorCode.SERVICE_UNAVAILABLE:

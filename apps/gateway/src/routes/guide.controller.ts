@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { getGuideMatter, listGuideMatters, upsertGuideMatter } from '@govdisc/contracts';
+import type { Actor } from '@govdisc/contracts';
+import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
 import { API_PREFIX } from '../http/api-prefix.js';
-import { RpcClient } from '../rpc/rpc-client.service.js';
+import { RpcClient } from '@govdisc/service-kit';
 
 @ApiTags('guides')
 @Controller(`${API_PREFIX}/guides`)
@@ -12,19 +14,22 @@ export class GuideController {
 
   @Get()
   @ApiRoute(listGuideMatters, { summary: 'List service matters (paged)', input: 'query' })
-  list(@Query() query: Record<string, unknown>) {
-    return this.rpc.call(listGuideMatters, query);
+  @Access('guides.list')
+  list(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(listGuideMatters, query, { actor });
   }
 
   @Post()
   @ApiRoute(upsertGuideMatter, { summary: 'Create or update a service matter by its code', input: 'body' })
-  upsert(@Body() body: unknown) {
-    return this.rpc.call(upsertGuideMatter, body);
+  @Access('guides.upsert')
+  upsert(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(upsertGuideMatter, body, { actor });
   }
 
   @Get(':code')
   @ApiRoute(getGuideMatter, { summary: 'Get one service matter by its code' })
-  get(@Param('code') code: string) {
-    return this.rpc.call(getGuideMatter, { code });
+  @Access('guides.get')
+  get(@CurrentActor() actor: Actor | null, @Param('code') code: string) {
+    return this.rpc.call(getGuideMatter, { code }, { actor });
   }
 }

@@ -14,7 +14,8 @@ import {
 import type { Response } from 'express';
 import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
 import { API_PREFIX } from '../http/api-prefix.js';
-import { RpcClient } from '../rpc/rpc-client.service.js';
+import { Access } from '../auth/access.decorator.js';
+import { RpcClient } from '@govdisc/service-kit';
 
 const checks: Record<ServiceName, RpcContract<z.ZodType, typeof import('@govdisc/contracts').ServiceHealth>> = {
   'policy-svc': policyHealth,
@@ -34,6 +35,7 @@ export class PlatformHealthController {
 
   @Get()
   @ApiOperation({ summary: 'Status of the gateway and every service behind it (200 all up, 503 otherwise)' })
+  @Access('health.read')
   async health(@Res({ passthrough: true }) res: Response) {
     const entries = await Promise.all(
       Object.entries(checks).map(async ([name, contract]) => [name, await this.ask(contract)] as const),

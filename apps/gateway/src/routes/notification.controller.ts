@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { listNotifications } from '@govdisc/contracts';
+import type { Actor } from '@govdisc/contracts';
+import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
 import { API_PREFIX } from '../http/api-prefix.js';
-import { RpcClient } from '../rpc/rpc-client.service.js';
+import { RpcClient } from '@govdisc/service-kit';
 
 @ApiTags('notifications')
 @Controller(`${API_PREFIX}/notifications`)
@@ -12,7 +14,8 @@ export class NotificationController {
 
   @Get()
   @ApiRoute(listNotifications, { summary: 'In-app notifications (paged)', input: 'query' })
-  list(@Query() query: Record<string, unknown>) {
-    return this.rpc.call(listNotifications, query);
+  @Access('notifications.list')
+  list(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(listNotifications, query, { actor });
   }
 }

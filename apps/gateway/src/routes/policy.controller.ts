@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createPolicyDocument, getPolicyDocument, listPolicyDocuments, publishPolicyDocument } from '@govdisc/contracts';
+import type { Actor } from '@govdisc/contracts';
+import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
 import { API_PREFIX } from '../http/api-prefix.js';
-import { RpcClient } from '../rpc/rpc-client.service.js';
+import { RpcClient } from '@govdisc/service-kit';
 
 @ApiTags('policies')
 @Controller(`${API_PREFIX}/policies`)
@@ -12,8 +14,9 @@ export class PolicyController {
 
   @Get()
   @ApiRoute(listPolicyDocuments, { summary: 'List policy documents (paged)', input: 'query' })
-  list(@Query() query: Record<string, unknown>) {
-    return this.rpc.call(listPolicyDocuments, query);
+  @Access('policies.list')
+  list(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(listPolicyDocuments, query, { actor });
   }
 
   @Post()
@@ -22,20 +25,23 @@ export class PolicyController {
     input: 'body',
     example: { title: '长沙市促进中小企业发展若干措施', docNumber: '长政发〔2022〕3号', agency: '长沙市人民政府', body: '第一条 ……' },
   })
-  create(@Body() body: unknown) {
-    return this.rpc.call(createPolicyDocument, body);
+  @Access('policies.create')
+  create(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(createPolicyDocument, body, { actor });
   }
 
   @Get(':documentId')
   @ApiRoute(getPolicyDocument, { summary: 'Get one policy document' })
-  get(@Param('documentId') documentId: string) {
-    return this.rpc.call(getPolicyDocument, { documentId });
+  @Access('policies.get')
+  get(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string) {
+    return this.rpc.call(getPolicyDocument, { documentId }, { actor });
   }
 
   @Post(':documentId/publish')
   @HttpCode(200)
   @ApiRoute(publishPolicyDocument, { summary: 'Publish a draft (emits policy.document.published)' })
-  publish(@Param('documentId') documentId: string) {
-    return this.rpc.call(publishPolicyDocument, { documentId });
+  @Access('policies.publish')
+  publish(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string) {
+    return this.rpc.call(publishPolicyDocument, { documentId }, { actor });
   }
 }

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
 import { ErrorCode, getQaPair } from '@govdisc/contracts';
-import { BusModule, ServiceKitModule } from '@govdisc/service-kit';
 import { TEST_NATS_URL } from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_CONFIG, loadAppConfig } from '../../src/config/env.js';
-import { RpcClient } from '../../src/rpc/rpc-client.service.js';
+import { loadAppConfig } from '../../src/config/env.js';
+import { BusModule, RpcClient, ServiceKitModule } from '@govdisc/service-kit';
 
 // Each test listens on its own subject, so parallel runs on the shared NATS server do not interfere.
 const contractOn = (subject: string) => ({ ...getQaPair, subject });
@@ -16,10 +15,12 @@ let nc: NatsConnection;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const config = loadAppConfig({ NATS_URL: TEST_NATS_URL, LOG_LEVEL: 'silent', RPC_TIMEOUT_MS: '300' });
+  const config = loadAppConfig({ NATS_URL: TEST_NATS_URL, LOG_LEVEL: 'silent', RPC_TIMEOUT_MS: '300', DATABASE_URL: 'postgresql://unused@127.0.0.1/unused' });
   const moduleRef = await Test.createTestingModule({
-    imports: [ServiceKitModule.forRoot({ service: 'gateway', level: 'silent', pretty: false }), BusModule.forRoot({ url: TEST_NATS_URL, prefix: '', name: 'gateway-test' })],
-    providers: [{ provide: GATEWAY_CONFIG, useValue: config }, RpcClient],
+    imports: [
+      ServiceKitModule.forRoot({ service: 'gateway', level: 'silent', pretty: false }),
+      BusModule.forRoot({ url: TEST_NATS_URL, prefix: '', name: 'gateway-test', rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

@@ -35,6 +35,10 @@ export class DocumentRepository {
     return tx.policyDocument.findUnique({ where: { id } });
   }
 
+  findByExternalId(externalId: string): Promise<PolicyDocument | null> {
+    return this.prisma.policyDocument.findUnique({ where: { externalId } });
+  }
+
   /** Locks the row for the rest of the transaction, so two publishes cannot both pass the status check. */
   async lockById(id: string, tx: Tx): Promise<PolicyDocument | null> {
     await tx.$queryRawUnsafe('SELECT 1 FROM policy_document WHERE id = $1::uuid FOR UPDATE', id);

@@ -35,6 +35,12 @@ export class DocumentService {
     return doc;
   }
 
+  async getByExternalId(externalId: string): Promise<PolicyDocument> {
+    const doc = await this.documents.findByExternalId(externalId);
+    if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { externalId });
+    return doc;
+  }
+
   list(query: { page: number; pageSize: number; status?: DocumentStatus }) {
     return this.documents.list(query);
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { DomainError, ErrorCode, getGuideMatter, listGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
+import { EDITORS, DomainError, ErrorCode, getGuideMatter, listGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { MatterRepository } from './matter.repository.js';
@@ -20,7 +20,7 @@ const toView = (m: GuideMatter) => ({
 export class MatterHandlers {
   constructor(private readonly matters: MatterRepository) {}
 
-  @RpcHandler(upsertGuideMatter)
+  @RpcHandler(upsertGuideMatter, { allow: EDITORS })
   async upsert(req: z.output<typeof upsertGuideMatter.request>) {
     return toView(await this.matters.upsert(req));
   }

@@ -70,3 +70,22 @@ export const DocumentPublishedV1 = z.object({
   version: z.number().int().positive(),
 });
 export const documentPublished = defineEvent('policy.document.published', { 1: DocumentPublishedV1 });
+
+/** A published document changed: amended, repealed, or past its expiry date. Q&A citing it go stale. */
+export const DocumentLifecycleV1 = z.object({
+  documentId: Uuid,
+  externalId: z.string().nullable(),
+  title: z.string().min(1),
+  version: z.number().int().positive(),
+  /** The document that amended or repealed it, when known. */
+  byDocumentId: Uuid.nullable(),
+  at: IsoDateTime,
+});
+export const documentAmended = defineEvent('policy.document.amended', { 1: DocumentLifecycleV1 });
+export const documentRepealed = defineEvent('policy.document.repealed', { 1: DocumentLifecycleV1 });
+export const documentExpired = defineEvent('policy.document.expired', { 1: DocumentLifecycleV1 });
+
+export const getPolicyDocumentByExternalId = defineRpc('rpc.policy.document.get-by-external-id', {
+  request: z.strictObject({ externalId: z.string().trim().min(1).max(100) }),
+  response: PolicyDocumentView,
+});

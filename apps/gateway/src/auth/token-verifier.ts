@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import KeycloakConnect from 'keycloak-connect';
+import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
+import { ROLES } from './access-policy.js';
+import { GATEWAY_AUDIENCE } from './embedded-issuer.js';
+
+const PLATFORM_ROLES: ReadonlySet<string> = new Set(ROLES);
+
+interface TokenContent {
+  sub: string;
+  azp?: string;
+  client_id?: string;
+  realm_access?: { roles?: string[] };
+  department?: string;
+}
+
+/**
+ * Verifies bearer tokens with keycloak-connect (bearer-only): signature against the realm's JWKS
+ * (rotation-aware), expiry, issuer = this realm, audience = the gateway. The same code checks
+ * Keycloak's tokens and the embedded issuer's; only the server URL differs.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private readonly keycloak: KeycloakConnect.Keycloak;
+
+  constructor(@Inject(GATEWAY_CONFIG) config: AppConfig) {
+    this.keycloak = new KeycloakConnect({}, {
+      realm: config.KEYCLOAK_REALM,
+      'auth-server-url': config.issuerBaseUrl,
+      resource: GATEWAY_AUDIENCE,
+      'bearer-only': true,
+      'ssl-required': 'external',
+      'confidential-port': 0,
+      'verify-token-audience': true,
+    } as never);
+  }
+
+  async verify(bearer: string): Promise<Actor> {
+    let content: TokenContent;
+    try {
+      const grant = await this.keycloak.grantManager.createGrant({ access_token: bearer } as never);
+      content = (grant.access_token as unknown as { content: TokenContent }).content;
+    } catch (error) {
+      this.logger.debug({ reason: (error as Error).message }, 'token rejected');
+      throw new DomainError(ErrorCode.AUTH_INVALID_TOKEN, undefined, { reason: reasonOf(error) });
+    }
+    return {
+      sub: content.sub,
+      // Only the platform's roles travel on; Keycloak's defaults (offline_access, …) mean nothing here.
+      roles: (content.realm_access?.roles ?? []).filter((r) => PLATFORM_ROLES.has(r)),
+      department: content.department ?? null,
+    };
+  }
+}
+
+/** keycloak-connect's messages look like "invalid token (expired)"; keep the part in brackets. */
+function reasonOf(error: unknown): string {
+  const match = /\(([^)]+)\)/.exec(String((error as Error)?.message));
+  return match ? match[1] : 'invalid';
+}

@@ -1,0 +1,191 @@
+import { ROLES, accessPolicy, isAllowed, type RouteKey } from '../apps/gateway/src/auth/access-policy.js';
+import { eventually, queryRows } from '@govdisc/testing';
+import { SignJWT, generateKeyPair } from 'jose';
+import { DEMO_USERS, bearer, claimsOf, clientToken, tokenFor } from './auth.js';
+import { type Stack, api, startStack } from './stack.js';
+
+// The gateway verifies tokens of a real Keycloak here (started by scripts/test.sh).
+const keycloakUrl = process.env.KEYCLOAK_URL;
+let stack: Stack;
+
+beforeAll(async () => {
+  if (!keycloakUrl) throw new Error('KEYCLOAK_URL is not set: run with `npm test`, which starts Keycloak');
+  stack = await startStack({ gatewayEnv: { KEYCLOAK_URL: keycloakUrl, RATE_LIMIT_SUBMIT_PER_MINUTE: '5' } });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface Operation {
+  method: string;
+  path: string;
+  key: RouteKey;
+}
+
+/** Every API operation with its matrix row, read from the gateway's own OpenAPI document. */
+async function operations(): Promise<Operation[]> {
+  const spec = await (await fetch(`${stack.gatewayUrl}/docs/openapi.json`)).json();
+  const ops: Operation[] = [];
+  for (const [path, methods] of Object.entries<Record<string, { 'x-access'?: { key: RouteKey } }>>(spec.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      if (!op['x-access']) throw new Error(`${method.toUpperCase()} ${path} has no access-matrix row`);
+      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), key: op['x-access'].key });
+    }
+  }
+  return ops;
+}
+
+const call = (op: Operation, headers: Record<string, string>) =>
+  api(stack, op.method, op.path.replace('/api/v1', ''), op.method === 'GET' ? undefined : {}, headers);
+
+test('every route in the OpenAPI document has a matrix row, and the matrix has no stale rows', async () => {
+  const ops = await operations();
+  expect(new Set(ops.map((o) => o.key))).toEqual(new Set(Object.keys(accessPolicy)));
+});
+
+test('authorization matrix: every route × anonymous and every role, with real Keycloak tokens', async () => {
+  const ops = await operations();
+  const failures: string[] = [];
+  for (const op of ops) {
+    const anon = await call(op, {});
+    const anonAllowed = isAllowed(op.key, [], false);
+    if (anonAllowed ? [401, 403].includes(anon.status) : anon.status !== 401) failures.push(`${op.method} ${op.path} anonymous → ${anon.status}`);
+    for (const role of ROLES) {
+      const res = await call(op, bearer(await tokenFor(stack.issuerUrl, DEMO_USERS[role])));
+      const allowed = isAllowed(op.key, [role], true);
+      if (allowed ? [401, 403].includes(res.status) : res.status !== 403) failures.push(`${op.method} ${op.path} ${role} → ${res.status}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test('Keycloak tokens carry realm roles and the department; a department system uses client credentials', async () => {
+  const officer = claimsOf(await tokenFor(stack.issuerUrl, 'officer-edu'));
+  expect(officer.iss).toBe(`${keycloakUrl}/realms/govdisc`);
+  expect(officer.department).toBe('edu');
+  const system = await clientToken(stack.issuerUrl);
+  expect(claimsOf(system)).toMatchObject({ department: 'edu', realm_access: { roles: expect.arrayContaining(['dept-officer']) } });
+  expect((await api(stack, 'GET', '/notifications', undefined, bearer(system))).status).toBe(200);
+});
+
+test('no token, a malformed header, a forged signature, another realm and an expired token are all 401', async () => {
+  const route = '/notifications';
+  expect((await api(stack, 'GET', route)).json.code).toBe('AUTH_REQUIRED');
+  expect((await api(stack, 'GET', route, undefined, { authorization: 'Basic abc' })).status).toBe(401);
+  expect((await api(stack, 'GET', route, undefined, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+
+  // Same claims, same issuer and audience as Keycloak's, signed with a key Keycloak never had.
+  const real = claimsOf(await tokenFor(stack.issuerUrl, 'admin1'));
+  const { privateKey } = await generateKeyPair('RS256');
+  const forged = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'RS256', kid: 'attacker-key' }).sign(privateKey);
+  const forgedRes = await api(stack, 'GET', route, undefined, bearer(forged));
+  expect(forgedRes.status).toBe(401);
+  expect(forgedRes.json.code).toBe('AUTH_INVALID_TOKEN');
+
+  // A perfectly valid token from another realm (master) is not ours.
+  const master = await (
+    await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+    })
+  ).json();
+  const otherRealm = await api(stack, 'GET', route, undefined, bearer(master.access_token));
+  expect(otherRealm.status).toBe(401);
+
+  // Expired: a genuine Keycloak token from a test client whose tokens live 1 second.
+  const shortLived = await (
+    await fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-test-short', username: 'admin1', password: 'demo-admin1' }),
+    })
+  ).json();
+  expect(claimsOf(shortLived.access_token).exp - claimsOf(shortLived.access_token).iat).toBeLessThanOrEqual(2);
+  expect((await api(stack, 'GET', route, undefined, bearer(shortLived.access_token))).status).toBe(200);
+  const expired = await eventually(async () => {
+    const res = await api(stack, 'GET', route, undefined, bearer(shortLived.access_token));
+    expect(res.status).toBe(401);
+    return res;
+  }, { timeoutMs: 5_000, intervalMs: 250 });
+  expect(expired.json.details.reason).toBe('expired');
+});
+
+test('a signed-in role without permission is 403, the right role passes', async () => {
+  const body = { title: '江东市测试文件', body: '第一条 测试。' };
+  const citizen = await api(stack, 'POST', '/policies', body, bearer(await tokenFor(stack.issuerUrl, 'citizen1')));
+  expect(citizen.status).toBe(403);
+  expect(citizen.json.code).toBe('FORBIDDEN');
+  const editor = await api(stack, 'POST', '/policies', body, bearer(await tokenFor(stack.issuerUrl, 'editor1')));
+  expect(editor.status).toBe(201);
+  const publishByEditor = await api(stack, 'POST', `/policies/${editor.json.id}/publish`, undefined, bearer(await tokenFor(stack.issuerUrl, 'editor1')));
+  expect(publishByEditor.status).toBe(403);
+  const publishByReviewer = await api(stack, 'POST', `/policies/${editor.json.id}/publish`, undefined, bearer(await tokenFor(stack.issuerUrl, 'reviewer1')));
+  expect(publishByReviewer.status).toBe(200);
+});
+
+test('submission routes are rate limited per client with 429 and a Retry-After', async () => {
+  const body = {
+    applicant: { type: 'NATURAL_PERSON', name: '王五', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13900000000' },
+    description: '关于某项行政许可的办理依据',
+    deliveryForm: 'EMAIL',
+  };
+  const statuses: number[] = [];
+  let retryAfter: string | null = null;
+  for (let i = 0; i < 8; i++) {
+    const res = await api(stack, 'POST', '/disclosure-requests', body);
+    statuses.push(res.status);
+    if (res.status === 429) {
+      retryAfter = res.headers.get('retry-after') ?? res.headers.get('retry-after-submit');
+      expect(res.json.code).toBe('RATE_LIMITED');
+    }
+  }
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+  // The limit is per client: a signed-in user is counted apart from the anonymous IP.
+  const signedIn = await api(stack, 'POST', '/disclosure-requests', body, bearer(await tokenFor(stack.issuerUrl, 'hotline1')));
+  expect(signedIn.status).toBe(201);
+});
+
+test('security headers are set and unknown origins get no CORS grant', async () => {
+  const res = await fetch(`${stack.gatewayUrl}/api/v1/policies`, { headers: { origin: 'https://evil.example' } });
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  expect(res.headers.get('x-powered-by')).toBeNull();
+});
+
+test('Idempotency-Key: a retry replays the first answer, another body with the same key is refused', async () => {
+  const headers = { ...bearer(await tokenFor(stack.issuerUrl, 'editor1')), 'idempotency-key': 'e2e-idem-0001' };
+  const body = { title: '江东市幂等测试文件', body: '第一条 幂等。' };
+  const first = await api(stack, 'POST', '/policies', body, headers);
+  const retry = await api(stack, 'POST', '/policies', body, headers);
+  expect(first.status).toBe(201);
+  expect(retry.status).toBe(201);
+  expect(retry.json.id).toBe(first.json.id);
+  expect(retry.headers.get('idempotent-replayed')).toBe('true');
+  const rows = await queryRows(stack.databaseUrl, "SELECT id FROM policy.policy_document WHERE title = '江东市幂等测试文件'");
+  expect(rows).toHaveLength(1);
+  const other = await api(stack, 'POST', '/policies', { ...body, title: '另一个文件' }, headers);
+  expect(other.status).toBe(422);
+  expect(other.json.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  const badKey = await api(stack, 'POST', '/policies', body, { ...headers, 'idempotency-key': 'x' });
+  expect(badKey.status).toBe(400);
+});
+
+test('staff writes land in an append-only audit log that only admins can read', async () => {
+  const editor = await tokenFor(stack.issuerUrl, 'editor1');
+  const created = await api(stack, 'POST', '/policies', { title: '审计测试', body: '第一条 审计。' }, { ...bearer(editor), 'x-request-id': 'audit-trace-01' });
+  expect(created.status).toBe(201);
+  const admin = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
+  const entry = await eventually(async () => {
+    const log = await api(stack, 'GET', `/audit-log?actorSub=${claimsOf(editor).sub}&pageSize=100`, undefined, admin);
+    expect(log.status).toBe(200);
+    const hit = log.json.items.find((e: { requestId: string }) => e.requestId === 'audit-trace-01');
+    expect(hit).toBeDefined();
+    return hit;
+  });
+  expect(entry).toMatchObject({ method: 'POST', routeKey: 'policies.create', status: 201, actorRoles: ['editor'] });
+  expect((await api(stack, 'GET', '/audit-log', undefined, bearer(editor))).status).toBe(403);
+  await expect(queryRows(stack.databaseUrl, 'UPDATE gateway.audit_entry SET status = 200')).rejects.toThrow(/append-only/);
+  await expect(queryRows(stack.databaseUrl, 'DELETE FROM gateway.audit_entry')).rejects.toThrow(/append-only/);
+});

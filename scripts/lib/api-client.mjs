@@ -1,0 +1,28 @@
+// A small client for scripts: signs in (Keycloak if KEYCLOAK_URL is set, else the gateway's embedded
+// issuer) and calls the gateway's API, turning error bodies into readable exceptions.
+export async function login({
+  gateway = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
+  username = process.env.DEMO_USER ?? 'admin1',
+  password = process.env.DEMO_PASSWORD ?? 'demo-admin1',
+} = {}) {
+  const issuer = `${(process.env.KEYCLOAK_URL ?? gateway).replace(/\/$/, '')}/realms/${process.env.KEYCLOAK_REALM ?? 'govdisc'}`;
+  const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-web', username, password }),
+  }).catch((error) => {
+    throw new Error(`cannot reach ${issuer} (${error.message}): is the platform running (npm start)?`);
+  });
+  if (!res.ok) throw new Error(`login as ${username} at ${issuer} failed: HTTP ${res.status} ${await res.text()}`);
+  const token = (await res.json()).access_token;
+  const call = async (method, path, body) => {
+    const r = await fetch(`${gateway}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await r.json().catch(() => ({}));
+    if (r.status >= 300) throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), { status: r.status, body: json });
+    return json;
+  };
+  return { gateway, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };
+}
