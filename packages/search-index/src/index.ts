@@ -1,7 +1,7 @@
 export * from './types.js';
 export { analyzeDocument, type AnalyzedDocument } from './analysis.js';
 export { BM25, BOOST_PARAMS, DOCNO_BOOST, FACET_SIZE, FIELD_BOOSTS, TEXT_FIELDS, boostFactor, toDays, type TextField } from './ranking.js';
-export { buildQuery, minShouldMatch, MAX_PAGE_SIZE } from './query/build-query.js';
+export { buildQuery, looseMinShouldMatch, minShouldMatch, relaxed, MAX_PAGE_SIZE } from './query/build-query.js';
 export type { Alternative, QueryAst, QueryGroup } from './query/query-ast.js';
 export { EmbeddedSearchIndex } from './embedded/embedded-index.js';
 export { loadSnapshot, saveSnapshot, SNAPSHOT_FORMAT } from './embedded/snapshot.js';

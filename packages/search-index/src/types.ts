@@ -35,7 +35,16 @@ export interface SearchRequest {
   pageSize?: number;
   /** Day used by the recency boost (ISO date); defaults to today. Fixed in tests. */
   now?: string;
+  /**
+   * How many of the query's words a document must match. `auto` (default): all of one or two
+   * words, two thirds of longer queries, relaxed to one third when that finds fewer than 3
+   * documents. `loose`: one third (question matching, where askers add words stored text lacks).
+   */
+  match?: 'auto' | 'loose';
 }
+
+/** Results below this count make an `auto` query retry with the loose word-match rule. */
+export const RELAX_BELOW = 3;
 
 export interface SearchHit {
   id: string;

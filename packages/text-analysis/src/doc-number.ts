@@ -26,8 +26,12 @@ function squash(text: string): string {
   return normalize(text).replace(/\s+/gu, '');
 }
 
+/** Short forms people type for an organ's order numbers. */
+const PREFIX_ALIASES: Record<string, string> = { 国令: '国务院令' };
+
 function build(rawPrefix: string, year: string, serial: string, suffix?: string): DocNumber {
   let prefix = rawPrefix.replace(/^中华人民共和国(?=.)/u, '');
+  prefix = PREFIX_ALIASES[prefix] ?? prefix;
   if (suffix === '令' && !prefix.endsWith('令')) prefix += '令';
   const n = String(Number.parseInt(serial, 10));
   return { prefix, year, serial: n, key: `${prefix}|${year}|${n}` };

@@ -10,6 +10,8 @@ export const QUERY_FILLERS: ReadonlySet<string> = new Set([
   '怎么', '怎么办', '怎样', '如何', '什么', '哪些', '哪里', '哪个', '吗', '呢', '吧', '啊', '我',
   '我们', '你', '您', '能', '能不能', '能否', '要', '需要', '请问', '想', '想问', '问', '一下',
   '有没有', '是否', '多少', '的话', '现在', '还', '去', '了解', '规定', '政策', '相关', '具体',
+  // Colloquial question words (measured on bench/dev-sets: they made whole questions miss).
+  '啥', '咋', '咋办', '几', '几天', '几号', '几点', '哪天', '哪儿', '多久', '多长时间', '多少钱', '干嘛', '怎么个', '么',
 ]);
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -1,8 +1,8 @@
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument } from '../analysis.js';
 import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
-import { buildQuery } from '../query/build-query.js';
-import type { SearchDocument, SearchHit, SearchIndex, SearchRequest, SearchResult, Suggestion, UpsertResult } from '../types.js';
+import { buildQuery, relaxed } from '../query/build-query.js';
+import { RELAX_BELOW, type SearchDocument, type SearchHit, type SearchIndex, type SearchRequest, type SearchResult, type Suggestion, type UpsertResult } from '../types.js';
 import { execute, Scratch } from './execute.js';
 import { IndexState } from './state.js';
 
@@ -52,16 +52,23 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   searchSync(request: SearchRequest): SearchResult {
-    const ast = buildQuery(request);
-    const { top, total, facets } = this.execute(ast);
+    const { ast, result } = this.executeWithRelax(buildQuery(request), request);
+    const { top, total, facets } = result;
     const items = top.map((r) => toHit(this.state.stored[r.doc]!.doc, r.score, ast.highlightTerms));
     return { items, total, facets };
   }
 
   /** Ranking without result rows (no snippets): ids and scores of the page, total, facets. */
   rank(request: SearchRequest): { hits: { id: string; score: number }[]; total: number; facets: SearchResult['facets'] } {
-    const { top, total, facets } = this.execute(buildQuery(request));
+    const { top, total, facets } = this.executeWithRelax(buildQuery(request), request).result;
     return { hits: top.map((r) => ({ id: this.state.stored[r.doc]!.doc.id, score: r.score })), total, facets };
+  }
+
+  /** `auto` matching: when the two-thirds rule finds too little, run once more with the loose rule. */
+  private executeWithRelax(ast: ReturnType<typeof buildQuery>, request: SearchRequest) {
+    const result = this.execute(ast);
+    const loose = (request.match ?? 'auto') === 'auto' && result.total < RELAX_BELOW ? relaxed(ast) : null;
+    return loose ? { ast: loose, result: this.execute(loose) } : { ast, result };
   }
 
   private execute(ast: ReturnType<typeof buildQuery>) {

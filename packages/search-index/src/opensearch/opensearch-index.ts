@@ -2,10 +2,11 @@ import { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
 import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
-import { buildQuery } from '../query/build-query.js';
+import { buildQuery, relaxed } from '../query/build-query.js';
 import {
   AnalyzerVersionMismatchError,
   FACET_FIELDS,
+  RELAX_BELOW,
   type FacetField,
   type SearchDocument,
   type SearchHit,
@@ -208,8 +209,13 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const ast = buildQuery(request);
-    const res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
+    let ast = buildQuery(request);
+    let res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
+    const loose = (request.match ?? 'auto') === 'auto' && (res.hits.total.value as number) < RELAX_BELOW ? relaxed(ast) : null;
+    if (loose) {
+      ast = loose;
+      res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
+    }
     const items = (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), h._score as number, ast.highlightTerms));
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {

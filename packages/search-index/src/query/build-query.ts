@@ -23,6 +23,17 @@ export function minShouldMatch(groups: number): number {
   return groups <= 2 ? groups : Math.ceil((groups * 2) / 3);
 }
 
+/** The loose rule: a third of the words (at least one). */
+export function looseMinShouldMatch(groups: number): number {
+  return Math.max(1, Math.ceil(groups / 3));
+}
+
+/** The same query with the loose rule, or null when it would not change anything. */
+export function relaxed(ast: QueryAst): QueryAst | null {
+  const loose = looseMinShouldMatch(ast.groups.length);
+  return ast.groups.length > 0 && loose < ast.minShouldMatch ? { ...ast, minShouldMatch: loose } : null;
+}
+
 function filtersOf(filters: SearchFilters | undefined): QueryAst['filters'] {
   const out: QueryAst['filters'] = [];
   for (const field of FACET_FIELDS) {
@@ -46,7 +57,7 @@ export function buildQuery(req: SearchRequest): QueryAst {
   return {
     matchNone: q !== '' && groups.length === 0 && !docno,
     groups,
-    minShouldMatch: minShouldMatch(groups.length),
+    minShouldMatch: req.match === 'loose' ? looseMinShouldMatch(groups.length) : minShouldMatch(groups.length),
     docnoKey: docno?.key ?? null,
     filters: filtersOf(req.filters),
     nowDays: req.now ? toDays(req.now) : Math.floor(Date.now() / DAY_MS),
