@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { qaHealth } from '@govdisc/contracts';
 import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
+import { AskModule } from './ask/ask.module.js';
 import { PairModule } from './pair/pair.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
@@ -13,6 +14,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: qaHealth,
-      features: [PairModule],
+      features: [PairModule, AskModule],
     }),
 };

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import {
   type Actor,
+  askQuestion,
+  listUnanswered,
   getQaPair,
   importQaPairs,
   listQaPairs,
@@ -24,6 +26,25 @@ const asObject = (body: unknown) => (body && typeof body === 'object' && !Array.
 @Controller(`${API_PREFIX}/qa`)
 export class QaController {
   constructor(private readonly rpc: RpcClient) {}
+
+  @Post('ask')
+  @HttpCode(200)
+  @ApiRoute(askQuestion, {
+    summary: '一号答: the best answers to a free-form question, with confidence and citations; below the threshold, policy search results instead',
+    input: 'body',
+    example: { question: '租房能提公积金吗？每个月能取多少' },
+  })
+  @Access('qa.ask')
+  ask(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(askQuestion, body, { actor });
+  }
+
+  @Get('unanswered')
+  @ApiRoute(listUnanswered, { summary: 'Questions asked without a confident answer, grouped by similarity, most asked first', input: 'query' })
+  @Access('qa.unanswered')
+  unanswered(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(listUnanswered, query, { actor });
+  }
 
   @Get('pairs')
   @ApiRoute(listQaPairs, { summary: 'List Q&A pairs (paged; the public sees published ones only)', input: 'query' })

@@ -48,3 +48,42 @@ export const qaFeedbackStats = defineRpc('rpc.qa.feedback.stats', {
     byTopic: z.array(FeedbackStats.extend({ topic: z.string() })),
   }),
 });
+
+/** 一号答: one free-form question in, ranked answers with a confidence out (or a fallback to policy search). */
+export const AskReq = z.strictObject({
+  question: z.string().trim().min(2).max(300).describe('the question as the caller put it'),
+  limit: z.number().int().min(1).max(10).default(3),
+});
+export const AskAnswer = z.object({
+  id: Uuid,
+  externalId: z.string().nullable(),
+  question: z.string(),
+  answer: z.string(),
+  confidence: z.number().min(0).max(1),
+  citations: z.array(
+    z.object({ documentId: z.string(), documentVersion: z.number().int().nullable(), anchor: z.string().nullable(), quote: z.string(), state: z.string() }),
+  ),
+});
+export const AskFallback = z.object({
+  reason: z.literal('NO_CONFIDENT_ANSWER'),
+  message: z.string(),
+  /** Policy search results for the same words, when policy search answers. */
+  policies: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), snippet: z.string() })),
+});
+export const askQuestion = defineRpc('rpc.qa.ask', {
+  request: AskReq,
+  response: z.object({ answers: z.array(AskAnswer), fallback: AskFallback.nullable() }),
+});
+
+export const UnansweredCluster = z.object({
+  id: Uuid,
+  sample: z.string(),
+  variants: z.array(z.string()),
+  count: z.number().int(),
+  firstAskedAt: z.string(),
+  lastAskedAt: z.string(),
+});
+export const listUnanswered = defineRpc('rpc.qa.unanswered.list', {
+  request: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+  response: z.object({ items: z.array(UnansweredCluster), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+});

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { EDITORS, REVIEWERS, askQuestion, listUnanswered, type z } from '@govdisc/contracts';
+import { RpcHandler, pageView } from '@govdisc/service-kit';
+import { AskService } from './ask.service.js';
+import { UnansweredRepository } from './unanswered.repository.js';
+
+@Controller()
+export class AskHandlers {
+  constructor(
+    private readonly asking: AskService,
+    private readonly unanswered: UnansweredRepository,
+  ) {}
+
+  @RpcHandler(askQuestion)
+  async ask(req: z.output<typeof askQuestion.request>) {
+    return this.asking.ask(req.question, req.limit);
+  }
+
+  @RpcHandler(listUnanswered, { allow: [...EDITORS, ...REVIEWERS, 'hotline-operator'] })
+  async unansweredQueue(req: z.output<typeof listUnanswered.request>) {
+    return pageView(await this.unanswered.list(req), req, (c) => ({
+      id: c.id,
+      sample: c.sample,
+      variants: c.variants,
+      count: c.count,
+      firstAskedAt: c.firstAskedAt.toISOString(),
+      lastAskedAt: c.lastAskedAt.toISOString(),
+    }));
+  }
+}

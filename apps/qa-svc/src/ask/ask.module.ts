@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AskHandlers } from './ask.handlers.js';
+import { AskService } from './ask.service.js';
+import { PolicyFallback } from './policy-fallback.js';
+import { QaIndexService } from './qa-index.service.js';
+import { UnansweredRepository } from './unanswered.repository.js';
+
+@Module({
+  controllers: [AskHandlers],
+  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback],
+})
+export class AskModule {}

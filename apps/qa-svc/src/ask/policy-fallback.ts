@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type AskFallback, type z } from '@govdisc/contracts';
+import { RpcClient } from '@govdisc/service-kit';
+
+type PolicyHit = z.infer<typeof AskFallback>['policies'][number];
+
+/**
+ * Policy search results to offer when no stored answer is confident. Asks policy-svc over NATS;
+ * if policy search is not available, the caller still gets an honest "no confident answer".
+ */
+@Injectable()
+export class PolicyFallback {
+  private readonly logger = new Logger(PolicyFallback.name);
+
+  constructor(private readonly rpc: RpcClient) {}
+
+  async search(question: string): Promise<PolicyHit[]> {
+    const contracts = (await import('@govdisc/contracts')) as Record<string, unknown>;
+    const contract = contracts['searchPolicies'] as Parameters<RpcClient['call']>[0] | undefined;
+    if (!contract) return [];
+    try {
+      const result = (await this.rpc.call(contract, { q: question, page: 1, pageSize: 5 }, { timeoutMs: 2_000 })) as {
+        items: Array<{ id: string; title: string; docNumber: string | null; snippet: string }>;
+      };
+      return result.items.map((i) => ({ id: i.id, title: i.title, docNumber: i.docNumber, snippet: i.snippet }));
+    } catch (error) {
+      this.logger.warn({ code: (error as { code?: string }).code }, 'policy search fallback unavailable');
+      return [];
+    }
+  }
+}
