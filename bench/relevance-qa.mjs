@@ -11,6 +11,7 @@
 // overall and per variation (colloquial, no-place, abbreviation, typo). --what-if adds a row for the pipeline
 // with the recommended Q&A-mode code changes simulated on its query AST (not the shipped pipeline).
 import { resolve } from 'node:path';
+import { rankAnswers } from '@govdisc/text-analysis';
 import { baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
 
 const arg = (name, dflt) => {
@@ -22,6 +23,8 @@ const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.me
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
+/** Candidates the ask service re-ranks (qa-svc ask.service.ts CANDIDATES). */
+const ASK_CANDIDATES = 30;
 
 function toDocument(p) {
   return {
@@ -42,8 +45,9 @@ async function main() {
   console.log(`${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const systems = {
-    // As the ask service queries: loose word matching (askers add words the stored question lacks).
-    pipeline: (q) => pipeline.rank({ q, pageSize: K, now: NOW, match: 'loose' }).hits.map((h) => h.id),
+    // Exactly as qa-svc's ask does it: loose word matching (askers add words the stored question
+    // lacks), then rankAnswers re-weighs the candidates by the places asked about.
+    pipeline: (q) => rankAnswers(q, pipeline.rank({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, (id) => byId.get(id).question).slice(0, K).map((r) => r.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

@@ -5,6 +5,8 @@ export { detectDocNumber, parseDocNumber, type DocNumber } from './doc-number.js
 export { decodeEntities, escapeHtml } from './html.js';
 export { normalize } from './normalize.js';
 export { pinyinInitials } from './pinyin.js';
+export { extractPlaces, placeFactor, type Place } from './places.js';
+export { confidenceOf, jaccard, questionTokens, rankAnswers, type RankedAnswer } from './question-match.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
 export { snippet, type SnippetOptions } from './snippet.js';
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';

@@ -4,12 +4,12 @@ import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { toView } from '../pair/pair.mapper.js';
-import { confidenceOf } from './confidence.js';
+import { rankAnswers } from '@govdisc/text-analysis';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
 import { UnansweredRepository } from './unanswered.repository.js';
 
-const CANDIDATES = 10;
+const CANDIDATES = 30;
 
 /**
  * 一号答: the best stored answers for a free-form question, each with a confidence. Below the
@@ -28,17 +28,11 @@ export class AskService {
   ) {}
 
   async ask(question: string, limit: number): Promise<{ answers: z.infer<typeof AskAnswer>[]; fallback: z.infer<typeof AskFallback> | null }> {
-    const ranked = this.qaIndex.index.rank({ q: question, pageSize: CANDIDATES }).hits;
+    const ranked = this.qaIndex.index.rank({ q: question, pageSize: CANDIDATES, match: 'loose' }).hits;
     const pairs = await this.prisma.qaPair.findMany({ where: { id: { in: ranked.map((h) => h.id) } }, include: { citations: { orderBy: { position: 'asc' } } } });
     const byId = new Map(pairs.map((p) => [p.id, p]));
-    const scored = ranked
-      .map((hit, i) => ({ hit, pair: byId.get(hit.id), runnerUp: ranked[i + 1]?.score }))
-      .filter((x) => x.pair !== undefined)
-      .map(({ hit, pair, runnerUp }) => ({
-        pair: pair!,
-        confidence: confidenceOf({ asked: question, candidate: [pair!.question, ...pair!.alternatives].join('\n'), score: hit.score, runnerUpScore: runnerUp }),
-      }))
-      .sort((a, b) => b.confidence - a.confidence);
+    const questionOf = (id: string) => [byId.get(id)!.question, ...byId.get(id)!.alternatives].join('\n');
+    const scored = rankAnswers(question, ranked.filter((h) => byId.has(h.id)), questionOf).map((r) => ({ pair: byId.get(r.id)!, confidence: r.confidence }));
     const answers = scored
       .filter((s) => s.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD)
       .slice(0, limit)

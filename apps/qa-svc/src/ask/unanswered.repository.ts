@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { findPage } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
-import { jaccard, questionTokens } from './confidence.js';
+import { jaccard, questionTokens } from '@govdisc/text-analysis';
 
 const SAME_CLUSTER = 0.5;
 const MAX_VARIANTS = 20;

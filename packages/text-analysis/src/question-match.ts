@@ -1,4 +1,6 @@
-import { expandQuery, indexTokens, queryTokens } from '@govdisc/text-analysis';
+import { extractPlaces, placeFactor } from './places.js';
+import { indexTokens, queryTokens } from './segmenter.js';
+import { expandQuery } from './synonyms.js';
 
 /**
  * How sure we are that a stored question answers the asked one, in [0, 1]: the share of the
@@ -23,6 +25,34 @@ function coveredBySubwords(word: string, have: Set<string>): boolean {
 }
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+
+export interface RankedAnswer {
+  id: string;
+  score: number;
+  confidence: number;
+}
+
+/**
+ * Re-ranks engine hits for a question: scores are weighed by how the candidates' places fit the
+ * places asked about, then each gets a confidence (halved-ish when its places contradict the
+ * question's). `questionOf(id)` gives a candidate's question and alternative phrasings.
+ */
+export function rankAnswers(question: string, hits: ReadonlyArray<{ id: string; score: number }>, questionOf: (id: string) => string): RankedAnswer[] {
+  const asked = extractPlaces(question);
+  const adjusted = hits
+    .map((h) => {
+      const factor = placeFactor(asked, extractPlaces(questionOf(h.id)));
+      return { id: h.id, score: h.score * factor, factor };
+    })
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return adjusted.map((a, i) => ({
+    id: a.id,
+    score: a.score,
+    confidence: round(
+      confidenceOf({ asked: question, candidate: questionOf(a.id), score: a.score, runnerUpScore: adjusted[i + 1]?.score }) * Math.min(1, a.factor),
+    ),
+  }));
+}
 
 /** Token set of a question, for grouping similar unanswered questions. */
 export function questionTokens(question: string): string[] {

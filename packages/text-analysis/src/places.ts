@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module';
+import { normalize } from './normalize.js';
+
+/** A place named in text, resolved to the official division and its province. */
+export interface Place {
+  name: string;
+  province: string;
+}
+
+const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '新区', '省', '市', '区', '县', '盟', '旗'];
+/** Short forms that are ordinary words or too ambiguous to mean a place on their own. */
+const TOO_GENERIC = new Set(['城区', '市辖', '郊区', '矿区', '新城', '开发', '高新', '经济', '朝阳', '南山', '鼓楼', '城关', '东区', '西区', '南区', '北区', '中山', '长安', '永安', '和平', '新华', '江北', '江南', '铁西', '铁东', '向阳', '红旗', '白云']);
+
+let gazetteer: { names: Map<string, Place>; longest: number } | undefined;
+
+/** Provinces, prefecture cities and districts from the official division codes (china-area-data). */
+function load() {
+  if (gazetteer) return gazetteer;
+  const data = createRequire(import.meta.url)('china-area-data') as Record<string, Record<string, string>>;
+  const names = new Map<string, Place>();
+  const add = (full: string, province: string, rank: number) => {
+    for (const form of [full, shortForm(full)]) {
+      if (form.length < 2 || TOO_GENERIC.has(form)) continue;
+      const held = names.get(form);
+      // Provinces win over cities, cities over districts; a name shared by two districts is dropped.
+      if (!held || rank < rankOf(held, form)) names.set(form, { name: full, province });
+      else if (rank === 2 && held.name !== full && rankOf(held, form) === 2) names.set(form, { name: '', province: '' });
+    }
+  };
+  for (const [code, province] of Object.entries(data['86'] ?? {})) {
+    add(province, province, 0);
+    for (const [cityCode, city] of Object.entries(data[code] ?? {})) {
+      if (city !== '市辖区' && city !== '县') add(city, province, 1);
+      for (const district of Object.values(data[cityCode] ?? {})) add(district, province, 2);
+    }
+  }
+  for (const [k, v] of names) if (!v.name) names.delete(k);
+  gazetteer = { names, longest: Math.max(...[...names.keys()].map((k) => k.length)) };
+  return gazetteer;
+}
+
+function shortForm(name: string): string {
+  const suffix = SUFFIXES.find((s) => name.endsWith(s) && name.length - s.length >= 2);
+  return suffix ? name.slice(0, -suffix.length) : name;
+}
+
+function rankOf(place: Place, _form: string): number {
+  return place.name === place.province ? 0 : place.name.endsWith('市') || place.name.endsWith('州') || place.name.endsWith('盟') ? 1 : 2;
+}
+
+/** Places named in the text, longest match first, each once (e.g. 广西梧州 → 广西壮族自治区, 梧州市). */
+export function extractPlaces(text: string): Place[] {
+  const { names, longest } = load();
+  const s = normalize(text);
+  const found = new Map<string, Place>();
+  for (let i = 0; i < s.length; ) {
+    let hit: Place | undefined;
+    let len = 0;
+    for (let l = Math.min(longest, s.length - i); l >= 2 && !hit; l--) {
+      hit = names.get(s.slice(i, i + l));
+      if (hit) len = l;
+    }
+    if (hit) found.set(hit.name, hit);
+    i += hit ? len : 1;
+  }
+  return [...found.values()];
+}
+
+/**
+ * How a candidate's places fit the places a question names: the same place (×1.5) or province
+ * (×1.25) ranks up, a different province ranks down (×0.6), no place on either side is neutral.
+ * Policy answers are regional; "山西" must not get "江西"'s answer.
+ */
+export function placeFactor(asked: readonly Place[], candidate: readonly Place[]): number {
+  if (asked.length === 0 || candidate.length === 0) return 1;
+  const names = new Set(asked.map((p) => p.name));
+  const provinces = new Set(asked.map((p) => p.province));
+  if (candidate.some((p) => names.has(p.name))) return 1.5;
+  if (candidate.some((p) => provinces.has(p.province))) return 1.25;
+  return 0.6;
+}
