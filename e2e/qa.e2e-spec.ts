@@ -111,3 +111,16 @@ test('一号答: a reworded question finds its answer with confidence; an unansw
   expect(cluster.variants).toHaveLength(2);
   expect((await api(stack, 'POST', '/qa/ask', { question: 'x' })).status).toBe(400);
 });
+
+test('the extraction assistant proposes cited drafts clause by clause, for editors only', async () => {
+  const res = await api(stack, 'POST', '/qa/extract', { documentId: 'e2e-gjj-1', limit: 5 }, editor);
+  expect(res.status).toBe(200);
+  expect(res.json.documentId).toBe(documentId);
+  const draft = res.json.drafts.find((d: { citation: { anchor: string } }) => d.citation.anchor === '第五条');
+  expect(draft.citation.quote).toContain('1500元');
+  expect(draft.question).toMatch(/？$/);
+  const accepted = await api(stack, 'POST', '/qa/pairs', { question: '租房提取公积金每月最多多少？', answer: draft.answer, citations: [draft.citation] }, editor);
+  expect(accepted.status).toBe(201);
+  expect(accepted.json.citations[0].state).toBe('VERIFIED');
+  expect((await api(stack, 'POST', '/qa/extract', { documentId: 'e2e-gjj-1' })).status).toBe(401);
+});

@@ -7,6 +7,7 @@ export { normalize } from './normalize.js';
 export { pinyinInitials } from './pinyin.js';
 export { extractPlaces, placeFactor, type Place } from './places.js';
 export { confidenceOf, jaccard, questionTokens, rankAnswers, type RankedAnswer } from './question-match.js';
+export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
 export { snippet, type SnippetOptions } from './snippet.js';
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';

@@ -4,6 +4,7 @@ import {
   type Actor,
   askQuestion,
   listUnanswered,
+  proposeQaDrafts,
   getQaPair,
   importQaPairs,
   listQaPairs,
@@ -37,6 +38,14 @@ export class QaController {
   @Access('qa.ask')
   ask(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
     return this.rpc.call(askQuestion, body, { actor });
+  }
+
+  @Post('extract')
+  @HttpCode(200)
+  @ApiRoute(proposeQaDrafts, { summary: 'Extraction assistant: draft Q&A pairs for a policy document, clause by clause, each citing its clause', input: 'body', example: { documentId: 'demo-policy-05', limit: 10 } })
+  @Access('qa.extract')
+  extract(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(proposeQaDrafts, body, { actor });
   }
 
   @Get('unanswered')

@@ -6,13 +6,14 @@ import { StalenessService } from '../policy-events/staleness.service.js';
 import { TopicHandlers } from '../topic/topic.handlers.js';
 import { TopicRepository } from '../topic/topic.repository.js';
 import { CitationVerifier } from './citation-verifier.js';
+import { ExtractHandlers } from './extract.handlers.js';
 import { ImportPairsUseCase } from './import-pairs.usecase.js';
 import { PairHandlers } from './pair.handlers.js';
 import { PairRepository } from './pair.repository.js';
 import { PairService } from './pair.service.js';
 
 @Module({
-  controllers: [PairHandlers, TopicHandlers, FeedbackHandlers],
+  controllers: [PairHandlers, TopicHandlers, FeedbackHandlers, ExtractHandlers],
   providers: [
     PairService,
     PairRepository,

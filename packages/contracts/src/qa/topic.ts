@@ -87,3 +87,24 @@ export const listUnanswered = defineRpc('rpc.qa.unanswered.list', {
   request: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
   response: z.object({ items: z.array(UnansweredCluster), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
 });
+
+/** Extraction assistant: draft pairs for one policy document, clause by clause, each with its citation. */
+export const proposeQaDrafts = defineRpc('rpc.qa.extract.propose', {
+  request: z.strictObject({
+    documentId: z.string().trim().min(1).max(100).describe('policy document id (uuid) or its external id'),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  }),
+  response: z.object({
+    documentId: z.string(),
+    documentVersion: z.number().int(),
+    drafts: z.array(
+      z.object({
+        question: z.string(),
+        answer: z.string(),
+        kind: z.string(),
+        score: z.number(),
+        citation: z.object({ documentId: z.string(), documentVersion: z.number().int(), anchor: z.string().nullable(), quote: z.string() }),
+      }),
+    ),
+  }),
+});
