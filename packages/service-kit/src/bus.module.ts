@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { BusNaming } from '@govdisc/messaging';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ConsumerDeps } from './events.js';
 import { ReadinessRegistry } from './health.js';
 import { RPC_CLIENT_OPTIONS, RpcClient } from './rpc-client.js';
 
@@ -49,9 +50,10 @@ export class BusModule {
         { provide: BusNaming, useValue: new BusNaming(opts.prefix) },
         { provide: RPC_CLIENT_OPTIONS, useValue: { timeoutMs: opts.rpcTimeoutMs ?? 5_000 } },
         RpcClient,
+        ConsumerDeps,
         BusShutdown,
       ],
-      exports: [NATS_CONNECTION, BusNaming, RpcClient],
+      exports: [NATS_CONNECTION, BusNaming, RpcClient, ConsumerDeps],
     };
   }
 }

@@ -40,17 +40,30 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
   }
 }
 
+/** What every consumer needs from the bus, injected as one piece so subclasses stay short. */
+@Injectable()
+export class ConsumerDeps {
+  constructor(
+    @Inject(NATS_CONNECTION) readonly nc: NatsConnection,
+    readonly naming: BusNaming,
+    @Inject(ROOT_LOGGER) readonly logger: Logger,
+  ) {}
+}
+
 /** Base for an app's JetStream consumer: subclasses name the consumer and handle one raw message. */
 export abstract class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private consumer: DurableConsumer | undefined;
   protected abstract readonly consumerName: string;
   protected abstract handle(raw: unknown, msg: JsMsg): Promise<boolean>;
+  private readonly nc: NatsConnection;
+  private readonly naming: BusNaming;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly nc: NatsConnection,
-    private readonly naming: BusNaming,
-    private readonly logger: Logger,
-  ) {}
+  constructor(deps: ConsumerDeps) {
+    this.nc = deps.nc;
+    this.naming = deps.naming;
+    this.logger = deps.logger;
+  }
 
   async onApplicationBootstrap() {
     this.consumer = new DurableConsumer({

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { documentPublished } from '@govdisc/contracts';
-import { BusNaming } from '@govdisc/messaging';
-import { EventConsumerHost, NATS_CONNECTION, ROOT_LOGGER } from '@govdisc/service-kit';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { Logger } from 'pino';
+import { ConsumerDeps, EventConsumerHost } from '@govdisc/service-kit';
 import { NotificationService, POLICY_PUBLISHED_CONSUMER } from './notification.service.js';
 
 /** policy.document.published → one in-app notification. Validates, then hands over to the service. */
@@ -12,12 +9,10 @@ export class PolicyPublishedConsumer extends EventConsumerHost {
   protected readonly consumerName = POLICY_PUBLISHED_CONSUMER;
 
   constructor(
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    naming: BusNaming,
-    @Inject(ROOT_LOGGER) logger: Logger,
+    deps: ConsumerDeps,
     private readonly notifications: NotificationService,
   ) {
-    super(nc, naming, logger);
+    super(deps);
   }
 
   protected handle(raw: unknown): Promise<boolean> {

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, documentAmended, documentExpired, documentPublished, documentRepealed } from '@govdisc/contracts';
-import { BusNaming } from '@govdisc/messaging';
-import { EventConsumerHost, NATS_CONNECTION, ROOT_LOGGER } from '@govdisc/service-kit';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { Logger } from 'pino';
+import { ConsumerDeps, EventConsumerHost } from '@govdisc/service-kit';
 import { POLICY_CHANGED_CONSUMER, StalenessService } from './staleness.service.js';
 
 const lifecycle = {
@@ -18,12 +15,10 @@ export class PolicyDocumentChangedConsumer extends EventConsumerHost {
   protected readonly consumerName = POLICY_CHANGED_CONSUMER;
 
   constructor(
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    naming: BusNaming,
-    @Inject(ROOT_LOGGER) logger: Logger,
+    deps: ConsumerDeps,
     private readonly staleness: StalenessService,
   ) {
-    super(nc, naming, logger);
+    super(deps);
   }
 
   protected async handle(raw: unknown): Promise<boolean> {
