@@ -189,3 +189,20 @@ test('staff writes land in an append-only audit log that only admins can read', 
   await expect(queryRows(stack.databaseUrl, 'UPDATE gateway.audit_entry SET status = 200')).rejects.toThrow(/append-only/);
   await expect(queryRows(stack.databaseUrl, 'DELETE FROM gateway.audit_entry')).rejects.toThrow(/append-only/);
 });
+
+test('a department officer sees only their own department\'s requests (real Keycloak department claim)', async () => {
+  const gio = bearer(await tokenFor(stack.issuerUrl, 'gio1'));
+  const applicant = { type: 'NATURAL_PERSON', name: '赵六', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13700000000' };
+  const submitted = await api(stack, 'POST', '/disclosure-requests', { applicant, channel: 'IN_PERSON', receivedOn: '2026-03-02', description: '江东市2025年义务教育入学人数统计', deliveryForm: 'PAPER' }, gio);
+  expect(submitted.status).toBe(201);
+  const no = submitted.json.requestNumber;
+  expect((await api(stack, 'POST', `/disclosure-requests/${no}/actions`, { action: { type: 'ACCEPT', on: '2026-03-02', department: 'edu' } }, gio)).status).toBe(200);
+  const edu = bearer(await tokenFor(stack.issuerUrl, 'officer-edu'));
+  const hr = bearer(await tokenFor(stack.issuerUrl, 'officer-hr'));
+  const eduQueue = await api(stack, 'GET', '/disclosure-requests', undefined, edu);
+  const hrQueue = await api(stack, 'GET', '/disclosure-requests', undefined, hr);
+  expect(eduQueue.json.items.map((i: { requestNumber: string }) => i.requestNumber)).toContain(no);
+  expect(hrQueue.json.items.map((i: { requestNumber: string }) => i.requestNumber)).not.toContain(no);
+  expect([403, 404]).toContain((await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, hr)).status);
+  expect((await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, edu)).status).toBe(200);
+});
