@@ -23,3 +23,9 @@ test('placeFactor prefers the asked place, then its province, and demotes other 
   expect(placeFactor(asked, extractPlaces('国家对不裁员企业'))).toBe(1);
   expect(placeFactor([], extractPlaces('江西省'))).toBe(1);
 });
+
+test('one-character province abbreviations count after a verb of motion or place, not elsewhere', () => {
+  expect(extractPlaces('来津旅游的医务工作者').map((p) => p.name)).toEqual(['天津市']);
+  expect(extractPlaces('运输防疫物资入沪').map((p) => p.name)).toEqual(['上海市']);
+  expect(extractPlaces('发放生活津贴')).toEqual([]);
+});

@@ -48,11 +48,23 @@ function rankOf(place: Place, _form: string): number {
   return place.name === place.province ? 0 : place.name.endsWith('市') || place.name.endsWith('州') || place.name.endsWith('盟') ? 1 : 2;
 }
 
+/** One-character province abbreviations, recognised only after a verb of motion or place (来津, 在沪, 进京). */
+const ABBREVIATIONS: Record<string, string> = {
+  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省', 吉: '吉林省',
+  苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省',
+  湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 蜀: '四川省', 黔: '贵州省', 滇: '云南省', 陇: '甘肃省',
+};
+const ABBREVIATED = new RegExp(`(?:来|在|赴|离|返|入|抵|进|出|援|驻)([${Object.keys(ABBREVIATIONS).join('')}])`, 'gu');
+
 /** Places named in the text, longest match first, each once (e.g. 广西梧州 → 广西壮族自治区, 梧州市). */
 export function extractPlaces(text: string): Place[] {
   const { names, longest } = load();
   const s = normalize(text);
   const found = new Map<string, Place>();
+  for (const m of s.matchAll(ABBREVIATED)) {
+    const province = ABBREVIATIONS[m[1]!]!;
+    found.set(province, { name: province, province });
+  }
   for (let i = 0; i < s.length; ) {
     let hit: Place | undefined;
     let len = 0;
