@@ -2,7 +2,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { policyHealth } from '@govdisc/contracts';
 import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
+import { PolicyConfigModule } from './config/config.module.js';
 import { DocumentModule } from './document/document.module.js';
+import { ImportModule } from './import/import.module.js';
+import { SearchModule } from './search/search.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
 export const AppModule = {
@@ -13,6 +16,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: policyHealth,
-      features: [DocumentModule],
+      features: [PolicyConfigModule.forRoot(config), DocumentModule, SearchModule, ImportModule],
     }),
 };

@@ -32,6 +32,15 @@ export const consumers = {
 } as const satisfies Record<string, ConsumerSpec>;
 export type ConsumerName = keyof typeof consumers;
 
+/**
+ * Per-process consumers: each replica keeps its own in-memory read model (the embedded search engine),
+ * so every replica must see every event. They are ordered, ephemeral consumers resuming from a stream
+ * sequence the replica persisted itself, never shared durables; applyBusLayout does not create them.
+ */
+export const perProcessConsumers = {
+  'policy-svc__search-projection': { stream: 'POLICY_EVENTS', filterSubject: 'policy.document.>' },
+} as const satisfies Record<string, Pick<ConsumerSpec, 'stream' | 'filterSubject'>>;
+
 export interface ConsumerSpec {
   stream: StreamName;
   filterSubject: string;

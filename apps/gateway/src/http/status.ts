@@ -13,11 +13,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.POLICY_DOCUMENT_NOT_FOUND:
+    case ErrorCode.POLICY_IMPORT_JOB_NOT_FOUND:
     case ErrorCode.QA_PAIR_NOT_FOUND:
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
+    case ErrorCode.POLICY_INVALID_TRANSITION:
     case ErrorCode.DISCLOSURE_INVALID_TRANSITION:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_ALREADY_REQUESTED:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_LATE:
@@ -55,6 +57,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.INTERNAL_ERROR:
       return 500;
     case ErrorCode.SERVICE_UNAVAILABLE:
+    case ErrorCode.POLICY_SEARCH_NOT_READY:
       return 503;
     case ErrorCode.SERVICE_TIMEOUT:
       return 504;

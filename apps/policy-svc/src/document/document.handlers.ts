@@ -1,16 +1,33 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, REVIEWERS, createPolicyDocument, getPolicyDocument, getPolicyDocumentByExternalId, listPolicyDocuments, publishPolicyDocument } from '@govdisc/contracts';
+import {
+  EDITORS,
+  REVIEWERS,
+  amendPolicyDocument,
+  createPolicyDocument,
+  expirePolicyDocument,
+  getPolicyDocument,
+  getPolicyDocumentByExternalId,
+  getPolicyDocumentDetail,
+  listPolicyDocuments,
+  publishPolicyDocument,
+  repealPolicyDocument,
+} from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
-import { toSummary, toView } from './document.mapper.js';
+import { DocumentLifecycleService } from './document-lifecycle.service.js';
+import { toDetail, toSummary, toView } from './document.mapper.js';
 import { DocumentService } from './document.service.js';
 
 type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+const ctxOf = (meta: RpcMeta) => ({ source: SERVICE_NAME, correlationId: meta.correlationId });
 
 @Controller()
 export class DocumentHandlers {
-  constructor(private readonly documents: DocumentService) {}
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly lifecycle: DocumentLifecycleService,
+  ) {}
 
   @RpcHandler(createPolicyDocument, { allow: EDITORS })
   async create(req: Req<typeof createPolicyDocument>) {
@@ -19,13 +36,18 @@ export class DocumentHandlers {
 
   @RpcHandler(publishPolicyDocument, { allow: REVIEWERS })
   async publish(req: Req<typeof publishPolicyDocument>, meta: RpcMeta) {
-    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
-    return toView(await this.documents.publish(req.documentId, ctx));
+    return toView(await this.documents.publish(req.documentId, ctxOf(meta)));
   }
 
   @RpcHandler(getPolicyDocument)
   async get(req: Req<typeof getPolicyDocument>) {
     return toView(await this.documents.get(req.documentId));
+  }
+
+  @RpcHandler(getPolicyDocumentDetail)
+  async detail(req: Req<typeof getPolicyDocumentDetail>) {
+    const { doc, versions } = await this.documents.detail(req.documentId);
+    return toDetail(doc, versions);
   }
 
   @RpcHandler(getPolicyDocumentByExternalId)
@@ -36,5 +58,26 @@ export class DocumentHandlers {
   @RpcHandler(listPolicyDocuments)
   async list(req: Req<typeof listPolicyDocuments>) {
     return pageView(await this.documents.list(req), req, toSummary);
+  }
+
+  @RpcHandler(amendPolicyDocument, { allow: REVIEWERS })
+  amend(req: Req<typeof amendPolicyDocument>, meta: RpcMeta) {
+    return this.changeAndShow({ ...req, change: 'amend', ctx: ctxOf(meta) });
+  }
+
+  @RpcHandler(repealPolicyDocument, { allow: REVIEWERS })
+  repeal(req: Req<typeof repealPolicyDocument>, meta: RpcMeta) {
+    return this.changeAndShow({ ...req, change: 'repeal', ctx: ctxOf(meta) });
+  }
+
+  @RpcHandler(expirePolicyDocument, { allow: REVIEWERS })
+  expire(req: Req<typeof expirePolicyDocument>, meta: RpcMeta) {
+    return this.changeAndShow({ ...req, change: 'expire', ctx: ctxOf(meta) });
+  }
+
+  private async changeAndShow(input: Parameters<DocumentLifecycleService['change']>[0]) {
+    const doc = await this.lifecycle.change(input);
+    const { versions } = await this.documents.detail(doc.id);
+    return toDetail(doc, versions);
   }
 }

@@ -1,6 +1,9 @@
 import type { PolicyDocumentView, z } from '@govdisc/contracts';
-import type { PolicyDocumentSummary } from '@govdisc/contracts';
+import type { PolicyDocumentDetail, PolicyDocumentSummary, PolicyValidity } from '@govdisc/contracts';
+import { toParagraphs } from './paragraphs.js';
 import type { PolicyDocument } from '../generated/prisma/client.js';
+
+type Validity = z.infer<typeof PolicyValidity>;
 
 export function toSummary(doc: PolicyDocument): z.input<typeof PolicyDocumentSummary> {
   return {
@@ -25,5 +28,50 @@ export function toView(doc: PolicyDocument): PolicyDocumentView {
     body: doc.body,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+/** documentPublished payload for a document that is (re)published at its current version. */
+export function publishedPayload(doc: Omit<PolicyDocument, 'body'>) {
+  return {
+    documentId: doc.id,
+    docNumber: doc.docNumber,
+    title: doc.title,
+    agency: doc.agency,
+    publishedAt: (doc.publishedAt ?? doc.updatedAt).toISOString(),
+    version: doc.version,
+  };
+}
+
+type VersionRow = { version: number; title: string; validity: string; createdAt: Date };
+
+/** The reader's view: structured body with clause anchors, validity, links and version history. */
+export function toDetail(doc: PolicyDocument, versions: VersionRow[]): z.input<typeof PolicyDocumentDetail> {
+  return {
+    id: doc.id,
+    externalId: doc.externalId,
+    title: doc.title,
+    docNumber: doc.docNumber,
+    docNumberKey: doc.docNumberKey,
+    agencies: doc.agencies,
+    docType: doc.docType,
+    level: doc.level,
+    region: doc.region,
+    publishDate: doc.publishDate,
+    effectiveDate: doc.effectiveDate,
+    expiryDate: doc.expiryDate,
+    validity: doc.validity as Validity,
+    amendedById: doc.amendedById,
+    repealedById: doc.repealedById,
+    canonicalId: doc.canonicalId,
+    topics: doc.topics,
+    topicConfidence: doc.topicConfidence,
+    keywords: doc.keywords,
+    sourceUrl: doc.sourceUrl,
+    status: doc.status,
+    version: doc.version,
+    publishedAt: doc.publishedAt?.toISOString() ?? null,
+    paragraphs: toParagraphs(doc.body),
+    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
   };
 }

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
+import { DocumentLifecycleService } from './document-lifecycle.service.js';
 import { DocumentHandlers } from './document.handlers.js';
 import { DocumentRepository } from './document.repository.js';
 import { DocumentService } from './document.service.js';
+import { ExpiryScheduler } from './expiry.scheduler.js';
 
 @Module({
   controllers: [DocumentHandlers],
-  providers: [DocumentService, DocumentRepository],
+  providers: [DocumentService, DocumentRepository, DocumentAnalyzer, DocumentLifecycleService, ExpiryScheduler],
+  exports: [DocumentRepository, DocumentAnalyzer, DocumentService],
 })
 export class DocumentModule {}

@@ -2,9 +2,28 @@ import { Injectable } from '@nestjs/common';
 import type { CreatePolicyDocumentReq } from '@govdisc/contracts';
 import type { Prisma, PolicyDocument, DocumentStatus } from '../generated/prisma/client.js';
 import { findPage } from '@govdisc/service-kit';
+import type { DerivedFields } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
 export type Tx = Prisma.TransactionClient;
+export type StoredHeader = Omit<PolicyDocument, 'body'>;
+
+/** The fields a document is saved with (editor input or an import record). */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+export type DocumentFields = Pick<CreatePolicyDocumentReq, 'title' | 'body' | 'externalId'> &
+  Partial<Nullable<Omit<CreatePolicyDocumentReq, 'title' | 'body' | 'externalId'>>> & {
+    effectiveDate?: string | null;
+    expiryDate?: string | null;
+    sourceUrl?: string | null;
+  };
+
+export interface ValidityChange {
+  id: string;
+  status: DocumentStatus;
+  validity: string;
+  amendedById?: string | null;
+  repealedById?: string | null;
+}
 
 /** The only place that queries policy documents. */
 @Injectable()
@@ -12,23 +31,20 @@ export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Inserts, or updates the row with the same external id (re-import), bumping its version. */
-  upsert(input: CreatePolicyDocumentReq, tx: Tx = this.prisma): Promise<PolicyDocument> {
-    const data = {
-      title: input.title,
-      docNumber: input.docNumber ?? null,
-      agency: input.agency ?? null,
-      publishDate: input.publishDate ?? null,
-      level: input.level ?? null,
-      region: input.region ?? null,
-      docType: input.docType ?? null,
-      body: input.body,
-    };
-    if (!input.externalId) return tx.policyDocument.create({ data });
-    return tx.policyDocument.upsert({
-      where: { externalId: input.externalId },
-      create: { ...data, externalId: input.externalId },
-      update: { ...data, version: { increment: 1 } },
-    });
+  upsert(input: DocumentFields, derived: SaveOptions, tx: Tx = this.prisma): Promise<PolicyDocument> {
+    const { externalId, create, update } = upsertArgs(input, derived);
+    if (!externalId) return tx.policyDocument.create({ data: create });
+    return tx.policyDocument.upsert({ where: { externalId }, create, update });
+  }
+
+  /**
+   * The same write without sending the body back: imports write megabytes of text, and each pass of
+   * it through the client costs (profiled: the query engine's WASM dominated an import).
+   */
+  upsertHeader(input: DocumentFields, derived: SaveOptions, tx: Tx): Promise<StoredHeader> {
+    const { externalId, create, update } = upsertArgs(input, derived);
+    if (!externalId) return tx.policyDocument.create({ data: create, omit: { body: true } });
+    return tx.policyDocument.upsert({ where: { externalId }, create, update, omit: { body: true } });
   }
 
   findById(id: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
@@ -37,6 +53,27 @@ export class DocumentRepository {
 
   findByExternalId(externalId: string): Promise<PolicyDocument | null> {
     return this.prisma.policyDocument.findUnique({ where: { externalId } });
+  }
+
+  /** Rows without their bodies (an import compares content hashes, not texts). */
+  findByExternalIds(externalIds: string[]): Promise<StoredHeader[]> {
+    return this.prisma.policyDocument.findMany({ where: { externalId: { in: externalIds } }, omit: { body: true } });
+  }
+
+  findByContentHashes(hashes: string[]): Promise<Array<{ id: string; contentHash: string | null; externalId: string | null }>> {
+    return this.prisma.policyDocument.findMany({
+      where: { contentHash: { in: hashes } },
+      select: { id: true, contentHash: true, externalId: true },
+    });
+  }
+
+  /** MinHash signatures of documents changed after `since` (all when null), oldest change first. */
+  signaturesSince(since: Date | null): Promise<Array<{ id: string; minhash: string | null; canonicalId: string | null; updatedAt: Date }>> {
+    return this.prisma.policyDocument.findMany({
+      where: { minhash: { not: null }, ...(since ? { updatedAt: { gt: since } } : {}) },
+      select: { id: true, minhash: true, canonicalId: true, updatedAt: true },
+      orderBy: { updatedAt: 'asc' },
+    });
   }
 
   /** Locks the row for the rest of the transaction, so two publishes cannot both pass the status check. */
@@ -52,6 +89,48 @@ export class DocumentRepository {
     });
   }
 
+  changeValidity(change: ValidityChange, tx: Tx): Promise<PolicyDocument> {
+    const { id, ...data } = change;
+    return tx.policyDocument.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  }
+
+  /** Records the row's current state as a version; copies the body inside the database. */
+  addVersion(doc: { id: string; version: number }, tx: Tx): Promise<number> {
+    return tx.$executeRawUnsafe(
+      `INSERT INTO policy_document_version (document_id, version, title, body, validity)
+       SELECT id, version, title, body, validity FROM policy_document WHERE id = $1::uuid AND version = $2
+       ON CONFLICT DO NOTHING`,
+      doc.id,
+      doc.version,
+    );
+  }
+
+  versions(documentId: string) {
+    return this.prisma.policyDocumentVersion.findMany({
+      where: { documentId },
+      select: { version: true, title: true, validity: true, createdAt: true },
+      orderBy: { version: 'asc' },
+    });
+  }
+
+  /** Published documents whose expiry date (YYYY-MM-DD) is before `today`. */
+  dueForExpiry(today: string): Promise<Array<{ id: string }>> {
+    return this.prisma.policyDocument.findMany({
+      where: { status: 'PUBLISHED', expiryDate: { lt: today, not: null } },
+      select: { id: true },
+      take: 500,
+    });
+  }
+
+  /** Non-draft documents in id order, a page at a time (rebuilding the read model). */
+  searchablePage(afterId: string | null, take: number): Promise<PolicyDocument[]> {
+    return this.prisma.policyDocument.findMany({
+      where: { status: { not: 'DRAFT' }, ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
   list({ page, pageSize, status }: { page: number; pageSize: number; status?: DocumentStatus }) {
     return findPage(this.prisma.policyDocument, {
       where: status ? { status } : {},
@@ -60,4 +139,38 @@ export class DocumentRepository {
       pageSize,
     });
   }
+}
+
+/** What a save adds to the editor's fields: derived data, a canonical link, and publish-on-create. */
+export type SaveOptions = DerivedFields & { canonicalId?: string | null; publishNew?: boolean };
+
+function upsertArgs(input: DocumentFields, derived: SaveOptions) {
+  const data = {
+    title: input.title,
+    docNumber: input.docNumber ?? null,
+    agency: input.agency ?? null,
+    publishDate: input.publishDate ?? null,
+    level: input.level ?? null,
+    region: input.region ?? null,
+    docType: input.docType ?? null,
+    body: input.body,
+    effectiveDate: input.effectiveDate ?? null,
+    expiryDate: input.expiryDate ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    docNumberKey: derived.docNumberKey,
+    agencies: derived.agencies,
+    contentHash: derived.contentHash,
+    minhash: derived.minhash,
+    keywords: derived.keywords,
+    topics: derived.topics,
+    topicConfidence: derived.topicConfidence,
+    ...(derived.canonicalId !== undefined ? { canonicalId: derived.canonicalId } : {}),
+  };
+  // An import may publish what it creates in the same write.
+  const published = derived.publishNew ? { status: 'PUBLISHED' as const, publishedAt: new Date() } : {};
+  return {
+    externalId: input.externalId,
+    create: { ...data, ...published, ...(input.externalId ? { externalId: input.externalId } : {}) },
+    update: { ...data, version: { increment: 1 } },
+  };
 }

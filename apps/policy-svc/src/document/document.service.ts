@@ -9,8 +9,10 @@ import {
 import { addToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.js';
+import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { DocumentRepository } from './document.repository.js';
+import { publishedPayload } from './document.mapper.js';
 
 /** Document lifecycle rules. State change and its event commit in one transaction (outbox). */
 @Injectable()
@@ -21,10 +23,16 @@ export class DocumentService {
     private readonly prisma: PrismaService,
     private readonly documents: DocumentRepository,
     private readonly outbox: OutboxRelayHost,
+    private readonly analyzer: DocumentAnalyzer,
   ) {}
 
   async create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
-    const doc = await this.documents.upsert(input);
+    const derived = this.analyzer.derive(input);
+    const doc = await this.prisma.$transaction(async (tx) => {
+      const saved = await this.documents.upsert(input, derived, tx);
+      await this.documents.addVersion(saved, tx);
+      return saved;
+    });
     this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document saved');
     return doc;
   }
@@ -33,6 +41,11 @@ export class DocumentService {
     const doc = await this.documents.findById(id);
     if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
     return doc;
+  }
+
+  async detail(id: string) {
+    const doc = await this.get(id);
+    return { doc, versions: await this.documents.versions(id) };
   }
 
   async getByExternalId(externalId: string): Promise<PolicyDocument> {
@@ -53,20 +66,8 @@ export class DocumentService {
         throw new DomainError(ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED, undefined, { status: current.status });
       }
       const published = await this.documents.markPublished(documentId, tx);
-      await addToOutbox(
-        tx,
-        documentPublished.make(
-          {
-            documentId: published.id,
-            docNumber: published.docNumber,
-            title: published.title,
-            agency: published.agency,
-            publishedAt: published.publishedAt!.toISOString(),
-            version: published.version,
-          },
-          ctx,
-        ),
-      );
+      await this.documents.addVersion(published, tx);
+      await addToOutbox(tx, documentPublished.make(publishedPayload(published), ctx));
       return published;
     });
     this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document published');

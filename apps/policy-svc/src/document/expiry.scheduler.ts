@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { POLICY_CONFIG } from '../config/config.module.js';
+import { SERVICE_NAME, type AppConfig } from '../config/env.js';
+import { DocumentLifecycleService } from './document-lifecycle.service.js';
+
+/** Runs scheduled expiry at start and then every EXPIRY_CHECK_INTERVAL_MS (row locks make replicas safe). */
+@Injectable()
+export class ExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ExpiryScheduler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly lifecycle: DocumentLifecycleService,
+    @Inject(POLICY_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    const tick = () => {
+      this.running = this.runOnce().catch((error) => this.logger.warn({ err: error }, 'expiry check failed'));
+    };
+    tick();
+    this.timer = setInterval(tick, this.config.EXPIRY_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async runOnce(): Promise<number> {
+    const today = new Date().toISOString().slice(0, 10);
+    const n = await this.lifecycle.expireDue(today, { source: SERVICE_NAME, correlationId: `expiry-${today}` });
+    if (n > 0) this.logger.log({ expired: n }, 'documents past their expiry date expired');
+    return n;
+  }
+
+  async onModuleDestroy() {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,26 @@
+import { chineseNumber, toParagraphs } from './paragraphs.js';
+
+test('Chinese numerals become numbers', () => {
+  expect([chineseNumber('十'), chineseNumber('十五'), chineseNumber('二十一'), chineseNumber('一百零三'), chineseNumber('一百二十三'), chineseNumber('12')]).toEqual([10, 15, 21, 103, 123, 12]);
+  expect(chineseNumber('甲')).toBeNaN();
+});
+
+test('chapters, sections and articles get stable anchors; other paragraphs none', () => {
+  const body = '2007年12月14日 国务院令第514号公布\n第一章 总则\n第一条 为了……\n第二节 细则\n第二条 职工……\n第二条之一 补充……\n附件';
+  expect(toParagraphs(body).map((p) => [p.kind, p.anchor])).toEqual([
+    ['text', null],
+    ['chapter', 'ch-1'],
+    ['article', 'art-1'],
+    ['section', 'ch-1-sec-2'],
+    ['article', 'art-2'],
+    ['article', 'art-2-1'],
+    ['text', null],
+  ]);
+});
+
+test('an anchor does not move when text elsewhere changes, and repeats get a suffix', () => {
+  const a = toParagraphs('第三条 甲\n第四条 乙').map((p) => p.anchor);
+  const b = toParagraphs('序言新增一段\n第三条 甲（修改）\n第四条 乙').map((p) => p.anchor);
+  expect(b.slice(1)).toEqual(a);
+  expect(toParagraphs('第一条 甲\n第一条 乙').map((p) => p.anchor)).toEqual(['art-1', 'art-1-2']);
+});

@@ -1,0 +1,38 @@
+import { Controller } from '@nestjs/common';
+import { EDITORS, type PolicyImportReport, finishPolicyImportJob, getPolicyImportJob, importPolicyBatch } from '@govdisc/contracts';
+import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
+import type { z } from 'zod';
+import { SERVICE_NAME } from '../config/env.js';
+import type { ImportJob } from '../generated/prisma/client.js';
+import { ImportService } from './import.service.js';
+
+type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+
+const toJobView = (job: ImportJob) => ({
+  id: job.id,
+  source: job.source,
+  status: job.status,
+  lastLine: job.lastLine,
+  report: job.report as PolicyImportReport,
+});
+
+@Controller()
+export class ImportHandlers {
+  constructor(private readonly imports: ImportService) {}
+
+  @RpcHandler(importPolicyBatch, { allow: EDITORS })
+  async batch(req: Req<typeof importPolicyBatch>, meta: RpcMeta) {
+    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
+    return toJobView(await this.imports.importBatch({ ...req, ctx }));
+  }
+
+  @RpcHandler(getPolicyImportJob, { allow: EDITORS })
+  async get(req: Req<typeof getPolicyImportJob>) {
+    return toJobView(await this.imports.get(req.jobId));
+  }
+
+  @RpcHandler(finishPolicyImportJob, { allow: EDITORS })
+  async finish(req: Req<typeof finishPolicyImportJob>) {
+    return toJobView(await this.imports.finish(req.jobId));
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { perProcessConsumers } from '@govdisc/contracts';
+import { BusNaming } from '@govdisc/messaging';
+import { NATS_CONNECTION } from '@govdisc/service-kit';
+import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { SearchEngine } from './search-engine.js';
+import type { ProjectionPosition } from './snapshot-store.js';
+import { SearchProjectionService } from './search-projection.service.js';
+
+export const SEARCH_PROJECTION = 'policy-svc__search-projection';
+
+/**
+ * Feeds the search index from policy.document.> events. A per-process ordered consumer, not a
+ * shared durable one: with the embedded engine every replica holds its own index and must see every
+ * event. It resumes after the stream sequence saved with the snapshot; replays are harmless because
+ * the index ignores versions it already holds.
+ */
+@Injectable()
+export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SEARCH_PROJECTION);
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly naming: BusNaming,
+    private readonly engine: SearchEngine,
+    private readonly projection: SearchProjectionService,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const saved = await this.engine.open();
+    if (this.engine.needsRebuild) await this.projection.rebuild();
+    const spec = perProcessConsumers[SEARCH_PROJECTION];
+    const stream = this.naming.stream(spec.stream);
+    const info = await (await jetstreamManager(this.nc)).streams.info(stream);
+    const start = resumeFrom(saved, stream, info.created, info.state.last_seq);
+    this.engine.position = start.position;
+    const consumer = await jetstream(this.nc).consumers.get(stream, {
+      // One subject as a string: nats-server 2.9 (the packaged one) knows no filter_subjects list.
+      filter_subjects: this.naming.subject(spec.filterSubject),
+      ...(start.seq > 1 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start.seq } : { deliver_policy: DeliverPolicy.All }),
+    });
+    this.messages = await consumer.consume();
+    this.logger.log({ stream, fromSeq: start.seq }, 'search projection started');
+    this.loop = this.run(this.messages, stream, info.created);
+  }
+
+  private async run(messages: ConsumerMessages, stream: string, streamCreated: string) {
+    for await (const msg of messages) {
+      let raw: unknown;
+      try {
+        raw = msg.json();
+      } catch {
+        raw = null;
+      }
+      await this.projection.apply(raw, msg.subject).catch((error) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
+      this.engine.position = { stream, streamCreated, seq: msg.seq };
+      this.engine.changed();
+    }
+  }
+
+  async onModuleDestroy() {
+    await this.messages?.close();
+    await this.loop;
+  }
+}
+
+/** Where to start: after the saved position, unless the stream is another one (new server, purged). */
+export function resumeFrom(saved: ProjectionPosition | null, stream: string, created: string, lastSeq: number) {
+  const same = saved && saved.stream === stream && saved.streamCreated === created && saved.seq <= lastSeq;
+  return same ? { seq: saved.seq + 1, position: saved } : { seq: 1, position: null };
+}

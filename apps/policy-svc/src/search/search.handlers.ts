@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { rebuildPolicySearch, searchPolicies, suggestPolicies } from '@govdisc/contracts';
+import { RpcHandler } from '@govdisc/service-kit';
+import type { z } from 'zod';
+import { SearchProjectionService } from './search-projection.service.js';
+import { SearchService } from './search.service.js';
+
+type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
+
+@Controller()
+export class SearchHandlers {
+  constructor(
+    private readonly search: SearchService,
+    private readonly projection: SearchProjectionService,
+  ) {}
+
+  @RpcHandler(searchPolicies)
+  async query(req: Req<typeof searchPolicies>) {
+    const result = await this.search.search(req);
+    return { ...result, items: result.items.map(({ score: _score, ...item }) => item) };
+  }
+
+  @RpcHandler(suggestPolicies)
+  async suggest(req: Req<typeof suggestPolicies>) {
+    return { items: await this.search.suggest(req.q) };
+  }
+
+  @RpcHandler(rebuildPolicySearch, { allow: ['admin'] })
+  rebuild() {
+    return this.projection.rebuild();
+  }
+}

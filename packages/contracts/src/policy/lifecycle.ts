@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { IsoDateTime, Uuid } from '../common.js';
+import { defineRpc } from '../define.js';
+import { PolicyValidity } from './search.js';
+
+/** One paragraph of the body; chapters and articles carry a stable anchor (ch-3, art-12) for citations. */
+export const PolicyParagraph = z.object({
+  anchor: z.string().nullable(),
+  kind: z.enum(['chapter', 'section', 'article', 'text']),
+  text: z.string(),
+});
+
+/** A document as readers see it: structured body with anchors, validity and its links. */
+export const PolicyDocumentDetail = z.object({
+  id: Uuid,
+  externalId: z.string().nullable(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  docNumberKey: z.string().nullable(),
+  agencies: z.array(z.string()),
+  docType: z.string().nullable(),
+  level: z.string().nullable(),
+  region: z.string().nullable(),
+  publishDate: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  validity: PolicyValidity,
+  amendedById: Uuid.nullable(),
+  repealedById: Uuid.nullable(),
+  canonicalId: Uuid.nullable(),
+  topics: z.array(z.string()),
+  topicConfidence: z.number().nullable(),
+  keywords: z.array(z.string()),
+  sourceUrl: z.string().nullable(),
+  status: z.string(),
+  version: z.number().int(),
+  publishedAt: IsoDateTime.nullable(),
+  paragraphs: z.array(PolicyParagraph),
+  versions: z.array(z.object({ version: z.number().int(), title: z.string(), validity: z.string(), createdAt: IsoDateTime })),
+});
+
+export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {
+  request: z.strictObject({ documentId: Uuid }),
+  response: PolicyDocumentDetail,
+});
+
+/** amend / repeal: `byDocumentId` is the document that amended or repealed it. */
+export const ChangeValidityReq = z.strictObject({
+  documentId: Uuid,
+  byDocumentId: Uuid.optional(),
+});
+export const amendPolicyDocument = defineRpc('rpc.policy.document.amend', { request: ChangeValidityReq, response: PolicyDocumentDetail });
+export const repealPolicyDocument = defineRpc('rpc.policy.document.repeal', { request: ChangeValidityReq, response: PolicyDocumentDetail });
+export const expirePolicyDocument = defineRpc('rpc.policy.document.expire', {
+  request: z.strictObject({ documentId: Uuid }),
+  response: PolicyDocumentDetail,
+});

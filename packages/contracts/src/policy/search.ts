@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Uuid } from '../common.js';
+import { defineRpc } from '../define.js';
+
+/** Validity of a policy document (时效性), as the search read model stores it. */
+export const PolicyValidity = z.enum(['有效', '已修改', '失效', '废止']);
+
+const facetValue = z.string().trim().min(1).max(100);
+const SEARCH_FACETS = ['agency', 'level', 'region', 'year', 'topic', 'docType', 'validity'] as const;
+
+/** Query-string shape of `GET /policies/search`: empty `q` with filters = browse. */
+export const SearchPoliciesReq = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('查询词：口语、标题片段或发文字号'),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  agency: facetValue.optional(),
+  level: facetValue.optional(),
+  region: facetValue.optional(),
+  year: z.string().regex(/^\d{4}$/, '年份应为四位数字').optional(),
+  topic: facetValue.optional(),
+  docType: facetValue.optional(),
+  validity: PolicyValidity.optional(),
+});
+export type SearchPoliciesReq = z.infer<typeof SearchPoliciesReq>;
+export const SEARCH_FILTER_FIELDS = SEARCH_FACETS;
+
+export const PolicySearchItem = z.object({
+  id: Uuid,
+  externalId: z.string().nullable(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  agencies: z.array(z.string()),
+  publishDate: z.string().nullable(),
+  validity: PolicyValidity,
+  snippet: z.string(),
+});
+const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const PolicySearchResult = z.object({
+  items: z.array(PolicySearchItem),
+  total: z.number().int().nonnegative(),
+  facets: z.record(z.enum(SEARCH_FACETS), FacetCounts),
+});
+
+export const searchPolicies = defineRpc('rpc.policy.search.query', { request: SearchPoliciesReq, response: PolicySearchResult });
+
+export const SuggestPoliciesReq = z.strictObject({ q: z.string().trim().min(1).max(50) });
+export const PolicySuggestion = z.object({
+  kind: z.enum(['docNumber', 'title', 'agency']),
+  text: z.string(),
+  id: Uuid.optional(),
+});
+export const suggestPolicies = defineRpc('rpc.policy.search.suggest', {
+  request: SuggestPoliciesReq,
+  response: z.object({ items: z.array(PolicySuggestion) }),
+});
+
+/** Rebuilds the search read model from the database (staff; the replica that answers rebuilds). */
+export const rebuildPolicySearch = defineRpc('rpc.policy.search.rebuild', {
+  request: z.strictObject({}),
+  response: z.object({ indexed: z.number().int(), engine: z.string(), ms: z.number() }),
+});
