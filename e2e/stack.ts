@@ -1,6 +1,9 @@
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { AppProcess, type PrivateNats, type TestDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +37,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const [nats, db] = await Promise.all([startPrivateNats(), createTestDatabase('e2e')]);
   const nc = await connect({ servers: nats.url, name: 'e2e' });
   await applyBusLayout(nc, new BusNaming(''));
-  const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000' };
+  // Search snapshots of a test run go to a throwaway folder, not the developer's cache.
+  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-e2e-search-'));
+  // The embedded search engine unless a test asks otherwise (an exported OPENSEARCH_URL would share one alias across runs).
+  const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '' };
   const apps = {} as Record<AppName, AppProcess>;
   for (const name of [...serviceApps, 'gateway'] as const) {
     const port = await freePort();
@@ -43,9 +49,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const env = { ...base, HTTP_PORT: String(port), ...(name === 'gateway' ? gatewayEnv : {}) };
     apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
-  // Services first (they migrate their schemas), then the gateway.
-  await Promise.all(serviceApps.map((name) => apps[name].start(60_000)));
-  await apps.gateway.start(60_000);
+  // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.
+  try {
+    await Promise.all(serviceApps.map((name) => apps[name].start(60_000)));
+    await apps.gateway.start(60_000);
+  } catch (error) {
+    await stopStack(apps, nc, nats, db).catch(() => undefined);
+    rmSync(searchDir, { recursive: true, force: true });
+    throw error;
+  }
   const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
   return {
     gatewayUrl,
@@ -55,7 +67,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     apps,
     startupMs: Date.now() - started,
     issuerUrl: `${opts.gatewayEnv?.KEYCLOAK_URL ?? gatewayUrl}/realms/govdisc`,
-    stop: () => stopStack(apps, nc, nats, db),
+    stop: async () => {
+      await stopStack(apps, nc, nats, db);
+      rmSync(searchDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -62,6 +62,26 @@ describe('OpenSearch index lifecycle', () => {
     }
   });
 
+  it('with replaceForeign, swaps a foreign-analyzer index for an empty one and says so', async () => {
+    const alias = testAlias();
+    const name = `${alias}-old`;
+    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } as never });
+    await client.indices.putAlias({ index: name, name: alias });
+    const index = await OpenSearchSearchIndex.open({ node, alias, replaceForeign: true });
+    try {
+      expect(index.replacedForeignIndex).toBe(true);
+      expect(await index.currentIndex()).not.toBe(name);
+      expect(await index.count()).toBe(0);
+      expect((await client.indices.exists({ index: name })).body).toBe(false);
+      const reopened = await OpenSearchSearchIndex.open({ node, alias, replaceForeign: true });
+      expect(reopened.replacedForeignIndex).toBe(false);
+      await reopened.close();
+    } finally {
+      await index.drop();
+      await index.close();
+    }
+  });
+
   it('keeps one primary shard and BM25 k1 1.2 b 0.75', async () => {
     const alias = testAlias();
     const index = await OpenSearchSearchIndex.open({ node, alias });

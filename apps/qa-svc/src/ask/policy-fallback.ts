@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AskFallback, type z } from '@govdisc/contracts';
+import { type AskFallback, searchPolicies, type z } from '@govdisc/contracts';
 import { RpcClient } from '@govdisc/service-kit';
 
 type PolicyHit = z.infer<typeof AskFallback>['policies'][number];
@@ -15,13 +15,8 @@ export class PolicyFallback {
   constructor(private readonly rpc: RpcClient) {}
 
   async search(question: string): Promise<PolicyHit[]> {
-    const contracts = (await import('@govdisc/contracts')) as Record<string, unknown>;
-    const contract = contracts['searchPolicies'] as Parameters<RpcClient['call']>[0] | undefined;
-    if (!contract) return [];
     try {
-      const result = (await this.rpc.call(contract, { q: question, page: 1, pageSize: 5 }, { timeoutMs: 2_000 })) as {
-        items: Array<{ id: string; title: string; docNumber: string | null; snippet: string }>;
-      };
+      const result = await this.rpc.call(searchPolicies, { q: question, page: 1, pageSize: 5 }, { timeoutMs: 2_000 });
       return result.items.map((i) => ({ id: i.id, title: i.title, docNumber: i.docNumber, snippet: i.snippet }));
     } catch (error) {
       this.logger.warn({ code: (error as { code?: string }).code }, 'policy search fallback unavailable');

@@ -90,17 +90,29 @@ export class OpenSearchSearchIndex implements SearchIndex {
     this.refresh = opts.refresh ?? 'wait_for';
   }
 
-  /** Connects; creates an empty index behind the alias if there is none; refuses a foreign analyzer. */
-  static async open(opts: OpenSearchIndexOptions): Promise<OpenSearchSearchIndex> {
+  /** True when open() replaced an index built by another analyzer: the caller must refill it. */
+  replacedForeignIndex = false;
+
+  /**
+   * Connects; creates an empty index behind the alias if there is none. An index built with
+   * another analyzer is refused, or — with `replaceForeign` — swapped for an empty one (the old
+   * tokens would silently miss), leaving `replacedForeignIndex` set so the owner rebuilds it.
+   */
+  static async open(opts: OpenSearchIndexOptions & { replaceForeign?: boolean }): Promise<OpenSearchSearchIndex> {
     const index = new OpenSearchSearchIndex(new Client({ node: opts.node }), opts);
     const current = await index.currentIndex();
     if (!current) {
       const name = await index.createIndex();
       await index.swapAlias(name, []);
-    } else {
-      const found = await index.indexAnalyzerVersion(current);
-      if (found !== index.analyzerVersion) throw new AnalyzerVersionMismatchError(index.analyzerVersion, found);
+      return index;
     }
+    const found = await index.indexAnalyzerVersion(current);
+    if (found === index.analyzerVersion) return index;
+    if (!opts.replaceForeign) throw new AnalyzerVersionMismatchError(index.analyzerVersion, found);
+    const name = await index.createIndex();
+    await index.swapAlias(name, [current]);
+    await index.call('DELETE', `/${current}`, undefined, [404]);
+    index.replacedForeignIndex = true;
     return index;
   }
 
