@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Policy-search relevance (issue 4 "Numbers", relevance bullet) on bench/dev-sets/policy-queries.jsonl.
 // Usage (from /work/main, packages built):
-//   node bench/relevance-policy.mjs [--corpus /work/shared/data/policies.jsonl] [--set bench/dev-sets/policy-queries.jsonl] [--misses]
+//   node bench/relevance-policy.mjs [--corpus ../shared/data/policies.jsonl] [--set bench/dev-sets/policy-queries.jsonl] [--misses]
 // Builds in one run, over the full corpus:
 //   pipeline      EmbeddedSearchIndex with the package defaults (jieba + domain dictionaries, synonyms,
 //                 title^3, title bigrams, doc-number key, validity/recency prior), queried with search-like rank().
@@ -19,7 +19,7 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const CORPUS = arg('corpus', '/work/shared/data/policies.jsonl');
+const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import.meta.url).pathname));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Q&A matching quality (issue 5 "Numbers", matching-quality bullet) on bench/dev-sets/qa-reworded.jsonl.
 // Usage (from /work/main, packages built):
-//   node bench/relevance-qa.mjs [--qa /work/shared/data/qa.jsonl] [--set bench/dev-sets/qa-reworded.jsonl] [--misses]
+//   node bench/relevance-qa.mjs [--qa ../shared/data/qa.jsonl] [--set bench/dev-sets/qa-reworded.jsonl] [--misses]
 // Indexes the 5,000 Q&A pairs in the embedded engine (question = title field, weighted ×3 by the
 // pipeline; answer = body) and, in the same run:
 //   pipeline      package defaults as qa-svc's ask uses them (jieba + domain dictionaries, synonyms, title^3, title bigrams, loose 1/3 match)
@@ -18,7 +18,7 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const QA = arg('qa', '/work/shared/data/qa.jsonl');
+const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.meta.url).pathname));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');

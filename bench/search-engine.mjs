@@ -2,7 +2,7 @@
 // Embedded search engine benchmark over the full shared corpus (issue 4 "Numbers").
 // Usage (from /work/main, after building the packages):
 //   npx tsc -p packages/text-analysis/tsconfig.build.json && npx tsc -p packages/search-index/tsconfig.build.json
-//   node --expose-gc bench/search-engine.mjs [--corpus /work/shared/data/policies.jsonl] [--queries 5000]
+//   node --expose-gc bench/search-engine.mjs [--corpus ../shared/data/policies.jsonl] [--queries 5000]
 // Prints: analysis+indexing docs/s and MB/s, index RSS/heap, snapshot size, restart time in a fresh
 // process (load snapshot + first query), and p50/p90/p99 latency over a query mix.
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const CORPUS = arg('corpus', '/work/shared/data/policies.jsonl');
+const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 const QUERIES = Number(arg('queries', '5000'));
 const MB = 1024 * 1024;
 const gc = () => globalThis.gc?.();

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Stack, repoRoot, startStack } from './stack.js';
 
-// The import CLI end to end: file → CLI → gateway (staff token) → policy-svc. POLICY_IMPORT_FULL=1 also
-// imports the whole shared corpus twice and prints docs/s (a measurement, not an assertion on time).
-const CORPUS = '/work/shared/data/policies.jsonl';
+// The import CLI end to end: file → CLI → gateway (staff token) → policy-svc, on real corpus lines.
+// The full corpus is a benchmark, not a test: `node scripts/policy-import.mjs ../shared/data/policies.jsonl`, twice.
+const CORPUS = `${repoRoot}../shared/data/policies.jsonl`;
 let stack: Stack;
 const dir = mkdtempSync(join(tmpdir(), 'policy-import-e2e-'));
 
@@ -57,16 +57,3 @@ test('the CLI imports a file with a malformed line, reports it, and a second run
   expect(second.report.report).toMatchObject({ imported: 0, updated: 0, unchanged: first.report.report.imported });
   expect(await documentCount()).toBe(count);
 }, 120_000);
-
-const full = process.env.POLICY_IMPORT_FULL === '1' ? test : test.skip;
-full('the whole shared corpus imports, and importing it again changes nothing', async () => {
-  const first = await runCli(CORPUS);
-  console.log(first.out.split('\n').slice(-14).join('\n'));
-  expect(first.code).toBe(0);
-  const r = first.report.report;
-  expect(r.rejected).toEqual([]);
-  const second = await runCli(CORPUS);
-  console.log(second.out.split('\n').slice(-14).join('\n'));
-  expect(second.report.report).toMatchObject({ imported: 0, updated: 0 });
-  writeFileSync(join(tmpdir(), 'policy-import-full-report.json'), JSON.stringify(first.report, null, 2));
-}, 1_200_000);

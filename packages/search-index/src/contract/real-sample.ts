@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseDocNumber } from '@govdisc/text-analysis';
 import type { SearchDocument } from '../types.js';
 import type { EngineFactory } from './search-index.contract.js';
 
-export const POLICIES_JSONL = process.env.POLICIES_JSONL ?? '/work/shared/data/policies.jsonl';
+/** The shared corpus sits beside the repository (../shared/data). */
+export const POLICIES_JSONL = process.env.POLICIES_JSONL ?? fileURLToPath(new URL('../../../../../shared/data/policies.jsonl', import.meta.url));
 
 interface PolicyRecord {
   id: string;
