@@ -1,4 +1,4 @@
-import { EDITORS, REVIEWERS } from '@govdisc/contracts';
+import { CONTENT_STAFF, EDITORS, REVIEWERS } from '@govdisc/contracts';
 
 /**
  * The authorization matrix: every API route has a key here, and the key says who may call it.
@@ -38,15 +38,15 @@ export const accessPolicy = {
   'policies.importJob': staffEditors,
   'qa.list': PUBLIC,
   'qa.get': PUBLIC,
-  'qa.upsert': ['editor', 'reviewer', 'admin'],
-  'qa.transition': ['editor', 'reviewer', 'admin'],
-  'qa.history': ['editor', 'reviewer', 'admin'],
-  'qa.import': ['editor', 'reviewer', 'admin'],
+  'qa.upsert': CONTENT_STAFF,
+  'qa.transition': CONTENT_STAFF,
+  'qa.history': CONTENT_STAFF,
+  'qa.import': CONTENT_STAFF,
   'qa.feedback': PUBLIC,
   'qa.ask': PUBLIC,
-  'qa.extract': ['editor', 'reviewer', 'admin'],
+  'qa.extract': CONTENT_STAFF,
   'qa.unanswered': ['editor', 'reviewer', 'hotline-operator', 'admin'],
-  'qa.feedbackStats': ['editor', 'reviewer', 'admin'],
+  'qa.feedbackStats': CONTENT_STAFF,
   'qa.topics': PUBLIC,
   'qa.topicsReorder': staffEditors,
   'guides.list': PUBLIC,

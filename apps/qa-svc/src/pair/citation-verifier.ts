@@ -4,10 +4,8 @@ import {
   ErrorCode,
   type PolicyDocumentView,
   type UpsertQaPairReq,
-  getPolicyDocument,
-  getPolicyDocumentByExternalId,
 } from '@govdisc/contracts';
-import { RpcClient } from '@govdisc/service-kit';
+import { PolicyDocuments, isNotFound } from './policy-documents.js';
 
 export interface CheckedCitation {
   documentId: string;
@@ -17,7 +15,6 @@ export interface CheckedCitation {
   state: 'VERIFIED' | 'UNVERIFIED';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whitespace and line breaks differ between an answer and the stored paragraphs; compare without them. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -30,7 +27,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 export class CitationVerifier {
   private readonly logger = new Logger(CitationVerifier.name);
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly documents: PolicyDocuments) {}
 
   /**
    * Explicit citations are checked strictly. The `sourcePolicyId` shorthand cites the document with
@@ -55,11 +52,9 @@ export class CitationVerifier {
 
   private async fetch(documentId: string): Promise<PolicyDocumentView | null> {
     try {
-      return UUID.test(documentId)
-        ? await this.rpc.call(getPolicyDocument, { documentId })
-        : await this.rpc.call(getPolicyDocumentByExternalId, { externalId: documentId });
+      return await this.documents.get(documentId);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== ErrorCode.POLICY_DOCUMENT_NOT_FOUND) {
+      if (!isNotFound(error)) {
         this.logger.warn({ documentId, code: (error as DomainError).code }, 'citation left unverified: policy-svc did not answer');
       }
       return null;

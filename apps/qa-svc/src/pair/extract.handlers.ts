@@ -1,21 +1,17 @@
 import { Controller } from '@nestjs/common';
-import { DomainError, EDITORS, ErrorCode, REVIEWERS, getPolicyDocument, getPolicyDocumentByExternalId, proposeQaDrafts, type z } from '@govdisc/contracts';
-import { RpcClient, RpcHandler } from '@govdisc/service-kit';
+import { CONTENT_STAFF, proposeQaDrafts, type z } from '@govdisc/contracts';
+import { RpcHandler } from '@govdisc/service-kit';
 import { proposeQaPairs } from '@govdisc/text-analysis';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { PolicyDocuments } from './policy-documents.js';
 
 /** The extraction assistant: reads the document from policy-svc and proposes cited drafts (nothing is saved). */
 @Controller()
 export class ExtractHandlers {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly documents: PolicyDocuments) {}
 
-  @RpcHandler(proposeQaDrafts, { allow: [...EDITORS, ...REVIEWERS] })
+  @RpcHandler(proposeQaDrafts, { allow: CONTENT_STAFF })
   async propose(req: z.output<typeof proposeQaDrafts.request>) {
-    const doc = UUID.test(req.documentId)
-      ? await this.rpc.call(getPolicyDocument, { documentId: req.documentId })
-      : await this.rpc.call(getPolicyDocumentByExternalId, { externalId: req.documentId });
-    if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND);
+    const doc = await this.documents.get(req.documentId);
     const drafts = proposeQaPairs(doc.body, req.limit).map((p) => ({
       question: p.question,
       answer: p.quote,

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
-  EDITORS,
-  REVIEWERS,
+  CONTENT_STAFF,
   getQaPair,
   importQaPairs,
   listQaPairs,
@@ -17,7 +16,7 @@ import { toView } from './pair.mapper.js';
 import { PairService } from './pair.service.js';
 
 type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
-const STAFF = [...EDITORS, ...REVIEWERS] as const;
+const STAFF = CONTENT_STAFF;
 
 @Controller()
 export class PairHandlers {

@@ -9,6 +9,7 @@ import { CitationVerifier } from './citation-verifier.js';
 import { ExtractHandlers } from './extract.handlers.js';
 import { ImportPairsUseCase } from './import-pairs.usecase.js';
 import { PairHandlers } from './pair.handlers.js';
+import { PolicyDocuments } from './policy-documents.js';
 import { PairRepository } from './pair.repository.js';
 import { PairService } from './pair.service.js';
 
@@ -18,6 +19,7 @@ import { PairService } from './pair.service.js';
     PairService,
     PairRepository,
     CitationVerifier,
+    PolicyDocuments,
     ImportPairsUseCase,
     TopicRepository,
     FeedbackRepository,
