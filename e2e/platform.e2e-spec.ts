@@ -38,6 +38,14 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
   expect(health.status).toBe(200);
   expect(Object.keys(health.json.services).sort()).toEqual([...serviceApps].sort());
   for (const s of Object.values(health.json.services) as Array<{ status: string }>) expect(s.status).toBe('up');
+  for (const app of serviceApps) {
+    const pong = await api(stack, 'GET', `/health/${app}/ping`);
+    expect(pong.status).toBe(200);
+    expect(pong.json.service).toBe(app);
+  }
+  const unknown = await api(stack, 'GET', '/health/no-such-svc/ping');
+  expect(unknown.status).toBe(404);
+  expect(unknown.json.code).toBe('NOT_FOUND');
 
   const docs = await fetch(`${stack.gatewayUrl}/docs`);
   expect(docs.status).toBe(200);

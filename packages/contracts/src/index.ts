@@ -18,3 +18,5 @@ export * from './disclosure/report.js';
 export * from './disclosure/events.js';
 export * from './notify/notification.js';
 export { z } from 'zod';
+export * from './dates.js';
+export * from './ping.js';

@@ -1,6 +1,6 @@
 import { loadOfficialSchedule } from './official-schedule.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
-import { shanghaiDate } from './shanghai-date.js';
+import { shanghaiDate } from '@govdisc/contracts';
 
 const calendar = new WorkingDayCalendar(loadOfficialSchedule());
 

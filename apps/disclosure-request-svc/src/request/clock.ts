@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { shanghaiDate } from '../calendar/shanghai-date.js';
+import { shanghaiDate } from '@govdisc/contracts';
 
 /** The current instant; one place to move time in tests. */
 @Injectable()

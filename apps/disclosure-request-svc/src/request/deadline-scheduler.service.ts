@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { type Actor, type DisclosureAction, type MessageContext, requestDueSoon, requestOverdue } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
-import { shanghaiDate } from '../calendar/shanghai-date.js';
+import { shanghaiDate } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { SERVICE_NAME } from '../config/env.js';
 import { dueColumns } from './domain/deadlines.js';

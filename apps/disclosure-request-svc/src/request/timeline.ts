@@ -1,6 +1,6 @@
 import type { Actor } from '@govdisc/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
-import { shanghaiDate } from '../calendar/shanghai-date.js';
+import { shanghaiDate } from '@govdisc/contracts';
 
 /** One audit row: actor, UTC instant + Shanghai date, legal basis and the calendar version used (Art. 45). */
 export function timelineEntry(e: {

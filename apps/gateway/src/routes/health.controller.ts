@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   disclosureHealth,
@@ -9,6 +9,10 @@ import {
   type RpcContract,
   type ServiceHealth,
   type ServiceName,
+  DomainError,
+  ErrorCode,
+  serviceNames,
+  servicePing,
   type z,
 } from '@govdisc/contracts';
 import type { Response } from 'express';
@@ -44,6 +48,16 @@ export class PlatformHealthController {
     const allUp = entries.every(([, h]) => h.status === 'up');
     res.status(allUp ? 200 : 503);
     return { status: allUp ? 'up' : 'degraded', gateway: 'up', services };
+  }
+
+  @Get(':service/ping')
+  @ApiOperation({ summary: 'No-op round trip to one service (gateway → NATS → service → back, no database): measures what the path itself costs' })
+  @Access('health.read')
+  ping(@Param('service') service: string) {
+    if (!(serviceNames as readonly string[]).includes(service)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `没有名为 ${service} 的服务；可选：${serviceNames.join('、')}。`, { services: serviceNames });
+    }
+    return this.rpc.call(servicePing[service as ServiceName], {});
   }
 
   private async ask(contract: (typeof checks)[ServiceName]): Promise<Omit<ServiceHealth, 'service'> & { error?: string }> {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, REVIEWERS, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, REVIEWERS, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
 import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicRepository } from '../topic/topic.repository.js';
@@ -8,7 +8,6 @@ import { isReviewer, isStaff, nextStatus } from './pair-workflow.js';
 import { type PairContent, type PairWithCitations, PairRepository } from './pair.repository.js';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
-const todayInShanghai = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 
 /** Q&A rules: who may publish, what an edit does to the status, what the public may see. */
 @Injectable()
@@ -71,7 +70,7 @@ export class PairService {
   }
 }
 
-export function isPublic(pair: PairWithCitations, today = todayInShanghai()): boolean {
+export function isPublic(pair: PairWithCitations, today = shanghaiDate()): boolean {
   if (pair.status !== 'PUBLISHED') return false;
   if (pair.effectiveFrom && pair.effectiveFrom > today) return false;
   return !(pair.effectiveTo && pair.effectiveTo < today);

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { shanghaiDate } from '../../calendar/shanghai-date.js';
+import { shanghaiDate } from '@govdisc/contracts';
 import { LAW } from './assumptions.js';
 import { wdDeadline } from './deadlines.js';
 import type { ActionOf, RequestState, RuleContext, Transition } from './model.js';
