@@ -25,7 +25,7 @@ interface Operation {
 
 /** Every API operation with its matrix row, read from the gateway's own OpenAPI document. */
 async function operations(): Promise<Operation[]> {
-  const spec = await (await fetch(`${stack.gatewayUrl}/docs/openapi.json`)).json();
+  const spec = (await (await fetch(`${stack.gatewayUrl}/docs/openapi.json`)).json()) as any;
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries<Record<string, { 'x-access'?: { key: RouteKey } }>>(spec.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -90,7 +90,7 @@ test('no token, a malformed header, a forged signature, another realm and an exp
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
     })
-  ).json();
+  ).json() as any;
   const otherRealm = await api(stack, 'GET', route, undefined, bearer(master.access_token));
   expect(otherRealm.status).toBe(401);
 
@@ -100,7 +100,7 @@ test('no token, a malformed header, a forged signature, another realm and an exp
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-test-short', username: 'admin1', password: 'demo-admin1' }),
     })
-  ).json();
+  ).json() as any;
   expect(claimsOf(shortLived.access_token).exp - claimsOf(shortLived.access_token).iat).toBeLessThanOrEqual(2);
   expect((await api(stack, 'GET', route, undefined, bearer(shortLived.access_token))).status).toBe(200);
   const expired = await eventually(async () => {

@@ -34,6 +34,9 @@ fi
 step "build (generates Prisma clients, compiles every package and app)"
 npx turbo run build --output-logs=errors-only
 
+step "typecheck (tests included: the build compiles only what ships)"
+npx turbo run typecheck --output-logs=errors-only || status=1
+
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do
   app="$(basename "$(dirname "$(dirname "$schema")")")"
