@@ -47,7 +47,7 @@ async function main() {
   console.log(`corpus ${docs.length} docs, ${queries.length} queries (${SET}), indices built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const systems = {
-    pipeline: (q) => pipeline.rank({ q, pageSize: K, now: NOW }).hits.map((h) => h.id),
+    pipeline: (q) => pipeline.rankSync({ q, pageSize: K, now: NOW }).hits.map((h) => h.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

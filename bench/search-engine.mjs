@@ -134,7 +134,7 @@ async function main() {
   const mix = queryMix(docs);
   console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs (other work on the machine inflates latencies)`);
   process.stderr.write(`  running ${QUERIES} queries twice…\n`);
-  const lat = await measure('engine alone (match, BM25, prior, filters, facets, top 10: EmbeddedSearchIndex.rank):', (req) => index.rank(req), mix);
+  const lat = await measure('engine alone (match, BM25, prior, filters, facets, top 10: EmbeddedSearchIndex.rankSync):', (req) => index.rankSync(req), mix);
   const full = await measure('full search() incl. result rows and highlighted snippets:', (req) => index.search(req), mix);
   const ok = (b) => (b ? 'ok' : 'MISSED');
   console.log(

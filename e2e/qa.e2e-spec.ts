@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { eventually } from '@govdisc/testing';
 import { bearer, tokenFor } from './auth.js';
+import { askScenario, repealScenario } from './qa-scenarios.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
 
 // The Q&A knowledge base over HTTP: citations checked against the real policy-svc, the editorial
@@ -85,31 +85,11 @@ test('importing real Q&A records reports bad lines and is idempotent', async () 
 });
 
 test('一号答: a reworded question finds its answer with confidence; an unanswerable one falls back and is queued for editors', async () => {
-  const records = readFileSync(`${repoRoot}../shared/data/qa.jsonl`, 'utf8').split('\n').slice(0, 300).map((l) => JSON.parse(l));
-  const target = records.find((r) => r.question.includes('北京') && r.question.length > 12) ?? records[0];
-  // Same intent, other words: drop the trailing question mark, swap a few common words.
-  const reworded = target.question.replace(/[？?]$/, '').replace('哪些', '什么').replace('如何', '怎么') + '呢';
-  const asked = await eventually(async () => {
-    const res = await api(stack, 'POST', '/qa/ask', { question: reworded });
-    expect(res.status).toBe(200);
-    expect(res.json.answers.length).toBeGreaterThan(0);
-    return res.json;
-  });
-  expect(asked.answers[0].externalId).toBe(target.id);
-  expect(asked.answers[0].confidence).toBeGreaterThanOrEqual(0.5);
-  expect(asked.fallback).toBeNull();
+  await askScenario(stack, editor);
+});
 
-  for (const q of ['火星移民需要办理什么手续', '火星移民要办哪些手续']) {
-    const none = await api(stack, 'POST', '/qa/ask', { question: q });
-    expect(none.json.answers).toEqual([]);
-    expect(none.json.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
-  }
-  const queue = await api(stack, 'GET', '/qa/unanswered', undefined, editor);
-  expect(queue.status).toBe(200);
-  const cluster = queue.json.items.find((c: { sample: string }) => c.sample.includes('火星移民'));
-  expect(cluster.count).toBe(2);
-  expect(cluster.variants).toHaveLength(2);
-  expect((await api(stack, 'POST', '/qa/ask', { question: 'x' })).status).toBe(400);
+test('repealing a cited policy takes its Q&A out of the published answers into the needs-update queue, with one notification event each', async () => {
+  await repealScenario(stack, { admin, editor });
 });
 
 test('the extraction assistant proposes cited drafts clause by clause, for editors only', async () => {

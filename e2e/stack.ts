@@ -1,6 +1,7 @@
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { AppProcess, type PrivateNats, type TestDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export interface Stack {
   startupMs: number;
   /** Where tokens come from: Keycloak if the gateway uses it, else the gateway's embedded issuer. */
   issuerUrl: string;
+  /** OpenSearch aliases of the services' search indices, when the stack was started with opensearchUrl. */
+  searchAliases: { policies: string; qa: string } | null;
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,28 @@ export function entryOf(app: AppName): string {
 export interface StackOptions {
   /** Extra variables for the gateway, e.g. KEYCLOAK_URL to use a real Keycloak, or rate limits. */
   gatewayEnv?: Record<string, string>;
+  /**
+   * Keep the search read models (policy-svc's and qa-svc's) in this OpenSearch instead of the
+   * embedded engine, under aliases of this stack only (dropped by stop()).
+   */
+  opensearchUrl?: string;
+}
+
+/** OpenSearch variables of each service: its own alias under a prefix unique to the stack. */
+function searchEnv(opensearchUrl: string | undefined, aliasPrefix: string): Partial<Record<AppName, Record<string, string>>> {
+  if (!opensearchUrl) return {};
+  return {
+    'policy-svc': { OPENSEARCH_URL: opensearchUrl, OPENSEARCH_ALIAS: `${aliasPrefix}-policies` },
+    'qa-svc': { OPENSEARCH_URL: opensearchUrl, QA_INDEX_ALIAS: `${aliasPrefix}-qa` },
+  };
+}
+
+/** Deletes every index behind the stack's aliases. */
+async function dropSearchIndices(opensearchUrl: string | undefined, aliasPrefix: string): Promise<void> {
+  if (!opensearchUrl) return;
+  const res = await fetch(`${opensearchUrl}/${aliasPrefix}-*?expand_wildcards=all`);
+  if (!res.ok) return;
+  for (const name of Object.keys((await res.json()) as Record<string, unknown>)) await fetch(`${opensearchUrl}/${name}`, { method: 'DELETE' });
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -39,6 +64,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   await applyBusLayout(nc, new BusNaming(''));
   // Search snapshots of a test run go to a throwaway folder, not the developer's cache.
   const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-e2e-search-'));
+  const aliasPrefix = `e2e-${randomUUID().slice(0, 8)}`;
+  const perApp = searchEnv(opts.opensearchUrl, aliasPrefix);
   // The embedded search engine unless a test asks otherwise (an exported OPENSEARCH_URL would share one alias across runs).
   const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '' };
   const apps = {} as Record<AppName, AppProcess>;
@@ -46,7 +73,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const port = await freePort();
     // The gateway uses the embedded issuer unless a test passes KEYCLOAK_URL (empty = unset, even if the runner exported one).
     const gatewayEnv = { KEYCLOAK_URL: '', ...opts.gatewayEnv };
-    const env = { ...base, HTTP_PORT: String(port), ...(name === 'gateway' ? gatewayEnv : {}) };
+    const env = { ...base, HTTP_PORT: String(port), ...perApp[name], ...(name === 'gateway' ? gatewayEnv : {}) };
     apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
   // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.
@@ -56,6 +83,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await stopStack(apps, nc, nats, db).catch(() => undefined);
     rmSync(searchDir, { recursive: true, force: true });
+    await dropSearchIndices(opts.opensearchUrl, aliasPrefix).catch(() => undefined);
     throw error;
   }
   const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
@@ -67,9 +95,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     apps,
     startupMs: Date.now() - started,
     issuerUrl: `${opts.gatewayEnv?.KEYCLOAK_URL ?? gatewayUrl}/realms/govdisc`,
+    searchAliases: opts.opensearchUrl ? { policies: perApp['policy-svc']!.OPENSEARCH_ALIAS!, qa: perApp['qa-svc']!.QA_INDEX_ALIAS! } : null,
     stop: async () => {
       await stopStack(apps, nc, nats, db);
       rmSync(searchDir, { recursive: true, force: true });
+      await dropSearchIndices(opts.opensearchUrl, aliasPrefix);
     },
   };
 }

@@ -46,6 +46,18 @@ export interface SearchRequest {
 /** Results below this count make an `auto` query retry with the loose word-match rule. */
 export const RELAX_BELOW = 3;
 
+/** One ranked document without its result row: what candidate retrieval (question matching) needs. */
+export interface RankedHit {
+  id: string;
+  score: number;
+}
+
+/** `search` without rows and facets: the same ids, order, scores and total, cheaper to produce. */
+export interface RankResult {
+  hits: RankedHit[];
+  total: number;
+}
+
 export interface SearchHit {
   id: string;
   externalId: string | null;
@@ -90,8 +102,12 @@ export interface SearchIndex {
   readonly analyzerVersion: string;
   upsert(docs: readonly SearchDocument[]): Promise<UpsertResult>;
   delete(id: string): Promise<boolean>;
+  /** Deletes several documents in one request; returns how many the index held. */
+  deleteMany(ids: readonly string[]): Promise<number>;
   count(): Promise<number>;
   search(request: SearchRequest): Promise<SearchResult>;
+  /** Same matching, scores and order as `search`, without snippets or facets (candidate retrieval). */
+  rank(request: SearchRequest): Promise<RankResult>;
   suggest(prefix: string, limit?: number): Promise<Suggestion[]>;
   /** Exact lookup by the normalised 发文字号 key, any spelling of the number. */
   findByDocNumber(docNumber: string): Promise<SearchHit[]>;

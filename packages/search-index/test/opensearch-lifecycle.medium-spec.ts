@@ -1,6 +1,7 @@
 import { Client } from '@opensearch-project/opensearch';
 import { FIXTURE_DOCS } from '../src/contract/fixtures.js';
 import { policyIndexMappings, policyIndexSettings } from '../src/opensearch/mapping.js';
+import { openSearchEngine } from '../src/open-engine.js';
 import { OpenSearchSearchIndex } from '../src/opensearch/opensearch-index.js';
 import { AnalyzerVersionMismatchError } from '../src/types.js';
 import { opensearchUrl, testAlias } from './opensearch-env.js';
@@ -79,6 +80,27 @@ describe('OpenSearch index lifecycle', () => {
     } finally {
       await index.drop();
       await index.close();
+    }
+  });
+
+  it('openSearchEngine: OpenSearch behind the service\'s alias when a URL is set; a foreign-analyzer index is replaced and flagged for refill', async () => {
+    const alias = testAlias();
+    const name = `${alias}-old`;
+    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } as never });
+    await client.indices.putAlias({ index: name, name: alias });
+    const embedded = () => {
+      throw new Error('the embedded engine must not be made when OpenSearch is configured');
+    };
+    const first = await openSearchEngine({ opensearchUrl: node, alias, embedded });
+    try {
+      expect([first.kind, first.needsRebuild]).toEqual(['opensearch', true]);
+      await first.index.upsert(FIXTURE_DOCS.slice(0, 2));
+      const again = await openSearchEngine({ opensearchUrl: node, alias, embedded });
+      expect([again.kind, again.needsRebuild, await again.index.count()]).toEqual(['opensearch', false, 2]);
+      await again.index.close();
+    } finally {
+      await (first.index as OpenSearchSearchIndex).drop();
+      await (first.index as OpenSearchSearchIndex).close();
     }
   });
 

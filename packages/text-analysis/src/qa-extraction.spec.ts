@@ -26,3 +26,53 @@ test('clauses with amounts, time limits and materials are proposed first, each c
   }
   expect(proposals.find((p) => p.anchor === '第三条')!.kind).toBe('materials');
 });
+
+test('an introduction keeps its list, a heading keeps its text, each 第X条 stays on its own; quotes are verbatim spans', () => {
+  const notice = [
+    '关于疫情期间捐赠事项的公告',
+    '一、捐赠方式',
+    '捐赠可以通过以下途径：',
+    '1.银行汇款',
+    '开户名：江东市慈善总会',
+    '2.网上捐款：登录江东市慈善总会网站。',
+    '二、免征税费',
+    '捐赠物资免征进口关税和进口环节增值税。',
+  ].join('\n');
+  const clauses = splitClauses(notice).map((c) => c.text);
+  expect(clauses).toEqual([
+    '关于疫情期间捐赠事项的公告',
+    '一、捐赠方式\n捐赠可以通过以下途径：\n1.银行汇款\n开户名：江东市慈善总会\n2.网上捐款：登录江东市慈善总会网站。',
+    '二、免征税费\n捐赠物资免征进口关税和进口环节增值税。',
+  ]);
+  for (const c of clauses) expect(notice).toContain(c);
+  // Short one-line points of a top-level list stay together; a question keeps its answer.
+  expect(splitClauses('一、出门佩戴口罩。\n二、勤洗手、常通风。\n问：到哪里咨询？\n答：拨打12345热线。').map((c) => c.text)).toEqual([
+    '一、出门佩戴口罩。\n二、勤洗手、常通风。',
+    '问：到哪里咨询？\n答：拨打12345热线。',
+  ]);
+  const articles = splitClauses('第一条 申请人应当提交材料。\n第二条 受理后5个工作日内办结。\n  第三条 不收取费用。');
+  expect(articles.map((c) => [c.anchor, c.text])).toEqual([
+    ['第一条', '第一条 申请人应当提交材料。'],
+    ['第二条', '第二条 受理后5个工作日内办结。'],
+    ['第三条', '第三条 不收取费用。'],
+  ]);
+});
+
+test('purpose statements and signatures are never proposed; a short document offers every substantive clause', () => {
+  const doc = [
+    '第一条 为了规范养犬登记管理，根据有关法律法规，制定本办法。',
+    '第二条 养犬人应当为犬只办理登记，登记费每只每年100元。',
+    '第三条 犬只登记由所在街道办事处负责。',
+    '江东市公安局',
+    '2024年3月1日',
+  ].join('\n');
+  const proposals = proposeQaPairs(doc, 10);
+  expect(proposals.map((p) => p.anchor)).toEqual(['第二条', '第三条']);
+  expect(proposals[0]).toMatchObject({ kind: 'amount', quote: '第二条 养犬人应当为犬只办理登记，登记费每只每年100元。' });
+  expect(proposals.some((p) => p.quote.includes('2024年3月1日'))).toBe(false);
+});
+
+test('a clause opening with a short heading asks about that heading', () => {
+  const [p] = proposeQaPairs('十、减免企业房租。对承租国有资产类经营用房的企业，1个月房租免收、2个月房租减半。', 1);
+  expect(p!.question).toBe('减免企业房租的标准或金额是多少？');
+});

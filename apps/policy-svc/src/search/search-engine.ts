@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { EmbeddedSearchIndex, OpenSearchSearchIndex, type SearchIndex } from '@govdisc/search-index';
+import { EmbeddedSearchIndex, engineKind, openSearchEngine, type SearchIndex } from '@govdisc/search-index';
 import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { type ProjectionPosition, SnapshotStore, databaseIdentity } from './snapshot-store.js';
@@ -24,25 +24,29 @@ export class SearchEngine implements OnModuleDestroy {
   constructor(@Inject(POLICY_CONFIG) private readonly config: AppConfig) {}
 
   get kind(): 'embedded' | 'opensearch' {
-    return this.config.OPENSEARCH_URL ? 'opensearch' : 'embedded';
+    return engineKind(this.config.OPENSEARCH_URL);
   }
 
   /** Opens the engine; returns the position to resume the projection from (null = from the start). */
   async open(): Promise<ProjectionPosition | null> {
     const c = this.config;
-    if (c.OPENSEARCH_URL) {
-      const index = await OpenSearchSearchIndex.open({ node: c.OPENSEARCH_URL, alias: c.OPENSEARCH_ALIAS, replaceForeign: true });
-      this.current = index;
-      if (index.replacedForeignIndex) {
-        this.logger.warn({ alias: c.OPENSEARCH_ALIAS }, 'search index was built by another analyzer version: replaced, rebuilding from the database');
-        this.needsRebuild = true;
-      }
-    } else {
-      this.store = new SnapshotStore(c.SEARCH_DATA_DIR, databaseIdentity(c.DATABASE_URL, c.DB_SCHEMA, c.NATS_SUBJECT_PREFIX));
-      const loaded = await this.store.load();
-      this.current = loaded?.index ?? new EmbeddedSearchIndex();
-      this.position = loaded?.position ?? null;
-      this.logger.log({ dir: this.store.dir, docs: await this.current.count(), resumeAt: this.position?.seq ?? 0 }, 'embedded search index opened');
+    const opened = await openSearchEngine({
+      opensearchUrl: c.OPENSEARCH_URL,
+      alias: c.OPENSEARCH_ALIAS,
+      embedded: async () => {
+        this.store = new SnapshotStore(c.SEARCH_DATA_DIR, databaseIdentity(c.DATABASE_URL, c.DB_SCHEMA, c.NATS_SUBJECT_PREFIX));
+        const loaded = await this.store.load();
+        this.position = loaded?.position ?? null;
+        return loaded?.index ?? new EmbeddedSearchIndex();
+      },
+    });
+    this.current = opened.index;
+    if (opened.needsRebuild) {
+      this.logger.warn({ alias: c.OPENSEARCH_ALIAS }, 'search index was built by another analyzer version: replaced, rebuilding from the database');
+      this.needsRebuild = true;
+    }
+    if (opened.kind === 'embedded') {
+      this.logger.log({ dir: this.store!.dir, docs: await opened.index.count(), resumeAt: this.position?.seq ?? 0 }, 'embedded search index opened');
     }
     return this.position;
   }

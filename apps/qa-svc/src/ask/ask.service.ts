@@ -28,7 +28,7 @@ export class AskService {
   ) {}
 
   async ask(question: string, limit: number): Promise<{ answers: z.infer<typeof AskAnswer>[]; fallback: z.infer<typeof AskFallback> | null }> {
-    const ranked = this.qaIndex.index.rank({ q: question, pageSize: CANDIDATES, match: 'loose' }).hits;
+    const ranked = (await this.qaIndex.index.rank({ q: question, pageSize: CANDIDATES, match: 'loose' })).hits;
     const pairs = await this.prisma.qaPair.findMany({ where: { id: { in: ranked.map((h) => h.id) } }, include: { citations: { orderBy: { position: 'asc' } } } });
     const byId = new Map(pairs.map((p) => [p.id, p]));
     const questionOf = (id: string) => [byId.get(id)!.question, ...byId.get(id)!.alternatives].join('\n');

@@ -1,22 +1,28 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { EmbeddedSearchIndex, type SearchDocument } from '@govdisc/search-index';
+import { DomainError, ErrorCode } from '@govdisc/contracts';
+import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
 import { APP_CONFIG, ReadinessRegistry } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import type { QaPair } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { isPublic } from '../pair/pair.service.js';
 
+const PAGE = 1000;
+
 /**
- * In-process search index of the public answers. Built from the database at start (5,000 pairs
- * take a few seconds), then kept current by polling rows changed since the last pass, so every
- * replica converges on its own without extra infrastructure.
+ * Search index of the public answers: in OpenSearch under its own alias when OPENSEARCH_URL is
+ * set, else in-process. Filled from the database at start (5,000 pairs take a few seconds), then
+ * kept current by polling rows changed since the last pass, so every replica converges on its own.
+ * On OpenSearch the replicas share one index; upserts carry the pair's version, so a replica that
+ * is behind never overwrites a newer answer.
  */
 @Injectable()
 export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(QaIndexService.name);
-  readonly index = new EmbeddedSearchIndex();
+  private current: SearchIndex | null = null;
   private watermark = { at: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
   private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
   private ready = false;
 
   constructor(
@@ -29,36 +35,56 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  get kind() {
+    return engineKind(this.config.OPENSEARCH_URL);
+  }
+
+  get index(): SearchIndex {
+    if (!this.current) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE);
+    return this.current;
+  }
+
   async onApplicationBootstrap() {
     const started = Date.now();
+    const opened = await openSearchEngine({ opensearchUrl: this.config.OPENSEARCH_URL, alias: this.config.QA_INDEX_ALIAS, embedded: () => new EmbeddedSearchIndex() });
+    if (opened.needsRebuild) this.logger.warn({ alias: this.config.QA_INDEX_ALIAS }, 'Q&A index was built by another analyzer version: replaced, refilling from the database');
+    this.current = opened.index;
     await this.refresh();
     this.ready = true;
-    this.logger.log({ pairs: await this.index.count(), ms: Date.now() - started }, 'Q&A index built');
+    this.logger.log({ engine: opened.kind, pairs: await this.index.count(), ms: Date.now() - started }, 'Q&A index built');
     this.timer = setInterval(() => this.refresh().catch((e) => this.logger.warn({ err: e }, 'Q&A index refresh failed')), this.config.QA_INDEX_REFRESH_MS);
   }
 
-  onModuleDestroy() {
+  async onModuleDestroy() {
     clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    await closeSearchEngine(this.current);
   }
 
-  /** Applies every row changed since the last pass: public ones in, the others out. */
-  async refresh(): Promise<void> {
+  /** Applies every row changed since the last pass: public ones in, the others out. One pass at a time. */
+  refresh(): Promise<void> {
+    this.running ??= this.applyChanges().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async applyChanges(): Promise<void> {
     for (;;) {
       const { at, id } = this.watermark;
       const rows = await this.prisma.qaPair.findMany({
         // Keyset pagination on (updatedAt, id): no row is skipped, even when many share a timestamp.
         where: { OR: [{ updatedAt: { gt: at } }, { updatedAt: at, id: { gt: id } }] },
         orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-        take: 1000,
+        take: PAGE,
         include: { citations: true },
       });
       if (rows.length === 0) return;
-      const visible = rows.filter((r) => isPublic(r));
-      await this.index.upsert(visible.map(toSearchDocument));
-      for (const r of rows) if (!isPublic(r)) await this.index.delete(r.id);
+      await this.index.upsert(rows.filter((r) => isPublic(r)).map(toSearchDocument));
+      await this.index.deleteMany(rows.filter((r) => !isPublic(r)).map((r) => r.id));
       const last = rows[rows.length - 1]!;
       this.watermark = { at: last.updatedAt, id: last.id };
-      if (rows.length < 1000) return;
+      if (rows.length < PAGE) return;
     }
   }
 }

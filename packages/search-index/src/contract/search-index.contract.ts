@@ -115,6 +115,37 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
       });
     });
 
+    describe('ranking without rows (rank)', () => {
+      const rank = (req: SearchRequest) => index.rank({ now: FIXTURE_NOW, ...req });
+
+      it.each<[string, SearchRequest]>([
+        ['a colloquial question', { q: '请问公积金怎么提取？' }],
+        ['a loose question', { q: '职工医疗保险缴费比例', match: 'loose', pageSize: 30 }],
+        ['text with a filter, second page', { q: '社会保险', filters: { level: '市' }, pageSize: 3, page: 2 }],
+        ['a document number', { q: '国务院令第514号' }],
+        ['filters only', { filters: { topic: '住房保障' } }],
+        ['nothing matching', { q: '火星移民签证' }],
+      ])('returns the ids, order, scores and total of search for %s', async (_name, req) => {
+        const [ranked, searched] = await Promise.all([rank(req), search(req)]);
+        expect(ranked.total).toBe(searched.total);
+        expect(ranked.hits.map((h) => h.id)).toEqual(ids(searched));
+        ranked.hits.forEach((h, i) => expect(h.score).toBeCloseTo(searched.items[i]!.score, 4));
+      });
+
+      it('with loose matching, finds documents holding only a third of a question\'s words', async () => {
+        // 职工 医疗保险 缴费 比例: fx-26 has 医疗保险 and 缴费 only, so the two-thirds rule leaves it out.
+        const q = '职工医疗保险缴费比例';
+        expect(['职工', '比例'].some((w) => (byId.get('fx-26')!.title + byId.get('fx-26')!.body).includes(w))).toBe(false);
+        const auto = await rank({ q, pageSize: 30 });
+        const loose = await rank({ q, pageSize: 30, match: 'loose' });
+        expect(auto.total).toBeGreaterThanOrEqual(3);
+        expect(auto.hits.map((h) => h.id)).not.toContain('fx-26');
+        expect(loose.hits.map((h) => h.id)).toContain('fx-26');
+        expect(loose.total).toBeGreaterThan(auto.total);
+        expect(loose.hits.map((h) => h.id)).toEqual(expect.arrayContaining(auto.hits.map((h) => h.id)));
+      });
+    });
+
     describe('filters and facets', () => {
       it('counts filter-only results exactly', async () => {
         expect((await search({ filters: { level: '省' } })).total).toBe(expectedCount((d) => d.level === '省'));
@@ -219,6 +250,13 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
       expect(await index.count()).toBe(4);
       expect((await index.search({ q: '年休假' })).items.map((h) => h.id)).not.toContain('fx-01');
       expect(await index.findByDocNumber('国务院令第514号')).toEqual([]);
+    });
+
+    it('deletes several documents in one call, counting only those it held', async () => {
+      expect(await index.deleteMany(['fx-01', 'fx-02', 'fx-01', 'no-such-id'])).toBe(2);
+      expect(await index.deleteMany([])).toBe(0);
+      expect(await index.count()).toBe(3);
+      expect((await index.rank({ q: '年休假' })).hits.map((h) => h.id)).toEqual([]);
     });
 
     it('adds new documents', async () => {

@@ -2,7 +2,17 @@ import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govd
 import { analyzeDocument } from '../analysis.js';
 import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
 import { buildQuery, relaxed } from '../query/build-query.js';
-import { RELAX_BELOW, type SearchDocument, type SearchHit, type SearchIndex, type SearchRequest, type SearchResult, type Suggestion, type UpsertResult } from '../types.js';
+import {
+  RELAX_BELOW,
+  type RankResult,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
+  type Suggestion,
+  type UpsertResult,
+} from '../types.js';
 import { execute, Scratch } from './execute.js';
 import { IndexState } from './state.js';
 
@@ -43,6 +53,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.state.remove(id);
   }
 
+  async deleteMany(ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const id of new Set(ids)) if (this.state.remove(id)) deleted++;
+    return deleted;
+  }
+
   async count(): Promise<number> {
     return this.state.liveCount;
   }
@@ -58,8 +74,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { items, total, facets };
   }
 
+  async rank(request: SearchRequest): Promise<RankResult> {
+    const { hits, total } = this.rankSync(request);
+    return { hits, total };
+  }
+
   /** Ranking without result rows (no snippets): ids and scores of the page, total, facets. */
-  rank(request: SearchRequest): { hits: { id: string; score: number }[]; total: number; facets: SearchResult['facets'] } {
+  rankSync(request: SearchRequest): RankResult & { facets: SearchResult['facets'] } {
     const { top, total, facets } = this.executeWithRelax(buildQuery(request), request).result;
     return { hits: top.map((r) => ({ id: this.state.stored[r.doc]!.doc.id, score: r.score })), total, facets };
   }

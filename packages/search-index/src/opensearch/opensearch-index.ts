@@ -8,6 +8,7 @@ import {
   FACET_FIELDS,
   RELAX_BELOW,
   type FacetField,
+  type RankResult,
   type SearchDocument,
   type SearchHit,
   type SearchIndex,
@@ -17,7 +18,7 @@ import {
   type UpsertResult,
 } from '../types.js';
 import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
-import { renderSearchBody, SOURCE_FIELDS } from './render-query.js';
+import { renderRankBody, renderSearchBody, SOURCE_FIELDS } from './render-query.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -216,24 +217,49 @@ export class OpenSearchSearchIndex implements SearchIndex {
     return res.result === 'deleted';
   }
 
+  async deleteMany(ids: readonly string[]): Promise<number> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return 0;
+    const res = await this.call('POST', `/_bulk?refresh=${this.refresh}`, unique.map((id) => ({ delete: { _index: this.opts.alias, _id: id } })));
+    let deleted = 0;
+    for (const item of res.items as Json[]) {
+      const r = item.delete;
+      if (r.status === 200) deleted++;
+      else if (r.status !== 404) throw new Error(`OpenSearch bulk delete failed for ${r._id}: ${JSON.stringify(r.error)}`);
+    }
+    return deleted;
+  }
+
   async count(): Promise<number> {
     return (await this.call('GET', `/${this.opts.alias}/_count`)).count as number;
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    let ast = buildQuery(request);
-    let res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
-    const loose = (request.match ?? 'auto') === 'auto' && (res.hits.total.value as number) < RELAX_BELOW ? relaxed(ast) : null;
-    if (loose) {
-      ast = loose;
-      res = await this.call('POST', `/${this.opts.alias}/_search`, renderSearchBody(ast));
-    }
+    const { ast, res } = await this.runWithRelax(request, renderSearchBody);
     const items = (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), h._score as number, ast.highlightTerms));
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f as FacetField] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
     }
     return { items, total: res.hits.total.value as number, facets };
+  }
+
+  async rank(request: SearchRequest): Promise<RankResult> {
+    const { res } = await this.runWithRelax(request, renderRankBody);
+    const hits = (res.hits.hits as Json[]).map((h) => ({ id: h._id as string, score: h._score as number }));
+    return { hits, total: res.hits.total.value as number };
+  }
+
+  /** `auto` matching: when the two-thirds rule finds too little, run once more with the loose rule. */
+  private async runWithRelax(request: SearchRequest, render: (ast: ReturnType<typeof buildQuery>) => Json) {
+    let ast = buildQuery(request);
+    let res = await this.call('POST', `/${this.opts.alias}/_search`, render(ast));
+    const loose = (request.match ?? 'auto') === 'auto' && (res.hits.total.value as number) < RELAX_BELOW ? relaxed(ast) : null;
+    if (loose) {
+      ast = loose;
+      res = await this.call('POST', `/${this.opts.alias}/_search`, render(ast));
+    }
+    return { ast, res };
   }
 
   async findByDocNumber(docNumber: string): Promise<SearchHit[]> {

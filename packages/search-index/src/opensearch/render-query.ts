@@ -67,3 +67,9 @@ export function renderSearchBody(ast: QueryAst): Json {
     aggs: Object.fromEntries(FACET_FIELDS.map((f) => [f, { terms: { field: OS_FACET_FIELD[f], size: FACET_SIZE } }])),
   };
 }
+
+/** The same query for ranking only: ids and scores, no stored fields, no facet aggregations. */
+export function renderRankBody(ast: QueryAst): Json {
+  const { aggs: _aggs, ...body } = renderSearchBody(ast);
+  return { ...body, _source: false };
+}

@@ -1,0 +1,42 @@
+import { eventually } from '@govdisc/testing';
+import { bearer, tokenFor } from './auth.js';
+import { askScenario, importQaSample, repealScenario } from './qa-scenarios.js';
+import { type Stack, startStack } from './stack.js';
+
+// The same 一号答 scenarios as qa.e2e-spec.ts with the search read models in a real OpenSearch
+// (qa-svc's Q&A index and policy-svc's policy index, each under this stack's own alias).
+let stack: Stack;
+let editor: Record<string, string>;
+let admin: Record<string, string>;
+
+function opensearchUrl(): string {
+  const url = process.env.OPENSEARCH_URL;
+  if (!url) throw new Error('OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")');
+  return url;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ opensearchUrl: opensearchUrl() });
+  [editor, admin] = await Promise.all(['editor1', 'admin1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
+  await importQaSample(stack, admin);
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('qa-svc and policy-svc keep their indices in OpenSearch, each under its own alias of this stack', async () => {
+  const { qa, policies } = stack.searchAliases!;
+  expect(qa).not.toBe(policies);
+  const count = async (alias: string) => ((await (await fetch(`${opensearchUrl()}/${alias}/_count`)).json()) as { count: number }).count;
+  await eventually(async () => expect(await count(qa)).toBeGreaterThanOrEqual(295));
+  expect(await count(policies)).toBe(0); // no policy published yet: the Q&A never land in the policy index
+});
+
+test('一号答 on OpenSearch: a reworded question finds its answer with confidence; an unanswerable one falls back and is queued', async () => {
+  await askScenario(stack, editor);
+});
+
+test('一号答 on OpenSearch: repealing a cited policy takes its Q&A out of the answers into the needs-update queue, one event each', async () => {
+  await repealScenario(stack, { admin, editor });
+});
