@@ -6,6 +6,7 @@ import { AuthGuard } from './auth.guard.js';
 import { EmbeddedIssuer } from './embedded-issuer.js';
 import { embeddedIssuerController } from './embedded-issuer.controller.js';
 import { readRealmExport } from './realm-export.js';
+import { SlidingWindowThrottlerStorage } from './sliding-window-storage.js';
 import { GatewayThrottlerGuard } from './throttler.guard.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -40,6 +41,7 @@ export class AuthModule {
             { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
             { name: 'submit', ttl: 60_000, limit: config.RATE_LIMIT_SUBMIT_PER_MINUTE },
           ],
+          storage: new SlidingWindowThrottlerStorage(),
         }),
       ],
       controllers,
