@@ -41,6 +41,31 @@ test('a quote is checked against the cited document: verbatim passes, invented t
   expect(wrong.json.code).toBe('QA_CITATION_MISMATCH');
 });
 
+test('invalid input gets a clear 4xx with a code and changes nothing', async () => {
+  const countPairs = async () => (await api(stack, 'GET', '/qa/pairs?pageSize=1', undefined, admin)).json.total as number;
+  const before = await countPairs();
+  for (const question of ['', '   ', '问'.repeat(10_000)]) {
+    const res = await api(stack, 'POST', '/qa/ask', { question });
+    expect([res.status, res.json.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.json.message).toMatch(/[\u4e00-\u9fff]/); // a message a citizen can read
+  }
+  const pair = { question: '租房提取公积金每月最多多少？', answer: '每月不超过1500元。', topics: ['housing-fund'] };
+  const missingClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第九十九条', quote: '每月提取额不超过1500元' }] }, editor);
+  expect([missingClause.status, missingClause.json.code]).toEqual([422, 'QA_CITATION_CLAUSE_NOT_FOUND']);
+  expect(missingClause.json.details.available).toEqual(['art-1', 'art-5']);
+  const wrongClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第一条', quote: '每月提取额不超过1500元' }] }, editor);
+  expect([wrongClause.status, wrongClause.json.code]).toEqual([422, 'QA_CITATION_MISMATCH']);
+  const rightClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: 'art-5', quote: '每月提取额不超过1500元' }] }, editor);
+  expect(rightClause.status).toBe(201);
+  expect(rightClause.json.citations[0]).toMatchObject({ anchor: 'art-5', state: 'VERIFIED' });
+  const illegal = await api(stack, 'POST', `/qa/pairs/${rightClause.json.id}/transitions`, { action: 'APPROVE' }, reviewer); // a draft is not in review
+  expect([illegal.status, illegal.json.code]).toEqual([409, 'QA_TRANSITION_NOT_ALLOWED']);
+  const unknownAction = await api(stack, 'POST', `/qa/pairs/${rightClause.json.id}/transitions`, { action: 'PUBLISH_NOW' }, editor);
+  expect([unknownAction.status, unknownAction.json.code]).toEqual([400, 'VALIDATION_FAILED']);
+  expect((await api(stack, 'GET', `/qa/pairs/${rightClause.json.id}`, undefined, editor)).json.status).toBe('DRAFT');
+  expect(await countPairs()).toBe(before + 1); // only the valid pair was stored
+});
+
 test('draft → review → published with a different reviewer; the public only ever sees published answers', async () => {
   const created = await api(stack, 'POST', '/qa/pairs', { question: '公积金租房提取要什么材料？', answer: '身份证和租房合同。', topics: ['housing-fund'] }, editor);
   const id = created.json.id;

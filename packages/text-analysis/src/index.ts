@@ -12,3 +12,4 @@ export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from
 export { snippet, type SnippetOptions } from './snippet.js';
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';
 export { createSynonymTable, defaultSynonyms, expandQuery, parseSynonyms, type SynonymTable } from './synonyms.js';
+export { chineseNumber, clauseAnchor, clauseText, toParagraphs, type Paragraph } from './clauses.js';

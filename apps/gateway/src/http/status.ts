@@ -48,6 +48,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.QA_SELF_REVIEW:
       return 409;
     case ErrorCode.QA_CITATION_MISMATCH:
+    case ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND:
     case ErrorCode.QA_TOPIC_UNKNOWN:
       return 422;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:

@@ -1,6 +1,6 @@
 import type { PolicyDocumentView, z } from '@govdisc/contracts';
 import type { PolicyDocumentDetail, PolicyDocumentSummary, PolicyValidity } from '@govdisc/contracts';
-import { toParagraphs } from './paragraphs.js';
+import { toParagraphs } from '@govdisc/text-analysis';
 import type { PolicyDocument } from '../generated/prisma/client.js';
 
 type Validity = z.infer<typeof PolicyValidity>;

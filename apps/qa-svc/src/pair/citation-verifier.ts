@@ -5,6 +5,7 @@ import {
   type PolicyDocumentView,
   type UpsertQaPairReq,
 } from '@govdisc/contracts';
+import { clauseAnchor, clauseText } from '@govdisc/text-analysis';
 import { PolicyDocuments, isNotFound } from './policy-documents.js';
 
 export interface CheckedCitation {
@@ -43,11 +44,24 @@ export class CitationVerifier {
     const base = { documentId: c.documentId, documentVersion: c.documentVersion ?? null, anchor: c.anchor ?? null, quote: c.quote };
     const doc = await this.fetch(c.documentId);
     if (!doc) return { ...base, state: 'UNVERIFIED' };
-    if (!squeeze(doc.body).includes(squeeze(c.quote))) {
+    const anchor = c.anchor ? await this.clauseOf(doc.id, c.anchor) : null;
+    const citedText = anchor ? anchor.text : doc.body;
+    if (!squeeze(citedText).includes(squeeze(c.quote))) {
       if (!strict) return { ...base, documentId: doc.id, documentVersion: doc.version, state: 'UNVERIFIED' };
-      throw new DomainError(ErrorCode.QA_CITATION_MISMATCH, undefined, { documentId: c.documentId, quote: c.quote.slice(0, 80) });
+      const where = anchor ? `所引条款（${c.anchor}）中没有这段引文，请核对引文或条款编号。` : undefined;
+      throw new DomainError(ErrorCode.QA_CITATION_MISMATCH, where, { documentId: c.documentId, anchor: c.anchor ?? null, quote: c.quote.slice(0, 80) });
     }
-    return { ...base, documentId: doc.id, documentVersion: doc.version, state: 'VERIFIED' };
+    return { ...base, anchor: anchor?.anchor ?? null, documentId: doc.id, documentVersion: doc.version, state: 'VERIFIED' };
+  }
+
+  /** The cited clause (第五条, art-5, …) of the document, or CLAUSE_NOT_FOUND listing the clauses it has. */
+  private async clauseOf(documentId: string, ref: string): Promise<{ anchor: string; text: string }> {
+    const paragraphs = await this.documents.paragraphs(documentId);
+    const anchor = clauseAnchor(ref);
+    const text = anchor ? clauseText(paragraphs, anchor) : null;
+    if (anchor && text !== null) return { anchor, text };
+    const available = paragraphs.flatMap((p) => (p.anchor ? [p.anchor] : [])).slice(0, 50);
+    throw new DomainError(ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND, undefined, { documentId, anchor: ref, available });
   }
 
   private async fetch(documentId: string): Promise<PolicyDocumentView | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type PolicyDocumentView, getPolicyDocument, getPolicyDocumentByExternalId } from '@govdisc/contracts';
+import { DomainError, ErrorCode, type PolicyDocumentView, getPolicyDocument, getPolicyDocumentByExternalId, getPolicyDocumentDetail, type z } from '@govdisc/contracts';
 import { RpcClient } from '@govdisc/service-kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,6 +14,11 @@ export class PolicyDocuments {
     return UUID.test(documentId)
       ? this.rpc.call(getPolicyDocument, { documentId })
       : this.rpc.call(getPolicyDocumentByExternalId, { externalId: documentId });
+  }
+
+  /** Its paragraphs with their clause anchors (by the document's own id). */
+  async paragraphs(id: string): Promise<z.output<typeof getPolicyDocumentDetail.response>['paragraphs']> {
+    return (await this.rpc.call(getPolicyDocumentDetail, { documentId: id })).paragraphs;
   }
 }
 

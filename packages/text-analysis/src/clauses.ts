@@ -58,3 +58,34 @@ export function toParagraphs(body: string): Paragraph[] {
       return { anchor: null, kind: 'text', text };
     });
 }
+
+/**
+ * A clause reference as editors type it (第五条, 第五条之一, 第二章, 第二章第一节) or as stored
+ * (art-5, ch-2, ch-2-sec-1) → the anchor toParagraphs gives that clause; null if it names none.
+ */
+export function clauseAnchor(ref: string): string | null {
+  const r = ref.replace(/\s+/g, '');
+  if (/^(art-\d+(-\d+)?|ch-\d+(-sec-\d+)?)(-\d+)?$/.test(r)) return r;
+  const chapterSection = new RegExp(`^第${NUM}章第${NUM}节$`).exec(r);
+  if (chapterSection) return `ch-${chineseNumber(chapterSection[1]!)}-sec-${chineseNumber(chapterSection[2]!)}`;
+  const article = new RegExp(`^${ARTICLE.source.slice(1)}$`).exec(r);
+  if (article) return `art-${chineseNumber(article[1]!)}${article[2] ? `-${chineseNumber(article[2])}` : ''}`;
+  const chapter = new RegExp(`^第${NUM}章$`).exec(r);
+  if (chapter) return `ch-${chineseNumber(chapter[1]!)}`;
+  return null;
+}
+
+/** The text of the clause at `anchor`: its heading paragraph and the plain paragraphs up to the next heading. */
+export function clauseText(paragraphs: readonly Paragraph[], anchor: string): string | null {
+  const start = paragraphs.findIndex((p) => p.anchor === anchor);
+  if (start < 0) return null;
+  const headingKinds = new Set(['chapter', 'section', 'article']);
+  const own = paragraphs[start]!;
+  const out = [own.text];
+  for (const p of paragraphs.slice(start + 1)) {
+    // A chapter spans its articles; an article ends at the next heading.
+    if (own.kind === 'chapter' ? p.kind === 'chapter' : own.kind === 'section' ? p.kind === 'chapter' || p.kind === 'section' : headingKinds.has(p.kind)) break;
+    out.push(p.text);
+  }
+  return out.join('\n');
+}
