@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 // Q&A matching quality (issue 5 "Numbers", matching-quality bullet) on bench/dev-sets/qa-reworded.jsonl.
 // Usage (from /work/main, packages built):
-//   node bench/relevance-qa.mjs [--qa ../shared/data/qa.jsonl] [--set bench/dev-sets/qa-reworded.jsonl] [--misses]
+//   node bench/relevance-qa.mjs [--qa ../shared/data/qa.jsonl] [--set bench/dev-sets/qa-reworded.jsonl]
+//        [--unanswerable bench/dev-sets/qa-unanswerable.jsonl] [--threshold 0.5] [--misses]
+// Held-out check (never used for tuning):
+//   node bench/relevance-qa.mjs --set bench/dev-sets/qa-heldout.jsonl --unanswerable bench/dev-sets/qa-unanswerable-heldout.jsonl
 // Indexes the 5,000 Q&A pairs in the embedded engine (question = title field, weighted ×3 by the
-// pipeline; answer = body) and, in the same run:
-//   pipeline      package defaults as qa-svc's ask uses them (jieba + domain dictionaries, synonyms, title^3, title bigrams, loose 1/3 match)
+// pipeline; answer = body) and in a QuestionMatcher (questions only), and, in the same run:
+//   pipeline      as qa-svc's ask does it: the engine's 30 best (loose 1/3 match) + the matcher's own candidates,
+//                 ranked by QuestionMatcher (IDF-weighted word, sound-keyed character-pair and character coverage
+//                 both ways, synonyms, intent and place factors, the engine's score as a prior)
+//   engine+rerank the previous ask pipeline, for reference: the engine's 30 best re-ranked by rankAnswers
 //   baseline      same engine, default analysis: single Han characters, question = answer weight, OR match, no synonyms
 //   jieba-plain   (extra, for reference) same engine over plain jieba words, baseline query rules
 // Reports top-1 / top-3 accuracy and MRR@10 (a hit = any of the question's acceptable answer ids),
-// overall and per variation (colloquial, no-place, abbreviation, typo). --what-if adds a row for the pipeline
-// with the recommended Q&A-mode code changes simulated on its query AST (not the shipped pipeline).
+// overall and per variation (colloquial, no-place, abbreviation, typo, long), then how the pipeline's
+// confidence separates: answerable questions answered right with confidence ≥ threshold, answered wrong
+// with it, and the false-accept rate on questions the pairs cannot answer (top confidence ≥ threshold).
+// --what-if adds a row for the engine with the recommended Q&A-mode code changes simulated on its query AST.
 import { resolve } from 'node:path';
-import { rankAnswers } from '@govdisc/text-analysis';
+import { QuestionMatcher, rankAnswers } from '@govdisc/text-analysis';
 import { baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
 
 const arg = (name, dflt) => {
@@ -20,10 +28,12 @@ const arg = (name, dflt) => {
 };
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.meta.url).pathname));
+const UNANSWERABLE = resolve(arg('unanswerable', new URL('./dev-sets/qa-unanswerable.jsonl', import.meta.url).pathname));
+const THRESHOLD = Number(arg('threshold', '0.5'));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
-/** Candidates the ask service re-ranks (qa-svc ask.service.ts CANDIDATES). */
+/** Engine hits the ask service hands the matcher (qa-svc ask.service.ts ENGINE_CANDIDATES). */
 const ASK_CANDIDATES = 30;
 
 function toDocument(p) {
@@ -42,12 +52,16 @@ async function main() {
   if (unknown.length) throw new Error(`answer ids not in ${QA}: ${unknown.join(', ')}`);
   process.stderr.write(`building pipeline + baselines over ${pairs.length} Q&A pairs…\n`);
   const { pipeline, base } = buildIndices(pairs.map(toDocument), { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } }, { label: 'pairs', every: 1000 });
-  console.log(`${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const matcher = new QuestionMatcher();
+  for (const p of pairs) matcher.upsert(p.id, [p.question]);
+  console.log(`${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const ask = (q) => matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, limit: K });
 
   const systems = {
-    // Exactly as qa-svc's ask does it: loose word matching (askers add words the stored question
-    // lacks), then rankAnswers re-weighs the candidates by the places asked about.
-    pipeline: (q) => rankAnswers(q, pipeline.rank({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, (id) => byId.get(id).question).slice(0, K).map((r) => r.id),
+    // Exactly as qa-svc's ask does it: the engine's hits with loose word matching (askers add words the
+    // stored question lacks) and the matcher's own candidates, ranked by the matcher.
+    pipeline: (q) => ask(q).map((r) => r.id),
+    'engine+rerank': (q) => rankAnswers(q, pipeline.rankSync({ q, pageSize: 30, now: NOW, match: 'loose' }).hits, (id) => byId.get(id).question).slice(0, K).map((r) => r.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };
@@ -76,7 +90,19 @@ async function main() {
   const ok = (b) => (b ? 'ok' : 'MISSED');
   console.log(`\ntargets: top-1 ${f3(P1)} ≥ 0.9 ${ok(P1 >= 0.9)}; top-3 ${f3(P3)} ≥ 0.97 ${ok(P3 >= 0.97)}; top-1 lead over baseline ${f3(P1 - B1)} ≥ 0.1 ${ok(P1 - B1 >= 0.1)}`);
 
+  // Confidence: does it separate what we can answer from what we cannot?
+  const answerable = set.map((s) => ({ s, top: ask(s.question)[0] }));
+  const unanswerable = readJsonl(UNANSWERABLE).map((s) => ({ s, top: ask(s.question)[0] }));
+  const sure = (r) => (r.top?.confidence ?? 0) >= THRESHOLD;
+  const right = answerable.filter((r) => sure(r) && r.s.answerIds.includes(r.top.id)).length;
+  const wrong = answerable.filter((r) => sure(r) && !r.s.answerIds.includes(r.top.id)).length;
+  const falseAccepts = unanswerable.filter(sure);
+  console.log(`\nconfidence ≥ ${THRESHOLD}: answerable n=${answerable.length} answered right ${f3(right / answerable.length)}, answered wrong ${f3(wrong / answerable.length)}, withheld ${f3(1 - (right + wrong) / answerable.length)}`);
+  console.log(`unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`);
+
   if (SHOW_MISSES) {
+    console.log('\nfalse accepts (unanswerable question, confident answer):');
+    for (const r of falseAccepts) console.log(`  ${r.s.id} conf ${f3(r.top.confidence)}  ${r.s.question}  →  ${byId.get(r.top.id).question.slice(0, 30)}`);
     console.log('\npipeline misses (acceptable answer not first):');
     for (const r of results.pipeline) {
       if (r.top1) continue;

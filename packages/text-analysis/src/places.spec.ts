@@ -1,4 +1,4 @@
-import { extractPlaces, placeFactor } from './places.js';
+import { extractPlaces, placeFactor, removePlaces } from './places.js';
 
 test('provinces, cities and districts in full or short form resolve with their province', () => {
   expect(extractPlaces('山西企业不裁员失业保险返还比例')).toEqual([{ name: '山西省', province: '山西省' }]);
@@ -28,4 +28,10 @@ test('one-character province abbreviations count after a verb of motion or place
   expect(extractPlaces('来津旅游的医务工作者').map((p) => p.name)).toEqual(['天津市']);
   expect(extractPlaces('运输防疫物资入沪').map((p) => p.name)).toEqual(['上海市']);
   expect(extractPlaces('发放生活津贴')).toEqual([]);
+});
+
+test('removePlaces blanks the place names and keeps the rest', () => {
+  expect(removePlaces('广西梧州市中小企业不裁员')).toBe('  中小企业不裁员');
+  expect(removePlaces('来津旅游的医务工作者')).toBe('来 旅游的医务工作者');
+  expect(removePlaces('职工一年能休几天年假')).toBe('职工一年能休几天年假');
 });

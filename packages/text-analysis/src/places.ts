@@ -56,14 +56,14 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 const ABBREVIATED = new RegExp(`(?:来|在|赴|离|返|入|抵|进|出|援|驻)([${Object.keys(ABBREVIATIONS).join('')}])`, 'gu');
 
-/** Places named in the text, longest match first, each once (e.g. 广西梧州 → 广西壮族自治区, 梧州市). */
-export function extractPlaces(text: string): Place[] {
+/** Where places are named in normalised text: [start, end) spans with the place each names. */
+function placeSpans(s: string): { start: number; end: number; place: Place }[] {
   const { names, longest } = load();
-  const s = normalize(text);
-  const found = new Map<string, Place>();
+  const spans: { start: number; end: number; place: Place }[] = [];
   for (const m of s.matchAll(ABBREVIATED)) {
     const province = ABBREVIATIONS[m[1]!]!;
-    found.set(province, { name: province, province });
+    const end = m.index + m[0].length;
+    spans.push({ start: end - 1, end, place: { name: province, province } });
   }
   for (let i = 0; i < s.length; ) {
     let hit: Place | undefined;
@@ -72,10 +72,41 @@ export function extractPlaces(text: string): Place[] {
       hit = names.get(s.slice(i, i + l));
       if (hit) len = l;
     }
-    if (hit) found.set(hit.name, hit);
+    if (hit) spans.push({ start: i, end: i + len, place: hit });
     i += hit ? len : 1;
   }
+  return spans;
+}
+
+/** Places named in the text, longest match first, each once (e.g. 广西梧州 → 广西壮族自治区, 梧州市). */
+export function extractPlaces(text: string): Place[] {
+  const found = new Map<string, Place>();
+  for (const { place } of placeSpans(normalize(text))) found.set(place.name, place);
   return [...found.values()];
+}
+
+/**
+ * The normalised text with every place name replaced by a space (梧州市中小企业 → " 中小企业"), so
+ * what a question asks can be compared without where it is asked about.
+ */
+export function removePlaces(text: string): string {
+  return placesAndRest(text).rest;
+}
+
+/** extractPlaces and removePlaces in one pass over the text. */
+export function placesAndRest(text: string): { places: Place[]; rest: string } {
+  const s = normalize(text);
+  const spans = placeSpans(s);
+  const found = new Map<string, Place>();
+  for (const { place } of spans) found.set(place.name, place);
+  let out = '';
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    out += s.slice(at, start) + ' ';
+    at = end;
+  }
+  return { places: [...found.values()], rest: out + s.slice(at) };
 }
 
 /**

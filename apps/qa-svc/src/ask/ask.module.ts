@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AskHandlers } from './ask.handlers.js';
 import { AskService } from './ask.service.js';
 import { PolicyFallback } from './policy-fallback.js';
+import { PolicyDocuments } from '../pair/policy-documents.js';
 import { QaIndexService } from './qa-index.service.js';
+import { RelatedLookup } from './related-lookup.js';
 import { UnansweredRepository } from './unanswered.repository.js';
 
 @Module({
   controllers: [AskHandlers],
-  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback],
+  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback, PolicyDocuments, RelatedLookup],
 })
 export class AskModule {}

@@ -2,17 +2,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AskAnswer, type AskFallback, type z } from '@govdisc/contracts';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
-import { PrismaService } from '../infra/prisma.service.js';
 import { toView } from '../pair/pair.mapper.js';
-import { rankAnswers } from '@govdisc/text-analysis';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
+import { RelatedLookup } from './related-lookup.js';
 import { UnansweredRepository } from './unanswered.repository.js';
 
-const CANDIDATES = 30;
+/** Search engine hits handed to the matcher (more candidates, and a prior from the answer text). */
+const ENGINE_CANDIDATES = 30;
+
+type Answer = z.infer<typeof AskAnswer>;
 
 /**
- * 一号答: the best stored answers for a free-form question, each with a confidence. Below the
+ * 一号答: the best stored answers for a free-form question, each with a confidence. The question
+ * matcher ranks the stored questions (its own candidates plus the search engine's); confident answers
+ * come from memory (no database read), with their related policies and service guides. Below the
  * threshold we say so, offer policy search results instead, and log the question for editors.
  */
 @Injectable()
@@ -21,27 +25,45 @@ export class AskService {
 
   constructor(
     private readonly qaIndex: QaIndexService,
-    private readonly prisma: PrismaService,
     private readonly unanswered: UnansweredRepository,
     private readonly policies: PolicyFallback,
+    private readonly related: RelatedLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async ask(question: string, limit: number): Promise<{ answers: z.infer<typeof AskAnswer>[]; fallback: z.infer<typeof AskFallback> | null }> {
-    const ranked = (await this.qaIndex.index.rank({ q: question, pageSize: CANDIDATES, match: 'loose' })).hits;
-    const pairs = await this.prisma.qaPair.findMany({ where: { id: { in: ranked.map((h) => h.id) } }, include: { citations: { orderBy: { position: 'asc' } } } });
-    const byId = new Map(pairs.map((p) => [p.id, p]));
-    const questionOf = (id: string) => [byId.get(id)!.question, ...byId.get(id)!.alternatives].join('\n');
-    const scored = rankAnswers(question, ranked.filter((h) => byId.has(h.id)), questionOf).map((r) => ({ pair: byId.get(r.id)!, confidence: r.confidence }));
-    const answers = scored
-      .filter((s) => s.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD)
-      .slice(0, limit)
-      .map(({ pair, confidence }) => {
-        const v = toView(pair);
-        return { id: v.id, externalId: v.externalId, question: v.question, answer: v.answer, confidence, citations: v.citations };
-      });
+  async ask(question: string, limit: number): Promise<{ answers: Answer[]; fallback: z.infer<typeof AskFallback> | null }> {
+    const engineHits = await this.engineHits(question);
+    const confident = this.qaIndex.matcher
+      .match(question, { engineHits, limit: limit + 5 })
+      .filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
+    const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, fallback: null };
     await this.unanswered.record(question).catch((error) => this.logger.warn({ err: error }, 'could not log unanswered question'));
     return { answers: [], fallback: { reason: 'NO_CONFIDENT_ANSWER', message: '暂未找到确切答案，以下政策文件可能有帮助。', policies: await this.policies.search(question) } };
+  }
+
+  /** The engine's ranking helps but is not needed: without it the matcher still answers. */
+  private async engineHits(question: string): Promise<{ id: string; score: number }[]> {
+    try {
+      return (await this.qaIndex.index.rank({ q: question, pageSize: ENGINE_CANDIDATES, match: 'loose' })).hits;
+    } catch (error) {
+      this.logger.warn({ code: (error as { code?: string }).code }, 'Q&A search index unavailable: matching on questions only');
+      return [];
+    }
+  }
+
+  /** The confident pairs still public right now, in rank order, up to `limit`, with their related items. */
+  private async answersFor(matches: readonly { id: string; confidence: number }[], limit: number): Promise<Answer[]> {
+    const chosen = matches.flatMap((m) => {
+      const pair = this.qaIndex.publicPair(m.id);
+      return pair ? [{ ...m, pair }] : [];
+    }).slice(0, limit);
+    if (chosen.length === 0) return [];
+    const related = await this.related.forPairs(chosen.map((c) => c.pair));
+    return chosen.map(({ id, confidence, pair }) => {
+      const v = toView(pair);
+      const extra = related.get(id);
+      return { id: v.id, externalId: v.externalId, question: v.question, answer: v.answer, confidence, citations: v.citations, ...(extra ? { related: extra } : {}) };
+    });
   }
 }

@@ -2,15 +2,19 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
 import { APP_CONFIG, ReadinessRegistry } from '@govdisc/service-kit';
+import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { AppConfig } from '../config/env.js';
 import type { QaPair } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import type { PairWithCitations } from '../pair/pair.repository.js';
 import { isPublic } from '../pair/pair.service.js';
 
 const PAGE = 1000;
 
 /**
- * Search index of the public answers: in OpenSearch under its own alias when OPENSEARCH_URL is
+ * What answering reads, kept current by one polling loop: the search index of the public answers,
+ * the question matcher over their questions (IDF over the question corpus, synonyms, typos by sound)
+ * and the public pairs themselves, so answering a question reads no database. The search index is in OpenSearch under its own alias when OPENSEARCH_URL is
  * set, else in-process. Filled from the database at start (5,000 pairs take a few seconds), then
  * kept current by polling rows changed since the last pass, so every replica converges on its own.
  * On OpenSearch the replicas share one index; upserts carry the pair's version, so a replica that
@@ -24,6 +28,9 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private ready = false;
+  /** public pairs with their citations (in citation order), as of the last pass */
+  private readonly pairs = new Map<string, PairWithCitations>();
+  readonly matcher = new QuestionMatcher();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -51,7 +58,7 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     this.current = opened.index;
     await this.refresh();
     this.ready = true;
-    this.logger.log({ engine: opened.kind, pairs: await this.index.count(), ms: Date.now() - started }, 'Q&A index built');
+    this.logger.log({ engine: opened.kind, pairs: await this.index.count(), questions: this.matcher.size, ms: Date.now() - started }, 'Q&A index built');
     this.timer = setInterval(() => this.refresh().catch((e) => this.logger.warn({ err: e }, 'Q&A index refresh failed')), this.config.QA_INDEX_REFRESH_MS);
   }
 
@@ -59,6 +66,12 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
     await closeSearchEngine(this.current);
+  }
+
+  /** A pair the public may see right now (effective dates are checked at read time), or undefined. */
+  publicPair(id: string): PairWithCitations | undefined {
+    const pair = this.pairs.get(id);
+    return pair && isPublic(pair) ? pair : undefined;
   }
 
   /** Applies every row changed since the last pass: public ones in, the others out. One pass at a time. */
@@ -77,9 +90,18 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
         where: { OR: [{ updatedAt: { gt: at } }, { updatedAt: at, id: { gt: id } }] },
         orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
         take: PAGE,
-        include: { citations: true },
+        include: { citations: { orderBy: { position: 'asc' } } },
       });
       if (rows.length === 0) return;
+      for (const r of rows) {
+        if (isPublic(r)) {
+          this.pairs.set(r.id, r);
+          this.matcher.upsert(r.id, [r.question, ...r.alternatives]);
+        } else {
+          this.pairs.delete(r.id);
+          this.matcher.remove(r.id);
+        }
+      }
       await this.index.upsert(rows.filter((r) => isPublic(r)).map(toSearchDocument));
       await this.index.deleteMany(rows.filter((r) => !isPublic(r)).map((r) => r.id));
       const last = rows[rows.length - 1]!;

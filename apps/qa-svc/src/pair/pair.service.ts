@@ -70,7 +70,7 @@ export class PairService {
   }
 }
 
-export function isPublic(pair: PairWithCitations, today = shanghaiDate()): boolean {
+export function isPublic(pair: Pick<PairWithCitations, 'status' | 'effectiveFrom' | 'effectiveTo'>, today = shanghaiDate()): boolean {
   if (pair.status !== 'PUBLISHED') return false;
   if (pair.effectiveFrom && pair.effectiveFrom > today) return false;
   return !(pair.effectiveTo && pair.effectiveTo < today);

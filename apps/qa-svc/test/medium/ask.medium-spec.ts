@@ -111,7 +111,8 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     // A retired pair leaves the answers; the others stay.
     await pairs.transition(loanId, 'RETIRE', admin);
     await eventually(async () => expect((await ask('大学生开网店贷款')).answers.map((a) => a.id)).not.toContain(loanId));
-    expect(await app!.get(QaIndexService).index.count()).toBe(PAIRS.length - 1);
+    // ask re-checks that a pair is still public, so the answer goes before the index refresh drops it
+    await eventually(async () => expect(await app!.get(QaIndexService).index.count()).toBe(PAIRS.length - 1));
     expect((await ask('新生儿怎么落户')).answers[0]?.id).toBe(ids.get('新生儿怎么办理落户？'));
   });
 });

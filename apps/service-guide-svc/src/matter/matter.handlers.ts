@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, DomainError, ErrorCode, getGuideMatter, listGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
+import { EDITORS, DomainError, ErrorCode, getGuideMatter, listGuideMatters, searchGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { MatterRepository } from './matter.repository.js';
+import { MatterSearchService } from './matter-search.service.js';
 
 const toView = (m: GuideMatter) => ({
   id: m.id,
@@ -18,7 +19,10 @@ const toView = (m: GuideMatter) => ({
 
 @Controller()
 export class MatterHandlers {
-  constructor(private readonly matters: MatterRepository) {}
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly searching: MatterSearchService,
+  ) {}
 
   @RpcHandler(upsertGuideMatter, { allow: EDITORS })
   async upsert(req: z.output<typeof upsertGuideMatter.request>) {
@@ -30,6 +34,11 @@ export class MatterHandlers {
     const matter = await this.matters.findByCode(req.code);
     if (!matter) throw new DomainError(ErrorCode.GUIDE_MATTER_NOT_FOUND, undefined, { code: req.code });
     return toView(matter);
+  }
+
+  @RpcHandler(searchGuideMatters)
+  async search(req: z.output<typeof searchGuideMatters.request>) {
+    return { items: await this.searching.search(req) };
   }
 
   @RpcHandler(listGuideMatters)

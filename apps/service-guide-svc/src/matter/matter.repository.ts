@@ -17,6 +17,15 @@ export class MatterRepository {
     return this.prisma.guideMatter.findUnique({ where: { code } });
   }
 
+  /** Matters changed after `since` (update time, then id), oldest first: keyset pages for a reader that keeps up. */
+  changedSince(since: { at: Date; id: string }, take: number): Promise<GuideMatter[]> {
+    return this.prisma.guideMatter.findMany({
+      where: { OR: [{ updatedAt: { gt: since.at } }, { updatedAt: since.at, id: { gt: since.id } }] },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take,
+    });
+  }
+
   list({ page, pageSize, department }: { page: number; pageSize: number; department?: string }) {
     return findPage(this.prisma.guideMatter, {
       where: department ? { department } : {},

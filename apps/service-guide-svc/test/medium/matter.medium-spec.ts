@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { MatterRepository } from '../../src/matter/matter.repository.js';
+import { MatterSearchService } from '../../src/matter/matter-search.service.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 let env: MediumEnv;
@@ -43,4 +44,12 @@ test('lists filter by department', async () => {
   await matters.upsert({ ...matter, code: 'JD-RS-001', department: '江东市人力资源和社会保障局' });
   expect((await matters.list({ page: 1, pageSize: 10, department: '江东市人力资源和社会保障局' })).items.map((m) => m.code)).toEqual(['JD-RS-001']);
   expect((await matters.list({ page: 1, pageSize: 10 })).total).toBe(2);
+});
+
+test('search finds matters by the words of a question and by the policies they implement, read from the database', async () => {
+  await matters.upsert({ ...matter, code: 'JD-YB-001', name: '城乡居民医保参保登记', policyRefs: ['demo-policy-08'] });
+  const search = app.get(MatterSearchService);
+  // JD-GJJ-001 and JD-RS-001 (above) share the name 住房公积金租房提取
+  expect((await search.search({ q: '租房子能提取公积金吗', limit: 3 })).map((m) => m.code).sort()).toEqual(['JD-GJJ-001', 'JD-RS-001']);
+  expect((await search.search({ q: '大学生创业补贴', policyRefs: ['demo-policy-08'], limit: 3 })).map((m) => m.code)).toEqual(['JD-YB-001']);
 });

@@ -54,6 +54,13 @@ export const AskReq = z.strictObject({
   question: z.string().trim().min(2).max(300).describe('the question as the caller put it'),
   limit: z.number().int().min(1).max(10).default(3),
 });
+/** Where to read on: the policy documents an answer cites and the service guides (办事指南) for the same matter. */
+export const AskRelated = z.object({
+  /** the cited policy documents that policy-svc knows (id = its document id) */
+  policies: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() })),
+  /** service matters whose guide fits the answered question (`code` opens it: GET /guides/{code}) */
+  guides: z.array(z.object({ id: Uuid, code: z.string(), name: z.string() })),
+});
 export const AskAnswer = z.object({
   id: Uuid,
   externalId: z.string().nullable(),
@@ -63,6 +70,8 @@ export const AskAnswer = z.object({
   citations: z.array(
     z.object({ documentId: z.string(), documentVersion: z.number().int().nullable(), anchor: z.string().nullable(), quote: z.string(), state: z.string() }),
   ),
+  /** left out when neither policy-svc nor service-guide-svc answered in time */
+  related: AskRelated.optional(),
 });
 export const AskFallback = z.object({
   reason: z.literal('NO_CONFIDENT_ANSWER'),

@@ -1,0 +1,95 @@
+import { QuestionMatcher } from '@govdisc/text-analysis';
+import type { AppConfig } from '../config/env.js';
+import { AskService } from './ask.service.js';
+import type { PolicyFallback } from './policy-fallback.js';
+import type { QaIndexService } from './qa-index.service.js';
+import type { RelatedLookup, RelatedSource } from './related-lookup.js';
+import type { UnansweredRepository } from './unanswered.repository.js';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const PAIRS = [
+  { id: uuid(1), question: '租房可以提取住房公积金吗？', status: 'PUBLISHED' },
+  { id: uuid(2), question: '租房提取住房公积金需要什么材料？', status: 'PUBLISHED' },
+  { id: uuid(3), question: '残疾人两项补贴向哪里申请？', status: 'PUBLISHED' },
+  { id: uuid(4), question: '新生儿怎么办理落户？', status: 'RETIRED' },
+];
+
+function row(p: (typeof PAIRS)[number]) {
+  return {
+    ...p,
+    externalId: null, alternatives: [], answer: `答：${p.question}`, audience: 'ALL', topics: [], ownerDepartment: null,
+    effectiveFrom: null, effectiveTo: null, sourcePolicyId: null, version: 1, lastEditorSub: 'x',
+    createdAt: new Date(0), updatedAt: new Date(0), citations: [],
+  };
+}
+
+function setup(opts: { engineDown?: boolean } = {}) {
+  const matcher = new QuestionMatcher();
+  // the matcher may hold a pair the public may no longer see (retired, or past its effective dates)
+  for (const p of PAIRS) matcher.upsert(p.id, [p.question]);
+  const recorded: string[] = [];
+  const relatedFor: string[][] = [];
+  const mocks = {
+    qaIndex: {
+      matcher,
+      // what the index's last pass saw as public: the retired pair is gone from it
+      publicPair: (id: string) => PAIRS.filter((p) => p.id === id && p.status === 'PUBLISHED').map(row)[0],
+      index: {
+        rank: async () => {
+          if (opts.engineDown) throw Object.assign(new Error('down'), { code: 'SERVICE_UNAVAILABLE' });
+          return { hits: [{ id: uuid(3), score: 5 }], total: 1 };
+        },
+      },
+    },
+    unanswered: { record: async (q: string) => void recorded.push(q) },
+    policies: { search: async () => [{ id: 'p', title: '政策', docNumber: null, snippet: '…' }] },
+    related: {
+      forPairs: async (pairs: RelatedSource[]) => {
+        relatedFor.push(pairs.map((p) => p.id));
+        return new Map([[uuid(1), { policies: [{ id: 'p9', title: '住房公积金管理办法', docNumber: null }], guides: [] }]]);
+      },
+    },
+  };
+  const config = { ASK_CONFIDENCE_THRESHOLD: 0.5 } as AppConfig;
+  const sut = new AskService(
+    mocks.qaIndex as unknown as QaIndexService,
+    mocks.unanswered as unknown as UnansweredRepository,
+    mocks.policies as unknown as PolicyFallback,
+    mocks.related as unknown as RelatedLookup,
+    config,
+  );
+  return { sut, mocks, recorded, relatedFor };
+}
+
+test('answers with the best matching pair first, confident, with its related items', async () => {
+  const { sut, relatedFor } = setup();
+  const res = await sut.ask('租房子能提公积金吗', 3);
+  expect(res.fallback).toBeNull();
+  expect(res.answers[0]).toMatchObject({ id: uuid(1), answer: '答：租房可以提取住房公积金吗？', related: { policies: [{ id: 'p9' }] } });
+  expect(res.answers[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  expect(res.answers.every((a) => a.confidence >= 0.5)).toBe(true);
+  expect(relatedFor).toEqual([res.answers.map((a) => a.id)]);
+  expect(res.answers.find((a) => a.id !== uuid(1))?.related).toBeUndefined();
+});
+
+test('still answers when the search index is down', async () => {
+  const { sut } = setup({ engineDown: true });
+  expect((await sut.ask('残疾人补贴去哪申请', 3)).answers[0]?.id).toBe(uuid(3));
+});
+
+test('never answers with a pair that is no longer public, even if the matcher still holds it', async () => {
+  const { sut, recorded } = setup();
+  const res = await sut.ask('新生儿怎么办理落户', 3);
+  expect(res.answers.map((a) => a.id)).not.toContain(uuid(4));
+  expect(res.fallback?.reason).toBe('NO_CONFIDENT_ANSWER');
+  expect(recorded).toEqual(['新生儿怎么办理落户']);
+});
+
+test('an off-topic question gets the policy fallback and is queued for editors', async () => {
+  const { sut, recorded } = setup();
+  const res = await sut.ask('火星移民需要办理什么手续', 3);
+  expect(res.answers).toEqual([]);
+  expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER', policies: [{ id: 'p' }] });
+  expect(recorded).toEqual(['火星移民需要办理什么手续']);
+});

@@ -1,0 +1,86 @@
+import { QuestionMatcher } from './question-matcher.js';
+
+/** A small corpus: near neighbours that differ by what is asked, where, and by one key word. */
+const CORPUS: Record<string, string> = {
+  deferTime: '受疫情影响的企业缓缴社会保险费的期限是多久？',
+  deferFee: '企业缓缴社会保险费期间是否收取滞纳金？',
+  fundLoan: '受疫情影响未能正常偿还的住房公积金贷款如何处理？',
+  fundRent: '职工租房提取住房公积金每月能提取多少？',
+  invoice: '纳税人的发票寄递业务从什么时候开始受理？',
+  invoiceFee: '纳税人邮寄发票如何收费？',
+  masks: '市民如何预约购买口罩？',
+  shanxi: '山西省对不裁员企业返还多少失业保险费？',
+  jiangxi: '江西省对不裁员企业返还多少失业保险费？',
+  pension: '新退休人员未及时办理养老金申领怎么办？',
+  nucleic: '核酸检测的作用是什么？',
+  feed: '饲料企业和屠宰加工企业复工是否需要审批？',
+  school: '中小学什么时候开学？',
+};
+
+function matcher(corpus: Record<string, string> = CORPUS): QuestionMatcher {
+  const m = new QuestionMatcher();
+  for (const [id, q] of Object.entries(corpus)) m.upsert(id, [q]);
+  return m;
+}
+
+const top = (m: QuestionMatcher, q: string) => m.match(q, { limit: 3 })[0];
+
+describe('QuestionMatcher', () => {
+  const m = matcher();
+
+  it.each([
+    ['colloquial words and abbreviations (社保, 缓交)', '公司社保能缓交多久', 'deferTime'],
+    ['a homophone typo (发漂 for 发票, 核算 for 核酸)', '发漂寄递啥时候开始', 'invoice'],
+    ['a homophone typo in a key word', '做核算有什么用', 'nucleic'],
+    ['a colloquial synonym of the stored word (退休金 for 养老金)', '刚退休的人退休金没来得及办咋整', 'pension'],
+    ['a compound the stored question splits (饲料厂 → 饲料企业)', '饲料厂复工要审批吗', 'feed'],
+    ['a long rambling question with the question at the end', '你好，我们家附近药店一直没货，小区里老人也多，想问一下市民怎么预约买口罩', 'masks'],
+  ])('finds the stored question despite %s', (_what, asked, want) => {
+    expect(top(m, asked)?.id).toBe(want);
+  });
+
+  it('tells apart stored questions on the same matter by what they ask for (when vs how much)', () => {
+    expect(top(m, '发票寄递几号开始办')?.id).toBe('invoice');
+    expect(top(m, '邮寄发票要交多少钱')?.id).toBe('invoiceFee');
+    expect(top(m, '缓缴社保要交滞纳金吗')?.id).toBe('deferFee');
+  });
+
+  it('puts the asked province first and leaves the other one below', () => {
+    const ranked = m.match('山西企业不裁员失业保险返还多少', { limit: 3 });
+    expect(ranked.map((r) => r.id).slice(0, 2)).toEqual(['shanxi', 'jiangxi']);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+  });
+
+  it('is confident for a rewording and not for a question the corpus cannot answer', () => {
+    expect(top(m, '公积金贷款因为疫情没能按时还怎么处理')!.confidence).toBeGreaterThanOrEqual(0.5);
+    for (const offTopic of ['护照过期了怎么换', '明天天气怎么样', '养狗要办证吗']) {
+      expect(m.match(offTopic)[0]?.confidence ?? 0).toBeLessThan(0.5);
+    }
+  });
+
+  it('weighs words by how rare they are among stored questions', () => {
+    // 企业 is in many stored questions, 口罩 in one: sharing the rare word matters more
+    expect(top(m, '企业口罩')?.id).toBe('masks');
+  });
+
+  it('uses the engine hits as extra candidates and as a tie-breaker, never for unknown ids', () => {
+    const twins = matcher({ a: '企业复工需要什么条件', b: '企业复工需要什么条件' });
+    expect(twins.match('企业复工条件', { engineHits: [{ id: 'b', score: 9 }, { id: 'ghost', score: 20 }] }).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('answers by the best of a pair\u2019s phrasings, and forgets removed or replaced questions', () => {
+    const own = matcher({ other: '中小学什么时候开学' });
+    own.upsert('p', ['住房公积金提取条件', '租房可以提公积金吗']);
+    expect(top(own, '租房能提公积金吗')?.id).toBe('p');
+    own.upsert('p', ['住房公积金贷款额度']);
+    expect(top(own, '租房能提公积金吗')?.confidence ?? 0).toBeLessThan(0.5);
+    expect(own.remove('p')).toBe(true);
+    expect(own.remove('p')).toBe(false);
+    expect(own.size).toBe(1);
+    expect(own.match('住房公积金贷款额度').map((r) => r.id)).not.toContain('p');
+  });
+
+  it('gives nothing for a question with nothing to match', () => {
+    expect(m.match('？？')).toEqual([]);
+  });
+});
