@@ -5,6 +5,7 @@ import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { PolicyConfigModule } from './config/config.module.js';
 import { DocumentModule } from './document/document.module.js';
 import { ImportModule } from './import/import.module.js';
+import { RelatedModule } from './related/related.module.js';
 import { SearchModule } from './search/search.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
@@ -16,6 +17,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: policyHealth,
-      features: [PolicyConfigModule.forRoot(config), DocumentModule, SearchModule, ImportModule],
+      features: [PolicyConfigModule.forRoot(config), DocumentModule, SearchModule, RelatedModule, ImportModule],
     }),
 };

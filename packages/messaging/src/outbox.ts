@@ -15,6 +15,16 @@ export async function addToOutbox(tx: RawSql, envelope: Envelope): Promise<void>
   );
 }
 
+/** Many events in one statement (bulk writes such as imports): same effect as addToOutbox per envelope. */
+export async function addManyToOutbox(tx: RawSql, envelopes: readonly Envelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${OUTBOX_TABLE} (id, type, envelope)
+     SELECT e.id, e.type, e.envelope FROM json_to_recordset($1::json) AS e(id uuid, type text, envelope jsonb)`,
+    JSON.stringify(envelopes.map((e) => ({ id: e.id, type: e.type, envelope: e }))),
+  );
+}
+
 interface OutboxRow {
   id: string;
   type: string;

@@ -14,12 +14,15 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.POLICY_DOCUMENT_NOT_FOUND:
     case ErrorCode.POLICY_IMPORT_JOB_NOT_FOUND:
+    case ErrorCode.POLICY_BEST_BET_NOT_FOUND:
     case ErrorCode.QA_PAIR_NOT_FOUND:
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
     case ErrorCode.POLICY_INVALID_TRANSITION:
+    case ErrorCode.POLICY_BEST_BET_DUPLICATE_QUERY:
+    case ErrorCode.POLICY_IMPORT_OUT_OF_ORDER:
     case ErrorCode.DISCLOSURE_INVALID_TRANSITION:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_ALREADY_REQUESTED:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_LATE:
@@ -33,6 +36,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE:
       return 413;
     case ErrorCode.DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN:
+    case ErrorCode.POLICY_IMPORT_FORMAT_UNKNOWN:
       return 415;
     case ErrorCode.CALENDAR_OUT_OF_RANGE:
     case ErrorCode.DISCLOSURE_REPLY_INCOMPLETE:
@@ -49,7 +53,9 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.QA_CITATION_MISMATCH:
     case ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND:
+    case ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE:
     case ErrorCode.QA_TOPIC_UNKNOWN:
+    case ErrorCode.POLICY_IMPORT_FILE_INVALID:
       return 422;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
       return 422;

@@ -1,20 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   amendPolicyDocument,
+  createBestBet,
   createPolicyDocument,
+  deleteBestBet,
   expirePolicyDocument,
   finishPolicyImportJob,
   getPolicyDocument,
   getPolicyDocumentDetail,
   getPolicyImportJob,
   importPolicyBatch,
+  importPolicyFile,
+  listBestBets,
   listPolicyDocuments,
+  policySearchAnalytics,
   publishPolicyDocument,
   rebuildPolicySearch,
+  recordSearchClick,
+  relatedPolicies,
   repealPolicyDocument,
   searchPolicies,
+  setPolicyClassification,
   suggestPolicies,
+  updateBestBet,
 } from '@govdisc/contracts';
 import type { Actor } from '@govdisc/contracts';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
@@ -23,8 +32,9 @@ import { API_PREFIX } from '../http/api-prefix.js';
 import { RpcClient } from '@govdisc/service-kit';
 
 const IMPORT_TIMEOUT_MS = 120_000;
+const asObject = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) ? body : {});
 
-// Literal paths (search, suggest, import/…) are declared before `:documentId` so they win the match.
+// Literal paths (search, suggest, best-bets, analytics, import/…) are declared before `:documentId` so they win the match.
 @ApiTags('policies')
 @Controller(`${API_PREFIX}/policies`)
 export class PolicyController {
@@ -54,6 +64,57 @@ export class PolicyController {
     return this.rpc.call(suggestPolicies, query, { actor });
   }
 
+  @Post('search/clicks')
+  @HttpCode(202)
+  @ApiRoute(recordSearchClick, {
+    summary: 'Record that a reader opened a search result (query analytics); send the query as searched',
+    input: 'body',
+    example: { query: '公积金提取', documentId: '00000000-0000-4000-8000-000000000000' },
+  })
+  @Access('policies.searchClick')
+  searchClick(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(recordSearchClick, body, { actor });
+  }
+
+  @Get('analytics')
+  @ApiRoute(policySearchAnalytics, { summary: 'Search analytics per day: top queries, zero-result queries, queries without a click (editors)', input: 'query' })
+  @Access('policies.searchAnalytics')
+  analytics(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(policySearchAnalytics, query, { actor });
+  }
+
+  @Get('best-bets')
+  @ApiRoute(listBestBets, { summary: 'Best bets: documents editors pinned for a query (paged, newest change first)', input: 'query' })
+  @Access('policies.bestBets')
+  listBestBets(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(listBestBets, query, { actor });
+  }
+
+  @Post('best-bets')
+  @ApiRoute(createBestBet, {
+    summary: 'Pin documents for a query: searches with the same normalised query show them first on page 1',
+    input: 'body',
+    example: { query: '公积金提取', documentIds: ['00000000-0000-4000-8000-000000000000'] },
+  })
+  @Access('policies.bestBets')
+  createBestBet(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(createBestBet, body, { actor });
+  }
+
+  @Patch('best-bets/:bestBetId')
+  @ApiRoute(updateBestBet, { summary: 'Change a best bet\'s query or pinned documents', input: 'body' })
+  @Access('policies.bestBets')
+  updateBestBet(@CurrentActor() actor: Actor | null, @Param('bestBetId') bestBetId: string, @Body() body: unknown) {
+    return this.rpc.call(updateBestBet, { ...asObject(body), bestBetId }, { actor });
+  }
+
+  @Delete('best-bets/:bestBetId')
+  @ApiRoute(deleteBestBet, { summary: 'Delete a best bet' })
+  @Access('policies.bestBets')
+  deleteBestBet(@CurrentActor() actor: Actor | null, @Param('bestBetId') bestBetId: string) {
+    return this.rpc.call(deleteBestBet, { bestBetId }, { actor });
+  }
+
   @Post('search/rebuild')
   @HttpCode(200)
   @ApiRoute(rebuildPolicySearch, { summary: 'Rebuild the search index from the database (admin)', input: 'body' })
@@ -68,6 +129,18 @@ export class PolicyController {
   @Access('policies.import')
   importBatch(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
     return this.rpc.call(importPolicyBatch, body, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
+  }
+
+  @Post('import/files')
+  @HttpCode(200)
+  @ApiRoute(importPolicyFile, {
+    summary: 'Import a file or a chunk of one (JSONL, CSV with a header row, or a government web page in HTML) into a (new or resumed) import job',
+    input: 'body',
+    example: { fileName: 'policies.csv', content: 'id,标题,发文字号,发文机关,成文日期,正文\njd-001,江东市促进就业若干措施,江政发〔2024〕3号,江东市人民政府,2024-03-01,"第一条 ……\n第二条 ……"\n' },
+  })
+  @Access('policies.import')
+  importFile(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    return this.rpc.call(importPolicyFile, body, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
   }
 
   @Get('import/jobs/:jobId')
@@ -108,6 +181,28 @@ export class PolicyController {
   @Access('policies.get')
   detail(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string) {
     return this.rpc.call(getPolicyDocumentDetail, { documentId }, { actor });
+  }
+
+  @Get(':documentId/related')
+  @ApiRoute(relatedPolicies, {
+    summary: 'Related documents: amendment/repeal links first (marked), then documents sharing keywords, topics or title terms; near-duplicates left out',
+    input: 'query',
+    pathParams: ['documentId'],
+  })
+  @Access('policies.related')
+  related(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(relatedPolicies, { ...query, documentId }, { actor });
+  }
+
+  @Put(':documentId/classification')
+  @ApiRoute(setPolicyClassification, {
+    summary: "Set a document's keywords and/or topics (kept through re-imports; null restores the computed ones)",
+    input: 'body',
+    example: { keywords: ['稳岗返还', '社会保险'], topics: ['就业创业', '社会保险'] },
+  })
+  @Access('policies.classify')
+  classify(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string, @Body() body: Record<string, unknown> | undefined) {
+    return this.rpc.call(setPolicyClassification, { ...(body ?? {}), documentId }, { actor });
   }
 
   @Post(':documentId/publish')

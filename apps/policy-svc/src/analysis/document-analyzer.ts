@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parseDocNumber } from '@govdisc/text-analysis';
 import { splitAgencies } from '../document/agencies.js';
 import { contentHash } from './content-hash.js';
-import { KeywordExtractor } from './keywords.js';
+import { KeywordExtractor, termFrequencies } from './keywords.js';
 import { encodeSignature, minhash } from './minhash.js';
 import { classifyTopics } from './topics.js';
 
@@ -23,23 +23,45 @@ export interface DerivedFields {
   topicConfidence: number | null;
 }
 
+export type Derived = DerivedFields & { signature: Uint32Array };
+
+/** Everything derived from one text that does not depend on other documents: safe on any thread. */
+export type TextAnalysis = Omit<Derived, 'keywords'> & { termFrequencies: Array<[string, number]> };
+
+/** `hash` when the caller already computed contentHash(body) (an import needs it before deciding to analyse). */
+export function analyzeText(input: DocumentInput, hash?: string): TextAnalysis {
+  const signature = minhash(input.body);
+  const { topics, confidence } = classifyTopics(input.title, input.body);
+  return {
+    docNumberKey: input.docNumber ? (parseDocNumber(input.docNumber)?.key ?? null) : null,
+    agencies: splitAgencies(input.agency),
+    contentHash: hash ?? contentHash(input.body),
+    minhash: encodeSignature(signature),
+    termFrequencies: termFrequencies(input.title, input.body),
+    topics,
+    topicConfidence: confidence,
+    signature,
+  };
+}
+
 /** Everything computed from a document's text when it is saved (CPU only, outside transactions). */
 @Injectable()
 export class DocumentAnalyzer {
   private readonly keywords = new KeywordExtractor();
 
-  derive(input: DocumentInput): DerivedFields & { signature: Uint32Array } {
-    const signature = minhash(input.body);
+  derive(input: DocumentInput, hash?: string): Derived {
+    return this.complete(analyzeText(input, hash));
+  }
+
+  /** Keywords and topics as computed from the text, without counting the document again. */
+  classification(input: DocumentInput): Pick<DerivedFields, 'keywords' | 'topics' | 'topicConfidence'> {
     const { topics, confidence } = classifyTopics(input.title, input.body);
-    return {
-      docNumberKey: input.docNumber ? (parseDocNumber(input.docNumber)?.key ?? null) : null,
-      agencies: splitAgencies(input.agency),
-      contentHash: contentHash(input.body),
-      minhash: encodeSignature(signature),
-      keywords: this.keywords.extract(input.title, input.body),
-      topics,
-      topicConfidence: confidence,
-      signature,
-    };
+    return { keywords: this.keywords.rank(termFrequencies(input.title, input.body), 8, { count: false }), topics, topicConfidence: confidence };
+  }
+
+  /** Adds the keywords, ranked against the documents seen so far: call in document order. */
+  complete(analysis: TextAnalysis): Derived {
+    const { termFrequencies: tf, ...rest } = analysis;
+    return { ...rest, keywords: this.keywords.rank(tf) };
   }
 }

@@ -1,7 +1,8 @@
+import type { PolicyTopic } from '@govdisc/contracts';
 import { normalize } from '@govdisc/text-analysis';
 
 /** The topic taxonomy (the 16 topic services of a city policy platform) with their cue words. */
-export const TOPIC_TAXONOMY: Record<string, readonly string[]> = {
+export const TOPIC_TAXONOMY: Record<PolicyTopic, readonly string[]> = {
   企业扶持: ['中小企业', '小微企业', '民营经济', '企业发展', '专精特新', '营商环境', '复工复产', '减免', '纾困'],
   财政补贴: ['补贴', '补助', '奖励', '财政资金', '专项资金', '贴息'],
   税收: ['税收', '增值税', '所得税', '纳税', '税务', '征税', '退税', '免征'],

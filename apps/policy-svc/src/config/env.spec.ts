@@ -12,3 +12,13 @@ test('.env.example lists every variable and passes validation', () => {
 test('a wrong value stops start-up naming the variable', () => {
   expect(() => loadAppConfig({ ...example, HTTP_PORT: 'not-a-port' })).toThrow(/HTTP_PORT/);
 });
+
+test('external libraries: unset = the State Council library, [] = none, a template without {q} or bad JSON stops start-up', () => {
+  expect(loadAppConfig(example).SEARCH_EXTERNAL_LIBRARIES).toEqual([expect.objectContaining({ name: '国务院政策文件库' })]);
+  expect(loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: '[]' }).SEARCH_EXTERNAL_LIBRARIES).toEqual([]);
+  const own = [{ name: '省政策库', urlTemplate: 'https://zc.example.gov.cn/search?kw={q}' }];
+  expect(loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: JSON.stringify(own) }).SEARCH_EXTERNAL_LIBRARIES).toEqual(own);
+  for (const bad of ['not json', '[{"name":"x","urlTemplate":"https://x.example/search"}]', '[{"name":"x","urlTemplate":"javascript:{q}"}]']) {
+    expect(() => loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: bad })).toThrow(/SEARCH_EXTERNAL_LIBRARIES/);
+  }
+});

@@ -1,9 +1,38 @@
 import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 export const SERVICE_NAME = 'policy-svc';
+
+/** Another policy library offered with every query ("search there too"); `{q}` becomes the URL-encoded query. */
+export const ExternalLibrary = z.object({
+  name: z.string().trim().min(1).max(50),
+  urlTemplate: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/u, 'must be an http(s) URL')
+    .refine((t) => t.includes('{q}'), 'must contain {q} where the query goes')
+    .refine((t) => z.url().safeParse(t.replaceAll('{q}', 'q')).success, 'must be a valid URL once {q} is filled in'),
+});
+export type ExternalLibrary = z.infer<typeof ExternalLibrary>;
+
+export const DEFAULT_EXTERNAL_LIBRARIES: ExternalLibrary[] = [
+  { name: '国务院政策文件库', urlTemplate: 'https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q={q}' },
+];
+
+/** A JSON list of libraries; unset = the defaults, `[]` = none. */
+const externalLibrariesEnv = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"name","urlTemplate"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(ExternalLibrary).max(10))
+  .default(DEFAULT_EXTERNAL_LIBRARIES);
 
 export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3101),
@@ -16,6 +45,17 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   SEARCH_SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   // How often documents past their expiry date are expired (scheduled expiry).
   EXPIRY_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  // Worker threads for an import's text analysis (hashes, segmentation, MinHash, topics); 0 = on the
+  // event loop; auto = one per core, at most 4.
+  IMPORT_ANALYSIS_THREADS: z
+    .string()
+    .regex(/^(auto|[0-9]|1[0-6])$/, 'auto or 0–16')
+    .default('auto')
+    .transform((v) => (v === 'auto' ? Math.min(4, availableParallelism()) : Number(v))),
+  // "Search there too" links returned with every query (JSON list; unset = the State Council library).
+  SEARCH_EXTERNAL_LIBRARIES: externalLibrariesEnv,
+  // Search analytics are buffered in memory and written this often (a crash loses at most this much).
+  SEARCH_ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 export type AppConfig = Readonly<z.output<typeof Env>>;
 

@@ -11,10 +11,12 @@ import {
   listPolicyDocuments,
   publishPolicyDocument,
   repealPolicyDocument,
+  setPolicyClassification,
 } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
+import { ClassificationService } from './classification.service.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
 import { toDetail, toSummary, toView } from './document.mapper.js';
 import { DocumentService } from './document.service.js';
@@ -27,6 +29,7 @@ export class DocumentHandlers {
   constructor(
     private readonly documents: DocumentService,
     private readonly lifecycle: DocumentLifecycleService,
+    private readonly classification: ClassificationService,
   ) {}
 
   @RpcHandler(createPolicyDocument, { allow: EDITORS })
@@ -73,6 +76,13 @@ export class DocumentHandlers {
   @RpcHandler(expirePolicyDocument, { allow: REVIEWERS })
   expire(req: Req<typeof expirePolicyDocument>, meta: RpcMeta) {
     return this.changeAndShow({ ...req, change: 'expire', ctx: ctxOf(meta) });
+  }
+
+  @RpcHandler(setPolicyClassification, { allow: EDITORS })
+  async classify(req: Req<typeof setPolicyClassification>, meta: RpcMeta) {
+    const doc = await this.classification.set({ ...req, actor: meta.actor?.sub ?? 'unknown', ctx: ctxOf(meta) });
+    const { versions } = await this.documents.detail(doc.id);
+    return toDetail(doc, versions);
   }
 
   private async changeAndShow(input: Parameters<DocumentLifecycleService['change']>[0]) {

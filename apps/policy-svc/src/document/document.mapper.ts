@@ -32,7 +32,7 @@ export function toView(doc: PolicyDocument): PolicyDocumentView {
 }
 
 /** documentPublished payload for a document that is (re)published at its current version. */
-export function publishedPayload(doc: Omit<PolicyDocument, 'body'>) {
+export function publishedPayload(doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version'>) {
   return {
     documentId: doc.id,
     docNumber: doc.docNumber,
@@ -67,6 +67,12 @@ export function toDetail(doc: PolicyDocument, versions: VersionRow[]): z.input<t
     topics: doc.topics,
     topicConfidence: doc.topicConfidence,
     keywords: doc.keywords,
+    keywordsOverridden: doc.keywordsOverridden,
+    topicsOverridden: doc.topicsOverridden,
+    classifiedBy: doc.classifiedBy,
+    classifiedAt: doc.classifiedAt?.toISOString() ?? null,
+    indexNumber: doc.indexNumber,
+    category: doc.category,
     sourceUrl: doc.sourceUrl,
     status: doc.status,
     version: doc.version,

@@ -25,6 +25,16 @@ export interface ValidityChange {
   repealedById?: string | null;
 }
 
+export interface ClassificationChange {
+  keywords?: string[];
+  keywordsOverridden?: boolean;
+  topics?: string[];
+  topicConfidence?: number | null;
+  topicsOverridden?: boolean;
+  classifiedBy: string;
+  classifiedAt: Date;
+}
+
 /** The only place that queries policy documents. */
 @Injectable()
 export class DocumentRepository {
@@ -37,22 +47,12 @@ export class DocumentRepository {
     return tx.policyDocument.upsert({ where: { externalId }, create, update });
   }
 
-  /**
-   * The same write without sending the body back: imports write megabytes of text, and each pass of
-   * it through the client costs (profiled: the query engine's WASM dominated an import).
-   */
-  upsertHeader(input: DocumentFields, derived: SaveOptions, tx: Tx): Promise<StoredHeader> {
-    const { externalId, create, update } = upsertArgs(input, derived);
-    if (!externalId) return tx.policyDocument.create({ data: create, omit: { body: true } });
-    return tx.policyDocument.upsert({ where: { externalId }, create, update, omit: { body: true } });
-  }
-
   findById(id: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
     return tx.policyDocument.findUnique({ where: { id } });
   }
 
-  findByExternalId(externalId: string): Promise<PolicyDocument | null> {
-    return this.prisma.policyDocument.findUnique({ where: { externalId } });
+  findByExternalId(externalId: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
+    return tx.policyDocument.findUnique({ where: { externalId } });
   }
 
   /** Rows without their bodies (an import compares content hashes, not texts). */
@@ -87,6 +87,11 @@ export class DocumentRepository {
       where: { id },
       data: { status: 'PUBLISHED', publishedAt: new Date(), version: { increment: 1 } },
     });
+  }
+
+  /** An editor's keywords/topics (or their removal), with who and when; bumps the version like any change. */
+  setClassification(id: string, change: ClassificationChange, tx: Tx): Promise<PolicyDocument> {
+    return tx.policyDocument.update({ where: { id }, data: { ...change, version: { increment: 1 } } });
   }
 
   changeValidity(change: ValidityChange, tx: Tx): Promise<PolicyDocument> {
@@ -131,6 +136,47 @@ export class DocumentRepository {
     });
   }
 
+  /** What the search lexicon needs of non-draft documents, in id order, a page at a time (no bodies). */
+  lexiconPage(afterId: string | null, take: number): Promise<LexiconRow[]> {
+    return this.prisma.policyDocument.findMany({
+      where: { status: { not: 'DRAFT' }, ...(afterId ? { id: { gt: afterId } } : {}) },
+      select: { id: true, version: true, title: true, keywords: true, topics: true, agencies: true },
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  /** Result-row fields of the given non-draft documents, with the opening of the body for a snippet. */
+  searchRows(ids: readonly string[]): Promise<SearchRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRawUnsafe<SearchRow[]>(
+      `SELECT ${SEARCH_ROW_COLUMNS}, left(body, ${BODY_HEAD_CHARS}) AS "bodyHead"
+         FROM policy_document WHERE id = ANY($1::uuid[]) AND status <> 'DRAFT'`,
+      ids,
+    );
+  }
+
+  /**
+   * Candidates for "related documents": non-draft documents sharing a keyword or topic with the
+   * source, linked to it by amendment/repeal, or listed in `extraIds`; most shared keywords first.
+   */
+  relatedCandidates(source: RelatedSourceRow, extraIds: readonly string[], take: number): Promise<RelatedRow[]> {
+    return this.prisma.$queryRawUnsafe<RelatedRow[]>(
+      `SELECT ${SEARCH_ROW_COLUMNS}, keywords, topics, canonical_id AS "canonicalId",
+              amended_by_id AS "amendedById", repealed_by_id AS "repealedById"
+         FROM policy_document
+        WHERE status <> 'DRAFT' AND id <> $1::uuid
+          AND (keywords && $2::text[] OR topics && $3::text[] OR amended_by_id = $1::uuid OR repealed_by_id = $1::uuid
+               OR id = ANY($4::uuid[]))
+        ORDER BY cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[]))) DESC, id
+        LIMIT ${Math.trunc(take)}`,
+      source.id,
+      source.keywords,
+      source.topics,
+      [...extraIds, ...[source.amendedById, source.repealedById].filter((id): id is string => !!id)],
+    );
+  }
+
   list({ page, pageSize, status }: { page: number; pageSize: number; status?: DocumentStatus }) {
     return findPage(this.prisma.policyDocument, {
       where: status ? { status } : {},
@@ -140,6 +186,21 @@ export class DocumentRepository {
     });
   }
 }
+
+export type LexiconRow = Pick<PolicyDocument, 'id' | 'version' | 'title' | 'keywords' | 'topics' | 'agencies'>;
+
+const BODY_HEAD_CHARS = 600;
+const SEARCH_ROW_COLUMNS = `id, external_id AS "externalId", title, doc_number AS "docNumber", agencies, agency,
+  publish_date AS "publishDate", validity`;
+
+/** A search result row read from the table (pinned documents are not necessarily among the ranked hits). */
+export type SearchRow = Pick<PolicyDocument, 'id' | 'externalId' | 'title' | 'docNumber' | 'agencies' | 'agency' | 'publishDate' | 'validity'> & {
+  bodyHead: string;
+};
+
+export type RelatedSourceRow = Pick<PolicyDocument, 'id' | 'keywords' | 'topics' | 'amendedById' | 'repealedById'>;
+export type RelatedRow = Omit<SearchRow, 'bodyHead'> &
+  Pick<PolicyDocument, 'keywords' | 'topics' | 'canonicalId' | 'amendedById' | 'repealedById'>;
 
 /** What a save adds to the editor's fields: derived data, a canonical link, and publish-on-create. */
 export type SaveOptions = DerivedFields & { canonicalId?: string | null; publishNew?: boolean };

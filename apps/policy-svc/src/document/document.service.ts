@@ -29,7 +29,10 @@ export class DocumentService {
   async create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
     const derived = this.analyzer.derive(input);
     const doc = await this.prisma.$transaction(async (tx) => {
-      const saved = await this.documents.upsert(input, derived, tx);
+      // An editor's keywords/topics on the stored row survive a re-save of the same external id.
+      const found = input.externalId ? await this.documents.findByExternalId(input.externalId, tx) : null;
+      const current = found ? await this.documents.lockById(found.id, tx) : null;
+      const saved = await this.documents.upsert(input, keepOverrides(derived, current), tx);
       await this.documents.addVersion(saved, tx);
       return saved;
     });
@@ -74,4 +77,13 @@ export class DocumentService {
     this.outbox.relay.nudge();
     return doc;
   }
+}
+
+function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(derived: D, current: PolicyDocument | null): D {
+  if (!current) return derived;
+  return {
+    ...derived,
+    ...(current.keywordsOverridden ? { keywords: current.keywords } : {}),
+    ...(current.topicsOverridden ? { topics: current.topics, topicConfidence: current.topicConfidence } : {}),
+  };
 }

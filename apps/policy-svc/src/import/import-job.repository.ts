@@ -19,11 +19,6 @@ export class ImportJobRepository {
     return tx.importJob.findUnique({ where: { id } });
   }
 
-  async lockById(id: string, tx: Tx): Promise<ImportJob | null> {
-    await tx.$queryRawUnsafe('SELECT 1 FROM import_job WHERE id = $1::uuid FOR UPDATE', id);
-    return this.findById(id, tx);
-  }
-
   update(id: string, data: { lastLine?: number; report?: Report; status?: string }, tx: Tx = this.prisma): Promise<ImportJob> {
     const { report, ...rest } = data;
     return tx.importJob.update({

@@ -13,11 +13,16 @@ const optDate = z
   .nullish()
   .transform((v) => v ?? null);
 
-/** One source record (policies.jsonl layout); unknown fields such as `category` or `source` are ignored. */
+/** One source record (policies.jsonl layout; CSV rows and HTML pages are mapped to it); unknown fields such as `source` are ignored. */
+const required = (missing: string, wrongType: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? missing : wrongType) });
+
 export const ImportRecord = z.object({
-  id: z.string().trim().min(1, '缺少 id').max(100),
-  title: z.string().trim().min(1, '缺少标题').max(500),
-  body: z.string().refine((b) => b.trim().length > 0, '正文为空').pipe(z.string().max(2_000_000, '正文过长')),
+  id: z.string(required('缺少 id', 'id 应为文本')).trim().min(1, '缺少 id').max(100),
+  title: z.string(required('缺少标题', '标题应为文本')).trim().min(1, '缺少标题').max(500),
+  body: z
+    .string(required('缺少正文', '正文应为文本'))
+    .refine((b) => b.trim().length > 0, '正文为空')
+    .pipe(z.string().max(2_000_000, '正文过长')),
   docNumber: optText(100),
   agency: optText(200),
   publishDate: optDate,
@@ -26,6 +31,10 @@ export const ImportRecord = z.object({
   level: optText(20),
   region: optText(100),
   docType: optText(50),
+  /** 索引号 (gov.cn index number) */
+  indexNumber: optText(100),
+  /** 主题分类, or the source's own subject folder (policies.jsonl `category`) */
+  category: optText(100),
   sourceUrl: z.url('来源网址无效').nullish().transform((v) => v ?? null),
 });
 export type ImportRecord = z.output<typeof ImportRecord>;
@@ -39,7 +48,7 @@ export function parseRecord(raw: unknown): { ok: true; record: ImportRecord } | 
   return { ok: false, reason: `${issue.path.join('.') || '记录'}: ${issue.message}` };
 }
 
-const META = ['title', 'docNumber', 'agency', 'publishDate', 'effectiveDate', 'expiryDate', 'level', 'region', 'docType', 'sourceUrl'] as const;
+const META = ['title', 'docNumber', 'agency', 'publishDate', 'effectiveDate', 'expiryDate', 'level', 'region', 'docType', 'indexNumber', 'category', 'sourceUrl'] as const;
 
 /** Whether a stored row already holds this record's metadata (the body is compared by hash). */
 export function sameMetadata(row: Record<(typeof META)[number], string | null>, record: ImportRecord): boolean {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, type PolicyImportReport, finishPolicyImportJob, getPolicyImportJob, importPolicyBatch } from '@govdisc/contracts';
+import { EDITORS, type PolicyImportReport, finishPolicyImportJob, getPolicyImportJob, importPolicyBatch, importPolicyFile } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
@@ -24,6 +24,12 @@ export class ImportHandlers {
   async batch(req: Req<typeof importPolicyBatch>, meta: RpcMeta) {
     const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
     return toJobView(await this.imports.importBatch({ ...req, ctx }));
+  }
+
+  @RpcHandler(importPolicyFile, { allow: EDITORS })
+  async file(req: Req<typeof importPolicyFile>, meta: RpcMeta) {
+    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
+    return toJobView(await this.imports.importFile({ ...req, ctx }));
   }
 
   @RpcHandler(getPolicyImportJob, { allow: EDITORS })

@@ -1,17 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, type MessageContext, type PolicyImportReport, documentPublished } from '@govdisc/contracts';
-import { addToOutbox } from '@govdisc/messaging';
+import { performance } from 'node:perf_hooks';
+import { DomainError, ErrorCode, type MessageContext, type PolicyImportFormat, type PolicyImportReport, documentPublished } from '@govdisc/contracts';
+import { addManyToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
-import { contentHash } from '../analysis/content-hash.js';
-import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { NearDuplicateIndex, decodeSignature } from '../analysis/minhash.js';
 import { publishedPayload } from '../document/document.mapper.js';
-import { DocumentRepository, type Tx } from '../document/document.repository.js';
+import { DocumentRepository } from '../document/document.repository.js';
 import type { ImportJob } from '../generated/prisma/client.js';
-import { PrismaService } from '../infra/prisma.service.js';
+import { detectFormat } from './formats/detect-format.js';
+import { sourceLines } from './formats/source-lines.js';
+import { ImportAnalysis } from './import-analysis.js';
 import { ImportJobRepository } from './import-job.repository.js';
-import { type Plan, type PlanContext, planRecord } from './import-planner.js';
+import { ImportTurns } from './import-turns.js';
+import { type HashedRecord, type Plan, type PlanContext, planRecord, recordsToWrite, remember } from './import-planner.js';
 import { parseRecord } from './import-record.js';
+import { emptyReport, externalIdOf, mergeReports } from './import-report.js';
+import { type DocumentWrite, ImportWriter, type WrittenRow } from './import-writer.repository.js';
+import { StageClock } from './stage-clock.js';
 
 export interface ImportLineInput {
   line: number;
@@ -19,22 +24,24 @@ export interface ImportLineInput {
   error?: string;
 }
 
-export const emptyReport = (): PolicyImportReport => ({ imported: 0, updated: 0, unchanged: 0, exactDuplicates: [], nearDuplicates: [], rejected: [] });
+type WritePlan = Extract<Plan, { kind: 'write' }>;
 
 /** Import jobs: one batch of source lines at a time, resumable after the job's last line. */
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
   /** Signatures known so far, refreshed from the database before each batch (other replicas write too). */
-  private near = new NearDuplicateIndex();
+  private readonly near = new NearDuplicateIndex();
   private readonly canonicalOf = new Map<string, string>();
   private seenUntil: Date | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly prisma: PrismaService,
     private readonly documents: DocumentRepository,
     private readonly jobs: ImportJobRepository,
-    private readonly analyzer: DocumentAnalyzer,
+    private readonly writer: ImportWriter,
+    private readonly analysis: ImportAnalysis,
+    private readonly turns: ImportTurns,
     private readonly outbox: OutboxRelayHost,
   ) {}
 
@@ -48,104 +55,182 @@ export class ImportService {
     return this.get(jobId).then((job) => this.jobs.update(job.id, { status: 'DONE' }));
   }
 
-  async importBatch(input: { jobId?: string; source: string; items: ImportLineInput[]; publish: boolean; ctx: MessageContext }): Promise<ImportJob> {
+  /** A file or chunk in JSONL, CSV or HTML (format given, or from the file name) into a new or resumed job. */
+  async importFile(input: {
+    jobId?: string;
+    fileName: string;
+    format?: PolicyImportFormat;
+    content: string;
+    firstLine: number;
+    header?: string;
+    sourceUrl?: string;
+    publish: boolean;
+    after?: number;
+    ctx: MessageContext;
+  }): Promise<ImportJob> {
+    const format = detectFormat(input.fileName, input.format);
+    const started = performance.now();
+    const items = sourceLines({ ...input, format });
+    const parseMs = performance.now() - started;
+    return this.importBatch({ jobId: input.jobId, source: input.fileName, items, publish: input.publish, after: input.after, ctx: input.ctx, parseMs });
+  }
+
+  /**
+   * Parses, analyses and plans the batch outside any transaction, then writes it in one: documents,
+   * versions, published events (outbox) and the job's progress commit together, so a crash loses nothing
+   * and a retry of the same lines finds them unchanged. With `after`, the analysis of what looks new runs
+   * at once, while the batch before it may still be saving; planning and saving wait for their turn.
+   */
+  async importBatch(input: {
+    jobId?: string;
+    source: string;
+    items: ImportLineInput[];
+    publish: boolean;
+    after?: number;
+    ctx: MessageContext;
+    /** time already spent reading the items out of a file */
+    parseMs?: number;
+  }): Promise<ImportJob> {
     const job = input.jobId ? await this.get(input.jobId) : await this.jobs.create(input.source, emptyReport());
+    const clock = new StageClock();
+    clock.add('parse', input.parseMs ?? 0);
     const report = emptyReport();
-    const plans: Plan[] = [];
-    const t0 = Date.now();
-    const ctx = await this.planContext(input.items);
+    const valid: Array<Omit<HashedRecord, 'hash'>> = [];
     for (const item of input.items) {
       const parsed = item.error ? { ok: false as const, reason: item.error } : parseRecord(item.record);
-      if (!parsed.ok) {
-        report.rejected.push({ line: item.line, externalId: externalIdOf(item.record), reason: parsed.reason });
-        continue;
-      }
-      const plan = planRecord(item.line, parsed.record, ctx);
-      remember(plan, ctx);
-      plans.push(plan);
+      if (parsed.ok) valid.push({ line: item.line, record: parsed.record });
+      else report.rejected.push({ line: item.line, externalId: externalIdOf(item.record), reason: parsed.reason });
     }
-    const t1 = Date.now();
-    const saved = await this.prisma.$transaction(async (tx) => {
-      const written = new Map<string, string>();
-      for (const plan of plans) await this.apply(plan, report, { publish: input.publish, ctx: input.ctx, tx, written });
-      const locked = (await this.jobs.lockById(job.id, tx))!;
-      const lastLine = Math.max(locked.lastLine, ...input.items.map((i) => i.line));
-      return this.jobs.update(job.id, { lastLine, report: merge(locked.report as PolicyImportReport, report) }, tx);
+    clock.lap('parse');
+    const hashes = await this.analysis.hashMany(valid.map((v) => v.record.body));
+    const hashed = valid.map((v, i) => ({ ...v, hash: hashes[i]! }));
+    clock.lap('analysis');
+    let ctx = await this.planContext(hashed);
+    clock.lap('dedup');
+    const early = this.analysis.analyzeMany(recordsToWrite(hashed, ctx));
+    if (input.after !== undefined) {
+      // Run ahead: the analysis goes on while this waits for the batch before, then the lookups are redone.
+      early.catch(() => undefined);
+      await this.turns.wait(job.id, input.after);
+      clock.lap('wait');
+      ctx = await this.planContext(hashed);
+      clock.lap('dedup');
+    }
+    const analyses = await early;
+    const late = recordsToWrite(hashed, ctx).filter((h) => !analyses.has(h.record));
+    for (const [record, a] of await this.analysis.analyzeMany(late)) analyses.set(record, a);
+    clock.lap('analysis');
+    ctx.derive = (r) => this.analysis.complete(analyses.get(r)!);
+    const plans = hashed.map((h) => {
+      const plan = planRecord(h, ctx);
+      remember(plan, ctx);
+      return plan;
     });
+    clock.lap('dedup');
+    const saved = await this.write(job.id, plans, { ...input, report, clock });
+    this.turns.saved(job.id);
     this.outbox.relay.nudge();
-    const timing = { planMs: t1 - t0, writeMs: Date.now() - t1 };
-    this.logger.log({ jobId: job.id, lines: input.items.length, imported: report.imported, updated: report.updated, ...timing }, 'import batch done');
+    this.logger.log({ jobId: job.id, lines: input.items.length, imported: report.imported, updated: report.updated, ...report.timings }, 'import batch done');
     return saved;
   }
 
   /** What the planner needs: stored rows of these ids, owners of these texts, every known signature. */
-  private async planContext(items: ImportLineInput[]): Promise<PlanContext> {
-    const records = items.map((i) => parseRecord(i.record)).flatMap((p) => (p.ok ? [p.record] : []));
-    const existing = await this.documents.findByExternalIds(records.map((r) => r.id));
-    const owners = await this.documents.findByContentHashes(records.map((r) => contentHash(r.body)));
-    await this.refreshSignatures();
+  private async planContext(records: HashedRecord[]): Promise<PlanContext> {
+    const [existing, owners] = await Promise.all([
+      this.documents.findByExternalIds(records.map((r) => r.record.id)),
+      this.documents.findByContentHashes(records.map((r) => r.hash)),
+      this.refreshSignatures(),
+    ]);
     return {
       existing: new Map(existing.map((d) => [d.externalId!, d])),
       hashOwners: new Map(owners.map((o) => [o.contentHash!, o.id])),
       near: this.near.fork(),
       canonicalOf: new Map(this.canonicalOf),
-      derive: (r) => this.analyzer.derive(r),
+      derive: () => {
+        throw new Error('derive before analysis');
+      },
     };
   }
 
-  /** Writes one plan; `written` maps this batch's pending ids (see remember) to the saved rows' ids. */
-  private async refreshSignatures() {
-    for (const s of await this.documents.signaturesSince(this.seenUntil)) {
-      this.near.add(s.id, decodeSignature(s.minhash!));
-      if (s.canonicalId) this.canonicalOf.set(s.id, s.canonicalId);
-      this.seenUntil = s.updatedAt;
-    }
+  /** Adds signatures saved since the last look; one refresh at a time (batches of a job may overlap). */
+  private refreshSignatures(): Promise<void> {
+    // A failed refresh fails its batch only; the next one starts from where the last good one ended.
+    this.refreshing = this.refreshing.catch(() => undefined).then(async () => {
+      for (const s of await this.documents.signaturesSince(this.seenUntil)) {
+        this.near.add(s.id, decodeSignature(s.minhash!));
+        if (s.canonicalId) this.canonicalOf.set(s.id, s.canonicalId);
+        this.seenUntil = s.updatedAt;
+      }
+    });
+    return this.refreshing;
   }
 
-  private async apply(plan: Plan, report: PolicyImportReport, opts: { publish: boolean; ctx: MessageContext; tx: Tx; written: Map<string, string> }) {
+  private async write(
+    jobId: string,
+    plans: Plan[],
+    opts: { items: ImportLineInput[]; publish: boolean; ctx: MessageContext; report: PolicyImportReport; clock: StageClock },
+  ): Promise<ImportJob> {
+    const { report, clock } = opts;
+    const writes = plans.filter((p): p is WritePlan => p.kind === 'write');
+    return this.writer.transaction(async (tx) => {
+      const rows: WrittenRow[] = [];
+      for (const group of uniqueExternalIds(writes)) {
+        rows.push(...(await this.writer.upsertDocuments(tx, group.map((p) => toWrite(p, opts.publish)))));
+      }
+      // Rows are returned in no guaranteed order: match them by external id (unique within a group).
+      const moved = movedIds(writes, rows);
+      await this.writer.relink(tx, [...moved].map(([from, to]) => ({ from, to })));
+      await this.writer.addVersions(tx, [...new Set(rows.map((r) => r.id))]);
+      const events = rows.filter((r) => r.status !== 'DRAFT').map((r) => documentPublished.make(publishedPayload(r), opts.ctx));
+      await addManyToOutbox(tx.raw, events);
+      fillReport(report, plans, rows, (id) => moved.get(id) ?? id);
+      clock.lap('write');
+      report.timings = clock.totals();
+      const locked = (await this.writer.lockJob(tx, jobId))!;
+      const lastLine = Math.max(locked.lastLine, ...opts.items.map((i) => i.line));
+      return this.writer.updateJob(tx, jobId, { lastLine, report: mergeReports(locked.report as PolicyImportReport, report) });
+    });
+  }
+}
+
+function toWrite(p: WritePlan, publish: boolean): DocumentWrite {
+  return { id: p.id, record: p.record, derived: p.derived, canonicalId: p.near?.canonicalId ?? null, publish };
+}
+
+/** Splits writes so no group holds one external id twice (one statement cannot update a row twice). */
+function uniqueExternalIds(writes: WritePlan[]): WritePlan[][] {
+  const groups: WritePlan[][] = [];
+  const seen: Array<Set<string>> = [];
+  for (const w of writes) {
+    let i = seen.findIndex((s) => !s.has(w.record.id));
+    if (i === -1) i = groups.push([]) - 1;
+    seen[i] ??= new Set();
+    seen[i]!.add(w.record.id);
+    groups[i]!.push(w);
+  }
+  return groups;
+}
+
+/** Planned id → stored id, where they differ. */
+function movedIds(writes: WritePlan[], rows: WrittenRow[]): Map<string, string> {
+  const stored = new Map(rows.map((r) => [r.externalId, r.id]));
+  const moved = new Map<string, string>();
+  for (const w of writes) {
+    const id = stored.get(w.record.id);
+    if (id && id !== w.id) moved.set(w.id, id);
+  }
+  return moved;
+}
+
+function fillReport(report: PolicyImportReport, plans: Plan[], rows: WrittenRow[], real: (id: string) => string) {
+  for (const r of rows) {
+    if (r.created) report.imported++;
+    else report.updated++;
+  }
+  for (const plan of plans) {
     const externalId = plan.record.id;
-    const real = (id: string) => opts.written.get(id) ?? id;
-    if (plan.kind === 'unchanged') return void report.unchanged++;
-    if (plan.kind === 'exactDuplicate') {
-      return void report.exactDuplicates.push({ line: plan.line, externalId, duplicateOf: real(plan.duplicateOf) });
-    }
-    const { record, derived, existing } = plan;
-    const near = plan.near ? { ...plan.near, canonicalId: real(plan.near.canonicalId) } : null;
-    const { id: _id, ...fields } = record;
-    const links = { ...(near ? { canonicalId: near.canonicalId } : {}), publishNew: opts.publish };
-    const doc = await this.documents.upsertHeader({ ...fields, externalId }, { ...derived, ...links }, opts.tx);
-    opts.written.set(pendingId(externalId), doc.id);
-    await this.documents.addVersion(doc, opts.tx);
-    if (doc.status !== 'DRAFT') await addToOutbox(opts.tx, documentPublished.make(publishedPayload(doc), opts.ctx));
-    if (existing) report.updated++;
-    else report.imported++;
-    if (near) report.nearDuplicates.push({ line: plan.line, externalId, canonicalId: near.canonicalId, similarity: near.similarity });
+    if (plan.kind === 'unchanged') report.unchanged++;
+    else if (plan.kind === 'exactDuplicate') report.exactDuplicates.push({ line: plan.line, externalId, duplicateOf: real(plan.duplicateOf) });
+    else if (plan.near) report.nearDuplicates.push({ line: plan.line, externalId, canonicalId: real(plan.near.canonicalId), similarity: plan.near.similarity });
   }
-}
-
-/** Later lines of the same batch see earlier ones: their ids, texts and signatures. */
-function remember(plan: Plan, ctx: PlanContext) {
-  if (plan.kind !== 'write') return;
-  const id = plan.existing?.id ?? pendingId(plan.record.id);
-  ctx.hashOwners.set(plan.derived.contentHash, id);
-  ctx.near.add(id, plan.derived.signature);
-  if (plan.near) ctx.canonicalOf.set(id, plan.near.canonicalId);
-}
-
-const pendingId = (externalId: string) => `pending:${externalId}`;
-
-function externalIdOf(record: unknown): string | null {
-  const id = (record as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id.slice(0, 100) : null;
-}
-
-function merge(a: PolicyImportReport, b: PolicyImportReport): PolicyImportReport {
-  return {
-    imported: a.imported + b.imported,
-    updated: a.updated + b.updated,
-    unchanged: a.unchanged + b.unchanged,
-    exactDuplicates: [...a.exactDuplicates, ...b.exactDuplicates],
-    nearDuplicates: [...a.nearDuplicates, ...b.nearDuplicates],
-    rejected: [...a.rejected, ...b.rejected],
-  };
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { documentAmended, documentExpired, documentPublished, documentRepealed } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, OpenSearchSearchIndex } from '@govdisc/search-index';
 import { DocumentRepository } from '../document/document.repository.js';
+import { LexiconService } from './lexicon/lexicon.service.js';
 import { SearchEngine } from './search-engine.js';
 import { toSearchDocument } from './to-search-document.js';
 
@@ -16,6 +17,7 @@ export class SearchProjectionService {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly engine: SearchEngine,
+    private readonly lexicon: LexiconService,
   ) {}
 
   /**
@@ -29,6 +31,7 @@ export class SearchProjectionService {
     const doc = await this.documents.findById(payload.documentId);
     if (!doc || doc.status === 'DRAFT') return false;
     const { applied } = await this.engine.index.upsert([toSearchDocument(doc)]);
+    this.lexicon.apply(doc);
     return applied > 0;
   }
 

@@ -15,9 +15,8 @@ export class SearchHandlers {
   ) {}
 
   @RpcHandler(searchPolicies)
-  async query(req: Req<typeof searchPolicies>) {
-    const result = await this.search.search(req);
-    return { ...result, items: result.items.map(({ score: _score, ...item }) => item) };
+  query(req: Req<typeof searchPolicies>) {
+    return this.search.search(req);
   }
 
   @RpcHandler(suggestPolicies)

@@ -1,22 +1,60 @@
-import { Injectable } from '@nestjs/common';
-import { SEARCH_FILTER_FIELDS, type SearchPoliciesReq } from '@govdisc/contracts';
-import type { SearchFilters, SearchResult, Suggestion } from '@govdisc/search-index';
+import { Inject, Injectable } from '@nestjs/common';
+import { SEARCH_FILTER_FIELDS, type PolicySearchResult, type SearchPoliciesReq, type z } from '@govdisc/contracts';
+import type { SearchFilters, SearchHit, Suggestion } from '@govdisc/search-index';
+import { PinnedItemsService } from '../best-bets/pinned-items.service.js';
+import type { SearchItem } from '../best-bets/pinned-results.js';
+import { POLICY_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
+import { SearchAnalyticsService } from '../search-analytics/search-analytics.service.js';
+import { externalLinks } from './external-links.js';
+import { DidYouMeanService } from './lexicon/did-you-mean.service.js';
 import { SearchEngine } from './search-engine.js';
 
 const SUGGESTIONS = 10;
 
-/** Reads the search model: filters from the request, exact 发文字号 hits first, then ranked results. */
+export type SearchResponse = z.input<typeof PolicySearchResult>;
+
+/**
+ * Reads the search model: filters from the request, exact 发文字号 hits first, then ranked results.
+ * Around a query's hits: editors' best bets first on page 1 (unfiltered searches), a corrected query
+ * when little was found, links to other libraries, and one analytics row (page 1; never awaited).
+ */
 @Injectable()
 export class SearchService {
-  constructor(private readonly engine: SearchEngine) {}
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly pinned: PinnedItemsService,
+    private readonly didYouMean: DidYouMeanService,
+    private readonly analytics: SearchAnalyticsService,
+    @Inject(POLICY_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  search(req: SearchPoliciesReq): Promise<SearchResult> {
+  async search(req: SearchPoliciesReq): Promise<SearchResponse> {
+    const q = req.q || undefined;
     const filters: SearchFilters = {};
     for (const f of SEARCH_FILTER_FIELDS) if (req[f]) filters[f] = req[f];
-    return this.engine.index.search({ q: req.q || undefined, filters, sort: req.sort, page: req.page, pageSize: req.pageSize });
+    const ranked = await this.engine.index.search({ q, filters, sort: req.sort, page: req.page, pageSize: req.pageSize });
+    const items = ranked.items.map(toItem);
+    if (!q) return { items, total: ranked.total, facets: ranked.facets };
+    if (req.page === 1) this.analytics.recordSearch(q, ranked.total);
+    // A filtered search shows ranked results only: a pinned document may not match the filter.
+    const arranged = Object.keys(filters).length === 0 ? await this.pinned.arrange({ q, page: req.page, items }) : items;
+    const pinned = arranged.some((item) => item.pinned);
+    const didYouMean = req.page === 1 && !pinned ? await this.didYouMean.suggest({ q, filters, total: ranked.total }) : undefined;
+    return {
+      items: arranged,
+      total: ranked.total,
+      facets: ranked.facets,
+      ...(didYouMean ? { didYouMean } : {}),
+      externalLinks: externalLinks(this.config.SEARCH_EXTERNAL_LIBRARIES, q),
+    };
   }
 
   suggest(q: string): Promise<Suggestion[]> {
     return this.engine.index.suggest(q, SUGGESTIONS);
   }
+}
+
+function toItem({ score: _score, ...item }: SearchHit): SearchItem {
+  return item;
 }

@@ -17,9 +17,45 @@ export const PolicyImportBatchReq = z.strictObject({
   items: z.array(PolicyImportLine).min(1).max(500),
   /** publish new documents (default) or keep them as drafts */
   publish: z.boolean().default(true),
+  /**
+   * The last line of the batch sent before this one: the service analyses this batch at once but saves
+   * it only after that one (so a client may keep two batches in flight). Omitted: saved in arrival order.
+   */
+  after: z.number().int().min(0).optional(),
 });
 
-export const PolicyImportRejected = z.object({ line: z.number().int(), externalId: z.string().nullable(), reason: z.string() });
+/** The source formats an import understands; a file's extension picks one unless `format` is given. */
+export const PolicyImportFormat = z.enum(['jsonl', 'csv', 'html']);
+export type PolicyImportFormat = z.infer<typeof PolicyImportFormat>;
+
+/**
+ * A file, or a chunk of one, as text: JSONL lines, CSV rows under a header row (quoted fields may span
+ * lines), or one government web page (HTML). Large files go in chunks that end at a record boundary:
+ * `firstLine` is the file line the chunk starts at, and CSV chunks after the first repeat the header row
+ * in `header`, so rejected rows are reported with their line in the whole file.
+ */
+export const PolicyImportFileReq = z
+  .strictObject({
+    jobId: Uuid.optional(),
+    /** file name (its extension gives the format) or another label; recorded as the job's source */
+    fileName: z.string().trim().min(1).max(200),
+    format: PolicyImportFormat.optional(),
+    content: z.string().min(1).max(950_000),
+    firstLine: z.number().int().positive().default(1),
+    header: z.string().min(1).max(20_000).optional(),
+    /** where an HTML page was published (its metadata may name it too) */
+    sourceUrl: z.url().max(1000).optional(),
+    publish: z.boolean().default(true),
+    /** as in a batch: the last line of the chunk sent before this one */
+    after: z.number().int().min(0).optional(),
+  })
+  .refine((r) => r.header === undefined || r.firstLine > 1, { message: '只有续传的 CSV 分块需要 header（firstLine > 1）', path: ['header'] });
+
+export const PolicyImportRejected = z.object({
+  line: z.number().int(),
+  externalId: z.string().nullable(),
+  reason: z.string(),
+});
 export const PolicyImportReport = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
@@ -27,6 +63,8 @@ export const PolicyImportReport = z.object({
   exactDuplicates: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), duplicateOf: Uuid })),
   nearDuplicates: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), canonicalId: Uuid, similarity: z.number() })),
   rejected: z.array(PolicyImportRejected),
+  /** milliseconds the service spent per stage over the job's batches (parse, analysis, dedup, write) */
+  timings: z.record(z.string(), z.number()).optional(),
 });
 export type PolicyImportReport = z.infer<typeof PolicyImportReport>;
 
@@ -38,6 +76,7 @@ export const PolicyImportJobView = z.object({
   report: PolicyImportReport,
 });
 
+export const importPolicyFile = defineRpc('rpc.policy.import.file', { request: PolicyImportFileReq, response: PolicyImportJobView });
 export const importPolicyBatch = defineRpc('rpc.policy.import.batch', { request: PolicyImportBatchReq, response: PolicyImportJobView });
 export const getPolicyImportJob = defineRpc('rpc.policy.import.get', {
   request: z.strictObject({ jobId: Uuid }),

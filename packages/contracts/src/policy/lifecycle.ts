@@ -31,6 +31,14 @@ export const PolicyDocumentDetail = z.object({
   topics: z.array(z.string()),
   topicConfidence: z.number().nullable(),
   keywords: z.array(z.string()),
+  /** set by an editor (PUT …/classification): kept through re-imports and re-analysis */
+  keywordsOverridden: z.boolean(),
+  topicsOverridden: z.boolean(),
+  classifiedBy: z.string().nullable(),
+  classifiedAt: IsoDateTime.nullable(),
+  /** 索引号 and 主题分类 as the source published them */
+  indexNumber: z.string().nullable(),
+  category: z.string().nullable(),
   sourceUrl: z.string().nullable(),
   status: z.string(),
   version: z.number().int(),

@@ -34,12 +34,23 @@ export const PolicySearchItem = z.object({
   publishDate: z.string().nullable(),
   validity: PolicyValidity,
   snippet: z.string(),
+  /** Present (true) only on documents editors pinned for this query (best bets), shown first on page 1. */
+  pinned: z.literal(true).optional(),
 });
 const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+/** Another library to run the same query in ("search there too"); `url` holds the query, URL-encoded. */
+export const ExternalSearchLink = z.object({ name: z.string(), url: z.url() });
+
+/**
+ * `total` counts ranked matches; pinned items are extra (page 1 may hold up to pageSize + pinned).
+ * Fields after `facets` are optional additions: clients that ignore them see the original shape.
+ */
 export const PolicySearchResult = z.object({
   items: z.array(PolicySearchItem),
   total: z.number().int().nonnegative(),
   facets: z.record(z.enum(SEARCH_FACETS), FacetCounts),
+  didYouMean: z.string().optional().describe('您是不是要找：结果为零或很少时，按文件库词汇纠正后的查询词'),
+  externalLinks: z.array(ExternalSearchLink).optional().describe('到其他政策文件库继续检索'),
 });
 
 export const searchPolicies = defineRpc('rpc.policy.search.query', { request: SearchPoliciesReq, response: PolicySearchResult });

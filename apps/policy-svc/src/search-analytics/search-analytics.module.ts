@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SearchAnalyticsHandlers } from './search-analytics.handlers.js';
+import { SearchAnalyticsRepository } from './search-analytics.repository.js';
+import { SearchAnalyticsService } from './search-analytics.service.js';
+import { SearchEventBuffer } from './search-event-buffer.js';
+
+@Module({
+  controllers: [SearchAnalyticsHandlers],
+  providers: [SearchAnalyticsRepository, SearchEventBuffer, SearchAnalyticsService],
+  exports: [SearchAnalyticsService],
+})
+export class SearchAnalyticsModule {}

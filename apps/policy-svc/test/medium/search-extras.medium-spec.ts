@@ -1,0 +1,223 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { type Actor, ErrorCode, createBestBet, deleteBestBet, policySearchAnalytics, recordSearchClick, searchPolicies } from '@govdisc/contracts';
+import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppModule } from '../../src/app.module.js';
+import { BestBetHandlers } from '../../src/best-bets/best-bet.handlers.js';
+import { BestBetService } from '../../src/best-bets/best-bet.service.js';
+import { loadAppConfig } from '../../src/config/env.js';
+import { DocumentLifecycleService } from '../../src/document/document-lifecycle.service.js';
+import { DocumentService } from '../../src/document/document.service.js';
+import { RelatedService } from '../../src/related/related.service.js';
+import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
+import { SearchAnalyticsRepository } from '../../src/search-analytics/search-analytics.repository.js';
+import { SearchAnalyticsService } from '../../src/search-analytics/search-analytics.service.js';
+import { SearchEventBuffer } from '../../src/search-analytics/search-event-buffer.js';
+import { LexiconService } from '../../src/search/lexicon/lexicon.service.js';
+import { SearchService } from '../../src/search/search.service.js';
+
+const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+const ctx = { source: 'policy-svc', correlationId: 'medium-search-extras' };
+const dataDir = mkdtempSync(join(tmpdir(), 'policy-search-extras-'));
+const editor: Actor = { sub: 'editor-1', roles: ['editor'] };
+const citizen: Actor = { sub: 'citizen-1', roles: ['citizen'] };
+let env: MediumEnv;
+let app: INestApplication;
+const docs: Record<string, string> = {};
+
+const search = (q: string, more: Record<string, unknown> = {}) =>
+  app.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance', ...more });
+
+/** Calls an RPC handler as NATS would: raw message in, contract-checked reply or `{ code }` error out. */
+async function rpc(handler: unknown, payload: unknown, actor: Actor | null): Promise<any> {
+  try {
+    return await (handler as (data: unknown) => Promise<unknown>)({ actor, payload });
+  } catch (error) {
+    return { error: (error as { getError(): { code: string } }).getError().code };
+  }
+}
+
+async function publish(key: string, input: { title: string; body: string; publishDate?: string }) {
+  const documents = app.get(DocumentService);
+  const draft = await documents.create(input);
+  docs[key] = (await documents.publish(draft.id, ctx)).id;
+}
+
+beforeAll(async () => {
+  env = await prepareMediumEnv({ label: 'policy-extras', schema: 'policy', migrationsDir });
+  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', SEARCH_DATA_DIR: dataDir, SEARCH_ANALYTICS_FLUSH_MS: '60000' });
+  app = await startMediumApp(AppModule.forRoot(config));
+  await publish('withdraw', { title: '江东市住房公积金提取管理办法', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。', publishDate: '2024-01-01' });
+  await publish('deposit', { title: '江东市住房公积金缴存管理办法', body: '第一条 单位和职工应当按时足额缴存住房公积金。\n第二条 缴存比例为百分之十二。', publishDate: '2024-02-01' });
+  await publish('pension', { title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。\n第二条 参保人员按年缴纳养老保险费。', publishDate: '2024-03-01' });
+  await publish('repost', { title: '江东市住房公积金提取管理办法（转载）', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。' });
+  await publish('newer', { title: '江东市住房公积金提取管理办法（2025年修订）', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 租赁住房的，也可以提取住房公积金。', publishDate: '2025-01-01' });
+  // The import links reposts to their canonical document; here the link is set directly.
+  await queryRows(env.databaseUrl, 'UPDATE policy.policy_document SET canonical_id = $1::uuid WHERE id = $2::uuid', [docs.withdraw, docs.repost]);
+  await app.get(DocumentLifecycleService).change({ documentId: docs.withdraw!, change: 'amend', byDocumentId: docs.newer!, ctx });
+  await eventually(async () => expect((await search('养老保险')).total).toBeGreaterThan(0));
+  await eventually(async () => expect(app.get(LexiconService).lexicon.documents).toBe(5));
+});
+
+afterAll(async () => {
+  await app?.close();
+  await env?.cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('did you mean', () => {
+  test('a mistyped query that finds nothing gets the query rewritten with the library\'s own words', async () => {
+    const typo = await search('住房公机金');
+    expect(typo.didYouMean).toBe('住房公积金');
+    expect((await search(typo.didYouMean!)).total).toBeGreaterThan(typo.total);
+    // Found as typed only through 养老; the corrected query finds the same document by all its words.
+    expect((await search('养老保限')).didYouMean).toBe('养老保险');
+  });
+
+  test('a query with enough results, a document number or nonsense gets no suggestion', async () => {
+    expect((await search('住房公积金')).didYouMean).toBeUndefined();
+    expect((await search('江政办发〔2099〕1号')).didYouMean).toBeUndefined();
+    expect((await search('火星探测器')).didYouMean).toBeUndefined();
+  });
+});
+
+test('external libraries: every query gets the State Council library link with the query URL-encoded; browsing gets none', async () => {
+  const r = await search('公积金 提取');
+  expect(r.externalLinks).toEqual([
+    { name: '国务院政策文件库', url: `https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q=${encodeURIComponent('公积金 提取')}` },
+  ]);
+  expect((await search('', { year: '2024' })).externalLinks).toBeUndefined();
+});
+
+describe('related documents', () => {
+  test('the version link comes first, marked; documents sharing words follow; the near-duplicate is left out', async () => {
+    const items = await app.get(RelatedService).related({ documentId: docs.withdraw!, limit: 5 });
+    const ids = items.map((i) => i.id);
+    expect(items[0]).toMatchObject({ id: docs.newer, relation: 'amendedBy' });
+    expect(ids).not.toContain(docs.repost);
+    expect(ids).not.toContain(docs.withdraw);
+    expect(ids.indexOf(docs.deposit!)).toBeGreaterThan(0);
+    expect(items.find((i) => i.id === docs.deposit)!.shared).toContain('住房公积金');
+    if (ids.includes(docs.pension!)) expect(ids.indexOf(docs.pension!)).toBeGreaterThan(ids.indexOf(docs.deposit!));
+    const fromNewer = await app.get(RelatedService).related({ documentId: docs.newer!, limit: 1 });
+    expect(fromNewer).toEqual([expect.objectContaining({ id: docs.withdraw, relation: 'amends' })]);
+  });
+
+  test('an unknown document is POLICY_DOCUMENT_NOT_FOUND', async () => {
+    await expect(app.get(RelatedService).related({ documentId: '00000000-0000-4000-8000-000000000000', limit: 5 })).rejects.toMatchObject({
+      code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND,
+    });
+  });
+});
+
+describe('best bets', () => {
+  test('pinned documents come first on page 1, marked, in the editors\' order, for the query however typed', async () => {
+    const bet = await app.get(BestBetService).create({ query: '住房 公积金？', documentIds: [docs.pension!, docs.deposit!] }, editor.sub);
+    expect(bet).toMatchObject({ normalizedQuery: '住房公积金', updatedBy: editor.sub });
+    const page1 = await search('住房公積金');
+    expect(page1.items.slice(0, 2).map((i) => [i.id, i.pinned])).toEqual([
+      [docs.pension, true],
+      [docs.deposit, true],
+    ]);
+    expect(page1.items.filter((i) => i.id === docs.deposit)).toHaveLength(1);
+    // The pension document is not among the ranked hits: its row is read from the table, in the contract's shape.
+    expect(searchPolicies.makeResponse(page1).items[0]).toMatchObject({ title: '江东市城乡居民基本养老保险实施办法', validity: '有效', publishDate: '2024-03-01', pinned: true });
+    expect(page1.items.slice(2).every((i) => i.pinned === undefined)).toBe(true);
+    const page2 = await search('住房公积金', { page: 2, pageSize: 1 });
+    expect(page2.items.some((i) => i.pinned || i.id === docs.pension || i.id === docs.deposit)).toBe(false);
+    expect((await search('住房公积金', { year: '2025' })).items.some((i) => i.pinned)).toBe(false);
+    expect((await search('住房公积金提取')).items.some((i) => i.pinned)).toBe(false);
+
+    const updated = await app.get(BestBetService).update({ bestBetId: bet.id, documentIds: [docs.withdraw!] }, 'editor-2');
+    expect(updated.updatedBy).toBe('editor-2');
+    expect((await search('住房公积金')).items.filter((i) => i.pinned).map((i) => i.id)).toEqual([docs.withdraw]);
+    await app.get(BestBetService).delete(bet.id);
+    expect((await search('住房公积金')).items.some((i) => i.pinned)).toBe(false);
+  });
+
+  test('refused: the same normalised query twice, an unpublished or unknown document, a query of punctuation, an unknown id', async () => {
+    const bets = app.get(BestBetService);
+    await bets.create({ query: '养老保险', documentIds: [docs.pension!] }, editor.sub);
+    await expect(bets.create({ query: ' 养老　保险 ', documentIds: [docs.deposit!] }, editor.sub)).rejects.toMatchObject({ code: ErrorCode.POLICY_BEST_BET_DUPLICATE_QUERY });
+    const draft = await app.get(DocumentService).create({ title: '草稿文件', body: '草稿' });
+    await expect(bets.create({ query: '草稿', documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] }, editor.sub)).rejects.toMatchObject({
+      code: ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE,
+      details: { documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] },
+    });
+    await expect(bets.create({ query: '？！', documentIds: [docs.pension!] }, editor.sub)).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    await expect(bets.delete('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: ErrorCode.POLICY_BEST_BET_NOT_FOUND });
+  });
+
+  test('the handlers check roles again and validate input (defence behind the gateway)', async () => {
+    const handlers = app.get(BestBetHandlers);
+    const input = { query: '公积金缴存', documentIds: [docs.deposit] };
+    expect(await rpc(handlers.create.bind(handlers), input, citizen)).toEqual({ error: 'FORBIDDEN' });
+    expect(await rpc(handlers.create.bind(handlers), input, null)).toEqual({ error: 'AUTH_REQUIRED' });
+    expect(await rpc(handlers.create.bind(handlers), { ...input, documentIds: [docs.deposit, docs.deposit] }, editor)).toEqual({ error: 'MALFORMED_MESSAGE' });
+    const created = await rpc(handlers.create.bind(handlers), input, editor);
+    expect(created).toMatchObject({ query: '公积金缴存', documentIds: [docs.deposit] });
+    expect(await rpc(handlers.delete.bind(handlers), { bestBetId: created.id }, editor)).toEqual({ id: created.id, deleted: true });
+    expect(createBestBet.subject).toBe('rpc.policy.best-bet.create');
+    expect(deleteBestBet.subject).toBe('rpc.policy.best-bet.delete');
+  });
+});
+
+describe('query analytics', () => {
+  test('searches and clicks are buffered off the search path and written with one INSERT per flush', async () => {
+    const buffer = app.get(SearchEventBuffer);
+    await buffer.flush();
+    await queryRows(env.databaseUrl, 'DELETE FROM policy.search_event');
+    // Count the repository's INSERTs (one per flush, all rows in it).
+    const repository = app.get(SearchAnalyticsRepository);
+    const insert = repository.insert.bind(repository);
+    const batches: number[] = [];
+    repository.insert = (rows) => (batches.push(rows.length), insert(rows));
+    await search('住房公积金');
+    await search('住房 公积金');
+    await search('住房公积金', { page: 2 });
+    await search('公机金');
+    await search('', { year: '2024' });
+    const handlers = app.get(SearchAnalyticsHandlers);
+    expect(await rpc(handlers.click.bind(handlers), { query: '住房公积金', documentId: docs.deposit }, null)).toEqual({ accepted: true });
+    expect(batches).toEqual([]);
+    await buffer.flush();
+    repository.insert = insert;
+    expect(batches).toEqual([4]);
+    const rows = await queryRows<{ kind: string; query: string; total_hits: number | null; document_id: string | null }>(
+      env.databaseUrl,
+      'SELECT kind, query, total_hits, document_id FROM policy.search_event ORDER BY id',
+    );
+    expect(rows.map((r) => [r.kind, r.query])).toEqual([
+      ['search', '住房公积金'],
+      ['search', '住房公积金'],
+      ['search', '公机金'],
+      ['click', '住房公积金'],
+    ]);
+    expect(rows[2]!.total_hits).toBe(0);
+    expect(rows[3]!.document_id).toBe(docs.deposit);
+  });
+
+  test('the report gives per day the top queries, zero-result queries and queries nobody clicked; editors only', async () => {
+    await search('养老保险');
+    await app.get(SearchEventBuffer).flush();
+    const report = await app.get(SearchAnalyticsService).report({ days: 7, limit: 10 });
+    expect(report.timeZone).toBe('Asia/Shanghai');
+    expect(report.days).toHaveLength(7);
+    const today = report.days[0]!;
+    expect(today.topQueries[0]).toEqual({ query: '住房公积金', count: 2 });
+    expect(today.zeroResultQueries).toEqual([{ query: '公机金', count: 1 }]);
+    expect(today.noClickQueries).toEqual(expect.arrayContaining([{ query: '公机金', count: 1 }, { query: '养老保险', count: 1 }]));
+    expect(today.noClickQueries.map((q) => q.query)).not.toContain('住房公积金');
+    expect(today).toMatchObject({ searches: 4, clicks: 1 });
+    const handlers = app.get(SearchAnalyticsHandlers);
+    expect(await rpc(handlers.report.bind(handlers), { days: 7 }, citizen)).toEqual({ error: 'FORBIDDEN' });
+    expect(await rpc(handlers.report.bind(handlers), { days: 0 }, editor)).toEqual({ error: 'MALFORMED_MESSAGE' });
+    expect(await rpc(handlers.click.bind(handlers), { query: '？', documentId: docs.deposit }, null)).toEqual({ error: 'VALIDATION_FAILED' });
+    expect(policySearchAnalytics.subject).toBe('rpc.policy.search.analytics');
+    expect(recordSearchClick.subject).toBe('rpc.policy.search.click');
+  });
+});
