@@ -157,4 +157,14 @@ export async function repealScenario(stack: Stack, { admin, editor }: { admin: H
   }
   expect(needsUpdate.find((e) => e.payload.pairId === amount)!.payload.ownerDepartment).toBe('江东市人社局');
   expect(needsUpdate.map((e) => e.payload.pairId)).not.toContain(unrelated);
+  // notify-svc tells the owning department, one notice per event.
+  for (const event of needsUpdate.filter((e) => flagged.includes(e.payload.pairId as string))) {
+    const notices = await eventually(async () => {
+      const res = await api(stack, 'GET', `/notifications?eventId=${event.id}`, undefined, editor);
+      expect(res.json.items).toHaveLength(1);
+      return res.json.items as Array<{ title: string; body: string }>;
+    });
+    expect(notices[0]!.title).toContain('问答需更新');
+    if (event.payload.pairId === amount) expect(notices[0]!.body).toContain('江东市人社局');
+  }
 }

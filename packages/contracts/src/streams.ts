@@ -23,6 +23,12 @@ export const consumers = {
     ackWaitMs: 30_000,
     maxDeliver: 5,
   },
+  'notify-svc__qa-pair-needs-update': {
+    stream: 'QA_EVENTS',
+    filterSubject: 'qa.pair.needs-update',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
   'qa-svc__policy-document-changed': {
     stream: 'POLICY_EVENTS',
     filterSubject: 'policy.document.>',

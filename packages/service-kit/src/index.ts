@@ -17,3 +17,4 @@ export * from './database.module.js';
 export * from './paging.js';
 export * from './root-module.js';
 export * from './rpc-client.js';
+export * from './access-log.js';
