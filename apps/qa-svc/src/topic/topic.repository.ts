@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { PrismaService } from '../infra/prisma.service.js';
+import { TtlCache } from '../infra/ttl-cache.js';
+
+type TopicWithCount = Awaited<ReturnType<TopicRepository['readWithCounts']>>[number];
 
 @Injectable()
 export class TopicRepository {
+  /** The topic list is read on every home page; counts may lag a few seconds, the order never on this replica. */
+  private readonly listed = new TtlCache<TopicWithCount[]>(5_000, 1);
+
   constructor(private readonly prisma: PrismaService) {}
 
   async assertKnown(codes: string[]): Promise<void> {
@@ -13,8 +19,12 @@ export class TopicRepository {
     if (unknown.length) throw new DomainError(ErrorCode.QA_TOPIC_UNKNOWN, undefined, { unknown });
   }
 
-  /** Topics in the editors' order, each with its number of published pairs. */
-  async listWithCounts() {
+  /** Topics in the editors' order, each with its number of published pairs (cached for 5 s). */
+  listWithCounts(): Promise<TopicWithCount[]> {
+    return this.listed.get('all', () => this.readWithCounts());
+  }
+
+  private async readWithCounts() {
     const [topics, counts] = await Promise.all([
       this.prisma.qaTopic.findMany({ orderBy: [{ position: 'asc' }, { code: 'asc' }] }),
       this.prisma.$queryRawUnsafe<Array<{ code: string; n: bigint }>>(
@@ -30,5 +40,6 @@ export class TopicRepository {
     const all = await this.prisma.qaTopic.findMany({ orderBy: [{ position: 'asc' }, { code: 'asc' }] });
     const order = [...codes, ...all.map((t) => t.code).filter((c) => !codes.includes(c))];
     await this.prisma.$transaction(order.map((code, i) => this.prisma.qaTopic.update({ where: { code }, data: { position: i + 1 } })));
+    this.listed.clear();
   }
 }

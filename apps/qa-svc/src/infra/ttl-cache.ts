@@ -25,6 +25,10 @@ export class TtlCache<V> {
     return value;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }
