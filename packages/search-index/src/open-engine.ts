@@ -20,8 +20,15 @@ export interface OpenEngineOptions<E extends SearchIndex> {
 }
 
 export type OpenedEngine<E extends SearchIndex> =
-  | { kind: 'opensearch'; index: OpenSearchSearchIndex; /** the alias held another analyzer's index: it was replaced by an empty one, refill it */ needsRebuild: boolean }
-  | { kind: 'embedded'; index: E; needsRebuild: false };
+  | {
+      kind: 'opensearch';
+      index: OpenSearchSearchIndex;
+      /** the alias held another analyzer's index: it was replaced by an empty one, refill it */
+      needsRebuild: boolean;
+      /** the index behind the alias is new and empty (first start, or replaced): fill it from the source of truth */
+      empty: boolean;
+    }
+  | { kind: 'embedded'; index: E; needsRebuild: false; empty: false };
 
 /**
  * Opens a service's search read model: OpenSearch behind `alias` when `opensearchUrl` is set (an
@@ -29,14 +36,14 @@ export type OpenedEngine<E extends SearchIndex> =
  * so), otherwise the embedded engine the caller makes.
  */
 export async function openSearchEngine<E extends SearchIndex>(opts: OpenEngineOptions<E>): Promise<OpenedEngine<E>> {
-  if (engineKind(opts.opensearchUrl) === 'embedded') return { kind: 'embedded', index: await opts.embedded(), needsRebuild: false };
+  if (engineKind(opts.opensearchUrl) === 'embedded') return { kind: 'embedded', index: await opts.embedded(), needsRebuild: false, empty: false };
   const index = await OpenSearchSearchIndex.open({
     node: opts.opensearchUrl!,
     alias: opts.alias,
     replaceForeign: true,
     ...(opts.refresh === undefined ? {} : { refresh: opts.refresh }),
   });
-  return { kind: 'opensearch', index, needsRebuild: index.replacedForeignIndex };
+  return { kind: 'opensearch', index, needsRebuild: index.replacedForeignIndex, empty: index.createdEmpty };
 }
 
 /** Releases what the engine holds open (the OpenSearch client); the embedded engine holds nothing. */

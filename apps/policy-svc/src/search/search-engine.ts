@@ -33,6 +33,9 @@ export class SearchEngine implements OnModuleDestroy {
     const opened = await openSearchEngine({
       opensearchUrl: c.OPENSEARCH_URL,
       alias: c.OPENSEARCH_ALIAS,
+      // Near-real-time like OpenSearch's own default (searchable within its 1 s refresh): waiting for a
+      // refresh on every event made a replay of the event history crawl at about one event a second.
+      refresh: false,
       embedded: async () => {
         this.store = new SnapshotStore(c.SEARCH_DATA_DIR, databaseIdentity(c.DATABASE_URL, c.DB_SCHEMA, c.NATS_SUBJECT_PREFIX));
         const loaded = await this.store.load();
@@ -43,6 +46,10 @@ export class SearchEngine implements OnModuleDestroy {
     this.current = opened.index;
     if (opened.needsRebuild) {
       this.logger.warn({ alias: c.OPENSEARCH_ALIAS }, 'search index was built by another analyzer version: replaced, rebuilding from the database');
+      this.needsRebuild = true;
+    } else if (opened.empty) {
+      // A new index is filled from the database in seconds; replaying the whole event history would take far longer.
+      this.logger.log({ alias: c.OPENSEARCH_ALIAS }, 'new OpenSearch index: filling it from the database');
       this.needsRebuild = true;
     }
     if (opened.kind === 'embedded') {

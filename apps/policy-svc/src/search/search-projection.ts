@@ -13,8 +13,9 @@ export const SEARCH_PROJECTION = 'policy-svc__search-projection';
 /**
  * Feeds the search index from policy.document.> events. A per-process ordered consumer, not a
  * shared durable one: with the embedded engine every replica holds its own index and must see every
- * event. It resumes after the stream sequence saved with the snapshot; replays are harmless because
- * the index ignores versions it already holds.
+ * event. It resumes after the stream sequence saved with the snapshot; without one it fills the index
+ * from the database first and takes only later events. Replays are harmless: the index ignores
+ * versions it already holds.
  */
 @Injectable()
 export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -31,11 +32,16 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
 
   async onApplicationBootstrap() {
     const saved = await this.engine.open();
-    if (this.engine.needsRebuild) await this.projection.rebuild();
     const spec = perProcessConsumers[SEARCH_PROJECTION];
     const stream = this.naming.stream(spec.stream);
+    // Read before a rebuild: the rebuild reflects every event up to here, so only later ones are replayed.
     const info = await (await jetstreamManager(this.nc)).streams.info(stream);
-    const start = resumeFrom(saved, stream, info.created, info.state.last_seq);
+    const resumed = resumeFrom(saved, stream, info.created, info.state.last_seq);
+    // No usable position (first start, OpenSearch, a new or purged stream) or an unusable index: the
+    // database is the truth, and filling from it is faster and more complete than replaying history.
+    const rebuild = this.engine.needsRebuild || resumed.position === null;
+    if (rebuild) await this.projection.rebuild();
+    const start = rebuild ? resumeFrom({ stream, streamCreated: info.created, seq: info.state.last_seq }, stream, info.created, info.state.last_seq) : resumed;
     this.engine.position = start.position;
     const consumer = await jetstream(this.nc).consumers.get(stream, {
       // One subject as a string: nats-server 2.9 (the packaged one) knows no filter_subjects list.

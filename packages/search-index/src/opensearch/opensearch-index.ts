@@ -93,6 +93,8 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   /** True when open() replaced an index built by another analyzer: the caller must refill it. */
   replacedForeignIndex = false;
+  /** True when open() left an empty index behind the alias (none existed, or a foreign one was replaced). */
+  createdEmpty = false;
 
   /**
    * Connects; creates an empty index behind the alias if there is none. An index built with
@@ -105,6 +107,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
     if (!current) {
       const name = await index.createIndex();
       await index.swapAlias(name, []);
+      index.createdEmpty = true;
       return index;
     }
     const found = await index.indexAnalyzerVersion(current);
@@ -114,6 +117,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
     await index.swapAlias(name, [current]);
     await index.call('DELETE', `/${current}`, undefined, [404]);
     index.replacedForeignIndex = true;
+    index.createdEmpty = true;
     return index;
   }
 
