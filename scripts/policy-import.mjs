@@ -14,6 +14,8 @@ import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { login } from './lib/api-client.mjs';
+// The service's own record splitter (built by `npm run build`), so the CLI cuts files exactly where the service reads records.
+import { csvRecordSpans as csvRecords } from '../apps/policy-svc/dist/import/formats/csv-records.js';
 
 const OPTIONS_WITH_VALUE = ['--resume', '--report', '--format'];
 const args = process.argv.slice(2);
@@ -182,31 +184,6 @@ function readText(path, html = false) {
   }
 }
 
-/** CSV records with their start line and offsets (line breaks inside quotes do not end a record). */
-function csvRecords(text) {
-  const out = [];
-  let start = 0;
-  let line = 1;
-  let startLine = 1;
-  let quoted = false;
-  const push = (end) => {
-    if (text.slice(start, end).trim()) out.push({ line: startLine, start, end });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10) {
-      line++;
-      if (!quoted) {
-        push(i);
-        start = i + 1;
-        startLine = line;
-      }
-    }
-  }
-  push(text.length);
-  return out;
-}
 
 /** CSV: the service parses it; this only cuts the file into chunks of whole records, each under the body limit. */
 async function importCsv(path, jobId, resumeAfter) {

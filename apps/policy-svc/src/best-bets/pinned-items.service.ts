@@ -4,6 +4,7 @@ import { queryTokens, snippet } from '@govdisc/text-analysis';
 import { DocumentRepository, type SearchRow } from '../document/document.repository.js';
 import { PinTableService } from './pin-table.service.js';
 import { type SearchItem, pinFirst, withoutPinned } from './pinned-results.js';
+import { agenciesOf } from '../document/agencies.js';
 
 const SNIPPET_CHARS = 120;
 
@@ -45,7 +46,7 @@ function toItem(row: SearchRow, terms: string[]): SearchItem {
     externalId: row.externalId,
     title: row.title,
     docNumber: row.docNumber,
-    agencies: row.agencies.length > 0 ? row.agencies : row.agency ? [row.agency] : [],
+    agencies: agenciesOf(row),
     publishDate: row.publishDate,
     validity: row.validity as z.infer<typeof PolicyValidity>,
     snippet: snippet(row.bodyHead, terms, { maxChars: SNIPPET_CHARS }),

@@ -43,3 +43,9 @@ export function splitAgencies(text: string | null | undefined): string[] {
   const parts = text.split(/[、，,;；\s]+|(?<=[院部委局厅办会])和/).map((p) => p.trim()).filter(Boolean);
   return [...new Set(parts.map(canonicalAgency))];
 }
+
+/** The issuing agencies readers see: the normalised list, or the source's agency text before analysis filled it. */
+export function agenciesOf(doc: { agencies: string[]; agency: string | null }): string[] {
+  if (doc.agencies.length > 0) return doc.agencies;
+  return doc.agency ? [doc.agency] : [];
+}

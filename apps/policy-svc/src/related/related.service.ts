@@ -5,6 +5,7 @@ import { LexiconService } from '../search/lexicon/lexicon.service.js';
 import { titleTerms } from '../search/lexicon/search-lexicon.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
+import { agenciesOf } from '../document/agencies.js';
 
 /** Candidates read from the table (most shared keywords first) and from the index (title search). */
 const TABLE_CANDIDATES = 200;
@@ -54,7 +55,7 @@ function toView({ doc, relation, shared, score }: RankedRelated<RelatedRow & { t
     externalId: doc.externalId,
     title: doc.title,
     docNumber: doc.docNumber,
-    agencies: doc.agencies.length > 0 ? doc.agencies : doc.agency ? [doc.agency] : [],
+    agencies: agenciesOf(doc),
     publishDate: doc.publishDate,
     validity: doc.validity as z.infer<typeof PolicyValidity>,
     relation,

@@ -1,5 +1,6 @@
 import type { SearchDocument, Validity } from '@govdisc/search-index';
 import type { PolicyDocument } from '../generated/prisma/client.js';
+import { agenciesOf } from '../document/agencies.js';
 
 /** DB row → what the read model stores; the row's version orders updates of the same document. */
 export function toSearchDocument(doc: PolicyDocument): SearchDocument {
@@ -8,7 +9,7 @@ export function toSearchDocument(doc: PolicyDocument): SearchDocument {
     externalId: doc.externalId,
     title: doc.title,
     docNumber: doc.docNumber,
-    agencies: doc.agencies.length > 0 ? doc.agencies : doc.agency ? [doc.agency] : [],
+    agencies: agenciesOf(doc),
     docType: doc.docType,
     level: doc.level,
     region: doc.region,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
-import { PolicyValidity } from './search.js';
+import { PolicySearchItem } from './search.js';
 
 /**
  * How a related document is linked: `related` = shares keywords, topics or title terms; the others are
@@ -15,14 +15,7 @@ export const RelatedPoliciesReq = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(5).describe('返回条数（1–20）'),
 });
 
-export const RelatedPolicy = z.object({
-  id: Uuid,
-  externalId: z.string().nullable(),
-  title: z.string(),
-  docNumber: z.string().nullable(),
-  agencies: z.array(z.string()),
-  publishDate: z.string().nullable(),
-  validity: PolicyValidity,
+export const RelatedPolicy = PolicySearchItem.omit({ snippet: true }).extend({
   relation: RelatedRelation,
   /** 共同关键词: the shared keywords, title terms and topics that made it related, strongest first */
   shared: z.array(z.string()),

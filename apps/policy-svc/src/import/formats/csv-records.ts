@@ -9,19 +9,26 @@ export interface CsvRecordText {
   text: string;
 }
 
+/** Where one CSV record sits in the text: its first line and its offsets. */
+export interface CsvRecordSpan {
+  line: number;
+  start: number;
+  end: number;
+}
+
 /**
- * Splits CSV text into records at line breaks outside quotes (RFC 4180: a doubled quote inside a quoted
- * field keeps the count even). Blank lines are skipped. A record with an unclosed quote runs to the end.
+ * Finds CSV records at line breaks outside quotes (RFC 4180: a doubled quote inside a quoted field
+ * keeps the count even). Blank lines are skipped. A record with an unclosed quote runs to the end.
+ * The import CLI uses it too (from the built app) to cut big files at record boundaries.
  */
-export function splitCsvRecords(text: string, firstLine = 1): CsvRecordText[] {
-  const out: CsvRecordText[] = [];
+export function csvRecordSpans(text: string, firstLine = 1): CsvRecordSpan[] {
+  const out: CsvRecordSpan[] = [];
   let start = 0;
   let line = firstLine;
   let startLine = firstLine;
   let quoted = false;
   const push = (end: number) => {
-    const t = text.slice(start, end).replace(/\r$/u, '');
-    if (t.trim()) out.push({ line: startLine, text: t });
+    if (text.slice(start, end).trim()) out.push({ line: startLine, start, end });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -37,6 +44,11 @@ export function splitCsvRecords(text: string, firstLine = 1): CsvRecordText[] {
   }
   push(text.length);
   return out;
+}
+
+/** The records' texts (without a trailing CR), each with the line it starts on. */
+export function splitCsvRecords(text: string, firstLine = 1): CsvRecordText[] {
+  return csvRecordSpans(text, firstLine).map(({ line, start, end }) => ({ line, text: text.slice(start, end).replace(/\r$/u, '') }));
 }
 
 function cells(text: string): string[] {
