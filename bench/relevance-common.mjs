@@ -6,6 +6,21 @@ import { cutWords, normalize } from '@govdisc/text-analysis';
 
 export const NOW = '2026-01-01';
 
+/** `--name value` from the command line, or the default. */
+export const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+
+/** A record of ../shared/data/policies.jsonl as the search port's document (the corpus carries no validity: all valid). */
+export function policyToDocument(r) {
+  return {
+    id: r.id, externalId: r.id, title: r.title, docNumber: r.docNumber, agencies: r.agency ? r.agency.split('、') : [],
+    docType: r.docType, level: r.level, region: r.region, topics: r.category ? [r.category] : [], validity: '有效',
+    publishDate: r.publishDate, body: r.body, version: 1,
+  };
+}
+
 export const readJsonl = (path) =>
   readFileSync(path, 'utf8')
     .split('\n')

@@ -13,32 +13,20 @@
 // pipeline's weak queries (nDCG@10 < 0.6 or answer not first) with its top 3. --what-if adds a row for the
 // pipeline with the recommended code changes simulated on its query AST (not the shipped pipeline).
 import { resolve } from 'node:path';
-import { baselineRank, buildIndices, charTokens, f3, mean, ndcg, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
+import { arg, baselineRank, buildIndices, policyToDocument, charTokens, f3, mean, ndcg, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import.meta.url).pathname));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
 
-function toDocument(r) {
-  // The corpus carries no validity: every document is treated as valid (the prior then only rewards recency).
-  return {
-    id: r.id, externalId: r.id, title: r.title, docNumber: r.docNumber, agencies: r.agency ? r.agency.split('、') : [],
-    docType: r.docType, level: r.level, region: r.region, topics: r.category ? [r.category] : [], validity: '有效',
-    publishDate: r.publishDate, body: r.body, version: 1,
-  };
-}
 
 async function main() {
   const t0 = Date.now();
   const queries = readJsonl(SET);
   process.stderr.write(`reading ${CORPUS}…\n`);
-  const docs = readJsonl(CORPUS).map(toDocument);
+  const docs = readJsonl(CORPUS).map(policyToDocument);
   const titles = new Map(docs.map((d) => [d.id, d.title]));
   const unknown = queries.flatMap((q) => q.judgements.filter((j) => !titles.has(j.id)).map((j) => `${q.id}:${j.id}`));
   if (unknown.length) throw new Error(`judged ids not in the corpus: ${unknown.join(', ')}`);

@@ -20,12 +20,8 @@
 // --what-if adds a row for the engine with the recommended Q&A-mode code changes simulated on its query AST.
 import { resolve } from 'node:path';
 import { QuestionMatcher, rankAnswers } from '@govdisc/text-analysis';
-import { baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
+import { arg, baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.meta.url).pathname));
 const UNANSWERABLE = resolve(arg('unanswerable', new URL('./dev-sets/qa-unanswerable.jsonl', import.meta.url).pathname));

@@ -8,12 +8,8 @@
 // them) return equal counts. Targets: overlap ≥ 0.9, equal counts on every filter-only query.
 import { resolve } from 'node:path';
 import { EmbeddedSearchIndex, FACET_FIELDS, OpenSearchSearchIndex } from '@govdisc/search-index';
-import { f3, mean, NOW, readJsonl } from './relevance-common.mjs';
+import { arg, f3, mean, NOW, policyToDocument, readJsonl } from './relevance-common.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import.meta.url).pathname));
 const node = process.env.OPENSEARCH_URL;
@@ -23,14 +19,9 @@ if (!node) {
 }
 const K = 10;
 
-const toDocument = (r) => ({
-  id: r.id, externalId: r.id, title: r.title, docNumber: r.docNumber, agencies: r.agency ? r.agency.split('、') : [],
-  docType: r.docType, level: r.level, region: r.region, topics: r.category ? [r.category] : [], validity: '有效',
-  publishDate: r.publishDate, body: r.body, version: 1,
-});
 
 const t0 = Date.now();
-const docs = readJsonl(CORPUS).map(toDocument);
+const docs = readJsonl(CORPUS).map(policyToDocument);
 const queries = readJsonl(SET);
 const embedded = new EmbeddedSearchIndex();
 const alias = `govdisc-bench-parity-${process.pid}`;
