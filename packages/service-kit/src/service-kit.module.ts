@@ -19,9 +19,10 @@ export class ServiceKitModule implements NestModule {
   }
 
   static forRoot(opts: LoggingOptions): DynamicModule {
-    // Buffered, asynchronous stdout: one write(2) per 4 KB instead of one per line. pino flushes
-    // the buffer on exit; a hard kill may lose the last few lines, the usual trade-off for logs.
-    const root: Logger = opts.pretty ? pino(pinoOptions(opts)) : pino(pinoOptions(opts), pino.destination({ sync: false, minLength: 4096 }));
+    // Asynchronous stdout: a line never blocks the event loop, and lines logged while a write is in
+    // flight go out together. No minimum buffer size, so a quiet service's lines are not held back.
+    // pino flushes on exit; a hard kill may lose the last lines, the usual trade-off for logs.
+    const root: Logger = opts.pretty ? pino(pinoOptions(opts)) : pino(pinoOptions(opts), pino.destination({ sync: false }));
     return {
       module: ServiceKitModule,
       imports: [
