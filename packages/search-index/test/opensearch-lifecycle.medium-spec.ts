@@ -93,11 +93,15 @@ describe('OpenSearch index lifecycle', () => {
     };
     const first = await openSearchEngine({ opensearchUrl: node, alias, embedded });
     try {
-      expect([first.kind, first.needsRebuild]).toEqual(['opensearch', true]);
+      expect([first.kind, first.needsRebuild, first.empty]).toEqual(['opensearch', true, true]);
       await first.index.upsert(FIXTURE_DOCS.slice(0, 2));
       const again = await openSearchEngine({ opensearchUrl: node, alias, embedded });
-      expect([again.kind, again.needsRebuild, await again.index.count()]).toEqual(['opensearch', false, 2]);
+      expect([again.kind, again.needsRebuild, again.empty, await again.index.count()]).toEqual(['opensearch', false, false, 2]);
       await again.index.close();
+      const fresh = await openSearchEngine({ opensearchUrl: node, alias: testAlias(), embedded });
+      expect([fresh.needsRebuild, fresh.empty]).toEqual([false, true]); // a new alias: fill it from the source of truth
+      await (fresh.index as OpenSearchSearchIndex).drop();
+      await fresh.index.close();
     } finally {
       await (first.index as OpenSearchSearchIndex).drop();
       await (first.index as OpenSearchSearchIndex).close();
