@@ -6,7 +6,7 @@
 // Held-out check (never used for tuning):
 //   node bench/relevance-qa.mjs --set bench/dev-sets/qa-heldout.jsonl --unanswerable bench/dev-sets/qa-unanswerable-heldout.jsonl
 // Indexes the 5,000 Q&A pairs in the embedded engine (question = title field, weighted ×3 by the
-// pipeline; answer = body) and in a QuestionMatcher (questions only), and, in the same run:
+// pipeline; answer = body) and in a QuestionMatcher (questions, answers for ranking), and, in the same run:
 //   pipeline      as qa-svc's ask does it: the engine's 30 best (loose 1/3 match) + the matcher's own candidates,
 //                 ranked by QuestionMatcher (IDF-weighted word, sound-keyed character-pair and character coverage
 //                 both ways, synonyms, intent and place factors, the engine's score as a prior)
@@ -49,7 +49,7 @@ async function main() {
   process.stderr.write(`building pipeline + baselines over ${pairs.length} Q&A pairs…\n`);
   const { pipeline, base } = buildIndices(pairs.map(toDocument), { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } }, { label: 'pairs', every: 1000 });
   const matcher = new QuestionMatcher();
-  for (const p of pairs) matcher.upsert(p.id, [p.question]);
+  for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
   console.log(`${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const ask = (q) => matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, limit: K });
 

@@ -119,3 +119,19 @@ export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical:
     intents: questionIntents(norm),
   };
 }
+
+/** What the matcher looks up in a stored answer: its text, its words (canonical) and its character pairs by sound. */
+export interface AnalyzedAnswer {
+  norm: string;
+  wordKeys: Set<string>;
+  /** the `b:` (pair) and `w:` (Latin/digit run) features only: single characters of a long text tell little */
+  pairs: Set<string>;
+}
+
+/** Analyses an answer text once (at upsert), so matching only looks features up. */
+export function analyzeAnswer(text: string, canonical: (term: string) => string): AnalyzedAnswer {
+  const norm = normalize(text).replace(/(?<=\p{Script=Han})、(?=\p{Script=Han})/gu, '');
+  const pairs = new Set<string>();
+  for (const k of gramFeatures(norm).keys()) if (!k.startsWith('c:')) pairs.add(k);
+  return { norm, wordKeys: new Set(meaningfulWords(norm).map(canonical)), pairs };
+}

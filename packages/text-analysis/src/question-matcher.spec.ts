@@ -80,6 +80,31 @@ describe('QuestionMatcher', () => {
     expect(own.match('住房公积金贷款额度').map((r) => r.id)).not.toContain('p');
   });
 
+  it('ranks a general stored question first when the asker\u2019s specific words are in its answer, for ranking only', () => {
+    const pairs: Record<string, [question: string, answer: string]> = {
+      general: ['建设工程复工需要满足什么条件？', '建筑工地须落实防疫措施、工人测温登记，经住建部门检查后方可开工。'],
+      mall: ['商场超市复工需要满足什么条件？', '商场须控制客流，每日消毒。'],
+      masks: ['市民如何预约购买口罩？', '通过小程序预约，到指定药店购买。'],
+      school: ['中小学什么时候开学？', '开学时间另行通知。'],
+    };
+    const questionsOnly = new QuestionMatcher();
+    const withAnswers = new QuestionMatcher();
+    for (const [id, [q, a]] of Object.entries(pairs)) {
+      questionsOnly.upsert(id, [q]);
+      withAnswers.upsert(id, [q], a);
+    }
+    const asked = '工地要满足什么条件才能开工';
+    // 工地 and 开工 are only in the general pair's answer: without it the other kind of workplace wins
+    expect(top(questionsOnly, asked)?.id).toBe('mall');
+    expect(top(withAnswers, asked)?.id).toBe('general');
+    // confidence stays on the questions alone
+    expect(top(withAnswers, asked)!.confidence).toBe(questionsOnly.match(asked).find((r) => r.id === 'general')!.confidence);
+    for (const offTopic of ['护照过期了怎么换', '明天天气怎么样', '养狗要办证吗']) expect(withAnswers.match(offTopic)[0]?.confidence ?? 0).toBeLessThan(0.5);
+    // replacing a pair without its answer forgets the answer
+    withAnswers.upsert('general', [pairs.general[0]]);
+    expect(top(withAnswers, asked)?.id).toBe('mall');
+  });
+
   it('gives nothing for a question with nothing to match', () => {
     expect(m.match('？？')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { placeFactor } from './places.js';
-import { analyzeQuestion, type AnalyzedQuestion, type Features, FEATURE_WEIGHTS } from './question-features.js';
+import { analyzeAnswer, analyzeQuestion, type AnalyzedAnswer, type AnalyzedQuestion, type Features, FEATURE_WEIGHTS } from './question-features.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -25,6 +25,13 @@ export const MATCH_PARAMS = {
   halfConfidenceAt: 0.5,
   /** a long question holding the whole stored one: this share of the stored question's coverage counts as evidence */
   coveringEvidence: 0.8,
+  /**
+   * the asked question's words and character pairs the stored question lacks but its answer holds
+   * (an asker's specific words under a more general stored question): this share of their weight,
+   * times the share of the stored question the asked one holds, counts towards covering the asked
+   * question. Ranking only: confidence stays on the questions alone.
+   */
+  answer: 0.4,
 } as const;
 
 export interface QuestionMatch {
@@ -70,6 +77,16 @@ interface Entry {
   slot: number;
   phrasings: Phrasing[];
   features: Set<string>;
+  answer?: AnalyzedAnswer;
+}
+
+interface Similarity {
+  sim: number;
+  evidence: number;
+  covering: number;
+  factor: number;
+  /** the most the pair's answer can add to `sim` */
+  answerBound: number;
 }
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
@@ -103,8 +120,8 @@ export class QuestionMatcher {
     return this.entries.has(id);
   }
 
-  /** Adds or replaces a stored question with its alternative phrasings. */
-  upsert(id: string, phrasings: readonly string[]): void {
+  /** Adds or replaces a stored question with its alternative phrasings and (optionally) its answer. */
+  upsert(id: string, phrasings: readonly string[], answer?: string): void {
     this.remove(id);
     const analysed = phrasings.filter((p) => p.trim()).map((p) => this.analyse(p));
     if (analysed.length === 0) return;
@@ -122,7 +139,7 @@ export class QuestionMatcher {
       if (!list) this.postings.set(k, (list = new Set()));
       list.add(slot);
     }
-    this.entries.set(id, { slot, phrasings: analysed, features });
+    this.entries.set(id, { slot, phrasings: analysed, features, answer: answer?.trim() ? analyzeAnswer(answer, this.canonical) : undefined });
   }
 
   remove(id: string): boolean {
@@ -149,15 +166,25 @@ export class QuestionMatcher {
     const best = Math.max(...engineHits.map((h) => h.score), Number.MIN_VALUE);
     const prior = new Map(engineHits.map((h) => [h.id, h.score / best]));
     const askedSide = this.weigh(this.wordInfo(asked.q.words), asked.q.grams);
-    const out: QuestionMatch[] = [];
+    const limit = options.limit ?? 10;
+    const out: (QuestionMatch & { entry: Entry; scored: Similarity[]; engine: number; upTo: number })[] = [];
     for (const id of new Set([...this.gather(asked.q), ...prior.keys()])) {
-      const scored = this.entries.get(id)!.phrasings.map((p) => this.similarity(asked.q, askedSide, p));
-      const sim = Math.max(...scored.map((s) => s.sim));
+      const entry = this.entries.get(id)!;
+      const scored = entry.phrasings.map((p) => this.similarity(asked.q, askedSide, p));
       const evidence = Math.max(...scored.map((s) => s.evidence));
-      out.push({ id, score: sim + MATCH_PARAMS.engine * (prior.get(id) ?? 0), confidence: round(1 - 2 ** (-evidence / MATCH_PARAMS.halfConfidenceAt)) });
+      const engine = MATCH_PARAMS.engine * (prior.get(id) ?? 0);
+      const score = Math.max(...scored.map((s) => s.sim)) + engine;
+      const upTo = entry.answer ? score + Math.max(...scored.map((s) => s.answerBound)) : score;
+      out.push({ id, score, confidence: round(1 - 2 ** (-evidence / MATCH_PARAMS.halfConfidenceAt)), entry, scored, engine, upTo });
+    }
+    // The answer only adds: it is read for the candidates that could still reach the first `limit`.
+    const floor = out.length > limit ? [...out.map((m) => m.score)].sort((a, b) => b - a)[limit - 1]! : -Infinity;
+    for (const m of out) {
+      if (m.upTo <= m.score || m.upTo < floor) continue;
+      m.score = m.engine + Math.max(...m.entry.phrasings.map((p, i) => m.scored[i]!.sim + this.answerBonus(askedSide, p, m.scored[i]!, m.entry.answer!)));
     }
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    return out.slice(0, options.limit ?? 10);
+    return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
   }
 
   private analyse(text: string): Phrasing {
@@ -219,33 +246,60 @@ export class QuestionMatcher {
    * has it or a synonym as a word, or anywhere in its text (segmentations differ between phrasings:
    * 报 is found in 报销). A compound that is not found counts for the share of its characters its
    * found sub-words cover (饲料厂 by 饲料: two thirds). Character features count when the other side
-   * (with its synonyms' characters) has them.
+   * (with its synonyms' characters) has them. With the stored pair's answer, also the weight the
+   * answer adds to it (`fromAnswer`).
    */
-  private coverage(side: Weighted, other: AnalyzedQuestion, otherGrams: Features): number {
+  private coverage(side: Weighted, other: AnalyzedQuestion, otherGrams: Features, answer?: AnalyzedAnswer): { num: number; fromAnswer: number } {
     const { words, wordWeights } = side;
     const found = words.map((w) => w.keys.some((k) => other.wordKeys.has(k)) || w.forms.some((f) => other.norm.includes(f)));
     let num = 0;
+    let fromAnswer = 0;
+    // what the answer adds: words (or a synonym) it has as words or, three characters and longer, in its
+    // text, and character pairs by sound (single characters of a long answer tell little)
+    const inAnswer = answer && words.map((w, i) => !found[i] && (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 2 && answer.norm.includes(f))));
+    const inEither = inAnswer?.some(Boolean) ? found.map((f, i) => f || inAnswer[i]!) : found;
     for (let i = 0; i < words.length; i++) {
-      if (found[i]) num += wordWeights[i]!;
-      else if (words[i]!.parts.length > 0) num += wordWeights[i]! * partCoverage(words[i]!, words, found);
+      if (found[i]) {
+        num += wordWeights[i]!;
+        continue;
+      }
+      const part = words[i]!.parts.length > 0 ? partCoverage(words[i]!, words, found) : 0;
+      num += wordWeights[i]! * part;
+      if (inEither !== found) fromAnswer += wordWeights[i]! * ((inAnswer![i] ? 1 : words[i]!.parts.length > 0 ? partCoverage(words[i]!, words, inEither) : 0) - part);
     }
-    for (const [k, x] of side.grams) if (otherGrams.has(k)) num += x;
-    return num;
+    for (const [k, x] of side.grams) {
+      if (otherGrams.has(k)) num += x;
+      else if (answer?.pairs.has(k)) fromAnswer += x;
+    }
+    return { num, fromAnswer };
   }
 
   /**
    * Similarity of the asked question to one stored phrasing, and the evidence for confidence: the
    * similarity, or (for a long question that holds the whole stored one) the stored question's coverage.
    */
-  private similarity(asked: AnalyzedQuestion, askedSide: Weighted, stored: Phrasing): { sim: number; evidence: number } {
+  private similarity(asked: AnalyzedQuestion, askedSide: Weighted, stored: Phrasing): Similarity {
     const d = stored.q;
     const storedSide = this.storedSide(stored);
-    const covered = this.coverage(askedSide, d, d.gramsExpanded) / (askedSide.total || 1);
-    const covering = this.coverage(storedSide, asked, asked.gramsExpanded) / (storedSide.total || 1);
+    const covered = this.coverage(askedSide, d, d.gramsExpanded).num / (askedSide.total || 1);
+    const covering = this.coverage(storedSide, asked, asked.gramsExpanded).num / (storedSide.total || 1);
     let factor = intentFactor(asked, d) * placeFactor(asked.places, d.places);
     if (asked.places.length === 0 && d.places.length > 0) factor *= 1 - MATCH_PARAMS.placeless;
     const sim = (MATCH_PARAMS.askedShare * covered + (1 - MATCH_PARAMS.askedShare) * covering) * factor;
-    return { sim, evidence: Math.max(sim, MATCH_PARAMS.coveringEvidence * covering * factor) };
+    // the answer can add at most what the stored question leaves uncovered
+    const answerBound = MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (1 - covered) * covering * factor;
+    return { sim, evidence: Math.max(sim, MATCH_PARAMS.coveringEvidence * covering * factor), covering, factor, answerBound };
+  }
+
+  /**
+   * What the pair's answer adds to the ranking: the share of the asked question found in the answer
+   * and not in the stored question, weighed by how much of the stored question the asked one holds
+   * (a general stored question inside the asked one, the asker's specifics in its answer).
+   */
+  private answerBonus(askedSide: Weighted, stored: Phrasing, s: Similarity, answer: AnalyzedAnswer): number {
+    if (s.answerBound <= 0) return 0;
+    const fromAnswer = this.coverage(askedSide, stored.q, stored.q.gramsExpanded, answer).fromAnswer / (askedSide.total || 1);
+    return MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * fromAnswer * s.covering * s.factor;
   }
 }
 

@@ -13,7 +13,7 @@ const PAGE = 1000;
 
 /**
  * What answering reads, kept current by one polling loop: the search index of the public answers,
- * the question matcher over their questions (IDF over the question corpus, synonyms, typos by sound)
+ * the question matcher over their questions and answers (IDF over the question corpus, synonyms, typos by sound)
  * and the public pairs themselves, so answering a question reads no database. The search index is in OpenSearch under its own alias when OPENSEARCH_URL is
  * set, else in-process. Filled from the database at start (5,000 pairs take a few seconds), then
  * kept current by polling rows changed since the last pass, so every replica converges on its own.
@@ -96,7 +96,7 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
       for (const r of rows) {
         if (isPublic(r)) {
           this.pairs.set(r.id, r);
-          this.matcher.upsert(r.id, [r.question, ...r.alternatives]);
+          this.matcher.upsert(r.id, [r.question, ...r.alternatives], r.answer);
         } else {
           this.pairs.delete(r.id);
           this.matcher.remove(r.id);
