@@ -18,3 +18,4 @@ export * from './paging.js';
 export * from './root-module.js';
 export * from './rpc-client.js';
 export * from './access-log.js';
+export * from './write-behind.js';

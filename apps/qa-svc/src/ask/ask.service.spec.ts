@@ -42,7 +42,7 @@ function setup(opts: { engineDown?: boolean } = {}) {
         },
       },
     },
-    unanswered: { record: async (q: string) => void recorded.push(q) },
+    unanswered: { record: (q: string) => void recorded.push(q) },
     policies: { search: async () => [{ id: 'p', title: '政策', docNumber: null, snippet: '…' }] },
     related: {
       forPairs: async (pairs: RelatedSource[]) => {

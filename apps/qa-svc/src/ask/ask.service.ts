@@ -38,12 +38,8 @@ export class AskService {
       .filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, fallback: null };
-    // Logged for editors while the policy search runs: the asker waits for the slower of the two only.
-    const [, policies] = await Promise.all([
-      this.unanswered.record(question).catch((error) => this.logger.warn({ err: error }, 'could not log unanswered question')),
-      this.policies.search(question),
-    ]);
-    return { answers: [], fallback: { reason: 'NO_CONFIDENT_ANSWER', message: '暂未找到确切答案，以下政策文件可能有帮助。', policies } };
+    this.unanswered.record(question); // queued for the editors' list; the asker does not wait for it
+    return { answers: [], fallback: { reason: 'NO_CONFIDENT_ANSWER', message: '暂未找到确切答案，以下政策文件可能有帮助。', policies: await this.policies.search(question) } };
   }
 
   /** The engine's ranking helps but is not needed: without it the matcher still answers. */
