@@ -29,10 +29,10 @@ import type { Actor } from '@govdisc/contracts';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
 import { API_PREFIX } from '../http/api-prefix.js';
+import { asObject } from '../http/as-object.js';
 import { RpcClient } from '@govdisc/service-kit';
 
 const IMPORT_TIMEOUT_MS = 120_000;
-const asObject = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) ? body : {});
 
 // Literal paths (search, suggest, best-bets, analytics, import/…) are declared before `:documentId` so they win the match.
 @ApiTags('policies')

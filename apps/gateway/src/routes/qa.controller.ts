@@ -19,9 +19,9 @@ import {
 import { RpcClient } from '@govdisc/service-kit';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { API_PREFIX } from '../http/api-prefix.js';
+import { asObject } from '../http/as-object.js';
 import { ApiRoute } from '../http/openapi.js';
 
-const asObject = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) ? body : {});
 
 @ApiTags('qa')
 @Controller(`${API_PREFIX}/qa`)
