@@ -10,7 +10,6 @@
 //   pipeline      as qa-svc's ask does it: the engine's 30 best (loose 1/3 match) + the matcher's own candidates,
 //                 ranked by QuestionMatcher (IDF-weighted word, sound-keyed character-pair and character coverage
 //                 both ways, synonyms, intent and place factors, the engine's score as a prior)
-//   engine+rerank the previous ask pipeline, for reference: the engine's 30 best re-ranked by rankAnswers
 //   baseline      same engine, default analysis: single Han characters, question = answer weight, OR match, no synonyms
 //   jieba-plain   (extra, for reference) same engine over plain jieba words, baseline query rules
 // Reports top-1 / top-3 accuracy and MRR@10 (a hit = any of the question's acceptable answer ids),
@@ -19,7 +18,7 @@
 // with it, and the false-accept rate on questions the pairs cannot answer (top confidence ≥ threshold).
 // --what-if adds a row for the engine with the recommended Q&A-mode code changes simulated on its query AST.
 import { resolve } from 'node:path';
-import { QuestionMatcher, rankAnswers } from '@govdisc/text-analysis';
+import { QuestionMatcher } from '@govdisc/text-analysis';
 import { arg, baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
@@ -57,7 +56,6 @@ async function main() {
     // Exactly as qa-svc's ask does it: the engine's hits with loose word matching (askers add words the
     // stored question lacks) and the matcher's own candidates, ranked by the matcher.
     pipeline: (q) => ask(q).map((r) => r.id),
-    'engine+rerank': (q) => rankAnswers(q, pipeline.rankSync({ q, pageSize: 30, now: NOW, match: 'loose' }).hits, (id) => byId.get(id).question).slice(0, K).map((r) => r.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

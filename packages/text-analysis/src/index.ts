@@ -6,7 +6,7 @@ export { decodeEntities, escapeHtml } from './html.js';
 export { normalize } from './normalize.js';
 export { pinyinInitials, soundKey } from './pinyin.js';
 export { extractPlaces, placeFactor, removePlaces, type Place } from './places.js';
-export { confidenceOf, jaccard, questionTokens, rankAnswers, type RankedAnswer } from './question-match.js';
+export { jaccard, questionTokens } from './question-similarity.js';
 export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, type QuestionIntent } from './question-features.js';
 export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } from './question-matcher.js';
 export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
