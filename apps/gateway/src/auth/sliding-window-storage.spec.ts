@@ -49,7 +49,7 @@ test('a blocked client is let in again once the window has slid far enough', asy
   storage.onModuleDestroy();
 });
 
-test('the cost per request does not grow with the number of hits in the window', async () => {
+test('counts exactly at benchmark volumes (200,000 hits in one window), where the default storage filtered every hit per request', async () => {
   const { storage } = storageAt(0);
   for (let i = 0; i < 200_000; i++) await storage.increment('k', MINUTE, 1_000_000, 0, 'default');
   expect((await storage.increment('k', MINUTE, 1_000_000, 0, 'default')).totalHits).toBe(200_001);
