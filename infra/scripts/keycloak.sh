@@ -131,9 +131,9 @@ cmd_start() {
     "$KC_HOME/bin/kc.sh" start-dev --http-port="$KC_PORT" --http-host=127.0.0.1 --import-realm \
     </dev/null >"$KC_LOG" 2>&1 &
   pid=$!
-  pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+  pgid="$(session_pgid "$pid")"
   printf '%s\n' "$pid" >"$KC_PIDFILE"
-  printf '%s\n' "${pgid:-$pid}" >"$KC_PGIDFILE"
+  if [[ -n "$pgid" ]]; then printf '%s\n' "$pgid" >"$KC_PGIDFILE"; else rm -f "$KC_PGIDFILE"; fi
   if ! wait_for_http "$KC_URL/realms/master" "$KC_TIMEOUT" "$KC_LOG" "$pid"; then
     stop_pid Keycloak "$KC_PIDFILE" "" 10 "$KC_PGIDFILE" || true
     die "Keycloak did not become ready (log: $KC_LOG)"

@@ -256,12 +256,27 @@ pid_alive() {
   return 0
 }
 
+# session_pgid PID : the process group of a child started with `setsid … &`, once setsid has made
+# it its own (pgid = pid); empty if that does not happen within 2 s. Reading the pgid at once races
+# with setsid and can return the caller's own group, which a later group kill would then hit.
+session_pgid() {
+  local pid="$1" pgid i
+  for (( i = 0; i < 40; i++ )); do
+    pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+    [[ -z "$pgid" ]] && return 0
+    if [[ "$pgid" == "$pid" ]]; then printf '%s\n' "$pgid"; return 0; fi
+    sleep 0.05
+  done
+}
+
 # stop_pid NAME PIDFILE PATTERN [GRACE_SECONDS] [PGIDFILE] : TERM, wait, then KILL (the whole
 # process group when PGIDFILE names one). Removes the pid files. No-op when not running.
 stop_pid() {
   local name="$1" pidfile="$2" pattern="$3" grace="${4:-30}" pgidfile="${5:-}" pid pgid="" i
   if [[ -n "$pgidfile" && -s "$pgidfile" ]]; then
     pgid="$(cat "$pgidfile")"
+    # Never signal the group this script (or its caller, e.g. the test run) belongs to.
+    [[ "$pgid" == "$(ps -o pgid= -p $$ | tr -d ' ')" ]] && pgid=""
   fi
   if ! pid_alive "$pidfile" "$pattern"; then
     log "$name is not running (no live process in $pidfile)"

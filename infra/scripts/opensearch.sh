@@ -224,8 +224,8 @@ cmd_start() {
     OPENSEARCH_JAVA_OPTS="$OS_JAVA_OPTS" \
     "$OS_HOME/bin/opensearch" -p "$OS_INTERNAL_PID" </dev/null >"$OS_LOG" 2>&1 &
   pid=$!
-  pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
-  printf '%s\n' "${pgid:-$pid}" >"$OS_PGIDFILE"
+  pgid="$(session_pgid "$pid")"
+  if [[ -n "$pgid" ]]; then printf '%s\n' "$pgid" >"$OS_PGIDFILE"; else rm -f "$OS_PGIDFILE"; fi
   printf '%s\n' "$pid" >"$OS_PIDFILE"
   # Record the JVM's pid (not the runuser wrapper's): SIGTERM must reach the JVM directly.
   for (( i = 0; i < 60; i++ )); do
