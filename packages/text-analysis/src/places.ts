@@ -11,7 +11,7 @@ const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '�
 /** Short forms that are ordinary words or too ambiguous to mean a place on their own. */
 const TOO_GENERIC = new Set(['城区', '市辖', '郊区', '矿区', '新城', '开发', '高新', '经济', '朝阳', '南山', '鼓楼', '城关', '东区', '西区', '南区', '北区', '中山', '长安', '永安', '和平', '新华', '江北', '江南', '铁西', '铁东', '向阳', '红旗', '白云']);
 
-let gazetteer: { names: Map<string, Place>; longest: number } | undefined;
+let gazetteer: { names: Map<string, Place>; longestFrom: Map<string, number>; firstChars: Set<number> } | undefined;
 
 /** Provinces, prefecture cities and districts from the official division codes (china-area-data). */
 function load() {
@@ -35,7 +35,10 @@ function load() {
     }
   }
   for (const [k, v] of names) if (!v.name) names.delete(k);
-  gazetteer = { names, longest: Math.max(...[...names.keys()].map((k) => k.length)) };
+  // the longest name starting with each two characters: most positions of a text start none
+  const longestFrom = new Map<string, number>();
+  for (const k of names.keys()) longestFrom.set(k.slice(0, 2), Math.max(longestFrom.get(k.slice(0, 2)) ?? 0, k.length));
+  gazetteer = { names, longestFrom, firstChars: new Set([...names.keys()].map((k) => k.charCodeAt(0))) };
   return gazetteer;
 }
 
@@ -58,7 +61,7 @@ const ABBREVIATED = new RegExp(`(?:来|在|赴|离|返|入|抵|进|出|援|驻)(
 
 /** Where places are named in normalised text: [start, end) spans with the place each names. */
 function placeSpans(s: string): { start: number; end: number; place: Place }[] {
-  const { names, longest } = load();
+  const { names, longestFrom, firstChars } = load();
   const spans: { start: number; end: number; place: Place }[] = [];
   for (const m of s.matchAll(ABBREVIATED)) {
     const province = ABBREVIATIONS[m[1]!]!;
@@ -68,6 +71,7 @@ function placeSpans(s: string): { start: number; end: number; place: Place }[] {
   for (let i = 0; i < s.length; ) {
     let hit: Place | undefined;
     let len = 0;
+    const longest = firstChars.has(s.charCodeAt(i)) ? (longestFrom.get(s.slice(i, i + 2)) ?? 0) : 0;
     for (let l = Math.min(longest, s.length - i); l >= 2 && !hit; l--) {
       hit = names.get(s.slice(i, i + l));
       if (hit) len = l;
@@ -116,9 +120,8 @@ export function placesAndRest(text: string): { places: Place[]; rest: string } {
  */
 export function placeFactor(asked: readonly Place[], candidate: readonly Place[]): number {
   if (asked.length === 0 || candidate.length === 0) return 1;
-  const names = new Set(asked.map((p) => p.name));
-  const provinces = new Set(asked.map((p) => p.province));
-  if (candidate.some((p) => names.has(p.name))) return 1.5;
-  if (candidate.some((p) => provinces.has(p.province))) return 1.25;
+  // a question names a place or two: comparing the short lists beats building sets
+  if (candidate.some((c) => asked.some((a) => a.name === c.name))) return 1.5;
+  if (candidate.some((c) => asked.some((a) => a.province === c.province))) return 1.25;
   return 0.6;
 }

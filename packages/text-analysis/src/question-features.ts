@@ -96,8 +96,19 @@ function meaningfulWords(norm: string): string[] {
   return [...new Set(indexTokens(norm))].filter((t) => !QUESTION_WORDS.has(t));
 }
 
-/** Everything the matcher compares about one question text. */
-export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical: (term: string) => string): AnalyzedQuestion {
+/** Character features of synonym-table terms, computed once each (the table bounds this cache). */
+const synonymGramCache = new Map<string, Features>();
+function synonymGrams(term: string): Features {
+  let f = synonymGramCache.get(term);
+  if (!f) synonymGramCache.set(term, (f = gramFeatures(term)));
+  return f;
+}
+
+/**
+ * Everything the matcher compares about one question text. `unplaced: false` skips the place-free
+ * words and features (only stored questions need them), leaving them empty.
+ */
+export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical: (term: string) => string, { unplaced: withUnplaced = true } = {}): AnalyzedQuestion {
   // 水、电、气 and 水电气 are the same list
   const norm = normalize(text).replace(/(?<=\p{Script=Han})、(?=\p{Script=Han})/gu, '');
   const { places, rest: unplaced } = placesAndRest(norm);
@@ -105,7 +116,7 @@ export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical:
   const grams = gramFeatures(norm);
   const gramsExpanded = new Map(grams);
   for (const w of words) {
-    for (const alt of synonyms.alternatives(w).slice(1)) for (const [k, v] of gramFeatures(alt)) put(gramsExpanded, k, v);
+    for (const alt of synonyms.alternatives(w).slice(1)) for (const [k, v] of synonymGrams(alt)) put(gramsExpanded, k, v);
   }
   return {
     norm,
@@ -113,8 +124,8 @@ export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical:
     wordKeys: new Set(words.map(canonical)),
     grams,
     gramsExpanded,
-    unplacedWords: meaningfulWords(unplaced),
-    unplacedGrams: gramFeatures(unplaced),
+    unplacedWords: withUnplaced ? meaningfulWords(unplaced) : [],
+    unplacedGrams: withUnplaced ? gramFeatures(unplaced) : new Map(),
     places,
     intents: questionIntents(norm),
   };

@@ -1,5 +1,6 @@
-import { placeFactor } from './places.js';
-import { analyzeAnswer, analyzeQuestion, type AnalyzedAnswer, type AnalyzedQuestion, type Features, FEATURE_WEIGHTS } from './question-features.js';
+import { charMask, type CharMask, containsWord, Counts, FeatureIds, ScratchMap } from './feature-ids.js';
+import { placeFactor, type Place } from './places.js';
+import { analyzeAnswer, analyzeQuestion, type AnalyzedAnswer, type AnalyzedQuestion, FEATURE_WEIGHTS, type QuestionIntent } from './question-features.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -49,34 +50,63 @@ export interface MatchOptions {
   limit?: number;
 }
 
-/** A word with its synonyms, their canonical keys, and the indexes of its sub-words in the same list. */
+/**
+ * A word with its synonyms and their canonical keys (`w:` feature ids, -1 for a key no stored
+ * question has). Stored questions share one WordInfo per distinct word (`memo` is its index), so
+ * whether the asked question holds it is worked out once per question, not once per candidate.
+ */
 interface WordInfo {
   word: string;
   forms: string[];
+  formMasks: CharMask[];
   keys: string[];
-  parts: number[];
+  keyIds: number[];
+  memo: number;
 }
 
-/** One side of a comparison with its weights (feature weight × IDF) and their sum. */
-interface Weighted {
+/** One side of a comparison: its words (with the indexes of each word's sub-words) and character features. */
+interface Side {
   words: WordInfo[];
-  wordWeights: number[];
-  grams: [key: string, weight: number][];
+  parts: number[][];
+  gramKeys: string[];
+  gramIds: Int32Array;
+  gramBase: Float64Array;
+}
+
+/** A side's weights (feature weight × IDF) and their sum. */
+interface Weights {
+  words: Float64Array;
+  grams: Float64Array;
   total: number;
 }
 
-interface Phrasing {
-  q: AnalyzedQuestion;
-  unplacedWordInfo: WordInfo[];
-  /** the stored question's own side without places, weighed at corpus generation `weighedAt` */
-  weighted?: Weighted;
+/** What is compared of one stored phrasing. */
+interface StoredPhrasing {
+  norm: string;
+  mask: CharMask;
+  places: Place[];
+  intents: Set<QuestionIntent>;
+  /** canonical word keys and character features (with synonyms') of the whole question */
+  wordKeyIds: Int32Array;
+  expandedGramIds: Int32Array;
+  /** the question's own side without places, weighed at corpus generation `weighedAt` */
+  side: Side;
+  weights?: Weights;
   weighedAt?: number;
+}
+
+/** The asked question, analysed and weighed once per match. */
+interface Asked {
+  q: AnalyzedQuestion;
+  mask: CharMask;
+  side: Side;
+  weights: Weights;
 }
 
 interface Entry {
   slot: number;
-  phrasings: Phrasing[];
-  features: Set<string>;
+  phrasings: StoredPhrasing[];
+  features: number[];
   answer?: AnalyzedAnswer;
 }
 
@@ -89,7 +119,16 @@ interface Similarity {
   answerBound: number;
 }
 
+interface Candidate extends QuestionMatch {
+  entry: Entry;
+  scored: Similarity[];
+  engine: number;
+  upTo: number;
+}
+
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+const FOUND = 1;
+const MISSING = 2;
 
 /**
  * Matches a citizen's question to stored questions (一号答). Keeps every stored question analysed in
@@ -98,15 +137,29 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
  * found anywhere in the other text counts, whatever the segmentation), by character pairs keyed by
  * sound (so 发漂 meets 发票) and by single characters; both "how much of the asked question does the
  * stored one cover" and the reverse count, weighed by what kind of answer each asks for and by place.
+ * Features are integer ids and per-question lookups live in reused scratch arrays: answering
+ * allocates little and hashes few strings.
  */
 export class QuestionMatcher {
   private readonly entries = new Map<string, Entry>();
   private readonly slots: (string | null)[] = [];
-  private readonly df = new Map<string, number>();
-  private readonly postings = new Map<string, Set<number>>();
+  private readonly ids = new FeatureIds();
+  private readonly df = new Counts();
+  /** slots of the entries holding each feature (`c:` single characters excepted), by feature id */
+  private readonly postings: (Set<number> | undefined)[] = [];
   private readonly canonicalOf = new Map<string, string>();
+  private readonly storedWords = new Map<string, WordInfo>();
   /** bumped by every change of the corpus: cached IDF weights older than this are recomputed */
   private generation = 0;
+  // Scratch space for one match at a time (matching is synchronous).
+  private readonly askedGramWeight = new ScratchMap();
+  private readonly askedExpanded = new ScratchMap();
+  private readonly askedWordKeys = new ScratchMap();
+  private readonly storedWordFound = new ScratchMap();
+  private readonly phrasingWordKeys = new ScratchMap();
+  private readonly gathered = new ScratchMap();
+  /** which words of one side the other holds (refilled for each comparison) */
+  private readonly foundScratch: boolean[] = [];
 
   constructor(private readonly synonyms: SynonymTable = defaultSynonyms()) {
     for (const group of synonyms.groups) for (const term of group) if (!this.canonicalOf.has(term)) this.canonicalOf.set(term, group[0]!);
@@ -123,34 +176,38 @@ export class QuestionMatcher {
   /** Adds or replaces a stored question with its alternative phrasings and (optionally) its answer. */
   upsert(id: string, phrasings: readonly string[], answer?: string): void {
     this.remove(id);
-    const analysed = phrasings.filter((p) => p.trim()).map((p) => this.analyse(p));
+    const analysed = phrasings.filter((p) => p.trim()).map((p) => analyzeQuestion(p, this.synonyms, this.canonical));
     if (analysed.length === 0) return;
     this.generation++;
-    const features = new Set<string>();
-    for (const { q } of analysed) {
-      for (const k of q.wordKeys) features.add(`w:${k}`);
-      for (const k of q.grams.keys()) features.add(k);
+    const keys = new Set<string>();
+    for (const q of analysed) {
+      for (const k of q.wordKeys) keys.add(`w:${k}`);
+      for (const k of q.grams.keys()) keys.add(k);
     }
     const slot = this.slots.push(id) - 1;
-    for (const k of features) {
-      this.df.set(k, (this.df.get(k) ?? 0) + 1);
-      if (k.startsWith('c:')) continue;
-      let list = this.postings.get(k);
-      if (!list) this.postings.set(k, (list = new Set()));
-      list.add(slot);
+    const features: number[] = [];
+    for (const k of keys) {
+      const f = this.ids.intern(k);
+      features.push(f);
+      this.df.add(f, 1);
+      if (!k.startsWith('c:')) (this.postings[f] ??= new Set()).add(slot);
     }
-    this.entries.set(id, { slot, phrasings: analysed, features, answer: answer?.trim() ? analyzeAnswer(answer, this.canonical) : undefined });
+    this.entries.set(id, {
+      slot,
+      phrasings: analysed.map((q) => this.stored(q)),
+      features,
+      answer: answer?.trim() ? analyzeAnswer(answer, this.canonical) : undefined,
+    });
   }
 
   remove(id: string): boolean {
     const entry = this.entries.get(id);
     if (!entry) return false;
-    for (const k of entry.features) {
-      const left = (this.df.get(k) ?? 1) - 1;
-      if (left > 0) this.df.set(k, left);
-      else this.df.delete(k);
-      this.postings.get(k)?.delete(entry.slot);
-      if (this.postings.get(k)?.size === 0) this.postings.delete(k);
+    for (const f of entry.features) {
+      this.df.add(f, -1);
+      const list = this.postings[f];
+      list?.delete(entry.slot);
+      if (list?.size === 0) this.postings[f] = undefined;
     }
     this.slots[entry.slot] = null;
     this.entries.delete(id);
@@ -160,131 +217,211 @@ export class QuestionMatcher {
 
   /** The best stored questions for `question`, best first. */
   match(question: string, options: MatchOptions = {}): QuestionMatch[] {
-    const asked = this.analyse(question);
-    if (asked.q.words.length === 0 && asked.q.grams.size === 0) return [];
-    const engineHits = (options.engineHits ?? []).filter((h) => this.entries.has(h.id));
-    const best = Math.max(...engineHits.map((h) => h.score), Number.MIN_VALUE);
-    const prior = new Map(engineHits.map((h) => [h.id, h.score / best]));
-    const askedSide = this.weigh(this.wordInfo(asked.q.words), asked.q.grams);
+    const q = analyzeQuestion(question, this.synonyms, this.canonical, { unplaced: false });
+    if (q.words.length === 0 && q.grams.size === 0) return [];
+    const asked = this.prepareAsked(q);
+    let best = Number.MIN_VALUE;
+    const prior = new Map<string, number>();
+    for (const h of options.engineHits ?? []) {
+      if (!this.entries.has(h.id)) continue;
+      prior.set(h.id, h.score);
+      if (h.score > best) best = h.score;
+    }
     const limit = options.limit ?? 10;
-    const out: (QuestionMatch & { entry: Entry; scored: Similarity[]; engine: number; upTo: number })[] = [];
-    for (const id of new Set([...this.gather(asked.q), ...prior.keys()])) {
+    const out: Candidate[] = [];
+    for (const id of new Set([...this.gather(q), ...prior.keys()])) {
       const entry = this.entries.get(id)!;
-      const scored = entry.phrasings.map((p) => this.similarity(asked.q, askedSide, p));
-      const evidence = Math.max(...scored.map((s) => s.evidence));
-      const engine = MATCH_PARAMS.engine * (prior.get(id) ?? 0);
-      const score = Math.max(...scored.map((s) => s.sim)) + engine;
-      const upTo = entry.answer ? score + Math.max(...scored.map((s) => s.answerBound)) : score;
+      const scored = entry.phrasings.map((p) => this.similarity(asked, p));
+      let sim = 0;
+      let evidence = 0;
+      let answerBound = 0;
+      for (const s of scored) {
+        sim = Math.max(sim, s.sim);
+        evidence = Math.max(evidence, s.evidence);
+        answerBound = Math.max(answerBound, s.answerBound);
+      }
+      const engine = MATCH_PARAMS.engine * ((prior.get(id) ?? 0) / best);
+      const score = sim + engine;
+      const upTo = entry.answer ? score + answerBound : score;
       out.push({ id, score, confidence: round(1 - 2 ** (-evidence / MATCH_PARAMS.halfConfidenceAt)), entry, scored, engine, upTo });
     }
     // The answer only adds: it is read for the candidates that could still reach the first `limit`.
-    const floor = out.length > limit ? [...out.map((m) => m.score)].sort((a, b) => b - a)[limit - 1]! : -Infinity;
+    const floor = out.length > limit ? out.map((m) => m.score).sort((a, b) => b - a)[limit - 1]! : -Infinity;
     for (const m of out) {
       if (m.upTo <= m.score || m.upTo < floor) continue;
-      m.score = m.engine + Math.max(...m.entry.phrasings.map((p, i) => m.scored[i]!.sim + this.answerBonus(askedSide, p, m.scored[i]!, m.entry.answer!)));
+      let withAnswer = -Infinity;
+      m.entry.phrasings.forEach((p, i) => {
+        withAnswer = Math.max(withAnswer, m.scored[i]!.sim + this.answerBonus(asked, p, m.scored[i]!, m.entry.answer!));
+      });
+      m.score = m.engine + withAnswer;
     }
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
   }
 
-  private analyse(text: string): Phrasing {
-    const q = analyzeQuestion(text, this.synonyms, this.canonical);
-    return { q, unplacedWordInfo: this.wordInfo(q.unplacedWords) };
-  }
-
   private readonly canonical = (term: string) => this.canonicalOf.get(term) ?? term;
 
-  private wordInfo(words: readonly string[]): WordInfo[] {
-    return words.map((word) => {
-      const forms = this.synonyms.alternatives(word);
-      const parts = words.flatMap((w, i) => (w !== word && word.includes(w) ? [i] : []));
-      return { word, forms, keys: [...new Set(forms.map(this.canonical))], parts };
-    });
+  private stored(q: AnalyzedQuestion): StoredPhrasing {
+    const gramKeys = [...q.unplacedGrams.keys()];
+    return {
+      norm: q.norm,
+      mask: charMask(q.norm),
+      places: q.places,
+      intents: q.intents,
+      wordKeyIds: Int32Array.from(q.wordKeys, (k) => this.ids.intern(`w:${k}`)),
+      expandedGramIds: Int32Array.from(q.gramsExpanded.keys(), (k) => this.ids.intern(k)),
+      side: {
+        words: q.unplacedWords.map((w) => this.storedWord(w)),
+        parts: subWords(q.unplacedWords),
+        gramKeys,
+        gramIds: Int32Array.from(gramKeys, (k) => this.ids.intern(k)),
+        gramBase: Float64Array.from(q.unplacedGrams.values()),
+      },
+    };
   }
 
-  private idf(key: string): number {
-    const df = this.df.get(key) ?? 0;
+  /** The shared WordInfo of a stored word (its synonyms' keys get ids too, so an asked synonym finds it). */
+  private storedWord(word: string): WordInfo {
+    let info = this.storedWords.get(word);
+    if (!info) {
+      const { forms, keys } = this.forms(word);
+      info = { word, forms, formMasks: forms.map(charMask), keys, keyIds: keys.map((k) => this.ids.intern(`w:${k}`)), memo: this.storedWords.size };
+      this.storedWords.set(word, info);
+    }
+    return info;
+  }
+
+  private forms(word: string): { forms: string[]; keys: string[] } {
+    const forms = this.synonyms.alternatives(word);
+    return { forms, keys: [...new Set(forms.map(this.canonical))] };
+  }
+
+  /** Weighs the asked question and loads its features into the scratch lookups. */
+  private prepareAsked(q: AnalyzedQuestion): Asked {
+    const gramKeys = [...q.grams.keys()];
+    const side: Side = {
+      words: q.words.map((word) => {
+        const { forms, keys } = this.forms(word);
+        return { word, forms, formMasks: forms.map(charMask), keys, keyIds: keys.map((k) => this.ids.idOf(`w:${k}`)), memo: -1 };
+      }),
+      parts: subWords(q.words),
+      gramKeys,
+      gramIds: Int32Array.from(gramKeys, (k) => this.ids.idOf(k)),
+      gramBase: Float64Array.from(q.grams.values()),
+    };
+    const weights = this.weigh(side);
+    this.askedGramWeight.clear();
+    side.gramIds.forEach((id, i) => this.askedGramWeight.set(id, weights.grams[i]!));
+    this.askedExpanded.clear();
+    for (const k of q.gramsExpanded.keys()) this.askedExpanded.set(this.ids.idOf(k), 1);
+    this.askedWordKeys.clear();
+    for (const k of q.wordKeys) this.askedWordKeys.set(this.ids.idOf(`w:${k}`), 1);
+    this.storedWordFound.clear();
+    return { q, mask: charMask(q.norm), side, weights };
+  }
+
+  private idf(id: number): number {
+    const df = this.df.get(id);
     return Math.log(1 + (this.entries.size - df + 0.5) / (df + 0.5));
   }
 
   /** Candidates sharing the most informative words and character pairs with the question. */
   private gather(asked: AnalyzedQuestion): string[] {
     const limit = Math.max(100, this.entries.size * MATCH_PARAMS.commonFeature);
-    const keys = new Set([...asked.wordKeys].flatMap((w) => this.synonyms.alternatives(w).map((f) => `w:${this.canonical(f)}`)));
-    for (const k of asked.grams.keys()) if (!k.startsWith('c:')) keys.add(k);
-    const acc = new Map<number, number>();
+    const keys = new Set<number>();
+    for (const w of asked.wordKeys) for (const f of this.synonyms.alternatives(w)) keys.add(this.ids.idOf(`w:${this.canonical(f)}`));
+    for (const k of asked.grams.keys()) if (!k.startsWith('c:')) keys.add(this.ids.idOf(k));
+    const acc = this.gathered;
+    acc.clear();
+    const touched: number[] = [];
     for (const k of keys) {
-      const list = this.postings.get(k);
+      const list = k >= 0 ? this.postings[k] : undefined;
       if (!list || list.size > limit) continue;
       const w = this.idf(k);
-      for (const slot of list) acc.set(slot, (acc.get(slot) ?? 0) + w);
+      for (const slot of list) {
+        if (!acc.has(slot)) touched.push(slot);
+        acc.set(slot, acc.get(slot) + w);
+      }
     }
-    return [...acc.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MATCH_PARAMS.candidates)
-      .map(([slot]) => this.slots[slot]!);
+    return topInOrder(touched, (slot) => acc.get(slot), MATCH_PARAMS.candidates).map((slot) => this.slots[slot]!);
   }
 
-  private weigh(words: WordInfo[], grams: Features): Weighted {
-    const wordWeights = words.map((w) => FEATURE_WEIGHTS.word * this.idf(`w:${w.keys[0]}`));
-    const weighted: [string, number][] = [...grams].map(([k, weight]) => [k, weight * this.idf(k)]);
-    const total = wordWeights.reduce((a, b) => a + b, 0) + weighted.reduce((a, [, x]) => a + x, 0);
-    return { words, wordWeights, grams: weighted, total };
+  private weigh(side: Side): Weights {
+    const words = Float64Array.from(side.words, (w) => FEATURE_WEIGHTS.word * this.idf(w.keyIds[0]!));
+    const grams = side.gramBase.map((weight, i) => weight * this.idf(side.gramIds[i]!));
+    let total = 0;
+    for (const x of words) total += x;
+    for (const x of grams) total += x;
+    return { words, grams, total };
   }
 
-  /** The stored phrasing's side (without places), weighed at the current corpus generation. */
-  private storedSide(p: Phrasing): Weighted {
-    if (p.weighedAt !== this.generation || !p.weighted) {
-      p.weighted = this.weigh(p.unplacedWordInfo, p.q.unplacedGrams);
+  /** The stored phrasing's weights at the current corpus generation. */
+  private storedWeights(p: StoredPhrasing): Weights {
+    if (p.weighedAt !== this.generation || !p.weights) {
+      p.weights = this.weigh(p.side);
       p.weighedAt = this.generation;
     }
-    return p.weighted;
+    return p.weights;
   }
 
   /**
-   * Weight of one side found in the other question. A word counts as found when the other question
-   * has it or a synonym as a word, or anywhere in its text (segmentations differ between phrasings:
-   * 报 is found in 报销). A compound that is not found counts for the share of its characters its
-   * found sub-words cover (饲料厂 by 饲料: two thirds). Character features count when the other side
-   * (with its synonyms' characters) has them. With the stored pair's answer, also the weight the
-   * answer adds to it (`fromAnswer`).
+   * Which asked words the stored phrasing holds: as a word (or a synonym's), or anywhere in its
+   * text (segmentations differ between phrasings: 报 is found in 报销).
    */
-  private coverage(side: Weighted, other: AnalyzedQuestion, otherGrams: Features, answer?: AnalyzedAnswer): { num: number; fromAnswer: number } {
-    const { words, wordWeights } = side;
-    const found = words.map((w) => w.keys.some((k) => other.wordKeys.has(k)) || w.forms.some((f) => other.norm.includes(f)));
-    let num = 0;
-    let fromAnswer = 0;
-    // what the answer adds: words (or a synonym) it has as words or, three characters and longer, in its
-    // text, and character pairs by sound (single characters of a long answer tell little)
-    const inAnswer = answer && words.map((w, i) => !found[i] && (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 2 && answer.norm.includes(f))));
-    const inEither = inAnswer?.some(Boolean) ? found.map((f, i) => f || inAnswer[i]!) : found;
+  private askedWordsIn(asked: Asked, d: StoredPhrasing, found: boolean[]): boolean[] {
+    const keys = this.phrasingWordKeys;
+    keys.clear();
+    for (const id of d.wordKeyIds) keys.set(id, 1);
+    const words = asked.side.words;
+    for (let i = 0; i < words.length; i++) found[i] = holds(words[i]!, keys, d.norm, d.mask);
+    return found;
+  }
+
+  /** Which stored words the asked question holds; each distinct word is worked out once per asked question. */
+  private storedWordsIn(asked: Asked, d: StoredPhrasing, found: boolean[]): boolean[] {
+    const words = d.side.words;
     for (let i = 0; i < words.length; i++) {
-      if (found[i]) {
-        num += wordWeights[i]!;
-        continue;
+      const w = words[i]!;
+      const known = this.storedWordFound.get(w.memo);
+      if (known) found[i] = known === FOUND;
+      else {
+        found[i] = holds(w, this.askedWordKeys, asked.q.norm, asked.mask);
+        this.storedWordFound.set(w.memo, found[i] ? FOUND : MISSING);
       }
-      const part = words[i]!.parts.length > 0 ? partCoverage(words[i]!, words, found) : 0;
-      num += wordWeights[i]! * part;
-      if (inEither !== found) fromAnswer += wordWeights[i]! * ((inAnswer![i] ? 1 : words[i]!.parts.length > 0 ? partCoverage(words[i]!, words, inEither) : 0) - part);
     }
-    for (const [k, x] of side.grams) {
-      if (otherGrams.has(k)) num += x;
-      else if (answer?.pairs.has(k)) fromAnswer += x;
+    return found;
+  }
+
+  /**
+   * Weight of a side's words found in the other question. A compound that is not found counts for
+   * the share of its characters its found sub-words cover (饲料厂 by 饲料: two thirds).
+   */
+  private wordCoverage(side: Side, weights: Weights, found: readonly boolean[]): number {
+    let num = 0;
+    for (let i = 0; i < side.words.length; i++) {
+      if (found[i]) num += weights.words[i]!;
+      else if (side.parts[i]!.length > 0) num += weights.words[i]! * partCoverage(i, side, found);
     }
-    return { num, fromAnswer };
+    return num;
   }
 
   /**
    * Similarity of the asked question to one stored phrasing, and the evidence for confidence: the
-   * similarity, or (for a long question that holds the whole stored one) the stored question's coverage.
+   * similarity, or (for a long question that holds the whole stored one) the stored question's
+   * coverage. Character features count when the other side (with its synonyms' characters) has them.
    */
-  private similarity(asked: AnalyzedQuestion, askedSide: Weighted, stored: Phrasing): Similarity {
-    const d = stored.q;
-    const storedSide = this.storedSide(stored);
-    const covered = this.coverage(askedSide, d, d.gramsExpanded).num / (askedSide.total || 1);
-    const covering = this.coverage(storedSide, asked, asked.gramsExpanded).num / (storedSide.total || 1);
-    let factor = intentFactor(asked, d) * placeFactor(asked.places, d.places);
-    if (asked.places.length === 0 && d.places.length > 0) factor *= 1 - MATCH_PARAMS.placeless;
+  private similarity(asked: Asked, d: StoredPhrasing): Similarity {
+    let coveredNum = this.wordCoverage(asked.side, asked.weights, this.askedWordsIn(asked, d, this.foundScratch));
+    const grams = d.expandedGramIds;
+    for (let i = 0; i < grams.length; i++) coveredNum += this.askedGramWeight.get(grams[i]!);
+    const stored = this.storedWeights(d);
+    let coveringNum = this.wordCoverage(d.side, stored, this.storedWordsIn(asked, d, this.foundScratch));
+    const own = d.side.gramIds;
+    for (let i = 0; i < own.length; i++) if (this.askedExpanded.has(own[i]!)) coveringNum += stored.grams[i]!;
+    const covered = coveredNum / (asked.weights.total || 1);
+    const covering = coveringNum / (stored.total || 1);
+    let factor = intentFactor(asked.q.intents, d.intents) * placeFactor(asked.q.places, d.places);
+    if (asked.q.places.length === 0 && d.places.length > 0) factor *= 1 - MATCH_PARAMS.placeless;
     const sim = (MATCH_PARAMS.askedShare * covered + (1 - MATCH_PARAMS.askedShare) * covering) * factor;
     // the answer can add at most what the stored question leaves uncovered
     const answerBound = MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (1 - covered) * covering * factor;
@@ -294,28 +431,78 @@ export class QuestionMatcher {
   /**
    * What the pair's answer adds to the ranking: the share of the asked question found in the answer
    * and not in the stored question, weighed by how much of the stored question the asked one holds
-   * (a general stored question inside the asked one, the asker's specifics in its answer).
+   * (a general stored question inside the asked one, the asker's specifics in its answer). Words (or
+   * a synonym) count when the answer has them as words or, three characters and longer, in its text;
+   * character pairs by sound (single characters of a long answer tell little).
    */
-  private answerBonus(askedSide: Weighted, stored: Phrasing, s: Similarity, answer: AnalyzedAnswer): number {
+  private answerBonus(asked: Asked, d: StoredPhrasing, s: Similarity, answer: AnalyzedAnswer): number {
     if (s.answerBound <= 0) return 0;
-    const fromAnswer = this.coverage(askedSide, stored.q, stored.q.gramsExpanded, answer).fromAnswer / (askedSide.total || 1);
-    return MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * fromAnswer * s.covering * s.factor;
+    const { side, weights } = asked;
+    const found = this.askedWordsIn(asked, d, []);
+    const inAnswer = side.words.map((w, i) => !found[i] && (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 2 && answer.norm.includes(f))));
+    let fromAnswer = 0;
+    if (inAnswer.some(Boolean)) {
+      const inEither = found.map((f, i) => f || inAnswer[i]!);
+      for (let i = 0; i < side.words.length; i++) {
+        if (found[i]) continue;
+        const hasParts = side.parts[i]!.length > 0;
+        const part = hasParts ? partCoverage(i, side, found) : 0;
+        fromAnswer += weights.words[i]! * ((inAnswer[i] ? 1 : hasParts ? partCoverage(i, side, inEither) : 0) - part);
+      }
+    }
+    this.phrasingWordKeys.clear();
+    for (const id of d.expandedGramIds) this.phrasingWordKeys.set(id, 1);
+    side.gramKeys.forEach((k, i) => {
+      if (!this.phrasingWordKeys.has(side.gramIds[i]!) && answer.pairs.has(k)) fromAnswer += weights.grams[i]!;
+    });
+    return MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (fromAnswer / (weights.total || 1)) * s.covering * s.factor;
   }
 }
 
-/** Share of a word's characters covered by its found sub-words. */
-function partCoverage(w: WordInfo, words: readonly WordInfo[], found: readonly boolean[]): number {
-  const covered = new Array<boolean>(w.word.length).fill(false);
-  for (const i of w.parts) {
-    if (!found[i]) continue;
-    const part = words[i]!.word;
-    for (let at = w.word.indexOf(part); at >= 0; at = w.word.indexOf(part, at + 1)) covered.fill(true, at, at + part.length);
+/**
+ * The `k` items with the highest scores, best first, ties in their original order: what a stable
+ * sort and slice would give, without sorting thousands of candidates to keep fifty.
+ */
+function topInOrder(items: number[], score: (item: number) => number, k: number): number[] {
+  const scores = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) scores[i] = score(items[i]!);
+  let chosen = items;
+  if (items.length > k) {
+    const threshold = scores.slice().sort()[items.length - k]!;
+    const above = items.filter((_, i) => scores[i]! > threshold);
+    const at = items.filter((_, i) => scores[i] === threshold).slice(0, k - above.length);
+    chosen = [...above, ...at];
+  }
+  return chosen.map((item) => ({ item, s: score(item) })).sort((a, b) => b.s - a.s).map((x) => x.item);
+}
+
+/** For each word, the indexes of the other words inside it (its sub-words in the same list). */
+function subWords(words: readonly string[]): number[][] {
+  return words.map((word) => words.flatMap((w, i) => (w !== word && word.includes(w) ? [i] : [])));
+}
+
+/** Whether a text (its word keys marked in `keys`) holds word `w`: as a word, a synonym, or inside its text. */
+function holds(w: WordInfo, keys: ScratchMap, norm: string, mask: CharMask): boolean {
+  for (const id of w.keyIds) if (keys.has(id)) return true;
+  for (let i = 0; i < w.forms.length; i++) if (containsWord(norm, mask, w.forms[i]!, w.formMasks[i]!)) return true;
+  return false;
+}
+
+/** Share of word `i`'s characters covered by its found sub-words. */
+function partCoverage(i: number, side: Side, found: readonly boolean[]): number {
+  const word = side.words[i]!.word;
+  const covered = new Array<boolean>(word.length).fill(false);
+  for (const j of side.parts[i]!) {
+    if (!found[j]) continue;
+    const part = side.words[j]!.word;
+    for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) covered.fill(true, at, at + part.length);
   }
   return covered.filter(Boolean).length / covered.length;
 }
 
-function intentFactor(asked: AnalyzedQuestion, stored: AnalyzedQuestion): number {
-  if (asked.intents.size === 0) return 1;
-  if (stored.intents.size === 0) return 1 - MATCH_PARAMS.intentUnknown;
-  return [...asked.intents].some((i) => stored.intents.has(i)) ? 1 + MATCH_PARAMS.intent : 1 - MATCH_PARAMS.intent;
+function intentFactor(asked: ReadonlySet<QuestionIntent>, stored: ReadonlySet<QuestionIntent>): number {
+  if (asked.size === 0) return 1;
+  if (stored.size === 0) return 1 - MATCH_PARAMS.intentUnknown;
+  for (const i of asked) if (stored.has(i)) return 1 + MATCH_PARAMS.intent;
+  return 1 - MATCH_PARAMS.intent;
 }
