@@ -24,17 +24,19 @@ function row(p: (typeof PAIRS)[number]) {
   };
 }
 
-function setup(opts: { engineDown?: boolean } = {}) {
+function setup(opts: { engineDown?: boolean; cacheSize?: number } = {}) {
   const matcher = new QuestionMatcher();
   // the matcher may hold a pair the public may no longer see (retired, or past its effective dates)
   for (const p of PAIRS) matcher.upsert(p.id, [p.question]);
   const recorded: string[] = [];
   const relatedFor: string[][] = [];
+  const retired = new Set<string>();
   const mocks = {
     qaIndex: {
       matcher,
+      generation: 1,
       // what the index's last pass saw as public: the retired pair is gone from it
-      publicPair: (id: string) => PAIRS.filter((p) => p.id === id && p.status === 'PUBLISHED').map(row)[0],
+      publicPair: (id: string) => PAIRS.filter((p) => p.id === id && p.status === 'PUBLISHED' && !retired.has(p.id)).map(row)[0],
       index: {
         rank: async () => {
           if (opts.engineDown) throw Object.assign(new Error('down'), { code: 'SERVICE_UNAVAILABLE' });
@@ -51,7 +53,7 @@ function setup(opts: { engineDown?: boolean } = {}) {
       },
     },
   };
-  const config = { ASK_CONFIDENCE_THRESHOLD: 0.5 } as AppConfig;
+  const config = { ASK_CONFIDENCE_THRESHOLD: 0.5, ASK_CACHE_SIZE: opts.cacheSize ?? 100, ASK_CACHE_TTL_MS: 60_000 } as AppConfig;
   const sut = new AskService(
     mocks.qaIndex as unknown as QaIndexService,
     mocks.unanswered as unknown as UnansweredRepository,
@@ -59,7 +61,7 @@ function setup(opts: { engineDown?: boolean } = {}) {
     mocks.related as unknown as RelatedLookup,
     config,
   );
-  return { sut, mocks, recorded, relatedFor };
+  return { sut, mocks, recorded, relatedFor, retired };
 }
 
 test('answers with the best matching pair first, confident, with its related items', async () => {
@@ -92,4 +94,43 @@ test('an off-topic question gets the policy fallback and is queued for editors',
   expect(res.answers).toEqual([]);
   expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER', policies: [{ id: 'p' }] });
   expect(recorded).toEqual(['火星移民需要办理什么手续']);
+});
+
+describe('the answer cache', () => {
+  test('answers a repeated question (however it is spaced or written) without matching it again', async () => {
+    const { sut, relatedFor } = setup();
+    const first = await sut.ask('租房子能提公积金吗', 3);
+    expect(await sut.ask('  租房子能提公积金吗 ', 3)).toEqual(first);
+    expect(await sut.ask('租房子能提公積金嗎', 3)).toEqual(first); // traditional characters normalise to the same key
+    expect(relatedFor).toHaveLength(1);
+  });
+
+  test('forgets everything when the public pairs change', async () => {
+    const { sut, mocks, relatedFor } = setup();
+    await sut.ask('租房子能提公积金吗', 3);
+    mocks.qaIndex.generation++;
+    await sut.ask('租房子能提公积金吗', 3);
+    expect(relatedFor).toHaveLength(2);
+  });
+
+  test('never serves a cached answer whose pair is no longer public (effective dates pass without an index change)', async () => {
+    const { sut, retired } = setup();
+    expect((await sut.ask('租房子能提公积金吗', 3)).answers.map((a) => a.id)).toContain(uuid(1));
+    retired.add(uuid(1));
+    expect((await sut.ask('租房子能提公积金吗', 3)).answers.map((a) => a.id)).not.toContain(uuid(1));
+  });
+
+  test('a cached "no answer" is still queued for editors every time it is asked', async () => {
+    const { sut, recorded } = setup();
+    await sut.ask('火星移民需要办理什么手续', 3);
+    await sut.ask('火星移民需要办理什么手续', 3);
+    expect(recorded).toEqual(['火星移民需要办理什么手续', '火星移民需要办理什么手续']);
+  });
+
+  test('is off with ASK_CACHE_SIZE=0', async () => {
+    const { sut, relatedFor } = setup({ cacheSize: 0 });
+    await sut.ask('租房子能提公积金吗', 3);
+    await sut.ask('租房子能提公积金吗', 3);
+    expect(relatedFor).toHaveLength(2);
+  });
 });

@@ -3,6 +3,7 @@ import { type AskAnswer, type AskFallback, type z } from '@govdisc/contracts';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
+import { AnswerCache } from './answer-cache.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
@@ -12,16 +13,20 @@ import { UnansweredRepository } from './unanswered.repository.js';
 const ENGINE_CANDIDATES = 30;
 
 type Answer = z.infer<typeof AskAnswer>;
+type AskResult = { answers: Answer[]; fallback: z.infer<typeof AskFallback> | null };
 
 /**
  * 一号答: the best stored answers for a free-form question, each with a confidence. The question
  * matcher ranks the stored questions (its own candidates plus the search engine's); confident answers
  * come from memory (no database read), with their related policies and service guides. Below the
  * threshold we say so, offer policy search results instead, and log the question for editors.
+ * Results are cached per replica until the public pairs change (AnswerCache); a cached answer is
+ * served only while every pair in it is still public, and a cached "no answer" is still logged.
  */
 @Injectable()
 export class AskService {
   private readonly logger = new Logger(AskService.name);
+  private readonly cache: AnswerCache<AskResult>;
 
   constructor(
     private readonly qaIndex: QaIndexService,
@@ -29,9 +34,23 @@ export class AskService {
     private readonly policies: PolicyFallback,
     private readonly related: RelatedLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cache = new AnswerCache({ maxEntries: config.ASK_CACHE_SIZE, ttlMs: config.ASK_CACHE_TTL_MS });
+  }
 
-  async ask(question: string, limit: number): Promise<{ answers: Answer[]; fallback: z.infer<typeof AskFallback> | null }> {
+  async ask(question: string, limit: number): Promise<AskResult> {
+    const generation = this.qaIndex.generation;
+    const cached = this.cache.get(question, limit, generation);
+    if (cached && cached.answers.every((a) => this.qaIndex.publicPair(a.id))) {
+      if (cached.answers.length === 0) this.unanswered.record(question);
+      return cached;
+    }
+    const result = await this.answer(question, limit);
+    this.cache.set(question, limit, generation, result);
+    return result;
+  }
+
+  private async answer(question: string, limit: number): Promise<AskResult> {
     const engineHits = await this.engineHits(question);
     const confident = this.qaIndex.matcher
       .match(question, { engineHits, limit: limit + 5 })

@@ -31,6 +31,8 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   /** public pairs with their citations (in citation order), as of the last pass */
   private readonly pairs = new Map<string, PairWithCitations>();
   readonly matcher = new QuestionMatcher();
+  /** bumped by every pass that changed the public pairs (answer caches key on it) */
+  private changes = 0;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -66,6 +68,10 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
     await closeSearchEngine(this.current);
+  }
+
+  get generation(): number {
+    return this.changes;
   }
 
   /** A pair the public may see right now (effective dates are checked at read time), or undefined. */
@@ -104,6 +110,7 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await this.index.upsert(rows.filter((r) => isPublic(r)).map(toSearchDocument));
       await this.index.deleteMany(rows.filter((r) => !isPublic(r)).map((r) => r.id));
+      this.changes++;
       const last = rows[rows.length - 1]!;
       this.watermark = { at: last.updatedAt, id: last.id };
       if (rows.length < PAGE) return;

@@ -8,6 +8,9 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('qa'),
   /** Answers below this confidence are not offered as "the answer" (calibrated on bench/dev-sets). */
   ASK_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  /** Recent ask results kept per replica (0 turns the cache off), and for how long at most. */
+  ASK_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  ASK_CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   QA_INDEX_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   // Q&A search index: OpenSearch when set, under its own alias (never policy-svc's); else in-process.
   OPENSEARCH_URL: z.url().optional(),
