@@ -27,6 +27,11 @@ test('placeFactor prefers the asked place, then its province, and demotes other 
 test('one-character province abbreviations count after a verb of motion or place, not elsewhere', () => {
   expect(extractPlaces('来津旅游的医务工作者').map((p) => p.name)).toEqual(['天津市']);
   expect(extractPlaces('运输防疫物资入沪').map((p) => p.name)).toEqual(['上海市']);
+  // at the start of a sentence before an office or system named by the abbreviation
+  expect(extractPlaces('川税网上办有哪些渠道').map((p) => p.name)).toEqual(['四川省']);
+  expect(extractPlaces('请问，晋人社能不见面办事吗').map((p) => p.name)).toEqual(['山西省']);
+  expect(extractPlaces('疆内异地就医').map((p) => p.name)).toEqual(['新疆维吾尔自治区']);
+  expect(extractPlaces('桂花树什么时候开花')).toEqual([]);
   expect(extractPlaces('发放生活津贴')).toEqual([]);
 });
 

@@ -55,16 +55,22 @@ function rankOf(place: Place, _form: string): number {
 const ABBREVIATIONS: Record<string, string> = {
   京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省', 吉: '吉林省',
   苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省',
-  湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 蜀: '四川省', 黔: '贵州省', 滇: '云南省', 陇: '甘肃省',
+  湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 蜀: '四川省', 川: '四川省', 黔: '贵州省', 滇: '云南省', 陇: '甘肃省',
+  疆: '新疆维吾尔自治区',
 };
-const ABBREVIATED = new RegExp(`(?:来|在|赴|离|返|入|抵|进|出|援|驻)([${Object.keys(ABBREVIATIONS).join('')}])`, 'gu');
+const ABBREVIATED = new RegExp(
+  `(?:来|在|赴|离|返|入|抵|进|出|援|驻)([${Object.keys(ABBREVIATIONS).join('')}])` +
+    // also at the start of a sentence before the offices and systems named this way (川税, 晋人社, 疆内)
+    `|(?:^|[\\s，,。；;？?！!])([${Object.keys(ABBREVIATIONS).join('')}])(?=税|人社|医保|社保|内|企)`,
+  'gu',
+);
 
 /** Where places are named in normalised text: [start, end) spans with the place each names. */
 function placeSpans(s: string): { start: number; end: number; place: Place }[] {
   const { names, longestFrom, firstChars } = load();
   const spans: { start: number; end: number; place: Place }[] = [];
   for (const m of s.matchAll(ABBREVIATED)) {
-    const province = ABBREVIATIONS[m[1]!]!;
+    const province = ABBREVIATIONS[(m[1] ?? m[2])!]!;
     const end = m.index + m[0].length;
     spans.push({ start: end - 1, end, place: { name: province, province } });
   }
