@@ -2,6 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { WriteBehindBuffer, findPage } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
 import { jaccard, questionTokens } from '@govdisc/text-analysis';
+import { LRUCache } from 'lru-cache';
 
 const SAME_CLUSTER = 0.5;
 const MAX_VARIANTS = 20;
@@ -10,13 +11,17 @@ const FLUSH_MS = 1_000;
 
 /**
  * Low-confidence questions grouped by similarity, with counts: what people ask that we cannot answer.
- * Asking only queues the question; a write-behind buffer files a second's questions together (one
- * transaction per distinct question, counts summed), so concurrent askers never wait on each other's
- * cluster row. A crash loses at most the last second of this demand log, accepted on purpose.
+ * Asking only queues the question; a write-behind buffer files a second's questions together (counts
+ * summed), so concurrent askers never wait on each other's cluster row. A question filed before goes
+ * straight to its cluster: one UPDATE adds all such repeats of the second. A new question finds its
+ * cluster in a transaction of its own. A crash loses at most the last second of this demand log,
+ * accepted on purpose.
  */
 @Injectable()
 export class UnansweredRepository implements OnModuleDestroy {
   private readonly queued = new WriteBehindBuffer<string>({ label: 'unanswered questions', flushMs: FLUSH_MS, write: (batch) => this.file(batch) });
+  /** question text → the cluster it was filed in (its variants already hold it, or are full) */
+  private readonly filedIn = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -36,13 +41,34 @@ export class UnansweredRepository implements OnModuleDestroy {
   private async file(batch: string[]): Promise<void> {
     const counts = new Map<string, number>();
     for (const q of batch) counts.set(q, (counts.get(q) ?? 0) + 1);
-    for (const [question, count] of counts) await this.fileOne(question, count);
+    const repeats = await this.addRepeats([...counts].filter(([q]) => this.filedIn.has(q)));
+    for (const [question, count] of counts) if (!repeats.has(question)) await this.fileOne(question, count);
+  }
+
+  /** Adds questions filed before to their clusters in one statement; returns those it could add. */
+  private async addRepeats(known: [question: string, count: number][]): Promise<Set<string>> {
+    if (known.length === 0) return new Set();
+    const perCluster = new Map<string, number>();
+    for (const [q, n] of known) perCluster.set(this.filedIn.get(q)!, (perCluster.get(this.filedIn.get(q)!) ?? 0) + n);
+    const rows = await this.prisma.$queryRawUnsafe<{ id: string }[]>(
+      `UPDATE unanswered_cluster c SET count = c.count + v.n, last_asked_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE c.id = v.id RETURNING c.id::text AS id`,
+      [...perCluster.keys()],
+      [...perCluster.values()],
+    );
+    const alive = new Set(rows.map((r) => r.id));
+    const added = new Set<string>();
+    for (const [q] of known) {
+      if (alive.has(this.filedIn.get(q)!)) added.add(q);
+      else this.filedIn.delete(q); // the cluster is gone: file the question afresh
+    }
+    return added;
   }
 
   private async fileOne(question: string, count: number): Promise<void> {
     const tokens = questionTokens(question);
     if (tokens.length === 0) return;
-    await this.prisma.$transaction(async (tx) => {
+    const clusterId = await this.prisma.$transaction(async (tx) => {
       // Candidates share at least one token (GIN index); the most similar one above the bar wins.
       const candidates = await tx.unansweredCluster.findMany({ where: { tokens: { hasSome: tokens } }, take: 50, orderBy: { count: 'desc' } });
       const best = candidates
@@ -51,10 +77,11 @@ export class UnansweredRepository implements OnModuleDestroy {
       if (best && best.sim >= SAME_CLUSTER) {
         const variants = best.c.variants.includes(question) || best.c.variants.length >= MAX_VARIANTS ? best.c.variants : [...best.c.variants, question];
         await tx.unansweredCluster.update({ where: { id: best.c.id }, data: { count: { increment: count }, lastAskedAt: new Date(), variants } });
-      } else {
-        await tx.unansweredCluster.create({ data: { sample: question, variants: [question], tokens, count } });
+        return best.c.id;
       }
+      return (await tx.unansweredCluster.create({ data: { sample: question, variants: [question], tokens, count } })).id;
     });
+    this.filedIn.set(question, clusterId);
   }
 
   async list(query: { page: number; pageSize: number }) {

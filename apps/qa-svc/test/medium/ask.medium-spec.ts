@@ -10,6 +10,7 @@ import { AskService } from '../../src/ask/ask.service.js';
 import { QaIndexService } from '../../src/ask/qa-index.service.js';
 import { UnansweredRepository } from '../../src/ask/unanswered.repository.js';
 import { loadAppConfig } from '../../src/config/env.js';
+import { PrismaService } from '../../src/infra/prisma.service.js';
 import { PairService } from '../../src/pair/pair.service.js';
 
 // 一号答 on both engines of the search port: the same scenario, the same expectations. The embedded
@@ -99,6 +100,23 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
     const queue = await app!.get(UnansweredRepository).list({ page: 1, pageSize: 10 });
     expect(queue.items.map((c) => c.sample)).toContain('火星移民需要办理什么手续');
+  });
+
+  it('adds a repeated question to its cluster, and files it afresh once the cluster is gone', async () => {
+    const unanswered = app!.get(UnansweredRepository);
+    const question = `火星上的户口怎么迁移（${engine.name}）`;
+    const clusterOf = async () => (await unanswered.list({ page: 1, pageSize: 50 })).items.filter((c) => c.variants.includes(question));
+    await ask(question);
+    expect((await clusterOf()).map((c) => c.count)).toEqual([1]);
+    await ask(question); // answered from the cache now, still counted
+    await ask(question);
+    const [cluster] = await clusterOf();
+    expect(cluster!.count).toBe(3);
+    await app!.get(PrismaService).unansweredCluster.delete({ where: { id: cluster!.id } });
+    await ask(question);
+    const again = await clusterOf();
+    expect(again.map((c) => c.count)).toEqual([1]);
+    expect(again[0]!.id).not.toBe(cluster!.id);
   });
 
   it('follows edits and retirements through the refresh loop', async () => {
