@@ -54,7 +54,8 @@ export class PolicyController {
   })
   @Access('policies.search')
   search(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
-    return this.rpc.call(searchPolicies, query, { actor });
+    const { recordQuery: _internal, ...publicQuery } = query; // services only: people's searches always count
+    return this.rpc.call(searchPolicies, publicQuery, { actor });
   }
 
   @Get('suggest')

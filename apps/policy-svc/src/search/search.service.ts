@@ -29,14 +29,14 @@ export class SearchService {
     @Inject(POLICY_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async search(req: SearchPoliciesReq): Promise<SearchResponse> {
+  async search(req: SearchPoliciesReq & { recordQuery?: boolean }): Promise<SearchResponse> {
     const q = req.q || undefined;
     const filters: SearchFilters = {};
     for (const f of SEARCH_FILTER_FIELDS) if (req[f]) filters[f] = req[f];
     const ranked = await this.engine.index.search({ q, filters, sort: req.sort, page: req.page, pageSize: req.pageSize });
     const items = ranked.items.map(toItem);
     if (!q) return { items, total: ranked.total, facets: ranked.facets };
-    if (req.page === 1) this.analytics.recordSearch(q, ranked.total);
+    if (req.page === 1 && req.recordQuery !== false) this.analytics.recordSearch(q, ranked.total);
     // A filtered search shows ranked results only: a pinned document may not match the filter.
     const arranged = Object.keys(filters).length === 0 ? await this.pinned.arrange({ q, page: req.page, items }) : items;
     const pinned = arranged.some((item) => item.pinned);

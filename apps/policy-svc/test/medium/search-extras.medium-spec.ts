@@ -181,6 +181,7 @@ describe('query analytics', () => {
     await search('住房公积金', { page: 2 });
     await search('公机金');
     await search('', { year: '2024' });
+    await search('养老金', { recordQuery: false }); // the Q&A fallback searching for a citizen: not a query of the library's users
     const handlers = app.get(SearchAnalyticsHandlers);
     expect(await rpc(handlers.click.bind(handlers), { query: '住房公积金', documentId: docs.deposit }, null)).toEqual({ accepted: true });
     expect(batches).toEqual([]);

@@ -23,6 +23,9 @@ export const SearchPoliciesReq = z.strictObject({
   validity: PolicyValidity.optional(),
 });
 export type SearchPoliciesReq = z.infer<typeof SearchPoliciesReq>;
+/** The RPC takes one more, internal field: services searching on a citizen's behalf (the Q&A fallback) keep out of query analytics. */
+export const SearchPoliciesRpcReq = SearchPoliciesReq.extend({ recordQuery: z.boolean().default(true) });
+export type SearchPoliciesRpcReq = z.infer<typeof SearchPoliciesRpcReq>;
 export const SEARCH_FILTER_FIELDS = SEARCH_FACETS;
 
 export const PolicySearchItem = z.object({
@@ -53,7 +56,7 @@ export const PolicySearchResult = z.object({
   externalLinks: z.array(ExternalSearchLink).optional().describe('到其他政策文件库继续检索'),
 });
 
-export const searchPolicies = defineRpc('rpc.policy.search.query', { request: SearchPoliciesReq, response: PolicySearchResult });
+export const searchPolicies = defineRpc('rpc.policy.search.query', { request: SearchPoliciesRpcReq, response: PolicySearchResult });
 
 export const SuggestPoliciesReq = z.strictObject({ q: z.string().trim().min(1).max(50) });
 export const PolicySuggestion = z.object({
