@@ -7,7 +7,7 @@
 //   node bench/relevance-qa.mjs --set bench/dev-sets/qa-heldout.jsonl --unanswerable bench/dev-sets/qa-unanswerable-heldout.jsonl
 // Indexes the 5,000 Q&A pairs in the embedded engine (question = title field, weighted ×3 by the
 // pipeline; answer = body) and in a QuestionMatcher (questions, answers for ranking), and, in the same run:
-//   pipeline      as qa-svc's ask does it: the engine's 30 best (loose 1/3 match) + the matcher's own candidates,
+//   pipeline      as qa-svc's ask does it: the engine's 20 best (loose 1/3 match) + the matcher's own candidates,
 //                 ranked by QuestionMatcher (IDF-weighted word, sound-keyed character-pair and character coverage
 //                 both ways, synonyms, intent and place factors, the engine's score as a prior)
 //   baseline      same engine, default analysis: single Han characters, question = answer weight, OR match, no synonyms
@@ -29,7 +29,7 @@ const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
 /** Engine hits the ask service hands the matcher (qa-svc ask.service.ts ENGINE_CANDIDATES). */
-const ASK_CANDIDATES = 30;
+const ASK_CANDIDATES = 20;
 
 function toDocument(p) {
   return {

@@ -9,8 +9,8 @@ import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
 import { UnansweredRepository } from './unanswered.repository.js';
 
-/** Search engine hits handed to the matcher (more candidates, and a prior from the answer text). */
-const ENGINE_CANDIDATES = 30;
+/** Search engine hits handed to the matcher (more candidates, and a prior from the answer text); 20 to 30 rank the dev sets alike. */
+const ENGINE_CANDIDATES = 20;
 
 type Answer = z.infer<typeof AskAnswer>;
 type AskResult = { answers: Answer[]; fallback: z.infer<typeof AskFallback> | null };
