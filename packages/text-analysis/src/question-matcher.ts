@@ -20,8 +20,8 @@ export const MATCH_PARAMS = {
   engine: 0.2,
   /** candidates gathered from the matcher's own postings before scoring (10 to 80 rank the dev sets alike; 30 keeps a margin) */
   candidates: 30,
-  /** features held by more than this share of questions (and by more than 100) are too common to gather candidates by */
-  commonFeature: 0.2,
+  /** features held by more than this share of questions (and by more than 100) are too common to gather candidates by (0.1–0.2 rank the dev sets alike) */
+  commonFeature: 0.1,
   /** the similarity at which confidence is one half (the dev sets' unanswerable questions stay below 0.45: a margin) */
   halfConfidenceAt: 0.5,
   /** a long question holding the whole stored one: this share of the stored question's coverage counts as evidence */
