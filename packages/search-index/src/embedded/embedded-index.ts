@@ -75,8 +75,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async rank(request: SearchRequest): Promise<RankResult> {
-    const { hits, total } = this.rankSync(request);
-    return { hits, total };
+    const { top, total } = this.executeWithRelax(buildQuery(request), request, { facets: false }).result; // rank() returns no facets: none counted
+    return { hits: top.map((r) => ({ id: this.state.stored[r.doc]!.doc.id, score: r.score })), total };
   }
 
   /** Ranking without result rows (no snippets): ids and scores of the page, total, facets. */
@@ -86,15 +86,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** `auto` matching: when the two-thirds rule finds too little, run once more with the loose rule. */
-  private executeWithRelax(ast: ReturnType<typeof buildQuery>, request: SearchRequest) {
-    const result = this.execute(ast);
+  private executeWithRelax(ast: ReturnType<typeof buildQuery>, request: SearchRequest, options?: { facets: boolean }) {
+    const result = this.execute(ast, options);
     const loose = (request.match ?? 'auto') === 'auto' && result.total < RELAX_BELOW ? relaxed(ast) : null;
-    return loose ? { ast: loose, result: this.execute(loose) } : { ast, result };
+    return loose ? { ast: loose, result: this.execute(loose, options) } : { ast, result };
   }
 
-  private execute(ast: ReturnType<typeof buildQuery>) {
+  private execute(ast: ReturnType<typeof buildQuery>, options?: { facets: boolean }) {
     if (this.scratch.n < this.state.size) this.scratch = new Scratch(this.state.size + 1024);
-    return execute(this.state, this.scratch, ast);
+    return execute(this.state, this.scratch, ast, options);
   }
 
   async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {

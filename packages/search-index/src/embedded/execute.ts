@@ -18,6 +18,7 @@ class Scratch {
     readonly groupsMatched = new Uint16Array(n),
   ) {}
   stamp = 0;
+  readonly norms = new NormTables();
 }
 
 export interface RankedDoc {
@@ -35,7 +36,7 @@ export interface ExecuteResult {
  * BM25 as OpenSearch's "BM25" similarity computes it (Lucene's LegacyBM25Similarity, which keeps
  * the (k1 + 1) factor): w − w / (1 + tf·normInverse) with w = boost·idf·(k1 + 1), in float32.
  */
-function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touched: number[]): void {
+function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touched: number[], norms: NormTables): void {
   for (const token of alt.tokens) {
     s.stamp++;
     for (const { field, boost } of alt.fields) {
@@ -44,11 +45,10 @@ function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touch
       if (!p) continue;
       const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
       const weight = f32(boost * f32(idf * (BM25.k1 + 1)));
-      const avgdl = f32(fi.sumTotalTermFreq / fi.docCount);
+      const normInverse = norms.of(field, fi);
       for (let i = 0; i < p.len; i++) {
         const d = p.docs[i]!;
-        const normInverse = f32(1 / (BM25.k1 * (1 - BM25.b + (BM25.b * LENGTH_TABLE[fi.norms[d]!]!) / avgdl)));
-        s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse);
+        s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fi.norms[d]!]!);
         if (s.tokenStamp[d] !== s.stamp) {
           s.tokenStamp[d] = s.stamp;
           if (s.altHits[d]++ === 0) touched.push(d);
@@ -58,14 +58,35 @@ function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touch
   }
 }
 
+/**
+ * BM25's length factor 1 / (k1·(1 − b + b·length/avgdl)) for each of the 256 norm bytes of a field
+ * (in float32, exactly as computed per document before), so the posting loop looks it up instead of
+ * dividing for every document. A table is rebuilt only when the field's average length changes.
+ */
+class NormTables {
+  private readonly tables = new Map<string, { avgdl: number; table: Float32Array }>();
+
+  of(field: string, fi: IndexState['fields'][keyof IndexState['fields']]): Float32Array {
+    const avgdl = f32(fi.sumTotalTermFreq / fi.docCount);
+    let held = this.tables.get(field);
+    if (held?.avgdl !== avgdl) {
+      const table = new Float32Array(LENGTH_TABLE.length);
+      for (let n = 0; n < table.length; n++) table[n] = 1 / (BM25.k1 * (1 - BM25.b + (BM25.b * LENGTH_TABLE[n]!) / avgdl));
+      this.tables.set(field, (held = { avgdl, table }));
+    }
+    return held.table;
+  }
+}
+
 /** Σ over groups of the best alternative; returns the documents that matched any group. */
 function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
   const matched: number[] = [];
+  const norms = s.norms;
   for (const group of ast.groups) {
     const groupTouched: number[] = [];
     for (const alt of group.alternatives) {
       const touched: number[] = [];
-      scoreAlternative(state, s, alt, touched);
+      scoreAlternative(state, s, alt, touched, norms);
       for (const d of touched) {
         if (s.altHits[d] === alt.tokens.length && s.altScore[d]! > s.groupBest[d]!) {
           if (s.groupBest[d]! < 0) groupTouched.push(d);
@@ -87,7 +108,7 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
 export { Scratch };
 
 /** Runs the AST: match, filter, score with the shared prior, facet counts, top from+size. */
-export function execute(state: IndexState, scratch: Scratch, ast: QueryAst): ExecuteResult {
+export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { facets = true } = {}): ExecuteResult {
   const filter = compileFilters(state, ast);
   const candidates: RankedDoc[] = [];
   const consider = (d: number, raw: number) => {
@@ -103,7 +124,7 @@ export function execute(state: IndexState, scratch: Scratch, ast: QueryAst): Exe
   } else {
     for (const [d, raw] of textScores(state, scratch, ast)) consider(d, raw);
   }
-  return { top: topK(state, candidates, ast), total: candidates.length, facets: countFacets(state, candidates) };
+  return { top: topK(state, candidates, ast), total: candidates.length, facets: facets ? countFacets(state, candidates) : noFacets() };
 }
 
 /** Raw scores of matching documents: text (if enough groups matched) plus the doc-number bonus. */
@@ -169,6 +190,10 @@ function topK(state: IndexState, candidates: RankedDoc[], ast: QueryAst): Ranked
     best[i] = c;
   }
   return best.slice(ast.from);
+}
+
+function noFacets(): Record<FacetField, FacetCount[]> {
+  return Object.fromEntries(FACET_FIELDS.map((f) => [f, []])) as unknown as Record<FacetField, FacetCount[]>;
 }
 
 /** Counts per value, ordered like OpenSearch's terms aggregation (count desc, then key asc). */
