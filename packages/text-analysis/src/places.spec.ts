@@ -19,7 +19,7 @@ test('placeFactor prefers the asked place, then its province, and demotes other 
   const asked = extractPlaces('梧州中小企业不裁员');
   expect(placeFactor(asked, extractPlaces('广西梧州市对不裁员企业'))).toBe(1.5);
   expect(placeFactor(asked, extractPlaces('广西对不裁员企业'))).toBe(1.25);
-  expect(placeFactor(asked, extractPlaces('江西省对不裁员企业'))).toBe(0.6);
+  expect(placeFactor(asked, extractPlaces('江西省对不裁员企业'))).toBe(0.4);
   expect(placeFactor(asked, extractPlaces('国家对不裁员企业'))).toBe(1);
   expect(placeFactor([], extractPlaces('江西省'))).toBe(1);
 });
