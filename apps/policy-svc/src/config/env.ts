@@ -56,6 +56,8 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   SEARCH_EXTERNAL_LIBRARIES: externalLibrariesEnv,
   // Search analytics are buffered in memory and written this often (a crash loses at most this much).
   SEARCH_ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  // Days of search analytics kept (at least the 90 a report can cover); older rows are deleted daily.
+  SEARCH_ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(90).max(3650).default(180),
 });
 export type AppConfig = Readonly<z.output<typeof Env>>;
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { shanghaiDate } from '@govdisc/contracts';
 import { POLICY_CONFIG } from '../config/config.module.js';
 import { SERVICE_NAME, type AppConfig } from '../config/env.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
@@ -25,7 +26,7 @@ export class ExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async runOnce(): Promise<number> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiDate(); // expiry dates are Asia/Shanghai calendar days (a UTC date lagged up to 8 hours)
     const n = await this.lifecycle.expireDue(today, { source: SERVICE_NAME, correlationId: `expiry-${today}` });
     if (n > 0) this.logger.log({ expired: n }, 'documents past their expiry date expired');
     return n;

@@ -18,6 +18,23 @@ export interface SearchEventRow {
 export class SearchAnalyticsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Deletes the events of days before `day` (YYYY-MM-DD), a batch at a time so no statement holds
+   * many row locks or a long transaction; returns how many went.
+   */
+  async deleteBefore(day: string, batch = 10_000): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const n = await this.prisma.$executeRawUnsafe(
+        'DELETE FROM search_event WHERE id IN (SELECT id FROM search_event WHERE day < $1::date LIMIT $2)',
+        day,
+        batch,
+      );
+      deleted += n;
+      if (n < batch) return deleted;
+    }
+  }
+
   /** One multi-row INSERT for the whole batch: column arrays unnested into rows. */
   insert(rows: readonly SearchEventRow[]): Promise<number> {
     return this.prisma.$executeRawUnsafe(

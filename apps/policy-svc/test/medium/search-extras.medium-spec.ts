@@ -15,6 +15,7 @@ import { DocumentService } from '../../src/document/document.service.js';
 import { RelatedService } from '../../src/related/related.service.js';
 import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
 import { SearchAnalyticsRepository } from '../../src/search-analytics/search-analytics.repository.js';
+import { SearchAnalyticsRetention } from '../../src/search-analytics/search-analytics.retention.js';
 import { SearchAnalyticsService } from '../../src/search-analytics/search-analytics.service.js';
 import { SearchEventBuffer } from '../../src/search-analytics/search-event-buffer.js';
 import { LexiconService } from '../../src/search/lexicon/lexicon.service.js';
@@ -200,6 +201,31 @@ describe('query analytics', () => {
     ]);
     expect(rows[2]!.total_hits).toBe(0);
     expect(rows[3]!.document_id).toBe(docs.deposit);
+  });
+
+  test('keeps SEARCH_ANALYTICS_RETENTION_DAYS (180 by default) of events and deletes the older days, in batches', async () => {
+    await app.get(SearchEventBuffer).flush();
+    const now = new Date('2026-06-30T20:00:00Z'); // 2026-07-01 in Shanghai: the kept window is 2026-01-03 … 2026-07-01
+    await queryRows(
+      env.databaseUrl,
+      `INSERT INTO policy.search_event (kind, day, query, total_hits, at) VALUES
+         ('search', '2025-12-31', 'retention-old', 1, now()), ('search', '2026-01-02', 'retention-old', 1, now()),
+         ('search', '2026-01-03', 'retention-kept', 1, now()), ('search', '2026-06-30', 'retention-kept', 1, now())`,
+    );
+    const repository = app.get(SearchAnalyticsRepository);
+    const deleteBefore = repository.deleteBefore.bind(repository);
+    repository.deleteBefore = (day) => deleteBefore(day, 1); // one row per statement: the loop must go on until nothing is left
+    expect(await app.get(SearchAnalyticsRetention).runOnce(now)).toBeGreaterThanOrEqual(2);
+    repository.deleteBefore = deleteBefore;
+    const left = await queryRows<{ day: string; query: string }>(
+      env.databaseUrl,
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, query FROM policy.search_event WHERE query LIKE 'retention-%' ORDER BY day",
+    );
+    expect(left).toEqual([
+      { day: '2026-01-03', query: 'retention-kept' },
+      { day: '2026-06-30', query: 'retention-kept' },
+    ]);
+    await queryRows(env.databaseUrl, "DELETE FROM policy.search_event WHERE query LIKE 'retention-%'");
   });
 
   test('the report gives per day the top queries, zero-result queries and queries nobody clicked; editors only', async () => {
