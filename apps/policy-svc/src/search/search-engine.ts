@@ -1,13 +1,20 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { EmbeddedSearchIndex, engineKind, openSearchEngine, type SearchIndex } from '@govdisc/search-index';
+import { EmbeddedSearchIndex, OpenSearchSearchIndex, engineKind, openSearchEngine, type SearchIndex } from '@govdisc/search-index';
 import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { type ProjectionPosition, SnapshotStore, databaseIdentity } from './snapshot-store.js';
 
+/** Where the projection's stream position is kept in an OpenSearch index (its mapping's _meta). */
+const POSITION_META_KEY = 'projectionPosition';
+
 /**
  * Holds this process's search index: OpenSearch when OPENSEARCH_URL is set, else the embedded engine
  * loaded from its snapshot (no re-segmentation on restart) and saved again, debounced, after changes.
+ * The stream position the index reflects is saved with it (the snapshot's position file, or the
+ * OpenSearch index's _meta), so a restart resumes from there instead of refilling from the database.
+ * On OpenSearch, replicas share the index and each saves how far it got: any saved position is one
+ * whose events some replica had applied to that index, and replaying later ones changes nothing.
  */
 @Injectable()
 export class SearchEngine implements OnModuleDestroy {
@@ -52,6 +59,7 @@ export class SearchEngine implements OnModuleDestroy {
       this.logger.log({ alias: c.OPENSEARCH_ALIAS }, 'new OpenSearch index: filling it from the database');
       this.needsRebuild = true;
     }
+    if (opened.kind === 'opensearch' && !this.needsRebuild) this.position = parsePosition(await opened.index.readMeta(POSITION_META_KEY));
     if (opened.kind === 'embedded') {
       this.logger.log({ dir: this.store!.dir, docs: await opened.index.count(), resumeAt: this.position?.seq ?? 0 }, 'embedded search index opened');
     }
@@ -69,9 +77,8 @@ export class SearchEngine implements OnModuleDestroy {
     this.changed();
   }
 
-  /** Marks the index changed; the snapshot is written once changes pause (embedded engine only). */
+  /** Marks the index changed; the snapshot (or the OpenSearch position) is written once changes pause. */
   changed(): void {
-    if (!this.store) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.saveNow(), this.config.SEARCH_SNAPSHOT_DEBOUNCE_MS);
     this.saveTimer.unref();
@@ -79,11 +86,17 @@ export class SearchEngine implements OnModuleDestroy {
 
   async saveNow(): Promise<void> {
     const { store, current } = this;
-    if (!store || !(current instanceof EmbeddedSearchIndex)) return;
     clearTimeout(this.saveTimer);
     const position = this.position;
+    const save =
+      current instanceof OpenSearchSearchIndex
+        ? () => (position ? current.writeMeta(POSITION_META_KEY, position) : Promise.resolve())
+        : store && current instanceof EmbeddedSearchIndex
+          ? () => store.save(current, position)
+          : null;
+    if (!save) return;
     this.saving = this.saving
-      .then(() => store.save(current, position))
+      .then(save)
       .catch((error) => this.logger.warn({ err: error }, 'saving the search snapshot failed; will retry on the next change'));
     await this.saving;
   }
@@ -91,4 +104,9 @@ export class SearchEngine implements OnModuleDestroy {
   async onModuleDestroy() {
     await this.saveNow();
   }
+}
+
+function parsePosition(value: unknown): ProjectionPosition | null {
+  const p = value as Partial<ProjectionPosition> | null;
+  return p && typeof p.stream === 'string' && typeof p.streamCreated === 'string' && Number.isInteger(p.seq) ? (p as ProjectionPosition) : null;
 }

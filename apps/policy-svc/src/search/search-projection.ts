@@ -13,8 +13,8 @@ export const SEARCH_PROJECTION = 'policy-svc__search-projection';
 /**
  * Feeds the search index from policy.document.> events. A per-process ordered consumer, not a
  * shared durable one: with the embedded engine every replica holds its own index and must see every
- * event. It resumes after the stream sequence saved with the snapshot; without one it fills the index
- * from the database first and takes only later events. Replays are harmless: the index ignores
+ * event. It resumes after the stream sequence saved with the index (snapshot or OpenSearch _meta);
+ * without one it fills the index from the database first and takes only later events. Replays are harmless: the index ignores
  * versions it already holds.
  */
 @Injectable()
@@ -37,12 +37,13 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
     // Read before a rebuild: the rebuild reflects every event up to here, so only later ones are replayed.
     const info = await (await jetstreamManager(this.nc)).streams.info(stream);
     const resumed = resumeFrom(saved, stream, info.created, info.state.last_seq);
-    // No usable position (first start, OpenSearch, a new or purged stream) or an unusable index: the
+    // No usable position (first start, a new or purged stream, an index saved by no one) or an unusable index: the
     // database is the truth, and filling from it is faster and more complete than replaying history.
     const rebuild = this.engine.needsRebuild || resumed.position === null;
     if (rebuild) await this.projection.rebuild();
     const start = rebuild ? resumeFrom({ stream, streamCreated: info.created, seq: info.state.last_seq }, stream, info.created, info.state.last_seq) : resumed;
     this.engine.position = start.position;
+    if (rebuild) this.engine.changed(); // the position the rebuild reached is saved with the index
     const consumer = await jetstream(this.nc).consumers.get(stream, {
       // One subject as a string: nats-server 2.9 (the packaged one) knows no filter_subjects list.
       filter_subjects: this.naming.subject(spec.filterSubject),

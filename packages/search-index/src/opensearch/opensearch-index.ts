@@ -133,8 +133,29 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private async indexAnalyzerVersion(name: string): Promise<string> {
+    return String((await this.mappingMeta(name)).analyzerVersion ?? 'unknown');
+  }
+
+  private async mappingMeta(name: string): Promise<Record<string, unknown>> {
     const res = await this.call('GET', `/${name}/_mapping`);
-    return String(res[name]?.mappings?._meta?.analyzerVersion ?? 'unknown');
+    return (res[name]?.mappings?._meta as Record<string, unknown> | undefined) ?? {};
+  }
+
+  /**
+   * A small JSON value kept with the index behind the alias (in its mapping's `_meta`), e.g. how far
+   * an event projection got: it goes with the index, so a replaced index never inherits it.
+   */
+  async readMeta(key: string): Promise<unknown> {
+    const current = await this.currentIndex();
+    return current ? ((await this.mappingMeta(current))[key] ?? null) : null;
+  }
+
+  /** Sets one `_meta` key of the index behind the alias (the others, e.g. the analyzer version, are kept). */
+  async writeMeta(key: string, value: unknown): Promise<void> {
+    const current = await this.currentIndex();
+    if (!current) return;
+    const meta = await this.mappingMeta(current);
+    await this.call('PUT', `/${current}/_mapping`, { _meta: { ...meta, [key]: value } });
   }
 
   private async createIndex(): Promise<string> {
