@@ -5,10 +5,11 @@ import { PolicyFallback } from './policy-fallback.js';
 import { PolicyDocuments } from '../pair/policy-documents.js';
 import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
+import { RelatedPrefetch } from './related-prefetch.js';
 import { UnansweredRepository } from './unanswered.repository.js';
 
 @Module({
   controllers: [AskHandlers],
-  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback, PolicyDocuments, RelatedLookup],
+  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback, PolicyDocuments, RelatedLookup, RelatedPrefetch],
 })
 export class AskModule {}

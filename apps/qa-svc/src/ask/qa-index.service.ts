@@ -74,6 +74,11 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.changes;
   }
 
+  /** The pairs the public may see right now. */
+  *publicPairs(): IterableIterator<PairWithCitations> {
+    for (const pair of this.pairs.values()) if (isPublic(pair)) yield pair;
+  }
+
   /** A pair the public may see right now (effective dates are checked at read time), or undefined. */
   publicPair(id: string): PairWithCitations | undefined {
     const pair = this.pairs.get(id);

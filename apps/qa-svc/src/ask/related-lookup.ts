@@ -19,20 +19,23 @@ export interface RelatedSource {
 
 /** How long an ask waits for related items it does not hold yet; later asks get them from the cache. */
 const WAIT_MS = 250;
-const TTL_MS = 10 * 60_000;
+/** Related items are refreshed in the background well before this (RelatedPrefetch), so this bounds staleness. */
+export const RELATED_TTL_MS = 30 * 60_000;
+const MAX_ENTRIES = 50_000;
 const GUIDES_PER_ANSWER = 3;
 
 /**
  * Related policy documents (the ones an answer cites, titles from policy-svc) and service guides
  * (service-guide-svc's matters that implement those policies or whose name fits the question) for
- * answered pairs. Lookups run in parallel, are shared between concurrent asks and cached for ten
- * minutes, so a warm ask makes no call at all; what does not arrive within WAIT_MS is left out.
+ * answered pairs. Lookups run in parallel, are shared between concurrent asks and cached (and kept
+ * fresh by RelatedPrefetch), so an ask makes no call at all; what does not arrive within WAIT_MS is
+ * left out.
  */
 @Injectable()
 export class RelatedLookup {
   private readonly logger = new Logger(RelatedLookup.name);
-  private readonly policies = new TtlCache<PolicyRef | null>(TTL_MS, 5_000);
-  private readonly guides = new TtlCache<GuideRef[]>(TTL_MS, 5_000);
+  private readonly policies = new TtlCache<PolicyRef | null>(RELATED_TTL_MS, MAX_ENTRIES);
+  private readonly guides = new TtlCache<GuideRef[]>(RELATED_TTL_MS, MAX_ENTRIES);
 
   constructor(
     private readonly documents: PolicyDocuments,
@@ -45,11 +48,25 @@ export class RelatedLookup {
     return new Map(found.filter((e): e is readonly [string, Related] => e[1] !== undefined));
   }
 
+  /**
+   * Looks a pair's related items up ahead of any ask (`refresh`: again, even if held); true when
+   * every lookup answered. The prefetcher stops a round at the first false (a service is away).
+   */
+  async prefetch(pair: RelatedSource, { refresh = false } = {}): Promise<boolean> {
+    const documentIds = documentIdsOf(pair);
+    const load = <V>(cache: TtlCache<V>, key: string, fetch: () => Promise<V>) => (refresh ? cache.refresh(key, fetch) : cache.get(key, fetch));
+    const results = await Promise.allSettled([
+      ...documentIds.map((id) => load(this.policies, id, () => this.policy(id))),
+      load(this.guides, guideKey(pair), () => this.guidesFor(pair.question, documentIds)),
+    ]);
+    return results.every((r) => r.status === 'fulfilled');
+  }
+
   private async relatedOf(pair: RelatedSource): Promise<Related> {
-    const documentIds = [...new Set([...pair.citations.map((c) => c.documentId), ...(pair.sourcePolicyId ? [pair.sourcePolicyId] : [])])];
+    const documentIds = documentIdsOf(pair);
     const [policies, guides] = await Promise.all([
       Promise.all(documentIds.map((id) => this.policies.get(id, () => this.policy(id)).catch(() => null))),
-      this.guides.get(`${pair.id}@${pair.version}`, () => this.guidesFor(pair.question, documentIds)).catch((): GuideRef[] => []),
+      this.guides.get(guideKey(pair), () => this.guidesFor(pair.question, documentIds)).catch((): GuideRef[] => []),
     ]);
     const unique = new Map(policies.filter((p): p is PolicyRef => p !== null).map((p) => [p.id, p]));
     return { policies: [...unique.values()], guides };
@@ -76,3 +93,6 @@ export class RelatedLookup {
     }
   }
 }
+
+const documentIdsOf = (pair: RelatedSource) => [...new Set([...pair.citations.map((c) => c.documentId), ...(pair.sourcePolicyId ? [pair.sourcePolicyId] : [])])];
+const guideKey = (pair: RelatedSource) => `${pair.id}@${pair.version}`;

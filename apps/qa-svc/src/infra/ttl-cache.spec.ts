@@ -44,3 +44,17 @@ test('within gives the value in time, else undefined without waiting longer', as
   expect(await within(new Promise(() => undefined), 30)).toBeUndefined();
   expect(Date.now() - started).toBeLessThan(1_000);
 });
+
+test('refresh replaces a held value without a gap, and keeps it when the new load fails', async () => {
+  const { sut, clock, calls, load } = setup();
+  await sut.get('k', load('k', 'old'));
+  clock.now = 900;
+  const refreshing = sut.refresh('k', load('k', 'new'));
+  expect(await sut.get('k', load('k', 'never'))).toBe('old'); // still served while refreshing
+  expect(await refreshing).toBe('new');
+  clock.now = 1_500; // past the first load's expiry (1,000), within the refresh's (1,900)
+  expect(await sut.get('k', load('k', 'never'))).toBe('new');
+  await expect(sut.refresh('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+  expect(await sut.get('k', load('k', 'never'))).toBe('new');
+  expect(calls).toEqual(['k', 'k']);
+});

@@ -25,6 +25,18 @@ export class TtlCache<V> {
     return value;
   }
 
+  /**
+   * Loads `key` again and keeps the new value with a fresh time to live; until it arrives callers
+   * keep getting the held one (no gap), and a failed load keeps it too.
+   */
+  async refresh(key: string, load: () => Promise<V>): Promise<V> {
+    if (!this.entries.has(key)) return this.get(key, load);
+    const value = await load();
+    this.entries.delete(key); // re-inserted last: the newest entry is evicted last
+    this.entries.set(key, { value: Promise.resolve(value), expires: this.now() + this.ttlMs });
+    return value;
+  }
+
   clear(): void {
     this.entries.clear();
   }
