@@ -19,3 +19,4 @@ export * from './root-module.js';
 export * from './rpc-client.js';
 export * from './access-log.js';
 export * from './write-behind.js';
+export * from './periodic-task.js';

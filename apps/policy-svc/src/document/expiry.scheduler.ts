@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { shanghaiDate } from '@govdisc/contracts';
+import { PeriodicTask } from '@govdisc/service-kit';
 import { POLICY_CONFIG } from '../config/config.module.js';
 import { SERVICE_NAME, type AppConfig } from '../config/env.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
@@ -8,21 +9,17 @@ import { DocumentLifecycleService } from './document-lifecycle.service.js';
 @Injectable()
 export class ExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExpiryScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly lifecycle: DocumentLifecycleService,
-    @Inject(POLICY_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(POLICY_CONFIG) config: AppConfig,
+  ) {
+    this.task = new PeriodicTask({ label: 'scheduled expiry', everyMs: config.EXPIRY_CHECK_INTERVAL_MS, run: () => this.runOnce() });
+  }
 
   onApplicationBootstrap() {
-    const tick = () => {
-      this.running = this.runOnce().catch((error) => this.logger.warn({ err: error }, 'expiry check failed'));
-    };
-    tick();
-    this.timer = setInterval(tick, this.config.EXPIRY_CHECK_INTERVAL_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   async runOnce(): Promise<number> {
@@ -32,8 +29,7 @@ export class ExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     return n;
   }
 
-  async onModuleDestroy() {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy() {
+    return this.task.stop();
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicTask } from '@govdisc/service-kit';
 import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { calendarDay, lastDays } from './calendar.js';
@@ -14,8 +15,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class SearchAnalyticsRetention implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SearchAnalyticsRetention.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly task = new PeriodicTask({ label: 'search analytics retention', everyMs: DAY_MS, run: () => this.runOnce() });
 
   constructor(
     private readonly events: SearchAnalyticsRepository,
@@ -23,12 +23,7 @@ export class SearchAnalyticsRetention implements OnApplicationBootstrap, OnModul
   ) {}
 
   onApplicationBootstrap() {
-    const tick = () => {
-      this.running = this.runOnce().catch((error) => this.logger.warn({ err: error }, 'search analytics retention failed'));
-    };
-    tick();
-    this.timer = setInterval(tick, DAY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   /** Deletes the days before the kept window; returns how many events went. */
@@ -39,8 +34,7 @@ export class SearchAnalyticsRetention implements OnApplicationBootstrap, OnModul
     return deleted;
   }
 
-  async onModuleDestroy() {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy() {
+    return this.task.stop();
   }
 }
