@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/env.js';
 import type { QaPair } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import type { PairWithCitations } from '../pair/pair.repository.js';
-import { isPublic } from '../pair/pair.service.js';
+import { isPublic, mayBePublic } from '../pair/pair.service.js';
 
 const PAGE = 1000;
 
@@ -28,7 +28,10 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private ready = false;
-  /** public pairs with their citations (in citation order), as of the last pass */
+  /**
+   * pairs that are public or will be on a later day (effective dates are checked when read, so a
+   * pair whose date comes is answered without any edit), with their citations in citation order
+   */
   private readonly pairs = new Map<string, PairWithCitations>();
   readonly matcher = new QuestionMatcher();
   /** bumped by every pass that changed the public pairs (answer caches key on it) */
@@ -85,7 +88,7 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     return pair && isPublic(pair) ? pair : undefined;
   }
 
-  /** Applies every row changed since the last pass: public ones in, the others out. One pass at a time. */
+  /** Applies every row changed since the last pass: public ones (now or from a later day) in, the others out. One pass at a time. */
   refresh(): Promise<void> {
     this.running ??= this.applyChanges().finally(() => {
       this.running = null;
@@ -105,7 +108,7 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
       });
       if (rows.length === 0) return;
       for (const r of rows) {
-        if (isPublic(r)) {
+        if (mayBePublic(r)) {
           this.pairs.set(r.id, r);
           this.matcher.upsert(r.id, [r.question, ...r.alternatives], r.answer);
         } else {
@@ -113,8 +116,8 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
           this.matcher.remove(r.id);
         }
       }
-      await this.index.upsert(rows.filter((r) => isPublic(r)).map(toSearchDocument));
-      await this.index.deleteMany(rows.filter((r) => !isPublic(r)).map((r) => r.id));
+      await this.index.upsert(rows.filter((r) => mayBePublic(r)).map(toSearchDocument));
+      await this.index.deleteMany(rows.filter((r) => !mayBePublic(r)).map((r) => r.id));
       this.changes++;
       const last = rows[rows.length - 1]!;
       this.watermark = { at: last.updatedAt, id: last.id };

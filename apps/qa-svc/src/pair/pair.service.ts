@@ -70,10 +70,15 @@ export class PairService {
   }
 }
 
-export function isPublic(pair: Pick<PairWithCitations, 'status' | 'effectiveFrom' | 'effectiveTo'>, today = shanghaiDate()): boolean {
-  if (pair.status !== 'PUBLISHED') return false;
-  if (pair.effectiveFrom && pair.effectiveFrom > today) return false;
-  return !(pair.effectiveTo && pair.effectiveTo < today);
+type Dated = Pick<PairWithCitations, 'status' | 'effectiveFrom' | 'effectiveTo'>;
+
+export function isPublic(pair: Dated, today = shanghaiDate()): boolean {
+  return mayBePublic(pair, today) && !(pair.effectiveFrom && pair.effectiveFrom > today);
+}
+
+/** Published and not past its last day: public now, or from its effective date on without any edit. */
+export function mayBePublic(pair: Dated, today = shanghaiDate()): boolean {
+  return pair.status === 'PUBLISHED' && !(pair.effectiveTo && pair.effectiveTo < today);
 }
 
 function contentOf(input: UpsertQaPairReq): PairContent {

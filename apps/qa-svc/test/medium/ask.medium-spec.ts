@@ -119,6 +119,20 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     expect(again[0]!.id).not.toBe(cluster!.id);
   });
 
+  it('holds a pair effective from a later day without answering with it, so its day needs no edit', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const { pair } = await app!.get(PairService).upsert(
+      parseOrThrow(UpsertQaPairReq, { question: `明年起高龄津贴怎么领取（${engine.name}）`, answer: '年满八十周岁的老年人到社区申领。', effectiveFrom: tomorrow, publish: true }),
+      admin,
+    );
+    const qaIndex = app!.get(QaIndexService);
+    await eventually(async () => expect(qaIndex.matcher.has(pair.id)).toBe(true));
+    expect(qaIndex.publicPair(pair.id)).toBeUndefined();
+    expect((await ask('高龄津贴怎么领取')).answers.map((a) => a.id)).not.toContain(pair.id);
+    await app!.get(PairService).transition(pair.id, 'RETIRE', admin); // leaves the index as the other tests expect it
+    await eventually(async () => expect(qaIndex.matcher.has(pair.id)).toBe(false));
+  });
+
   it('follows edits and retirements through the refresh loop', async () => {
     const pairs = app!.get(PairService);
     const loanId = ids.get(PAIRS[3]!.question)!;
