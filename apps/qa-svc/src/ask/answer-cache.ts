@@ -31,14 +31,6 @@ export class AnswerCache<V extends object> {
   set(question: string, limit: number, generation: number, value: V): void {
     if (this.entries && generation === this.generation) this.entries.set(key(question, limit), value);
   }
-
-  delete(question: string, limit: number): void {
-    this.entries?.delete(key(question, limit));
-  }
-
-  get size(): number {
-    return this.entries?.size ?? 0;
-  }
 }
 
 const key = (question: string, limit: number) => `${limit}\u0000${normalize(question)}`;
