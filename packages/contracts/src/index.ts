@@ -4,6 +4,7 @@ export * from './envelope.js';
 export * from './errors.js';
 export * from './streams.js';
 export * from './validation.js';
+export * from './masking.js';
 export * from './policy/document.js';
 export * from './policy/search.js';
 export * from './policy/lifecycle.js';

@@ -1,12 +1,17 @@
 import { currentCorrelationId } from './correlation.js';
 
-/** Paths redacted from every log line: credentials and citizens' personal data. */
+/** Paths redacted from every log line: credentials, tracking codes and citizens' personal data (URLs: redact-url.ts). */
 export const redactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
   '*.token',
+  '*.access_token',
+  '*.refresh_token',
+  '*.client_secret',
+  '*.secret',
+  '*.trackingCode',
   '*.idNumber',
   '*.phone',
   '*.contact',

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '@govdisc/contracts';
+import { redactUrl } from '@govdisc/service-kit';
 import type { Request, Response } from 'express';
 import { type Observable, finalize } from 'rxjs';
 import { ACCESS_KEY } from '../auth/access.decorator.js';
@@ -35,7 +36,7 @@ export class AuditInterceptor implements NestInterceptor {
               actorRoles: actor.roles,
               department: actor.department ?? null,
               method: req.method,
-              path: req.originalUrl.slice(0, 500),
+              path: redactUrl(req.originalUrl).slice(0, 500),
               routeKey,
               status: res.statusCode,
               requestId: req.id ?? 'none',

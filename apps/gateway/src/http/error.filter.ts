@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type ErrorBody, ErrorCode, errorMessages } from '@govdisc/contracts';
+import { redactUrl } from '@govdisc/service-kit';
 import type { Request, Response } from 'express';
 import { httpStatusOf } from './status.js';
 
@@ -16,10 +17,11 @@ export class GatewayErrorFilter implements ExceptionFilter {
     res.status(httpStatusOf(body.code)).json({ ...body, requestId: req.id ?? null });
   }
 
-  private toBody(exception: unknown, req: Request): ErrorBody {
+  private toBody(exception: unknown, req: Request & { id?: string }): ErrorBody {
     if (exception instanceof DomainError) return exception.toBody();
     if (exception instanceof HttpException) return fromHttpException(exception, req);
-    this.logger.error({ err: exception, url: req.url }, 'unexpected error');
+    // The exception's text stays in the log, found by the request id the client got; never in the response.
+    this.logger.error({ err: exception, requestId: req.id, method: req.method, url: redactUrl(req.originalUrl) }, 'unexpected error');
     return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { maskPersonalNumbers } from '@govdisc/contracts';
 import { requireQueryKey, normalizeQuery } from '../search/query-text.js';
 import { buildReport } from './analytics-report.js';
 import { ANALYTICS_TIME_ZONE, calendarDay, lastDays } from './calendar.js';
@@ -15,12 +16,13 @@ export class SearchAnalyticsService {
 
   /** Synchronous and cheap: called on the search path. */
   recordSearch(q: string, totalHits: number, at = new Date()): void {
-    const query = normalizeQuery(q);
+    // ID-card and phone numbers typed into the search box are masked before editors ever see them.
+    const query = maskPersonalNumbers(normalizeQuery(q));
     if (query) this.buffer.add({ kind: 'search', day: calendarDay(at), query, totalHits, documentId: null, at });
   }
 
   recordClick(input: { query: string; documentId: string }, at = new Date()): void {
-    const query = requireQueryKey(input.query, 'query');
+    const query = maskPersonalNumbers(requireQueryKey(input.query, 'query'));
     this.buffer.add({ kind: 'click', day: calendarDay(at), query, totalHits: null, documentId: input.documentId, at });
   }
 
