@@ -1,15 +1,15 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
 import { type Observable, catchError, from, of, switchMap, throwError } from 'rxjs';
+import { bodyHashOf } from './body-hash.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 
 /**
  * `Idempotency-Key` on POST/PATCH: the first request runs and its answer is kept; a retry with the
- * same key and body gets the same answer (header `Idempotent-Replayed: true`); the same key with
+ * same key and body (keys in any order) gets the same answer (header `Idempotent-Replayed: true`); the same key with
  * another body is 422; a retry while the first is still running is 409 with Retry-After.
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return throwError(() => new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key 格式不正确（8–200 个字母、数字或 ._:-）。'));
     }
     const scope = `${req.actor ? `sub:${req.actor.sub}` : `ip:${req.ip}`}|${req.method} ${req.path}`;
-    const bodyHash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const bodyHash = bodyHashOf(req.body);
     return from(this.records.claim(scope, key, bodyHash)).pipe(
       switchMap((existing) => {
         if (!existing) return this.runAndKeep(next, successStatusOf(context, req.method), scope, key);
