@@ -4,6 +4,7 @@ import KeycloakConnect from 'keycloak-connect';
 import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
 import { ROLES } from './access-policy.js';
 import { GATEWAY_AUDIENCE } from './embedded-issuer.js';
+import { type TokenRejection, isWellFormedJwt, rejectionOf } from './token-rejection.js';
 
 const PLATFORM_ROLES: ReadonlySet<string> = new Set(ROLES);
 
@@ -38,14 +39,18 @@ export class TokenVerifier {
   }
 
   async verify(bearer: string): Promise<Actor> {
+    if (!isWellFormedJwt(bearer)) throw rejected('malformed');
     let content: TokenContent;
     try {
       const grant = await this.keycloak.grantManager.createGrant({ access_token: bearer } as never);
       content = (grant.access_token as unknown as { content: TokenContent }).content;
     } catch (error) {
-      this.logger.debug({ reason: (error as Error).message }, 'token rejected');
-      throw new DomainError(ErrorCode.AUTH_INVALID_TOKEN, undefined, { reason: reasonOf(error) });
+      const reason = rejectionOf(error);
+      // The library's own words stay in the log (with the request id), never in the response.
+      this.logger.debug({ reason, cause: (error as Error)?.message }, 'token rejected');
+      throw rejected(reason);
     }
+    if (typeof content?.sub !== 'string' || !content.sub) throw rejected('malformed');
     return {
       sub: content.sub,
       // Only the platform's roles travel on; Keycloak's defaults (offline_access, …) mean nothing here.
@@ -55,8 +60,6 @@ export class TokenVerifier {
   }
 }
 
-/** keycloak-connect's messages look like "invalid token (expired)"; keep the part in brackets. */
-function reasonOf(error: unknown): string {
-  const match = /\(([^)]+)\)/.exec(String((error as Error)?.message));
-  return match ? match[1] : 'invalid';
+function rejected(reason: TokenRejection): DomainError {
+  return new DomainError(ErrorCode.AUTH_INVALID_TOKEN, undefined, { reason });
 }
