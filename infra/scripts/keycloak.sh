@@ -11,8 +11,9 @@
 #
 # Realm files are imported only into an empty database (Keycloak skips realms that exist). The
 # script remembers a checksum of the imported files and wipes the dev database (data/h2) when they
-# change, so an edited realm-govdisc.json takes effect at the next start. KEYCLOAK_RESET=1 forces
-# a wipe (all users/sessions created at run time are lost).
+# change, so an edited realm-govdisc.json takes effect at the next start. A Keycloak already running
+# with older realm files (e.g. a cached install on a CI machine) is restarted by `start` so it
+# re-imports them. KEYCLOAK_RESET=1 forces a wipe (all users/sessions created at run time are lost).
 #
 # Environment:
 #   KEYCLOAK_VERSION    default 26.7.3
@@ -79,11 +80,17 @@ realm_name() {
   fi
 }
 
+# Checksum of the realm files as they are now (compared with the one recorded at import).
+realm_sum() {
+  local f
+  { realm_files | while read -r f; do [[ -n "$f" ]] && cat "$f"; done; } | sha256sum | cut -d' ' -f1
+}
+
 prepare_import() {
   local sum old="" f
   mkdir -p "$KC_HOME/data/import"
   rm -f "$KC_HOME/data/import/"*.json
-  sum="$( { realm_files | while read -r f; do [[ -n "$f" ]] && cat "$f"; done; } | sha256sum | cut -d' ' -f1)"
+  sum="$(realm_sum)"
   [[ -s "$KC_IMPORT_SUM" ]] && old="$(cat "$KC_IMPORT_SUM")"
   if [[ "${KEYCLOAK_RESET:-0}" == 1 ]]; then
     log "KEYCLOAK_RESET=1: wiping the dev database ($KC_HOME/data/h2)"
@@ -104,9 +111,16 @@ cmd_start() {
   local t0 java_home pid pgid
   t0="$(now_s)"
   if cmd_status; then
-    log "already running at $KC_URL"
-    printf '%s\n' "$KC_URL"
-    return 0
+    if [[ "$(realm_sum)" == "$(cat "$KC_IMPORT_SUM" 2>/dev/null)" ]]; then
+      log "already running at $KC_URL"
+      printf '%s\n' "$KC_URL"
+      return 0
+    fi
+    # Running, but with realm files older than the repository's: it would keep serving the old realm.
+    pid_alive "$KC_PIDFILE" "$KC_PID_PATTERN" \
+      || die "Keycloak at $KC_URL was not started from $KC_HOME and its realm files may be outdated; stop it or set KEYCLOAK_PORT"
+    log "the running Keycloak imported other realm files than $KC_REALM_DIR holds now: restarting it to re-import them"
+    cmd_stop
   fi
   if pid_alive "$KC_PIDFILE" "$KC_PID_PATTERN"; then
     log "process $(cat "$KC_PIDFILE") exists but is not answering yet; waiting for it"

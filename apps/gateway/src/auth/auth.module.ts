@@ -26,7 +26,9 @@ export class AuthModule {
         provide: EmbeddedIssuer,
         useFactory: async () => {
           const realm = readRealmExport(config.EMBEDDED_ISSUER_REALM_FILE);
-          const issuer = new EmbeddedIssuer(realm, `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}`);
+          const issuer = new EmbeddedIssuer(realm, `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}`, {
+            addressFailureFactor: config.LOGIN_ADDRESS_FAILURE_FACTOR,
+          });
           await issuer.init();
           return issuer;
         },

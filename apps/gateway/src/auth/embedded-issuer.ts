@@ -1,17 +1,29 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { LoginFailures } from './login-failures.js';
 import type { RealmClient, RealmExport, RealmUser } from './realm-export.js';
 
 export const GATEWAY_AUDIENCE = 'govdisc-gateway';
 
 export class TokenRequestError extends Error {
   constructor(
-    readonly status: 400 | 401,
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type',
+    readonly status: 400 | 401 | 429,
+    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'temporarily_unavailable',
     readonly description: string,
+    /** For 429: seconds until the client address may try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(description);
   }
+}
+
+const INVALID_USER = () => new TokenRequestError(400, 'invalid_grant', 'Invalid user credentials');
+const INVALID_CLIENT = () => new TokenRequestError(401, 'invalid_client', 'Invalid client or Invalid client credentials');
+
+export interface IssuerOptions {
+  /** Failures from one client address that lock it (Keycloak's timing otherwise); a shared office address needs more than one user's allowance. */
+  addressFailureFactor: number;
+  now?: () => number;
 }
 
 /**
@@ -19,16 +31,27 @@ export class TokenRequestError extends Error {
  * endpoint (password and client_credentials grants) of a Keycloak realm, with the same users,
  * clients and claim layout (realm_access.roles, department, aud), so the gateway verifies its
  * tokens with exactly the code it uses against Keycloak. The signing key lives in memory.
+ *
+ * Brute-force protection follows the realm's Keycloak settings: wrong passwords lock the user and
+ * wrong secrets the client for a while (refused like a wrong password, as Keycloak does), and every
+ * failed sign-in also counts against the client address, which is then refused with 429.
  */
 export class EmbeddedIssuer {
   private key!: { privateKey: CryptoKey; publicJwk: JWK };
   readonly kid = randomUUID();
+  private readonly principals: LoginFailures;
+  private readonly addresses: LoginFailures;
 
   constructor(
     private readonly realm: RealmExport,
     /** e.g. http://127.0.0.1:3000/realms/govdisc */
     readonly issuer: string,
-  ) {}
+    options: IssuerOptions = { addressFailureFactor: 20 },
+  ) {
+    this.principals = new LoginFailures(realm.bruteForce, options.now, 10_000);
+    // Per address: same timing, its own allowance, no quick-login rule (one office, many people).
+    this.addresses = new LoginFailures({ ...realm.bruteForce, failureFactor: options.addressFailureFactor, quickLoginCheckMilliSeconds: 0 }, options.now);
+  }
 
   async init(): Promise<void> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
@@ -53,9 +76,11 @@ export class EmbeddedIssuer {
   }
 
   /** The token endpoint: form fields in, an OAuth token response out (or TokenRequestError). */
-  async token(form: Record<string, string | undefined>, basicAuth?: { id: string; secret: string }) {
-    const client = this.authenticateClient(form, basicAuth);
-    const user = this.userForGrant(form, client);
+  async token(form: Record<string, string | undefined>, basicAuth?: { id: string; secret: string }, clientAddress = 'unknown') {
+    const address = `address:${clientAddress}`;
+    const wait = this.addresses.lockedForSeconds(address);
+    if (wait > 0) throw new TokenRequestError(429, 'temporarily_unavailable', 'Too many failed sign-ins from this address; try again later', wait);
+    const { client, user } = this.authenticate(form, basicAuth, address);
     const expiresIn = this.realm.accessTokenLifespan;
     const accessToken = await new SignJWT({
       typ: 'Bearer',
@@ -77,6 +102,17 @@ export class EmbeddedIssuer {
     return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope: 'openid profile email' };
   }
 
+  /** The client and the user the grant is for; a wrong password or secret also counts against the address. */
+  private authenticate(form: Record<string, string | undefined>, basicAuth: { id: string; secret: string } | undefined, address: string) {
+    try {
+      const client = this.authenticateClient(form, basicAuth);
+      return { client, user: this.userForGrant(form, client) };
+    } catch (error) {
+      if (error instanceof TokenRequestError && (error.error === 'invalid_grant' || error.error === 'invalid_client')) this.addresses.failure(address);
+      throw error;
+    }
+  }
+
   /** Stable per-user subject ids, like Keycloak's user UUIDs. */
   private subjectOf(user: RealmUser): string {
     return `embedded-${this.realm.realm}-${user.username}`;
@@ -86,20 +122,31 @@ export class EmbeddedIssuer {
     const clientId = basic?.id ?? form.client_id;
     const secret = basic?.secret ?? form.client_secret;
     const client = this.realm.clients.find((c) => c.clientId === clientId);
-    if (!client) throw new TokenRequestError(401, 'invalid_client', 'Invalid client or Invalid client credentials');
-    if (!client.publicClient && !(client.secret && secret && safeEqual(client.secret, secret))) {
-      throw new TokenRequestError(401, 'invalid_client', 'Invalid client or Invalid client credentials');
+    if (!client) throw INVALID_CLIENT();
+    if (client.publicClient) return client;
+    const key = `client:${client.clientId}`;
+    if (this.principals.lockedForSeconds(key) > 0) throw INVALID_CLIENT(); // not even checked while locked
+    if (!(client.secret && secret && safeEqual(client.secret, secret))) {
+      this.principals.failure(key);
+      throw INVALID_CLIENT();
     }
+    this.principals.success(key);
     return client;
   }
 
   private userForGrant(form: Record<string, string | undefined>, client: RealmClient): RealmUser {
     if (form.grant_type === 'password') {
       if (!client.directAccessGrants) throw new TokenRequestError(400, 'unauthorized_client', 'Client not allowed for direct access grants');
-      const user = this.realm.users.find((u) => u.username === form.username && !u.serviceAccountClientId);
-      if (!user || !user.password || !form.password || !safeEqual(user.password, form.password)) {
-        throw new TokenRequestError(400, 'invalid_grant', 'Invalid user credentials');
+      // Keycloak matches usernames case-insensitively, so the lockout does too.
+      const user = this.realm.users.find((u) => u.username === form.username?.toLowerCase() && !u.serviceAccountClientId);
+      if (!user) throw INVALID_USER();
+      const key = `user:${user.username}`;
+      if (this.principals.lockedForSeconds(key) > 0) throw INVALID_USER(); // the right password too, as Keycloak
+      if (!user.password || !form.password || !safeEqual(user.password, form.password)) {
+        this.principals.failure(key);
+        throw INVALID_USER();
       }
+      this.principals.success(key);
       return user;
     }
     if (form.grant_type === 'client_credentials') {

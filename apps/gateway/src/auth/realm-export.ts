@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type BruteForcePolicy, KEYCLOAK_BRUTE_FORCE_DEFAULTS } from './login-failures.js';
 
 /** The parts of a Keycloak realm export the embedded issuer needs: users, their roles, clients. */
 export interface RealmUser {
@@ -18,13 +19,16 @@ export interface RealmClient {
 export interface RealmExport {
   realm: string;
   accessTokenLifespan: number;
+  /** Keycloak's brute-force detection of this realm; the embedded issuer applies the same. */
+  bruteForce: BruteForcePolicy;
   users: RealmUser[];
   clients: RealmClient[];
 }
 
-interface RawRealm {
+interface RawRealm extends Partial<BruteForcePolicy> {
   realm: string;
   accessTokenLifespan?: number;
+  permanentLockout?: boolean;
   users?: Array<{
     username: string;
     enabled?: boolean;
@@ -48,6 +52,7 @@ export function readRealmExport(path: string): RealmExport {
   return {
     realm: raw.realm,
     accessTokenLifespan: raw.accessTokenLifespan ?? 300,
+    bruteForce: bruteForceOf(raw),
     users: (raw.users ?? [])
       .filter((u) => u.enabled !== false)
       .map((u) => ({
@@ -65,4 +70,19 @@ export function readRealmExport(path: string): RealmExport {
       serviceAccounts: c.serviceAccountsEnabled ?? false,
     })),
   };
+}
+
+function bruteForceOf(raw: RawRealm): BruteForcePolicy {
+  if (raw.permanentLockout) throw new Error(`realm ${raw.realm}: permanentLockout is not supported by the embedded issuer (temporary lockout only)`);
+  const policy = { ...KEYCLOAK_BRUTE_FORCE_DEFAULTS };
+  for (const key of Object.keys(policy) as Array<keyof BruteForcePolicy>) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value !== typeof policy[key] || (typeof value === 'number' && !(value >= 0))) {
+      throw new Error(`realm ${raw.realm}: ${key} must be a ${typeof policy[key]} ≥ 0`);
+    }
+    (policy as Record<string, unknown>)[key] = value;
+  }
+  if (policy.failureFactor < 1) throw new Error(`realm ${raw.realm}: failureFactor must be at least 1`);
+  return policy;
 }
