@@ -24,7 +24,8 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ service: SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
+        // /metrics is not served on the public port; main.ts opens METRICS_PORT for it.
+        ServiceKitModule.forRoot({ service: SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, publicMetrics: false }),
         BusModule.forRoot({
           url: config.NATS_URL,
           prefix: config.NATS_SUBJECT_PREFIX,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
-import { bootstrapService, migrate, runMain } from '@govdisc/service-kit';
+import { Logger } from '@nestjs/common';
+import { bootstrapService, migrate, runMain, startMetricsListener } from '@govdisc/service-kit';
 import { AppModule } from './app.module.js';
 import { SERVICE_NAME, loadAppConfig } from './config/env.js';
 import { configureGateway } from './http/setup.js';
@@ -18,4 +19,8 @@ runMain(async () => {
     drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
     configure: (app) => configureGateway(app, config),
   });
+  if (config.METRICS_PORT) {
+    const metrics = await startMetricsListener({ host: config.METRICS_HOST, port: config.METRICS_PORT });
+    new Logger('Bootstrap').log(`metrics (internal) on ${metrics.url}`);
+  }
 });

@@ -8,6 +8,11 @@ import { MetricsController } from './metrics.js';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
+export interface ServiceKitOptions extends LoggingOptions {
+  /** false: no /metrics on the app's HTTP port (an app with a public port serves them internally, see startMetricsListener). */
+  publicMetrics?: boolean;
+}
+
 /** Health, readiness, metrics and JSON logging for any app. */
 @Global()
 @Module({})
@@ -18,7 +23,7 @@ export class ServiceKitModule implements NestModule {
     consumer.apply(accessLogMiddleware(this.root)).forRoutes('*path');
   }
 
-  static forRoot(opts: LoggingOptions): DynamicModule {
+  static forRoot(opts: ServiceKitOptions): DynamicModule {
     // Asynchronous stdout: a line never blocks the event loop, and lines logged while a write is in
     // flight go out together. No minimum buffer size, so a quiet service's lines are not held back.
     // pino flushes on exit; a hard kill may lose the last lines, the usual trade-off for logs.
@@ -30,7 +35,7 @@ export class ServiceKitModule implements NestModule {
         // (no pino-http middleware on any route), request ids from the correlation context (mixin).
         LoggerModule.forRoot({ pinoHttp: { logger: root }, forRoutes: [] }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: opts.publicMetrics === false ? [HealthController] : [HealthController, MetricsController],
       providers: [ReadinessRegistry, { provide: ROOT_LOGGER, useValue: root }],
       exports: [ReadinessRegistry, ROOT_LOGGER],
     };

@@ -1,5 +1,6 @@
 import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export const SERVICE_NAME = 'gateway';
@@ -26,7 +27,29 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   EMBEDDED_ISSUER_REALM_FILE: z.string().default(defaultRealmFile),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Embedded issuer: failed sign-ins from one client address before it is locked out (Keycloak's timing). */
+  LOGIN_ADDRESS_FAILURE_FACTOR: z.coerce.number().int().min(1).max(10_000).default(20),
+  /**
+   * Proxies whose X-Forwarded-For is believed (client address for rate limits, lockout, audit):
+   * comma-separated IPs/CIDRs or loopback, linklocal, uniquelocal. Empty: none, the peer address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyEntry), 'comma-separated IP addresses or CIDR ranges, or loopback, linklocal, uniquelocal'),
+  /** Internal listener for /metrics (never on the public port). Unset: the gateway serves no metrics. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
 });
+
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 const GatewayConfig = Env.transform((env) => ({
   ...env,

@@ -17,9 +17,16 @@ export function configureGateway(app: INestApplication, config: AppConfig): void
   });
   express.useBodyParser('json', { limit: config.BODY_LIMIT });
   express.useBodyParser('urlencoded', { extended: false, limit: '16kb' }); // the embedded issuer's token endpoint
-  express.set('trust proxy', 'loopback'); // rate limits key on the client IP behind a local reverse proxy
+  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (default none): otherwise
+  // any client could pick the address its rate limit and sign-in lockout are counted under.
+  express.set('trust proxy', config.TRUST_PROXY.length ? config.TRUST_PROXY : false);
+  // One spelling per route: /API/v1/… is a 404 like any unknown path, so no guard can be passed by
+  // a variant the router would still accept. The router may already exist (Nest touches it early).
+  express.set('case sensitive routing', true);
+  (express.getHttpAdapter().getInstance() as unknown as { router: { caseSensitive: boolean } }).router.caseSensitive = true;
   express.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(contentSecurityPolicy(config));
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
   const doc = new DocumentBuilder()
     .setTitle('政务公开平台 API · Government information disclosure platform')
@@ -39,4 +46,31 @@ export function configureGateway(app: INestApplication, config: AppConfig): void
     jsonDocumentUrl: 'docs/openapi.json',
     swaggerOptions: { persistAuthorization: true, initOAuth: { clientId: 'govdisc-web' } },
   });
+}
+
+/** The JSON API needs nothing from a browser; the docs page (swagger-ui) needs its own scripts, inline styles and the issuer's token URL. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+function docsCsp(config: AppConfig): string {
+  const issuerOrigin = new URL(config.issuerBaseUrl).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${issuerOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function contentSecurityPolicy(config: AppConfig) {
+  const docs = docsCsp(config);
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', req.path === '/docs' || req.path.startsWith('/docs/') ? docs : API_CSP);
+    next();
+  };
 }
