@@ -53,11 +53,14 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
   const spec = (await (await fetch(`${stack.gatewayUrl}/docs/openapi.json`)).json()) as any;
   expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/policies', '/api/v1/health']));
 
-  for (const app of Object.values(stack.apps)) {
-    const metrics = await fetch(app.readyUrl.replace('/ready', '/metrics'));
+  // The services' ports are internal; the gateway's is public, so its metrics live on METRICS_PORT.
+  const metricsUrls = [...serviceApps.map((a) => stack.apps[a].readyUrl.replace('/ready', '/metrics')), stack.gatewayMetricsUrl];
+  for (const url of metricsUrls) {
+    const metrics = await fetch(url);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
   }
+  expect((await fetch(`${stack.gatewayUrl}/metrics`)).status).toBe(404);
 });
 
 test('a request crosses gateway → NATS → service → PostgreSQL, carrying its request id', async () => {

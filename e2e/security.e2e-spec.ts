@@ -1,8 +1,9 @@
 import { ROLES, accessPolicy, isAllowed, type RouteKey } from '../apps/gateway/src/auth/access-policy.js';
 import { eventually, queryRows } from '@govdisc/testing';
 import { SignJWT, generateKeyPair } from 'jose';
+import { readFileSync } from 'node:fs';
 import { DEMO_USERS, bearer, claimsOf, clientToken, tokenFor } from './auth.js';
-import { type Stack, api, startStack } from './stack.js';
+import { type Stack, api, repoRoot, startStack } from './stack.js';
 
 // The gateway verifies tokens of a real Keycloak here (started by scripts/test.sh).
 const keycloakUrl = process.env.KEYCLOAK_URL;
@@ -74,7 +75,9 @@ test('no token, a malformed header, a forged signature, another realm and an exp
   const route = '/notifications';
   expect((await api(stack, 'GET', route)).json.code).toBe('AUTH_REQUIRED');
   expect((await api(stack, 'GET', route, undefined, { authorization: 'Basic abc' })).status).toBe(401);
-  expect((await api(stack, 'GET', route, undefined, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+  const garbage = await api(stack, 'GET', route, undefined, { authorization: 'Bearer not-a-jwt' });
+  expect(garbage.status).toBe(401);
+  expect(garbage.json.details.reason).toBe('malformed');
 
   // Same claims, same issuer and audience as Keycloak's, signed with a key Keycloak never had.
   const real = claimsOf(await tokenFor(stack.issuerUrl, 'admin1'));
@@ -83,6 +86,7 @@ test('no token, a malformed header, a forged signature, another realm and an exp
   const forgedRes = await api(stack, 'GET', route, undefined, bearer(forged));
   expect(forgedRes.status).toBe(401);
   expect(forgedRes.json.code).toBe('AUTH_INVALID_TOKEN');
+  expect(forgedRes.json.details.reason).toBe('bad_signature');
 
   // A perfectly valid token from another realm (master) is not ours.
   const master = await (
@@ -136,12 +140,16 @@ test('submission routes are rate limited per client with 429 and a Retry-After',
     const res = await api(stack, 'POST', '/disclosure-requests', body);
     statuses.push(res.status);
     if (res.status === 429) {
-      retryAfter = res.headers.get('retry-after') ?? res.headers.get('retry-after-submit');
+      retryAfter = res.headers.get('retry-after');
       expect(res.json.code).toBe('RATE_LIMITED');
     }
   }
   expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   expect(Number(retryAfter)).toBeGreaterThan(0);
+  // Without TRUST_PROXY no client can pick its own address, and a rejected token is refused before the limiter.
+  expect((await api(stack, 'POST', '/disclosure-requests', body, { 'x-forwarded-for': '192.0.2.77' })).status).toBe(429);
+  expect((await api(stack, 'POST', '/disclosure-requests', body, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+  expect((await api(stack, 'POST', '/disclosure-requests', body)).status).toBe(429);
   // The limit is per client: a signed-in user is counted apart from the anonymous IP.
   const signedIn = await api(stack, 'POST', '/disclosure-requests', body, bearer(await tokenFor(stack.issuerUrl, 'hotline1')));
   expect(signedIn.status).toBe(201);
@@ -152,6 +160,48 @@ test('security headers are set and unknown origins get no CORS grant', async () 
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('access-control-allow-origin')).toBeNull();
   expect(res.headers.get('x-powered-by')).toBeNull();
+  expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+});
+
+/** Keycloak's admin API as the master admin (the test Keycloak's bootstrap account). */
+async function keycloakAdmin(path: string, init: RequestInit = {}) {
+  const { access_token } = (await (
+    await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+    })
+  ).json()) as { access_token: string };
+  const res = await fetch(`${keycloakUrl}/admin/realms/govdisc${path}`, { ...init, headers: { authorization: `Bearer ${access_token}` } });
+  if (!res.ok) throw new Error(`Keycloak admin ${path}: HTTP ${res.status}`);
+  return res.status === 204 ? null : ((await res.json()) as any);
+}
+
+test('Keycloak locks an account after failureFactor wrong passwords, with the realm export\'s settings (the embedded issuer reads the same)', async () => {
+  const exported = JSON.parse(readFileSync(`${repoRoot}infra/keycloak/realm-govdisc.json`, 'utf8'));
+  const live = await keycloakAdmin('');
+  const settings = ['bruteForceProtected', 'permanentLockout', 'failureFactor', 'waitIncrementSeconds', 'maxFailureWaitSeconds', 'maxDeltaTimeSeconds', 'quickLoginCheckMilliSeconds', 'minimumQuickLoginWaitSeconds'];
+  for (const key of settings) expect({ [key]: live[key] }).toEqual({ [key]: exported[key] });
+  expect(live).toMatchObject({ bruteForceProtected: true, permanentLockout: false });
+
+  // Only the dedicated probe account is ever locked: the demo users stay usable for every other test.
+  const [probe] = await keycloakAdmin('/users?username=lockout-probe&exact=true');
+  const lockout = `/attack-detection/brute-force/users/${probe.id}`;
+  const signIn = (password: string) =>
+    fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-web', username: 'lockout-probe', password }),
+    });
+  await keycloakAdmin(lockout, { method: 'DELETE' });
+  try {
+    for (let i = 0; i < live.failureFactor; i++) expect((await signIn(`guess-${i}`)).status).toBe(400);
+    const right = await signIn('demo-lockout-probe');
+    expect(right.status).toBe(400);
+    expect(await right.json()).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
+    expect(await keycloakAdmin(lockout)).toMatchObject({ disabled: true });
+  } finally {
+    await keycloakAdmin(lockout, { method: 'DELETE' });
+  }
+  expect((await signIn('demo-lockout-probe')).status).toBe(200); // temporary: once lifted, the account works
 });
 
 test('Idempotency-Key: a retry replays the first answer, another body with the same key is refused', async () => {

@@ -14,6 +14,8 @@ export type AppName = (typeof serviceApps)[number] | 'gateway';
 /** The whole platform on a private NATS server and a fresh database: what a user would run, isolated. */
 export interface Stack {
   gatewayUrl: string;
+  /** The gateway's internal metrics listener (METRICS_PORT); its public port serves no /metrics. */
+  gatewayMetricsUrl: string;
   databaseUrl: string;
   nats: PrivateNats;
   nc: NatsConnection;
@@ -69,10 +71,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // The embedded search engine unless a test asks otherwise (an exported OPENSEARCH_URL would share one alias across runs).
   const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '' };
   const apps = {} as Record<AppName, AppProcess>;
+  const metricsPort = await freePort();
   for (const name of [...serviceApps, 'gateway'] as const) {
     const port = await freePort();
     // The gateway uses the embedded issuer unless a test passes KEYCLOAK_URL (empty = unset, even if the runner exported one).
-    const gatewayEnv = { KEYCLOAK_URL: '', ...opts.gatewayEnv };
+    const gatewayEnv = { KEYCLOAK_URL: '', METRICS_PORT: String(metricsPort), ...opts.gatewayEnv };
     const env = { ...base, HTTP_PORT: String(port), ...perApp[name], ...(name === 'gateway' ? gatewayEnv : {}) };
     apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
@@ -89,6 +92,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
   return {
     gatewayUrl,
+    gatewayMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     databaseUrl: db.url,
     nats,
     nc,
