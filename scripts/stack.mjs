@@ -21,7 +21,8 @@ export const apps = [
   { name: 'service-guide-svc', port: 3103 },
   { name: 'disclosure-request-svc', port: 3104 },
   { name: 'notify-svc', port: 3105 },
-  { name: 'gateway', port: Number(env.GATEWAY_PORT ?? 3000) },
+  // The gateway's port is public: its Prometheus metrics are on an internal listener instead.
+  { name: 'gateway', port: Number(env.GATEWAY_PORT ?? 3000), metricsPort: Number(env.METRICS_PORT ?? 3100) },
 ];
 const colors = [36, 32, 33, 35, 34, 31];
 const width = Math.max(...apps.map((a) => a.name.length));
@@ -40,7 +41,7 @@ function prefixLines(name, color, stream, out) {
 
 function start(app, i) {
   const child = spawn(process.execPath, [join(root, 'apps', app.name, 'dist', 'main.js')], {
-    env: { ...env, HTTP_PORT: String(app.port), LOG_PRETTY: env.LOG_PRETTY ?? 'false' },
+    env: { ...env, HTTP_PORT: String(app.port), ...(app.metricsPort ? { METRICS_PORT: String(app.metricsPort) } : {}), LOG_PRETTY: env.LOG_PRETTY ?? 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixLines(app.name, colors[i], child.stdout, process.stdout);
@@ -104,7 +105,7 @@ console.log(`
   API           ${gw}/api/v1
   API docs      ${gw}/docs
   Health        ${gw}/api/v1/health
-  Metrics       ${apps.map((a) => `:${a.port}/metrics`).join('  ')}
+  Metrics       ${apps.map((a) => `:${a.metricsPort ?? a.port}/metrics`).join('  ')}  (the gateway's on its internal METRICS_PORT)
   Sign in        ${issuerUrl}/protocol/openid-connect/token  (client govdisc-web, password grant${env.KEYCLOAK_URL ? ', Keycloak' : ', embedded issuer'})
   Demo logins    ${demoLogins()}
   Press Ctrl-C to stop everything.
@@ -113,7 +114,7 @@ console.log(`
 function demoLogins() {
   const realm = JSON.parse(readFileSync(join(root, 'infra', 'keycloak', 'realm-govdisc.json'), 'utf8'));
   return realm.users
-    .filter((u) => !u.serviceAccountClientId)
+    .filter((u) => !u.serviceAccountClientId && u.username !== 'lockout-probe') // that one is locked by tests on purpose
     .map((u) => `${u.username} (${u.realmRoles.filter((r) => !r.startsWith('default-roles')).join(',')}) / ${u.credentials[0].value}`)
     .join('\n                 ');
 }
