@@ -166,6 +166,11 @@ test('token errors say what is wrong, never an internal message', async () => {
     expect(res.status).toBe(401);
     expect(res.json.details).toEqual({ reason: 'bad_signature' });
   }
+  // A forgery is a bad signature even when its claims are also off (keycloak-connect looks at `exp` first).
+  const forgedExpired = await new SignJWT({ ...real, exp: Math.floor(Date.now() / 1000) - 600 })
+    .setProtectedHeader({ alg: 'RS256', kid: 'attacker-expired' })
+    .sign(privateKey);
+  expect((await call(forgedExpired)).json.details).toEqual({ reason: 'bad_signature' });
 });
 
 test('Content-Security-Policy: strict on the API, swagger-compatible on /docs, and the docs page still loads its assets', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import { compactVerify, createRemoteJWKSet } from 'jose';
 import KeycloakConnect from 'keycloak-connect';
 import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
 import { ROLES } from './access-policy.js';
@@ -25,8 +26,11 @@ interface TokenContent {
 export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
   private readonly keycloak: KeycloakConnect.Keycloak;
+  /** Only asked when keycloak-connect refuses a token for a claim (see signedByRealm). */
+  private readonly realmKeys: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(@Inject(GATEWAY_CONFIG) config: AppConfig) {
+    this.realmKeys = createRemoteJWKSet(new URL(`${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/certs`));
     this.keycloak = new KeycloakConnect({}, {
       realm: config.KEYCLOAK_REALM,
       'auth-server-url': config.issuerBaseUrl,
@@ -45,7 +49,10 @@ export class TokenVerifier {
       const grant = await this.keycloak.grantManager.createGrant({ access_token: bearer } as never);
       content = (grant.access_token as unknown as { content: TokenContent }).content;
     } catch (error) {
-      const reason = rejectionOf(error);
+      let reason = rejectionOf(error);
+      // keycloak-connect checks expiry, issuer and audience before the signature: a forged token
+      // with an old `exp` would be called "expired". Only a genuine token has a claim problem.
+      if (reason !== 'bad_signature' && reason !== 'malformed' && !(await this.signedByRealm(bearer))) reason = 'bad_signature';
       // The library's own words stay in the log (with the request id), never in the response.
       this.logger.debug({ reason, cause: (error as Error)?.message }, 'token rejected');
       throw rejected(reason);
@@ -57,6 +64,15 @@ export class TokenVerifier {
       roles: (content.realm_access?.roles ?? []).filter((r) => PLATFORM_ROLES.has(r)),
       department: content.department ?? null,
     };
+  }
+  /** Whether one of the realm's current keys signed the token (jose, with its own cached JWKS). */
+  private async signedByRealm(bearer: string): Promise<boolean> {
+    try {
+      await compactVerify(bearer, this.realmKeys);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
