@@ -179,7 +179,7 @@ async function keycloakAdmin(path: string, init: RequestInit = {}) {
 test('Keycloak locks an account after failureFactor wrong passwords, with the realm export\'s settings (the embedded issuer reads the same)', async () => {
   const exported = JSON.parse(readFileSync(`${repoRoot}infra/keycloak/realm-govdisc.json`, 'utf8'));
   const live = await keycloakAdmin('');
-  const settings = ['bruteForceProtected', 'permanentLockout', 'failureFactor', 'waitIncrementSeconds', 'maxFailureWaitSeconds', 'maxDeltaTimeSeconds', 'quickLoginCheckMilliSeconds', 'minimumQuickLoginWaitSeconds'];
+  const settings = ['bruteForceProtected', 'permanentLockout', 'bruteForceStrategy', 'failureFactor', 'waitIncrementSeconds', 'maxFailureWaitSeconds', 'maxDeltaTimeSeconds', 'quickLoginCheckMilliSeconds', 'minimumQuickLoginWaitSeconds'];
   for (const key of settings) expect({ [key]: live[key] }).toEqual({ [key]: exported[key] });
   expect(live).toMatchObject({ bruteForceProtected: true, permanentLockout: false });
 
