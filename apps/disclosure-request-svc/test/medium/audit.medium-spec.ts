@@ -59,6 +59,18 @@ describe('fees (§7)', () => {
     await expect(run(r.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE });
     expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'IN_PROGRESS', fee_basis: null, pause_from: null, due_date: '2026-06-30' });
   });
+
+  test('19.2 a request left AWAITING_FEE with 0 元 by the old code is never closed as unpaid by the scheduler', async () => {
+    const r = await registered(108, '2026-06-01', 'finance');
+    await queryRows(
+      h.env.databaseUrl,
+      "UPDATE disclosure.disclosure_request SET status = 'AWAITING_FEE', fee_basis = 'PER_ITEM', fee_amount = 0, fee_pay_by = '2026-06-29', pause_from = '2026-06-01' WHERE id = $1",
+      [r.id],
+    );
+    today('2026-07-15');
+    await expect(scheduler.runOnce()).resolves.toEqual(expect.any(Number));
+    expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'AWAITING_FEE', outcome: null });
+  });
 });
 
 describe('duplicates and repeats (§3.2, Art. 36(6)) within one account (11.6)', () => {
