@@ -119,7 +119,7 @@ function closeFeeUnpaid(s: RequestState, a: ActionOf<'CLOSE_FEE_UNPAID'>, ctx: R
   if (s.feePaid || !s.feeAmount) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, '该申请无应缴未缴的费用，不能按未缴费终止。', { paid: s.feePaid, amount: s.feeAmount });
   if (!s.feePayBy || on <= s.feePayBy) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, '缴费期限尚未届满。', { payBy: s.feePayBy });
   const notice = `本机关已向您发出信息处理费收费通知（${s.feeAmount}元），缴费期限至${s.feePayBy}。您逾期未缴纳，视为放弃申请，本机关不再处理该政府信息公开申请。`;
-  return closing('ABANDONED_FEE_UNPAID', on, '国办函〔2020〕109号', { payBy: s.feePayBy }, notice, ctx);
+  return closing('ABANDONED_FEE_UNPAID', on, '国办函〔2020〕109号', { payBy: s.feePayBy }, { notice, reason: `逾期未缴纳信息处理费（${s.feeAmount}元）` }, ctx);
 }
 
 export const clockActions = {

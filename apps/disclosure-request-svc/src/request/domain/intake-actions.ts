@@ -63,7 +63,7 @@ function abandonNoSupplement(s: RequestState, a: ActionOf<'ABANDON_NO_SUPPLEMENT
   const notice =
     `本机关已于${s.supplementNoticeOn ?? '此前'}一次性告知您补正申请内容，补正期限至${s.supplementDeadline}。` +
     '您逾期未补正，也未说明正当理由，视为放弃申请，本机关不再处理该政府信息公开申请。';
-  return closing('ABANDONED_NO_SUPPLEMENT', on, ART30, { supplementDeadline: s.supplementDeadline }, notice, ctx);
+  return closing('ABANDONED_NO_SUPPLEMENT', on, ART30, { supplementDeadline: s.supplementDeadline }, { notice, reason: '逾期未补正且未说明正当理由' }, ctx);
 }
 
 /** The department must be one of the registry (contracts DISCLOSURE_DEPARTMENTS), else no queue would ever show it. */
@@ -87,17 +87,24 @@ function accept(s: RequestState, a: ActionOf<'ACCEPT'>, ctx: RuleContext): Trans
 function withdraw(s: RequestState, a: ActionOf<'WITHDRAW'>, ctx: RuleContext): Transition {
   const on = actDate(a.on, ctx, s.firstReceiptDate ?? shanghaiDate(s.submittedAt));
   const notice = `您于${on}撤回政府信息公开申请（撤回说明：${a.document}），本机关终止处理该申请。如仍需获取相关信息，可以重新提出申请。`;
-  return closing('OTHER', on, '申请人撤回申请', { withdrawal: a.document }, notice, ctx);
+  return closing('OTHER', on, '申请人撤回申请', { withdrawal: a.document }, { notice, reason: '申请人撤回申请' }, ctx);
 }
 
 type ClosingOutcome = 'ABANDONED_NO_SUPPLEMENT' | 'ABANDONED_FEE_UNPAID' | 'OTHER';
 
 /** Ending without a substantive reply is still a written act (§6 "closing notice"): reasons, legal basis and remedies (§8). */
-export function closing(outcome: ClosingOutcome, on: string, legalBasis: string, details: Record<string, unknown>, notice: string, ctx: RuleContext): Transition {
+export function closing(
+  outcome: ClosingOutcome,
+  on: string,
+  legalBasis: string,
+  details: Record<string, unknown>,
+  written: { notice: string; reason: string },
+  ctx: RuleContext,
+): Transition {
   const reply = {
     outcome,
-    text: notice,
-    reasons: [notice],
+    text: written.notice,
+    reasons: [written.reason],
     enclosures: [],
     legalBasis: outcome === 'OTHER' ? legalBasis : legalBasisOf(outcome),
     remedy: remedyText(outcome, ctx.assumptions.reviewBody),
