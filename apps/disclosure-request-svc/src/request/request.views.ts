@@ -66,13 +66,13 @@ export function toView(r: RequestRow, o: { timeline: TimelineRow[]; masked: bool
 }
 
 /**
- * Queue clock: a paused request (consultation, Art. 35 reasons, fee notice) is never overdue and has no
- * working days left (its due date moves on when the pause ends). When overdue, workingDaysLeft is −n with
+ * Queue clock: a paused request (consultation, Art. 35 reasons, fee notice) or one waiting for its 补正
+ * (the clock restarts on the supplement) is never overdue and has no working days left. When overdue, workingDaysLeft is −n with
  * n the working days elapsed since the due date, at least 1: the non-working days right after the due date
  * are already overdue (24:00 rule) and must not read as 0 ("due today").
  */
 export function queueClock(r: Pick<RequestRow, 'status' | 'dueDate'>, today: string, calendar: WorkingDayCalendar) {
-  const paused = PAUSED_STATES.includes(r.status);
+  const paused = PAUSED_STATES.includes(r.status) || r.status === 'AWAITING_SUPPLEMENT';
   if (!r.dueDate || paused) return { paused, overdue: false, workingDaysLeft: null };
   if (today > r.dueDate) return { paused, overdue: true, workingDaysLeft: -Math.max(1, calendar.countBetween(r.dueDate, today)) };
   return { paused, overdue: false, workingDaysLeft: calendar.countBetween(today, r.dueDate) };

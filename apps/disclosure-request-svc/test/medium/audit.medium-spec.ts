@@ -221,14 +221,18 @@ test('19.8 ACCEPT into an unknown department ("hr" for "hrss") → 422-class cod
 test('19.9 the queue never shows a paused request overdue; an overdue request on the weekend after its due date shows −1, not 0', async () => {
   const waiting = await registered(142, '2026-10-16', 'ecology');
   const late = await registered(143, '2026-10-16', 'ecology');
+  const unclear = await registered(145, '2026-10-16');
   expect([waiting.dueDate, late.dueDate]).toEqual(['2026-11-13', '2026-11-13']);
   today('2026-10-20');
   await run(waiting.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_VOLUME', pages: 101 } });
+  await run(unclear.requestNumber, { type: 'REQUEST_SUPPLEMENT', items: ['请写明所需信息的年份'] });
   h.setNow('2026-11-14T02:00:00Z'); // Saturday; both were due Friday 2026-11-13
   const page = await queries.queue({ actor: deptOfficer('ecology'), page: 1, pageSize: 20 });
   const item = (no: string) => page.items.find((i) => i.requestNumber === no);
   expect(item(late.requestNumber)).toMatchObject({ dueDate: '2026-11-13', overdue: true, workingDaysLeft: -1, paused: false });
   expect(item(waiting.requestNumber)).toMatchObject({ status: 'AWAITING_FEE', overdue: false, workingDaysLeft: null, paused: true });
+  const all = await queries.queue({ actor: gio, status: 'AWAITING_SUPPLEMENT', page: 1, pageSize: 100 });
+  expect(all.items.find((i) => i.requestNumber === unclear.requestNumber)).toMatchObject({ overdue: false, workingDaysLeft: null, paused: true });
   h.setNow('2026-11-17T02:00:00Z'); // Tuesday: 2 working days elapsed
   const later = await queries.queue({ actor: deptOfficer('ecology'), page: 1, pageSize: 20 });
   expect(later.items.find((i) => i.requestNumber === late.requestNumber)).toMatchObject({ workingDaysLeft: -2 });

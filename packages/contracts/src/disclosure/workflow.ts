@@ -125,7 +125,7 @@ export const DisclosureQueueItem = z.object({
     .nullable()
     .describe('working days after today up to the due date (0 = due today); when overdue −n, n = working days elapsed since the due date, at least 1; null while no reply clock runs (paused, 补正 pending, not yet received)'),
   overdue: z.boolean(),
-  paused: z.boolean().describe('the reply clock is paused (consultation, Art. 35 reasons, fee notice): never overdue, the due date moves on'),
+  paused: z.boolean().describe('the reply clock is stopped (consultation, Art. 35 reasons, fee notice, waiting for a 补正): never overdue, the due date moves on'),
 });
 export const ListDisclosureQueueReq = Page.extend({ status: DisclosureStatus.optional() }).strict();
 export const listDisclosureQueue = defineRpc('rpc.disclosure.request.queue', {
