@@ -62,12 +62,14 @@ test('submission → 补正 → supplement → third-party consultation → exte
   expect(due(consulting, 'CONSULTATION_DUE')).toBe('2026-06-08');
   await step(no, { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '予以公开' } }, gio, 409);
   expect(due(await step(no, { type: 'END_CONSULTATION', on: '2026-05-29', opinion: 'CONSENT' }, officer))).toBe('2026-06-23'); // 10 WD paused, 06-19 端午
-  await step(no, { type: 'EXTEND', on: '2026-06-15', days: 21, approvedBy: '办公室主任', applicantNotifiedOn: '2026-06-15' }, gio, 409);
-  await step(no, { type: 'EXTEND', on: '2026-06-15', days: 10, applicantNotifiedOn: '2026-06-15' }, gio, 409);
-  expect(due(await step(no, { type: 'EXTEND', on: '2026-06-15', days: 10, approvedBy: '办公室主任', applicantNotifiedOn: '2026-06-15' }))).toBe('2026-07-07');
-  await step(no, { type: 'EXTEND', on: '2026-06-16', days: 10, approvedBy: '办公室主任', applicantNotifiedOn: '2026-06-16' }, officer, 403);
+  await step(no, { type: 'EXTEND', on: '2026-06-15', days: 21, applicantNotifiedOn: '2026-06-15' }, gio, 409);
+  await step(no, { type: 'EXTEND', on: '2026-06-15', days: 10, approvedBy: '办公室主任', applicantNotifiedOn: '2026-06-15' }, gio, 422); // the approver is the acting account
+  expect(due(await step(no, { type: 'EXTEND', on: '2026-06-15', days: 10, applicantNotifiedOn: '2026-06-15' }))).toBe('2026-07-07');
+  await step(no, { type: 'EXTEND', on: '2026-06-16', days: 10, applicantNotifiedOn: '2026-06-16' }, officer, 403);
 
-  const replied = await step(no, { type: 'REPLY', on: '2026-07-06', outcome: 'PARTIAL', content: { text: '部分公开，见附件', reasons: ['第3页涉及个人隐私'] } });
+  const replied = await step(no, {
+    type: 'REPLY', on: '2026-07-06', outcome: 'PARTIAL', content: { text: '部分公开：可公开部分见随答复提供的文件。', reasons: ['第3页涉及个人隐私'], enclosures: ['教育经费明细（删除第3页）.pdf'] },
+  });
   expect(replied).toMatchObject({ status: 'REPLIED', outcome: 'PARTIAL' });
   expect(replied.reply.remedy).toContain('申请行政复议');
 
@@ -98,6 +100,32 @@ test('bad input always yields a 4xx with a stable code', async () => {
   expect([forbidden.status, forbidden.json.code]).toEqual([415, 'DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN']);
   expect((await api(stack, 'GET', '/disclosure-requests/2026-999999', undefined, gio)).json.code).toBe('DISCLOSURE_REQUEST_NOT_FOUND');
   expect((await api(stack, 'GET', '/disclosure-requests/track/ZZZZZZZZZZZZ')).status).toBe(404);
+});
+
+test('over HTTP: unknown departments are 422; foreign and unknown requests answer alike; withdrawal by code needs the second factor', async () => {
+  const agency = '江东市人力资源和社会保障局'; // not the agency the Table 3 test counts
+  const registered = await api(stack, 'POST', '/disclosure-requests', { applicant, agency, channel: 'IN_PERSON', description: '2026年社会保险基金收支情况', deliveryForm: 'EMAIL' }, gio);
+  expect(registered.status).toBe(201);
+  const no = registered.json.requestNumber as string;
+  const hr = await api(stack, 'POST', `/disclosure-requests/${no}/actions`, { action: { type: 'ACCEPT', department: 'hr' } }, gio);
+  expect([hr.status, hr.json.code, hr.json.message]).toEqual([422, 'DISCLOSURE_DEPARTMENT_UNKNOWN', expect.stringContaining('hrss（')]);
+  await step(no, { type: 'ACCEPT', department: 'hrss' });
+
+  const shape = (r: { status: number; json: Record<string, unknown> }) => ({ status: r.status, keys: Object.keys(r.json).sort(), code: r.json.code, message: r.json.message, details: r.json.details });
+  const unknownNo = `${no.slice(0, 4)}-999998`;
+  const foreign = shape(await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, officer)); // officer-edu, request in hrss
+  expect(foreign).toMatchObject({ status: 404, code: 'DISCLOSURE_REQUEST_NOT_FOUND' });
+  expect(shape(await api(stack, 'GET', `/disclosure-requests/${unknownNo}`, undefined, officer))).toEqual(foreign);
+  const consult = (n: string) => api(stack, 'POST', `/disclosure-requests/${n}/actions`, { action: { type: 'START_CONSULTATION', party: 'THIRD_PARTY', partyName: '某公司' } }, officer);
+  expect(shape(await consult(no))).toEqual(shape(await consult(unknownNo)));
+
+  const withdraw = (code: string, extra: Record<string, unknown>) => api(stack, 'POST', `/disclosure-requests/track/${code}/withdraw`, { document: '不再需要', ...extra });
+  const unknownCode = shape(await withdraw('ZZZZZZZZZZZZ', { contactLast4: '5678' }));
+  expect(unknownCode.status).toBe(404);
+  expect(shape(await withdraw(registered.json.trackingCode, {}))).toEqual(unknownCode);
+  expect(shape(await withdraw(registered.json.trackingCode, { contactLast4: '0000' }))).toEqual(unknownCode);
+  const withdrawn = await withdraw(registered.json.trackingCode, { contactLast4: '5678' }); // phone 13912345678
+  expect([withdrawn.status, withdrawn.json.status, withdrawn.json.reply.text]).toEqual([200, 'CLOSED', expect.stringContaining('撤回')]);
 });
 
 test('public calendar: 2025–2026 worked examples', async () => {

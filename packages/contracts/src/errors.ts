@@ -48,6 +48,11 @@ export enum ErrorCode {
   DISCLOSURE_ATTACHMENT_TOO_LARGE = 'DISCLOSURE_ATTACHMENT_TOO_LARGE',
   DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN = 'DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN',
   DISCLOSURE_INVALID_DATE = 'DISCLOSURE_INVALID_DATE',
+  DISCLOSURE_DEPARTMENT_UNKNOWN = 'DISCLOSURE_DEPARTMENT_UNKNOWN',
+  DISCLOSURE_FEE_ALREADY_NOTIFIED = 'DISCLOSURE_FEE_ALREADY_NOTIFIED',
+  DISCLOSURE_FEE_NOT_CHARGEABLE = 'DISCLOSURE_FEE_NOT_CHARGEABLE',
+  DISCLOSURE_APPROVER_INVALID = 'DISCLOSURE_APPROVER_INVALID',
+  DISCLOSURE_SUPPLEMENT_AFTER_DUE = 'DISCLOSURE_SUPPLEMENT_AFTER_DUE',
 }
 
 export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
@@ -96,6 +101,11 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   DISCLOSURE_ATTACHMENT_TOO_LARGE: { zh: '附件超过允许的大小。', en: 'The attachment is too large.' },
   DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN: { zh: '附件类型不被允许，请上传PDF、图片或办公文档。', en: 'This attachment type is not allowed.' },
   DISCLOSURE_INVALID_DATE: { zh: '日期不合理（不能早于上一步骤或晚于今天）。', en: 'The date is not plausible (before the previous step or in the future).' },
+  DISCLOSURE_DEPARTMENT_UNKNOWN: { zh: '承办部门不存在，请从部门名录中选择。', en: 'Unknown department; choose one from the department registry.' },
+  DISCLOSURE_FEE_ALREADY_NOTIFIED: { zh: '每件申请只能按一种方式发出一次收费通知；本申请已发出收费通知或已缴费，不能再次发出。', en: 'A fee notice was already issued (or paid) for this request; one fee basis per request.' },
+  DISCLOSURE_FEE_NOT_CHARGEABLE: { zh: '按所选方式计算的信息处理费为0元，无需发出收费通知，答复期限不暂停。', en: 'The fee computes to 0 yuan: no fee notice, no pause of the reply clock.' },
+  DISCLOSURE_APPROVER_INVALID: { zh: '延期须由本机关政府信息公开工作机构负责人使用本人账号办理，审批人须为办理此操作的账号。', en: 'An extension is approved by the GIO head acting with their own staff account; the named approver must be the acting account.' },
+  DISCLOSURE_SUPPLEMENT_AFTER_DUE: { zh: '答复期限已届满，不能再发出补正通知（补正会重新起算期限并掩盖逾期），请直接作出答复。', en: 'The reply deadline has passed: a 补正 notice would restart the clock and hide the lateness; reply instead.' },
 };
 
 /** The wire shape of an error, in RPC replies and HTTP bodies alike. */

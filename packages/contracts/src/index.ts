@@ -21,6 +21,7 @@ export * from './disclosure/id-number.js';
 export * from './disclosure/workflow.js';
 export * from './disclosure/report.js';
 export * from './disclosure/events.js';
+export * from './disclosure/departments.js';
 export * from './notify/notification.js';
 export { z } from 'zod';
 export * from './dates.js';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
@@ -7,7 +8,8 @@ import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns } from './domain/deadlines.js';
 import type { RequestState, Transition } from './domain/model.js';
-import { applyAction } from './domain/transitions.js';
+import { reportingDate } from './domain/table3.js';
+import { applyAction, canSee, isStaff, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { eventFor } from './request-events.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
@@ -27,9 +29,11 @@ export class ActOnRequestUseCase {
   ) {}
 
   async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
+    // Non-staff are refused before any lookup; staff outside the request's department get the unknown-number answer (11.14).
+    if (!q.internal && !isStaff(q.actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
     const { row, transition } = await this.requests.transaction(async (tx) => {
       const current = await this.requests.lockByNumber(q.requestNumber, tx);
-      if (!current) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, undefined, { requestNumber: q.requestNumber });
+      if (!current || (!q.internal && !canSee(q.actor, current.department))) throw notVisible();
       const monthlyIndex = q.action.type === 'ISSUE_FEE_NOTICE' ? await this.monthlyIndex(current, tx) : 0;
       const t = applyAction(current, q.action, { today: this.clock.today(), actor: q.actor, calendar: this.calendar, assumptions: this.assumptions, monthlyIndex, internal: q.internal });
       return { row: await this.persist(current, t, q, tx), transition: t };
@@ -40,10 +44,15 @@ export class ActOnRequestUseCase {
     return row;
   }
 
-  /** The applicant withdraws with the private tracking code (spec §10: any open → CLOSED(OTHER)). */
-  async withdrawByApplicant(q: { trackingCode: string; document: string; ctx: MessageContext }): Promise<RequestRow> {
+  /**
+   * The applicant withdraws (spec §10: any open → CLOSED(OTHER)) with the tracking code plus a second factor:
+   * signed in as the owning account, or the last four digits of the contact phone given at submission (of the
+   * ID number when no phone was given). A wrong factor answers exactly like an unknown code (no oracle).
+   */
+  async withdrawByApplicant(q: { trackingCode: string; document: string; contactLast4?: string; actor?: Actor | null; ctx: MessageContext }): Promise<RequestRow> {
     const r = await this.requests.findByTrackingCode(q.trackingCode.trim().toUpperCase());
-    if (!r) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND);
+    const owner = !!r?.ownerSub && !!q.actor && q.actor.sub === r.ownerSub;
+    if (!r || !(owner || sameLast4(r, q.contactLast4))) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND);
     const applicant: Actor = { sub: `applicant:${r.requestNumber}`, roles: [] };
     return this.execute({ requestNumber: r.requestNumber, action: { type: 'WITHDRAW', document: q.document }, actor: applicant, ctx: q.ctx, internal: 'applicant' });
   }
@@ -51,18 +60,28 @@ export class ActOnRequestUseCase {
   private async persist(current: RequestRow, t: Transition, q: { action: DisclosureAction; actor: Actor; ctx: MessageContext }, tx: Tx): Promise<RequestRow> {
     const next: RequestState = { ...current, ...t.patch, status: t.to };
     const fixed = t.deadlines ?? ((current.deadlines ?? []) as Deadline[]);
+    const report = this.reportDates(current, t);
     const row = await this.requests.update(
       current.id,
-      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), status: t.to, deadlines: fixed as Prisma.InputJsonValue, ...dueColumns(next, this.calendar) },
+      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), ...report, status: t.to, deadlines: fixed as Prisma.InputJsonValue, ...dueColumns(next, this.calendar) },
       tx,
     );
-    const details = { ...t.details, replyDue: row.dueDate, dueProvisional: row.dueProvisional, deadlines: fixed.map((d) => `${d.kind} ${d.date}`) };
+    const details = { ...t.details, ...report, replyDue: row.dueDate, dueProvisional: row.dueProvisional, deadlines: fixed.map((d) => `${d.kind} ${d.date}`) };
     await this.requests.appendTimeline(
       timelineEntry({ requestId: row.id, action: q.action.type, from: current.status, to: t.to, actor: q.actor, at: this.clock.now(), legalBasis: t.legalBasis, calendarVersion: this.calendar.version, details }),
       tx,
     );
     if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx));
     return row;
+  }
+
+  /** Table 3 dates of a first receipt or a finishing act (ADR 0001: acts dated in a closed year count in the year recorded). */
+  private reportDates(current: RequestRow, t: Transition): { reportReceiptDate?: string; reportFinishedDate?: string } {
+    const today = this.clock.today();
+    const out: { reportReceiptDate?: string; reportFinishedDate?: string } = {};
+    if (!current.firstReceiptDate && t.patch.firstReceiptDate) out.reportReceiptDate = reportingDate(t.patch.firstReceiptDate, today);
+    if (t.patch.finishedDate) out.reportFinishedDate = reportingDate(t.patch.finishedDate, today);
+    return out;
   }
 
   /** Fees per item (§7): the n-th request of the applicant in the month this one was received. */
@@ -72,4 +91,12 @@ export class ActOnRequestUseCase {
     const i = ids.indexOf(r.id);
     return i === -1 ? ids.length + 1 : i + 1;
   }
+}
+
+/** Compares the second factor in constant time; a request without phone uses its ID number. */
+function sameLast4(r: RequestRow, given: string | undefined): boolean {
+  const digits = (r.phone ?? '').replace(/\D/g, '');
+  const expected = (digits.length >= 4 ? digits : r.idNumber).slice(-4).toUpperCase();
+  const actual = (given ?? '').trim().toUpperCase();
+  return expected.length === 4 && actual.length === 4 && timingSafeEqual(Buffer.from(expected), Buffer.from(actual));
 }

@@ -57,10 +57,15 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     const ctx: MessageContext = { source: SERVICE_NAME, correlationId: `deadline-scan-${today}` };
     let events = 0;
     for (const r of await this.requests.openRequests()) {
-      const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);
-      this.warnIfUnconfirmed(current, today);
-      events += await this.remind(current, today, ctx);
-      await this.expire(current, today, ctx);
+      // One request the rules refuse (e.g. a legacy row) must not stop reminders for all the others.
+      try {
+        const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);
+        this.warnIfUnconfirmed(current, today);
+        events += await this.remind(current, today, ctx);
+        await this.expire(current, today, ctx);
+      } catch (err) {
+        this.logger.error({ err, requestNumber: r.requestNumber }, 'deadline scan skipped a request');
+      }
     }
     if (events) this.outbox.relay.nudge();
     return events;
@@ -99,7 +104,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
   private async expire(r: RequestRow, today: string, ctx: MessageContext) {
     let action: DisclosureAction | null = null;
     if (r.status === 'AWAITING_SUPPLEMENT' && r.supplementDeadline && today > r.supplementDeadline) action = { type: 'ABANDON_NO_SUPPLEMENT' };
-    if (r.status === 'AWAITING_FEE' && r.feePayBy && today > r.feePayBy) action = { type: 'CLOSE_FEE_UNPAID' };
+    // Only a fee actually owed closes a request as unpaid (§7): never a paid one, never one of 0 元 (issue 19.1/19.2).
+    if (r.status === 'AWAITING_FEE' && r.feePayBy && today > r.feePayBy && !r.feePaid && (r.feeAmount ?? 0) > 0) action = { type: 'CLOSE_FEE_UNPAID' };
     if (r.status.startsWith('CONSULTING_') && r.consultationDue && today > r.consultationDue) action = { type: 'END_CONSULTATION', opinion: 'NO_REPLY' };
     if (action) await this.act.execute({ requestNumber: r.requestNumber, action, actor: SYSTEM, ctx, internal: 'system' });
   }

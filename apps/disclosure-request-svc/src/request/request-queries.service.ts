@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { DEPT_ROLE, GIO_ROLES } from './domain/transitions.js';
+import { DEPT_ROLE, canSee, isGio, isStaff, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
 import { toQueueItem, toView } from './request.views.js';
-
-const isGio = (a: Actor | null) => !!a && a.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
 
 /** Reads: the applicant's view (tracking code), staff views and the department queue. */
 @Injectable()
@@ -24,13 +22,15 @@ export class RequestQueries {
     return this.view(r, false);
   }
 
-  /** Staff: the GIO and the assigned department see personal data; nobody else gets the request. */
+  /**
+   * Staff: the GIO and the assigned department see personal data; nobody else gets the request.
+   * Non-staff are refused before any lookup, and a request outside an officer's department answers
+   * exactly like an unknown number: neither can learn which numbers exist.
+   */
   async get(requestNumber: string, actor: Actor | null) {
+    if (!actor || !isStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     const r = await this.requests.findByNumber(requestNumber);
-    if (!r) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, undefined, { requestNumber });
-    if (!isGio(actor) && !(actor?.roles.includes(DEPT_ROLE) && r.department !== null && actor.department === r.department)) {
-      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
-    }
+    if (!r || !canSee(actor, r.department)) throw notVisible();
     return this.view(r, false);
   }
 

@@ -64,7 +64,7 @@ export class RequestHandlers {
 
   @RpcHandler(withdrawDisclosureRequest)
   async withdraw(req: Req<typeof withdrawDisclosureRequest>, meta: RpcMeta) {
-    const row = await this.actOnRequest.withdrawByApplicant({ ...req, ctx: ctxOf(meta) });
+    const row = await this.actOnRequest.withdrawByApplicant({ ...req, actor: meta.actor, ctx: ctxOf(meta) });
     return this.queries.view(row, false);
   }
 

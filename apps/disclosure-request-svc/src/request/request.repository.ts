@@ -32,15 +32,19 @@ export class RequestRepository {
     return tx.disclosureRequest.create({ data });
   }
 
-  findRecentDuplicate(q: { applicantKey: string; contentHash: string; since: Date }, tx: Tx): Promise<RequestRow | null> {
+  /**
+   * A still-open request of the same account + applicant + content submitted since `since`. Answered or
+   * closed (withdrawn, abandoned) requests are not live duplicates: asking again after them is a new request.
+   */
+  findRecentDuplicate(q: { ownerSub: string; applicantKey: string; contentHash: string; since: Date }, tx: Tx): Promise<RequestRow | null> {
     return tx.disclosureRequest.findFirst({
-      where: { applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null },
+      where: { ownerSub: q.ownerSub, applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null, status: { in: OPEN_STATUSES } },
       orderBy: { submittedAt: 'asc' },
     });
   }
 
-  /** Same applicant, same content, already answered (Art. 36(6) 重复申请): a hint for staff, never automatic. */
-  findAnswered(q: { applicantKey: string; contentHash: string }, tx: Tx): Promise<RequestRow | null> {
+  /** Same account + applicant + content, already answered (Art. 36(6) 重复申请): a hint for staff, never automatic. */
+  findAnswered(q: { ownerSub: string; applicantKey: string; contentHash: string }, tx: Tx): Promise<RequestRow | null> {
     return tx.disclosureRequest.findFirst({ where: { ...q, status: 'REPLIED' }, orderBy: { submittedAt: 'desc' } });
   }
 
@@ -104,11 +108,19 @@ export class RequestRepository {
     return this.prisma.disclosureRequest.findMany({ where: { status: { in: OPEN_STATUSES } } });
   }
 
-  table3Records(agency: string, yearEnd: string) {
-    return this.prisma.disclosureRequest.findMany({
-      where: { agency, firstReceiptDate: { not: null, lte: yearEnd } },
-      select: { applicantType: true, firstReceiptDate: true, finishedDate: true, outcome: true, duplicateOfId: true },
+  /** Table 3 input by reporting dates (ADR 0001): the recorded day replaces an act date that fell in an already closed year. */
+  async table3Records(agency: string, yearEnd: string) {
+    const rows = await this.prisma.disclosureRequest.findMany({
+      where: { agency, OR: [{ reportReceiptDate: { lte: yearEnd } }, { reportReceiptDate: null, firstReceiptDate: { not: null, lte: yearEnd } }] },
+      select: { applicantType: true, firstReceiptDate: true, finishedDate: true, reportReceiptDate: true, reportFinishedDate: true, outcome: true, duplicateOfId: true },
     });
+    return rows.map((r) => ({
+      applicantType: r.applicantType,
+      firstReceiptDate: r.reportReceiptDate ?? r.firstReceiptDate,
+      finishedDate: r.reportFinishedDate ?? r.finishedDate,
+      outcome: r.outcome,
+      duplicateOfId: r.duplicateOfId,
+    }));
   }
 
   /** Records a reminder; false when it was already sent (the primary key makes the scheduler idempotent). */

@@ -1,7 +1,7 @@
 import type { Deadline, DisclosureRequestView, z } from '@govdisc/contracts';
 import type { DisclosureQueueItem } from '@govdisc/contracts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { currentDeadlines } from './domain/deadlines.js';
+import { PAUSED_STATES, currentDeadlines } from './domain/deadlines.js';
 import type { RequestRow, TimelineRow } from './request.repository.js';
 
 /** Masks personal data for lists and for viewers who are neither the applicant nor assigned staff. */
@@ -65,8 +65,20 @@ export function toView(r: RequestRow, o: { timeline: TimelineRow[]; masked: bool
   } satisfies z.input<typeof DisclosureRequestView>;
 }
 
+/**
+ * Queue clock: a paused request (consultation, Art. 35 reasons, fee notice) or one waiting for its 补正
+ * (the clock restarts on the supplement) is never overdue and has no working days left. When overdue, workingDaysLeft is −n with
+ * n the working days elapsed since the due date, at least 1: the non-working days right after the due date
+ * are already overdue (24:00 rule) and must not read as 0 ("due today").
+ */
+export function queueClock(r: Pick<RequestRow, 'status' | 'dueDate'>, today: string, calendar: WorkingDayCalendar) {
+  const paused = PAUSED_STATES.includes(r.status) || r.status === 'AWAITING_SUPPLEMENT';
+  if (!r.dueDate || paused) return { paused, overdue: false, workingDaysLeft: null };
+  if (today > r.dueDate) return { paused, overdue: true, workingDaysLeft: -Math.max(1, calendar.countBetween(r.dueDate, today)) };
+  return { paused, overdue: false, workingDaysLeft: calendar.countBetween(today, r.dueDate) };
+}
+
 export function toQueueItem(r: RequestRow, today: string, calendar: WorkingDayCalendar): z.input<typeof DisclosureQueueItem> {
-  const left = r.dueDate ? calendar.countBetween(today, r.dueDate) : null;
   return {
     requestNumber: r.requestNumber,
     status: r.status as never,
@@ -76,7 +88,6 @@ export function toQueueItem(r: RequestRow, today: string, calendar: WorkingDayCa
     receiptDate: r.clockStart,
     dueDate: r.dueDate,
     dueProvisional: r.dueProvisional,
-    workingDaysLeft: left,
-    overdue: r.dueDate !== null && today > r.dueDate,
+    ...queueClock(r, today, calendar),
   };
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { ANONYMOUS, type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
+import { reportingDate } from './domain/table3.js';
 import { GIO_ROLES } from './domain/transitions.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
 import { Clock } from './clock.js';
@@ -20,6 +21,9 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 export const applicantKeyOf = (a: { idType: string; idNumber: string }) => sha(`${a.idType}:${a.idNumber.trim().toUpperCase()}`);
 export const contentHashOf = (i: { agency: string; title?: string; docNumber?: string; description: string }) =>
   sha([i.agency, i.title ?? '', i.docNumber ?? '', i.description].map((s) => s.replace(/\s+/g, '')).join('|'));
+
+/** The account a request belongs to: the signed-in submitter (applicant, or staff registering a paper request); null = anonymous. */
+export const ownerOf = (actor: Actor): string | null => (actor.sub === ANONYMOUS.sub ? null : actor.sub);
 
 export interface SubmitResult {
   request: RequestRow;
@@ -65,10 +69,14 @@ export class SubmitRequestUseCase {
     const agency = input.agency ?? this.assumptions.defaultAgency;
     const applicantKey = applicantKeyOf(input.applicant);
     const contentHash = contentHashOf({ ...input, agency });
+    // Duplicates and repeats are judged within one account only: an ID number is not proof of identity, so a
+    // stranger typing yours must neither close your request nor learn its number; anonymous requests are never linked.
+    const ownerSub = ownerOf(actor);
     await this.requests.lockApplicant(applicantKey, tx);
     const since = new Date(now.getTime() - this.assumptions.duplicateWindowMinutes * 60_000);
-    const duplicateOf = await this.requests.findRecentDuplicate({ applicantKey, contentHash, since }, tx);
-    const answered = duplicateOf ? null : await this.requests.findAnswered({ applicantKey, contentHash }, tx);
+    const same = ownerSub ? { ownerSub, applicantKey, contentHash } : null;
+    const duplicateOf = same ? await this.requests.findRecentDuplicate({ ...same, since }, tx) : null;
+    const answered = same && !duplicateOf ? await this.requests.findAnswered(same, tx) : null;
     const year = Number(this.clock.today().slice(0, 4));
     const n = await this.requests.nextNumber(year, tx);
     const status = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
@@ -76,8 +84,10 @@ export class SubmitRequestUseCase {
     const request = await this.requests.create(
       {
         ...this.toRow(input, { agency, applicantKey, contentHash, year, n }),
+        ownerSub,
         duplicateOfId: duplicateOf?.id ?? null,
         firstReceiptDate: base.clockStart,
+        reportReceiptDate: base.clockStart ? reportingDate(base.clockStart, this.clock.today()) : null,
         ...base,
         ...dueColumns({ ...base, supplementRequested: false } as never, this.calendar),
       },

@@ -84,7 +84,7 @@ test('§11.8 after a calendar data update, open deadlines are recomputed and the
 test('staff queue: own department only, earliest due first, working days left, personal data masked', async () => {
   const a = await assigned(31, '2026-11-02', 'health'); // due 2026-11-30
   const b = await assigned(32, '2026-10-20', 'health'); // due 2026-11-17 (overdue on 11-27)
-  await assigned(33, '2026-11-03', 'education');
+  await assigned(33, '2026-11-03', 'edu');
   h.setNow('2026-11-27T02:00:00Z');
   const page = await queries.queue({ actor: deptOfficer('health'), page: 1, pageSize: 20 });
   expect(page.items.map((i) => i.requestNumber)).toEqual([b.requestNumber, a.requestNumber]);

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@govdisc/contracts';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
 import { gio, newRequest } from '../factories.js';
@@ -20,7 +21,11 @@ async function received(n: number, receivedOn: string, i: number) {
 async function perItemFee(requestNumber: string, on: string) {
   const act = h.app.get(ActOnRequestUseCase);
   await act.execute({ requestNumber, action: { type: 'ACCEPT', on, department: 'edu' }, actor: gio, ctx });
-  return (await act.execute({ requestNumber, action: { type: 'ISSUE_FEE_NOTICE', on, basis: { type: 'PER_ITEM' } }, actor: gio, ctx })).feeAmount;
+  // A 0-元 fee is no notice (issue 19.2): the refusal names the computation.
+  return act.execute({ requestNumber, action: { type: 'ISSUE_FEE_NOTICE', on, basis: { type: 'PER_ITEM' } }, actor: gio, ctx }).then(
+    (r) => r.feeAmount,
+    (e: { code: string }) => (e.code === ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE ? 0 : Promise.reject(e)),
+  );
 }
 
 test('§11.23 per-item fees count per applicant per calendar month (11th costs 100; new month and other applicant start at 1)', async () => {

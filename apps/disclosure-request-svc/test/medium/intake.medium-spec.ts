@@ -126,7 +126,7 @@ test('field-level Chinese messages: invalid ID checksum, missing contact, missin
 test('§11.29 the same applicant asking again for information already answered is flagged as a possible repeat (staff decide REPEAT)', async () => {
   h.setNow('2026-04-01T02:00:00Z');
   const first = await submit.execute(newRequest({ n: 14, channel: 'IN_PERSON', receivedOn: '2026-04-01' }), gio);
-  await act.execute({ requestNumber: first.request.requestNumber, action: { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '予以公开', reasons: [] } }, actor: gio, ctx });
+  await act.execute({ requestNumber: first.request.requestNumber, action: { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '予以公开，详见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] } }, actor: gio, ctx });
   h.setNow('2026-05-06T02:00:00Z');
   const again = await submit.execute(newRequest({ n: 14, channel: 'IN_PERSON', receivedOn: '2026-05-06' }), gio);
   expect(again.duplicateOf).toBeNull();

@@ -18,13 +18,16 @@ async function seed(s: { n: number; type: ApplicantType; receivedOn: string; age
   for (const action of s.then ?? []) await h.app.get(ActOnRequestUseCase).execute({ requestNumber: request.requestNumber, action, actor: gio, ctx });
   return input;
 }
-const reply = (on: string, outcome: DisclosureOutcome, reasons: string[] = []): DisclosureAction => ({ type: 'REPLY', on, outcome, content: { text: '答复', reasons } });
+const reply = (on: string, outcome: DisclosureOutcome, reasons: string[] = []): DisclosureAction => ({
+  type: 'REPLY', on, outcome, content: { text: '经审查，现将办理结果答复如下。', reasons, enclosures: ['答复附件.pdf'] },
+});
 
 beforeAll(async () => {
   h = await startHarness('disclosure-report');
-  h.setNow('2026-11-27T02:00:00Z');
-  const first = await seed({ n: 1, type: 'NATURAL_PERSON', receivedOn: '2025-03-03', then: [reply('2025-03-20', 'DISCLOSED')] });
-  await h.app.get(SubmitRequestUseCase).execute(first, gio); // duplicate submission: linked, not counted
+  h.setNow('2026-01-10T02:00:00Z'); // before the 2025 report closes (01-31), so every act counts in the year of its date
+  const first = await seed({ n: 1, type: 'NATURAL_PERSON', receivedOn: '2025-03-03' });
+  const duplicate = await h.app.get(SubmitRequestUseCase).execute(first, gio); // duplicate submission: linked, not counted
+  await h.app.get(ActOnRequestUseCase).execute({ requestNumber: duplicate.duplicateOf!.requestNumber, action: reply('2025-03-20', 'DISCLOSED'), actor: gio, ctx });
   await seed({ n: 2, type: 'COMMERCIAL_ENTERPRISE', receivedOn: '2025-05-06', then: [reply('2025-05-20', 'PARTIAL', ['涉及商业秘密'])] });
   await seed({ n: 3, type: 'LEGAL_SERVICE_ORG', receivedOn: '2025-06-02', then: [reply('2025-06-20', 'WITHHELD_THIRD_PARTY', ['第三方不同意'])] });
   await seed({ n: 4, type: 'NATURAL_PERSON', receivedOn: '2025-12-29', then: [reply('2026-01-05', 'NOT_HELD')] });

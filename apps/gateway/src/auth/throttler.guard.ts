@@ -5,8 +5,11 @@ import type { Request, Response } from 'express';
 import { ACCESS_KEY } from './access.decorator.js';
 import type { RouteKey } from './access-policy.js';
 
-/** Routes where a citizen creates something: a much tighter per-client limit applies. */
-export const SUBMISSION_ROUTES: ReadonlySet<string> = new Set<RouteKey>(['disclosure.submit', 'qa.feedback']);
+/**
+ * Routes where a citizen creates something, or presents a tracking code (a bearer secret; withdrawal also
+ * takes a 4-digit second factor): a much tighter per-client limit applies, bounding guesses.
+ */
+export const SUBMISSION_ROUTES: ReadonlySet<string> = new Set<RouteKey>(['disclosure.submit', 'disclosure.track', 'disclosure.withdraw', 'qa.feedback']);
 
 /**
  * Rate limits per client: the token's subject when signed in, else the IP (see TRUST_PROXY). Two

@@ -29,6 +29,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_EXTENSION_REJECTED:
     case ErrorCode.DISCLOSURE_FEE_NOTICE_TOO_LATE:
     case ErrorCode.DISCLOSURE_FEE_WINDOW_CLOSED:
+    case ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED:
+    case ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE:
       return 409;
     case ErrorCode.DISCLOSURE_FORBIDDEN:
       return 403;
@@ -41,6 +43,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.CALENDAR_OUT_OF_RANGE:
     case ErrorCode.DISCLOSURE_REPLY_INCOMPLETE:
     case ErrorCode.DISCLOSURE_INVALID_DATE:
+    case ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN:
+    case ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE:
+    case ErrorCode.DISCLOSURE_APPROVER_INVALID:
       return 422;
     case ErrorCode.AUTH_REQUIRED:
     case ErrorCode.AUTH_INVALID_TOKEN:

@@ -55,7 +55,12 @@ export class DisclosureController {
 
   @Post('disclosure-requests/track/:trackingCode/withdraw')
   @HttpCode(200)
-  @ApiRoute(withdrawDisclosureRequest, { summary: 'The applicant withdraws the request (tracking code)', input: 'body', pathParams: ['trackingCode'] })
+  @ApiRoute(withdrawDisclosureRequest, {
+    summary: 'The applicant withdraws the request: tracking code plus the contact phone’s last four digits (contactLast4), or signed in as the owner; a wrong factor answers like an unknown code',
+    input: 'body',
+    pathParams: ['trackingCode'],
+    example: { document: '已通过其他途径获得所需信息，撤回申请', contactLast4: '0000' },
+  })
   @Access('disclosure.withdraw')
   withdraw(@CurrentActor() actor: Actor | null, @Param('trackingCode') trackingCode: string, @Body() b: unknown) {
     return this.rpc.call(withdrawDisclosureRequest, { ...body(b), trackingCode }, { actor });

@@ -41,6 +41,7 @@ export const ReplyContent = z.strictObject({
   whereToObtain: z.string().trim().max(500).optional(),
   responsibleAgency: z.strictObject({ name: note('负责机关名称'), contact: z.string().trim().max(200).optional() }).optional(),
   properChannel: z.string().trim().max(500).optional(),
+  enclosures: z.array(note('随答复提供的文件名称')).max(50).optional().describe('documents delivered with the reply (the information itself)'),
 });
 export type ReplyContent = z.infer<typeof ReplyContent>;
 
@@ -72,7 +73,12 @@ export const DisclosureAction = z.discriminatedUnion('type', [
     type: z.literal('EXTEND'),
     on,
     days: z.number().int().min(1),
-    approvedBy: z.string().trim().max(100).optional().describe('GIO head who approved (Art. 33)'),
+    approvedBy: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe('optional; if given it must be the acting account (the GIO head records the approval with their own token, Art. 33)'),
     applicantNotifiedOn: IsoDate.optional(),
   }),
   z.strictObject({ type: z.literal('REQUEST_REASONS'), on }),
@@ -92,7 +98,15 @@ export const actOnDisclosureRequest = defineRpc('rpc.disclosure.request.act', {
   response: DisclosureRequestView,
 });
 export const withdrawDisclosureRequest = defineRpc('rpc.disclosure.request.withdraw', {
-  request: TrackingCodeReq.extend({ document: note('撤回说明') }),
+  request: TrackingCodeReq.extend({
+    document: note('撤回说明'),
+    contactLast4: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{4}$/, '请填写申请时所留联系电话的后四位（未留电话的，填写身份证明号码后四位）。')
+      .optional()
+      .describe('second factor: last four digits of the contact phone (or of the ID number when no phone was given); not needed when signed in as the owner'),
+  }),
   response: DisclosureRequestView,
 });
 
@@ -105,8 +119,13 @@ export const DisclosureQueueItem = z.object({
   receiptDate: IsoDate.nullable(),
   dueDate: IsoDate.nullable(),
   dueProvisional: z.boolean(),
-  workingDaysLeft: z.number().int().nullable().describe('negative when overdue'),
+  workingDaysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe('working days after today up to the due date (0 = due today); when overdue −n, n = working days elapsed since the due date, at least 1; null while no reply clock runs (paused, 补正 pending, not yet received)'),
   overdue: z.boolean(),
+  paused: z.boolean().describe('the reply clock is stopped (consultation, Art. 35 reasons, fee notice, waiting for a 补正): never overdue, the due date moves on'),
 });
 export const ListDisclosureQueueReq = Page.extend({ status: DisclosureStatus.optional() }).strict();
 export const listDisclosureQueue = defineRpc('rpc.disclosure.request.queue', {

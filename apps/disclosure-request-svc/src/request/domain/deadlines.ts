@@ -9,7 +9,8 @@ export function wdDeadline(calendar: WorkingDayCalendar, kind: string, from: str
   return { kind, date: r.date, provisional: r.provisional, calendarVersion: calendar.version, computation: `${why}：${r.text}` };
 }
 
-const PAUSED_STATES = ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
+/** States whose reply clock is paused (§10): the due date moves on when they end. */
+export const PAUSED_STATES: readonly string[] = ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
 
 /**
  * The reply due date: addWD(clock start, 20 + extension + paused WDs), or the agency-set date

@@ -14,6 +14,7 @@ export interface RequestState {
   pauseFrom: string | null;
   customDueDate: string | null;
   supplementRequested: boolean;
+  supplementNoticeOn: string | null;
   supplementDeadline: string | null;
   consultationDue: string | null;
   feeBasis: string | null;

@@ -37,10 +37,36 @@ export const TABLE3_ROW: Record<DisclosureOutcome, Table3RowKey> = {
 /** Outcomes that end a request without a substantive reply (state CLOSED, not REPLIED). */
 export const CLOSING_OUTCOMES: readonly DisclosureOutcome[] = ['ABANDONED_NO_SUPPLEMENT', 'ABANDONED_FEE_UNPAID', 'OTHER'];
 
-/** Refusals (全部或部分不予公开): 复议 must come first since 2024-01-01 (行政复议法 Art. 23(4)). */
+/** Refusals (全部或部分不予公开) that must state their reasons. */
 export function isRefusal(outcome: DisclosureOutcome): boolean {
   return outcome.startsWith('WITHHELD_') || outcome === 'PARTIAL';
 }
+
+/**
+ * 复议 must come first since 2024-01-01 (行政复议法 Art. 23(4)) for every act counted as 不予公开 or
+ * 部分公开 in Table 3 (rows 三(二) and 三(三)1–8), so the remedy text follows the classification (§8):
+ * SPECIAL_QUERY_REGIME is counted as 三(三)8, so it is review-first too.
+ */
+export function isReviewFirst(outcome: DisclosureOutcome): boolean {
+  const row = TABLE3_ROW[outcome];
+  return row === 'r2' || row.startsWith('r3_');
+}
+
+/** Replies that give information (Art. 36(2), 37) must carry it or say where and how to get it. */
+const GIVES_INFORMATION: readonly DisclosureOutcome[] = ['DISCLOSED', 'PARTIAL'];
+/** Shortest reply text that can say what is disclosed ("答复。" is not a reply). */
+export const MIN_DISCLOSURE_TEXT = 10;
+
+/** Chinese labels of the missing reply content, for a message staff can act on. */
+export const MISSING_LABEL: Record<string, string> = {
+  reasons: '不予公开部分的理由（reasons）',
+  whereToObtain: '获取该信息的方式和途径（whereToObtain）',
+  responsibleAgency: '负责该信息的行政机关名称及联系方式（responsibleAgency）',
+  properChannel: '办理查询的法定途径（properChannel）',
+  legalBasis: '禁止公开的法律、行政法规依据（legalBasis）',
+  text: `写明所公开信息的答复正文（至少${MIN_DISCLOSURE_TEXT}个字）`,
+  information: '所公开的信息本身（enclosures：随答复提供的文件）或获取信息的方式、地点、网址（whereToObtain）',
+};
 
 const LEGAL_BASIS: Partial<Record<DisclosureOutcome, string>> = {
   DISCLOSED: '《政府信息公开条例》第三十六条第（二）项',
@@ -72,6 +98,10 @@ export function legalBasisOf(outcome: DisclosureOutcome): string {
 export function missingReplyContent(outcome: DisclosureOutcome, c: ReplyContent): string[] {
   const missing: string[] = [];
   if (isRefusal(outcome) && c.reasons.length === 0) missing.push('reasons');
+  if (GIVES_INFORMATION.includes(outcome)) {
+    if (c.text.replace(/[\s\p{P}]/gu, '').length < MIN_DISCLOSURE_TEXT) missing.push('text');
+    if ((c.enclosures ?? []).length === 0 && !c.whereToObtain) missing.push('information');
+  }
   if (outcome === 'ALREADY_PUBLIC' && !c.whereToObtain) missing.push('whereToObtain');
   if (outcome === 'NOT_OUR_RESPONSIBILITY' && !c.responsibleAgency) missing.push('responsibleAgency');
   if (outcome === 'SPECIAL_QUERY_REGIME' && !c.properChannel) missing.push('properChannel');
@@ -82,7 +112,7 @@ export function missingReplyContent(outcome: DisclosureOutcome, c: ReplyContent)
 /** Spec §8: the remedy paragraph inserted into every reply. */
 export function remedyText(outcome: DisclosureOutcome, reviewBody: string): string {
   const complaint = '如对本机关政府信息公开工作有异议，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。';
-  if (isRefusal(outcome)) {
+  if (isReviewFirst(outcome)) {
     return (
       `如对本答复不服，根据《中华人民共和国行政复议法》第二十三条的规定，应当先向${reviewBody}申请行政复议` +
       `（自收到本答复之日起六十日内）；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。` +

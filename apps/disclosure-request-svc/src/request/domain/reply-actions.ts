@@ -3,7 +3,7 @@ import { actDate } from './act-date.js';
 import { resume } from './clock-actions.js';
 import { replyDue } from './deadlines.js';
 import type { ActionOf, RequestState, RuleContext, Transition } from './model.js';
-import { CLOSING_OUTCOMES, legalBasisOf, missingReplyContent, remedyText } from './outcomes.js';
+import { CLOSING_OUTCOMES, MISSING_LABEL, legalBasisOf, missingReplyContent, remedyText } from './outcomes.js';
 
 /** A reply: outcome + mandatory content + legal basis + remedy text (spec §6, §8). Reply date = delivery date. */
 function replied(s: RequestState, outcome: DisclosureOutcome, content: ReplyContent, on: string, ctx: RuleContext, extra: Partial<RequestState> = {}): Transition {
@@ -30,7 +30,10 @@ function reply(s: RequestState, a: ActionOf<'REPLY'>, ctx: RuleContext): Transit
     throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, '未经补正的申请不能以“补正后申请内容仍不明确”答复。', { outcome: a.outcome });
   }
   const missing = missingReplyContent(a.outcome, a.content);
-  if (missing.length) throw new DomainError(ErrorCode.DISCLOSURE_REPLY_INCOMPLETE, undefined, { outcome: a.outcome, missing });
+  if (missing.length) {
+    const message = `答复缺少该处理结果必须载明的内容：${missing.map((m) => MISSING_LABEL[m] ?? m).join('；')}。`;
+    throw new DomainError(ErrorCode.DISCLOSURE_REPLY_INCOMPLETE, message, { outcome: a.outcome, missing });
+  }
   return replied(s, a.outcome, a.content, on, ctx);
 }
 
@@ -38,7 +41,7 @@ function reply(s: RequestState, a: ActionOf<'REPLY'>, ctx: RuleContext): Transit
 function assessReasons(s: RequestState, a: ActionOf<'ASSESS_REASONS'>, ctx: RuleContext): Transition {
   const on = actDate(a.on, ctx, s.pauseFrom);
   if (!a.reasonable) {
-    const content = { text: '经审查，您申请的数量、频次明显超过合理范围且说明的理由不合理，本机关不予处理。', reasons: [] };
+    const content = { text: '经审查，您申请的数量、频次明显超过合理范围且说明的理由不合理，本机关不予处理。', reasons: [], enclosures: [] };
     return replied(s, 'EXCESSIVE_NO_REASON', content, on, ctx);
   }
   if (a.customDueDate && a.customDueDate < on) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, undefined, { customDueDate: a.customDueDate });

@@ -43,11 +43,26 @@ export interface Table3Record {
   duplicateOfId: string | null;
 }
 
+/** Art. 49: the annual report is published by 31 January of the following year; after that day the year is closed. */
+export function reportClosesOn(year: number): string {
+  return `${year + 1}-01-31`;
+}
+
+/**
+ * ADR 0001: the Table 3 date of an act. An act dated in a closed year (a letter found late, a reply
+ * entered late) keeps its true date for deadlines, but is counted in the year it was recorded, so a
+ * published report never changes; the correction shows in the next report.
+ */
+export function reportingDate(actual: string, today: string): string {
+  return today > reportClosesOn(Number(actual.slice(0, 4))) ? today : actual;
+}
+
 export const TABLE3_ASSUMPTIONS = [
   '“本年新收”以首次收到申请之日（第三十一条）为准；补正后重新起算不产生新申请。',
   '一件申请计一件，不拆分；被识别为重复提交并已关联的申请不重复计数。',
   '已主动公开计入（一）予以公开；不属于本机关负责计入（四）1；行政查询事项计入（三）8；申请人撤回计入（六）3。',
   '结果行按答复或终止处理之日所在年度计入；当年未办结的计入“结转下年度继续办理”。',
+  '年度报告于次年1月31日发布后不再变动：此后登记的日期属于已发布年度的收文或办结，计入登记当年（更正体现在下一年度报告中）。',
 ];
 
 function emptyTable(): Map<string, number[]> {

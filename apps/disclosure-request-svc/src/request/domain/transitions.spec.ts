@@ -14,7 +14,7 @@ const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
 const state = (over: Partial<RequestState> = {}): RequestState => ({
   status: 'IN_PROGRESS', department: 'finance', submittedAt: new Date('2026-03-02T01:00:00Z'), firstReceiptDate: '2026-03-02',
   clockStart: '2026-03-02', extensionDays: 0, pausedDays: 0, pauseFrom: null, customDueDate: null, supplementRequested: false,
-  supplementDeadline: null, consultationDue: null, feeBasis: null, feeAmount: null, feePayBy: null, feePaid: false, dueDate: null,
+  supplementNoticeOn: null, supplementDeadline: null, consultationDue: null, feeBasis: null, feeAmount: null, feePayBy: null, feePaid: false, dueDate: null,
   outcome: null, reply: null, finishedDate: null, deadlines: [], ...over,
 });
 /** Applies a sequence of actions, returning the final state. */
@@ -81,7 +81,7 @@ describe('补正 (§11.11–15)', () => {
 });
 
 describe('extension and pauses (§11.16–22)', () => {
-  const ok = { approvedBy: '办公室主任', applicantNotifiedOn: '2026-09-15' };
+  const ok = { applicantNotifiedOn: '2026-09-15' };
   const sept = state({ clockStart: '2026-08-20', firstReceiptDate: '2026-08-20' });
   test('+20 over National Day 2026: 09-17 → 10-21; after the due date → rejected', () => {
     expect(due(sept)).toBe('2026-09-17');
@@ -93,12 +93,19 @@ describe('extension and pauses (§11.16–22)', () => {
 
   test.each([
     [{ days: 21, ...ok }, 'EXCEEDS_20_WORKING_DAYS'],
-    [{ days: 5, applicantNotifiedOn: '2026-09-15' }, 'NO_HEAD_APPROVAL'],
-    [{ days: 5, approvedBy: '主任' }, 'APPLICANT_NOT_NOTIFIED'],
+    [{ days: 5 }, 'APPLICANT_NOT_NOTIFIED'],
   ])('rejected extension %o → %s', (extra, reason) => {
     expect(() => applyAction(sept, { type: 'EXTEND', on: '2026-09-15', ...extra } as DisclosureAction, ctx())).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ reason }) }),
     );
+  });
+
+  test('19.7 the approver is the acting GIO account: a typed name that is not it → DISCLOSURE_APPROVER_INVALID; the timeline records the account', () => {
+    expect(() => applyAction(sept, { type: 'EXTEND', on: '2026-09-15', days: 5, approvedBy: 'x', ...ok }, ctx())).toThrow(
+      expect.objectContaining({ code: ErrorCode.DISCLOSURE_APPROVER_INVALID }),
+    );
+    const t = applyAction(sept, { type: 'EXTEND', on: '2026-09-15', days: 5, approvedBy: 'gio-1', ...ok }, ctx());
+    expect(t.details).toMatchObject({ approvedBy: 'gio-1', approverRoles: ['disclosure-officer'] });
   });
 
   test('two extensions totalling more than 20 WD → rejected', () => {

@@ -41,6 +41,22 @@ function actsAs(actor: Actor, department: string | null, internal?: 'system' | '
   return who;
 }
 
+export const isGio = (a: Actor | null | undefined): boolean => !!a && a.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
+export const isStaff = (a: Actor | null | undefined): boolean => !!a && (isGio(a) || a.roles.includes(DEPT_ROLE));
+
+/** The GIO sees every request; a department officer only those assigned to their department. */
+export function canSee(actor: Actor, department: string | null): boolean {
+  return isGio(actor) || (actor.roles.includes(DEPT_ROLE) && department !== null && actor.department === department);
+}
+
+/**
+ * Staff asking for a request they may not see get exactly the answer for a number that does not
+ * exist (same code, message, no details), so request numbers cannot be probed (issue 11.14).
+ */
+export function notVisible(): DomainError {
+  return new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, '未找到该政府信息公开申请，或该申请不在您的办理范围内。');
+}
+
 /** Wrong actor → DISCLOSURE_FORBIDDEN (403); wrong state → DISCLOSURE_INVALID_TRANSITION (409). */
 export function guard(state: RequestState, action: DisclosureAction, actor: Actor, internal?: 'system' | 'applicant'): void {
   const rule = GUARDS[action.type];
