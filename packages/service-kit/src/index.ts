@@ -19,4 +19,5 @@ export * from './root-module.js';
 export * from './rpc-client.js';
 export * from './access-log.js';
 export * from './write-behind.js';
+export * from './background-queues.js';
 export * from './periodic-task.js';
