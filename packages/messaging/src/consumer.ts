@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { BusNaming } from './naming.js';
 import { ensureConsumer } from './streams.js';
 
-export type EventOutcome = 'ack' | 'duplicate' | 'term' | 'nak';
+export type EventOutcome = 'ack' | 'duplicate' | 'term' | 'nak' | 'dead-letter';
 
 export interface DurableConsumerOptions {
   nc: NatsConnection;
@@ -19,6 +19,8 @@ export interface DurableConsumerOptions {
   wrap?: <T>(msg: JsMsg, fn: () => Promise<T>) => Promise<T>;
   onOutcome?: (outcome: EventOutcome) => void;
   retryDelayMs?: (deliveryCount: number) => number;
+  /** Called after a message failed its last allowed delivery and was copied to the dead letters. */
+  onDeadLetter?: (msg: JsMsg, error: unknown) => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface DurableConsumerOptions {
 export class DurableConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
+  private info: (() => Promise<{ num_pending: number; num_ack_pending: number }>) | undefined;
 
   constructor(private readonly opts: DurableConsumerOptions) {}
 
@@ -37,8 +40,16 @@ export class DurableConsumer {
     await ensureConsumer(await jetstreamManager(nc), naming, name);
     const spec = naming.consumerSpec(name);
     const consumer = await jetstream(nc).consumers.get(spec.stream, name);
+    this.info = () => consumer.info();
     this.messages = await consumer.consume({ max_messages: 64 });
     this.loop = this.run(this.messages, spec.maxDeliver);
+  }
+
+  /** Messages not yet handled: waiting in the stream plus delivered and not yet acked. */
+  async pendingCount(): Promise<number> {
+    if (!this.info) return 0;
+    const info = await this.info();
+    return info.num_pending + info.num_ack_pending;
   }
 
   /** Stops fetching, lets the message in hand finish, and leaves unacked ones for redelivery. */
@@ -79,15 +90,29 @@ export class DurableConsumer {
         return 'term';
       }
       if (msg.info.deliveryCount >= maxDeliver) {
-        logger.error({ ...base, err: error }, 'event failed on its last delivery; copied to dead letters');
-        this.opts.nc.publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
-        msg.term();
-        return 'term';
+        await this.deadLetter(msg, error, base);
+        return 'dead-letter';
       }
       const delay = this.opts.retryDelayMs?.(msg.info.deliveryCount) ?? Math.min(30_000, 500 * 2 ** msg.info.deliveryCount);
       logger.warn({ ...base, err: error, retryInMs: delay }, 'event handling failed; will retry');
       msg.nak(delay);
       return 'nak';
     }
+  }
+
+  /**
+   * The copy is published through JetStream and confirmed before the original is terminated; if the
+   * copy fails, the message is left to the server (max_deliver stops it anyway) and the error says so.
+   */
+  private async deadLetter(msg: JsMsg, error: unknown, base: Record<string, unknown>) {
+    const { logger, name } = this.opts;
+    try {
+      await jetstream(this.opts.nc).publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
+      logger.error({ ...base, err: error }, 'event failed on its last delivery; copied to dead letters');
+    } catch (copyError) {
+      logger.error({ ...base, err: error, copyError: String(copyError) }, 'event failed on its last delivery; copying it to dead letters failed too');
+    }
+    msg.term();
+    this.opts.onDeadLetter?.(msg, error);
   }
 }
