@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { OutboxRelayHost, backgroundQueueSnapshots } from '@govdisc/service-kit';
+import { DurableConsumer } from '@govdisc/messaging';
+import { DEAD_LETTER_STREAM, deadLetterSubject } from '@govdisc/contracts';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,4 +80,37 @@ test('outbox: a row NATS cannot take (larger than max_payload) is parked after b
   const relay = app.get(OutboxRelayHost).relay;
   expect([await relay.pendingCount(), await relay.parkedCount()]).toEqual([0, 1]);
   expect((await backgroundQueueSnapshots()).find((s) => s.kind === 'outbox')).toMatchObject({ pending: 0, parkedTotal: 1, parked: [expect.objectContaining({ item: expect.stringContaining(id) })] });
+}, 30_000);
+
+test('JetStream consumer: a message that keeps failing is copied to the dead letters after maxDeliver (5) deliveries; the messages around it are handled', async () => {
+  const name = 'notify-svc__policy-document-published';
+  const handled: string[] = [];
+  const deliveries = new Map<string, number>();
+  const dead: string[] = [];
+  const silent = { info() {}, warn() {}, error() {}, child() { return silent; } };
+  const consumer = new DurableConsumer({
+    nc: env.nc,
+    naming: env.naming,
+    name,
+    logger: silent as never,
+    retryDelayMs: () => 100,
+    handle: async (raw) => {
+      const id = (raw as { id: string }).id;
+      deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+      if (id === 'poison') throw new Error('the database refused the row');
+      handled.push(id);
+      return true;
+    },
+    onDeadLetter: (msg) => dead.push(msg.json<{ id: string }>().id),
+  });
+  await consumer.start();
+  const subject = env.naming.subject('policy.document.published');
+  for (const id of ['ok-1', 'poison', 'ok-2']) await jetstream(env.nc).publish(subject, JSON.stringify({ id }));
+  await eventually(() => expect(dead).toEqual(['poison']), { timeoutMs: 20_000 });
+  expect(handled).toEqual(expect.arrayContaining(['ok-1', 'ok-2']));
+  expect(deliveries.get('poison')).toBe(5);
+  const copy = await (await jetstreamManager(env.nc)).streams.getMessage(env.naming.stream(DEAD_LETTER_STREAM), { last_by_subj: env.naming.subject(deadLetterSubject(name)) });
+  expect(copy?.json()).toEqual({ id: 'poison' });
+  await eventually(async () => expect(await consumer.pendingCount()).toBe(0));
+  await consumer.stop();
 }, 30_000);
