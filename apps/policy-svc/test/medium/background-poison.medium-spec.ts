@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { OutboxRelayHost, backgroundQueueSnapshots } from '@govdisc/service-kit';
 import { DurableConsumer } from '@govdisc/messaging';
-import { DEAD_LETTER_STREAM, deadLetterSubject } from '@govdisc/contracts';
+import { DEAD_LETTER_STREAM, DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -82,7 +82,7 @@ test('outbox: a row NATS cannot take (larger than max_payload) is parked after b
   expect((await backgroundQueueSnapshots()).find((s) => s.kind === 'outbox')).toMatchObject({ pending: 0, parkedTotal: 1, parked: [expect.objectContaining({ item: expect.stringContaining(id) })] });
 }, 30_000);
 
-test('JetStream consumer: a message that keeps failing is copied to the dead letters after maxDeliver (5) deliveries; the messages around it are handled', async () => {
+test('JetStream consumer: a message that keeps failing is copied to the dead letters after maxDeliver (5) deliveries, a rejected one at once; the messages around them are handled', async () => {
   const name = 'notify-svc__policy-document-published';
   const handled: string[] = [];
   const deliveries = new Map<string, number>();
@@ -98,17 +98,21 @@ test('JetStream consumer: a message that keeps failing is copied to the dead let
       const id = (raw as { id: string }).id;
       deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
       if (id === 'poison') throw new Error('the database refused the row');
+      if (id === 'malformed') throw new DomainError(ErrorCode.MALFORMED_MESSAGE);
       handled.push(id);
       return true;
     },
-    onDeadLetter: (msg) => dead.push(msg.json<{ id: string }>().id),
+    onDeadLetter: (msg) => dead.push(msg.string()),
   });
   await consumer.start();
   const subject = env.naming.subject('policy.document.published');
-  for (const id of ['ok-1', 'poison', 'ok-2']) await jetstream(env.nc).publish(subject, JSON.stringify({ id }));
-  await eventually(() => expect(dead).toEqual(['poison']), { timeoutMs: 20_000 });
+  for (const id of ['ok-1', 'poison', 'malformed', 'ok-2']) await jetstream(env.nc).publish(subject, JSON.stringify({ id }));
+  await jetstream(env.nc).publish(subject, 'not json {');
+  await eventually(() => expect(dead.sort()).toEqual(['not json {', '{"id":"malformed"}', '{"id":"poison"}']), { timeoutMs: 20_000 });
   expect(handled).toEqual(expect.arrayContaining(['ok-1', 'ok-2']));
-  expect(deliveries.get('poison')).toBe(5);
+  expect([deliveries.get('poison'), deliveries.get('malformed')]).toEqual([5, 1]);
+  const info = await (await jetstreamManager(env.nc)).streams.info(env.naming.stream(DEAD_LETTER_STREAM));
+  expect(info.state.messages).toBe(3);
   const copy = await (await jetstreamManager(env.nc)).streams.getMessage(env.naming.stream(DEAD_LETTER_STREAM), { last_by_subj: env.naming.subject(deadLetterSubject(name)) });
   expect(copy?.json()).toEqual({ id: 'poison' });
   await eventually(async () => expect(await consumer.pendingCount()).toBe(0));
