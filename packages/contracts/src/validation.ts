@@ -7,7 +7,23 @@ z.config(z.locales.zhCN());
 export interface FieldIssue {
   path: string;
   message: string;
+  /** Set on the text checks below, so clients can tell them apart without reading the message. */
+  code?: TextIssueCode;
 }
+
+/** Stable codes of the text checks every contract runs on top of its schema. */
+export const TextIssueCode = {
+  /** a lone UTF-16 surrogate (half of a pair), in a value or an object key */
+  ILL_FORMED_UNICODE: 'ILL_FORMED_UNICODE',
+  /** U+0000 */
+  NUL_CHAR: 'NUL_CHAR',
+} as const;
+export type TextIssueCode = (typeof TextIssueCode)[keyof typeof TextIssueCode];
+
+const TEXT_ISSUE_MESSAGES: Record<TextIssueCode, string> = {
+  ILL_FORMED_UNICODE: '包含无法识别的字符（不成对的 UTF-16 代理项），请删除乱码后重新输入',
+  NUL_CHAR: '不能包含空字符（\\u0000）',
+};
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -22,33 +38,70 @@ export function parseOrThrow<S extends z.ZodType>(
   value: unknown,
   code: ErrorCode = ErrorCode.VALIDATION_FAILED,
 ): z.output<S> {
+  // The input as sent first: an ill-formed key or value never reaches the schema (nor its messages).
+  throwOnTextIssue(findIllFormedText(value), code);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new DomainError(code, undefined, { issues: toFieldIssues(result.error) });
   }
-  const nul = findNulChar(result.data);
-  if (nul !== undefined) {
-    throw new DomainError(code, undefined, { issues: [{ path: nul || '(root)', message: '不能包含空字符（\\u0000）' }] });
-  }
+  // Then the output: a transform (e.g. slicing a string) must not produce what the input may not hold.
+  throwOnTextIssue(findIllFormedText(result.data) ?? findNulText(result.data), code);
   return result.data;
 }
 
+function throwOnTextIssue(hit: TextHit | undefined, code: ErrorCode) {
+  if (!hit) return;
+  const issue: FieldIssue = { path: hit.path || '(root)', message: TEXT_ISSUE_MESSAGES[hit.code], code: hit.code };
+  throw new DomainError(code, undefined, { issues: [issue] });
+}
+
+interface TextHit {
+  path: string;
+  code: TextIssueCode;
+}
+
 /**
- * Path of the first string holding U+0000, if any. Valid JSON, but PostgreSQL text cannot store it
- * and no legitimate input contains it, so every contract refuses it.
+ * First string (value or object key) holding a lone UTF-16 surrogate. JSON can carry one
+ * (`"\ud800"`), but it is not text: PostgreSQL's jsonb refuses it, UTF-8 cannot encode it, and no
+ * legitimate input holds one, so every contract refuses it. Iterative: input may be nested deeply.
  */
-export function findNulChar(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findNulChar(value[i], path ? `${path}.${i}` : String(i));
-      if (hit !== undefined) return hit;
+export function findIllFormedText(value: unknown): TextHit | undefined {
+  return walkStrings(value, (s) => LONE_SURROGATE.test(s), TextIssueCode.ILL_FORMED_UNICODE);
+}
+
+/** First string value or key holding U+0000: valid JSON, but PostgreSQL text cannot store it. */
+export function findNulText(value: unknown): TextHit | undefined {
+  return walkStrings(value, (s) => s.includes('\u0000'), TextIssueCode.NUL_CHAR);
+}
+
+/** Path of the first string holding U+0000, if any (kept for callers of the older helper). */
+export function findNulChar(value: unknown): string | undefined {
+  return findNulText(value)?.path;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function walkStrings(root: unknown, bad: (s: string) => boolean, code: TextIssueCode): TextHit | undefined {
+  const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (bad(value)) return { path, code };
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = findNulChar(v, path ? `${path}.${k}` : k);
-      if (hit !== undefined) return hit;
-    }
+    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    const at = (key: string) => (path ? `${path}.${printable(key)}` : printable(key));
+    if (!Array.isArray(value)) for (const [key] of entries) if (bad(key)) return { path: at(key), code };
+    // Pushed in reverse so the first offending field (in document order) is the one reported.
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: at(entries[i]![0]) });
   }
   return undefined;
+}
+
+/** A key as it can be shown and logged: lone surrogates and U+0000 spelled as \uXXXX escapes. */
+function printable(key: string): string {
+  return key.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { BusNaming } from './naming.js';
 import { ensureConsumer } from './streams.js';
 
-export type EventOutcome = 'ack' | 'duplicate' | 'term' | 'nak';
+export type EventOutcome = 'ack' | 'duplicate' | 'term' | 'nak' | 'dead-letter';
 
 export interface DurableConsumerOptions {
   nc: NatsConnection;
@@ -19,16 +19,20 @@ export interface DurableConsumerOptions {
   wrap?: <T>(msg: JsMsg, fn: () => Promise<T>) => Promise<T>;
   onOutcome?: (outcome: EventOutcome) => void;
   retryDelayMs?: (deliveryCount: number) => number;
+  /** Called after a message was set aside (rejected, or failed its last allowed delivery) and copied to the dead letters. */
+  onDeadLetter?: (msg: JsMsg, error: unknown) => void;
 }
 
 /**
  * A durable pull consumer with explicit acks: ack after the handler's transaction commits, `term`
- * for messages that fail validation (logged, never retried), `nak` with back-off for transient
- * errors, and a copy to the dead-letter subject on the last allowed delivery.
+ * for messages that fail validation (never retried), `nak` with back-off for transient errors. A
+ * rejected message, and one still failing on its last allowed delivery, is copied to the
+ * dead-letter subject first, so nothing is set aside without a trace.
  */
 export class DurableConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
+  private info: (() => Promise<{ num_pending: number; num_ack_pending: number }>) | undefined;
 
   constructor(private readonly opts: DurableConsumerOptions) {}
 
@@ -37,8 +41,16 @@ export class DurableConsumer {
     await ensureConsumer(await jetstreamManager(nc), naming, name);
     const spec = naming.consumerSpec(name);
     const consumer = await jetstream(nc).consumers.get(spec.stream, name);
+    this.info = () => consumer.info();
     this.messages = await consumer.consume({ max_messages: 64 });
     this.loop = this.run(this.messages, spec.maxDeliver);
+  }
+
+  /** Messages not yet handled: waiting in the stream plus delivered and not yet acked. */
+  async pendingCount(): Promise<number> {
+    if (!this.info) return 0;
+    const info = await this.info();
+    return info.num_pending + info.num_ack_pending;
   }
 
   /** Stops fetching, lets the message in hand finish, and leaves unacked ones for redelivery. */
@@ -63,8 +75,7 @@ export class DurableConsumer {
     try {
       raw = msg.json();
     } catch {
-      logger.warn(base, 'rejected event: body is not JSON');
-      msg.term();
+      await this.deadLetter(msg, new Error('body is not JSON'), base, 'rejected event: body is not JSON');
       return 'term';
     }
     try {
@@ -74,20 +85,35 @@ export class DurableConsumer {
       return fresh ? 'ack' : 'duplicate';
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.MALFORMED_MESSAGE) {
-        logger.warn({ ...base, details: error.details }, 'rejected event: failed contract validation');
-        msg.term();
+        await this.deadLetter(msg, error, { ...base, details: error.details }, 'rejected event: failed contract validation');
         return 'term';
       }
       if (msg.info.deliveryCount >= maxDeliver) {
-        logger.error({ ...base, err: error }, 'event failed on its last delivery; copied to dead letters');
-        this.opts.nc.publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
-        msg.term();
-        return 'term';
+        await this.deadLetter(msg, error, { ...base, err: error }, 'event failed on its last delivery');
+        return 'dead-letter';
       }
       const delay = this.opts.retryDelayMs?.(msg.info.deliveryCount) ?? Math.min(30_000, 500 * 2 ** msg.info.deliveryCount);
       logger.warn({ ...base, err: error, retryInMs: delay }, 'event handling failed; will retry');
       msg.nak(delay);
       return 'nak';
     }
+  }
+
+  /**
+   * Sets a message aside: a rejected one (not JSON, fails its contract) at once, a failing one on
+   * its last delivery. The copy is published through JetStream and confirmed before the original is
+   * terminated, so every set-aside message can be inspected in DEAD_LETTERS; if the copy fails, the
+   * log line says so.
+   */
+  private async deadLetter(msg: JsMsg, error: unknown, fields: Record<string, unknown>, why: string) {
+    const { logger, name } = this.opts;
+    try {
+      await jetstream(this.opts.nc).publish(this.opts.naming.subject(deadLetterSubject(name)), msg.data, { headers: msg.headers });
+      logger.error(fields, `${why}; copied to dead letters`);
+    } catch (copyError) {
+      logger.error({ ...fields, copyError: String(copyError) }, `${why}; copying it to dead letters failed too`);
+    }
+    msg.term();
+    this.opts.onDeadLetter?.(msg, error);
   }
 }

@@ -1,5 +1,5 @@
 import type { Envelope } from '@govdisc/contracts';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { OUTBOX_TABLE, type RawSql, type TransactionalSql } from './sql.js';
@@ -25,11 +25,19 @@ export async function addManyToOutbox(tx: RawSql, envelopes: readonly Envelope[]
   );
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   type: string;
   envelope: Envelope;
 }
+
+/**
+ * A row that could not be published `maxAttempts` times while JetStream answered is parked: its
+ * claim is set to 'infinity', so no relay claims it again, and it stays in the table to inspect
+ * (`WHERE sent_at IS NULL AND claimed_until = 'infinity'`) and to re-release by hand
+ * (`UPDATE … SET claimed_until = NULL`) once its cause is fixed.
+ */
+export const PARKED_UNTIL = 'infinity';
 
 export interface OutboxRelayOptions {
   db: TransactionalSql;
@@ -41,6 +49,9 @@ export interface OutboxRelayOptions {
   /** How long a claim is held before another relay may retry the row (crash safety). */
   claimMs?: number;
   onPublished?: (count: number) => void;
+  /** Failed publishes of one row, while JetStream answers, before it is parked (default 5). */
+  maxAttempts?: number;
+  onParked?: (row: OutboxRow, error: unknown) => void;
 }
 
 /**
@@ -54,6 +65,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** Failed publishes per row id (only while JetStream answered); bounded by the rows failing now. */
+  private readonly failures = new Map<string, number>();
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.js = jetstream(opts.nc);
@@ -81,8 +94,10 @@ export class OutboxRelay {
     for (;;) {
       const rows = await this.claim();
       if (rows.length === 0) return total;
-      total += await this.publish(rows);
-      if (rows.length < (this.opts.batchSize ?? 100)) return total;
+      const { published, stoppedEarly } = await this.publish(rows);
+      total += published;
+      // A row that failed waits for the next pass (pollIntervalMs), never a tight loop.
+      if (stoppedEarly || rows.length < (this.opts.batchSize ?? 100)) return total;
     }
   }
 
@@ -112,26 +127,86 @@ export class OutboxRelay {
     );
   }
 
-  private async publish(rows: OutboxRow[]): Promise<number> {
+  /** Rows waiting to be published (parked rows excluded). */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.opts.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${OUTBOX_TABLE} WHERE sent_at IS NULL AND claimed_until IS DISTINCT FROM '${PARKED_UNTIL}'`,
+    );
+    return row?.n ?? 0;
+  }
+
+  /** Rows set aside as unpublishable, in the table (so counted across restarts and replicas). */
+  async parkedCount(): Promise<number> {
+    const [row] = await this.opts.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${OUTBOX_TABLE} WHERE sent_at IS NULL AND claimed_until = '${PARKED_UNTIL}'`,
+    );
+    return row?.n ?? 0;
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<{ published: number; stoppedEarly: boolean }> {
     const sorted = [...rows].sort((a, b) => a.envelope.time.localeCompare(b.envelope.time));
     let published = 0;
-    for (const row of sorted) {
-      const h = headers();
-      h.set('x-request-id', row.envelope.correlationId);
-      if (row.envelope.causationId) h.set('causation-id', row.envelope.causationId);
+    let stoppedEarly = false;
+    for (const [index, row] of sorted.entries()) {
       try {
-        await this.js.publish(this.opts.naming.subject(row.type), JSON.stringify(row.envelope), {
-          msgID: row.id,
-          headers: h,
-        });
+        await this.publishOne(row);
       } catch (error) {
-        this.opts.logger.warn({ err: error, eventId: row.id, type: row.type }, 'publishing outbox event failed');
-        break; // keep order: retry this one and the rest on the next pass
+        if (await this.parkIfPoison(row, error)) continue;
+        // Keep order: this row and the rest go again on the next pass (their claims released now,
+        // so they are not held back for claimMs behind a row that keeps failing).
+        await this.release(sorted.slice(index).map((r) => r.id));
+        stoppedEarly = true;
+        break;
       }
+      this.failures.delete(row.id);
       await this.opts.db.$executeRawUnsafe(`UPDATE ${OUTBOX_TABLE} SET sent_at = now() WHERE id = $1::uuid`, row.id);
       published++;
     }
     if (published) this.opts.onPublished?.(published);
-    return published;
+    return { published, stoppedEarly };
+  }
+
+  private async publishOne(row: OutboxRow): Promise<void> {
+    const h = headers();
+    h.set('x-request-id', row.envelope.correlationId);
+    if (row.envelope.causationId) h.set('causation-id', row.envelope.causationId);
+    await this.js.publish(this.opts.naming.subject(row.type), JSON.stringify(row.envelope), { msgID: row.id, headers: h });
+  }
+
+  /**
+   * A failure while JetStream answers is the row's own (too large, no stream for its subject, …):
+   * counted, and after maxAttempts the row is parked so the rows behind it flow. A failure while
+   * JetStream is away counts nothing: every row waits for it to come back.
+   */
+  private async parkIfPoison(row: OutboxRow, error: unknown): Promise<boolean> {
+    const base = { err: error, eventId: row.id, type: row.type };
+    if (!(await this.jetStreamAnswers())) {
+      this.opts.logger.warn(base, 'publishing outbox event failed: JetStream unavailable; will retry');
+      return false;
+    }
+    const failures = (this.failures.get(row.id) ?? 0) + 1;
+    if (failures < (this.opts.maxAttempts ?? 5)) {
+      this.failures.set(row.id, failures);
+      this.opts.logger.warn({ ...base, failures }, 'publishing outbox event failed; will retry');
+      return false;
+    }
+    this.failures.delete(row.id);
+    await this.opts.db.$executeRawUnsafe(`UPDATE ${OUTBOX_TABLE} SET claimed_until = '${PARKED_UNTIL}' WHERE id = $1::uuid`, row.id);
+    this.opts.logger.error({ ...base, failures }, "outbox event could not be published and was parked (sent_at IS NULL AND claimed_until = 'infinity')");
+    this.opts.onParked?.(row, error);
+    return true;
+  }
+
+  private async jetStreamAnswers(): Promise<boolean> {
+    try {
+      await (await jetstreamManager(this.opts.nc, { timeout: 2_000 })).getAccountInfo();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async release(ids: string[]): Promise<void> {
+    await this.opts.db.$executeRawUnsafe(`UPDATE ${OUTBOX_TABLE} SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`, ids);
   }
 }

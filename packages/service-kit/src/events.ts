@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { NATS_CONNECTION } from './tokens.js';
 import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
 import { eventsHandled, outboxPublished } from './metrics.js';
+import { ParkedList, registerBackgroundQueue } from './background-queues.js';
 import { ROOT_LOGGER } from './service-kit.module.js';
 
 /** Token under which an app provides its Prisma client for the outbox relay. */
@@ -28,14 +29,28 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
       naming,
       logger: logger.child({ context: 'OutboxRelay' }),
       onPublished: (n) => outboxPublished.inc(n),
+      onParked: (row, error) => this.parked.add(error, { eventId: row.id, type: row.type }),
     });
   }
 
+  private readonly parked = new ParkedList();
+  private unregister: (() => void) | undefined;
+
   onApplicationBootstrap() {
     this.relay.start();
+    this.unregister = registerBackgroundQueue({
+      snapshot: async () => ({
+        queue: 'outbox',
+        kind: 'outbox',
+        pending: await this.relay.pendingCount(),
+        parkedTotal: await this.relay.parkedCount(),
+        parked: this.parked.list(),
+      }),
+    });
   }
 
   async beforeApplicationShutdown() {
+    this.unregister?.();
     await this.relay.stop();
   }
 }
@@ -74,12 +89,27 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnMod
       handle: (raw, msg) => this.handle(raw, msg),
       wrap: (msg, fn) => runWithCorrelation(sanitizeCorrelationId(msg.headers?.get(CORRELATION_HEADER)), fn),
       onOutcome: (outcome) => eventsHandled.inc({ consumer: this.consumerName, outcome }),
+      onDeadLetter: (msg, error) => this.deadLetters.add(error, { subject: msg.subject, seq: msg.seq }),
     });
     await this.consumer.start();
+    const consumer = this.consumer;
+    this.unregister = registerBackgroundQueue({
+      snapshot: async () => ({
+        queue: this.consumerName,
+        kind: 'consumer',
+        pending: await consumer.pendingCount(),
+        parkedTotal: this.deadLetters.total,
+        parked: this.deadLetters.list(),
+      }),
+    });
   }
+
+  private readonly deadLetters = new ParkedList();
+  private unregister: (() => void) | undefined;
 
   /** Stops before the database disconnects, so no message is half-handled. */
   async onModuleDestroy() {
+    this.unregister?.();
     await this.consumer?.stop();
   }
 }

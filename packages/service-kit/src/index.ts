@@ -21,4 +21,5 @@ export * from './rpc-client.js';
 export * from './access-log.js';
 export * from './redact-url.js';
 export * from './write-behind.js';
+export * from './background-queues.js';
 export * from './periodic-task.js';

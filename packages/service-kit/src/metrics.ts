@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { backgroundQueueSnapshots, type QueueSnapshot } from './background-queues.js';
 
 /** One registry per process: default Node metrics plus the RPC and HTTP counters below. */
 export const metricsRegistry = new Registry();
@@ -33,11 +34,42 @@ export const outboxPublished = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Read from every background queue at scrape time: what waits, and what was set aside as poison. */
+new Gauge({
+  name: 'govdisc_background_queue_pending',
+  help: 'Items waiting in a background queue (write-behind buffer, outbox relay, JetStream consumer)',
+  labelNames: ['queue', 'kind'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    const snapshots = await backgroundQueueSnapshots();
+    this.reset();
+    for (const s of snapshots) this.set({ queue: s.queue, kind: s.kind }, s.pending);
+  },
+});
+
+new Gauge({
+  name: 'govdisc_background_queue_parked',
+  help: 'Poison items a background queue set aside since start, after bounded retries (inspect them at /metrics/queues)',
+  labelNames: ['queue', 'kind'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    const snapshots = await backgroundQueueSnapshots();
+    this.reset();
+    for (const s of snapshots) this.set({ queue: s.queue, kind: s.kind }, s.parkedTotal);
+  },
+});
+
 @Controller()
 export class MetricsController {
   @Get('metrics')
   @Header('Content-Type', metricsRegistry.contentType)
   metrics(): Promise<string> {
     return metricsRegistry.metrics();
+  }
+
+  /** Every background queue: pending count and the most recent parked items (internal listener only). */
+  @Get('metrics/queues')
+  queues(): Promise<QueueSnapshot[]> {
+    return backgroundQueueSnapshots();
   }
 }

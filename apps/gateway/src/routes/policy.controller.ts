@@ -120,8 +120,9 @@ export class PolicyController {
   @HttpCode(200)
   @ApiRoute(rebuildPolicySearch, { summary: 'Rebuild the search index from the database (admin)', input: 'body' })
   @Access('policies.searchRebuild')
-  rebuild(@CurrentActor() actor: Actor | null) {
-    return this.rpc.call(rebuildPolicySearch, {}, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
+  rebuild(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
+    // The documented body (an empty object) is validated like every input; no body at all means {}.
+    return this.rpc.call(rebuildPolicySearch, body ?? {}, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
   }
 
   @Post('import/batches')

@@ -35,6 +35,11 @@ export class SearchAnalyticsRepository {
     }
   }
 
+  /** Succeeds while the database answers: lets the write-behind buffer tell a bad row from an outage. */
+  async ping(): Promise<void> {
+    await this.prisma.$queryRawUnsafe('SELECT 1');
+  }
+
   /** One multi-row INSERT for the whole batch: column arrays unnested into rows. */
   insert(rows: readonly SearchEventRow[]): Promise<number> {
     return this.prisma.$executeRawUnsafe(

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { WriteBehindBuffer, findPage } from '@govdisc/service-kit';
+import { PartialWriteError, WriteBehindBuffer, findPage } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
 import { jaccard, questionTokens } from '@govdisc/text-analysis';
 import { LRUCache } from 'lru-cache';
@@ -19,7 +19,12 @@ const FLUSH_MS = 1_000;
  */
 @Injectable()
 export class UnansweredRepository implements OnModuleDestroy {
-  private readonly queued = new WriteBehindBuffer<string>({ label: 'unanswered questions', flushMs: FLUSH_MS, write: (batch) => this.file(batch) });
+  private readonly queued = new WriteBehindBuffer<string>({
+    label: 'unanswered questions',
+    flushMs: FLUSH_MS,
+    write: (batch) => this.file(batch),
+    probe: () => this.prisma.$queryRawUnsafe('SELECT 1'),
+  });
   /** question text → the cluster it was filed in (its variants already hold it, or are full) */
   private readonly filedIn = new LRUCache<string, string>({ max: 10_000 });
 
@@ -27,6 +32,10 @@ export class UnansweredRepository implements OnModuleDestroy {
 
   record(question: string): void {
     this.queued.add(question);
+  }
+
+  snapshot() {
+    return this.queued.snapshot();
   }
 
   /** Files every queued question now (tests, shutdown). */
@@ -38,11 +47,26 @@ export class UnansweredRepository implements OnModuleDestroy {
     return this.queued.close();
   }
 
+  /**
+   * Each new question is filed in its own transaction, so one the database refuses fails alone: it
+   * is reported back (PartialWriteError) for retry and isolation, and the others are not filed twice.
+   */
   private async file(batch: string[]): Promise<void> {
     const counts = new Map<string, number>();
     for (const q of batch) counts.set(q, (counts.get(q) ?? 0) + 1);
     const repeats = await this.addRepeats([...counts].filter(([q]) => this.filedIn.has(q)));
-    for (const [question, count] of counts) if (!repeats.has(question)) await this.fileOne(question, count);
+    const failed: string[] = [];
+    let firstError: unknown;
+    for (const [question, count] of counts) {
+      if (repeats.has(question)) continue;
+      try {
+        await this.fileOne(question, count);
+      } catch (error) {
+        failed.push(question);
+        firstError ??= error;
+      }
+    }
+    if (failed.length > 0) throw new PartialWriteError(failed, firstError);
   }
 
   /** Adds questions filed before to their clusters in one statement; returns those it could add. */

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 
+/**
+ * Highest source line number accepted: a job stores its last line in a PostgreSQL integer, and a
+ * chunk's lines are counted from `firstLine`, so a billion keeps every sum well inside 2^31.
+ */
+export const MAX_SOURCE_LINE = 1_000_000_000;
+const sourceLine = z.number().int().positive().max(MAX_SOURCE_LINE);
+
 /** One source line as the client read it; the service validates `record` itself to report line + reason. */
 export const PolicyImportLine = z.strictObject({
-  line: z.number().int().positive(),
+  line: sourceLine,
   record: z.unknown(),
   /** set by the client when the line is not JSON: the service records it as rejected */
   error: z.string().max(500).optional(),
@@ -21,7 +28,7 @@ export const PolicyImportBatchReq = z.strictObject({
    * The last line of the batch sent before this one: the service analyses this batch at once but saves
    * it only after that one (so a client may keep two batches in flight). Omitted: saved in arrival order.
    */
-  after: z.number().int().min(0).optional(),
+  after: z.number().int().min(0).max(MAX_SOURCE_LINE).optional(),
 });
 
 /** The source formats an import understands; a file's extension picks one unless `format` is given. */
@@ -41,13 +48,13 @@ export const PolicyImportFileReq = z
     fileName: z.string().trim().min(1).max(200),
     format: PolicyImportFormat.optional(),
     content: z.string().min(1).max(950_000),
-    firstLine: z.number().int().positive().default(1),
+    firstLine: sourceLine.default(1),
     header: z.string().min(1).max(20_000).optional(),
     /** where an HTML page was published (its metadata may name it too) */
     sourceUrl: z.url().max(1000).optional(),
     publish: z.boolean().default(true),
     /** as in a batch: the last line of the chunk sent before this one */
-    after: z.number().int().min(0).optional(),
+    after: z.number().int().min(0).max(MAX_SOURCE_LINE).optional(),
   })
   .refine((r) => r.header === undefined || r.firstLine > 1, { message: '只有续传的 CSV 分块需要 header（firstLine > 1）', path: ['header'] });
 

@@ -1,0 +1,187 @@
+import { DEMO_USERS, tokenFor } from './auth.js';
+import { type Stack, api } from './stack.js';
+
+/** Real records the seeded requests point at, created through the API before fuzzing. */
+export interface Fixtures {
+  /** published policy: reads, clicks, best bets, related */
+  policyId: string;
+  /** draft policy: the publish route */
+  draftPolicyId: string;
+  /** published policy whose validity and classification the fuzz may change */
+  changingPolicyId: string;
+  bestBetId: string;
+  /** a second best bet for DELETE (the first delete removes it; later ones answer 404) */
+  deletableBestBetId: string;
+  importJobId: string;
+  /** published pair: public reads and feedback */
+  pairId: string;
+  /** pair whose workflow the fuzz may move */
+  workflowPairId: string;
+  guideCode: string;
+  trackingCode: string;
+  requestNumber: string;
+}
+
+/** One seed per route: a valid request the mutations start from. `weight` scales how often the route is drawn. */
+export interface Seed {
+  body?: (f: Fixtures) => unknown;
+  query?: (f: Fixtures) => Record<string, string | number | boolean>;
+  weight?: number;
+}
+
+const submitBody = (n: number) => ({
+  applicant: { type: 'NATURAL_PERSON', name: '张三', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13800000000' },
+  channel: 'ONLINE',
+  description: `申请公开长政发〔2022〕3号文件的实施细则（模糊测试 ${n}）`,
+  deliveryForm: 'EMAIL',
+});
+
+/**
+ * Keyed by `METHOD /path` as in /docs/openapi.json. The test fails when the document lists a route
+ * that has no seed here: a new route is fuzzed from a valid request or the test says why not.
+ */
+export const SEEDS: Record<string, Seed> = {
+  'GET /health': {},
+  'GET /ready': {},
+  'GET /metrics': { weight: 0.2 },
+  'GET /metrics/queues': { weight: 0.2 },
+  'GET /api/v1/health': {},
+  'GET /api/v1/health/{service}/ping': {},
+  'GET /api/v1/policies': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/policies': { body: () => ({ title: '江东市促进中小企业发展若干措施', docNumber: '江政发〔2024〕3号', agency: '江东市人民政府', body: '第一条 为促进中小企业发展，制定本措施。' }) },
+  'GET /api/v1/policies/search': { query: () => ({ q: '公积金', page: 1, pageSize: 10 }) },
+  'GET /api/v1/policies/suggest': { query: () => ({ q: '公积' }) },
+  'POST /api/v1/policies/search/clicks': { body: (f) => ({ query: '公积金提取', documentId: f.policyId }) },
+  'GET /api/v1/policies/analytics': { query: () => ({ days: 30, limit: 10 }) },
+  'GET /api/v1/policies/best-bets': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/policies/best-bets': { body: (f) => ({ query: `置顶${Math.floor(Math.random() * 1e9)}`, documentIds: [f.policyId] }) },
+  'PATCH /api/v1/policies/best-bets/{bestBetId}': { body: (f) => ({ query: '公积金提取', documentIds: [f.policyId] }) },
+  'DELETE /api/v1/policies/best-bets/{bestBetId}': { weight: 0.1 },
+  'POST /api/v1/policies/search/rebuild': { body: () => ({}), weight: 0.05 },
+  'POST /api/v1/policies/import/batches': { body: () => ({ items: [{ line: 1, record: { id: 'jd-fuzz-import', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] }), weight: 0.5 },
+  'POST /api/v1/policies/import/files': { body: () => ({ fileName: 'policies.csv', content: 'id,标题,正文\njd-fuzz-1,江东市创业担保贷款办法,"第一条 为支持创业，制定本办法。"\n' }), weight: 0.5 },
+  'GET /api/v1/policies/import/jobs/{jobId}': {},
+  'POST /api/v1/policies/import/jobs/{jobId}/finish': { weight: 0.5 },
+  'GET /api/v1/policies/{documentId}': {},
+  'GET /api/v1/policies/{documentId}/detail': {},
+  'GET /api/v1/policies/{documentId}/related': { query: () => ({ limit: 5 }) },
+  'PUT /api/v1/policies/{documentId}/classification': { body: () => ({ keywords: ['稳岗返还'], topics: ['就业创业'] }) },
+  'POST /api/v1/policies/{documentId}/publish': { weight: 0.5 },
+  'POST /api/v1/policies/{documentId}/amend': { body: (f) => ({ byDocumentId: f.policyId }), weight: 0.5 },
+  'POST /api/v1/policies/{documentId}/repeal': { body: (f) => ({ byDocumentId: f.policyId }), weight: 0.5 },
+  'POST /api/v1/policies/{documentId}/expire': { weight: 0.5 },
+  'POST /api/v1/qa/ask': { body: () => ({ question: '租房能提公积金吗？每个月能取多少' }) },
+  'POST /api/v1/qa/extract': { body: (f) => ({ documentId: f.policyId, limit: 3 }), weight: 0.5 },
+  'GET /api/v1/qa/unanswered': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/qa/pairs': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/qa/pairs': { body: () => ({ question: '租房可以提取住房公积金吗？', alternatives: ['租房提取公积金每月多少'], answer: '可以，按月提取。', topics: ['housing-fund'] }) },
+  'GET /api/v1/qa/pairs/{pairId}': {},
+  'POST /api/v1/qa/pairs/{pairId}/transitions': { body: () => ({ action: 'SUBMIT' }) },
+  'GET /api/v1/qa/pairs/{pairId}/history': {},
+  'POST /api/v1/qa/pairs/{pairId}/feedback': { body: () => ({ helpful: true, rating: 5 }) },
+  'GET /api/v1/qa/feedback/stats': { query: () => ({}) },
+  'POST /api/v1/qa/import': { body: () => ({ items: [{ line: 1, record: { id: 'fuzz-qa-import', question: '公积金怎么提取？', answer: '按规定提取。' } }] }), weight: 0.5 },
+  'GET /api/v1/qa/topics': {},
+  'PUT /api/v1/qa/topics/order': { body: () => ({ codes: ['housing-fund'] }) },
+  'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/guides': { body: () => ({ code: 'FUZZ-GUIDE-1', name: '公积金提取', department: '住房公积金中心', materials: ['身份证'] }) },
+  'GET /api/v1/guides/{code}': {},
+  'POST /api/v1/disclosure-requests': { body: () => submitBody(Math.floor(Math.random() * 1e9)) },
+  'GET /api/v1/disclosure-requests': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/disclosure-requests/track/{trackingCode}': {},
+  'POST /api/v1/disclosure-requests/track/{trackingCode}/withdraw': { body: () => ({ document: '不再需要' }), weight: 0.5 },
+  'GET /api/v1/disclosure-requests/{requestNumber}': {},
+  'POST /api/v1/disclosure-requests/{requestNumber}/actions': { body: () => ({ action: { type: 'CONFIRM_RECEIPT' } }) },
+  'GET /api/v1/disclosure-reports/table3': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },
+  'GET /api/v1/disclosure-reports/table3.csv': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },
+  'GET /api/v1/calendar/working-days/add': { query: () => ({ from: '2026-12-01', days: 10 }) },
+  'GET /api/v1/notifications': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/audit-log': {},
+};
+
+/** Path parameters by name: which fixture fills them (a route-specific pick where one resource has several roles). */
+export function pathParam(name: string, route: string, f: Fixtures): string {
+  switch (name) {
+    case 'documentId':
+      if (route.endsWith('/publish')) return f.draftPolicyId;
+      if (/\/(amend|repeal|expire|classification)$/.test(route)) return f.changingPolicyId;
+      return f.policyId;
+    case 'bestBetId':
+      return route.startsWith('DELETE') ? f.deletableBestBetId : f.bestBetId;
+    case 'jobId':
+      return f.importJobId;
+    case 'pairId':
+      return /\/(transitions|history)$/.test(route) ? f.workflowPairId : f.pairId;
+    case 'code':
+      return f.guideCode;
+    case 'trackingCode':
+      return f.trackingCode;
+    case 'requestNumber':
+      return f.requestNumber;
+    case 'service':
+      return 'policy-svc';
+    default:
+      throw new Error(`no fixture for path parameter {${name}} of ${route}: add one in e2e/fuzz-seeds.ts`);
+  }
+}
+
+/** Demo user for an access row (x-access.allowed): a role allowed there, the first non-admin one if any. */
+export function userFor(allowed: unknown): string | null {
+  if (allowed === 'public' || allowed === undefined) return null;
+  if (allowed === 'authenticated') return DEMO_USERS.citizen;
+  const roles = (allowed as string[]).filter((r) => r in DEMO_USERS) as Array<keyof typeof DEMO_USERS>;
+  const role = roles.find((r) => r !== 'admin') ?? roles[0];
+  if (!role) throw new Error(`no demo user holds any of ${JSON.stringify(allowed)}`);
+  return DEMO_USERS[role];
+}
+
+function must<T>(value: T | undefined | null, what: string, res: unknown): T {
+  if (value === undefined || value === null) throw new Error(`fixture ${what} missing in ${JSON.stringify(res).slice(0, 400)}`);
+  return value;
+}
+
+/** Creates the records the seeds point at, each through the API with a role allowed to. */
+export async function createFixtures(stack: Stack): Promise<Fixtures> {
+  const as = async (user: string) => ({ authorization: `Bearer ${await tokenFor(stack.issuerUrl, user)}` });
+  const [editor, reviewer, citizen] = [await as(DEMO_USERS.editor), await as(DEMO_USERS.reviewer), await as(DEMO_USERS.citizen)];
+  const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
+    const res = await api(stack, method, path, body, headers);
+    if (res.status >= 300) throw new Error(`fixture ${method} ${path} → ${res.status} ${JSON.stringify(res.json).slice(0, 400)}`);
+    return res.json;
+  };
+  const policy = async (title: string, publish: boolean) => {
+    const created = await call('POST', '/policies', { title, agency: '江东市人民政府', body: `第一条 ${title}，适用本办法。\n第二条 职工提取住房公积金，应当提供证明材料。` }, editor);
+    const id = must<string>(created.id, 'policy id', created);
+    if (publish) await call('POST', `/policies/${id}/publish`, undefined, reviewer);
+    return id;
+  };
+  const policyId = await policy('江东市住房公积金提取管理办法', true);
+  const draftPolicyId = await policy('江东市住房公积金缴存管理办法', false);
+  const changingPolicyId = await policy('江东市住房公积金贷款管理办法', true);
+  const bestBet = async (query: string) => must<string>((await call('POST', '/policies/best-bets', { query, documentIds: [policyId] }, editor)).id, 'best bet id', query);
+  const imported = await call('POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'jd-fuzz-fixture', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] }, editor);
+  const pair = async (question: string, publish: boolean) => {
+    const created = await call('POST', '/qa/pairs', { question, answer: '可以，按月提取。', topics: ['housing-fund'] }, editor);
+    const id = must<string>(created.id, 'pair id', created);
+    if (publish) {
+      await call('POST', `/qa/pairs/${id}/transitions`, { action: 'SUBMIT' }, editor);
+      await call('POST', `/qa/pairs/${id}/transitions`, { action: 'APPROVE' }, reviewer);
+    }
+    return id;
+  };
+  const guide = await call('POST', '/guides', { code: 'FUZZ-GUIDE-0', name: '住房公积金提取', department: '住房公积金中心' }, editor);
+  const submitted = await call('POST', '/disclosure-requests', submitBody(0), citizen);
+  return {
+    policyId,
+    draftPolicyId,
+    changingPolicyId,
+    bestBetId: await bestBet('公积金提取'),
+    deletableBestBetId: await bestBet('公积金缴存'),
+    importJobId: must<string>(imported.jobId ?? imported.id, 'import job id', imported),
+    pairId: await pair('租房可以提取住房公积金吗？', true),
+    workflowPairId: await pair('购房可以提取住房公积金吗？', false),
+    guideCode: must<string>(guide.code, 'guide code', guide),
+    trackingCode: must<string>(submitted.trackingCode, 'tracking code', submitted),
+    requestNumber: must<string>(submitted.requestNumber, 'request number', submitted),
+  };
+}
