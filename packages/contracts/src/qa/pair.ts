@@ -33,7 +33,7 @@ export const UpsertQaPairReq = z.strictObject({
   effectiveTo: IsoDate.optional(),
   sourcePolicyId: line(1, 100).optional().describe('shorthand citation: the source document, quoting the answer'),
   citations: z.array(Citation).max(10).default([]),
-  publish: z.boolean().default(false).describe('publish at once (reviewers and admins only)'),
+  publish: z.boolean().default(false).describe('sign off a version someone else wrote (reviewers): refused with QA_SELF_REVIEW when the text is new, changed, or last edited by the caller'),
 });
 export type UpsertQaPairReq = z.output<typeof UpsertQaPairReq>;
 
