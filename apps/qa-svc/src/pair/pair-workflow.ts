@@ -17,7 +17,7 @@ export const isStaff = (actor: Actor | null) =>
 /**
  * The status an action leads to, or a DomainError: wrong state → QA_TRANSITION_NOT_ALLOWED,
  * sign-off without the reviewer role → FORBIDDEN, approving one's own edit → QA_SELF_REVIEW
- * (admins excepted: they are the escape hatch of a one-person office).
+ * (admins too: whoever wrote a version never publishes it).
  */
 export function nextStatus(input: { status: QaPairStatus; action: Action; actor: Actor; lastEditorSub: string }): QaPairStatus {
   const rule = transitions[input.action];
@@ -27,7 +27,7 @@ export function nextStatus(input: { status: QaPairStatus; action: Action; actor:
   if (rule.reviewer && !isReviewer(input.actor)) {
     throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: REVIEWERS });
   }
-  const selfReview = input.action === 'APPROVE' && input.actor.sub === input.lastEditorSub;
-  if (selfReview && !input.actor.roles.includes('admin')) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
+  // Whoever wrote a version never publishes it: no exception, admins included (issue 11.2).
+  if (input.action === 'APPROVE' && input.actor.sub === input.lastEditorSub) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
   return rule.to;
 }
