@@ -16,6 +16,7 @@ import {
   listPolicyDocuments,
   policySearchAnalytics,
   publishPolicyDocument,
+  publishPolicyImportJob,
   rebuildPolicySearch,
   recordSearchClick,
   relatedPolicies,
@@ -149,6 +150,16 @@ export class PolicyController {
   @Access('policies.importJob')
   importJob(@CurrentActor() actor: Actor | null, @Param('jobId') jobId: string) {
     return this.rpc.call(getPolicyImportJob, { jobId }, { actor });
+  }
+
+  @Post('import/jobs/:jobId/publish')
+  @HttpCode(200)
+  @ApiRoute(publishPolicyImportJob, {
+    summary: "A reviewer publishes an import job's drafts and pending edits; those the reviewer imported or last edited are refused (CONTENT_SELF_PUBLISH) and listed",
+  })
+  @Access('policies.importPublish')
+  publishImport(@CurrentActor() actor: Actor | null, @Param('jobId') jobId: string) {
+    return this.rpc.call(publishPolicyImportJob, { jobId }, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
   }
 
   @Post('import/jobs/:jobId/finish')

@@ -41,6 +41,8 @@ export class DocumentService {
       const found = input.externalId ? await this.documents.findByExternalId(input.externalId, tx) : null;
       const current = found ? await this.documents.lockById(found.id, tx) : null;
       if (current && current.status !== 'DRAFT') {
+        // Re-saving the published text changes nothing (a re-run of a loader must not queue an edit).
+        if (sameAsStored(current, input)) return current;
         return this.documents.savePendingEdit(current.id, { fields: contentColumns(input, derived), editedBy: actor.sub }, tx);
       }
       const saved = await this.documents.upsert(input, { ...keepOverrides(derived, current), editedBy: actor.sub }, tx);
@@ -106,6 +108,12 @@ export class DocumentService {
 /** What the public may see: anything but a draft (amended, expired and repealed documents stay on record). */
 export function visibleTo(doc: Pick<PolicyDocument, 'status'>, actor: Actor | null): boolean {
   return doc.status !== 'DRAFT' || isContentStaff(actor);
+}
+
+const SAVED_FIELDS = ['title', 'body', 'docNumber', 'agency', 'publishDate', 'level', 'region', 'docType'] as const;
+
+function sameAsStored(current: PolicyDocument, input: CreatePolicyDocumentReq): boolean {
+  return SAVED_FIELDS.every((k) => (current[k] ?? null) === (input[k] ?? null));
 }
 
 function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(derived: D, current: PolicyDocument | null): D {

@@ -24,7 +24,7 @@ export class PairService {
   async upsert(input: UpsertQaPairReq, actor: Actor): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
     if (input.publish && !isReviewer(actor)) throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
     await this.topics.assertKnown(input.topics);
-    const checked = await this.citations.checkAll(input);
+    const checked = await this.citations.checkAll(input, actor);
     const content = contentOf(input);
     const result = await this.prisma.$transaction(async (tx) => {
       const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
