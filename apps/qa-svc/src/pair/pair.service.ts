@@ -111,8 +111,11 @@ export class PairService {
     return pair;
   }
 
-  list(query: Parameters<PairRepository['list']>[0], actor: Actor | null) {
-    return this.pairs.list(isStaff(actor) ? query : { ...query, status: 'PUBLISHED' });
+  /** Everyone but staff lists published pairs only; asking for another status gives an empty page (as for policies). */
+  async list(query: Parameters<PairRepository['list']>[0], actor: Actor | null) {
+    if (isStaff(actor)) return this.pairs.list(query);
+    if (query.status && query.status !== 'PUBLISHED') return { items: [], total: 0 };
+    return this.pairs.list({ ...query, status: 'PUBLISHED' });
   }
 
   async history(pairId: string) {
