@@ -1,6 +1,8 @@
 import { queryRows } from '@govdisc/testing';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
-import { type Stack, api, startStack } from './stack.js';
+import { type Stack, api, repoRoot, startStack } from './stack.js';
 
 // Issue 11.2 (four-eyes publishing) and 11.5 (drafts are staff-only), over HTTP with real tokens.
 // Every kind of public content × every author/publisher pair: whoever wrote or last edited a version
@@ -232,3 +234,28 @@ test('drafts are staff-only in lists, detail, related and search', async () => {
   expect(staffDrafts.json.items.map((d: { id: string }) => d.id)).toContain(draft.json.id);
   expect((await api(stack, 'GET', `/policies/${draft.json.id}/detail`, undefined, as.admin1)).status).toBe(200);
 });
+
+test('the demo loader writes as an editor and publishes as a reviewer: the public sees all demo content, and a second run changes nothing', async () => {
+  const run = () =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
+      delete env.KEYCLOAK_URL;
+      const child = spawn(process.execPath, ['scripts/demo-load.mjs'], { cwd: repoRoot, env });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, out }));
+    });
+  const first = await run();
+  expect(first.code).toBe(0);
+  expect(first.out).toContain('written by editor1, published by reviewer1');
+  const demo = (name: string) => JSON.parse(readFileSync(`${repoRoot}/demo/${name}`, 'utf8')) as Array<Record<string, string>>;
+  const publicPolicies = (await api(stack, 'GET', '/policies?pageSize=100')).json.items.map((d: { externalId: string }) => d.externalId);
+  expect(publicPolicies).toEqual(expect.arrayContaining(demo('policies.json').map((d) => d.externalId)));
+  const publicPairs = (await api(stack, 'GET', '/qa/pairs?pageSize=100')).json.items.map((p: { externalId: string }) => p.externalId);
+  expect(publicPairs).toEqual(expect.arrayContaining(demo('qa.json').map((p) => p.externalId)));
+  const publicGuides = (await api(stack, 'GET', '/guides?pageSize=100')).json.items.map((g: { code: string }) => g.code);
+  expect(publicGuides).toEqual(expect.arrayContaining(demo('guides.json').map((g) => g.code)));
+  const second = await run();
+  expect(second.out).toContain('; 0 newly published');
+}, 120_000);
