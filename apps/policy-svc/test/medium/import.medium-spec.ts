@@ -139,6 +139,7 @@ test('a CSV file imports its good rows and reports the malformed ones with line 
 test('government web pages import with their metadata table, cleaned text and a stable id', async () => {
   const job = await importFile('gov-notice.html', fixture('gov-notice.html'));
   expect(job.report).toMatchObject({ imported: 1, rejected: [] });
+  await app.get(ImportService).publishJob(job.id, reviewer, ctx); // a reviewer publishes the editor's import
   const [doc] = await queryRows<{ id: string; title: string; index_number: string; doc_number: string; agencies: string[]; publish_date: string; body: string; source_url: string }>(
     env.databaseUrl,
     `SELECT id, title, index_number, doc_number, agencies, publish_date, body, source_url FROM policy.policy_document WHERE index_number IS NOT NULL`,
