@@ -1,4 +1,4 @@
-import { queryRows } from '@govdisc/testing';
+import { eventually, queryRows } from '@govdisc/testing';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
@@ -199,8 +199,18 @@ test('an import never publishes by itself: publish:true is refused, and re-impor
   expect([refused.status, refused.json.code]).toEqual([409, 'CONTENT_SELF_PUBLISH']);
   const title = unique('江东市再导入测试办法');
   const first = await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'fe-reimport', title, body: body(title) } }] }, as.editor1);
-  const published = await api(stack, 'POST', `/policies/import/jobs/${first.json.id}/publish`, undefined, as.reviewer1);
+  const published = await api(stack, 'POST', `/policies/import/jobs/${first.json.id}/publish`, undefined, { ...as.reviewer1, 'x-request-id': 'fe-publish-job-01' });
   expect(published.json).toMatchObject({ published: 1, refused: [] });
+  // The reviewer's bulk publish is in the audit log.
+  await eventually(async () => {
+    const log = await api(stack, 'GET', '/audit-log?pageSize=100', undefined, as.admin1);
+    expect(log.json.items.find((e: { requestId: string }) => e.requestId === 'fe-publish-job-01')).toMatchObject({
+      method: 'POST',
+      routeKey: 'policies.importPublish',
+      status: 200,
+      actorRoles: ['reviewer'],
+    });
+  });
   const again = await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'fe-reimport', title: '被改掉的标题', body: '被改掉的正文' } }] }, as.editor1);
   expect(again.json.report).toMatchObject({ updated: 1 });
   const list = await api(stack, 'GET', `/policies?pageSize=100`);
