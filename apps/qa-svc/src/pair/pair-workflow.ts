@@ -11,8 +11,6 @@ const transitions: Record<Action, { from: readonly QaPairStatus[]; to: QaPairSta
 };
 
 export const isReviewer = (actor: Actor | null) => !!actor && REVIEWERS.some((r) => actor.roles.includes(r));
-export const isStaff = (actor: Actor | null) =>
-  !!actor && ['editor', 'reviewer', 'admin', 'hotline-operator'].some((r) => actor.roles.includes(r));
 
 /**
  * The status an action leads to, or a DomainError: wrong state → QA_TRANSITION_NOT_ALLOWED,

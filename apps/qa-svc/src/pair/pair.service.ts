@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, REVIEWERS, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
 import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicRepository } from '../topic/topic.repository.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
-import { isReviewer, isStaff, nextStatus } from './pair-workflow.js';
+import { isReviewer, nextStatus } from './pair-workflow.js';
 import { NO_PENDING_EDIT, type PairContent, type PairWithCitations, PairRepository, type PendingEdit, type Tx } from './pair.repository.js';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
@@ -104,16 +104,16 @@ export class PairService {
     return pair;
   }
 
-  /** Staff see every state; everyone else sees only published, currently effective answers. */
+  /** Content staff (editors, reviewers, admins) see every state; everyone else sees only published, currently effective answers. */
   async get(pairId: string, actor: Actor | null): Promise<PairWithCitations> {
     const pair = await this.pairs.findById(pairId);
-    if (!pair || (!isStaff(actor) && !isPublic(pair))) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
+    if (!pair || (!isContentStaff(actor) && !isPublic(pair))) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
     return pair;
   }
 
   /** Everyone but staff lists published pairs only; asking for another status gives an empty page (as for policies). */
   async list(query: Parameters<PairRepository['list']>[0], actor: Actor | null) {
-    if (isStaff(actor)) return this.pairs.list(query);
+    if (isContentStaff(actor)) return this.pairs.list(query);
     if (query.status && query.status !== 'PUBLISHED') return { items: [], total: 0 };
     return this.pairs.list({ ...query, status: 'PUBLISHED' });
   }

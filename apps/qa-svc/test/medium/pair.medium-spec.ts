@@ -92,6 +92,16 @@ test('four eyes: publish:true never publishes one\'s own text, admins included; 
   expect(rejected).toMatchObject({ status: 'PUBLISHED', answer: '新答案：可在网上申领。', pendingEditorSub: null });
 });
 
+test('unpublished pairs are for content staff only: anyone else gets not-found and an empty page of drafts', async () => {
+  const { pair } = await pairs.upsert(input({ question: '只有内容工作人员能看到的草稿？' }), editor);
+  for (const outsider of [null, { sub: 'c-1', roles: ['citizen'] }, { sub: 'h-1', roles: ['hotline-operator'] }]) {
+    await expect(pairs.get(pair.id, outsider)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+    expect(await pairs.list({ page: 1, pageSize: 10, status: 'DRAFT' }, outsider)).toEqual({ items: [], total: 0 });
+  }
+  expect((await pairs.get(pair.id, reviewer)).id).toBe(pair.id);
+  expect((await pairs.list({ page: 1, pageSize: 100, status: 'DRAFT' }, admin)).items.map((p) => p.id)).toContain(pair.id);
+});
+
 test('an import reports malformed lines with their numbers and reasons; the rest still import', async () => {
   const report = await app.get(ImportPairsUseCase).run(
     [
