@@ -1,15 +1,20 @@
 import { AppProcess, eventually, freePort, queryRows } from '@govdisc/testing';
 import { spawnSync } from 'node:child_process';
 import { bearer, tokenFor } from './auth.js';
+import { publishedPair, publishedPolicy } from './publishing.js';
 import { type Stack, api, entryOf, serviceApps, startStack } from './stack.js';
 
 let stack: Stack;
 let staff: Record<string, string>;
+let editor: Record<string, string>;
+let reviewer: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startStack();
   console.log(`e2e stack (6 apps, private NATS, fresh database) ready in ${(stack.startupMs / 1000).toFixed(1)} s`);
   staff = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
+  editor = bearer(await tokenFor(stack.issuerUrl, 'editor1'));
+  reviewer = bearer(await tokenFor(stack.issuerUrl, 'reviewer1'));
 }, 180_000);
 
 afterAll(async () => {
@@ -20,11 +25,7 @@ const countDocuments = async () =>
   Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
 
 async function createAndPublish(title: string) {
-  const created = await api(stack, 'POST', '/policies', { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' }, staff);
-  expect(created.status).toBe(201);
-  const published = await api(stack, 'POST', `/policies/${created.json.id}/publish`, undefined, staff);
-  expect(published.status).toBe(200);
-  return created.json.id as string;
+  return publishedPolicy(stack, { editor, reviewer }, { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' });
 }
 
 async function notificationsTitled(title: string) {
@@ -73,16 +74,18 @@ test('a request crosses gateway → NATS → service → PostgreSQL, carrying it
   const rows = await queryRows<{ title: string }>(stack.databaseUrl, 'SELECT title FROM policy.policy_document WHERE id = $1', [res.json.id]);
   expect(rows).toEqual([{ title: '江东市中小微企业房租减免办法' }]);
   await eventually(() => expect(stack.apps['policy-svc'].tail(200)).toContain('"correlationId":"e2e-trace-0001"'));
-  const fetched = await api(stack, 'GET', `/policies/${res.json.id}`);
+  // A draft: staff read it; the public gets not-found (issue 11.5).
+  const fetched = await api(stack, 'GET', `/policies/${res.json.id}`, undefined, staff);
   expect(fetched.json.title).toBe('江东市中小微企业房租减免办法');
+  expect((await api(stack, 'GET', `/policies/${res.json.id}`)).status).toBe(404);
 });
 
 test('every service answers a route through the gateway', async () => {
-  const qa = await api(stack, 'POST', '/qa/pairs', { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。', publish: true }, staff);
-  expect(qa.status).toBe(201);
-  expect((await api(stack, 'GET', `/qa/pairs/${qa.json.id}`)).json.status).toBe('PUBLISHED');
-  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' }, staff);
+  const qaId = await publishedPair(stack, { editor, reviewer }, { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。' });
+  expect((await api(stack, 'GET', `/qa/pairs/${qaId}`)).json.status).toBe('PUBLISHED');
+  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' }, editor);
   expect(guide.status).toBe(201);
+  expect((await api(stack, 'POST', '/guides/E2E-001/publish', undefined, reviewer)).status).toBe(200);
   expect((await api(stack, 'GET', '/guides/E2E-001')).json.name).toBe('住房公积金租房提取');
   const request = await api(stack, 'POST', '/disclosure-requests', {
     applicant: { type: 'NATURAL_PERSON', name: '张三', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13800000000' },

@@ -1,6 +1,7 @@
 import { eventually } from '@govdisc/testing';
 import { readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
+import { importPoliciesPublished } from './publishing.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
 
 // Real records from the shared corpus, read in place (never copied into the repository).
@@ -33,7 +34,7 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
     staff = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
     reviewer = bearer(await tokenFor(stack.issuerUrl, 'reviewer1'));
     const items = [...records.map((record, i) => ({ line: i + 1, record })), { line: 3, record: { id: 'broken', body: '无标题' } }];
-    const job = await api(stack, 'POST', '/policies/import/batches', { source: 'e2e', items }, staff);
+    const job = await importPoliciesPublished(stack, { editor: staff, reviewer }, { source: 'e2e', items });
     expect(job.status).toBe(200);
     expect(job.json.report).toMatchObject({ imported: 2, rejected: [expect.objectContaining({ line: 3 })] });
   }, 180_000);

@@ -8,6 +8,7 @@ import { type Stack, startStack } from './stack.js';
 let stack: Stack;
 let editor: Record<string, string>;
 let admin: Record<string, string>;
+let reviewer: Record<string, string>;
 
 function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
@@ -17,8 +18,8 @@ function opensearchUrl(): string {
 
 beforeAll(async () => {
   stack = await startStack({ opensearchUrl: opensearchUrl() });
-  [editor, admin] = await Promise.all(['editor1', 'admin1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
-  await importQaSample(stack, admin);
+  [editor, admin, reviewer] = await Promise.all(['editor1', 'admin1', 'reviewer1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
+  await importQaSample(stack, { editor, reviewer });
 }, 180_000);
 
 afterAll(async () => {
@@ -38,5 +39,5 @@ test('一号答 on OpenSearch: a reworded question finds its answer with confide
 });
 
 test('一号答 on OpenSearch: repealing a cited policy takes its Q&A out of the answers into the needs-update queue, one event each', async () => {
-  await repealScenario(stack, { admin, editor });
+  await repealScenario(stack, { admin, editor, reviewer });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { eventually } from '@govdisc/testing';
+import { type Pair, importQaPublished, publishedPair, publishedPolicy } from './publishing.js';
 import { type Stack, api, repoRoot } from './stack.js';
 
 // Q&A scenarios run by qa.e2e-spec.ts (embedded search engine) and qa-opensearch.e2e-spec.ts
@@ -18,9 +19,10 @@ export function qaSample(): Array<{ id: string; question: string; answer: string
     .map((l) => JSON.parse(l));
 }
 
-export async function importQaSample(stack: Stack, admin: Headers): Promise<void> {
+/** The sample imported by an editor and signed off by a reviewer (four eyes). */
+export async function importQaSample(stack: Stack, by: Pair): Promise<void> {
   const items = qaSample().map((record, i) => ({ line: i + 1, record }));
-  const res = await api(stack, 'POST', '/qa/import', { items }, admin);
+  const res = await importQaPublished(stack, by, items);
   expect(res.status).toBe(200);
   expect(res.json.imported + res.json.unchanged).toBeGreaterThanOrEqual(295);
 }
@@ -66,20 +68,6 @@ async function streamEvents(stack: Stack, stream: string): Promise<Envelope[]> {
   return out;
 }
 
-async function publishedPolicy(stack: Stack, admin: Headers, doc: { externalId: string; title: string; body: string }): Promise<string> {
-  const created = await api(stack, 'POST', '/policies', doc, admin);
-  expect(created.status).toBe(201);
-  const published = await api(stack, 'POST', `/policies/${created.json.id}/publish`, undefined, admin);
-  expect(published.status).toBeLessThan(300);
-  return created.json.id;
-}
-
-async function publishedPair(stack: Stack, admin: Headers, pair: Record<string, unknown>): Promise<string> {
-  const res = await api(stack, 'POST', '/qa/pairs', { ...pair, publish: true }, admin);
-  expect([res.status, res.json.status]).toEqual([201, 'PUBLISHED']);
-  return res.json.id;
-}
-
 const askIds = async (stack: Stack, question: string): Promise<string[]> =>
   (await api(stack, 'POST', '/qa/ask', { question })).json.answers.map((a: { id: string }) => a.id);
 
@@ -88,10 +76,10 @@ const askIds = async (stack: Stack, question: string): Promise<string[]> =>
  * and land in the editors' NEEDS_UPDATE queue; one qa.pair.needs-update event per pair, even when
  * the repeal event is delivered twice. Pairs that do not cite it stay.
  */
-export async function repealScenario(stack: Stack, { admin, editor }: { admin: Headers; editor: Headers }): Promise<void> {
+export async function repealScenario(stack: Stack, { admin, editor, reviewer }: { admin: Headers; editor: Headers; reviewer: Headers }): Promise<void> {
   const tag = randomUUID().slice(0, 8);
   const doc = { externalId: `e2e-repeal-${tag}`, title: '江东市灵活就业人员社会保险补贴办法' };
-  const docId = await publishedPolicy(stack, admin, {
+  const docId = await publishedPolicy(stack, { editor, reviewer }, {
     ...doc,
     body: [
       '第一条 为促进灵活就业，制定本办法。',
@@ -100,18 +88,18 @@ export async function repealScenario(stack: Stack, { admin, editor }: { admin: H
     ].join('\n'),
   });
   const cite = (anchor: string, quote: string) => [{ documentId: doc.externalId, anchor, quote }];
-  const amount = await publishedPair(stack, admin, {
+  const amount = await publishedPair(stack, { editor, reviewer }, {
     question: '江东市灵活就业人员社保补贴标准是多少？',
     answer: '按实际缴费额的百分之五十给予社会保险补贴，最长三年。',
     ownerDepartment: '江东市人社局',
     citations: cite('第二条', '按实际缴费额的百分之五十给予社会保险补贴'),
   });
-  const where = await publishedPair(stack, admin, {
+  const where = await publishedPair(stack, { editor, reviewer }, {
     question: '江东市灵活就业社保补贴去哪里申请？',
     answer: '向户籍所在地街道申请，带身份证和缴费凭证。',
     citations: cite('第三条', '向户籍所在地街道提交身份证和缴费凭证'),
   });
-  const unrelated = await publishedPair(stack, admin, { question: '江东市灵活就业人员可以参加职工医保吗？', answer: '可以，以个人身份参保。' });
+  const unrelated = await publishedPair(stack, { editor, reviewer }, { question: '江东市灵活就业人员可以参加职工医保吗？', answer: '可以，以个人身份参保。' });
   const flagged = [amount, where];
   await eventually(async () => expect(await askIds(stack, '江东市灵活就业人员社保补贴标准是多少？')).toContain(amount));
 
@@ -130,7 +118,7 @@ export async function repealScenario(stack: Stack, { admin, editor }: { admin: H
       expect(await askIds(stack, q)).toEqual(expect.not.arrayContaining(flagged));
     }
   });
-  expect(await askIds(stack, '江东市灵活就业人员可以参加职工医保吗？')).toContain(unrelated);
+  await eventually(async () => expect(await askIds(stack, '江东市灵活就业人员可以参加职工医保吗？')).toContain(unrelated));
 
   // The repeal event delivered again (a redelivery with a new message id) changes nothing. A second
   // repeal, handled after it by the same ordered consumer, marks when the duplicate has been seen.
@@ -138,8 +126,8 @@ export async function repealScenario(stack: Stack, { admin, editor }: { admin: H
   expect(repealEvent).toBeDefined();
   await jetstream(stack.nc).publish(repealEvent.type, JSON.stringify(repealEvent), { msgID: randomUUID() });
   const marker = { externalId: `e2e-repeal-marker-${tag}`, title: '江东市养犬登记管理规定' };
-  const markerDocId = await publishedPolicy(stack, admin, { ...marker, body: '第一条 为规范养犬登记，制定本规定。\n第二条 养犬人应当为犬只办理登记，登记费每只每年100元。' });
-  const markerPair = await publishedPair(stack, admin, {
+  const markerDocId = await publishedPolicy(stack, { editor, reviewer }, { ...marker, body: '第一条 为规范养犬登记，制定本规定。\n第二条 养犬人应当为犬只办理登记，登记费每只每年100元。' });
+  const markerPair = await publishedPair(stack, { editor, reviewer }, {
     question: '养狗登记要多少钱？',
     answer: '每只每年100元。',
     citations: [{ documentId: marker.externalId, anchor: '第二条', quote: '登记费每只每年100元' }],

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
 import { askScenario, repealScenario } from './qa-scenarios.js';
+import { importQaPublished } from './publishing.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
 
 // The Q&A knowledge base over HTTP: citations checked against the real policy-svc, the editorial
@@ -96,11 +97,11 @@ test('importing real Q&A records reports bad lines and is idempotent', async () 
   const lines = readFileSync(file, 'utf8').split('\n').slice(0, 300);
   const items = lines.map((text, i) => ({ line: i + 1, record: JSON.parse(text) }));
   items.push({ line: 301, record: { id: 'broken-1', question: '' } }, { line: 302, record: 'not an object' });
-  const first = await api(stack, 'POST', '/qa/import', { items }, admin);
+  const first = await importQaPublished(stack, { editor: admin, reviewer }, items);
   expect(first.status).toBe(200);
   expect(first.json.imported).toBeGreaterThanOrEqual(295);
   expect(first.json.rejected.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([301, 302]));
-  const second = await api(stack, 'POST', '/qa/import', { items }, admin);
+  const second = await importQaPublished(stack, { editor: admin, reviewer }, items);
   expect(second.json).toMatchObject({ imported: 0, updated: 0, unchanged: first.json.imported });
   const sample = JSON.parse(lines[0]);
   const found = await api(stack, 'GET', '/qa/pairs?pageSize=100&status=PUBLISHED', undefined, admin);
@@ -114,7 +115,7 @@ test('一号答: a reworded question finds its answer with confidence; an unansw
 });
 
 test('repealing a cited policy takes its Q&A out of the published answers into the needs-update queue, with one notification event each', async () => {
-  await repealScenario(stack, { admin, editor });
+  await repealScenario(stack, { admin, editor, reviewer });
 });
 
 test('the extraction assistant proposes cited drafts clause by clause, for editors only', async () => {

@@ -5,7 +5,9 @@
 // (HTML: metadata table and text are extracted by the service). A directory imports every such file in it
 // (recursively). Progress bar, then a summary table. Each record keeps its id (or one derived from it) as
 // `externalId`, so importing the same files again changes nothing. Malformed lines/rows are reported with
-// their line number and reason; the rest still imports. Signs in as a staff user (DEMO_USER, default admin1).
+// their line number and reason; the rest still imports. Four eyes: an editor imports (DEMO_EDITOR, default
+// editor1; imports are drafts), then a different reviewer (DEMO_REVIEWER, default reviewer1) publishes each
+// job's drafts and pending edits; --draft leaves them for review instead.
 //   node scripts/policy-import.mjs <file.jsonl|file.csv|file.html|dir/> [--format jsonl|csv|html] [--draft]
 //        [--resume <jobId>] [--report <file.json>] [--quiet]
 import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
-import { login } from './lib/api-client.mjs';
+import { loginEditor, loginReviewer } from './lib/api-client.mjs';
 // The service's own record splitter (built by `npm run build`), so the CLI cuts files exactly where the service reads records.
 import { csvRecordSpans as csvRecords } from '../apps/policy-svc/dist/import/formats/csv-records.js';
 
@@ -30,6 +32,7 @@ if (!target || (forcedFormat && !Object.values(FORMATS).includes(forcedFormat)))
 // The gateway refuses bodies over BODY_LIMIT (1 MB by default): batches and chunks stay well under it.
 const MAX_BATCH_BYTES = 700_000;
 const MAX_BATCH_ITEMS = 200;
+/** after importing, a reviewer publishes each job (imports themselves only ever make drafts) */
 const publish = !args.includes('--draft');
 const quiet = args.includes('--quiet');
 
@@ -43,7 +46,7 @@ if (opt('--resume') && files.length > 1) {
   process.exit(2);
 }
 
-const api = await login();
+const api = await loginEditor();
 const totalBytes = files.reduce((a, f) => a + statSync(f.path).size, 0);
 const bar = new cliProgress.SingleBar(
   { format: '  {bar} {percentage}% | {value}/{total} MB | {file} | {records} records | {rate} docs/s', hideCursor: true, noTTYOutput: false },
@@ -138,7 +141,7 @@ async function importJsonl(path, jobId, resumeAfter) {
   const sender = jobSender(path, '/policies/import/batches', jobId, resumeAfter);
   const flush = async () => {
     if (batch.length === 0) return;
-    await sender.send({ source: basename(path), items: batch, publish }, batch.at(-1).line, batchBytes, batch.length);
+    await sender.send({ source: basename(path), items: batch }, batch.at(-1).line, batchBytes, batch.length);
     batch = [];
     batchBytes = 0;
   };
@@ -201,7 +204,7 @@ async function importCsv(path, jobId, resumeAfter) {
     const first = todo[i];
     const atStart = i === 0 && resumeAfter === 0;
     const content = text.slice(atStart ? header.start : first.start, todo[j - 1].end);
-    const body = { fileName: basename(path), format: 'csv', content, firstLine: atStart ? header.line : first.line, ...(atStart ? {} : { header: headerText }), publish };
+    const body = { fileName: basename(path), format: 'csv', content, firstLine: atStart ? header.line : first.line, ...(atStart ? {} : { header: headerText }) };
     // The job's last line is the line its last record starts on (what the service records as done).
     await sender.send(body, todo[j - 1].line, Buffer.byteLength(content), j - i);
     i = j;
@@ -212,7 +215,7 @@ async function importCsv(path, jobId, resumeAfter) {
 /** HTML: one page per file, cleaned and read by the service. */
 async function importHtml(path, jobId) {
   const content = readText(path, true);
-  const job = await blocked(post('/policies/import/files', { ...(jobId ? { jobId } : {}), fileName: basename(path), format: 'html', content, publish }));
+  const job = await blocked(post('/policies/import/files', { ...(jobId ? { jobId } : {}), fileName: basename(path), format: 'html', content }));
   progress(path, Buffer.byteLength(content), 1);
   return job;
 }
@@ -241,6 +244,12 @@ if (jobs.length === 0) {
   console.log('nothing to import');
   process.exit(0);
 }
+// Import speed is measured without the reviewer's publishing, which follows.
+const importedMs = Date.now() - started;
+if (publish) {
+  const reviewer = await loginReviewer();
+  for (const j of jobs) if (j.job) j.published = await reviewer.post(`/policies/import/jobs/${j.job.id}/publish`);
+}
 
 const sum = (f) => jobs.reduce((a, j) => a + (j.job ? f(j.job.report) : 0), 0);
 const rows = {
@@ -250,9 +259,10 @@ const rows = {
   'exact duplicates': sum((r) => r.exactDuplicates.length),
   'near duplicates (linked)': sum((r) => r.nearDuplicates.length),
   rejected: sum((r) => r.rejected.length),
+  ...(publish ? { 'published (by a reviewer)': jobs.reduce((a, j) => a + (j.published?.published ?? 0), 0) } : { 'left as drafts (--draft)': sum((r) => r.imported + r.updated) }),
 };
 console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { count: v }])));
-const wallMs = Date.now() - started;
+const wallMs = importedMs;
 const seconds = wallMs / 1000;
 console.log(
   `${jobs.length === 1 ? `job ${jobs[0].job?.id}` : `${jobs.length} files`}: ${stats.records} records, ${(stats.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s → ` +
@@ -260,11 +270,12 @@ console.log(
 );
 for (const j of jobs) {
   if (j.error) console.log(`  ${j.file}: not imported: ${j.error}`);
+  for (const x of j.published?.refused ?? []) console.log(`  not published (${x.code}: the reviewer wrote it): ${x.externalId ?? x.documentId}`);
   for (const x of j.job?.report.rejected.slice(0, 10) ?? []) {
     console.log(`  rejected ${jobs.length > 1 ? `${j.file} ` : ''}line ${x.line}${x.externalId ? ` (${x.externalId})` : ''}: ${x.reason}`);
   }
 }
 const client = { records: stats.records, bytes: stats.bytes, wallMs, waitMs: stats.waitMs, clientMs: wallMs - stats.waitMs };
 const out = opt('--report') ?? join(tmpdir(), `policy-import-${jobs[0].job?.id ?? Date.now()}.json`);
-writeFileSync(out, JSON.stringify(jobs.length === 1 && jobs[0].job ? { ...jobs[0].job, client } : { files: jobs, client }, null, 2));
+writeFileSync(out, JSON.stringify(jobs.length === 1 && jobs[0].job ? { ...jobs[0].job, published: jobs[0].published, client } : { files: jobs, client }, null, 2));
 console.log(`full report (every duplicate and rejected line): ${out}`);

@@ -1,5 +1,13 @@
 // A small client for scripts: signs in (Keycloak if KEYCLOAK_URL is set, else the gateway's embedded
 // issuer) and calls the gateway's API, turning error bodies into readable exceptions.
+// Content is published with four eyes: scripts write as an editor (DEMO_EDITOR, default editor1) and
+// publish as a different reviewer (DEMO_REVIEWER, default reviewer1); passwords are demo-<username>
+// unless DEMO_EDITOR_PASSWORD / DEMO_REVIEWER_PASSWORD are set.
+export const loginEditor = () =>
+  login({ username: process.env.DEMO_EDITOR ?? 'editor1', password: process.env.DEMO_EDITOR_PASSWORD ?? `demo-${process.env.DEMO_EDITOR ?? 'editor1'}` });
+export const loginReviewer = () =>
+  login({ username: process.env.DEMO_REVIEWER ?? 'reviewer1', password: process.env.DEMO_REVIEWER_PASSWORD ?? `demo-${process.env.DEMO_REVIEWER ?? 'reviewer1'}` });
+
 export async function login({
   gateway = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
   username = process.env.DEMO_USER ?? 'admin1',
@@ -24,5 +32,5 @@ export async function login({
     if (r.status >= 300) throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), { status: r.status, body: json });
     return json;
   };
-  return { gateway, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };
+  return { gateway, username, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };
 }

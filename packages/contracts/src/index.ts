@@ -2,6 +2,7 @@ export * from './common.js';
 export * from './define.js';
 export * from './envelope.js';
 export * from './errors.js';
+export * from './four-eyes.js';
 export * from './streams.js';
 export * from './validation.js';
 export * from './masking.js';

@@ -36,6 +36,8 @@ export const accessPolicy = {
   'policies.changeValidity': reviewers,
   'policies.import': staffEditors,
   'policies.importJob': staffEditors,
+  // Four eyes: the importer (an editor) never publishes the import; a reviewer does.
+  'policies.importPublish': reviewers,
   'policies.classify': staffEditors,
   'policies.related': PUBLIC,
   'policies.searchClick': PUBLIC,
@@ -57,6 +59,7 @@ export const accessPolicy = {
   'guides.list': PUBLIC,
   'guides.get': PUBLIC,
   'guides.upsert': staffEditors,
+  'guides.publish': reviewers,
   'disclosure.submit': PUBLIC,
   'disclosure.track': PUBLIC,
   'disclosure.withdraw': PUBLIC,

@@ -55,6 +55,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.IDEMPOTENCY_IN_PROGRESS:
     case ErrorCode.QA_TRANSITION_NOT_ALLOWED:
     case ErrorCode.QA_SELF_REVIEW:
+    case ErrorCode.CONTENT_SELF_PUBLISH:
+    case ErrorCode.CONTENT_NOTHING_TO_PUBLISH:
       return 409;
     case ErrorCode.QA_CITATION_MISMATCH:
     case ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND:

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { getGuideMatter, listGuideMatters, upsertGuideMatter } from '@govdisc/contracts';
+import { getGuideMatter, listGuideMatters, publishGuideMatter, upsertGuideMatter } from '@govdisc/contracts';
 import type { Actor } from '@govdisc/contracts';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
@@ -20,10 +20,21 @@ export class GuideController {
   }
 
   @Post()
-  @ApiRoute(upsertGuideMatter, { summary: 'Create or update a service matter by its code', input: 'body' })
+  @ApiRoute(upsertGuideMatter, {
+    summary: 'Save a service matter by its code: a draft, or a pending edit of a published one (published by another person)',
+    input: 'body',
+  })
   @Access('guides.upsert')
   upsert(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
     return this.rpc.call(upsertGuideMatter, body, { actor });
+  }
+
+  @Post(':code/publish')
+  @HttpCode(200)
+  @ApiRoute(publishGuideMatter, { summary: 'Publish a draft service matter or its pending edit (not by whoever wrote that version)' })
+  @Access('guides.publish')
+  publish(@CurrentActor() actor: Actor | null, @Param('code') code: string) {
+    return this.rpc.call(publishGuideMatter, { code }, { actor });
   }
 
   @Get(':code')

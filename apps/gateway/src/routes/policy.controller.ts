@@ -16,6 +16,7 @@ import {
   listPolicyDocuments,
   policySearchAnalytics,
   publishPolicyDocument,
+  publishPolicyImportJob,
   rebuildPolicySearch,
   recordSearchClick,
   relatedPolicies,
@@ -127,7 +128,7 @@ export class PolicyController {
 
   @Post('import/batches')
   @HttpCode(200)
-  @ApiRoute(importPolicyBatch, { summary: 'Import a batch of source lines into a (new or resumed) import job; returns the job and its report', input: 'body' })
+  @ApiRoute(importPolicyBatch, { summary: 'Import a batch of source lines into a (new or resumed) import job as drafts (a reviewer publishes the job); returns the job and its report', input: 'body' })
   @Access('policies.import')
   importBatch(@CurrentActor() actor: Actor | null, @Body() body: unknown) {
     return this.rpc.call(importPolicyBatch, body, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
@@ -136,7 +137,7 @@ export class PolicyController {
   @Post('import/files')
   @HttpCode(200)
   @ApiRoute(importPolicyFile, {
-    summary: 'Import a file or a chunk of one (JSONL, CSV with a header row, or a government web page in HTML) into a (new or resumed) import job',
+    summary: 'Import a file or a chunk of one (JSONL, CSV with a header row, or a government web page in HTML) into a (new or resumed) import job, as drafts',
     input: 'body',
     example: { fileName: 'policies.csv', content: 'id,标题,发文字号,发文机关,成文日期,正文\njd-001,江东市促进就业若干措施,江政发〔2024〕3号,江东市人民政府,2024-03-01,"第一条 ……\n第二条 ……"\n' },
   })
@@ -152,6 +153,16 @@ export class PolicyController {
     return this.rpc.call(getPolicyImportJob, { jobId }, { actor });
   }
 
+  @Post('import/jobs/:jobId/publish')
+  @HttpCode(200)
+  @ApiRoute(publishPolicyImportJob, {
+    summary: "A reviewer publishes an import job's drafts and pending edits; those the reviewer imported or last edited are refused (CONTENT_SELF_PUBLISH) and listed",
+  })
+  @Access('policies.importPublish')
+  publishImport(@CurrentActor() actor: Actor | null, @Param('jobId') jobId: string) {
+    return this.rpc.call(publishPolicyImportJob, { jobId }, { actor, timeoutMs: IMPORT_TIMEOUT_MS });
+  }
+
   @Post('import/jobs/:jobId/finish')
   @HttpCode(200)
   @ApiRoute(finishPolicyImportJob, { summary: 'Mark an import job done' })
@@ -162,7 +173,7 @@ export class PolicyController {
 
   @Post()
   @ApiRoute(createPolicyDocument, {
-    summary: 'Create a draft policy document (or update the one with the same externalId)',
+    summary: 'Create a draft policy document, or update the one with the same externalId (a published one keeps serving; the edit waits as its pending edit)',
     input: 'body',
     example: { title: '长沙市促进中小企业发展若干措施', docNumber: '长政发〔2022〕3号', agency: '长沙市人民政府', body: '第一条 ……' },
   })
@@ -209,7 +220,7 @@ export class PolicyController {
 
   @Post(':documentId/publish')
   @HttpCode(200)
-  @ApiRoute(publishPolicyDocument, { summary: 'Publish a draft (emits policy.document.published)' })
+  @ApiRoute(publishPolicyDocument, { summary: 'Publish a draft or a pending edit, never by whoever wrote it (emits policy.document.published)' })
   @Access('policies.publish')
   publish(@CurrentActor() actor: Actor | null, @Param('documentId') documentId: string) {
     return this.rpc.call(publishPolicyDocument, { documentId }, { actor });

@@ -64,7 +64,7 @@ export class QaController {
 
   @Post('pairs')
   @ApiRoute(upsertQaPair, {
-    summary: 'Create a Q&A pair as a draft (or update the one with the same externalId); quotes are checked against the cited policy',
+    summary: 'Create a Q&A pair as a draft, or update the one with the same externalId (an edit of a published pair waits for review); publish:true only signs off a version someone else wrote; quotes are checked against the cited policy',
     input: 'body',
     example: { question: '租房可以提取住房公积金吗？', alternatives: ['租房提取公积金每月多少'], answer: '……', topics: ['housing-fund'], citations: [{ documentId: 'demo-policy-05', anchor: '第五条', quote: '……' }] },
   })

@@ -19,9 +19,27 @@ export function toSummary(doc: PolicyDocument): z.input<typeof PolicyDocumentSum
   };
 }
 
-export function toView(doc: PolicyDocument): PolicyDocumentView {
+/** Who wrote and published the shown version, and an edit waiting for review: for staff eyes only. */
+export function authorship(doc: PolicyDocument) {
+  const pending = doc.pendingEdit as { title?: string } | null;
+  return {
+    editedBy: doc.editedBy,
+    publishedBy: doc.publishedBy,
+    pendingEdit:
+      pending && doc.pendingEditedBy && doc.pendingEditedAt
+        ? { title: pending.title ?? doc.title, editedBy: doc.pendingEditedBy, editedAt: doc.pendingEditedAt.toISOString() }
+        : null,
+  };
+}
+
+export function toStaffSummary(doc: PolicyDocument) {
+  return { ...toSummary(doc), ...authorship(doc) };
+}
+
+export function toView(doc: PolicyDocument, staff = false): PolicyDocumentView {
   return {
     ...toSummary(doc),
+    ...(staff ? authorship(doc) : {}),
     level: doc.level,
     region: doc.region,
     docType: doc.docType,
@@ -43,11 +61,12 @@ export function publishedPayload(doc: Pick<PolicyDocument, 'id' | 'docNumber' | 
   };
 }
 
-type VersionRow = { version: number; title: string; validity: string; createdAt: Date };
+type VersionRow = { version: number; title: string; validity: string; createdAt: Date; editedBy: string | null };
 
 /** The reader's view: structured body with clause anchors, validity, links and version history. */
-export function toDetail(doc: PolicyDocument, versions: VersionRow[]): z.input<typeof PolicyDocumentDetail> {
+export function toDetail(doc: PolicyDocument, versions: VersionRow[], staff = false): z.input<typeof PolicyDocumentDetail> {
   return {
+    ...(staff ? authorship(doc) : {}),
     id: doc.id,
     externalId: doc.externalId,
     title: doc.title,
@@ -78,6 +97,6 @@ export function toDetail(doc: PolicyDocument, versions: VersionRow[]): z.input<t
     version: doc.version,
     publishedAt: doc.publishedAt?.toISOString() ?? null,
     paragraphs: toParagraphs(doc.body),
-    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    versions: versions.map(({ editedBy, ...v }) => ({ ...v, createdAt: v.createdAt.toISOString(), ...(staff ? { editedBy } : {}) })),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatePolicyDocumentReq } from '@govdisc/contracts';
-import type { Prisma, PolicyDocument, DocumentStatus } from '../generated/prisma/client.js';
+import { Prisma, type PolicyDocument, type DocumentStatus } from '../generated/prisma/client.js';
 import { findPage } from '@govdisc/service-kit';
 import type { DerivedFields } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
@@ -40,11 +40,49 @@ export interface ClassificationChange {
 export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Inserts, or updates the row with the same external id (re-import), bumping its version. */
+  /** Inserts, or updates the draft with the same external id (re-save), bumping its version; `editedBy` wrote it. */
   upsert(input: DocumentFields, derived: SaveOptions, tx: Tx = this.prisma): Promise<PolicyDocument> {
     const { externalId, create, update } = upsertArgs(input, derived);
     if (!externalId) return tx.policyDocument.create({ data: create });
     return tx.policyDocument.upsert({ where: { externalId }, create, update });
+  }
+
+  /** Keeps an edit of a non-draft document aside: the published columns stay as they are. */
+  savePendingEdit(id: string, edit: { fields: PendingEdit; editedBy: string }, tx: Tx): Promise<PolicyDocument> {
+    return tx.policyDocument.update({
+      where: { id },
+      data: { pendingEdit: edit.fields as Prisma.InputJsonObject, pendingEditedBy: edit.editedBy, pendingEditedAt: new Date() },
+    });
+  }
+
+  /** The pending edit becomes the published version (an editor's keyword/topic override is kept). */
+  applyPendingEdit(current: PolicyDocument, publishedBy: string, tx: Tx): Promise<PolicyDocument> {
+    const edit = current.pendingEdit as unknown as PendingEdit;
+    const { keywords, topics, topicConfidence, ...rest } = edit;
+    return tx.policyDocument.update({
+      where: { id: current.id },
+      data: {
+        ...rest,
+        ...(current.keywordsOverridden ? {} : { keywords }),
+        ...(current.topicsOverridden ? {} : { topics, topicConfidence }),
+        editedBy: current.pendingEditedBy,
+        publishedBy,
+        publishedAt: new Date(),
+        pendingEdit: Prisma.DbNull,
+        pendingEditedBy: null,
+        pendingEditedAt: null,
+        version: { increment: 1 },
+      },
+    });
+  }
+
+  /** Drafts and pending edits an import job left, in id order. */
+  publishableOfJob(jobId: string): Promise<Array<Pick<PolicyDocument, 'id' | 'externalId'>>> {
+    return this.prisma.policyDocument.findMany({
+      where: { importJobId: jobId, OR: [{ status: 'DRAFT' }, { pendingEditedBy: { not: null } }] },
+      select: { id: true, externalId: true },
+      orderBy: { id: 'asc' },
+    });
   }
 
   findById(id: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
@@ -82,10 +120,10 @@ export class DocumentRepository {
     return this.findById(id, tx);
   }
 
-  markPublished(id: string, tx: Tx): Promise<PolicyDocument> {
+  markPublished(id: string, publishedBy: string, tx: Tx): Promise<PolicyDocument> {
     return tx.policyDocument.update({
       where: { id },
-      data: { status: 'PUBLISHED', publishedAt: new Date(), version: { increment: 1 } },
+      data: { status: 'PUBLISHED', publishedAt: new Date(), publishedBy, version: { increment: 1 } },
     });
   }
 
@@ -102,8 +140,8 @@ export class DocumentRepository {
   /** Records the row's current state as a version; copies the body inside the database. */
   addVersion(doc: { id: string; version: number }, tx: Tx): Promise<number> {
     return tx.$executeRawUnsafe(
-      `INSERT INTO policy_document_version (document_id, version, title, body, validity)
-       SELECT id, version, title, body, validity FROM policy_document WHERE id = $1::uuid AND version = $2
+      `INSERT INTO policy_document_version (document_id, version, title, body, validity, edited_by)
+       SELECT id, version, title, body, validity, edited_by FROM policy_document WHERE id = $1::uuid AND version = $2
        ON CONFLICT DO NOTHING`,
       doc.id,
       doc.version,
@@ -113,7 +151,7 @@ export class DocumentRepository {
   versions(documentId: string) {
     return this.prisma.policyDocumentVersion.findMany({
       where: { documentId },
-      select: { version: true, title: true, validity: true, createdAt: true },
+      select: { version: true, title: true, validity: true, createdAt: true, editedBy: true },
       orderBy: { version: 'asc' },
     });
   }
@@ -177,9 +215,13 @@ export class DocumentRepository {
     );
   }
 
-  list({ page, pageSize, status }: { page: number; pageSize: number; status?: DocumentStatus }) {
+  /** `publicOnly` leaves drafts out; `nothing` matches no row (an outsider asking for drafts). */
+  list({ page, pageSize, status, publicOnly, nothing }: { page: number; pageSize: number; status?: DocumentStatus; publicOnly?: boolean; nothing?: boolean }) {
+    const where: Prisma.PolicyDocumentWhereInput = nothing
+      ? { id: { in: [] } }
+      : { ...(publicOnly ? { status: { not: 'DRAFT' } } : {}), ...(status ? { status } : {}) };
     return findPage(this.prisma.policyDocument, {
-      where: status ? { status } : {},
+      where,
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
       page,
       pageSize,
@@ -202,11 +244,14 @@ export type RelatedSourceRow = Pick<PolicyDocument, 'id' | 'keywords' | 'topics'
 export type RelatedRow = Omit<SearchRow, 'bodyHead'> &
   Pick<PolicyDocument, 'keywords' | 'topics' | 'canonicalId' | 'amendedById' | 'repealedById'>;
 
-/** What a save adds to the editor's fields: derived data, a canonical link, and publish-on-create. */
-export type SaveOptions = DerivedFields & { canonicalId?: string | null; publishNew?: boolean };
+/** What a save adds to the editor's fields: derived data, a canonical link, and who wrote it. */
+export type SaveOptions = DerivedFields & { canonicalId?: string | null; editedBy: string };
 
-function upsertArgs(input: DocumentFields, derived: SaveOptions) {
-  const data = {
+/** The content columns of an edit waiting for review (stored as JSON in `pending_edit`). */
+export type PendingEdit = ReturnType<typeof contentColumns> & { indexNumber?: string | null; category?: string | null };
+
+export function contentColumns(input: DocumentFields, derived: DerivedFields & { canonicalId?: string | null }) {
+  return {
     title: input.title,
     docNumber: input.docNumber ?? null,
     agency: input.agency ?? null,
@@ -227,11 +272,13 @@ function upsertArgs(input: DocumentFields, derived: SaveOptions) {
     topicConfidence: derived.topicConfidence,
     ...(derived.canonicalId !== undefined ? { canonicalId: derived.canonicalId } : {}),
   };
-  // An import may publish what it creates in the same write.
-  const published = derived.publishNew ? { status: 'PUBLISHED' as const, publishedAt: new Date() } : {};
+}
+
+function upsertArgs(input: DocumentFields, derived: SaveOptions) {
+  const data = { ...contentColumns(input, derived), editedBy: derived.editedBy };
   return {
     externalId: input.externalId,
-    create: { ...data, ...published, ...(input.externalId ? { externalId: input.externalId } : {}) },
+    create: { ...data, createdBy: derived.editedBy, ...(input.externalId ? { externalId: input.externalId } : {}) },
     update: { ...data, version: { increment: 1 } },
   };
 }

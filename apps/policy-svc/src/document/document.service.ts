@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  type Actor,
+  assertNotOwnVersion,
   type CreatePolicyDocumentReq,
+  isContentStaff,
   DomainError,
   ErrorCode,
   type MessageContext,
@@ -11,7 +14,7 @@ import { OutboxRelayHost } from '@govdisc/service-kit';
 import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.js';
 import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
-import { DocumentRepository } from './document.repository.js';
+import { DocumentRepository, contentColumns } from './document.repository.js';
 import { publishedPayload } from './document.mapper.js';
 
 /** Document lifecycle rules. State change and its event commit in one transaction (outbox). */
@@ -26,57 +29,91 @@ export class DocumentService {
     private readonly analyzer: DocumentAnalyzer,
   ) {}
 
-  async create(input: CreatePolicyDocumentReq): Promise<PolicyDocument> {
+  /**
+   * Saves an editor's version. A new document or a draft is written in place; an edit of a document
+   * the public sees is kept aside as its pending edit, and the published text stays until a
+   * different person publishes the edit.
+   */
+  async create(input: CreatePolicyDocumentReq, actor: Actor): Promise<PolicyDocument> {
     const derived = this.analyzer.derive(input);
     const doc = await this.prisma.$transaction(async (tx) => {
       // An editor's keywords/topics on the stored row survive a re-save of the same external id.
       const found = input.externalId ? await this.documents.findByExternalId(input.externalId, tx) : null;
       const current = found ? await this.documents.lockById(found.id, tx) : null;
-      const saved = await this.documents.upsert(input, keepOverrides(derived, current), tx);
+      if (current && current.status !== 'DRAFT') {
+        // Re-saving the published text changes nothing (a re-run of a loader must not queue an edit).
+        if (sameAsStored(current, input)) return current;
+        return this.documents.savePendingEdit(current.id, { fields: contentColumns(input, derived), editedBy: actor.sub }, tx);
+      }
+      const saved = await this.documents.upsert(input, { ...keepOverrides(derived, current), editedBy: actor.sub }, tx);
       await this.documents.addVersion(saved, tx);
       return saved;
     });
-    this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document saved');
+    this.logger.log({ documentId: doc.id, version: doc.version, pending: doc.pendingEditedBy !== null }, 'policy document saved');
     return doc;
   }
 
-  async get(id: string): Promise<PolicyDocument> {
+  /** Drafts are staff-only: anyone else is told the document does not exist. */
+  async get(id: string, actor: Actor | null = null): Promise<PolicyDocument> {
     const doc = await this.documents.findById(id);
-    if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
+    if (!doc || !visibleTo(doc, actor)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
     return doc;
   }
 
-  async detail(id: string) {
-    const doc = await this.get(id);
+  async detail(id: string, actor: Actor | null = null) {
+    const doc = await this.get(id, actor);
     return { doc, versions: await this.documents.versions(id) };
   }
 
-  async getByExternalId(externalId: string): Promise<PolicyDocument> {
+  async getByExternalId(externalId: string, actor: Actor | null = null): Promise<PolicyDocument> {
     const doc = await this.documents.findByExternalId(externalId);
-    if (!doc) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { externalId });
+    if (!doc || !visibleTo(doc, actor)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { externalId });
     return doc;
   }
 
-  list(query: { page: number; pageSize: number; status?: DocumentStatus }) {
-    return this.documents.list(query);
+  /** Everyone but staff gets published documents only: asking for drafts gives an empty page. */
+  list(query: { page: number; pageSize: number; status?: DocumentStatus }, actor: Actor | null = null) {
+    if (isContentStaff(actor)) return this.documents.list(query);
+    return query.status === 'DRAFT' ? this.documents.list({ ...query, nothing: true }) : this.documents.list({ ...query, publicOnly: true });
   }
 
-  async publish(documentId: string, ctx: MessageContext): Promise<PolicyDocument> {
+  /**
+   * Publishes a draft, or the pending edit of a published document, as a reviewer other than the
+   * person who wrote that version (CONTENT_SELF_PUBLISH otherwise, admins included).
+   */
+  async publish(documentId: string, actor: Actor, ctx: MessageContext): Promise<PolicyDocument> {
     const doc = await this.prisma.$transaction(async (tx) => {
       const current = await this.documents.lockById(documentId, tx);
       if (!current) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId });
-      if (current.status !== 'DRAFT') {
+      let published: PolicyDocument;
+      if (current.status === 'DRAFT') {
+        assertNotOwnVersion({ actor, editedBy: current.editedBy, details: { documentId } });
+        published = await this.documents.markPublished(documentId, actor.sub, tx);
+      } else if (current.pendingEditedBy !== null) {
+        assertNotOwnVersion({ actor, editedBy: current.pendingEditedBy, details: { documentId } });
+        published = await this.documents.applyPendingEdit(current, actor.sub, tx);
+      } else {
         throw new DomainError(ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED, undefined, { status: current.status });
       }
-      const published = await this.documents.markPublished(documentId, tx);
       await this.documents.addVersion(published, tx);
       await addToOutbox(tx, documentPublished.make(publishedPayload(published), ctx));
       return published;
     });
-    this.logger.log({ documentId: doc.id, version: doc.version }, 'policy document published');
+    this.logger.log({ documentId: doc.id, version: doc.version, publishedBy: actor.sub }, 'policy document published');
     this.outbox.relay.nudge();
     return doc;
   }
+}
+
+/** What the public may see: anything but a draft (amended, expired and repealed documents stay on record). */
+export function visibleTo(doc: Pick<PolicyDocument, 'status'>, actor: Actor | null): boolean {
+  return doc.status !== 'DRAFT' || isContentStaff(actor);
+}
+
+const SAVED_FIELDS = ['title', 'body', 'docNumber', 'agency', 'publishDate', 'level', 'region', 'docType'] as const;
+
+function sameAsStored(current: PolicyDocument, input: CreatePolicyDocumentReq): boolean {
+  return SAVED_FIELDS.every((k) => (current[k] ?? null) === (input[k] ?? null));
 }
 
 function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(derived: D, current: PolicyDocument | null): D {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, type PolicyImportReport, finishPolicyImportJob, getPolicyImportJob, importPolicyBatch, importPolicyFile } from '@govdisc/contracts';
+import { ANONYMOUS, EDITORS, REVIEWERS, type PolicyImportReport, finishPolicyImportJob, publishPolicyImportJob, getPolicyImportJob, importPolicyBatch, importPolicyFile } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
@@ -22,19 +22,24 @@ export class ImportHandlers {
 
   @RpcHandler(importPolicyBatch, { allow: EDITORS })
   async batch(req: Req<typeof importPolicyBatch>, meta: RpcMeta) {
-    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
-    return toJobView(await this.imports.importBatch({ ...req, ctx }));
+    return toJobView(await this.imports.importBatch({ ...req, actor: meta.actor ?? ANONYMOUS }));
   }
 
   @RpcHandler(importPolicyFile, { allow: EDITORS })
   async file(req: Req<typeof importPolicyFile>, meta: RpcMeta) {
-    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
-    return toJobView(await this.imports.importFile({ ...req, ctx }));
+    return toJobView(await this.imports.importFile({ ...req, actor: meta.actor ?? ANONYMOUS }));
   }
 
   @RpcHandler(getPolicyImportJob, { allow: EDITORS })
   async get(req: Req<typeof getPolicyImportJob>) {
     return toJobView(await this.imports.get(req.jobId));
+  }
+
+  /** Reviewers only: the importer never publishes their own import (four eyes). */
+  @RpcHandler(publishPolicyImportJob, { allow: REVIEWERS })
+  publish(req: Req<typeof publishPolicyImportJob>, meta: RpcMeta) {
+    const ctx = { source: SERVICE_NAME, correlationId: meta.correlationId };
+    return this.imports.publishJob(req.jobId, meta.actor ?? ANONYMOUS, ctx);
   }
 
   @RpcHandler(finishPolicyImportJob, { allow: EDITORS })

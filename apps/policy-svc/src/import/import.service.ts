@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { DomainError, ErrorCode, type MessageContext, type PolicyImportFormat, type PolicyImportReport, documentPublished } from '@govdisc/contracts';
-import { addManyToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost } from '@govdisc/service-kit';
+import { type Actor, DomainError, ErrorCode, type MessageContext, type PolicyImportFormat, type PolicyImportReport, PublishImportJobReport, type z } from '@govdisc/contracts';
 import { NearDuplicateIndex, decodeSignature } from '../analysis/minhash.js';
-import { publishedPayload } from '../document/document.mapper.js';
 import { DocumentRepository } from '../document/document.repository.js';
+import { DocumentService } from '../document/document.service.js';
 import type { ImportJob } from '../generated/prisma/client.js';
 import { detectFormat } from './formats/detect-format.js';
 import { sourceLines } from './formats/source-lines.js';
@@ -25,6 +23,7 @@ export interface ImportLineInput {
 }
 
 type WritePlan = Extract<Plan, { kind: 'write' }>;
+type PublishJobReport = z.infer<typeof PublishImportJobReport>;
 
 /** Import jobs: one batch of source lines at a time, resumable after the job's last line. */
 @Injectable()
@@ -42,7 +41,7 @@ export class ImportService {
     private readonly writer: ImportWriter,
     private readonly analysis: ImportAnalysis,
     private readonly turns: ImportTurns,
-    private readonly outbox: OutboxRelayHost,
+    private readonly publisher: DocumentService,
   ) {}
 
   async get(jobId: string): Promise<ImportJob> {
@@ -53,6 +52,27 @@ export class ImportService {
 
   finish(jobId: string): Promise<ImportJob> {
     return this.get(jobId).then((job) => this.jobs.update(job.id, { status: 'DONE' }));
+  }
+
+  /**
+   * A reviewer publishes what the job left: its new drafts and its pending edits of published
+   * documents. Each is published on its own (event included); one the reviewer wrote or last edited
+   * is refused and listed, for another reviewer.
+   */
+  async publishJob(jobId: string, actor: Actor, ctx: MessageContext): Promise<PublishJobReport> {
+    await this.get(jobId);
+    const report: PublishJobReport = { jobId, published: 0, refused: [] };
+    for (const doc of await this.documents.publishableOfJob(jobId)) {
+      try {
+        await this.publisher.publish(doc.id, actor, ctx);
+        report.published++;
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== ErrorCode.CONTENT_SELF_PUBLISH) throw error;
+        report.refused.push({ documentId: doc.id, externalId: doc.externalId, code: error.code });
+      }
+    }
+    this.logger.log({ jobId, published: report.published, refused: report.refused.length, by: actor.sub }, 'import job published');
+    return report;
   }
 
   /** A file or chunk in JSONL, CSV or HTML (format given, or from the file name) into a new or resumed job. */
@@ -66,18 +86,18 @@ export class ImportService {
     sourceUrl?: string;
     publish: boolean;
     after?: number;
-    ctx: MessageContext;
+    actor: Actor;
   }): Promise<ImportJob> {
     const format = detectFormat(input.fileName, input.format);
     const started = performance.now();
     const items = sourceLines({ ...input, format });
     const parseMs = performance.now() - started;
-    return this.importBatch({ jobId: input.jobId, source: input.fileName, items, publish: input.publish, after: input.after, ctx: input.ctx, parseMs });
+    return this.importBatch({ jobId: input.jobId, source: input.fileName, items, publish: input.publish, after: input.after, actor: input.actor, parseMs });
   }
 
   /**
-   * Parses, analyses and plans the batch outside any transaction, then writes it in one: documents,
-   * versions, published events (outbox) and the job's progress commit together, so a crash loses nothing
+   * Parses, analyses and plans the batch outside any transaction, then writes it in one: drafts (or
+   * pending edits of published documents), versions and the job's progress commit together, so a crash loses nothing
    * and a retry of the same lines finds them unchanged. With `after`, the analysis of what looks new runs
    * at once, while the batch before it may still be saving; planning and saving wait for their turn.
    */
@@ -85,12 +105,14 @@ export class ImportService {
     jobId?: string;
     source: string;
     items: ImportLineInput[];
+    /** refused: whoever imports a version never publishes it (a reviewer publishes the job, publishJob) */
     publish: boolean;
     after?: number;
-    ctx: MessageContext;
+    actor: Actor;
     /** time already spent reading the items out of a file */
     parseMs?: number;
   }): Promise<ImportJob> {
+    if (input.publish) throw new DomainError(ErrorCode.CONTENT_SELF_PUBLISH, '导入只生成草稿：导入人不能发布自己导入的文件，请由审核人发布该导入任务。');
     const job = input.jobId ? await this.get(input.jobId) : await this.jobs.create(input.source, emptyReport());
     const clock = new StageClock();
     clock.add('parse', input.parseMs ?? 0);
@@ -129,7 +151,6 @@ export class ImportService {
     clock.lap('dedup');
     const saved = await this.write(job.id, plans, { ...input, report, clock });
     this.turns.saved(job.id);
-    this.outbox.relay.nudge();
     this.logger.log({ jobId: job.id, lines: input.items.length, imported: report.imported, updated: report.updated, ...report.timings }, 'import batch done');
     return saved;
   }
@@ -168,21 +189,19 @@ export class ImportService {
   private async write(
     jobId: string,
     plans: Plan[],
-    opts: { items: ImportLineInput[]; publish: boolean; ctx: MessageContext; report: PolicyImportReport; clock: StageClock },
+    opts: { items: ImportLineInput[]; actor: Actor; report: PolicyImportReport; clock: StageClock },
   ): Promise<ImportJob> {
     const { report, clock } = opts;
     const writes = plans.filter((p): p is WritePlan => p.kind === 'write');
     return this.writer.transaction(async (tx) => {
       const rows: WrittenRow[] = [];
       for (const group of uniqueExternalIds(writes)) {
-        rows.push(...(await this.writer.upsertDocuments(tx, group.map((p) => toWrite(p, opts.publish)))));
+        rows.push(...(await this.writer.upsertDocuments(tx, group.map(toWrite), { editedBy: opts.actor.sub, jobId })));
       }
       // Rows are returned in no guaranteed order: match them by external id (unique within a group).
       const moved = movedIds(writes, rows);
       await this.writer.relink(tx, [...moved].map(([from, to]) => ({ from, to })));
-      await this.writer.addVersions(tx, [...new Set(rows.map((r) => r.id))]);
-      const events = rows.filter((r) => r.status !== 'DRAFT').map((r) => documentPublished.make(publishedPayload(r), opts.ctx));
-      await addManyToOutbox(tx.raw, events);
+      await this.writer.addVersions(tx, [...new Set(rows.filter((r) => r.status === 'DRAFT').map((r) => r.id))]);
       fillReport(report, plans, rows, (id) => moved.get(id) ?? id);
       clock.lap('write');
       report.timings = clock.totals();
@@ -193,8 +212,8 @@ export class ImportService {
   }
 }
 
-function toWrite(p: WritePlan, publish: boolean): DocumentWrite {
-  return { id: p.id, record: p.record, derived: p.derived, canonicalId: p.near?.canonicalId ?? null, publish };
+function toWrite(p: WritePlan): DocumentWrite {
+  return { id: p.id, record: p.record, derived: p.derived, canonicalId: p.near?.canonicalId ?? null };
 }
 
 /** Splits writes so no group holds one external id twice (one statement cannot update a row twice). */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { relatedPolicies } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
+import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { RelatedService } from './related.service.js';
 
@@ -9,7 +9,7 @@ export class RelatedHandlers {
   constructor(private readonly related: RelatedService) {}
 
   @RpcHandler(relatedPolicies)
-  async list(req: z.output<typeof relatedPolicies.request>) {
-    return { items: await this.related.related(req) };
+  async list(req: z.output<typeof relatedPolicies.request>, meta: RpcMeta) {
+    return { items: await this.related.related({ ...req, actor: meta.actor }) };
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, type PolicyValidity, type RelatedPolicy, type z } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, type PolicyValidity, type RelatedPolicy, type z } from '@govdisc/contracts';
 import { DocumentRepository, type RelatedRow } from '../document/document.repository.js';
 import { LexiconService } from '../search/lexicon/lexicon.service.js';
 import { titleTerms } from '../search/lexicon/search-lexicon.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
 import { agenciesOf } from '../document/agencies.js';
+import { visibleTo } from '../document/document.service.js';
 
 /** Candidates read from the table (most shared keywords first) and from the index (title search). */
 const TABLE_CANDIDATES = 200;
@@ -24,9 +25,10 @@ export class RelatedService {
     private readonly lexicon: LexiconService,
   ) {}
 
-  async related(input: { documentId: string; limit: number }): Promise<RelatedView[]> {
+  async related(input: { documentId: string; limit: number; actor: Actor | null }): Promise<RelatedView[]> {
     const source = await this.documents.findById(input.documentId);
-    if (!source) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
+    // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
+    if (!source || !visibleTo(source, input.actor)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
     const candidates = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
     const ranked = rankRelated(
       { ...source, titleTerms: titleTerms(source.title) },

@@ -17,6 +17,8 @@ import { SearchService } from '../../src/search/search.service.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const ctx = { source: 'policy-svc', correlationId: 'medium-import' };
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 const dataDir = mkdtempSync(join(tmpdir(), 'policy-import-'));
 let env: MediumEnv;
 let app: INestApplication;
@@ -51,7 +53,12 @@ const lines = [
   { line: 5, record: null, error: 'not JSON: Unexpected token' },
   { line: 6, record: lawV2 },
 ];
-const importAll = (jobId?: string) => app.get(ImportService).importBatch({ jobId, source: 'medium', items: lines, publish: true, ctx });
+/** An editor imports, a reviewer publishes the job (four eyes). */
+const importAll = async (jobId?: string) => {
+  const job = await app.get(ImportService).importBatch({ jobId, source: 'medium', items: lines, publish: false, actor: editor });
+  await app.get(ImportService).publishJob(job.id, reviewer, ctx);
+  return job;
+};
 const documentCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 test('an import reports imported, exact and near duplicates and rejected lines; the rest is searchable', async () => {
@@ -93,7 +100,7 @@ test('importing the same lines again changes nothing, and the job resumes after 
 });
 
 test('a changed record updates its document and bumps the version', async () => {
-  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }], publish: true, ctx });
+  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }], publish: false, actor: editor });
   expect(job.report).toMatchObject({ updated: 1, imported: 0 });
   const versions = await queryRows(env.databaseUrl, `SELECT v.version FROM policy.policy_document_version v JOIN policy.policy_document d ON d.id = v.document_id WHERE d.external_id = 'ncp-1'`);
   expect(versions.length).toBeGreaterThanOrEqual(2);
@@ -101,7 +108,7 @@ test('a changed record updates its document and bumps the version', async () => 
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 const importFile = (fileName: string, content: string, extra: { firstLine?: number; header?: string; jobId?: string } = {}) =>
-  app.get(ImportService).importFile({ fileName, content, firstLine: 1, publish: true, ctx, ...extra });
+  app.get(ImportService).importFile({ fileName, content, firstLine: 1, publish: false, actor: editor, ...extra });
 type Report = { imported: number; updated: number; unchanged: number; rejected: Array<{ line: number; reason: string; externalId: string | null }> };
 
 test('a CSV file imports its good rows and reports the malformed ones with line and reason; again, nothing changes', async () => {
@@ -132,6 +139,7 @@ test('a CSV file imports its good rows and reports the malformed ones with line 
 test('government web pages import with their metadata table, cleaned text and a stable id', async () => {
   const job = await importFile('gov-notice.html', fixture('gov-notice.html'));
   expect(job.report).toMatchObject({ imported: 1, rejected: [] });
+  await app.get(ImportService).publishJob(job.id, reviewer, ctx); // a reviewer publishes the editor's import
   const [doc] = await queryRows<{ id: string; title: string; index_number: string; doc_number: string; agencies: string[]; publish_date: string; body: string; source_url: string }>(
     env.databaseUrl,
     `SELECT id, title, index_number, doc_number, agencies, publish_date, body, source_url FROM policy.policy_document WHERE index_number IS NOT NULL`,
@@ -173,9 +181,10 @@ test("an editor's keywords and topics survive re-imports and reach the read mode
   });
   // A changed record re-imported (and the editor's create path) keeps the override.
   const changed = { ...notice, body: notice.body + '\n二、本通知自印发之日起施行。' };
-  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: changed }], publish: true, ctx });
+  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: changed }], publish: false, actor: editor });
   expect(job.report).toMatchObject({ updated: 1 });
-  await app.get(DocumentService).create({ externalId: 'ncp-1', title: notice.title, body: changed.body + '\n三、附则。' });
+  const edited = await app.get(DocumentService).create({ externalId: 'ncp-1', title: notice.title, body: changed.body + '\n三、附则。' }, editor);
+  await app.get(DocumentService).publish(edited.id, reviewer, ctx);
   const [after] = await queryRows<{ keywords: string[]; topics: string[]; body: string }>(env.databaseUrl, `SELECT keywords, topics, body FROM policy.policy_document WHERE id = $1`, [ncp!.id]);
   expect(after).toMatchObject({ keywords: ['阶段性减免', '社保费'], topics: ['企业扶持'], body: expect.stringContaining('附则') });
   // Clearing the topics override brings back the classifier's topics; the keywords stay overridden.
@@ -198,12 +207,12 @@ test('a batch that fails while writing leaves nothing behind: no documents, vers
   const writer = app.get(ImportWriter);
   const spy = jest.spyOn(writer, 'addVersions').mockRejectedValueOnce(new Error('connection lost'));
   const items = [1, 2, 3].map((i) => ({ line: i + 1, record: { id: `fail-${i}`, title: `失败批次文件${i}`, body: `第一条 第${i}份文件的正文，用于验证回滚。` } }));
-  await expect(app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: true, ctx })).rejects.toThrow('connection lost');
+  await expect(app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: false, actor: editor })).rejects.toThrow('connection lost');
   spy.mockRestore();
   expect(await count()).toEqual(before);
   expect((await app.get(ImportService).get(job.id)).lastLine).toBe(2);
   // The retry of the same lines then goes through as if nothing had happened.
-  const retried = await app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: true, ctx });
+  const retried = await app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: false, actor: editor });
   expect(retried.report).toMatchObject({ imported: 4 });
 });
 
@@ -214,8 +223,8 @@ test('a batch sent ahead names the one before it: it is analysed at once but sav
   const repost = { id: 'ahead-2', title: '转发：江东市城市供水管理办法', body: text };
   const imports = app.get(ImportService);
   // The later batch arrives first; it must wait for lines up to 3, then find ahead-1's text already stored.
-  const later = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 4, record: repost }], after: 3, publish: true, ctx });
-  const earlier = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 2, record: null, error: 'x' }, { line: 3, record: original }], after: 1, publish: true, ctx });
+  const later = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 4, record: repost }], after: 3, publish: false, actor: editor });
+  const earlier = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 2, record: null, error: 'x' }, { line: 3, record: original }], after: 1, publish: false, actor: editor });
   const [a, b] = await Promise.all([earlier, later]);
   expect(a.lastLine).toBe(3);
   expect(b.lastLine).toBe(4);

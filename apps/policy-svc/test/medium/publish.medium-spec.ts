@@ -10,6 +10,8 @@ import { DocumentService } from '../../src/document/document.service.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const ctx = { source: 'policy-svc', correlationId: 'medium-test' };
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 let env: MediumEnv;
 let app: INestApplication;
 let documents: DocumentService;
@@ -41,8 +43,8 @@ async function streamMessages(subject: string) {
 }
 
 test('publishing commits the state change and its event together; the relay delivers it to JetStream once', async () => {
-  const draft = await documents.create({ title: '江东市稳岗返还实施办法', body: '第一条 为了稳定就业……', docNumber: '江人社发〔2025〕8号' });
-  const published = await documents.publish(draft.id, ctx);
+  const draft = await documents.create({ title: '江东市稳岗返还实施办法', body: '第一条 为了稳定就业……', docNumber: '江人社发〔2025〕8号' }, editor);
+  const published = await documents.publish(draft.id, reviewer, ctx);
   expect(published.status).toBe('PUBLISHED');
 
   const subject = env.naming.subject(documentPublished.type);
@@ -62,16 +64,16 @@ test('publishing commits the state change and its event together; the relay deli
 
 test('a failed publish writes no event (no outbox row without the state change)', async () => {
   const before = (await outboxRows()).length;
-  const draft = await documents.create({ title: '草稿', body: '正文' });
-  await documents.publish(draft.id, ctx);
-  await expect(documents.publish(draft.id, ctx)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED });
-  await expect(documents.publish('00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(DomainError);
+  const draft = await documents.create({ title: '草稿', body: '正文' }, editor);
+  await documents.publish(draft.id, reviewer, ctx);
+  await expect(documents.publish(draft.id, reviewer, ctx)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED });
+  await expect(documents.publish('00000000-0000-4000-8000-000000000000', reviewer, ctx)).rejects.toBeInstanceOf(DomainError);
   expect((await outboxRows()).length).toBe(before + 1);
 });
 
 test('a relay that crashed after publishing but before marking sent re-publishes harmlessly (stream dedup by event id)', async () => {
-  const draft = await documents.create({ title: '重复发布测试', body: '正文' });
-  await documents.publish(draft.id, ctx);
+  const draft = await documents.create({ title: '重复发布测试', body: '正文' }, editor);
+  await documents.publish(draft.id, reviewer, ctx);
   const [sent] = await eventually(async () => {
     const r = await queryRows<{ id: string }>(
       env.databaseUrl,
@@ -87,8 +89,8 @@ test('a relay that crashed after publishing but before marking sent re-publishes
 });
 
 test('re-importing a document with the same external id updates it instead of duplicating', async () => {
-  const first = await documents.create({ externalId: 'ext-1', title: '旧标题', body: '正文' });
-  const second = await documents.create({ externalId: 'ext-1', title: '新标题', body: '正文二' });
+  const first = await documents.create({ externalId: 'ext-1', title: '旧标题', body: '正文' }, editor);
+  const second = await documents.create({ externalId: 'ext-1', title: '新标题', body: '正文二' }, editor);
   expect(second.id).toBe(first.id);
   expect(second.version).toBe(first.version + 1);
   expect(second.title).toBe('新标题');

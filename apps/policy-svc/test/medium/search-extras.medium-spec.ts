@@ -25,6 +25,7 @@ const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.me
 const ctx = { source: 'policy-svc', correlationId: 'medium-search-extras' };
 const dataDir = mkdtempSync(join(tmpdir(), 'policy-search-extras-'));
 const editor: Actor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer: Actor = { sub: 'reviewer-1', roles: ['reviewer'] };
 const citizen: Actor = { sub: 'citizen-1', roles: ['citizen'] };
 let env: MediumEnv;
 let app: INestApplication;
@@ -44,8 +45,8 @@ async function rpc(handler: unknown, payload: unknown, actor: Actor | null): Pro
 
 async function publish(key: string, input: { title: string; body: string; publishDate?: string }) {
   const documents = app.get(DocumentService);
-  const draft = await documents.create(input);
-  docs[key] = (await documents.publish(draft.id, ctx)).id;
+  const draft = await documents.create(input, editor);
+  docs[key] = (await documents.publish(draft.id, reviewer, ctx)).id;
 }
 
 beforeAll(async () => {
@@ -96,7 +97,7 @@ test('external libraries: every query gets the State Council library link with t
 
 describe('related documents', () => {
   test('the version link comes first, marked; documents sharing words follow; the near-duplicate is left out', async () => {
-    const items = await app.get(RelatedService).related({ documentId: docs.withdraw!, limit: 5 });
+    const items = await app.get(RelatedService).related({ documentId: docs.withdraw!, limit: 5, actor: null });
     const ids = items.map((i) => i.id);
     expect(items[0]).toMatchObject({ id: docs.newer, relation: 'amendedBy' });
     expect(ids).not.toContain(docs.repost);
@@ -104,12 +105,12 @@ describe('related documents', () => {
     expect(ids.indexOf(docs.deposit!)).toBeGreaterThan(0);
     expect(items.find((i) => i.id === docs.deposit)!.shared).toContain('住房公积金');
     if (ids.includes(docs.pension!)) expect(ids.indexOf(docs.pension!)).toBeGreaterThan(ids.indexOf(docs.deposit!));
-    const fromNewer = await app.get(RelatedService).related({ documentId: docs.newer!, limit: 1 });
+    const fromNewer = await app.get(RelatedService).related({ documentId: docs.newer!, limit: 1, actor: null });
     expect(fromNewer).toEqual([expect.objectContaining({ id: docs.withdraw, relation: 'amends' })]);
   });
 
   test('an unknown document is POLICY_DOCUMENT_NOT_FOUND', async () => {
-    await expect(app.get(RelatedService).related({ documentId: '00000000-0000-4000-8000-000000000000', limit: 5 })).rejects.toMatchObject({
+    await expect(app.get(RelatedService).related({ documentId: '00000000-0000-4000-8000-000000000000', limit: 5, actor: null })).rejects.toMatchObject({
       code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND,
     });
   });
@@ -144,7 +145,7 @@ describe('best bets', () => {
     const bets = app.get(BestBetService);
     await bets.create({ query: '养老保险', documentIds: [docs.pension!] }, editor.sub);
     await expect(bets.create({ query: ' 养老　保险 ', documentIds: [docs.deposit!] }, editor.sub)).rejects.toMatchObject({ code: ErrorCode.POLICY_BEST_BET_DUPLICATE_QUERY });
-    const draft = await app.get(DocumentService).create({ title: '草稿文件', body: '草稿' });
+    const draft = await app.get(DocumentService).create({ title: '草稿文件', body: '草稿' }, editor);
     await expect(bets.create({ query: '草稿', documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] }, editor.sub)).rejects.toMatchObject({
       code: ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE,
       details: { documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] },

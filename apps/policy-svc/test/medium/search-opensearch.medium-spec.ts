@@ -15,6 +15,8 @@ import { SearchService } from '../../src/search/search.service.js';
 // $OPENSEARCH_URL (a missing URL fails, it is never skipped).
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const ctx = { source: 'policy-svc', correlationId: 'medium-search-opensearch' };
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 const alias = `govdisc-policies-test-${randomUUID().slice(0, 8)}`;
 let env: MediumEnv;
 let app: INestApplication | undefined;
@@ -32,7 +34,7 @@ const start = async () => {
 const found = async (q: string) => (await app!.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance' })).items.map((i) => i.title);
 const publish = async (title: string, body: string) => {
   const documents = app!.get(DocumentService);
-  return documents.publish((await documents.create({ title, body })).id, ctx);
+  return documents.publish((await documents.create({ title, body }, editor)).id, reviewer, ctx);
 };
 const behindAlias = async () => {
   const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias });

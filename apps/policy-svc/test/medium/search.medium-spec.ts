@@ -17,6 +17,8 @@ import { SearchService } from '../../src/search/search.service.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const ctx = { source: 'policy-svc', correlationId: 'medium-search' };
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 const dataDir = mkdtempSync(join(tmpdir(), 'policy-search-'));
 let env: MediumEnv;
 let app: INestApplication | undefined;
@@ -41,8 +43,8 @@ afterAll(async () => {
 
 async function publish(input: { title: string; body: string; docNumber?: string; agency?: string; publishDate?: string }) {
   const documents = app!.get(DocumentService);
-  const draft = await documents.create(input);
-  return documents.publish(draft.id, ctx);
+  const draft = await documents.create(input, editor);
+  return documents.publish(draft.id, reviewer, ctx);
 }
 
 test('a published document becomes findable by a colloquial query and a loosely typed 发文字号; drafts stay out', async () => {
@@ -53,7 +55,7 @@ test('a published document becomes findable by a colloquial query and a loosely 
     publishDate: '2025-03-01',
     body: '第一章 总则\n第一条 为了健全职工医疗保险门诊共济保障机制，减轻参保人员门诊费用负担，制定本办法。\n第二条 门诊费用纳入统筹基金支付范围。',
   });
-  await app!.get(DocumentService).create({ title: '江东市医保草稿', body: '医保草稿正文' });
+  await app!.get(DocumentService).create({ title: '江东市医保草稿', body: '医保草稿正文' }, editor);
   const hit = await eventually(async () => {
     const r = await search('医保门诊报销');
     expect(r.items.map((i) => i.id)).toContain(doc.id);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  type Actor,
   DomainError,
   ErrorCode,
   type PolicyDocumentView,
@@ -35,16 +36,17 @@ export class CitationVerifier {
    * the answer as its quote: verified when the answer is verbatim, else kept as UNVERIFIED (an
    * editor's paraphrase is not a wrong citation, just not a checked one).
    */
-  async checkAll(input: UpsertQaPairReq): Promise<CheckedCitation[]> {
-    if (input.citations.length || !input.sourcePolicyId) return Promise.all(input.citations.map((c) => this.checkOne(c, true)));
-    return [await this.checkOne({ documentId: input.sourcePolicyId, quote: input.answer }, false)];
+  async checkAll(input: UpsertQaPairReq, actor: Actor): Promise<CheckedCitation[]> {
+    if (input.citations.length || !input.sourcePolicyId) return Promise.all(input.citations.map((c) => this.checkOne(c, true, actor)));
+    return [await this.checkOne({ documentId: input.sourcePolicyId, quote: input.answer }, false, actor)];
   }
 
-  private async checkOne(c: UpsertQaPairReq['citations'][number], strict: boolean): Promise<CheckedCitation> {
+  /** `actor`: the staff member saving the pair (a draft document may be cited by staff). */
+  private async checkOne(c: UpsertQaPairReq['citations'][number], strict: boolean, actor: Actor): Promise<CheckedCitation> {
     const base = { documentId: c.documentId, documentVersion: c.documentVersion ?? null, anchor: c.anchor ?? null, quote: c.quote };
-    const doc = await this.fetch(c.documentId);
+    const doc = await this.fetch(c.documentId, actor);
     if (!doc) return { ...base, state: 'UNVERIFIED' };
-    const anchor = c.anchor ? await this.clauseOf(doc.id, c.anchor) : null;
+    const anchor = c.anchor ? await this.clauseOf(doc.id, c.anchor, actor) : null;
     const citedText = anchor ? anchor.text : doc.body;
     if (!squeeze(citedText).includes(squeeze(c.quote))) {
       if (!strict) return { ...base, documentId: doc.id, documentVersion: doc.version, state: 'UNVERIFIED' };
@@ -55,8 +57,8 @@ export class CitationVerifier {
   }
 
   /** The cited clause (第五条, art-5, …) of the document, or CLAUSE_NOT_FOUND listing the clauses it has. */
-  private async clauseOf(documentId: string, ref: string): Promise<{ anchor: string; text: string }> {
-    const paragraphs = await this.documents.paragraphs(documentId);
+  private async clauseOf(documentId: string, ref: string, actor: Actor): Promise<{ anchor: string; text: string }> {
+    const paragraphs = await this.documents.paragraphs(documentId, actor);
     const anchor = clauseAnchor(ref);
     const text = anchor ? clauseText(paragraphs, anchor) : null;
     if (anchor && text !== null) return { anchor, text };
@@ -64,9 +66,9 @@ export class CitationVerifier {
     throw new DomainError(ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND, undefined, { documentId, anchor: ref, available });
   }
 
-  private async fetch(documentId: string): Promise<PolicyDocumentView | null> {
+  private async fetch(documentId: string, actor: Actor): Promise<PolicyDocumentView | null> {
     try {
-      return await this.documents.get(documentId);
+      return await this.documents.get(documentId, actor);
     } catch (error) {
       if (!isNotFound(error)) {
         this.logger.warn({ documentId, code: (error as DomainError).code }, 'citation left unverified: policy-svc did not answer');

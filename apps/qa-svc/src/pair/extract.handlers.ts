@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { CONTENT_STAFF, proposeQaDrafts, type z } from '@govdisc/contracts';
-import { RpcHandler } from '@govdisc/service-kit';
+import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import { proposeQaPairs } from '@govdisc/text-analysis';
 import { PolicyDocuments } from './policy-documents.js';
 
@@ -10,8 +10,8 @@ export class ExtractHandlers {
   constructor(private readonly documents: PolicyDocuments) {}
 
   @RpcHandler(proposeQaDrafts, { allow: CONTENT_STAFF })
-  async propose(req: z.output<typeof proposeQaDrafts.request>) {
-    const doc = await this.documents.get(req.documentId);
+  async propose(req: z.output<typeof proposeQaDrafts.request>, meta: RpcMeta) {
+    const doc = await this.documents.get(req.documentId, meta.actor);
     const drafts = proposeQaPairs(doc.body, req.limit).map((p) => ({
       question: p.question,
       answer: p.quote,

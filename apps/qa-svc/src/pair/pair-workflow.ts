@@ -11,13 +11,11 @@ const transitions: Record<Action, { from: readonly QaPairStatus[]; to: QaPairSta
 };
 
 export const isReviewer = (actor: Actor | null) => !!actor && REVIEWERS.some((r) => actor.roles.includes(r));
-export const isStaff = (actor: Actor | null) =>
-  !!actor && ['editor', 'reviewer', 'admin', 'hotline-operator'].some((r) => actor.roles.includes(r));
 
 /**
  * The status an action leads to, or a DomainError: wrong state → QA_TRANSITION_NOT_ALLOWED,
  * sign-off without the reviewer role → FORBIDDEN, approving one's own edit → QA_SELF_REVIEW
- * (admins excepted: they are the escape hatch of a one-person office).
+ * (admins too: whoever wrote a version never publishes it).
  */
 export function nextStatus(input: { status: QaPairStatus; action: Action; actor: Actor; lastEditorSub: string }): QaPairStatus {
   const rule = transitions[input.action];
@@ -27,7 +25,7 @@ export function nextStatus(input: { status: QaPairStatus; action: Action; actor:
   if (rule.reviewer && !isReviewer(input.actor)) {
     throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: REVIEWERS });
   }
-  const selfReview = input.action === 'APPROVE' && input.actor.sub === input.lastEditorSub;
-  if (selfReview && !input.actor.roles.includes('admin')) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
+  // Whoever wrote a version never publishes it: no exception, admins included (issue 11.2).
+  if (input.action === 'APPROVE' && input.actor.sub === input.lastEditorSub) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
   return rule.to;
 }

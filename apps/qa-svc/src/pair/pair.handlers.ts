@@ -4,6 +4,7 @@ import {
   CONTENT_STAFF,
   getQaPair,
   importQaPairs,
+  isContentStaff,
   listQaPairs,
   qaPairHistory,
   transitionQaPair,
@@ -27,22 +28,23 @@ export class PairHandlers {
 
   @RpcHandler(upsertQaPair, { allow: STAFF })
   async upsert(req: Req<typeof upsertQaPair>, meta: RpcMeta) {
-    return toView((await this.pairs.upsert(req, meta.actor ?? ANONYMOUS)).pair);
+    return toView((await this.pairs.upsert(req, meta.actor ?? ANONYMOUS)).pair, true);
   }
 
   @RpcHandler(getQaPair)
   async get(req: Req<typeof getQaPair>, meta: RpcMeta) {
-    return toView(await this.pairs.get(req.pairId, meta.actor));
+    return toView(await this.pairs.get(req.pairId, meta.actor), isContentStaff(meta.actor));
   }
 
   @RpcHandler(listQaPairs)
   async list(req: Req<typeof listQaPairs>, meta: RpcMeta) {
-    return pageView(await this.pairs.list(req, meta.actor), req, toView);
+    const staff = isContentStaff(meta.actor);
+    return pageView(await this.pairs.list(req, meta.actor), req, (p) => toView(p, staff));
   }
 
   @RpcHandler(transitionQaPair, { allow: STAFF })
   async transition(req: Req<typeof transitionQaPair>, meta: RpcMeta) {
-    return toView(await this.pairs.transition(req.pairId, req.action, meta.actor ?? ANONYMOUS, req.note));
+    return toView(await this.pairs.transition(req.pairId, req.action, meta.actor ?? ANONYMOUS, req.note), true);
   }
 
   @RpcHandler(qaPairHistory, { allow: STAFF })

@@ -1,7 +1,8 @@
 import type { QaPairView } from '@govdisc/contracts';
 import type { PairWithCitations } from './pair.repository.js';
 
-export function toView(p: PairWithCitations): QaPairView {
+/** `staff` adds who wrote the version and the pending edit (never shown to the public). */
+export function toView(p: PairWithCitations, staff = false): QaPairView {
   return {
     id: p.id,
     externalId: p.externalId,
@@ -24,5 +25,12 @@ export function toView(p: PairWithCitations): QaPairView {
     status: p.status,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
+    ...(staff ? { lastEditorSub: p.lastEditorSub, pendingEdit: pendingView(p) } : {}),
   };
+}
+
+function pendingView(p: PairWithCitations) {
+  const edit = p.pendingEdit as { content?: { question: string; answer: string } } | null;
+  if (!edit?.content || !p.pendingEditorSub || !p.pendingEditedAt) return null;
+  return { question: edit.content.question, answer: edit.content.answer, editorSub: p.pendingEditorSub, editedAt: p.pendingEditedAt.toISOString() };
 }

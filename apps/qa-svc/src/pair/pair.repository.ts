@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findPage } from '@govdisc/service-kit';
-import type { Audience, Prisma, QaCitation, QaPair, QaStatus } from '../generated/prisma/client.js';
+import { type Audience, Prisma, type QaCitation, type QaPair, type QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import type { CheckedCitation } from './citation-verifier.js';
 
@@ -10,6 +10,15 @@ export type PairContent = Pick<
   QaPair,
   'question' | 'alternatives' | 'answer' | 'audience' | 'topics' | 'ownerDepartment' | 'effectiveFrom' | 'effectiveTo' | 'sourcePolicyId'
 >;
+
+/** An edit of a published pair waiting for review (stored as JSON in `pending_edit`). */
+export interface PendingEdit {
+  content: PairContent;
+  citations: CheckedCitation[];
+}
+/** Clears a pending edit along with an update. */
+export const NO_PENDING_EDIT = { pendingEdit: Prisma.DbNull, pendingEditorSub: null, pendingEditedAt: null };
+type PendingColumns = Partial<typeof NO_PENDING_EDIT>;
 
 const withCitations = { citations: { orderBy: { position: 'asc' as const } } };
 
@@ -36,11 +45,20 @@ export class PairRepository {
     return tx.qaPair.create({ data: { ...data, citations: { create: positioned(citations) } }, include: withCitations });
   }
 
-  async update(id: string, data: Partial<PairContent> & { status: QaStatus; lastEditorSub?: string }, citations: CheckedCitation[] | undefined, tx: Tx) {
+  async update(id: string, data: Partial<PairContent> & { status: QaStatus; lastEditorSub?: string } & PendingColumns, citations: CheckedCitation[] | undefined, tx: Tx) {
     if (citations) await tx.qaCitation.deleteMany({ where: { pairId: id } });
     return tx.qaPair.update({
       where: { id },
       data: { ...data, version: { increment: 1 }, ...(citations ? { citations: { create: positioned(citations) } } : {}) },
+      include: withCitations,
+    });
+  }
+
+  /** Keeps an edit of a published pair aside: the published text and citations stay as they are. */
+  savePendingEdit(id: string, edit: PendingEdit, editorSub: string, tx: Tx): Promise<PairWithCitations> {
+    return tx.qaPair.update({
+      where: { id },
+      data: { pendingEdit: JSON.parse(JSON.stringify(edit)) as Prisma.InputJsonObject, pendingEditorSub: editorSub, pendingEditedAt: new Date() },
       include: withCitations,
     });
   }

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, REVIEWERS, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
 import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicRepository } from '../topic/topic.repository.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
-import { isReviewer, isStaff, nextStatus } from './pair-workflow.js';
-import { type PairContent, type PairWithCitations, PairRepository } from './pair.repository.js';
+import { isReviewer, nextStatus } from './pair-workflow.js';
+import { NO_PENDING_EDIT, type PairContent, type PairWithCitations, PairRepository, type PendingEdit, type Tx } from './pair.repository.js';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
 
@@ -24,19 +24,27 @@ export class PairService {
   async upsert(input: UpsertQaPairReq, actor: Actor): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
     if (input.publish && !isReviewer(actor)) throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
     await this.topics.assertKnown(input.topics);
-    const checked = await this.citations.checkAll(input);
+    const checked = await this.citations.checkAll(input, actor);
     const content = contentOf(input);
     const result = await this.prisma.$transaction(async (tx) => {
       const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
-      const status: QaStatus = input.publish ? 'PUBLISHED' : 'DRAFT';
+      if (input.publish) return this.signOff({ existing, content, checked, actor, externalId: input.externalId ?? null }, tx);
       if (!existing) {
-        const pair = await this.pairs.create({ ...content, externalId: input.externalId ?? null, status, lastEditorSub: actor.sub }, checked, tx);
-        await this.pairs.addRevision(pair, { action: input.publish ? 'CREATED_PUBLISHED' : 'CREATED', actorSub: actor.sub }, tx);
+        const pair = await this.pairs.create({ ...content, externalId: input.externalId ?? null, status: 'DRAFT', lastEditorSub: actor.sub }, checked, tx);
+        await this.pairs.addRevision(pair, { action: 'CREATED', actorSub: actor.sub }, tx);
         return { pair, outcome: 'imported' as const };
       }
-      if (existing.status === status && sameContent(existing, content, checked)) return { pair: existing, outcome: 'unchanged' as const };
-      const pair = await this.pairs.update(existing.id, { ...content, status, lastEditorSub: actor.sub }, checked, tx);
-      await this.pairs.addRevision(pair, { action: input.publish ? 'EDITED_PUBLISHED' : 'EDITED', actorSub: actor.sub }, tx);
+      const same = sameContent(existing, content, checked);
+      if (same && (existing.status === 'DRAFT' || existing.status === 'PUBLISHED')) return { pair: existing, outcome: 'unchanged' as const };
+      if (existing.status === 'PUBLISHED') {
+        // The published answer keeps serving; the edit waits for a reviewer other than its editor.
+        if (samePending(existing, content, checked)) return { pair: existing, outcome: 'unchanged' as const };
+        const pair = await this.pairs.savePendingEdit(existing.id, { content, citations: checked }, actor.sub, tx);
+        await this.pairs.addRevision(pair, { action: 'EDITED_PENDING', actorSub: actor.sub }, tx);
+        return { pair, outcome: 'updated' as const };
+      }
+      const pair = await this.pairs.update(existing.id, { ...content, status: 'DRAFT', lastEditorSub: actor.sub }, checked, tx);
+      await this.pairs.addRevision(pair, { action: 'EDITED', actorSub: actor.sub }, tx);
       return { pair, outcome: 'updated' as const };
     });
     this.logger.log({ pairId: result.pair.id, outcome: result.outcome }, 'Q&A pair saved');
@@ -47,6 +55,7 @@ export class PairService {
     return this.prisma.$transaction(async (tx) => {
       const current = await this.pairs.lock(pairId, tx);
       if (!current) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
+      if (current.pendingEditorSub && (action === 'APPROVE' || action === 'REJECT')) return this.decidePending({ current, action, actor, note }, tx);
       const status = nextStatus({ status: current.status, action, actor, lastEditorSub: current.lastEditorSub });
       const pair = await this.pairs.update(pairId, { status }, undefined, tx);
       await this.pairs.addRevision(pair, { action, actorSub: actor.sub, note }, tx);
@@ -54,15 +63,59 @@ export class PairService {
     });
   }
 
-  /** Staff see every state; everyone else sees only published, currently effective answers. */
-  async get(pairId: string, actor: Actor | null): Promise<PairWithCitations> {
-    const pair = await this.pairs.findById(pairId);
-    if (!pair || (!isStaff(actor) && !isPublic(pair))) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
+  /**
+   * `publish: true` signs off a version someone else wrote: the pending edit or draft whose text equals
+   * the input. A new or changed text, or one the caller wrote, is theirs to write, never to publish.
+   */
+  private async signOff(
+    input: { existing: PairWithCitations | null; content: PairContent; checked: CheckedCitation[]; actor: Actor; externalId: string | null },
+    tx: Tx,
+  ): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
+    const { existing, content, checked, actor } = input;
+    if (existing?.pendingEditorSub && samePending(existing, content, checked)) {
+      return { pair: await this.decidePending({ current: existing, action: 'APPROVE', actor }, tx), outcome: 'updated' };
+    }
+    if (!existing || !sameContent(existing, content, checked)) throw selfReview(input.externalId);
+    if (existing.status === 'PUBLISHED') return { pair: existing, outcome: 'unchanged' };
+    if (existing.lastEditorSub === actor.sub) throw selfReview(input.externalId);
+    const pair = await this.pairs.update(existing.id, { status: 'PUBLISHED' }, undefined, tx);
+    await this.pairs.addRevision(pair, { action: 'APPROVE', actorSub: actor.sub }, tx);
+    return { pair, outcome: 'updated' };
+  }
+
+  /** A reviewer other than its editor approves a published pair's pending edit (it replaces the text), or rejects it. */
+  private async decidePending(input: { current: PairWithCitations; action: 'APPROVE' | 'REJECT'; actor: Actor; note?: string }, tx: Tx) {
+    const { current, action, actor } = input;
+    if (!isReviewer(actor)) throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: REVIEWERS });
+    if (action === 'REJECT') {
+      const pair = await this.pairs.update(current.id, { status: current.status, ...NO_PENDING_EDIT }, undefined, tx);
+      await this.pairs.addRevision(pair, { action: 'REJECT_PENDING', actorSub: actor.sub, note: input.note }, tx);
+      return pair;
+    }
+    if (current.pendingEditorSub === actor.sub) throw new DomainError(ErrorCode.QA_SELF_REVIEW);
+    const edit = current.pendingEdit as unknown as PendingEdit;
+    const pair = await this.pairs.update(
+      current.id,
+      { ...edit.content, status: 'PUBLISHED', lastEditorSub: current.pendingEditorSub!, ...NO_PENDING_EDIT },
+      edit.citations,
+      tx,
+    );
+    await this.pairs.addRevision(pair, { action: 'APPROVE', actorSub: actor.sub, note: input.note }, tx);
     return pair;
   }
 
-  list(query: Parameters<PairRepository['list']>[0], actor: Actor | null) {
-    return this.pairs.list(isStaff(actor) ? query : { ...query, status: 'PUBLISHED' });
+  /** Content staff (editors, reviewers, admins) see every state; everyone else sees only published, currently effective answers. */
+  async get(pairId: string, actor: Actor | null): Promise<PairWithCitations> {
+    const pair = await this.pairs.findById(pairId);
+    if (!pair || (!isContentStaff(actor) && !isPublic(pair))) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
+    return pair;
+  }
+
+  /** Everyone but staff lists published pairs only; asking for another status gives an empty page (as for policies). */
+  async list(query: Parameters<PairRepository['list']>[0], actor: Actor | null) {
+    if (isContentStaff(actor)) return this.pairs.list(query);
+    if (query.status && query.status !== 'PUBLISHED') return { items: [], total: 0 };
+    return this.pairs.list({ ...query, status: 'PUBLISHED' });
   }
 
   async history(pairId: string) {
@@ -93,6 +146,17 @@ function contentOf(input: UpsertQaPairReq): PairContent {
     effectiveTo: input.effectiveTo ?? null,
     sourcePolicyId: input.sourcePolicyId ?? null,
   };
+}
+
+function selfReview(externalId: string | null): DomainError {
+  return new DomainError(ErrorCode.QA_SELF_REVIEW, '不能发布自己撰写或修改的问答：请保存为草稿，由另一位审核人发布。', { externalId });
+}
+
+/** Whether the input equals the pair's pending edit (a re-import of the same edit changes nothing). */
+function samePending(existing: PairWithCitations, content: PairContent, citations: CheckedCitation[]): boolean {
+  const edit = existing.pendingEdit as unknown as PendingEdit | null;
+  if (!edit) return false;
+  return sameContent({ ...existing, ...edit.content, citations: edit.citations as never }, content, citations);
 }
 
 function sameContent(existing: PairWithCitations, content: PairContent, citations: CheckedCitation[]): boolean {

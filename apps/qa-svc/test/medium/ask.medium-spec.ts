@@ -12,6 +12,7 @@ import { UnansweredRepository } from '../../src/ask/unanswered.repository.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { PrismaService } from '../../src/infra/prisma.service.js';
 import { PairService } from '../../src/pair/pair.service.js';
+import { publishPair } from '../publish-pair.js';
 
 // 一号答 on both engines of the search port: the same scenario, the same expectations. The embedded
 // engine always; OpenSearch at $OPENSEARCH_URL (a missing URL fails, it is never skipped).
@@ -64,7 +65,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     env = await prepareMediumEnv({ label: `qa-ask-${engine.name.toLowerCase()}`, schema: 'qa', migrationsDir });
     app = await startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'qa', QA_INDEX_REFRESH_MS: '200', ...engineEnv })));
     const pairs = app.get(PairService);
-    for (const p of PAIRS) ids.set(p.question, (await pairs.upsert(parseOrThrow(UpsertQaPairReq, { ...p, publish: true }), admin)).pair.id);
+    for (const p of PAIRS) ids.set(p.question, (await publishPair(pairs, p)).pair.id);
     // A draft is never an answer.
     await pairs.upsert(parseOrThrow(UpsertQaPairReq, { question: '租房提取公积金需要什么材料？', answer: '草稿，尚未审核。', topics: ['housing-fund'] }), editor);
   });
@@ -121,10 +122,11 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
 
   it('holds a pair effective from a later day without answering with it, so its day needs no edit', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-    const { pair } = await app!.get(PairService).upsert(
-      parseOrThrow(UpsertQaPairReq, { question: `明年起高龄津贴怎么领取（${engine.name}）`, answer: '年满八十周岁的老年人到社区申领。', effectiveFrom: tomorrow, publish: true }),
-      admin,
-    );
+    const { pair } = await publishPair(app!.get(PairService), {
+      question: `明年起高龄津贴怎么领取（${engine.name}）`,
+      answer: '年满八十周岁的老年人到社区申领。',
+      effectiveFrom: tomorrow,
+    });
     const qaIndex = app!.get(QaIndexService);
     await eventually(async () => expect(qaIndex.matcher.has(pair.id)).toBe(true));
     expect(qaIndex.publicPair(pair.id)).toBeUndefined();
@@ -137,7 +139,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     const pairs = app!.get(PairService);
     const loanId = ids.get(PAIRS[3]!.question)!;
     // An edited question (same external id: same pair, next version) is found by its new words.
-    const edited = await pairs.upsert(parseOrThrow(UpsertQaPairReq, { ...PAIRS[3]!, question: '大学生开网店能申请创业贷款吗？', publish: true }), admin);
+    const edited = await publishPair(pairs, { ...PAIRS[3]!, question: '大学生开网店能申请创业贷款吗？' });
     expect([edited.outcome, edited.pair.id]).toEqual(['updated', loanId]);
     await eventually(async () => expect((await ask('大学生开网店贷款')).answers[0]?.id).toBe(loanId));
     // A retired pair leaves the answers; the others stay.

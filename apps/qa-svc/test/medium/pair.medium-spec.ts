@@ -9,6 +9,7 @@ import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { ImportPairsUseCase } from '../../src/pair/import-pairs.usecase.js';
 import { PairService } from '../../src/pair/pair.service.js';
+import { publishPair } from '../publish-pair.js';
 import { FeedbackRepository } from '../../src/feedback/feedback.repository.js';
 import { TopicRepository } from '../../src/topic/topic.repository.js';
 
@@ -65,6 +66,42 @@ test('editorial workflow with sign-off, history, and a public view of published 
   await expect(pairs.upsert(input({ topics: ['no-such-topic'] }), editor)).rejects.toMatchObject({ code: ErrorCode.QA_TOPIC_UNKNOWN });
 });
 
+test('four eyes: publish:true never publishes one\'s own text, admins included; an edit of a published pair waits while the published answer serves', async () => {
+  // Issue 11.2: a reviewer's own upsert with publish:true used to publish alone, and admins approved their own edits.
+  await expect(pairs.upsert(input({ externalId: 'fe-q0', question: '审核人自己写的问答？', publish: true }), reviewer)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  await expect(pairs.upsert(input({ externalId: 'fe-q0', question: '管理员自己写的问答？', publish: true }), admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  const own = await pairs.upsert(input({ question: '管理员起草并自审的问答？' }), admin);
+  await pairs.transition(own.pair.id, 'SUBMIT', admin);
+  await expect(pairs.transition(own.pair.id, 'APPROVE', admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  // An editor's draft is signed off by a reviewer re-sending the same text with publish:true (a reviewer's import run).
+  const draft = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。' }), editor);
+  await expect(pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }), { sub: 'editor-1', roles: ['reviewer'] })).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  const signed = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }), reviewer);
+  expect([signed.outcome, signed.pair.id, signed.pair.status]).toEqual(['updated', draft.pair.id, 'PUBLISHED']);
+  // An edit of the published pair is kept aside: the public still gets the published answer.
+  const edit = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '新答案：可在网上申领。' }), admin);
+  expect(edit.outcome).toBe('updated');
+  expect(await pairs.get(draft.pair.id, null)).toMatchObject({ status: 'PUBLISHED', answer: '旧答案：到社保窗口申领。', pendingEditorSub: 'admin-1' });
+  await expect(pairs.transition(draft.pair.id, 'APPROVE', admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  const approved = await pairs.transition(draft.pair.id, 'APPROVE', reviewer);
+  expect(approved).toMatchObject({ status: 'PUBLISHED', answer: '新答案：可在网上申领。', lastEditorSub: 'admin-1', pendingEditorSub: null });
+  expect((await pairs.get(draft.pair.id, null)).answer).toBe('新答案：可在网上申领。');
+  // A rejected pending edit leaves the published answer as it was.
+  await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '错误的改动。' }), editor);
+  const rejected = await pairs.transition(draft.pair.id, 'REJECT', reviewer, '不准确');
+  expect(rejected).toMatchObject({ status: 'PUBLISHED', answer: '新答案：可在网上申领。', pendingEditorSub: null });
+});
+
+test('unpublished pairs are for content staff only: anyone else gets not-found and an empty page of drafts', async () => {
+  const { pair } = await pairs.upsert(input({ question: '只有内容工作人员能看到的草稿？' }), editor);
+  for (const outsider of [null, { sub: 'c-1', roles: ['citizen'] }, { sub: 'h-1', roles: ['hotline-operator'] }]) {
+    await expect(pairs.get(pair.id, outsider)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+    expect(await pairs.list({ page: 1, pageSize: 10, status: 'DRAFT' }, outsider)).toEqual({ items: [], total: 0 });
+  }
+  expect((await pairs.get(pair.id, reviewer)).id).toBe(pair.id);
+  expect((await pairs.list({ page: 1, pageSize: 100, status: 'DRAFT' }, admin)).items.map((p) => p.id)).toContain(pair.id);
+});
+
 test('an import reports malformed lines with their numbers and reasons; the rest still import', async () => {
   const report = await app.get(ImportPairsUseCase).run(
     [
@@ -74,7 +111,7 @@ test('an import reports malformed lines with their numbers and reasons; the rest
       { line: 4, record: { id: 'ncpqa-x4', question: '问题？', answer: '答案。', unexpected: 1 } },
       { line: 5, record: { id: 'ncpqa-x5', question: '残疾人两项补贴标准是多少？', answer: '每人每月100元。' } },
     ],
-    true,
+    false,
     admin,
   );
   expect(report.imported).toBe(2);
@@ -83,7 +120,7 @@ test('an import reports malformed lines with their numbers and reasons; the rest
 });
 
 test('feedback is recorded per answer and rolled up per topic', async () => {
-  const { pair } = await pairs.upsert(input({ question: '公积金贷款额度怎么算？', publish: true }), admin);
+  const { pair } = await publishPair(pairs, input({ question: '公积金贷款额度怎么算？' }));
   const feedback = app.get(FeedbackRepository);
   await feedback.add({ pairId: pair.id, helpful: true, rating: 5, actorSub: null });
   await feedback.add({ pairId: pair.id, helpful: false, rating: 2, comment: '没说清楚', actorSub: null });
@@ -97,10 +134,7 @@ test('feedback is recorded per answer and rolled up per topic', async () => {
 
 test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once and tells their owners', async () => {
   const documentId = randomUUID();
-  const { pair } = await pairs.upsert(
-    input({ question: '稳岗返还的比例是多少？', sourcePolicyId: 'demo-policy-x', ownerDepartment: '江东市人社局', publish: true }),
-    admin,
-  );
+  const { pair } = await publishPair(pairs, input({ question: '稳岗返还的比例是多少？', sourcePolicyId: 'demo-policy-x', ownerDepartment: '江东市人社局' }));
   const ctx = { source: 'policy-svc', correlationId: 'medium' };
   const base = { documentId, externalId: 'demo-policy-x', title: '稳岗返还办法', version: 3, byDocumentId: null, at: new Date().toISOString() };
   const js = jetstream(env.nc);

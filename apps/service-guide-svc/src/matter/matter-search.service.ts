@@ -59,6 +59,12 @@ export class MatterSearchService {
     for (;;) {
       const rows = await this.repository.changedSince(this.watermark, 500);
       for (const m of rows) {
+        // Only published matters are found (their published fields: a pending edit is not public yet).
+        if (m.status !== 'PUBLISHED') {
+          this.matters.delete(m.id);
+          this.matcher.remove(m.id);
+          continue;
+        }
         this.matters.set(m.id, m);
         this.matcher.upsert(m.id, [m.name]);
       }

@@ -1,11 +1,22 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, DomainError, ErrorCode, getGuideMatter, listGuideMatters, searchGuideMatters, upsertGuideMatter, type z } from '@govdisc/contracts';
-import { RpcHandler, pageView } from '@govdisc/service-kit';
+import {
+  ANONYMOUS,
+  EDITORS,
+  REVIEWERS,
+  getGuideMatter,
+  isContentStaff,
+  listGuideMatters,
+  publishGuideMatter,
+  searchGuideMatters,
+  upsertGuideMatter,
+  type z,
+} from '@govdisc/contracts';
+import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
-import { MatterRepository } from './matter.repository.js';
 import { MatterSearchService } from './matter-search.service.js';
+import { MatterService } from './matter.service.js';
 
-const toView = (m: GuideMatter) => ({
+const toView = (m: GuideMatter, staff: boolean) => ({
   id: m.id,
   code: m.code,
   name: m.name,
@@ -15,25 +26,43 @@ const toView = (m: GuideMatter) => ({
   timeLimitDays: m.timeLimitDays,
   policyRefs: m.policyRefs,
   updatedAt: m.updatedAt.toISOString(),
+  status: m.status,
+  ...(staff ? authorship(m) : {}),
 });
+
+/** Who wrote and published the shown version, and an edit waiting for review: staff only. */
+function authorship(m: GuideMatter) {
+  const pending = m.pendingEdit as { name?: string } | null;
+  return {
+    editedBy: m.editedBy,
+    publishedBy: m.publishedBy,
+    pendingEdit:
+      pending && m.pendingEditedBy && m.pendingEditedAt
+        ? { name: pending.name ?? m.name, editedBy: m.pendingEditedBy, editedAt: m.pendingEditedAt.toISOString() }
+        : null,
+  };
+}
 
 @Controller()
 export class MatterHandlers {
   constructor(
-    private readonly matters: MatterRepository,
+    private readonly matters: MatterService,
     private readonly searching: MatterSearchService,
   ) {}
 
   @RpcHandler(upsertGuideMatter, { allow: EDITORS })
-  async upsert(req: z.output<typeof upsertGuideMatter.request>) {
-    return toView(await this.matters.upsert(req));
+  async upsert(req: z.output<typeof upsertGuideMatter.request>, meta: RpcMeta) {
+    return toView(await this.matters.save(req, meta.actor ?? ANONYMOUS), true);
+  }
+
+  @RpcHandler(publishGuideMatter, { allow: REVIEWERS })
+  async publish(req: z.output<typeof publishGuideMatter.request>, meta: RpcMeta) {
+    return toView(await this.matters.publish(req.code, meta.actor ?? ANONYMOUS), true);
   }
 
   @RpcHandler(getGuideMatter)
-  async get(req: z.output<typeof getGuideMatter.request>) {
-    const matter = await this.matters.findByCode(req.code);
-    if (!matter) throw new DomainError(ErrorCode.GUIDE_MATTER_NOT_FOUND, undefined, { code: req.code });
-    return toView(matter);
+  async get(req: z.output<typeof getGuideMatter.request>, meta: RpcMeta) {
+    return toView(await this.matters.get(req.code, meta.actor), isContentStaff(meta.actor));
   }
 
   @RpcHandler(searchGuideMatters)
@@ -42,7 +71,8 @@ export class MatterHandlers {
   }
 
   @RpcHandler(listGuideMatters)
-  async list(req: z.output<typeof listGuideMatters.request>) {
-    return pageView(await this.matters.list(req), req, toView);
+  async list(req: z.output<typeof listGuideMatters.request>, meta: RpcMeta) {
+    const staff = isContentStaff(meta.actor);
+    return pageView(await this.matters.list(req, meta.actor), req, (m) => toView(m, staff));
   }
 }

@@ -11,6 +11,7 @@ export const UpsertGuideMatterReq = z.strictObject({
   timeLimitDays: z.number().int().min(0).max(3650).nullable().default(null).describe('承诺办结时限（工作日）'),
   policyRefs: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe('相关政策（外部编号）'),
 });
+export const GuideStatus = z.enum(['DRAFT', 'PUBLISHED']);
 export const GuideMatterView = z.object({
   id: Uuid,
   code: z.string(),
@@ -21,6 +22,12 @@ export const GuideMatterView = z.object({
   timeLimitDays: z.number().int().nullable(),
   policyRefs: z.array(z.string()),
   updatedAt: IsoDateTime,
+  /** DRAFT until a reviewer other than its editor publishes it; drafts are staff-only */
+  status: GuideStatus,
+  /** staff only: who wrote the shown version, who published it, and an edit waiting for review */
+  editedBy: z.string().nullable().optional(),
+  publishedBy: z.string().nullable().optional(),
+  pendingEdit: z.object({ name: z.string(), editedBy: z.string(), editedAt: IsoDateTime }).nullable().optional(),
 });
 export type GuideMatterView = z.infer<typeof GuideMatterView>;
 
@@ -46,5 +53,10 @@ export const GuideMatterHit = z.object({ id: Uuid, code: z.string(), name: z.str
 export const searchGuideMatters = defineRpc('rpc.guide.matter.search', {
   request: SearchGuideMattersReq,
   response: z.object({ items: z.array(GuideMatterHit) }),
+});
+/** A reviewer other than the editor of its latest version publishes a matter (a new one, or a pending edit). */
+export const publishGuideMatter = defineRpc('rpc.guide.matter.publish', {
+  request: z.strictObject({ code: z.string().trim().min(1).max(100) }),
+  response: GuideMatterView,
 });
 export const guideHealth = defineRpc('rpc.guide.health.check', { request: z.object({}), response: ServiceHealth });

@@ -29,6 +29,11 @@ export const PolicyDocumentSummary = z.object({
   status: PolicyDocumentStatus,
   publishedAt: IsoDateTime.nullable(),
   version: z.number().int(),
+  /** staff only (absent for the public): who wrote the current version, who published it */
+  editedBy: z.string().nullable().optional(),
+  publishedBy: z.string().nullable().optional(),
+  /** staff only: an edit of the published document waiting for a reviewer (the published text stays until then) */
+  pendingEdit: z.object({ title: z.string(), editedBy: z.string(), editedAt: IsoDateTime }).nullable().optional(),
 });
 export const PolicyDocumentView = PolicyDocumentSummary.extend({
   level: z.string().nullable(),

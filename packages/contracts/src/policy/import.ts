@@ -22,8 +22,11 @@ export const PolicyImportBatchReq = z.strictObject({
   jobId: Uuid.optional(),
   source: z.string().trim().min(1).max(200).default('upload'),
   items: z.array(PolicyImportLine).min(1).max(500),
-  /** publish new documents (default) or keep them as drafts */
-  publish: z.boolean().default(true),
+  /**
+   * Imports create drafts; `true` is refused (CONTENT_SELF_PUBLISH): whoever imports a version never
+   * publishes it. A reviewer publishes the job's drafts afterwards (rpc.policy.import.publish).
+   */
+  publish: z.boolean().default(false),
   /**
    * The last line of the batch sent before this one: the service analyses this batch at once but saves
    * it only after that one (so a client may keep two batches in flight). Omitted: saved in arrival order.
@@ -52,7 +55,8 @@ export const PolicyImportFileReq = z
     header: z.string().min(1).max(20_000).optional(),
     /** where an HTML page was published (its metadata may name it too) */
     sourceUrl: z.url().max(1000).optional(),
-    publish: z.boolean().default(true),
+    /** as in a batch: drafts only */
+    publish: z.boolean().default(false),
     /** as in a batch: the last line of the chunk sent before this one */
     after: z.number().int().min(0).max(MAX_SOURCE_LINE).optional(),
   })
@@ -92,4 +96,16 @@ export const getPolicyImportJob = defineRpc('rpc.policy.import.get', {
 export const finishPolicyImportJob = defineRpc('rpc.policy.import.finish', {
   request: z.strictObject({ jobId: Uuid }),
   response: PolicyImportJobView,
+});
+
+/** A reviewer publishes the drafts (new documents and pending edits) an import job left. */
+export const PublishImportJobReport = z.object({
+  jobId: Uuid,
+  published: z.number().int(),
+  /** drafts this reviewer wrote or last edited themselves (CONTENT_SELF_PUBLISH): another reviewer must publish them */
+  refused: z.array(z.object({ documentId: Uuid, externalId: z.string().nullable(), code: z.string() })),
+});
+export const publishPolicyImportJob = defineRpc('rpc.policy.import.publish', {
+  request: z.strictObject({ jobId: Uuid }),
+  response: PublishImportJobReport,
 });

@@ -44,7 +44,20 @@ export const PolicyDocumentDetail = z.object({
   version: z.number().int(),
   publishedAt: IsoDateTime.nullable(),
   paragraphs: z.array(PolicyParagraph),
-  versions: z.array(z.object({ version: z.number().int(), title: z.string(), validity: z.string(), createdAt: IsoDateTime })),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      title: z.string(),
+      validity: z.string(),
+      createdAt: IsoDateTime,
+      /** staff only: who wrote this version */
+      editedBy: z.string().nullable().optional(),
+    }),
+  ),
+  /** staff only: as in the summary */
+  editedBy: z.string().nullable().optional(),
+  publishedBy: z.string().nullable().optional(),
+  pendingEdit: z.object({ title: z.string(), editedBy: z.string(), editedAt: IsoDateTime }).nullable().optional(),
 });
 
 export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {

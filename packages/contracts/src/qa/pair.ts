@@ -33,7 +33,7 @@ export const UpsertQaPairReq = z.strictObject({
   effectiveTo: IsoDate.optional(),
   sourcePolicyId: line(1, 100).optional().describe('shorthand citation: the source document, quoting the answer'),
   citations: z.array(Citation).max(10).default([]),
-  publish: z.boolean().default(false).describe('publish at once (reviewers and admins only)'),
+  publish: z.boolean().default(false).describe('sign off a version someone else wrote (reviewers): refused with QA_SELF_REVIEW when the text is new, changed, or last edited by the caller'),
 });
 export type UpsertQaPairReq = z.output<typeof UpsertQaPairReq>;
 
@@ -53,6 +53,9 @@ export const QaPairView = z.object({
   status: QaPairStatus,
   version: z.number().int(),
   updatedAt: IsoDateTime,
+  /** staff only: who wrote the shown version, and an edit of the published pair waiting for a reviewer */
+  lastEditorSub: z.string().optional(),
+  pendingEdit: z.object({ question: z.string(), answer: z.string(), editorSub: z.string(), editedAt: IsoDateTime }).nullable().optional(),
 });
 export type QaPairView = z.infer<typeof QaPairView>;
 
@@ -92,7 +95,8 @@ export const qaPairHistory = defineRpc('rpc.qa.pair.history', {
 export const ImportQaPairsReq = z.strictObject({
   /** Raw records as read from a file; each is validated on its own so one bad line rejects only itself. */
   items: z.array(z.object({ line: z.number().int().positive(), record: z.unknown() })).min(1).max(500),
-  publish: z.boolean().default(true),
+  /** as in an upsert: only signs off unchanged pairs someone else wrote (an editor imports, a reviewer re-runs with publish) */
+  publish: z.boolean().default(false),
 });
 export const ImportReport = z.object({
   imported: z.number().int(),
