@@ -19,6 +19,8 @@ import { SearchEventBuffer } from '../../src/search-analytics/search-event-buffe
 // the poison is set aside where it can be inspected.
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const ctx = { source: 'policy-svc', correlationId: 'medium-background-poison' };
+const editor = { sub: 'editor-1', roles: ['editor'] };
+const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 const dataDir = mkdtempSync(join(tmpdir(), 'policy-poison-'));
 let env: MediumEnv;
 let app: INestApplication;
@@ -64,8 +66,8 @@ test('outbox: a row NATS cannot take (larger than max_payload) is parked after b
   const huge = { id, type: 'policy.document.published', version: 1, time: new Date(Date.now() - 60_000).toISOString(), source: 'policy-svc', correlationId: 'poison', payload: { text: 'x'.repeat(2_000_000) } };
   await queryRows(env.databaseUrl, `INSERT INTO policy.outbox_event (id, type, envelope, created_at) VALUES ($1::uuid, $2, $3::jsonb, now() - interval '1 minute')`, [id, huge.type, JSON.stringify(huge)]);
   const documents = app.get(DocumentService);
-  const draft = await documents.create({ title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。' });
-  const published = await documents.publish(draft.id, ctx);
+  const draft = await documents.create({ title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。' }, editor);
+  const published = await documents.publish(draft.id, reviewer, ctx);
 
   const rows = () => queryRows<{ id: string; sent_at: Date | null; parked: boolean }>(env.databaseUrl, `SELECT id::text, sent_at, claimed_until = 'infinity' AS parked FROM policy.outbox_event`);
   await eventually(
