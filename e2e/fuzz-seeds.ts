@@ -62,6 +62,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/policies/import/files': { body: () => ({ fileName: 'policies.csv', content: 'id,标题,正文\njd-fuzz-1,江东市创业担保贷款办法,"第一条 为支持创业，制定本办法。"\n' }), weight: 0.5 },
   'GET /api/v1/policies/import/jobs/{jobId}': {},
   'POST /api/v1/policies/import/jobs/{jobId}/finish': { weight: 0.5 },
+  'POST /api/v1/policies/import/jobs/{jobId}/publish': { weight: 0.5 },
   'GET /api/v1/policies/{documentId}': {},
   'GET /api/v1/policies/{documentId}/detail': {},
   'GET /api/v1/policies/{documentId}/related': { query: () => ({ limit: 5 }) },
@@ -86,6 +87,7 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/guides': { body: () => ({ code: 'FUZZ-GUIDE-1', name: '公积金提取', department: '住房公积金中心', materials: ['身份证'] }) },
   'GET /api/v1/guides/{code}': {},
+  'POST /api/v1/guides/{code}/publish': { weight: 0.5 },
   'POST /api/v1/disclosure-requests': { body: () => submitBody(Math.floor(Math.random() * 1e9)) },
   'GET /api/v1/disclosure-requests': { query: () => ({ page: 1, pageSize: 10 }) },
   'GET /api/v1/disclosure-requests/track/{trackingCode}': {},
@@ -170,6 +172,7 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     return id;
   };
   const guide = await call('POST', '/guides', { code: 'FUZZ-GUIDE-0', name: '住房公积金提取', department: '住房公积金中心' }, editor);
+  await call('POST', '/guides/FUZZ-GUIDE-0/publish', undefined, reviewer); // public reads see published guides only
   const submitted = await call('POST', '/disclosure-requests', submitBody(0), citizen);
   return {
     policyId,
