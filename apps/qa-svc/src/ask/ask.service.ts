@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AskAnswer, type AskFallback, type z } from '@govdisc/contracts';
+import { type AskAnswer, type AskFallback, maskPersonalNumbers, type z } from '@govdisc/contracts';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
@@ -42,12 +42,17 @@ export class AskService {
     const generation = this.qaIndex.generation;
     const cached = this.cache.get(question, limit, generation);
     if (cached && cached.answers.every((a) => this.qaIndex.publicPair(a.id))) {
-      if (cached.answers.length === 0) this.unanswered.record(question);
+      if (cached.answers.length === 0) this.queueForEditors(question);
       return cached;
     }
     const result = await this.answer(question, limit);
     this.cache.set(question, limit, generation, result);
     return result;
+  }
+
+  /** Editors see what people ask, never the ID-card or phone numbers they typed into it. */
+  private queueForEditors(question: string): void {
+    this.unanswered.record(maskPersonalNumbers(question));
   }
 
   private async answer(question: string, limit: number): Promise<AskResult> {
@@ -57,7 +62,7 @@ export class AskService {
       .filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, fallback: null };
-    this.unanswered.record(question); // queued for the editors' list; the asker does not wait for it
+    this.queueForEditors(question); // the asker does not wait for it
     return { answers: [], fallback: { reason: 'NO_CONFIDENT_ANSWER', message: '暂未找到确切答案，以下政策文件可能有帮助。', policies: await this.policies.search(question) } };
   }
 
