@@ -1,4 +1,5 @@
 import type { PolicyDocumentView, z } from '@govdisc/contracts';
+import { authorshipView } from '@govdisc/contracts';
 import type { PolicyDocumentDetail, PolicyDocumentSummary, PolicyValidity } from '@govdisc/contracts';
 import { toParagraphs } from '@govdisc/text-analysis';
 import type { PolicyDocument } from '../generated/prisma/client.js';
@@ -22,14 +23,7 @@ export function toSummary(doc: PolicyDocument): z.input<typeof PolicyDocumentSum
 /** Who wrote and published the shown version, and an edit waiting for review: for staff eyes only. */
 export function authorship(doc: PolicyDocument) {
   const pending = doc.pendingEdit as { title?: string } | null;
-  return {
-    editedBy: doc.editedBy,
-    publishedBy: doc.publishedBy,
-    pendingEdit:
-      pending && doc.pendingEditedBy && doc.pendingEditedAt
-        ? { title: pending.title ?? doc.title, editedBy: doc.pendingEditedBy, editedAt: doc.pendingEditedAt.toISOString() }
-        : null,
-  };
+  return authorshipView(doc, pending ? { title: pending.title ?? doc.title } : null);
 }
 
 export function toStaffSummary(doc: PolicyDocument) {

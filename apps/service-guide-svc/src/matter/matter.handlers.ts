@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
+  authorshipView,
   EDITORS,
   REVIEWERS,
   getGuideMatter,
@@ -33,14 +34,7 @@ const toView = (m: GuideMatter, staff: boolean) => ({
 /** Who wrote and published the shown version, and an edit waiting for review: staff only. */
 function authorship(m: GuideMatter) {
   const pending = m.pendingEdit as { name?: string } | null;
-  return {
-    editedBy: m.editedBy,
-    publishedBy: m.publishedBy,
-    pendingEdit:
-      pending && m.pendingEditedBy && m.pendingEditedAt
-        ? { name: pending.name ?? m.name, editedBy: m.pendingEditedBy, editedAt: m.pendingEditedAt.toISOString() }
-        : null,
-  };
+  return authorshipView(m, pending ? { name: pending.name ?? m.name } : null);
 }
 
 @Controller()
