@@ -1,6 +1,7 @@
 /**
- * Where the law is silent or the text could not be verified (spec: UNCONFIRMED), the service acts on
- * these documented assumptions. Each is configurable through the environment (see config/env.ts and
+ * Where the law is silent or the text could not be verified (spec: UNCONFIRMED; the spec is
+ * docs/domain/disclosure-requests.md, its §14 lists these points), the service acts on these
+ * documented assumptions. Each is configurable through the environment (see config/env.ts and
  * .env.example); the defaults are the spec's recommendations.
  */
 export interface DisclosureAssumptions {
