@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, tokenFor } from './auth.js';
+import { fixtureLines } from './corpus.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
 
-// The import CLI end to end: file → CLI → gateway (staff token) → policy-svc, on real corpus lines.
-// The full corpus is a benchmark, not a test: `node scripts/policy-import.mjs ../shared/data/policies.jsonl`, twice.
-const CORPUS = `${repoRoot}../shared/data/policies.jsonl`;
+// The import CLI end to end: file → CLI → gateway (staff token) → policy-svc, on real corpus lines (the
+// fixture corpus). The full corpus is a benchmark, not a test: `node bench/policy-import.mjs`.
 const FIXTURES = `${repoRoot}apps/policy-svc/test/fixtures`;
 let stack: Stack;
 const dir = mkdtempSync(join(tmpdir(), 'policy-import-e2e-'));
@@ -46,7 +46,8 @@ function runCli(file: string): Promise<{ code: number; out: string; report: any 
 const documentCount = async () => Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
 
 test('the CLI imports a file with a malformed line, reports it, and a second run changes nothing', async () => {
-  const lines = readFileSync(CORPUS, 'utf8').split('\n').slice(0, 40);
+  const lines = fixtureLines('policies.jsonl').slice(0, 40);
+  expect(lines).toHaveLength(40);
   const file = join(dir, 'sample.jsonl');
   writeFileSync(file, [...lines.slice(0, 20), '{"id": "half', ...lines.slice(20)].join('\n'));
   const first = await runCli(file);

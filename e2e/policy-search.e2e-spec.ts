@@ -1,16 +1,12 @@
 import { eventually } from '@govdisc/testing';
-import { readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
+import { fixturePolicies } from './corpus.js';
 import { importPoliciesPublished } from './publishing.js';
-import { type Stack, api, repoRoot, startStack } from './stack.js';
+import { type Stack, api, startStack } from './stack.js';
 
-// Real records from the shared corpus, read in place (never copied into the repository).
-const CORPUS = `${repoRoot}../shared/data/policies.jsonl`;
+// Two real records of the fixture corpus (test-fixtures/corpus): a State Council regulation and a 2020 notice.
 const WANTED = ['law-430645f0eca5', 'ncp-4519298476cf3b79'];
-const records = readFileSync(CORPUS, 'utf8')
-  .split('\n')
-  .filter((l) => WANTED.some((id) => l.startsWith(`{"id": "${id}"`)))
-  .map((l) => JSON.parse(l));
+const records = fixturePolicies(WANTED);
 
 function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;

@@ -1,5 +1,6 @@
 import { eventually } from '@govdisc/testing';
 import { bearer, tokenFor } from './auth.js';
+import { FIXTURE_QA_PAIRS } from './corpus.js';
 import { askScenario, importQaSample, repealScenario } from './qa-scenarios.js';
 import { type Stack, startStack } from './stack.js';
 
@@ -30,7 +31,7 @@ test('qa-svc and policy-svc keep their indices in OpenSearch, each under its own
   const { qa, policies } = stack.searchAliases!;
   expect(qa).not.toBe(policies);
   const count = async (alias: string) => ((await (await fetch(`${opensearchUrl()}/${alias}/_count`)).json()) as { count: number }).count;
-  await eventually(async () => expect(await count(qa)).toBeGreaterThanOrEqual(295));
+  await eventually(async () => expect(await count(qa)).toBe(FIXTURE_QA_PAIRS));
   expect(await count(policies)).toBe(0); // no policy published yet: the Q&A never land in the policy index
 });
 

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { eventually } from '@govdisc/testing';
+import { FIXTURE_QA_PAIRS, fixtureQa } from './corpus.js';
 import { type Pair, importQaPublished, publishedPair, publishedPolicy } from './publishing.js';
-import { type Stack, api, repoRoot } from './stack.js';
+import { type Stack, api } from './stack.js';
 
 // Q&A scenarios run by qa.e2e-spec.ts (embedded search engine) and qa-opensearch.e2e-spec.ts
 // (the Q&A and policy indices in OpenSearch): one scenario, both engines, the same expectations.
@@ -11,20 +11,16 @@ import { type Stack, api, repoRoot } from './stack.js';
 type Headers = Record<string, string>;
 type Envelope = { id: string; type: string; payload: Record<string, unknown> };
 
-/** The first 300 real Q&A records of the shared data set. */
-export function qaSample(): Array<{ id: string; question: string; answer: string }> {
-  return readFileSync(`${repoRoot}../shared/data/qa.jsonl`, 'utf8')
-    .split('\n')
-    .slice(0, 300)
-    .map((l) => JSON.parse(l));
-}
+/** The real Q&A records of the fixture corpus (test-fixtures/corpus/qa.jsonl). */
+export const qaSample = fixtureQa;
 
-/** The sample imported by an editor and signed off by a reviewer (four eyes). */
+/** The sample imported by an editor and signed off by a reviewer (four eyes): every record, none rejected. */
 export async function importQaSample(stack: Stack, by: Pair): Promise<void> {
   const items = qaSample().map((record, i) => ({ line: i + 1, record }));
+  expect(items).toHaveLength(FIXTURE_QA_PAIRS);
   const res = await importQaPublished(stack, by, items);
   expect(res.status).toBe(200);
-  expect(res.json.imported + res.json.unchanged).toBeGreaterThanOrEqual(295);
+  expect(res.json).toMatchObject({ imported: FIXTURE_QA_PAIRS, updated: 0, unchanged: 0, rejected: [] });
 }
 
 /** 一号答 over HTTP: a reworded question finds its imported answer; unanswerable ones fall back and are queued. */

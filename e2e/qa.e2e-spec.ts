@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
+import { FIXTURE_QA_PAIRS, fixtureLines } from './corpus.js';
 import { askScenario, repealScenario } from './qa-scenarios.js';
 import { importQaPublished } from './publishing.js';
-import { type Stack, api, repoRoot, startStack } from './stack.js';
+import { type Stack, api, startStack } from './stack.js';
 
 // The Q&A knowledge base over HTTP: citations checked against the real policy-svc, the editorial
 // workflow with sign-off, topics, feedback, and an import of real Q&A records with a report.
@@ -92,21 +92,23 @@ test('draft → review → published with a different reviewer; the public only 
 });
 
 test('importing real Q&A records reports bad lines and is idempotent', async () => {
-  const file = `${repoRoot}../shared/data/qa.jsonl`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: the shared test data must sit next to the repository`);
-  const lines = readFileSync(file, 'utf8').split('\n').slice(0, 300);
+  const published = async () => (await api(stack, 'GET', '/qa/pairs?pageSize=100&status=PUBLISHED', undefined, admin)).json;
+  const before = (await published()).total as number;
+  const lines = fixtureLines('qa.jsonl');
+  expect(lines).toHaveLength(FIXTURE_QA_PAIRS);
+  const n = lines.length;
   const items = lines.map((text, i) => ({ line: i + 1, record: JSON.parse(text) }));
-  items.push({ line: 301, record: { id: 'broken-1', question: '' } }, { line: 302, record: 'not an object' });
+  items.push({ line: n + 1, record: { id: 'broken-1', question: '' } }, { line: n + 2, record: 'not an object' });
   const first = await importQaPublished(stack, { editor: admin, reviewer }, items);
   expect(first.status).toBe(200);
-  expect(first.json.imported).toBeGreaterThanOrEqual(295);
-  expect(first.json.rejected.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([301, 302]));
+  expect(first.json.imported).toBe(FIXTURE_QA_PAIRS);
+  expect(first.json.rejected.map((r: { line: number }) => r.line)).toEqual([n + 1, n + 2]);
   const second = await importQaPublished(stack, { editor: admin, reviewer }, items);
   expect(second.json).toMatchObject({ imported: 0, updated: 0, unchanged: first.json.imported });
-  const sample = JSON.parse(lines[0]);
-  const found = await api(stack, 'GET', '/qa/pairs?pageSize=100&status=PUBLISHED', undefined, admin);
-  expect(found.json.total).toBeGreaterThanOrEqual(295);
-  expect(found.json.items.some((p: { externalId: string }) => typeof p.externalId === 'string' && p.externalId.startsWith('ncpqa-'))).toBe(true);
+  const sample = JSON.parse(lines[0]!);
+  const found = await published();
+  expect(found.total).toBe(before + FIXTURE_QA_PAIRS);
+  expect(found.items.some((p: { externalId: string }) => typeof p.externalId === 'string' && p.externalId.startsWith('ncpqa-'))).toBe(true);
   expect(sample.id).toMatch(/^ncpqa-/);
 });
 
