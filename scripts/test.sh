@@ -44,6 +44,9 @@ for schema in apps/*/prisma/schema.prisma; do
     || { echo "$app: schema.prisma changed without a migration (run scripts/prisma.sh $app new-migration <verb_what>)"; status=1; }
 done
 
+step "self-contained: tests read test-fixtures/, the spec is docs/domain/ (../shared is for benchmarks)"
+bash scripts/check-self-contained.sh || status=1
+
 if [[ "$level" == all || "$level" == small ]]; then
   step "small tests"
   npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || status=1
