@@ -67,11 +67,20 @@ export interface RealSample {
  */
 export function loadRealSample(): RealSample {
   if (process.env.GOVDISC_FULL_CORPUS === '1') {
-    const docs = readCorpus(FULL_POLICIES_JSONL, 'GOVDISC_FULL_CORPUS=1 needs ../shared/data beside the repository, or POLICIES_JSONL').filter((_, i) => i % 12 === 0).map(toDocument);
-    return { name: `~300 documents of the full corpus (every 12th of ${FULL_POLICIES_JSONL})`, docs, expected: { exact: false, documents: 280, withDocNumber: 20 }, titles: { step: 7, max: 25 } };
+    const lines = readCorpus(FULL_POLICIES_JSONL, 'GOVDISC_FULL_CORPUS=1 needs ../shared/data beside the repository, or POLICIES_JSONL');
+    return {
+      name: `~300 documents of the full corpus (every 12th of ${FULL_POLICIES_JSONL})`,
+      docs: lines.filter((_, i) => i % 12 === 0).map(toDocument),
+      expected: { exact: false, documents: 280, withDocNumber: 20 },
+      titles: { step: 7, max: 25 },
+    };
   }
-  const docs = readCorpus(FIXTURE_POLICIES_JSONL, 'regenerate it: node scripts/make-test-fixtures.mjs').map(toDocument);
-  return { name: `the ${FIXTURE_COUNTS.documents} documents of the fixture corpus`, docs, expected: { exact: true, ...FIXTURE_COUNTS }, titles: { step: 1, max: Infinity } };
+  return {
+    name: `the ${FIXTURE_COUNTS.documents} documents of the fixture corpus`,
+    docs: readCorpus(FIXTURE_POLICIES_JSONL, 'regenerate it: node scripts/make-test-fixtures.mjs').map(toDocument),
+    expected: { exact: true, ...FIXTURE_COUNTS },
+    titles: { step: 1, max: Infinity },
+  };
 }
 
 const toDocument = (line: string) => recordToDocument(JSON.parse(line) as PolicyRecord);
