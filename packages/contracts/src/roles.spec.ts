@@ -31,9 +31,9 @@ test('the named sets', () => {
   expect(EDITORS).toEqual(['editor', 'admin']);
   expect(REVIEWERS).toEqual(['reviewer', 'admin']);
   expect(CONTENT_STAFF).toEqual(['editor', 'reviewer', 'admin']);
-  expect(new Set(UNANSWERED_READERS)).toEqual(new Set(['editor', 'reviewer', 'hotline-operator', 'admin']));
+  expect(UNANSWERED_READERS).toEqual(['editor', 'reviewer', 'hotline-operator', 'admin']);
   expect(GIO_OFFICERS).toEqual(['disclosure-officer', 'admin']);
-  expect(new Set(DISCLOSURE_STAFF)).toEqual(new Set(['disclosure-officer', 'dept-officer', 'admin']));
+  expect(DISCLOSURE_STAFF).toEqual(['disclosure-officer', 'dept-officer', 'admin']);
   // Staff writes are audited: everyone but the public's two roles.
   expect(new Set(ALL_STAFF)).toEqual(new Set(ROLES.filter((r) => r !== Role.Citizen && r !== Role.Enterprise)));
   expect(ALL_STAFF).toHaveLength(6);

@@ -30,11 +30,11 @@ export const REVIEWERS = [Role.Reviewer, Role.Admin] as const satisfies readonly
 /** Everyone who works on content: they see drafts and pending edits. */
 export const CONTENT_STAFF = [Role.Editor, Role.Reviewer, Role.Admin] as const satisfies readonly Role[];
 /** Who reads the questions 一号答 could not answer: content staff, and the 12345 hotline feeding them. */
-export const UNANSWERED_READERS = [...CONTENT_STAFF, Role.HotlineOperator] as const satisfies readonly Role[];
+export const UNANSWERED_READERS = [Role.Editor, Role.Reviewer, Role.HotlineOperator, Role.Admin] as const satisfies readonly Role[];
 /** The government information office: handles every disclosure request, registers paper ones, reports. */
 export const GIO_OFFICERS = [Role.DisclosureOfficer, Role.Admin] as const satisfies readonly Role[];
 /** Everyone who handles disclosure requests: the office, and department officers for their department. */
-export const DISCLOSURE_STAFF = [...GIO_OFFICERS, Role.DeptOfficer] as const satisfies readonly Role[];
+export const DISCLOSURE_STAFF = [Role.DisclosureOfficer, Role.DeptOfficer, Role.Admin] as const satisfies readonly Role[];
 /** Every role that works for the government (all but the public's): their writes are audited. */
 export const ALL_STAFF = ROLES.filter((r) => r !== Role.Citizen && r !== Role.Enterprise);
 
