@@ -36,7 +36,7 @@ export const GIO_OFFICERS = [Role.DisclosureOfficer, Role.Admin] as const satisf
 /** Everyone who handles disclosure requests: the office, and department officers for their department. */
 export const DISCLOSURE_STAFF = [Role.DisclosureOfficer, Role.DeptOfficer, Role.Admin] as const satisfies readonly Role[];
 /** Every role that works for the government (all but the public's): their writes are audited. */
-export const ALL_STAFF = ROLES.filter((r) => r !== Role.Citizen && r !== Role.Enterprise);
+export const ALL_STAFF: readonly Role[] = ROLES.filter((r) => r !== Role.Citizen && r !== Role.Enterprise);
 
 /** Who may call a route or an RPC: anyone, anyone signed in, or holders of one of the roles. */
 export const PUBLIC = 'public' as const;
