@@ -35,9 +35,3 @@ export const ServiceHealth = z.object({
   checks: z.record(z.string(), z.enum(['up', 'down'])),
 });
 export type ServiceHealth = z.infer<typeof ServiceHealth>;
-
-/** Staff who maintain content, and those who sign it off; shared by the gateway matrix and services. */
-export const EDITORS = ['editor', 'admin'] as const;
-export const REVIEWERS = ['reviewer', 'admin'] as const;
-/** Everyone who works on content: editors write, reviewers sign off, admins do both. */
-export const CONTENT_STAFF = ['editor', 'reviewer', 'admin'] as const;

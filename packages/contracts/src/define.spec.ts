@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRpc } from './define.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { PUBLIC } from './roles.js';
 
 const ctx = { source: 'test', correlationId: 'c-1' };
 const greeted = defineEvent('test.person.greeted', {
@@ -42,6 +43,7 @@ describe('defineEvent', () => {
 
 describe('defineRpc', () => {
   const echo = defineRpc('rpc.test.echo.send', {
+    access: PUBLIC,
     request: z.strictObject({ text: z.string().min(1) }),
     response: z.object({ text: z.string() }),
   });
@@ -65,12 +67,12 @@ describe('defineRpc', () => {
   });
 
   test('RPC subjects must live under rpc.', () => {
-    expect(() => defineRpc('policy.document.get', { request: z.object({}), response: z.object({}) })).toThrow(/rpc\./);
+    expect(() => defineRpc('policy.document.get', { access: PUBLIC, request: z.object({}), response: z.object({}) })).toThrow(/rpc\./);
   });
 });
 
 test('strings with U+0000 are refused on both sides (PostgreSQL cannot store them)', () => {
-  const echo = defineRpc('rpc.test.nul.check', { request: z.object({ a: z.array(z.string()) }), response: z.object({}) });
+  const echo = defineRpc('rpc.test.nul.check', { access: PUBLIC, request: z.object({ a: z.array(z.string()) }), response: z.object({}) });
   expect(codeOf(() => echo.makeRequest({ a: ['ok', 'bad\u0000'] }, null))).toBe(ErrorCode.VALIDATION_FAILED);
   expect(codeOf(() => echo.parseRequest({ actor: null, payload: { a: ['x\u0000'] } }))).toBe(ErrorCode.MALFORMED_MESSAGE);
   expect(echo.makeRequest({ a: ['正常'] }, null).payload).toEqual({ a: ['正常'] });

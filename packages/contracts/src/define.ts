@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Actor } from './common.js';
 import { Envelope, MessageContext, newEnvelope } from './envelope.js';
 import { DomainError, ErrorCode } from './errors.js';
+import type { Access } from './roles.js';
 import { parseOrThrow } from './validation.js';
 
 type Versions = Record<number, z.ZodType>;
@@ -47,9 +48,16 @@ export interface RpcMessage<P> {
   payload: P;
 }
 
-/** A request-reply pair on core NATS. Subjects live under `rpc.` so no JetStream stream captures them. */
+/**
+ * A request-reply pair on core NATS. Subjects live under `rpc.` so no JetStream stream captures them.
+ * `access` says who may call it: the service's @RpcHandler enforces exactly this value (defence in
+ * depth behind the gateway), and a gateway test checks every route's matrix row against the
+ * `access` of each RPC the route calls, so the two sides cannot drift apart. Required, so a new
+ * RPC cannot be open by omission.
+ */
 export interface RpcContract<Req extends z.ZodType, Res extends z.ZodType> {
   readonly subject: string;
+  readonly access: Access;
   readonly request: Req;
   readonly response: Res;
   makeRequest(payload: z.input<Req>, actor: Actor | null): RpcMessage<z.output<Req>>;
@@ -60,12 +68,13 @@ export interface RpcContract<Req extends z.ZodType, Res extends z.ZodType> {
 
 export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
   subject: string,
-  schemas: { request: Req; response: Res },
+  schemas: { request: Req; response: Res; access: Access },
 ): RpcContract<Req, Res> {
   if (!subject.startsWith('rpc.')) throw new Error(`RPC subject must start with "rpc.": ${subject}`);
   const message = z.object({ actor: Actor.nullable(), payload: schemas.request });
   return {
     subject,
+    access: schemas.access,
     request: schemas.request,
     response: schemas.response,
     makeRequest: (payload, actor) => ({ actor, payload: parseOrThrow(schemas.request, payload) }),

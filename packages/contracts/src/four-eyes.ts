@@ -1,14 +1,10 @@
-import { type Actor, CONTENT_STAFF } from './common.js';
+import type { Actor } from './common.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 /**
  * Four-eyes publishing, one rule for every kind of public content (policy documents, Q&A pairs,
  * service guides): whoever wrote or last edited a version never publishes it, admins included.
  */
-
-/** Editors, reviewers and admins: they see drafts; everyone else sees published content only. */
-export const isContentStaff = (actor: Actor | null | undefined): boolean =>
-  !!actor && CONTENT_STAFF.some((role) => actor.roles.includes(role));
 
 /** Refuses a publish by the version's author or last editor (`editedBy` null: written before authors were recorded). */
 export function assertNotOwnVersion(input: { actor: Actor; editedBy: string | null; details?: Record<string, unknown> }): void {

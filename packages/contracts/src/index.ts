@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './roles.js';
 export * from './define.js';
 export * from './envelope.js';
 export * from './errors.js';

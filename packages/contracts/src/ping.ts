@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRpc } from './define.js';
 import { type ServiceName, serviceNames } from './streams.js';
+import { PUBLIC } from './roles.js';
 
 export const ServicePong = z.object({ service: z.string(), at: z.number().int() });
 
@@ -14,5 +15,5 @@ export const servicePing = Object.fromEntries(serviceNames.map((name) => [name, 
 >;
 
 function pingContract(name: string) {
-  return defineRpc(`rpc.ping.${name}`, { request: z.object({}), response: ServicePong });
+  return defineRpc(`rpc.ping.${name}`, { access: PUBLIC, request: z.object({}), response: ServicePong });
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RpcException, type NatsContext } from '@nestjs/microservices';
-import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages } from '@govdisc/contracts';
+import { type Access, type Actor, DomainError, ErrorCode, type RpcContract, accessAllows, errorMessages } from '@govdisc/contracts';
 import type { z } from 'zod';
 import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
 import { inFlight } from './in-flight.js';
@@ -18,19 +18,10 @@ const logger = new Logger('RpcHandler');
  * Marks a method as the handler of an RPC contract. The request is validated before the method
  * runs (a bad message is answered with MALFORMED_MESSAGE and changes nothing), the response is
  * validated before it leaves, and every error leaves as `{ code, message, details? }`.
+ * Who may call is the contract's `access`, checked again here (defence in depth behind the
+ * gateway's matrix); a handler has no say of its own, so it cannot disagree with the gateway.
  */
-export interface RpcHandlerOptions {
-  /**
-   * Who may call, checked again here (defence in depth behind the gateway's matrix): a list of
-   * roles, or 'authenticated'. Omitted: anyone, including anonymous callers.
-   */
-  allow?: readonly string[] | 'authenticated';
-}
-
-export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(
-  contract: RpcContract<Req, Res>,
-  options: RpcHandlerOptions = {},
-) {
+export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>) {
   return <M extends (payload: z.output<Req>, meta: RpcMeta) => Promise<z.input<Res>>>(
     target: object,
     key: string | symbol,
@@ -45,7 +36,7 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(
           try {
             if (data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
             const message = contract.parseRequest(data);
-            authorize(message.actor, options.allow);
+            authorize(message.actor, contract.access);
             const result = await original.call(this, message.payload, {
               actor: message.actor,
               correlationId: correlationId ?? 'none',
@@ -82,10 +73,8 @@ function toErrorBody(error: unknown, subject: string) {
   return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };
 }
 
-function authorize(actor: Actor | null, allow: RpcHandlerOptions['allow']): void {
-  if (allow === undefined) return;
+function authorize(actor: Actor | null, access: Access): void {
+  if (accessAllows(access, actor)) return;
   if (!actor) throw new DomainError(ErrorCode.AUTH_REQUIRED);
-  if (allow !== 'authenticated' && !allow.some((role) => actor.roles.includes(role))) {
-    throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: allow });
-  }
+  throw new DomainError(ErrorCode.FORBIDDEN, undefined, { required: access });
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, type Table3Report, type z } from '@govdisc/contracts';
-import { GIO_ROLES } from '../request/domain/transitions.js';
+import { type Actor, DomainError, ErrorCode, type Table3Report, isGio, type z } from '@govdisc/contracts';
 import { RequestRepository } from '../request/request.repository.js';
 import { ROWS, COLUMNS, TABLE3_ASSUMPTIONS, buildTable3, checkTable3, toCsv } from '../request/domain/table3.js';
 
@@ -10,7 +9,7 @@ export class Table3UseCase {
   constructor(private readonly requests: RequestRepository) {}
 
   async execute(q: { year: number; agency: string }, actor: Actor | null): Promise<z.input<typeof Table3Report>> {
-    if (!actor?.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r))) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
+    if (!isGio(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     const records = await this.requests.table3Records(q.agency, `${q.year}-12-31`);
     const table = buildTable3(q.year, records);
     return {

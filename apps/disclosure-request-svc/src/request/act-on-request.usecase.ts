@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext } from '@govdisc/contracts';
+import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext, isDisclosureStaff } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -9,7 +9,7 @@ import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js
 import { dueColumns } from './domain/deadlines.js';
 import type { RequestState, Transition } from './domain/model.js';
 import { reportingDate } from './domain/table3.js';
-import { applyAction, canSee, isStaff, notVisible } from './domain/transitions.js';
+import { applyAction, canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { eventFor } from './request-events.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
@@ -30,7 +30,7 @@ export class ActOnRequestUseCase {
 
   async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
     // Non-staff are refused before any lookup; staff outside the request's department get the unknown-number answer (11.14).
-    if (!q.internal && !isStaff(q.actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
+    if (!q.internal && !isDisclosureStaff(q.actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
     const { row, transition } = await this.requests.transaction(async (tx) => {
       const current = await this.requests.lockByNumber(q.requestNumber, tx);
       if (!current || (!q.internal && !canSee(q.actor, current.department))) throw notVisible();

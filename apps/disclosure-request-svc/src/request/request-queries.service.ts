@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, isDeptOfficer, isDisclosureStaff, isGio } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { DEPT_ROLE, canSee, isGio, isStaff, notVisible } from './domain/transitions.js';
+import { canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
 import { toQueueItem, toView } from './request.views.js';
@@ -28,7 +28,7 @@ export class RequestQueries {
    * exactly like an unknown number: neither can learn which numbers exist.
    */
   async get(requestNumber: string, actor: Actor | null) {
-    if (!actor || !isStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
+    if (!actor || !isDisclosureStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     const r = await this.requests.findByNumber(requestNumber);
     if (!r || !canSee(actor, r.department)) throw notVisible();
     return this.view(r, false);
@@ -45,9 +45,9 @@ export class RequestQueries {
   /** Department officers see their department; the GIO sees all (or one department); names are masked. */
   async queue(q: { actor: Actor | null; status?: string; page: number; pageSize: number }) {
     const actor = q.actor;
-    if (!actor || (!isGio(actor) && !actor.roles.includes(DEPT_ROLE))) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
+    if (!actor || !isDisclosureStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');
-    const department = isGio(actor) && !actor.roles.includes(DEPT_ROLE) ? null : (actor.department ?? null);
+    const department = isGio(actor) && !isDeptOfficer(actor) ? null : (actor.department ?? null);
     const page = await this.requests.queue({ department, status: q.status, page: q.page, pageSize: q.pageSize });
     const today = this.clock.today();
     return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };

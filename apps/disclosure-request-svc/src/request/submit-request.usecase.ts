@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANONYMOUS, type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { ANONYMOUS, type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
 import { reportingDate } from './domain/table3.js';
-import { GIO_ROLES } from './domain/transitions.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
@@ -54,8 +53,7 @@ export class SubmitRequestUseCase {
 
   /** In person / oral / signed-for post: the hand-in or signing day (staff only). Other channels wait for confirmation. */
   private receiptDateOf(input: SubmitDisclosureRequestReq, actor: Actor): string | null {
-    const staff = actor.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
-    if (!staff && input.channel !== 'ONLINE') {
+    if (!isGio(actor) && input.channel !== 'ONLINE') {
       throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '信件、传真、当面等渠道的申请由政府信息公开工作机构登记。', { channel: input.channel });
     }
     if (!STAFF_REGISTERED_CHANNELS.includes(input.channel)) return null;

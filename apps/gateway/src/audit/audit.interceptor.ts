@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Actor } from '@govdisc/contracts';
+import { ALL_STAFF, type Actor, hasAnyRole } from '@govdisc/contracts';
 import { redactUrl } from '@govdisc/service-kit';
 import type { Request, Response } from 'express';
 import { type Observable, finalize } from 'rxjs';
@@ -8,7 +8,6 @@ import { ACCESS_KEY } from '../auth/access.decorator.js';
 import { AuditRepository } from './audit.repository.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const STAFF_ROLES = new Set(['editor', 'reviewer', 'dept-officer', 'hotline-operator', 'disclosure-officer', 'admin']);
 
 /** Records every write by staff (who, what, when, from where, with which result) in the append-only audit log. */
 @Injectable()
@@ -23,7 +22,7 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor | null; id?: string }>();
     const actor = req.actor;
-    if (!WRITE_METHODS.has(req.method) || !actor || !actor.roles.some((r) => STAFF_ROLES.has(r))) return next.handle();
+    if (!WRITE_METHODS.has(req.method) || !actor || !hasAnyRole(actor, ALL_STAFF)) return next.handle();
     const routeKey = this.reflector.get<string>(ACCESS_KEY, context.getHandler()) ?? 'unknown';
     const res = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(

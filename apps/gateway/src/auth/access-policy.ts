@@ -1,48 +1,46 @@
-import { CONTENT_STAFF, EDITORS, REVIEWERS } from '@govdisc/contracts';
+import {
+  ADMINS,
+  AUTHENTICATED,
+  type Access,
+  CONTENT_STAFF,
+  DISCLOSURE_STAFF,
+  EDITORS,
+  GIO_OFFICERS,
+  PUBLIC,
+  REVIEWERS,
+  UNANSWERED_READERS,
+  accessAllows,
+} from '@govdisc/contracts';
+
+// The role vocabulary lives in contracts (one for the gateway and every service); re-exported for the e2e matrix walk.
+export { AUTHENTICATED, type Access, PUBLIC, ROLES, type Role } from '@govdisc/contracts';
 
 /**
  * The authorization matrix: every API route has a key here, and the key says who may call it.
  * `public` routes need no token (a token, if sent, is still verified and identifies the caller).
- * The guard enforces this table and a test walks every route × every role against it.
+ * The guard enforces this table and a test walks every route × every role against it. Each row
+ * names a role set from contracts; `route-access.spec.ts` checks it equals the `access` of every
+ * RPC the route calls, which is what the owning service enforces.
  */
-export const ROLES = [
-  'citizen',
-  'enterprise',
-  'editor',
-  'reviewer',
-  'dept-officer',
-  'hotline-operator',
-  'disclosure-officer',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PUBLIC = 'public' as const;
-export const AUTHENTICATED = 'authenticated' as const;
-export type Access = typeof PUBLIC | typeof AUTHENTICATED | readonly Role[];
-
-const staffEditors = EDITORS;
-const reviewers = REVIEWERS;
-
 export const accessPolicy = {
   'health.read': PUBLIC,
   'policies.list': PUBLIC,
   'policies.get': PUBLIC,
-  'policies.create': staffEditors,
-  'policies.publish': reviewers,
+  'policies.create': EDITORS,
+  'policies.publish': REVIEWERS,
   'policies.search': PUBLIC,
   'policies.suggest': PUBLIC,
-  'policies.searchRebuild': ['admin'],
-  'policies.changeValidity': reviewers,
-  'policies.import': staffEditors,
-  'policies.importJob': staffEditors,
+  'policies.searchRebuild': ADMINS,
+  'policies.changeValidity': REVIEWERS,
+  'policies.import': EDITORS,
+  'policies.importJob': EDITORS,
   // Four eyes: the importer (an editor) never publishes the import; a reviewer does.
-  'policies.importPublish': reviewers,
-  'policies.classify': staffEditors,
+  'policies.importPublish': REVIEWERS,
+  'policies.classify': EDITORS,
   'policies.related': PUBLIC,
   'policies.searchClick': PUBLIC,
-  'policies.searchAnalytics': staffEditors,
-  'policies.bestBets': staffEditors,
+  'policies.searchAnalytics': EDITORS,
+  'policies.bestBets': EDITORS,
   'qa.list': PUBLIC,
   'qa.get': PUBLIC,
   'qa.upsert': CONTENT_STAFF,
@@ -52,33 +50,29 @@ export const accessPolicy = {
   'qa.feedback': PUBLIC,
   'qa.ask': PUBLIC,
   'qa.extract': CONTENT_STAFF,
-  'qa.unanswered': ['editor', 'reviewer', 'hotline-operator', 'admin'],
+  'qa.unanswered': UNANSWERED_READERS,
   'qa.feedbackStats': CONTENT_STAFF,
   'qa.topics': PUBLIC,
-  'qa.topicsReorder': staffEditors,
+  'qa.topicsReorder': EDITORS,
   'guides.list': PUBLIC,
   'guides.get': PUBLIC,
-  'guides.upsert': staffEditors,
-  'guides.publish': reviewers,
+  'guides.upsert': EDITORS,
+  'guides.publish': REVIEWERS,
   'disclosure.submit': PUBLIC,
   'disclosure.track': PUBLIC,
   'disclosure.withdraw': PUBLIC,
-  'disclosure.queue': ['disclosure-officer', 'dept-officer', 'admin'],
-  'disclosure.get': ['disclosure-officer', 'dept-officer', 'admin'],
-  'disclosure.act': ['disclosure-officer', 'dept-officer', 'admin'],
-  'disclosure.report': ['disclosure-officer', 'admin'],
+  'disclosure.queue': DISCLOSURE_STAFF,
+  'disclosure.get': DISCLOSURE_STAFF,
+  'disclosure.act': DISCLOSURE_STAFF,
+  'disclosure.report': GIO_OFFICERS,
   'calendar.addWorkingDays': PUBLIC,
   'notifications.list': AUTHENTICATED,
-  'audit.list': ['admin'],
+  'audit.list': ADMINS,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof accessPolicy;
 
 /** Whether an actor with these roles may use the route (public routes: everyone). */
 export function isAllowed(key: RouteKey, roles: readonly string[], authenticated: boolean): boolean {
-  const access: Access = accessPolicy[key];
-  if (access === PUBLIC) return true;
-  if (!authenticated) return false;
-  if (access === AUTHENTICATED) return true;
-  return access.some((role) => roles.includes(role));
+  return accessAllows(accessPolicy[key], authenticated ? { roles } : null);
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, ROLES } from '@govdisc/contracts';
 import { compactVerify, createRemoteJWKSet } from 'jose';
 import KeycloakConnect from 'keycloak-connect';
 import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
-import { ROLES } from './access-policy.js';
 import { GATEWAY_AUDIENCE } from './embedded-issuer.js';
 import { type TokenRejection, isWellFormedJwt, rejectionOf } from './token-rejection.js';
 

@@ -17,7 +17,7 @@ const toView = (n: Notification) => ({
 export class NotificationHandlers {
   constructor(private readonly notifications: NotificationService) {}
 
-  @RpcHandler(listNotifications, { allow: 'authenticated' })
+  @RpcHandler(listNotifications)
   async list(req: z.output<typeof listNotifications.request>) {
     return pageView(await this.notifications.list(req), req, toView);
   }

@@ -2,9 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
   type Actor,
-  EDITORS,
   isContentStaff,
-  REVIEWERS,
   amendPolicyDocument,
   createPolicyDocument,
   expirePolicyDocument,
@@ -37,12 +35,12 @@ export class DocumentHandlers {
     private readonly classification: ClassificationService,
   ) {}
 
-  @RpcHandler(createPolicyDocument, { allow: EDITORS })
+  @RpcHandler(createPolicyDocument)
   async create(req: Req<typeof createPolicyDocument>, meta: RpcMeta) {
     return toView(await this.documents.create(req, actorOf(meta)), true);
   }
 
-  @RpcHandler(publishPolicyDocument, { allow: REVIEWERS })
+  @RpcHandler(publishPolicyDocument)
   async publish(req: Req<typeof publishPolicyDocument>, meta: RpcMeta) {
     return toView(await this.documents.publish(req.documentId, actorOf(meta), ctxOf(meta)), true);
   }
@@ -68,22 +66,22 @@ export class DocumentHandlers {
     return pageView(await this.documents.list(req, meta.actor), req, isContentStaff(meta.actor) ? toStaffSummary : toSummary);
   }
 
-  @RpcHandler(amendPolicyDocument, { allow: REVIEWERS })
+  @RpcHandler(amendPolicyDocument)
   amend(req: Req<typeof amendPolicyDocument>, meta: RpcMeta) {
     return this.changeAndShow({ ...req, change: 'amend', ctx: ctxOf(meta) }, actorOf(meta));
   }
 
-  @RpcHandler(repealPolicyDocument, { allow: REVIEWERS })
+  @RpcHandler(repealPolicyDocument)
   repeal(req: Req<typeof repealPolicyDocument>, meta: RpcMeta) {
     return this.changeAndShow({ ...req, change: 'repeal', ctx: ctxOf(meta) }, actorOf(meta));
   }
 
-  @RpcHandler(expirePolicyDocument, { allow: REVIEWERS })
+  @RpcHandler(expirePolicyDocument)
   expire(req: Req<typeof expirePolicyDocument>, meta: RpcMeta) {
     return this.changeAndShow({ ...req, change: 'expire', ctx: ctxOf(meta) }, actorOf(meta));
   }
 
-  @RpcHandler(setPolicyClassification, { allow: EDITORS })
+  @RpcHandler(setPolicyClassification)
   async classify(req: Req<typeof setPolicyClassification>, meta: RpcMeta) {
     const doc = await this.classification.set({ ...req, actor: meta.actor?.sub ?? 'unknown', ctx: ctxOf(meta) });
     const { versions } = await this.documents.detail(doc.id, meta.actor);

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { EDITORS, policySearchAnalytics, recordSearchClick } from '@govdisc/contracts';
+import { policySearchAnalytics, recordSearchClick } from '@govdisc/contracts';
 import { RpcHandler } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SearchAnalyticsService } from './search-analytics.service.js';
@@ -16,7 +16,7 @@ export class SearchAnalyticsHandlers {
     return { accepted: true as const };
   }
 
-  @RpcHandler(policySearchAnalytics, { allow: EDITORS })
+  @RpcHandler(policySearchAnalytics)
   report(req: Req<typeof policySearchAnalytics>) {
     return this.analytics.report(req);
   }

@@ -24,7 +24,7 @@ export class SearchHandlers {
     return { items: await this.search.suggest(req.q) };
   }
 
-  @RpcHandler(rebuildPolicySearch, { allow: ['admin'] })
+  @RpcHandler(rebuildPolicySearch)
   rebuild() {
     return this.projection.rebuild();
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CONTENT_STAFF, askQuestion, listUnanswered, type z } from '@govdisc/contracts';
+import { askQuestion, listUnanswered, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
 import { AskService } from './ask.service.js';
 import { UnansweredRepository } from './unanswered.repository.js';
@@ -16,7 +16,7 @@ export class AskHandlers {
     return this.asking.ask(req.question, req.limit);
   }
 
-  @RpcHandler(listUnanswered, { allow: [...CONTENT_STAFF, 'hotline-operator'] })
+  @RpcHandler(listUnanswered)
   async unansweredQueue(req: z.output<typeof listUnanswered.request>) {
     return pageView(await this.unanswered.list(req), req, (c) => ({
       id: c.id,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CONTENT_STAFF, qaFeedbackStats, submitQaFeedback, type z } from '@govdisc/contracts';
+import { qaFeedbackStats, submitQaFeedback, type z } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import { PairService } from '../pair/pair.service.js';
 import { FeedbackRepository } from './feedback.repository.js';
@@ -19,7 +19,7 @@ export class FeedbackHandlers {
     return { recorded: true as const };
   }
 
-  @RpcHandler(qaFeedbackStats, { allow: CONTENT_STAFF })
+  @RpcHandler(qaFeedbackStats)
   async stats(req: z.output<typeof qaFeedbackStats.request>) {
     return this.feedback.stats(req.topic);
   }

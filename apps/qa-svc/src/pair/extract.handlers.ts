@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CONTENT_STAFF, proposeQaDrafts, type z } from '@govdisc/contracts';
+import { proposeQaDrafts, type z } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import { proposeQaPairs } from '@govdisc/text-analysis';
 import { PolicyDocuments } from './policy-documents.js';
@@ -9,7 +9,7 @@ import { PolicyDocuments } from './policy-documents.js';
 export class ExtractHandlers {
   constructor(private readonly documents: PolicyDocuments) {}
 
-  @RpcHandler(proposeQaDrafts, { allow: CONTENT_STAFF })
+  @RpcHandler(proposeQaDrafts)
   async propose(req: z.output<typeof proposeQaDrafts.request>, meta: RpcMeta) {
     const doc = await this.documents.get(req.documentId, meta.actor);
     const drafts = proposeQaPairs(doc.body, req.limit).map((p) => ({

@@ -1,4 +1,4 @@
-import { type Actor, DomainError, ErrorCode, REVIEWERS, type QaPairStatus, type z, type QaAction } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, REVIEWERS, isReviewer, type QaPairStatus, type z, type QaAction } from '@govdisc/contracts';
 
 type Action = z.infer<typeof QaAction>;
 
@@ -9,8 +9,6 @@ const transitions: Record<Action, { from: readonly QaPairStatus[]; to: QaPairSta
   REJECT: { from: ['IN_REVIEW'], to: 'DRAFT', reviewer: true },
   RETIRE: { from: ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'NEEDS_UPDATE'], to: 'RETIRED', reviewer: true },
 };
-
-export const isReviewer = (actor: Actor | null) => !!actor && REVIEWERS.some((r) => actor.roles.includes(r));
 
 /**
  * The status an action leads to, or a DomainError: wrong state → QA_TRANSITION_NOT_ALLOWED,

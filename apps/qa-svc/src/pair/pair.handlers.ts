@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
-  CONTENT_STAFF,
   getQaPair,
   importQaPairs,
   isContentStaff,
@@ -17,7 +16,6 @@ import { toView } from './pair.mapper.js';
 import { PairService } from './pair.service.js';
 
 type Req<C extends { request: z.ZodType }> = z.output<C['request']>;
-const STAFF = CONTENT_STAFF;
 
 @Controller()
 export class PairHandlers {
@@ -26,7 +24,7 @@ export class PairHandlers {
     private readonly importer: ImportPairsUseCase,
   ) {}
 
-  @RpcHandler(upsertQaPair, { allow: STAFF })
+  @RpcHandler(upsertQaPair)
   async upsert(req: Req<typeof upsertQaPair>, meta: RpcMeta) {
     return toView((await this.pairs.upsert(req, meta.actor ?? ANONYMOUS)).pair, true);
   }
@@ -42,18 +40,18 @@ export class PairHandlers {
     return pageView(await this.pairs.list(req, meta.actor), req, (p) => toView(p, staff));
   }
 
-  @RpcHandler(transitionQaPair, { allow: STAFF })
+  @RpcHandler(transitionQaPair)
   async transition(req: Req<typeof transitionQaPair>, meta: RpcMeta) {
     return toView(await this.pairs.transition(req.pairId, req.action, meta.actor ?? ANONYMOUS, req.note), true);
   }
 
-  @RpcHandler(qaPairHistory, { allow: STAFF })
+  @RpcHandler(qaPairHistory)
   async history(req: Req<typeof qaPairHistory>) {
     const items = await this.pairs.history(req.pairId);
     return { items: items.map((r) => ({ version: r.version, action: r.action, status: r.status, actorSub: r.actorSub, note: r.note, at: r.at.toISOString() })) };
   }
 
-  @RpcHandler(importQaPairs, { allow: STAFF })
+  @RpcHandler(importQaPairs)
   async import(req: Req<typeof importQaPairs>, meta: RpcMeta) {
     return this.importer.run(req.items, req.publish, meta.actor ?? ANONYMOUS);
   }

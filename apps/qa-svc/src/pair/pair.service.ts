@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, isReviewer, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
 import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicRepository } from '../topic/topic.repository.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
-import { isReviewer, nextStatus } from './pair-workflow.js';
+import { nextStatus } from './pair-workflow.js';
 import { NO_PENDING_EDIT, type PairContent, type PairWithCitations, PairRepository, type PendingEdit, type Tx } from './pair.repository.js';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRpc } from '../define.js';
+import { GIO_OFFICERS } from '../roles.js';
 
 export const Table3Row = z.object({ key: z.string(), label: z.string(), values: z.array(z.number().int()).length(7) });
 export const Table3Check = z.object({ rule: z.string(), ok: z.boolean(), detail: z.string().optional() });
@@ -19,4 +20,4 @@ export const Table3Req = z.strictObject({
   year: z.coerce.number().int().min(2008).max(2100),
   agency: z.string().trim().min(1).max(200),
 });
-export const disclosureTable3 = defineRpc('rpc.disclosure.report.table3', { request: Table3Req, response: Table3Report });
+export const disclosureTable3 = defineRpc('rpc.disclosure.report.table3', { access: GIO_OFFICERS, request: Table3Req, response: Table3Report });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, IsoDateTime, ServiceHealth } from '../common.js';
 import { defineRpc } from '../define.js';
 import { creditCodeProblem, idNumberProblem } from './id-number.js';
+import { DISCLOSURE_STAFF, PUBLIC } from '../roles.js';
 
 /** Art. 28/29/31 channels; the receipt date (day zero of every clock) depends on the channel (spec §3.3). */
 export const DisclosureChannel = z.enum(['ONLINE', 'EMAIL', 'FAX', 'LETTER_SIGNED', 'LETTER_ORDINARY', 'IN_PERSON', 'ORAL']);
@@ -149,15 +150,18 @@ export type DisclosureRequestView = z.infer<typeof DisclosureRequestView>;
 export const DisclosureRequestTrackView = DisclosureRequestView;
 
 export const submitDisclosureRequest = defineRpc('rpc.disclosure.request.submit', {
+  access: PUBLIC,
   request: SubmitDisclosureRequestReq,
   response: DisclosureRequestReceipt,
 });
 export const TrackingCodeReq = z.strictObject({ trackingCode: z.string().trim().min(8).max(64) });
 export const trackDisclosureRequest = defineRpc('rpc.disclosure.request.track', {
+  access: PUBLIC,
   request: TrackingCodeReq,
   response: DisclosureRequestView,
 });
 export const getDisclosureRequest = defineRpc('rpc.disclosure.request.get', {
+  access: DISCLOSURE_STAFF,
   request: z.strictObject({ requestNumber: z.string().trim().min(1).max(40) }),
   response: DisclosureRequestView,
 });
@@ -167,10 +171,12 @@ export const AddWorkingDaysReq = z.strictObject({
   days: z.coerce.number().int().min(0).max(400).describe('working days to add'),
 });
 export const addWorkingDays = defineRpc('rpc.disclosure.calendar.add', {
+  access: PUBLIC,
   request: AddWorkingDaysReq,
   response: z.object({ date: IsoDate, provisional: z.boolean() }),
 });
 export const disclosureHealth = defineRpc('rpc.disclosure.health.check', {
+  access: PUBLIC,
   request: z.object({}),
   response: ServiceHealth,
 });

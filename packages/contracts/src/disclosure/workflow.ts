@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, Page, pageOf } from '../common.js';
 import { defineRpc } from '../define.js';
 import { DisclosureRequestView, DisclosureStatus, TrackingCodeReq } from './request.js';
+import { DISCLOSURE_STAFF, PUBLIC } from '../roles.js';
 
 /** Outcome codes of spec §6: exactly one per finished request; each maps to one Table 3 row. */
 export const DisclosureOutcome = z.enum([
@@ -94,10 +95,12 @@ export type DisclosureActionType = DisclosureAction['type'];
 
 export const ActOnDisclosureRequestReq = z.strictObject({ requestNumber: z.string().trim().min(1).max(40), action: DisclosureAction });
 export const actOnDisclosureRequest = defineRpc('rpc.disclosure.request.act', {
+  access: DISCLOSURE_STAFF,
   request: ActOnDisclosureRequestReq,
   response: DisclosureRequestView,
 });
 export const withdrawDisclosureRequest = defineRpc('rpc.disclosure.request.withdraw', {
+  access: PUBLIC,
   request: TrackingCodeReq.extend({
     document: note('撤回说明'),
     contactLast4: z
@@ -129,6 +132,7 @@ export const DisclosureQueueItem = z.object({
 });
 export const ListDisclosureQueueReq = Page.extend({ status: DisclosureStatus.optional() }).strict();
 export const listDisclosureQueue = defineRpc('rpc.disclosure.request.queue', {
+  access: DISCLOSURE_STAFF,
   request: ListDisclosureQueueReq,
   response: pageOf(DisclosureQueueItem),
 });

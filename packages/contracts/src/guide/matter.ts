@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineRpc } from '../define.js';
+import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
 
 export const UpsertGuideMatterReq = z.strictObject({
   code: z.string().trim().min(1).max(100).describe('事项编码'),
@@ -32,14 +33,17 @@ export const GuideMatterView = z.object({
 export type GuideMatterView = z.infer<typeof GuideMatterView>;
 
 export const upsertGuideMatter = defineRpc('rpc.guide.matter.upsert', {
+  access: EDITORS,
   request: UpsertGuideMatterReq,
   response: GuideMatterView,
 });
 export const getGuideMatter = defineRpc('rpc.guide.matter.get', {
+  access: PUBLIC,
   request: z.strictObject({ code: z.string().trim().min(1).max(100) }),
   response: GuideMatterView,
 });
 export const listGuideMatters = defineRpc('rpc.guide.matter.list', {
+  access: PUBLIC,
   request: Page.extend({ department: z.string().trim().min(1).max(200).optional() }).strict(),
   response: pageOf(GuideMatterView),
 });
@@ -51,12 +55,14 @@ export const SearchGuideMattersReq = z.strictObject({
 });
 export const GuideMatterHit = z.object({ id: Uuid, code: z.string(), name: z.string(), department: z.string(), score: z.number() });
 export const searchGuideMatters = defineRpc('rpc.guide.matter.search', {
+  access: PUBLIC,
   request: SearchGuideMattersReq,
   response: z.object({ items: z.array(GuideMatterHit) }),
 });
 /** A reviewer other than the editor of its latest version publishes a matter (a new one, or a pending edit). */
 export const publishGuideMatter = defineRpc('rpc.guide.matter.publish', {
+  access: REVIEWERS,
   request: z.strictObject({ code: z.string().trim().min(1).max(100) }),
   response: GuideMatterView,
 });
-export const guideHealth = defineRpc('rpc.guide.health.check', { request: z.object({}), response: ServiceHealth });
+export const guideHealth = defineRpc('rpc.guide.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineRpc } from '../define.js';
+import { AUTHENTICATED, PUBLIC } from '../roles.js';
 
 export const NotificationView = z.object({
   id: Uuid,
@@ -13,7 +14,8 @@ export const NotificationView = z.object({
 export type NotificationView = z.infer<typeof NotificationView>;
 
 export const listNotifications = defineRpc('rpc.notify.notification.list', {
+  access: AUTHENTICATED,
   request: Page.extend({ eventId: Uuid.optional() }).strict(),
   response: pageOf(NotificationView),
 });
-export const notifyHealth = defineRpc('rpc.notify.health.check', { request: z.object({}), response: ServiceHealth });
+export const notifyHealth = defineRpc('rpc.notify.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });

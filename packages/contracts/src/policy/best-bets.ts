@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Page, Uuid, pageOf } from '../common.js';
 import { defineRpc } from '../define.js';
+import { EDITORS } from '../roles.js';
 
 /** At most this many documents are pinned for one query: a best bet is a short answer, not a list. */
 export const MAX_PINNED_DOCUMENTS = 5;
@@ -34,10 +35,11 @@ export const BestBetView = z.object({
 });
 export type BestBetView = z.infer<typeof BestBetView>;
 
-export const listBestBets = defineRpc('rpc.policy.best-bet.list', { request: Page.strict(), response: pageOf(BestBetView) });
-export const createBestBet = defineRpc('rpc.policy.best-bet.create', { request: CreateBestBetReq, response: BestBetView });
-export const updateBestBet = defineRpc('rpc.policy.best-bet.update', { request: UpdateBestBetReq, response: BestBetView });
+export const listBestBets = defineRpc('rpc.policy.best-bet.list', { access: EDITORS, request: Page.strict(), response: pageOf(BestBetView) });
+export const createBestBet = defineRpc('rpc.policy.best-bet.create', { access: EDITORS, request: CreateBestBetReq, response: BestBetView });
+export const updateBestBet = defineRpc('rpc.policy.best-bet.update', { access: EDITORS, request: UpdateBestBetReq, response: BestBetView });
 export const deleteBestBet = defineRpc('rpc.policy.best-bet.delete', {
+  access: EDITORS,
   request: z.strictObject({ bestBetId: Uuid }),
   response: z.object({ id: Uuid, deleted: z.literal(true) }),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 import { PolicyDocumentDetail } from './lifecycle.js';
+import { EDITORS } from '../roles.js';
 
 /** The policy topic taxonomy (the 16 topic services of a city policy platform); policy-svc classifies into it. */
 export const POLICY_TOPICS = [
@@ -47,6 +48,7 @@ export const SetPolicyClassificationReq = z
 export type SetPolicyClassificationReq = z.output<typeof SetPolicyClassificationReq>;
 
 export const setPolicyClassification = defineRpc('rpc.policy.document.classify', {
+  access: EDITORS,
   request: SetPolicyClassificationReq,
   response: PolicyDocumentDetail,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineEvent, defineRpc } from '../define.js';
+import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
 
 export const PolicyDocumentStatus = z.enum(['DRAFT', 'PUBLISHED', 'AMENDED', 'EXPIRED', 'REPEALED']);
 
@@ -49,22 +50,26 @@ export const DocumentIdReq = z.strictObject({ documentId: Uuid });
 export const ListPolicyDocumentsReq = Page.extend({ status: PolicyDocumentStatus.optional() }).strict();
 
 export const createPolicyDocument = defineRpc('rpc.policy.document.create', {
+  access: EDITORS,
   request: CreatePolicyDocumentReq,
   response: PolicyDocumentView,
 });
 export const publishPolicyDocument = defineRpc('rpc.policy.document.publish', {
+  access: REVIEWERS,
   request: DocumentIdReq,
   response: PolicyDocumentView,
 });
 export const getPolicyDocument = defineRpc('rpc.policy.document.get', {
+  access: PUBLIC,
   request: DocumentIdReq,
   response: PolicyDocumentView,
 });
 export const listPolicyDocuments = defineRpc('rpc.policy.document.list', {
+  access: PUBLIC,
   request: ListPolicyDocumentsReq,
   response: pageOf(PolicyDocumentSummary),
 });
-export const policyHealth = defineRpc('rpc.policy.health.check', { request: z.object({}), response: ServiceHealth });
+export const policyHealth = defineRpc('rpc.policy.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
 
 export const DocumentPublishedV1 = z.object({
   documentId: Uuid,
@@ -91,6 +96,7 @@ export const documentRepealed = defineEvent('policy.document.repealed', { 1: Doc
 export const documentExpired = defineEvent('policy.document.expired', { 1: DocumentLifecycleV1 });
 
 export const getPolicyDocumentByExternalId = defineRpc('rpc.policy.document.get-by-external-id', {
+  access: PUBLIC,
   request: z.strictObject({ externalId: z.string().trim().min(1).max(100) }),
   response: PolicyDocumentView,
 });

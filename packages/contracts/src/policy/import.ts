@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
+import { EDITORS, REVIEWERS } from '../roles.js';
 
 /**
  * Highest source line number accepted: a job stores its last line in a PostgreSQL integer, and a
@@ -87,13 +88,15 @@ export const PolicyImportJobView = z.object({
   report: PolicyImportReport,
 });
 
-export const importPolicyFile = defineRpc('rpc.policy.import.file', { request: PolicyImportFileReq, response: PolicyImportJobView });
-export const importPolicyBatch = defineRpc('rpc.policy.import.batch', { request: PolicyImportBatchReq, response: PolicyImportJobView });
+export const importPolicyFile = defineRpc('rpc.policy.import.file', { access: EDITORS, request: PolicyImportFileReq, response: PolicyImportJobView });
+export const importPolicyBatch = defineRpc('rpc.policy.import.batch', { access: EDITORS, request: PolicyImportBatchReq, response: PolicyImportJobView });
 export const getPolicyImportJob = defineRpc('rpc.policy.import.get', {
+  access: EDITORS,
   request: z.strictObject({ jobId: Uuid }),
   response: PolicyImportJobView,
 });
 export const finishPolicyImportJob = defineRpc('rpc.policy.import.finish', {
+  access: EDITORS,
   request: z.strictObject({ jobId: Uuid }),
   response: PolicyImportJobView,
 });
@@ -106,6 +109,7 @@ export const PublishImportJobReport = z.object({
   refused: z.array(z.object({ documentId: Uuid, externalId: z.string().nullable(), code: z.string() })),
 });
 export const publishPolicyImportJob = defineRpc('rpc.policy.import.publish', {
+  access: REVIEWERS,
   request: z.strictObject({ jobId: Uuid }),
   response: PublishImportJobReport,
 });

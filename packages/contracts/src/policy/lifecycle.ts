@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 import { PolicyValidity } from './search.js';
+import { PUBLIC, REVIEWERS } from '../roles.js';
 
 /** One paragraph of the body; chapters and articles carry a stable anchor (ch-3, art-12) for citations. */
 export const PolicyParagraph = z.object({
@@ -61,6 +62,7 @@ export const PolicyDocumentDetail = z.object({
 });
 
 export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {
+  access: PUBLIC,
   request: z.strictObject({ documentId: Uuid }),
   response: PolicyDocumentDetail,
 });
@@ -70,9 +72,10 @@ export const ChangeValidityReq = z.strictObject({
   documentId: Uuid,
   byDocumentId: Uuid.optional(),
 });
-export const amendPolicyDocument = defineRpc('rpc.policy.document.amend', { request: ChangeValidityReq, response: PolicyDocumentDetail });
-export const repealPolicyDocument = defineRpc('rpc.policy.document.repeal', { request: ChangeValidityReq, response: PolicyDocumentDetail });
+export const amendPolicyDocument = defineRpc('rpc.policy.document.amend', { access: REVIEWERS, request: ChangeValidityReq, response: PolicyDocumentDetail });
+export const repealPolicyDocument = defineRpc('rpc.policy.document.repeal', { access: REVIEWERS, request: ChangeValidityReq, response: PolicyDocumentDetail });
 export const expirePolicyDocument = defineRpc('rpc.policy.document.expire', {
+  access: REVIEWERS,
   request: z.strictObject({ documentId: Uuid }),
   response: PolicyDocumentDetail,
 });

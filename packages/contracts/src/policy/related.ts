@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 import { PolicySearchItem } from './search.js';
+import { PUBLIC } from '../roles.js';
 
 /**
  * How a related document is linked: `related` = shares keywords, topics or title terms; the others are
@@ -23,6 +24,7 @@ export const RelatedPolicy = PolicySearchItem.omit({ snippet: true }).extend({
 });
 
 export const relatedPolicies = defineRpc('rpc.policy.document.related', {
+  access: PUBLIC,
   request: RelatedPoliciesReq,
   response: z.object({ items: z.array(RelatedPolicy) }),
 });

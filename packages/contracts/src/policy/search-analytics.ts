@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
+import { EDITORS, PUBLIC } from '../roles.js';
 
 /** A reader opened a search result: the query as searched and the document opened. */
 export const RecordSearchClickReq = z.strictObject({
@@ -8,6 +9,7 @@ export const RecordSearchClickReq = z.strictObject({
   documentId: Uuid.describe('点击打开的文件 ID'),
 });
 export const recordSearchClick = defineRpc('rpc.policy.search.click', {
+  access: PUBLIC,
   request: RecordSearchClickReq,
   response: z.object({ accepted: z.literal(true) }),
 });
@@ -35,4 +37,4 @@ export const SearchAnalytics = z.object({
   /** newest first, one entry per day of the range, empty days included */
   days: z.array(SearchAnalyticsDay),
 });
-export const policySearchAnalytics = defineRpc('rpc.policy.search.analytics', { request: SearchAnalyticsReq, response: SearchAnalytics });
+export const policySearchAnalytics = defineRpc('rpc.policy.search.analytics', { access: EDITORS, request: SearchAnalyticsReq, response: SearchAnalytics });

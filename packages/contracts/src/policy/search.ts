@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
+import { ADMINS, PUBLIC } from '../roles.js';
 
 /** Validity of a policy document (时效性), as the search read model stores it. */
 export const PolicyValidity = z.enum(['有效', '已修改', '失效', '废止']);
@@ -56,7 +57,7 @@ export const PolicySearchResult = z.object({
   externalLinks: z.array(ExternalSearchLink).optional().describe('到其他政策文件库继续检索'),
 });
 
-export const searchPolicies = defineRpc('rpc.policy.search.query', { request: SearchPoliciesRpcReq, response: PolicySearchResult });
+export const searchPolicies = defineRpc('rpc.policy.search.query', { access: PUBLIC, request: SearchPoliciesRpcReq, response: PolicySearchResult });
 
 export const SuggestPoliciesReq = z.strictObject({ q: z.string().trim().min(1).max(50) });
 export const PolicySuggestion = z.object({
@@ -65,12 +66,14 @@ export const PolicySuggestion = z.object({
   id: Uuid.optional(),
 });
 export const suggestPolicies = defineRpc('rpc.policy.search.suggest', {
+  access: PUBLIC,
   request: SuggestPoliciesReq,
   response: z.object({ items: z.array(PolicySuggestion) }),
 });
 
 /** Rebuilds the search read model from the database (staff; the replica that answers rebuilds). */
 export const rebuildPolicySearch = defineRpc('rpc.policy.search.rebuild', {
+  access: ADMINS,
   request: z.strictObject({}),
   response: z.object({ indexed: z.number().int(), engine: z.string(), ms: z.number() }),
 });

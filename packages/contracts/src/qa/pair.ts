@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineEvent, defineRpc } from '../define.js';
+import { CONTENT_STAFF, PUBLIC } from '../roles.js';
 
 export const QaPairStatus = z.enum(['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'NEEDS_UPDATE', 'RETIRED']);
 export type QaPairStatus = z.infer<typeof QaPairStatus>;
@@ -59,12 +60,14 @@ export const QaPairView = z.object({
 });
 export type QaPairView = z.infer<typeof QaPairView>;
 
-export const upsertQaPair = defineRpc('rpc.qa.pair.upsert', { request: UpsertQaPairReq, response: QaPairView });
+export const upsertQaPair = defineRpc('rpc.qa.pair.upsert', { access: CONTENT_STAFF, request: UpsertQaPairReq, response: QaPairView });
 export const getQaPair = defineRpc('rpc.qa.pair.get', {
+  access: PUBLIC,
   request: z.strictObject({ pairId: Uuid }),
   response: QaPairView,
 });
 export const listQaPairs = defineRpc('rpc.qa.pair.list', {
+  access: PUBLIC,
   request: Page.extend({
     status: QaPairStatus.optional(),
     topic: line(1, 50).optional(),
@@ -75,6 +78,7 @@ export const listQaPairs = defineRpc('rpc.qa.pair.list', {
 
 export const QaAction = z.enum(['SUBMIT', 'APPROVE', 'REJECT', 'RETIRE']);
 export const transitionQaPair = defineRpc('rpc.qa.pair.transition', {
+  access: CONTENT_STAFF,
   request: z.strictObject({ pairId: Uuid, action: QaAction, note: line(1, 1_000).optional() }),
   response: QaPairView,
 });
@@ -88,6 +92,7 @@ export const QaRevisionView = z.object({
   at: IsoDateTime,
 });
 export const qaPairHistory = defineRpc('rpc.qa.pair.history', {
+  access: CONTENT_STAFF,
   request: z.strictObject({ pairId: Uuid }),
   response: z.object({ items: z.array(QaRevisionView) }),
 });
@@ -105,9 +110,9 @@ export const ImportReport = z.object({
   rejected: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), reason: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
-export const importQaPairs = defineRpc('rpc.qa.pair.import', { request: ImportQaPairsReq, response: ImportReport });
+export const importQaPairs = defineRpc('rpc.qa.pair.import', { access: CONTENT_STAFF, request: ImportQaPairsReq, response: ImportReport });
 
-export const qaHealth = defineRpc('rpc.qa.health.check', { request: z.object({}), response: ServiceHealth });
+export const qaHealth = defineRpc('rpc.qa.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
 
 export const PairNeedsUpdateV1 = z.object({
   pairId: Uuid,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
+import { CONTENT_STAFF, EDITORS, PUBLIC, UNANSWERED_READERS } from '../roles.js';
 
 export const QaTopicView = z.object({
   code: z.string(),
@@ -11,10 +12,12 @@ export const QaTopicView = z.object({
 });
 
 export const listQaTopics = defineRpc('rpc.qa.topic.list', {
+  access: PUBLIC,
   request: z.strictObject({}),
   response: z.object({ items: z.array(QaTopicView) }),
 });
 export const reorderQaTopics = defineRpc('rpc.qa.topic.reorder', {
+  access: EDITORS,
   request: z.strictObject({ codes: z.array(z.string().trim().min(1).max(50)).min(1).max(200) }),
   response: z.object({ items: z.array(QaTopicView) }),
 });
@@ -30,6 +33,7 @@ export const SubmitFeedbackReq = z
     message: '请至少选择"有用/没用"、评分或填写意见中的一项。',
   });
 export const submitQaFeedback = defineRpc('rpc.qa.feedback.submit', {
+  access: PUBLIC,
   request: SubmitFeedbackReq,
   response: z.object({ recorded: z.literal(true) }),
 });
@@ -42,6 +46,7 @@ export const FeedbackStats = z.object({
   comments: z.number().int(),
 });
 export const qaFeedbackStats = defineRpc('rpc.qa.feedback.stats', {
+  access: CONTENT_STAFF,
   request: z.strictObject({ topic: z.string().trim().min(1).max(50).optional() }),
   response: z.object({
     byPair: z.array(FeedbackStats.extend({ pairId: Uuid, question: z.string() })),
@@ -80,6 +85,7 @@ export const AskFallback = z.object({
   policies: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), snippet: z.string() })),
 });
 export const askQuestion = defineRpc('rpc.qa.ask', {
+  access: PUBLIC,
   request: AskReq,
   response: z.object({ answers: z.array(AskAnswer), fallback: AskFallback.nullable() }),
 });
@@ -93,12 +99,14 @@ export const UnansweredCluster = z.object({
   lastAskedAt: z.string(),
 });
 export const listUnanswered = defineRpc('rpc.qa.unanswered.list', {
+  access: UNANSWERED_READERS,
   request: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
   response: z.object({ items: z.array(UnansweredCluster), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
 });
 
 /** Extraction assistant: draft pairs for one policy document, clause by clause, each with its citation. */
 export const proposeQaDrafts = defineRpc('rpc.qa.extract.propose', {
+  access: CONTENT_STAFF,
   request: z.strictObject({
     documentId: z.string().trim().min(1).max(100).describe('policy document id (uuid) or its external id'),
     limit: z.coerce.number().int().min(1).max(50).default(10),

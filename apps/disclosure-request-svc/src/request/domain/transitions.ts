@@ -1,13 +1,9 @@
-import { type Actor, DomainError, type DisclosureAction, ErrorCode } from '@govdisc/contracts';
+import { type Actor, DomainError, type DisclosureAction, ErrorCode, isDeptOfficer, isGio } from '@govdisc/contracts';
 import type { DisclosureStatus } from '@govdisc/contracts';
 import { clockActions } from './clock-actions.js';
 import { intakeActions } from './intake-actions.js';
 import type { RequestState, RuleContext, Transition } from './model.js';
 import { replyActions } from './reply-actions.js';
-
-export const GIO_ROLES = ['disclosure-officer', 'admin'] as const;
-export const DEPT_ROLE = 'dept-officer';
-export const STAFF_ROLES = [...GIO_ROLES, DEPT_ROLE] as const;
 
 type Who = 'gio' | 'dept' | 'system' | 'applicant';
 const OPEN: DisclosureStatus[] = [
@@ -35,18 +31,19 @@ export const GUARDS: Record<DisclosureAction['type'], { from: DisclosureStatus[]
 
 function actsAs(actor: Actor, department: string | null, internal?: 'system' | 'applicant'): Who[] {
   const who: Who[] = [];
-  if (actor.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r))) who.push('gio');
-  if (actor.roles.includes(DEPT_ROLE) && department !== null && actor.department === department) who.push('dept');
+  if (isGio(actor)) who.push('gio');
+  if (isOfficerOf(actor, department)) who.push('dept');
   if (internal) who.push(internal);
   return who;
 }
 
-export const isGio = (a: Actor | null | undefined): boolean => !!a && a.roles.some((r) => (GIO_ROLES as readonly string[]).includes(r));
-export const isStaff = (a: Actor | null | undefined): boolean => !!a && (isGio(a) || a.roles.includes(DEPT_ROLE));
+/** A department officer of the department a request is assigned to (none assigned: nobody). */
+const isOfficerOf = (actor: Actor, department: string | null): boolean =>
+  isDeptOfficer(actor) && department !== null && actor.department === department;
 
 /** The GIO sees every request; a department officer only those assigned to their department. */
 export function canSee(actor: Actor, department: string | null): boolean {
-  return isGio(actor) || (actor.roles.includes(DEPT_ROLE) && department !== null && actor.department === department);
+  return isGio(actor) || isOfficerOf(actor, department);
 }
 
 /**
