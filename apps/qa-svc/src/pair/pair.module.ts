@@ -1,8 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FeedbackHandlers } from '../feedback/feedback.handlers.js';
-import { FeedbackRepository } from '../feedback/feedback.repository.js';
-import { PolicyDocumentChangedConsumer } from '../policy-events/policy-document-changed.consumer.js';
-import { StalenessService } from '../policy-events/staleness.service.js';
 import { TopicHandlers } from '../topic/topic.handlers.js';
 import { TopicRepository } from '../topic/topic.repository.js';
 import { CitationVerifier } from './citation-verifier.js';
@@ -14,7 +10,7 @@ import { PairRepository } from './pair.repository.js';
 import { PairService } from './pair.service.js';
 
 @Module({
-  controllers: [PairHandlers, TopicHandlers, FeedbackHandlers, ExtractHandlers],
+  controllers: [PairHandlers, TopicHandlers, ExtractHandlers],
   providers: [
     PairService,
     PairRepository,
@@ -22,9 +18,7 @@ import { PairService } from './pair.service.js';
     PolicyDocuments,
     ImportPairsUseCase,
     TopicRepository,
-    FeedbackRepository,
-    StalenessService,
-    PolicyDocumentChangedConsumer,
   ],
+  exports: [PairService, PairRepository],
 })
 export class PairModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, type Table3Report, type z } from '@govdisc/contracts';
-import { GIO_ROLES } from '../request/domain/transitions.js';
-import { RequestRepository } from '../request/request.repository.js';
-import { ROWS, COLUMNS, TABLE3_ASSUMPTIONS, buildTable3, checkTable3, toCsv } from '../request/domain/table3.js';
+import { GIO_ROLES } from './domain/transitions.js';
+import { RequestRepository } from './request.repository.js';
+import { ROWS, COLUMNS, TABLE3_ASSUMPTIONS, buildTable3, checkTable3, toCsv } from './domain/table3.js';
 
 /** Annual report Table 3 (spec §9.2) for one agency and year, from the recorded requests. */
 @Injectable()
