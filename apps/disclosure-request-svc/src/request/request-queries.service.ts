@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode } from '@govdisc/contracts';
+import { type Actor, type DisclosureStatus, DomainError, ErrorCode } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DEPT_ROLE, canSee, isGio, isStaff, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
@@ -43,7 +43,7 @@ export class RequestQueries {
   }
 
   /** Department officers see their department; the GIO sees all (or one department); names are masked. */
-  async queue(q: { actor: Actor | null; status?: string; page: number; pageSize: number }) {
+  async queue(q: { actor: Actor | null; status?: DisclosureStatus; page: number; pageSize: number }) {
     const actor = q.actor;
     if (!actor || (!isGio(actor) && !actor.roles.includes(DEPT_ROLE))) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');

@@ -38,7 +38,7 @@ export class RequestHandlers {
     return {
       requestNumber: r.requestNumber,
       trackingCode: r.trackingCode,
-      status: r.status as never,
+      status: r.status,
       submittedAt: r.submittedAt.toISOString(),
       receiptDate: r.clockStart,
       duplicateOf: duplicateOf?.requestNumber ?? null,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DisclosureStatus } from '@govdisc/contracts';
 import type { DisclosureRequest, Prisma, TimelineEntry } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
@@ -6,7 +7,7 @@ export type Tx = Prisma.TransactionClient;
 export type RequestRow = DisclosureRequest;
 export type TimelineRow = TimelineEntry;
 
-const OPEN_STATUSES = ['SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
+const OPEN_STATUSES: DisclosureStatus[] = ['SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
 
 /** The only place that queries disclosure requests, their timeline, attachments and reminders. */
 @Injectable()
@@ -88,7 +89,7 @@ export class RequestRepository {
   }
 
   /** Staff queue: open requests of a department, earliest due first (no due date last). */
-  queue(q: { department: string | null; status?: string; page: number; pageSize: number }) {
+  queue(q: { department: string | null; status?: DisclosureStatus; page: number; pageSize: number }) {
     const where: Prisma.DisclosureRequestWhereInput = {
       ...(q.department === null ? {} : { department: q.department }),
       status: q.status ? q.status : { in: OPEN_STATUSES },

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANONYMOUS, type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
@@ -79,7 +79,7 @@ export class SubmitRequestUseCase {
     const answered = same && !duplicateOf ? await this.requests.findAnswered(same, tx) : null;
     const year = Number(this.clock.today().slice(0, 4));
     const n = await this.requests.nextNumber(year, tx);
-    const status = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
+    const status: DisclosureStatus = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
     const base = { status, clockStart: duplicateOf ? null : receiptDate, extensionDays: 0, pausedDays: 0, customDueDate: null, submittedAt: now };
     const request = await this.requests.create(
       {
@@ -89,7 +89,7 @@ export class SubmitRequestUseCase {
         firstReceiptDate: base.clockStart,
         reportReceiptDate: base.clockStart ? reportingDate(base.clockStart, this.clock.today()) : null,
         ...base,
-        ...dueColumns({ ...base, supplementRequested: false } as never, this.calendar),
+        ...dueColumns(base, this.calendar),
       },
       tx,
     );
