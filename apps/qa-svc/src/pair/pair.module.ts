@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TopicHandlers } from '../topic/topic.handlers.js';
 import { TopicRepository } from '../topic/topic.repository.js';
+import { TopicService } from '../topic/topic.service.js';
 import { CitationVerifier } from './citation-verifier.js';
 import { ExtractHandlers } from './extract.handlers.js';
 import { ImportPairsUseCase } from './import-pairs.usecase.js';
@@ -18,6 +19,7 @@ import { PairService } from './pair.service.js';
     PolicyDocuments,
     ImportPairsUseCase,
     TopicRepository,
+    TopicService,
   ],
   exports: [PairService, PairRepository],
 })
