@@ -9,6 +9,7 @@ import { dueColumns } from './domain/deadlines.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
 export const SCAN_INTERVAL_MS = Symbol('DeadlineScanIntervalMs');
@@ -56,7 +57,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     const today = this.clock.today();
     const ctx: MessageContext = { source: SERVICE_NAME, correlationId: `deadline-scan-${today}` };
     let events = 0;
-    for (const r of await this.requests.openRequests()) {
+    for (const r of await this.requests.withStatus(OPEN_STATUSES)) {
       // One request the rules refuse (e.g. a legacy row) must not stop reminders for all the others.
       try {
         const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);

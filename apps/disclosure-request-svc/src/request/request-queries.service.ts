@@ -4,6 +4,7 @@ import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DEPT_ROLE, canSee, isGio, isStaff, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { toQueueItem, toView } from './request.views.js';
 
 /** Reads: the applicant's view (tracking code), staff views and the department queue. */
@@ -48,7 +49,7 @@ export class RequestQueries {
     if (!actor || (!isGio(actor) && !actor.roles.includes(DEPT_ROLE))) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');
     const department = isGio(actor) && !actor.roles.includes(DEPT_ROLE) ? null : (actor.department ?? null);
-    const page = await this.requests.queue({ department, status: q.status, page: q.page, pageSize: q.pageSize });
+    const page = await this.requests.queue({ department, statuses: q.status ? [q.status] : OPEN_STATUSES, page: q.page, pageSize: q.pageSize });
     const today = this.clock.today();
     return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
   }

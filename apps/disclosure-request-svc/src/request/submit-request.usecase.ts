@@ -9,6 +9,7 @@ import { GIO_ROLES } from './domain/transitions.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
 /** Unambiguous characters only (no 0/O, 1/I/L): applicants read tracking codes aloud on the phone. */
@@ -75,8 +76,10 @@ export class SubmitRequestUseCase {
     await this.requests.lockApplicant(applicantKey, tx);
     const since = new Date(now.getTime() - this.assumptions.duplicateWindowMinutes * 60_000);
     const same = ownerSub ? { ownerSub, applicantKey, contentHash } : null;
-    const duplicateOf = same ? await this.requests.findRecentDuplicate({ ...same, since }, tx) : null;
-    const answered = same && !duplicateOf ? await this.requests.findAnswered(same, tx) : null;
+    // A live duplicate is a still-open request: asking again after a reply or a close (withdrawn, abandoned) is a new request.
+    const duplicateOf = same ? await this.requests.findEarliestSame({ ...same, since, statuses: OPEN_STATUSES }, tx) : null;
+    // Already answered (Art. 36(6) 重复申请): a hint for staff, never automatic.
+    const answered = same && !duplicateOf ? await this.requests.findLatestSame({ ...same, status: 'REPLIED' }, tx) : null;
     const year = Number(this.clock.today().slice(0, 4));
     const n = await this.requests.nextNumber(year, tx);
     const status: DisclosureStatus = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
