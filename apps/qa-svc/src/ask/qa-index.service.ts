@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
-import { APP_CONFIG, ChangeFeed, ReadinessRegistry, changedSince } from '@govdisc/service-kit';
+import { APP_CONFIG, ChangeFeed, PeriodicTask, ReadinessRegistry, changedSince } from '@govdisc/service-kit';
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { AppConfig } from '../config/env.js';
 import type { QaPair } from '../generated/prisma/client.js';
@@ -24,7 +24,7 @@ const PAGE = 1000;
 export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(QaIndexService.name);
   private current: SearchIndex | null = null;
-  private timer: NodeJS.Timeout | undefined;
+  private poller: PeriodicTask | undefined;
   private readonly feed = new ChangeFeed<PairWithCitations>({
     pageSize: PAGE,
     read: (since, take) => this.prisma.qaPair.findMany({ ...changedSince(since), take, include: { citations: { orderBy: { position: 'asc' } } } }),
@@ -67,11 +67,12 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.refresh();
     this.ready = true;
     this.logger.log({ engine: opened.kind, pairs: await this.index.count(), questions: this.matcher.size, ms: Date.now() - started }, 'Q&A index built');
-    this.timer = setInterval(() => this.refresh().catch((e) => this.logger.warn({ err: e }, 'Q&A index refresh failed')), this.config.QA_INDEX_REFRESH_MS);
+    this.poller = new PeriodicTask({ label: 'Q&A index refresh', everyMs: this.config.QA_INDEX_REFRESH_MS, run: () => this.refresh() });
+    this.poller.start();
   }
 
   async onModuleDestroy() {
-    clearInterval(this.timer);
+    await this.poller?.stop().catch(() => undefined);
     await this.feed.settled();
     await closeSearchEngine(this.current);
   }
