@@ -3,7 +3,9 @@ import { qaHealth } from '@govdisc/contracts';
 import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { AskModule } from './ask/ask.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import { PairModule } from './pair/pair.module.js';
+import { PolicyEventsModule } from './policy-events/policy-events.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
 export const AppModule = {
@@ -14,6 +16,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: qaHealth,
-      features: [PairModule, AskModule],
+      features: [PairModule, FeedbackModule, PolicyEventsModule, AskModule],
     }),
 };

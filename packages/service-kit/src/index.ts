@@ -23,3 +23,4 @@ export * from './redact-url.js';
 export * from './write-behind.js';
 export * from './background-queues.js';
 export * from './periodic-task.js';
+export * from './change-feed.js';

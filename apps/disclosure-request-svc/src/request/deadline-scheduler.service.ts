@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Actor, type DisclosureAction, type MessageContext, requestDueSoon, requestOverdue } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost } from '@govdisc/service-kit';
+import { OutboxRelayHost, PeriodicTask } from '@govdisc/service-kit';
 import { shanghaiDate } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { SERVICE_NAME } from '../config/env.js';
@@ -9,6 +9,7 @@ import { dueColumns } from './domain/deadlines.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
 export const SCAN_INTERVAL_MS = Symbol('DeadlineScanIntervalMs');
@@ -23,8 +24,7 @@ const CLOCK_RUNNING = ['RECEIVED', 'IN_PROGRESS'];
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeadlineScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly requests: RequestRepository,
@@ -33,22 +33,17 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly clock: Clock,
     private readonly outbox: OutboxRelayHost,
     @Inject(SCAN_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({ label: 'deadline scan', everyMs: intervalMs, run: () => this.runOnce() });
+  }
 
+  /** Scans at start (reminders due while the service was down go out now) and every intervalMs; 0 = off (tests call runOnce). */
   onApplicationBootstrap() {
-    if (this.intervalMs > 0) this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    if (this.intervalMs > 0) this.task.start();
   }
 
-  async onModuleDestroy() {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick() {
-    if (this.running) return;
-    this.running = this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'deadline scan failed'));
-    await this.running;
-    this.running = undefined;
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One scan; returns how many events it queued. Safe to run concurrently and repeatedly. */
@@ -56,7 +51,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     const today = this.clock.today();
     const ctx: MessageContext = { source: SERVICE_NAME, correlationId: `deadline-scan-${today}` };
     let events = 0;
-    for (const r of await this.requests.openRequests()) {
+    for (const r of await this.requests.withStatus(OPEN_STATUSES)) {
       // One request the rules refuse (e.g. a legacy row) must not stop reminders for all the others.
       try {
         const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, isDeptOfficer, isDisclosureStaff, isGio } from '@govdisc/contracts';
+import { type Actor, type DisclosureStatus, DomainError, ErrorCode, isDeptOfficer, isDisclosureStaff, isGio } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { toQueueItem, toView } from './request.views.js';
 
 /** Reads: the applicant's view (tracking code), staff views and the department queue. */
@@ -43,12 +44,12 @@ export class RequestQueries {
   }
 
   /** Department officers see their department; the GIO sees all (or one department); names are masked. */
-  async queue(q: { actor: Actor | null; status?: string; page: number; pageSize: number }) {
+  async queue(q: { actor: Actor | null; status?: DisclosureStatus; page: number; pageSize: number }) {
     const actor = q.actor;
     if (!actor || !isDisclosureStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');
     const department = isGio(actor) && !isDeptOfficer(actor) ? null : (actor.department ?? null);
-    const page = await this.requests.queue({ department, status: q.status, page: q.page, pageSize: q.pageSize });
+    const page = await this.requests.queue({ department, statuses: q.status ? [q.status] : OPEN_STATUSES, page: q.page, pageSize: q.pageSize });
     const today = this.clock.today();
     return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
   }

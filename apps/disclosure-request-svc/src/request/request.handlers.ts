@@ -12,7 +12,7 @@ import {
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
-import { Table3UseCase } from '../report/table3.usecase.js';
+import { Table3UseCase } from './table3.usecase.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { RequestQueries } from './request-queries.service.js';
 import { deadlinesOf } from './request.views.js';
@@ -38,7 +38,7 @@ export class RequestHandlers {
     return {
       requestNumber: r.requestNumber,
       trackingCode: r.trackingCode,
-      status: r.status as never,
+      status: r.status,
       submittedAt: r.submittedAt.toISOString(),
       receiptDate: r.clockStart,
       duplicateOf: duplicateOf?.requestNumber ?? null,

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/env.js';
-import { Table3UseCase } from '../report/table3.usecase.js';
+import { Table3UseCase } from './table3.usecase.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { ATTACHMENT_SETTINGS, AttachmentStore, type AttachmentSettings } from './attachment-store.js';
 import { Clock } from './clock.js';

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { DisclosureStatus } from '@govdisc/contracts';
+import type { Table3Row } from './domain/table3.js';
 import type { DisclosureRequest, Prisma, TimelineEntry } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
@@ -6,9 +8,7 @@ export type Tx = Prisma.TransactionClient;
 export type RequestRow = DisclosureRequest;
 export type TimelineRow = TimelineEntry;
 
-const OPEN_STATUSES = ['SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
-
-/** The only place that queries disclosure requests, their timeline, attachments and reminders. */
+/** The only place that queries disclosure requests, their timeline, attachments and reminders; which statuses count as open, answered or reportable is the callers' rule. */
 @Injectable()
 export class RequestRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -32,20 +32,17 @@ export class RequestRepository {
     return tx.disclosureRequest.create({ data });
   }
 
-  /**
-   * A still-open request of the same account + applicant + content submitted since `since`. Answered or
-   * closed (withdrawn, abandoned) requests are not live duplicates: asking again after them is a new request.
-   */
-  findRecentDuplicate(q: { ownerSub: string; applicantKey: string; contentHash: string; since: Date }, tx: Tx): Promise<RequestRow | null> {
+  /** The earliest original (not itself a duplicate) of the same account + applicant + content submitted since `since`, in one of `statuses`. */
+  findEarliestSame(q: { ownerSub: string; applicantKey: string; contentHash: string; since: Date; statuses: readonly DisclosureStatus[] }, tx: Tx): Promise<RequestRow | null> {
     return tx.disclosureRequest.findFirst({
-      where: { ownerSub: q.ownerSub, applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null, status: { in: OPEN_STATUSES } },
+      where: { ownerSub: q.ownerSub, applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null, status: { in: [...q.statuses] } },
       orderBy: { submittedAt: 'asc' },
     });
   }
 
-  /** Same account + applicant + content, already answered (Art. 36(6) 重复申请): a hint for staff, never automatic. */
-  findAnswered(q: { ownerSub: string; applicantKey: string; contentHash: string }, tx: Tx): Promise<RequestRow | null> {
-    return tx.disclosureRequest.findFirst({ where: { ...q, status: 'REPLIED' }, orderBy: { submittedAt: 'desc' } });
+  /** The latest request of the same account + applicant + content in `status`. */
+  findLatestSame(q: { ownerSub: string; applicantKey: string; contentHash: string; status: DisclosureStatus }, tx: Tx): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findFirst({ where: q, orderBy: { submittedAt: 'desc' } });
   }
 
   findByTrackingCode(trackingCode: string): Promise<RequestRow | null> {
@@ -87,11 +84,11 @@ export class RequestRepository {
     });
   }
 
-  /** Staff queue: open requests of a department, earliest due first (no due date last). */
-  queue(q: { department: string | null; status?: string; page: number; pageSize: number }) {
+  /** Staff queue: requests in `statuses` (of one department, or all for null), earliest due first (no due date last). */
+  queue(q: { department: string | null; statuses: readonly DisclosureStatus[]; page: number; pageSize: number }) {
     const where: Prisma.DisclosureRequestWhereInput = {
       ...(q.department === null ? {} : { department: q.department }),
-      status: q.status ? q.status : { in: OPEN_STATUSES },
+      status: { in: [...q.statuses] },
     };
     return Promise.all([
       this.prisma.disclosureRequest.findMany({
@@ -104,23 +101,16 @@ export class RequestRepository {
     ]).then(([items, total]) => ({ items, total }));
   }
 
-  openRequests(): Promise<RequestRow[]> {
-    return this.prisma.disclosureRequest.findMany({ where: { status: { in: OPEN_STATUSES } } });
+  withStatus(statuses: readonly DisclosureStatus[]): Promise<RequestRow[]> {
+    return this.prisma.disclosureRequest.findMany({ where: { status: { in: [...statuses] } } });
   }
 
-  /** Table 3 input by reporting dates (ADR 0001): the recorded day replaces an act date that fell in an already closed year. */
-  async table3Records(agency: string, yearEnd: string) {
-    const rows = await this.prisma.disclosureRequest.findMany({
+  /** An agency's requests received (by reporting date, else first receipt date) up to `yearEnd`, with the columns Table 3 reads. */
+  table3Records(agency: string, yearEnd: string): Promise<Table3Row[]> {
+    return this.prisma.disclosureRequest.findMany({
       where: { agency, OR: [{ reportReceiptDate: { lte: yearEnd } }, { reportReceiptDate: null, firstReceiptDate: { not: null, lte: yearEnd } }] },
       select: { applicantType: true, firstReceiptDate: true, finishedDate: true, reportReceiptDate: true, reportFinishedDate: true, outcome: true, duplicateOfId: true },
     });
-    return rows.map((r) => ({
-      applicantType: r.applicantType,
-      firstReceiptDate: r.reportReceiptDate ?? r.firstReceiptDate,
-      finishedDate: r.reportFinishedDate ?? r.finishedDate,
-      outcome: r.outcome,
-      duplicateOfId: r.duplicateOfId,
-    }));
   }
 
   /** Records a reminder; false when it was already sent (the primary key makes the scheduler idempotent). */

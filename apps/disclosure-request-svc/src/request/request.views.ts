@@ -16,7 +16,7 @@ export const mask = {
 function applicantView(r: RequestRow, masked: boolean): z.input<typeof DisclosureRequestView>['applicant'] {
   const m = <T extends string | null>(v: T, f: (s: string) => string) => (masked && v ? f(v) : v);
   return {
-    type: r.applicantType as never,
+    type: r.applicantType,
     name: masked ? mask.name(r.applicantName) : r.applicantName,
     idType: r.idType,
     idNumber: masked ? mask.id(r.idNumber) : r.idNumber,
@@ -48,8 +48,8 @@ export function toTimelineView(t: TimelineRow) {
 export function toView(r: RequestRow, o: { timeline: TimelineRow[]; masked: boolean; calendar: WorkingDayCalendar; duplicateOf: string | null }) {
   return {
     requestNumber: r.requestNumber,
-    status: r.status as never,
-    channel: r.channel as never,
+    status: r.status,
+    channel: r.channel,
     agency: r.agency,
     department: r.department,
     applicant: applicantView(r, o.masked),
@@ -81,7 +81,7 @@ export function queueClock(r: Pick<RequestRow, 'status' | 'dueDate'>, today: str
 export function toQueueItem(r: RequestRow, today: string, calendar: WorkingDayCalendar): z.input<typeof DisclosureQueueItem> {
   return {
     requestNumber: r.requestNumber,
-    status: r.status as never,
+    status: r.status,
     department: r.department,
     applicantName: mask.name(r.applicantName),
     description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description,

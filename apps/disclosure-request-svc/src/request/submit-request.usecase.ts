@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANONYMOUS, type Actor, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
@@ -8,6 +8,7 @@ import { reportingDate } from './domain/table3.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
+import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
 /** Unambiguous characters only (no 0/O, 1/I/L): applicants read tracking codes aloud on the phone. */
@@ -73,11 +74,13 @@ export class SubmitRequestUseCase {
     await this.requests.lockApplicant(applicantKey, tx);
     const since = new Date(now.getTime() - this.assumptions.duplicateWindowMinutes * 60_000);
     const same = ownerSub ? { ownerSub, applicantKey, contentHash } : null;
-    const duplicateOf = same ? await this.requests.findRecentDuplicate({ ...same, since }, tx) : null;
-    const answered = same && !duplicateOf ? await this.requests.findAnswered(same, tx) : null;
+    // A live duplicate is a still-open request: asking again after a reply or a close (withdrawn, abandoned) is a new request.
+    const duplicateOf = same ? await this.requests.findEarliestSame({ ...same, since, statuses: OPEN_STATUSES }, tx) : null;
+    // Already answered (Art. 36(6) 重复申请): a hint for staff, never automatic.
+    const answered = same && !duplicateOf ? await this.requests.findLatestSame({ ...same, status: 'REPLIED' }, tx) : null;
     const year = Number(this.clock.today().slice(0, 4));
     const n = await this.requests.nextNumber(year, tx);
-    const status = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
+    const status: DisclosureStatus = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
     const base = { status, clockStart: duplicateOf ? null : receiptDate, extensionDays: 0, pausedDays: 0, customDueDate: null, submittedAt: now };
     const request = await this.requests.create(
       {
@@ -87,7 +90,7 @@ export class SubmitRequestUseCase {
         firstReceiptDate: base.clockStart,
         reportReceiptDate: base.clockStart ? reportingDate(base.clockStart, this.clock.today()) : null,
         ...base,
-        ...dueColumns({ ...base, supplementRequested: false } as never, this.calendar),
+        ...dueColumns(base, this.calendar),
       },
       tx,
     );

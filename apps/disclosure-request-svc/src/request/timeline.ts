@@ -1,4 +1,4 @@
-import type { Actor } from '@govdisc/contracts';
+import type { Actor, DisclosureStatus } from '@govdisc/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import { shanghaiDate } from '@govdisc/contracts';
 
@@ -6,8 +6,8 @@ import { shanghaiDate } from '@govdisc/contracts';
 export function timelineEntry(e: {
   requestId: string;
   action: string;
-  from: string | null;
-  to: string;
+  from: DisclosureStatus | null;
+  to: DisclosureStatus;
   actor: Actor;
   at: Date;
   legalBasis: string;

@@ -4,7 +4,7 @@ import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js
 import { DeadlineScheduler } from '../../src/request/deadline-scheduler.service.js';
 import { RequestQueries } from '../../src/request/request-queries.service.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
-import { Table3UseCase } from '../../src/report/table3.usecase.js';
+import { Table3UseCase } from '../../src/request/table3.usecase.js';
 import { citizen, deptOfficer, gio, newRequest } from '../factories.js';
 import { type Harness, startHarness, stopHarness } from './setup.js';
 

@@ -1,7 +1,7 @@
 import type { ApplicantType, DisclosureAction, DisclosureOutcome } from '@govdisc/contracts';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
-import { Table3UseCase } from '../../src/report/table3.usecase.js';
+import { Table3UseCase } from '../../src/request/table3.usecase.js';
 import { gio, newRequest, validId } from '../factories.js';
 import { type Harness, startHarness, stopHarness } from './setup.js';
 

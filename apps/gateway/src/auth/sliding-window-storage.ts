@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { PeriodicTask } from '@govdisc/service-kit';
 
 interface Window {
   /** start of the current fixed window (ms) */
@@ -18,12 +19,11 @@ interface Window {
  */
 export class SlidingWindowThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
-  private readonly sweeper: NodeJS.Timeout;
+  // Forget clients idle for two windows, so the map holds only recent callers.
+  private readonly sweeper = new PeriodicTask({ label: 'rate-limit window sweep', everyMs: 60_000, run: async () => this.sweep() });
 
   constructor(private readonly now: () => number = Date.now) {
-    // Forget clients idle for two windows, so the map holds only recent callers.
-    this.sweeper = setInterval(() => this.sweep(), 60_000);
-    this.sweeper.unref();
+    this.sweeper.start();
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
@@ -47,7 +47,7 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage, OnModule
   }
 
   onModuleDestroy() {
-    clearInterval(this.sweeper);
+    void this.sweeper.stop();
   }
 
   private roll(w: Window, now: number, ttl: number): Window {

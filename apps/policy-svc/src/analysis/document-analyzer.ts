@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseDocNumber } from '@govdisc/text-analysis';
-import { splitAgencies } from '../document/agencies.js';
+import { splitAgencies } from './agencies.js';
 import { contentHash } from './content-hash.js';
 import { KeywordExtractor, termFrequencies } from './keywords.js';
 import { encodeSignature, minhash } from './minhash.js';

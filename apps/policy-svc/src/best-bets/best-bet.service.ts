@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type CreateBestBetReq, DomainError, ErrorCode, type UpdateBestBetReq } from '@govdisc/contracts';
 import type { BestBet } from '../generated/prisma/client.js';
 import { DocumentRepository } from '../document/document.repository.js';
-import { requireQueryKey } from '../search/query-text.js';
+import { requireQueryKey } from '../query-text/query-text.js';
 import { BestBetRepository, type BestBetFields, isUniqueViolation } from './best-bet.repository.js';
 import { PinTableService } from './pin-table.service.js';
 

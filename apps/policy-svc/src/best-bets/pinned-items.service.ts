@@ -4,7 +4,7 @@ import { queryTokens, snippet } from '@govdisc/text-analysis';
 import { DocumentRepository, type SearchRow } from '../document/document.repository.js';
 import { PinTableService } from './pin-table.service.js';
 import { type SearchItem, pinFirst, withoutPinned } from './pinned-results.js';
-import { agenciesOf } from '../document/agencies.js';
+import { agenciesOf } from '../analysis/agencies.js';
 
 const SNIPPET_CHARS = 120;
 

@@ -1,5 +1,5 @@
 import type { PolicySearchItem, z } from '@govdisc/contracts';
-import { normalizeQuery } from '../search/query-text.js';
+import { normalizeQuery } from '../query-text/query-text.js';
 
 export type SearchItem = z.input<typeof PolicySearchItem>;
 

@@ -6,6 +6,7 @@ import { DocumentRepository } from '../document/document.repository.js';
 import { DocumentService } from '../document/document.service.js';
 import type { ImportJob } from '../generated/prisma/client.js';
 import { detectFormat } from './formats/detect-format.js';
+import type { ImportLineInput } from './formats/import-line.js';
 import { sourceLines } from './formats/source-lines.js';
 import { ImportAnalysis } from './import-analysis.js';
 import { ImportJobRepository } from './import-job.repository.js';
@@ -15,12 +16,6 @@ import { parseRecord } from './import-record.js';
 import { emptyReport, externalIdOf, mergeReports } from './import-report.js';
 import { type DocumentWrite, ImportWriter, type WrittenRow } from './import-writer.repository.js';
 import { StageClock } from './stage-clock.js';
-
-export interface ImportLineInput {
-  line: number;
-  record: unknown;
-  error?: string;
-}
 
 type WritePlan = Extract<Plan, { kind: 'write' }>;
 type PublishJobReport = z.infer<typeof PublishImportJobReport>;

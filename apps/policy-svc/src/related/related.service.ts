@@ -5,7 +5,7 @@ import { LexiconService } from '../search/lexicon/lexicon.service.js';
 import { titleTerms } from '../search/lexicon/search-lexicon.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
-import { agenciesOf } from '../document/agencies.js';
+import { agenciesOf } from '../analysis/agencies.js';
 import { visibleTo } from '../document/document.service.js';
 
 /** Candidates read from the table (most shared keywords first) and from the index (title search). */

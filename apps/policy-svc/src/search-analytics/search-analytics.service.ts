@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { maskPersonalNumbers } from '@govdisc/contracts';
-import { requireQueryKey, normalizeQuery } from '../search/query-text.js';
+import { requireQueryKey, normalizeQuery } from '../query-text/query-text.js';
 import { buildReport } from './analytics-report.js';
 import { ANALYTICS_TIME_ZONE, calendarDay, lastDays } from './calendar.js';
 import { SearchAnalyticsRepository } from './search-analytics.repository.js';

@@ -1,6 +1,6 @@
 import type { SearchDocument, Validity } from '@govdisc/search-index';
 import type { PolicyDocument } from '../generated/prisma/client.js';
-import { agenciesOf } from '../document/agencies.js';
+import { agenciesOf } from '../analysis/agencies.js';
 
 /** DB row → what the read model stores; the row's version orders updates of the same document. */
 export function toSearchDocument(doc: PolicyDocument): SearchDocument {

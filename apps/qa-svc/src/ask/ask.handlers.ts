@@ -2,13 +2,13 @@ import { Controller } from '@nestjs/common';
 import { askQuestion, listUnanswered, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
 import { AskService } from './ask.service.js';
-import { UnansweredRepository } from './unanswered.repository.js';
+import { UnansweredService } from './unanswered.service.js';
 
 @Controller()
 export class AskHandlers {
   constructor(
     private readonly asking: AskService,
-    private readonly unanswered: UnansweredRepository,
+    private readonly unanswered: UnansweredService,
   ) {}
 
   @RpcHandler(askQuestion)

@@ -7,9 +7,10 @@ import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
 import { RelatedPrefetch } from './related-prefetch.js';
 import { UnansweredRepository } from './unanswered.repository.js';
+import { UnansweredService } from './unanswered.service.js';
 
 @Module({
   controllers: [AskHandlers],
-  providers: [AskService, QaIndexService, UnansweredRepository, PolicyFallback, PolicyDocuments, RelatedLookup, RelatedPrefetch],
+  providers: [AskService, QaIndexService, UnansweredRepository, UnansweredService, PolicyFallback, PolicyDocuments, RelatedLookup, RelatedPrefetch],
 })
 export class AskModule {}

@@ -4,7 +4,7 @@ import { AskService } from './ask.service.js';
 import type { PolicyFallback } from './policy-fallback.js';
 import type { QaIndexService } from './qa-index.service.js';
 import type { RelatedLookup, RelatedSource } from './related-lookup.js';
-import type { UnansweredRepository } from './unanswered.repository.js';
+import type { UnansweredService } from './unanswered.service.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -56,7 +56,7 @@ function setup(opts: { engineDown?: boolean; cacheSize?: number } = {}) {
   const config = { ASK_CONFIDENCE_THRESHOLD: 0.5, ASK_CACHE_SIZE: opts.cacheSize ?? 100, ASK_CACHE_TTL_MS: 60_000 } as AppConfig;
   const sut = new AskService(
     mocks.qaIndex as unknown as QaIndexService,
-    mocks.unanswered as unknown as UnansweredRepository,
+    mocks.unanswered as unknown as UnansweredService,
     mocks.policies as unknown as PolicyFallback,
     mocks.related as unknown as RelatedLookup,
     config,

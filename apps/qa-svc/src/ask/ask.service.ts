@@ -7,7 +7,7 @@ import { AnswerCache } from './answer-cache.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
-import { UnansweredRepository } from './unanswered.repository.js';
+import { UnansweredService } from './unanswered.service.js';
 
 /** Search engine hits handed to the matcher (more candidates, and a prior from the answer text); 20 to 30 rank the dev sets alike. */
 const ENGINE_CANDIDATES = 20;
@@ -30,7 +30,7 @@ export class AskService {
 
   constructor(
     private readonly qaIndex: QaIndexService,
-    private readonly unanswered: UnansweredRepository,
+    private readonly unanswered: UnansweredService,
     private readonly policies: PolicyFallback,
     private readonly related: RelatedLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

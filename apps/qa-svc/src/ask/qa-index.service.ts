@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
-import { APP_CONFIG, ReadinessRegistry } from '@govdisc/service-kit';
+import { APP_CONFIG, ChangeFeed, PeriodicTask, ReadinessRegistry, changedSince } from '@govdisc/service-kit';
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { AppConfig } from '../config/env.js';
 import type { QaPair } from '../generated/prisma/client.js';
@@ -24,9 +24,12 @@ const PAGE = 1000;
 export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(QaIndexService.name);
   private current: SearchIndex | null = null;
-  private watermark = { at: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+  private poller: PeriodicTask | undefined;
+  private readonly feed = new ChangeFeed<PairWithCitations>({
+    pageSize: PAGE,
+    read: (since, take) => this.prisma.qaPair.findMany({ ...changedSince(since), take, include: { citations: { orderBy: { position: 'asc' } } } }),
+    apply: (rows) => this.apply(rows),
+  });
   private ready = false;
   /**
    * pairs that are public or will be on a later day (effective dates are checked when read, so a
@@ -64,12 +67,13 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.refresh();
     this.ready = true;
     this.logger.log({ engine: opened.kind, pairs: await this.index.count(), questions: this.matcher.size, ms: Date.now() - started }, 'Q&A index built');
-    this.timer = setInterval(() => this.refresh().catch((e) => this.logger.warn({ err: e }, 'Q&A index refresh failed')), this.config.QA_INDEX_REFRESH_MS);
+    this.poller = new PeriodicTask({ label: 'Q&A index refresh', everyMs: this.config.QA_INDEX_REFRESH_MS, run: () => this.refresh() });
+    this.poller.start();
   }
 
   async onModuleDestroy() {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.poller?.stop().catch(() => undefined);
+    await this.feed.settled();
     await closeSearchEngine(this.current);
   }
 
@@ -89,40 +93,23 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Applies every row changed since the last pass: public ones (now or from a later day) in, the others out. One pass at a time. */
-  refresh(): Promise<void> {
-    this.running ??= this.applyChanges().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  async refresh(): Promise<void> {
+    await this.feed.pull();
   }
 
-  private async applyChanges(): Promise<void> {
-    for (;;) {
-      const { at, id } = this.watermark;
-      const rows = await this.prisma.qaPair.findMany({
-        // Keyset pagination on (updatedAt, id): no row is skipped, even when many share a timestamp.
-        where: { OR: [{ updatedAt: { gt: at } }, { updatedAt: at, id: { gt: id } }] },
-        orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-        take: PAGE,
-        include: { citations: { orderBy: { position: 'asc' } } },
-      });
-      if (rows.length === 0) return;
-      for (const r of rows) {
-        if (mayBePublic(r)) {
-          this.pairs.set(r.id, r);
-          this.matcher.upsert(r.id, [r.question, ...r.alternatives], r.answer);
-        } else {
-          this.pairs.delete(r.id);
-          this.matcher.remove(r.id);
-        }
+  private async apply(rows: PairWithCitations[]): Promise<void> {
+    for (const r of rows) {
+      if (mayBePublic(r)) {
+        this.pairs.set(r.id, r);
+        this.matcher.upsert(r.id, [r.question, ...r.alternatives], r.answer);
+      } else {
+        this.pairs.delete(r.id);
+        this.matcher.remove(r.id);
       }
-      await this.index.upsert(rows.filter((r) => mayBePublic(r)).map(toSearchDocument));
-      await this.index.deleteMany(rows.filter((r) => !mayBePublic(r)).map((r) => r.id));
-      this.changes++;
-      const last = rows[rows.length - 1]!;
-      this.watermark = { at: last.updatedAt, id: last.id };
-      if (rows.length < PAGE) return;
     }
+    await this.index.upsert(rows.filter((r) => mayBePublic(r)).map(toSearchDocument));
+    await this.index.deleteMany(rows.filter((r) => !mayBePublic(r)).map((r) => r.id));
+    this.changes++;
   }
 }
 

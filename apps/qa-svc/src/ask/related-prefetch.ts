@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicTask } from '@govdisc/service-kit';
 import pLimit from 'p-limit';
 import { QaIndexService } from './qa-index.service.js';
 import { RELATED_TTL_MS, RelatedLookup, type RelatedSource } from './related-lookup.js';
@@ -27,7 +28,7 @@ export class RelatedPrefetch implements OnApplicationBootstrap, OnModuleDestroy 
   private seenGeneration = -1;
   private lastFullRound = Date.now();
   private retryAt = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task = new PeriodicTask({ label: 'related items prefetch', everyMs: CHECK_MS, run: () => this.check() });
   private round: Promise<void> | null = null;
   private stopped = false;
 
@@ -37,9 +38,7 @@ export class RelatedPrefetch implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.check(), CHECK_MS);
-    this.timer.unref();
-    void this.check();
+    this.task.start();
   }
 
   /** Starts a round when the index changed or a refresh is due (one round at a time); resolves when it ends. */
@@ -84,7 +83,7 @@ export class RelatedPrefetch implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy() {
     this.stopped = true;
-    clearInterval(this.timer);
+    await this.task.stop();
     await this.round;
   }
 }

@@ -1,115 +1,49 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { PartialWriteError, WriteBehindBuffer, findPage } from '@govdisc/service-kit';
+import { Injectable } from '@nestjs/common';
+import { findPage } from '@govdisc/service-kit';
+import type { UnansweredCluster } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
-import { jaccard, questionTokens } from '@govdisc/text-analysis';
-import { LRUCache } from 'lru-cache';
 
-const SAME_CLUSTER = 0.5;
-const MAX_VARIANTS = 20;
-/** How often the questions asked since the last write are filed into their clusters. */
-const FLUSH_MS = 1_000;
+/** Where a new question goes: into an existing cluster (with its variants as they should now be), or a new one. */
+export type ClusterChoice = { clusterId: string; variants: string[] } | null;
 
-/**
- * Low-confidence questions grouped by similarity, with counts: what people ask that we cannot answer.
- * Asking only queues the question; a write-behind buffer files a second's questions together (counts
- * summed), so concurrent askers never wait on each other's cluster row. A question filed before goes
- * straight to its cluster: one UPDATE adds all such repeats of the second. A new question finds its
- * cluster in a transaction of its own. A crash loses at most the last second of this demand log,
- * accepted on purpose.
- */
+/** Queries on the unanswered-question clusters; which cluster a question belongs to is UnansweredService's rule. */
 @Injectable()
-export class UnansweredRepository implements OnModuleDestroy {
-  private readonly queued = new WriteBehindBuffer<string>({
-    label: 'unanswered questions',
-    flushMs: FLUSH_MS,
-    write: (batch) => this.file(batch),
-    probe: () => this.prisma.$queryRawUnsafe('SELECT 1'),
-  });
-  /** question text → the cluster it was filed in (its variants already hold it, or are full) */
-  private readonly filedIn = new LRUCache<string, string>({ max: 10_000 });
-
+export class UnansweredRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  record(question: string): void {
-    this.queued.add(question);
+  probe(): Promise<unknown> {
+    return this.prisma.$queryRawUnsafe('SELECT 1');
   }
 
-  snapshot() {
-    return this.queued.snapshot();
-  }
-
-  /** Files every queued question now (tests, shutdown). */
-  flush(): Promise<void> {
-    return this.queued.flush();
-  }
-
-  onModuleDestroy() {
-    return this.queued.close();
-  }
-
-  /**
-   * Each new question is filed in its own transaction, so one the database refuses fails alone: it
-   * is reported back (PartialWriteError) for retry and isolation, and the others are not filed twice.
-   */
-  private async file(batch: string[]): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const q of batch) counts.set(q, (counts.get(q) ?? 0) + 1);
-    const repeats = await this.addRepeats([...counts].filter(([q]) => this.filedIn.has(q)));
-    const failed: string[] = [];
-    let firstError: unknown;
-    for (const [question, count] of counts) {
-      if (repeats.has(question)) continue;
-      try {
-        await this.fileOne(question, count);
-      } catch (error) {
-        failed.push(question);
-        firstError ??= error;
-      }
-    }
-    if (failed.length > 0) throw new PartialWriteError(failed, firstError);
-  }
-
-  /** Adds questions filed before to their clusters in one statement; returns those it could add. */
-  private async addRepeats(known: [question: string, count: number][]): Promise<Set<string>> {
-    if (known.length === 0) return new Set();
-    const perCluster = new Map<string, number>();
-    for (const [q, n] of known) perCluster.set(this.filedIn.get(q)!, (perCluster.get(this.filedIn.get(q)!) ?? 0) + n);
+  /** Adds counts to clusters in one statement; returns the ids of the clusters that still exist. */
+  async addCounts(perCluster: Map<string, number>): Promise<Set<string>> {
     const rows = await this.prisma.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE unanswered_cluster c SET count = c.count + v.n, last_asked_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE c.id = v.id RETURNING c.id::text AS id`,
       [...perCluster.keys()],
       [...perCluster.values()],
     );
-    const alive = new Set(rows.map((r) => r.id));
-    const added = new Set<string>();
-    for (const [q] of known) {
-      if (alive.has(this.filedIn.get(q)!)) added.add(q);
-      else this.filedIn.delete(q); // the cluster is gone: file the question afresh
-    }
-    return added;
+    return new Set(rows.map((r) => r.id));
   }
 
-  private async fileOne(question: string, count: number): Promise<void> {
-    const tokens = questionTokens(question);
-    if (tokens.length === 0) return;
-    const clusterId = await this.prisma.$transaction(async (tx) => {
-      // Candidates share at least one token (GIN index); the most similar one above the bar wins.
-      const candidates = await tx.unansweredCluster.findMany({ where: { tokens: { hasSome: tokens } }, take: 50, orderBy: { count: 'desc' } });
-      const best = candidates
-        .map((c) => ({ c, sim: jaccard(tokens, c.tokens) }))
-        .sort((a, b) => b.sim - a.sim)[0];
-      if (best && best.sim >= SAME_CLUSTER) {
-        const variants = best.c.variants.includes(question) || best.c.variants.length >= MAX_VARIANTS ? best.c.variants : [...best.c.variants, question];
-        await tx.unansweredCluster.update({ where: { id: best.c.id }, data: { count: { increment: count }, lastAskedAt: new Date(), variants } });
-        return best.c.id;
+  /**
+   * Files one question in a transaction of its own: reads the clusters sharing a token with it (GIN
+   * index, the 50 most asked), lets `choose` pick one, then counts it there or opens a new cluster.
+   * Returns the cluster's id.
+   */
+  file(q: { question: string; tokens: string[]; count: number }, choose: (candidates: UnansweredCluster[]) => ClusterChoice): Promise<string> {
+    return this.prisma.$transaction(async (tx) => {
+      const candidates = await tx.unansweredCluster.findMany({ where: { tokens: { hasSome: q.tokens } }, take: 50, orderBy: { count: 'desc' } });
+      const chosen = choose(candidates);
+      if (chosen) {
+        await tx.unansweredCluster.update({ where: { id: chosen.clusterId }, data: { count: { increment: q.count }, lastAskedAt: new Date(), variants: chosen.variants } });
+        return chosen.clusterId;
       }
-      return (await tx.unansweredCluster.create({ data: { sample: question, variants: [question], tokens, count } })).id;
+      return (await tx.unansweredCluster.create({ data: { sample: q.question, variants: [q.question], tokens: q.tokens, count: q.count } })).id;
     });
-    this.filedIn.set(question, clusterId);
   }
 
-  async list(query: { page: number; pageSize: number }) {
-    await this.flush(); // editors see what was asked up to now
+  list(query: { page: number; pageSize: number }) {
     return findPage(this.prisma.unansweredCluster, {
       orderBy: [{ count: 'desc' }, { lastAskedAt: 'desc' }],
       page: query.page,

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { FeedbackHandlers } from '../feedback/feedback.handlers.js';
-import { FeedbackRepository } from '../feedback/feedback.repository.js';
-import { PolicyDocumentChangedConsumer } from '../policy-events/policy-document-changed.consumer.js';
-import { StalenessService } from '../policy-events/staleness.service.js';
 import { TopicHandlers } from '../topic/topic.handlers.js';
 import { TopicRepository } from '../topic/topic.repository.js';
+import { TopicService } from '../topic/topic.service.js';
 import { CitationVerifier } from './citation-verifier.js';
 import { ExtractHandlers } from './extract.handlers.js';
 import { ImportPairsUseCase } from './import-pairs.usecase.js';
@@ -14,7 +11,7 @@ import { PairRepository } from './pair.repository.js';
 import { PairService } from './pair.service.js';
 
 @Module({
-  controllers: [PairHandlers, TopicHandlers, FeedbackHandlers, ExtractHandlers],
+  controllers: [PairHandlers, TopicHandlers, ExtractHandlers],
   providers: [
     PairService,
     PairRepository,
@@ -22,9 +19,8 @@ import { PairService } from './pair.service.js';
     PolicyDocuments,
     ImportPairsUseCase,
     TopicRepository,
-    FeedbackRepository,
-    StalenessService,
-    PolicyDocumentChangedConsumer,
+    TopicService,
   ],
+  exports: [PairService, PairRepository],
 })
 export class PairModule {}

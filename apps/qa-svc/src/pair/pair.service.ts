@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, isReviewer, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
 import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
-import { TopicRepository } from '../topic/topic.repository.js';
+import { TopicService } from '../topic/topic.service.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
 import { nextStatus } from './pair-workflow.js';
 import { NO_PENDING_EDIT, type PairContent, type PairWithCitations, PairRepository, type PendingEdit, type Tx } from './pair.repository.js';
@@ -17,7 +17,7 @@ export class PairService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly pairs: PairRepository,
-    private readonly topics: TopicRepository,
+    private readonly topics: TopicService,
     private readonly citations: CitationVerifier,
   ) {}
 

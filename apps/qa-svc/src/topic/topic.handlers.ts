@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { listQaTopics, reorderQaTopics, type z } from '@govdisc/contracts';
 import { RpcHandler } from '@govdisc/service-kit';
-import { TopicRepository } from './topic.repository.js';
+import { TopicService } from './topic.service.js';
 
 @Controller()
 export class TopicHandlers {
-  constructor(private readonly topics: TopicRepository) {}
+  constructor(private readonly topics: TopicService) {}
 
   @RpcHandler(listQaTopics)
   async list() {

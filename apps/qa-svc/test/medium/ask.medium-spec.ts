@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
 import { AskService } from '../../src/ask/ask.service.js';
 import { QaIndexService } from '../../src/ask/qa-index.service.js';
-import { UnansweredRepository } from '../../src/ask/unanswered.repository.js';
+import { UnansweredService } from '../../src/ask/unanswered.service.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { PrismaService } from '../../src/infra/prisma.service.js';
 import { PairService } from '../../src/pair/pair.service.js';
@@ -99,20 +99,20 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     const res = await ask('火星移民需要办理什么手续');
     expect(res.answers).toEqual([]);
     expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
-    const queue = await app!.get(UnansweredRepository).list({ page: 1, pageSize: 10 });
+    const queue = await app!.get(UnansweredService).list({ page: 1, pageSize: 10 });
     expect(queue.items.map((c) => c.sample)).toContain('火星移民需要办理什么手续');
   });
 
   it('masks ID-card and mobile numbers before a question reaches the editors\' list', async () => {
     const res = await ask(`身份证11010519491231002X手机13800138000，火星移民怎么登记（${engine.name}）`);
     expect(res.answers).toEqual([]);
-    const samples = (await app!.get(UnansweredRepository).list({ page: 1, pageSize: 50 })).items.flatMap((c) => c.variants);
+    const samples = (await app!.get(UnansweredService).list({ page: 1, pageSize: 50 })).items.flatMap((c) => c.variants);
     expect(samples).toContain(`身份证[身份证号]手机[手机号]，火星移民怎么登记（${engine.name}）`);
     expect(samples.join('\n')).not.toMatch(/11010519491231002X|13800138000/);
   });
 
   it('adds a repeated question to its cluster, and files it afresh once the cluster is gone', async () => {
-    const unanswered = app!.get(UnansweredRepository);
+    const unanswered = app!.get(UnansweredService);
     const question = `火星上的户口怎么迁移（${engine.name}）`;
     const clusterOf = async () => (await unanswered.list({ page: 1, pageSize: 50 })).items.filter((c) => c.variants.includes(question));
     await ask(question);

@@ -11,7 +11,7 @@ import { ImportPairsUseCase } from '../../src/pair/import-pairs.usecase.js';
 import { PairService } from '../../src/pair/pair.service.js';
 import { publishPair } from '../publish-pair.js';
 import { FeedbackRepository } from '../../src/feedback/feedback.repository.js';
-import { TopicRepository } from '../../src/topic/topic.repository.js';
+import { TopicService } from '../../src/topic/topic.service.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const editor = { sub: 'editor-1', roles: ['editor'] };
@@ -127,7 +127,7 @@ test('feedback is recorded per answer and rolled up per topic', async () => {
   const stats = await feedback.stats('housing-fund');
   expect(stats.byPair.find((p) => p.pairId === pair.id)).toMatchObject({ helpful: 1, notHelpful: 1, ratingCount: 2, ratingAverage: 3.5, comments: 1 });
   expect(stats.byTopic).toEqual([expect.objectContaining({ topic: 'housing-fund', ratingCount: 2 })]);
-  const topics = await app.get(TopicRepository).listWithCounts();
+  const topics = await app.get(TopicService).listWithCounts();
   expect(topics.length).toBeGreaterThanOrEqual(16);
   expect(topics.find((t) => t.code === 'housing-fund')!.publishedCount).toBeGreaterThan(0);
 });

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type MediumEnv, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
-import { UnansweredRepository } from '../../src/ask/unanswered.repository.js';
+import { UnansweredService } from '../../src/ask/unanswered.service.js';
 import { loadAppConfig } from '../../src/config/env.js';
 
 // A question PostgreSQL refuses must not stop the demand log: the others are filed (once each),
@@ -25,7 +25,7 @@ afterAll(async () => {
 const clusters = () => queryRows<{ sample: string; count: number }>(env.databaseUrl, 'SELECT sample, count FROM qa.unanswered_cluster ORDER BY sample');
 
 test('unanswered questions: one the database refuses (U+0000) is set aside after 3 flushes; the others are filed once each', async () => {
-  const unanswered = app.get(UnansweredRepository);
+  const unanswered = app.get(UnansweredService);
   for (const q of ['月球基地落户补贴怎么申请', '火星移民需要什么材料', '月球\u0000基地补贴', '海底隧道通行证怎么办']) unanswered.record(q);
   await unanswered.flush();
   expect((await clusters()).map((c) => [c.sample, c.count])).toEqual(

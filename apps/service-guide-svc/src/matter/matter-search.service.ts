@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from '@govdisc/contracts';
 import type { GuideMatterHit } from '@govdisc/contracts';
+import { ChangeFeed } from '@govdisc/service-kit';
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { MatterRepository } from './matter.repository.js';
@@ -24,11 +25,12 @@ type Hit = z.infer<typeof GuideMatterHit>;
 export class MatterSearchService {
   private readonly matcher = new QuestionMatcher();
   private readonly matters = new Map<string, GuideMatter>();
-  private watermark = { at: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
   private checkedAt = 0;
-  private loading: Promise<void> | null = null;
+  private readonly feed: ChangeFeed<GuideMatter>;
 
-  constructor(private readonly repository: MatterRepository) {}
+  constructor(repository: MatterRepository) {
+    this.feed = new ChangeFeed({ pageSize: 500, read: (since, take) => repository.changedSince(since, take), apply: (rows) => this.apply(rows) });
+  }
 
   async search(input: { q: string; limit: number; policyRefs?: readonly string[] }): Promise<Hit[]> {
     await this.fresh();
@@ -47,30 +49,22 @@ export class MatterSearchService {
   }
 
   /** Reads the matters changed since the last read, at most every FRESH_MS; one read at a time. */
-  private fresh(): Promise<void> {
-    if (Date.now() - this.checkedAt < FRESH_MS) return Promise.resolve();
-    this.loading ??= this.readChanges().finally(() => {
-      this.loading = null;
-    });
-    return this.loading;
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.checkedAt < FRESH_MS) return;
+    await this.feed.pull();
+    this.checkedAt = Date.now();
   }
 
-  private async readChanges(): Promise<void> {
-    for (;;) {
-      const rows = await this.repository.changedSince(this.watermark, 500);
-      for (const m of rows) {
-        // Only published matters are found (their published fields: a pending edit is not public yet).
-        if (m.status !== 'PUBLISHED') {
-          this.matters.delete(m.id);
-          this.matcher.remove(m.id);
-          continue;
-        }
-        this.matters.set(m.id, m);
-        this.matcher.upsert(m.id, [m.name]);
+  private apply(rows: GuideMatter[]): void {
+    for (const m of rows) {
+      // Only published matters are found (their published fields: a pending edit is not public yet).
+      if (m.status !== 'PUBLISHED') {
+        this.matters.delete(m.id);
+        this.matcher.remove(m.id);
+        continue;
       }
-      if (rows.length > 0) this.watermark = { at: rows[rows.length - 1]!.updatedAt, id: rows[rows.length - 1]!.id };
-      if (rows.length < 500) break;
+      this.matters.set(m.id, m);
+      this.matcher.upsert(m.id, [m.name]);
     }
-    this.checkedAt = Date.now();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UpsertGuideMatterReq, z } from '@govdisc/contracts';
-import { findPage } from '@govdisc/service-kit';
+import { type ChangeCursor, changedSince, findPage } from '@govdisc/service-kit';
 import { type GuideMatter, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
@@ -62,12 +62,8 @@ export class MatterRepository {
   }
 
   /** Matters changed after `since` (update time, then id), oldest first: keyset pages for a reader that keeps up. */
-  changedSince(since: { at: Date; id: string }, take: number): Promise<GuideMatter[]> {
-    return this.prisma.guideMatter.findMany({
-      where: { OR: [{ updatedAt: { gt: since.at } }, { updatedAt: since.at, id: { gt: since.id } }] },
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-      take,
-    });
+  changedSince(since: ChangeCursor, take: number): Promise<GuideMatter[]> {
+    return this.prisma.guideMatter.findMany({ ...changedSince(since), take });
   }
 
   /** `publishedOnly` for everyone but staff. */

@@ -1,4 +1,4 @@
-import type { Deadline } from '@govdisc/contracts';
+import type { Deadline, DisclosureStatus } from '@govdisc/contracts';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import { LAW } from './assumptions.js';
 import type { RequestState } from './model.js';
@@ -10,13 +10,16 @@ export function wdDeadline(calendar: WorkingDayCalendar, kind: string, from: str
 }
 
 /** States whose reply clock is paused (§10): the due date moves on when they end. */
-export const PAUSED_STATES: readonly string[] = ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
+export const PAUSED_STATES: readonly DisclosureStatus[] = ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
 
 /**
  * The reply due date: addWD(clock start, 20 + extension + paused WDs), or the agency-set date
  * (Art. 35). Null while no clock runs (not yet received, waiting for a supplement, finished).
  */
-export function replyDue(state: RequestState, calendar: WorkingDayCalendar): Deadline | null {
+/** What the reply due date depends on. */
+export type ReplyDueInputs = Pick<RequestState, 'status' | 'clockStart' | 'customDueDate' | 'extensionDays' | 'pausedDays'>;
+
+export function replyDue(state: ReplyDueInputs, calendar: WorkingDayCalendar): Deadline | null {
   if (!state.clockStart || ['SUBMITTED', 'AWAITING_SUPPLEMENT', 'REPLIED', 'CLOSED'].includes(state.status)) return null;
   if (state.customDueDate) {
     return {
@@ -49,7 +52,7 @@ export function currentDeadlines(state: RequestState, calendar: WorkingDayCalend
 }
 
 /** Columns kept on the row for queues and the scheduler: the current reply due date and its calendar. */
-export function dueColumns(state: RequestState, calendar: WorkingDayCalendar) {
+export function dueColumns(state: ReplyDueInputs, calendar: WorkingDayCalendar) {
   const due = replyDue(state, calendar);
   return { dueDate: due?.date ?? null, dueProvisional: due?.provisional ?? false, calendarVersion: calendar.version };
 }

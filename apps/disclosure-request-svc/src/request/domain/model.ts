@@ -4,7 +4,7 @@ import type { DisclosureAssumptions } from './assumptions.js';
 
 /** The fields of a request the workflow rules read and write (a subset of the database row). */
 export interface RequestState {
-  status: string;
+  status: DisclosureStatus;
   department: string | null;
   submittedAt: Date;
   firstReceiptDate: string | null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ApplicantType, DisclosureOutcome } from '@govdisc/contracts';
-import { type Table3Record, buildTable3, checkTable3, toCsv } from './table3.js';
+import { type Table3Record, buildTable3, checkTable3, reportingRecord, toCsv } from './table3.js';
 
 const rec = (over: Partial<Table3Record>): Table3Record => ({
   applicantType: 'NATURAL_PERSON', firstReceiptDate: '2025-03-01', finishedDate: '2025-03-20', outcome: 'DISCLOSED', duplicateOfId: null, ...over,
@@ -54,4 +54,10 @@ test('a broken table fails the checks; CSV has the official row order', () => {
   expect(csv[0]).toBe('项目,自然人,法人或其他组织-商业企业,法人或其他组织-科研机构,法人或其他组织-社会公益组织,法人或其他组织-法律服务机构,法人或其他组织-其他,总计');
   expect(csv[1].startsWith('一、本年新收政府信息公开申请数量,')).toBe(true);
   expect(csv[25].startsWith('四、结转下年度继续办理,')).toBe(true);
+});
+
+test('ADR 0001: a recorded reporting day replaces the act date; without one the act date counts', () => {
+  const row = { ...rec({ firstReceiptDate: '2025-12-30', finishedDate: '2026-01-04' }), reportReceiptDate: '2026-01-02', reportFinishedDate: null };
+  expect(reportingRecord(row)).toEqual(rec({ firstReceiptDate: '2026-01-02', finishedDate: '2026-01-04' }));
+  expect(reportingRecord({ ...rec({}), reportReceiptDate: null, reportFinishedDate: '2025-04-01' })).toEqual(rec({ finishedDate: '2025-04-01' }));
 });

@@ -34,6 +34,23 @@ export const ROWS: ReadonlyArray<[string, string]> = [
   ['carriedOut', '四、结转下年度继续办理'],
 ];
 
+/** A request as stored, with the reporting dates recorded when an act fell in an already closed year (ADR 0001). */
+export interface Table3Row extends Table3Record {
+  reportReceiptDate: string | null;
+  reportFinishedDate: string | null;
+}
+
+/** Table 3 counts by reporting dates (ADR 0001): a recorded reporting day replaces the act date. */
+export function reportingRecord(r: Table3Row): Table3Record {
+  return {
+    applicantType: r.applicantType,
+    firstReceiptDate: r.reportReceiptDate ?? r.firstReceiptDate,
+    finishedDate: r.reportFinishedDate ?? r.finishedDate,
+    outcome: r.outcome,
+    duplicateOfId: r.duplicateOfId,
+  };
+}
+
 export interface Table3Record {
   applicantType: string;
   /** First receipt date (Art. 31); a 补正 restart does not create a new application. */

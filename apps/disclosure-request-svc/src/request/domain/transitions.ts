@@ -60,7 +60,7 @@ export function guard(state: RequestState, action: DisclosureAction, actor: Acto
   if (!actsAs(actor, state.department, internal).some((w) => rule.who.includes(w))) {
     throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: action.type });
   }
-  if (!rule.from.includes(state.status as DisclosureStatus)) {
+  if (!rule.from.includes(state.status)) {
     throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, undefined, { action: action.type, status: state.status, allowedFrom: rule.from });
   }
 }

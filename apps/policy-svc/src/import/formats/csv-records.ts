@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import type { ImportLineInput } from '../import.service.js';
+import type { ImportLineInput } from './import-line.js';
 import { fieldOf, toRawRecord } from './source-fields.js';
 
 /** One CSV record's text and the file line it starts on (quoted fields may span lines). */

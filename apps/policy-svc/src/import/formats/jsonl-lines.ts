@@ -1,4 +1,4 @@
-import type { ImportLineInput } from '../import.service.js';
+import type { ImportLineInput } from './import-line.js';
 
 /** JSONL text → import lines; a line that is not JSON becomes a rejected line with the parser's reason. */
 export function jsonlToLines(content: string, firstLine: number): ImportLineInput[] {

@@ -1,5 +1,5 @@
 import type { PolicyImportFormat } from '@govdisc/contracts';
-import type { ImportLineInput } from '../import.service.js';
+import type { ImportLineInput } from './import-line.js';
 import { csvToLines } from './csv-records.js';
 import { govPageToRecord } from './gov-page.js';
 import { jsonlToLines } from './jsonl-lines.js';

@@ -1,13 +1,5 @@
 import { DEFAULT_EXTERNAL_LIBRARIES } from '../config/env.js';
 import { externalLinks } from './external-links.js';
-import { normalizeQuery, requireQueryKey } from './query-text.js';
-
-test('one key however a query was typed; Latin words stay apart', () => {
-  expect(normalizeQuery(' 职工　年休假？ ')).toBe('职工年休假');
-  expect(normalizeQuery('職工年休假')).toBe('职工年休假');
-  expect(normalizeQuery('COVID-19 防控')).toBe('covid 19防控');
-  expect(() => requireQueryKey('？！ 。', 'query')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-});
 
 test('external links put the URL-encoded query into every template', () => {
   const [link] = externalLinks(DEFAULT_EXTERNAL_LIBRARIES, '公积金 提取&a=1');
