@@ -4,11 +4,9 @@ import { clockActions } from './clock-actions.js';
 import { intakeActions } from './intake-actions.js';
 import type { RequestState, RuleContext, Transition } from './model.js';
 import { replyActions } from './reply-actions.js';
+import { OPEN_STATUSES } from './statuses.js';
 
 type Who = 'gio' | 'dept' | 'system' | 'applicant';
-const OPEN: DisclosureStatus[] = [
-  'SUBMITTED', 'RECEIVED', 'AWAITING_SUPPLEMENT', 'IN_PROGRESS', 'CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE',
-];
 
 /** Spec §10: for each action, the states it may start from and who may perform it. */
 export const GUARDS: Record<DisclosureAction['type'], { from: DisclosureStatus[]; who: Who[] }> = {
@@ -26,7 +24,7 @@ export const GUARDS: Record<DisclosureAction['type'], { from: DisclosureStatus[]
   CONFIRM_PAYMENT: { from: ['AWAITING_FEE'], who: ['gio'] },
   CLOSE_FEE_UNPAID: { from: ['AWAITING_FEE'], who: ['gio', 'system'] },
   REPLY: { from: ['RECEIVED', 'IN_PROGRESS'], who: ['gio'] },
-  WITHDRAW: { from: OPEN, who: ['gio', 'applicant'] },
+  WITHDRAW: { from: [...OPEN_STATUSES], who: ['gio', 'applicant'] },
 };
 
 function actsAs(actor: Actor, department: string | null, internal?: 'system' | 'applicant'): Who[] {
