@@ -222,6 +222,12 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach â
   const runnerHeap: number[] = [];
   const rss: number[] = [];
   let done = 0;
+  // Another spelling of a route (case, an encoded letter, // or /./) must never be served: it would
+  // route past the limits and guards keyed on the canonical path (issue 11, finding 1). A trailing
+  // slash and encoded path parameters name the same resource and may succeed; ops paths (/health,
+  // /ready) have no /api/v1/ for the variants to change.
+  const SPELLING_VARIANT = /^path (upper|upper-segment|encoded-letter|double-slash|dot-segment)$/;
+  const spellingBypasses = new Set<string>();
   const started = Date.now();
   await Promise.all(
     Array.from({ length: LANES }, async (_, lane) => {
@@ -232,6 +238,9 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach â
           const byStatus = histogram.get(req.category) ?? new Map<number, number>();
           byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
           histogram.set(req.category, byStatus);
+          if (req.category === 'path-variant' && status >= 200 && status < 300 && SPELLING_VARIANT.test(req.mutation) && req.path.toLowerCase().includes('/api/')) {
+            spellingBypasses.add(`${status} ${req.method} ${req.path.slice(0, 120)} (${req.mutation})`);
+          }
           if (req.category === 'handler') {
             const r = perRoute.get(req.route) ?? { n: 0, reached: 0 };
             r.n++;
@@ -297,6 +306,7 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach â
   expect(count('handler', (s) => s === -1) + count('path-variant', (s) => s === -1) + count('auth', (s) => s === -1)).toBeLessThan(done * 0.01);
   // Probes are refused, never served: a path variant or a probe that got 2xx would bypass routing or the guard.
   expect(count('auth', (s) => s >= 200 && s < 300)).toBe(0);
+  expect([...spellingBypasses].slice(0, 10)).toEqual([]);
   await expectQueuesDrained();
   expect(stack.apps.gateway.running).toBe(true);
   expect((await fetch(`${stack.gatewayUrl}/api/v1/health`)).status).toBe(200);
