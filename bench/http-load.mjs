@@ -7,21 +7,26 @@ import { Agent, request } from 'node:http';
 
 export const gateway = new URL(process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000');
 
-export function call(agent, method, path, body) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const data = body ? Buffer.from(JSON.stringify(body)) : undefined;
-    const req = request(
-      { host: gateway.hostname, port: gateway.port, method, path, agent, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      },
-    );
-    req.on('error', () => resolve({ status: -1, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    req.end(data);
-  });
+/** `call` against another origin than GATEWAY_URL (e.g. a bare server a benchmark started itself). */
+export function callAt(base) {
+  const url = new URL(base);
+  return (agent, method, path, body) =>
+    new Promise((resolve) => {
+      const started = process.hrtime.bigint();
+      const data = body ? Buffer.from(JSON.stringify(body)) : undefined;
+      const req = request(
+        { host: url.hostname, port: url.port, method, path, agent, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+        },
+      );
+      req.on('error', () => resolve({ status: -1, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      req.end(data);
+    });
 }
+
+export const call = callAt(gateway);
 
 /** Local processes worth watching: the six apps and nats-server (by command line). */
 function watchedProcesses() {
@@ -48,10 +53,13 @@ function cpuTicks(pid) {
   }
 }
 
-/** Runs the load; prints one line with req/s, latency percentiles, statuses and CPU µs per request. */
-export async function load(label, makeRequest, { seconds, connections, quiet = false }) {
+/**
+ * Runs the load; prints one line with req/s, latency percentiles, statuses and CPU µs per request.
+ * `processes` ([{ name, pid }]) names the processes to measure; by default every local app and nats-server.
+ */
+export async function load(label, makeRequest, { seconds, connections, quiet = false, processes }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const procs = watchedProcesses().map((p) => ({ ...p, before: cpuTicks(p.pid) }));
+  const procs = (processes ?? watchedProcesses()).map((p) => ({ ...p, before: cpuTicks(p.pid) }));
   const latencies = [];
   const statuses = new Map();
   const deadline = Date.now() + seconds * 1000;
@@ -71,7 +79,7 @@ export async function load(label, makeRequest, { seconds, connections, quiet = f
   const result = { label, requests: latencies.length, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), statuses: Object.fromEntries(statuses), cpu: {} };
   for (const p of procs) {
     const after = cpuTicks(p.pid);
-    if (p.before === null || after === null || after === p.before) continue;
+    if (p.before === null || after === null || (!processes && after === p.before)) continue; // named processes show 0 too
     result.cpu[p.name] = (result.cpu[p.name] ?? 0) + ((after - p.before) * 10_000) / latencies.length; // µs per request
   }
   if (!quiet) {

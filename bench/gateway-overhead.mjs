@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// What the gateway path costs next to a bare Node `http` server (issue 12, "Numbers"), in one command that
+// starts everything it measures: a bare hello-world server (a child process), and on a fresh database and a
+// private nats-server the gateway and policy-svc (plus qa-svc with --qa), with a policy corpus imported
+// through the gateway (the first --docs records of ../shared/data/policies.jsonl, or all with --full; with
+// --qa also the first --qa-pairs of qa.jsonl, or all with --full).
+// Targets, each after a warm-up, closed loop on keep-alive connections:
+//   bare http         GET / on the bare server
+//   no-op route       GET /api/v1/health/policy-svc/ping (gateway → NATS → policy-svc → back, no engine)
+//   policy search     GET /api/v1/policies/search?q=… rotating bench/dev-sets/policy-queries.jsonl
+//   一号答 (--qa)      POST /api/v1/qa/ask, every question a text not asked before, at 50 connections
+// Prints req/s, p50/p95/p99, the share of the bare server's req/s and the CPU µs per request of every
+// process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
+// Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
+//   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
+//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--log-level info]
+// Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { BusNaming, applyBusLayout } from '@govdisc/messaging';
+import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import { connect } from '@nats-io/transport-node';
+import { callAt, intArg, load } from './http-load.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const SECONDS = intArg('--seconds', 15);
+const WARMUP = intArg('--warmup', 3);
+const CONNECTIONS = intArg('--connections', 8);
+const FULL = args.includes('--full');
+const DOCS = intArg('--docs', 500);
+const QA = args.includes('--qa');
+const QA_PAIRS = FULL ? Infinity : intArg('--qa-pairs', 1000);
+const QA_CONNECTIONS = intArg('--qa-connections', 50);
+const LOG_LEVEL = opt('--log-level', 'info'); // the apps' shipped default: what a user runs
+const dataDir = join(root, '../shared/data');
+const queries = readJsonl(new URL('./dev-sets/policy-queries.jsonl', import.meta.url)).map((r) => r.query);
+
+function readJsonl(path) {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+// ---- everything started here, stopped once by cleanup (also on Ctrl-C, SIGTERM or a failure) ----
+const started = { apps: [], scripts: new Set(), bare: null, nats: null, nc: null, db: null, dirs: [] };
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
+    for (const child of started.scripts) child.kill('SIGTERM');
+    await Promise.all(started.apps.map((a) => quietly(a.stop())));
+    if (started.bare && started.bare.exitCode === null) {
+      await quietly(new Promise((done) => (started.bare.once('exit', done), started.bare.kill('SIGTERM'))));
+    }
+    if (started.nc) await quietly(started.nc.close());
+    if (started.nats) await quietly(started.nats.stop());
+    if (started.db) await quietly(started.db.drop());
+    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+// e.g. a child that cannot be spawned emits 'error' outside any await
+process.once('uncaughtException', async (error) => {
+  console.error(`\nbench failed: ${error.stack ?? error.message}`);
+  await cleanup();
+  process.exit(1);
+});
+
+function tempDir(label) {
+  const dir = mkdtempSync(join(tmpdir(), `govdisc-bench-overhead-${label}-`));
+  started.dirs.push(dir);
+  return dir;
+}
+
+/** The baseline: Node's own http server answering hello world, in its own process like the apps. */
+async function startBareServer() {
+  // It also exits when its stdin closes, i.e. when this process is gone however it ended.
+  const code = `require('node:http').createServer((req, res) => res.end('hello world')).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+process.stdin.on('end', () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'ignore'] });
+  started.bare = child;
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+    child.once('exit', (c) => reject(new Error(`bare server exited ${c}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid };
+}
+
+/** The pid of the nats-server this process started (startPrivateNats does not expose it). */
+function natsServerPid(url) {
+  const port = new URL(url).port;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.split(') ')[1].split(' ')[1]);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (parent === process.pid && argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
+    } catch {
+      // the process ended while listed
+    }
+  }
+  throw new Error(`cannot find the private nats-server on port ${port}`);
+}
+
+async function startApp(name, base, extra = {}) {
+  const port = await freePort();
+  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+  started.apps.push(app);
+  await app.start(90_000);
+  return app;
+}
+
+/** Runs a repository script against the started gateway (embedded issuer: an exported KEYCLOAK_URL is dropped). */
+function runScript(script, scriptArgs, gatewayUrl) {
+  return new Promise((done, fail) => {
+    const { KEYCLOAK_URL: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, [join(root, script), ...scriptArgs], { env: { ...env, GATEWAY_URL: gatewayUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.scripts.add(child);
+    child.on('exit', () => started.scripts.delete(child));
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`${script} exited ${code}:\n${out.slice(-3000)}`))));
+  });
+}
+
+/** The first `n` non-empty lines of a JSONL file, written to a temporary file (all of them if n is Infinity). */
+async function headOf(file, n, label) {
+  const lines = [];
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    lines.push(line);
+    if (lines.length >= n) break;
+  }
+  const out = join(tempDir(label), `${label}.jsonl`);
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  return { path: out, count: lines.length };
+}
+
+async function waitFor(what, check, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check().catch((e) => ({ error: e.message }));
+    if (last === true) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what} not reached within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
+}
+
+const fmt = (x, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+let exitCode = 0;
+try {
+  // ---- start ----
+  const bare = await startBareServer();
+  // Each registered as soon as it exists, so a failure of the other still cleans it up.
+  const [nats, db] = await Promise.all([
+    startPrivateNats().then((n) => (started.nats = n)),
+    createTestDatabase('bench_overhead').then((d) => (started.db = d)),
+  ]);
+  started.nc = await connect({ servers: nats.url, name: 'bench-gateway-overhead' });
+  await applyBusLayout(started.nc, new BusNaming(''));
+  const base = {
+    DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL, LOG_PRETTY: 'false', SEARCH_DATA_DIR: tempDir('search'), OPENSEARCH_URL: '', KEYCLOAK_URL: '',
+  };
+  const services = ['policy-svc', ...(QA ? ['qa-svc'] : [])];
+  const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base)])));
+  apps.gateway = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000' });
+  const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
+  const pids = { bare: bare.pid, gateway: apps.gateway.pid, 'nats-server': natsServerPid(nats.url), 'load-gen': process.pid };
+  for (const name of services) pids[name] = apps[name].pid;
+  const watch = (...names) => names.map((name) => ({ name, pid: pids[name] }));
+
+  // ---- content ----
+  const corpus = await headOf(join(dataDir, 'policies.jsonl'), FULL ? Infinity : DOCS, 'policies');
+  process.stderr.write(`importing ${corpus.count} policy documents through the gateway (editor imports, reviewer publishes)…\n`);
+  let t = Date.now();
+  const reportFile = join(tempDir('report'), 'import.json');
+  await runScript('scripts/policy-import.mjs', [corpus.path, '--quiet', '--report', reportFile], gatewayUrl);
+  // Exact duplicates are not imported: what must become searchable is what the reviewer published.
+  const published = JSON.parse(readFileSync(reportFile, 'utf8')).published?.published;
+  if (!(published > 0)) throw new Error(`the import published nothing: ${readFileSync(reportFile, 'utf8').slice(0, 1000)}`);
+  const call = callAt(gatewayUrl);
+  const searchTotal = async (q) => {
+    const res = await fetch(`${gatewayUrl}/api/v1/policies/search${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`);
+    if (res.status !== 200) throw new Error(`search answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    return (await res.json()).total;
+  };
+  // Publishing reaches the search index through events: wait until every document is searchable.
+  // If the search collapses some published documents (e.g. linked near-duplicates), a total that holds still for 15 s will do.
+  let searchable = { total: -1, since: Date.now() };
+  await waitFor(`all ${published} published documents searchable`, async () => {
+    const total = await searchTotal();
+    if (total !== searchable.total) searchable = { total, since: Date.now() };
+    return total >= published || (total > 0 && Date.now() - searchable.since > 15_000) || { total };
+  }, FULL ? 600_000 : 120_000);
+  if (searchable.total < published) process.stderr.write(`  note: ${searchable.total} of ${published} published documents are found by an empty search\n`);
+  process.stderr.write(`  imported and searchable in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  let withHits = 0;
+  for (const q of queries) if ((await searchTotal(q)) > 0) withHits++;
+
+  let qaTexts = [];
+  let qaCount = 0;
+  if (QA) {
+    const pairs = await headOf(join(dataDir, 'qa.jsonl'), QA_PAIRS, 'qa');
+    process.stderr.write(`importing ${pairs.count} Q&A pairs…\n`);
+    qaCount = pairs.count;
+    t = Date.now();
+    await runScript('scripts/qa-import.mjs', [pairs.path], gatewayUrl);
+    await waitFor('Q&A answerable', async () => {
+      const question = readJsonl(pairs.path)[0].question;
+      const res = await fetch(`${gatewayUrl}/api/v1/qa/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      return res.status === 200 && JSON.stringify(await res.json()).includes(readJsonl(pairs.path)[0].id) ? true : { status: res.status };
+    });
+    process.stderr.write(`  imported and answerable in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    // Distinct texts as in bench/qa-ask.mjs: every ask new to qa-svc's cache, variants of one question far apart.
+    const stored = readJsonl(join(dataDir, 'qa.jsonl')).map((r) => r.question.replace(/[？?]$/u, ''));
+    qaTexts = ['', '请问', '你好，', '想问一下', '咨询一下'].flatMap((o) => ['', '？', '呢', '，谢谢'].map((e) => [o, e])).flatMap(([o, e]) => stored.map((q) => `${o}${q}${e}`));
+  }
+
+  // ---- measure ----
+  const [load1] = loadavg();
+  console.log(
+    `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
+      `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; apps at LOG_LEVEL=${LOG_LEVEL}, embedded search engine.\n` +
+      `corpus: ${corpus.count} policy records${FULL ? ' (full)' : ' (first of ../shared/data/policies.jsonl; --full for all)'}, ${published} published; ` +
+      `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n`,
+  );
+  const bareCall = callAt(bare.url);
+  let nextQa = 0;
+  const targets = [
+    { key: 'bare', label: 'bare node http', procs: ['bare', 'load-gen'], request: (agent) => bareCall(agent, 'GET', '/') },
+    { key: 'noop', label: 'GET /health/policy-svc/ping', procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'], request: (agent) => call(agent, 'GET', '/api/v1/health/policy-svc/ping') },
+    {
+      key: 'search', label: 'GET /policies/search', procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'],
+      request: (agent, i) => call(agent, 'GET', `/api/v1/policies/search?q=${encodeURIComponent(queries[i % queries.length])}`),
+    },
+    ...(QA
+      ? [{
+          key: 'qa', label: `POST /qa/ask distinct (${QA_CONNECTIONS} c)`, connections: QA_CONNECTIONS, procs: ['gateway', 'qa-svc', 'nats-server', 'load-gen'],
+          request: (agent) => call(agent, 'POST', '/api/v1/qa/ask', { question: qaTexts[nextQa++ % qaTexts.length] }),
+        }]
+      : []),
+  ];
+  const results = {};
+  for (const target of targets) {
+    const connections = target.connections ?? CONNECTIONS;
+    process.stderr.write(`${target.label}: warm-up ${WARMUP} s, then ${SECONDS} s…\n`);
+    await load(`${target.label} (warm-up)`, target.request, { seconds: WARMUP, connections, quiet: true, processes: [] });
+    const r = await load(target.label, target.request, { seconds: SECONDS, connections, quiet: true, processes: watch(...target.procs) });
+    const failed = r.requests - (r.statuses[200] ?? 0);
+    r.measured = r.requests > 0 && failed <= r.requests * 0.01 && target.procs.every((name) => name in r.cpu);
+    results[target.key] = r;
+  }
+  if (nextQa > qaTexts.length) console.log(`note: ${nextQa} distinct asks wanted, ${qaTexts.length} texts: some repeated`);
+
+  // ---- report ----
+  const bareRps = results.bare.rps;
+  const head = `${'target'.padEnd(34)} ${'req/s'.padStart(7)} ${'of bare'.padStart(8)} ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)} ms   CPU µs per request`;
+  console.log(head);
+  console.log('-'.repeat(head.length + 40));
+  for (const target of targets) {
+    const r = results[target.key];
+    const cpu = target.procs.map((name) => `${name} ${name in r.cpu ? fmt(r.cpu[name]) : '?'}`).join(', ');
+    const other = Object.entries(r.statuses).filter(([s]) => s !== '200');
+    console.log(
+      `${target.label.padEnd(34)} ${fmt(r.rps).padStart(7)} ${`${((100 * r.rps) / bareRps).toFixed(1)}%`.padStart(8)} ` +
+        `${r.p50.toFixed(2).padStart(6)} ${r.p95.toFixed(2).padStart(6)} ${r.p99.toFixed(2).padStart(6)}      ${cpu}` +
+        (other.length ? `  (not 200: ${other.map(([s, n]) => `${s}×${n}`).join(', ')})` : '') +
+        (r.measured ? '' : '  NOT MEASURED'),
+    );
+  }
+
+  const { noop, search, qa } = results;
+  const checks = [
+    ['no-op route ≥ 12% of bare req/s', noop, `${((100 * noop.rps) / bareRps).toFixed(1)}%`, noop.rps >= 0.12 * bareRps, '5.8% today'],
+    ['gateway CPU per no-op ≤ 150 µs', noop, `${fmt(noop.cpu.gateway ?? NaN)} µs`, noop.cpu.gateway <= 150, '475 µs today'],
+    ['policy-svc CPU per ping ≤ 60 µs', noop, `${fmt(noop.cpu['policy-svc'] ?? NaN)} µs`, noop.cpu['policy-svc'] <= 60, '173 µs today'],
+    ['embedded search ≥ 2,000 req/s', search, fmt(search.rps), search.rps >= 2000, '672–696 today'],
+    ['embedded search p95 ≤ 10 ms', search, `${search.p95.toFixed(2)} ms`, search.p95 <= 10, '17–18 ms today'],
+    ...(qa ? [[`一号答 distinct p95 ≤ 50 ms at ${QA_CONNECTIONS} connections`, qa, `${qa.p95.toFixed(2)} ms`, qa.p95 <= 50, '80 ms today']] : []),
+  ];
+  console.log(`\nissue 12 targets (${CONNECTIONS} connections):`);
+  for (const [what, r, value, ok, today] of checks) {
+    console.log(`  ${what.padEnd(what.startsWith('一号答') ? 41 : 44)} ${value.padStart(10)}  ${(!r.measured ? 'NOT MEASURED' : ok ? 'ok' : 'MISSED').padEnd(6)}  (issue: ${today})`);
+  }
+  if (!FULL) console.log(`  the search targets are for the full corpus; this run searched ${corpus.count} documents (--full for all)`);
+  if (qa && QA_CONNECTIONS !== 50) console.log('  the 一号答 target is at 50 connections');
+  console.log(`load ${loadavg()[0].toFixed(2)} after the run`);
+  if (targets.some((target) => !results[target.key].measured)) {
+    console.error('\nsome targets could not be measured (no answers, more than 1% not 200, or a process gone): see NOT MEASURED above');
+    exitCode = 1;
+  }
+  for (const app of started.apps) {
+    if (!app.running) {
+      console.error(`${app.name} is no longer running:\n${app.tail()}`);
+      exitCode = 1;
+    }
+  }
+} catch (error) {
+  if (cleaning) await cleaning; // interrupted: the signal handler reports and exits
+  console.error(`\nbench failed: ${error.stack ?? error.message}`);
+  for (const app of started.apps) if (!app.running) console.error(`--- ${app.name} output ---\n${app.tail()}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
