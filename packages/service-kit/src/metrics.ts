@@ -34,30 +34,40 @@ export const outboxPublished = new Counter({
   registers: [metricsRegistry],
 });
 
-/** Read from every background queue at scrape time: what waits, and what was set aside as poison. */
-new Gauge({
-  name: 'govdisc_background_queue_pending',
-  help: 'Items waiting in a background queue (write-behind buffer, outbox relay, JetStream consumer)',
-  labelNames: ['queue', 'kind'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    const snapshots = await backgroundQueueSnapshots();
-    this.reset();
-    for (const s of snapshots) this.set({ queue: s.queue, kind: s.kind }, s.pending);
-  },
-});
+/**
+ * One scrape collects both queue gauges at once; they share one round of snapshots (the outbox's are
+ * database queries, the consumers' JetStream calls) instead of taking it twice.
+ */
+let scrapeSnapshots: Promise<QueueSnapshot[]> | undefined;
+function snapshotsForScrape(): Promise<QueueSnapshot[]> {
+  return (scrapeSnapshots ??= backgroundQueueSnapshots().finally(() => (scrapeSnapshots = undefined)));
+}
 
-new Gauge({
-  name: 'govdisc_background_queue_parked',
-  help: 'Poison items a background queue set aside since start, after bounded retries (inspect them at /metrics/queues)',
-  labelNames: ['queue', 'kind'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    const snapshots = await backgroundQueueSnapshots();
-    this.reset();
-    for (const s of snapshots) this.set({ queue: s.queue, kind: s.kind }, s.parkedTotal);
-  },
-});
+/** A gauge read from every background queue at scrape time. */
+function backgroundQueueGauge(name: string, help: string, valueOf: (s: QueueSnapshot) => number): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['queue', 'kind'] as const,
+    registers: [metricsRegistry],
+    async collect() {
+      const snapshots = await snapshotsForScrape();
+      this.reset();
+      for (const s of snapshots) this.set({ queue: s.queue, kind: s.kind }, valueOf(s));
+    },
+  });
+}
+
+backgroundQueueGauge(
+  'govdisc_background_queue_pending',
+  'Items waiting in a background queue (write-behind buffer, outbox relay, JetStream consumer)',
+  (s) => s.pending,
+);
+backgroundQueueGauge(
+  'govdisc_background_queue_parked',
+  'Poison items a background queue set aside since start, after bounded retries (inspect them at /metrics/queues)',
+  (s) => s.parkedTotal,
+);
 
 @Controller()
 export class MetricsController {
