@@ -96,7 +96,7 @@ prepare_import() {
     log "KEYCLOAK_RESET=1: wiping the dev database ($KC_HOME/data/h2)"
     rm -rf "$KC_HOME/data/h2"
   elif [[ -d "$KC_HOME/data/h2" && "$sum" != "$old" ]]; then
-    log "realm files changed since the last import: wiping the dev database so they are re-imported"
+    log "realm files changed since the last import, or the last start did not finish: wiping the dev database so they are re-imported"
     rm -rf "$KC_HOME/data/h2"
   fi
   while read -r f; do
@@ -104,7 +104,10 @@ prepare_import() {
     cp "$f" "$KC_HOME/data/import/"
     log "realm file for import: $(basename "$f") (realm '$(realm_name "$f")')"
   done < <(realm_files)
-  printf '%s\n' "$sum" >"$KC_IMPORT_SUM"
+  # Recorded only once Keycloak is ready (cmd_start): a start killed half-way (e.g. while it creates
+  # its schema on a loaded machine) leaves no record, so the next start wipes the half-made database.
+  rm -f "$KC_IMPORT_SUM"
+  printf '%s\n' "$sum" >"$KC_IMPORT_SUM.pending"
 }
 
 cmd_start() {
@@ -127,6 +130,7 @@ cmd_start() {
     wait_for_http "$KC_URL/realms/master" "$KC_TIMEOUT" "$KC_LOG" "$(cat "$KC_PIDFILE")" \
       || die "Keycloak did not become ready"
     cmd_status || die "Keycloak answers but a realm from $KC_REALM_DIR is missing (see $KC_LOG)"
+    [[ -f "$KC_IMPORT_SUM.pending" ]] && mv -f "$KC_IMPORT_SUM.pending" "$KC_IMPORT_SUM"
     printf '%s\n' "$KC_URL"
     return 0
   fi
@@ -156,6 +160,7 @@ cmd_start() {
     grep -iE 'import|ERROR' "$KC_LOG" | tail -n 20 >&2 || true
     die "Keycloak is up but a realm from $KC_REALM_DIR did not import (log: $KC_LOG)"
   fi
+  mv -f "$KC_IMPORT_SUM.pending" "$KC_IMPORT_SUM"
   log "Keycloak $KC_VERSION ready at $KC_URL in $(( $(now_s) - t0 ))s (pid $pid)"
   printf '%s\n' "$KC_URL"
 }
