@@ -94,13 +94,19 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   private dispatch(bound: Bound, msg: Msg): void {
     inFlight.enter();
-    bound.route.answer(bound.instance, decodeRequest(msg)).then(
+    let answered: Promise<string>;
+    try {
+      answered = bound.route.answer(bound.instance, decodeRequest(msg));
+    } catch (error) {
+      answered = Promise.reject(error); // still answered and counted out below
+    }
+    answered.then(
       (reply) => {
         this.respond(msg, reply);
         inFlight.leave();
       },
       (error: unknown) => {
-        // answer() turns every error into a reply; this is a bug in the server itself.
+        // answer() turns every error into a reply: this is a bug in the server itself, yet the caller gets an answer.
         this.logger.error(error);
         this.respond(msg, encodeErrorReply({ code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh }));
         inFlight.leave();
