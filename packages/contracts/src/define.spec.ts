@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent, defineRpc } from './define.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { PUBLIC } from './roles.js';
+import { jsonTextMayHoldBadText } from './validation.js';
 
 const ctx = { source: 'test', correlationId: 'c-1' };
 const greeted = defineEvent('test.person.greeted', {
@@ -76,4 +77,23 @@ test('strings with U+0000 are refused on both sides (PostgreSQL cannot store the
   expect(codeOf(() => echo.makeRequest({ a: ['ok', 'bad\u0000'] }, null))).toBe(ErrorCode.VALIDATION_FAILED);
   expect(codeOf(() => echo.parseRequest({ actor: null, payload: { a: ['x\u0000'] } }))).toBe(ErrorCode.MALFORMED_MESSAGE);
   expect(echo.makeRequest({ a: ['正常'] }, null).payload).toEqual({ a: ['正常'] });
+});
+
+test('encodeResponse: the validated response as JSON text, refusing ill-formed text or U+0000 in it', () => {
+  const rpc = defineRpc('rpc.test.encode.response', {
+    access: PUBLIC,
+    request: z.object({}),
+    response: z.object({ title: z.string(), tags: z.array(z.string()).default([]) }),
+  });
+  expect(JSON.parse(rpc.encodeResponse({ title: '政务公开 😀' }))).toEqual({ title: '政务公开 😀', tags: [] });
+  expect(codeOf(() => rpc.encodeResponse({ title: 42 } as never))).toBe(ErrorCode.INTERNAL_ERROR);
+  expect(codeOf(() => rpc.encodeResponse({ title: 'a\ud800' }))).toBe(ErrorCode.INTERNAL_ERROR);
+  expect(codeOf(() => rpc.encodeResponse({ title: 'ok', tags: ['x\u0000'] }))).toBe(ErrorCode.INTERNAL_ERROR);
+});
+
+test('jsonTextMayHoldBadText clears text without \\u escapes of surrogates or U+0000', () => {
+  expect(jsonTextMayHoldBadText(JSON.stringify({ t: '政务 😀 \u00e9' }))).toBe(false);
+  expect(jsonTextMayHoldBadText(JSON.stringify({ t: 'a\ud800' }))).toBe(true);
+  expect(jsonTextMayHoldBadText(JSON.stringify({ t: 'a\u0000' }))).toBe(true);
+  expect(jsonTextMayHoldBadText('{"t":"\\uDC00"}')).toBe(true);
 });

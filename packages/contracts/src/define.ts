@@ -3,7 +3,7 @@ import { Actor } from './common.js';
 import { Envelope, MessageContext, newEnvelope } from './envelope.js';
 import { DomainError, ErrorCode } from './errors.js';
 import type { Access } from './roles.js';
-import { parseOrThrow } from './validation.js';
+import { type TextCheckOptions, jsonTextMayHoldBadText, parseOrThrow, throwOnBadText } from './validation.js';
 
 type Versions = Record<number, z.ZodType>;
 type LatestOf<V extends Versions> = V[keyof V];
@@ -61,9 +61,19 @@ export interface RpcContract<Req extends z.ZodType, Res extends z.ZodType> {
   readonly request: Req;
   readonly response: Res;
   makeRequest(payload: z.input<Req>, actor: Actor | null): RpcMessage<z.output<Req>>;
-  parseRequest(raw: unknown): RpcMessage<z.output<Req>>;
+  /** `checks.inputChecked`: `raw` was parsed from JSON text that jsonTextMayHoldBadText() cleared. */
+  parseRequest(raw: unknown, checks?: Pick<TextCheckOptions, 'inputChecked'>): RpcMessage<z.output<Req>>;
   makeResponse(value: z.input<Res>): z.output<Res>;
-  parseResponse(raw: unknown): z.output<Res>;
+  /**
+   * The validated response as JSON text, what a service sends: the text checks run on that text (one
+   * scan for escapes) instead of walking the object, which matters for big responses such as search pages.
+   */
+  encodeResponse(value: z.input<Res>): string;
+  /**
+   * `checks.inputChecked` as above; `checks.outputChecked`: the sender checked its output already
+   * (a service's encodeResponse did), so the response is only checked against its schema.
+   */
+  parseResponse(raw: unknown, checks?: TextCheckOptions): z.output<Res>;
 }
 
 export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
@@ -78,8 +88,15 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
     request: schemas.request,
     response: schemas.response,
     makeRequest: (payload, actor) => ({ actor, payload: parseOrThrow(schemas.request, payload) }),
-    parseRequest: (raw) => parseOrThrow(message, raw, ErrorCode.MALFORMED_MESSAGE) as RpcMessage<z.output<Req>>,
+    parseRequest: (raw, checks) => parseOrThrow(message, raw, ErrorCode.MALFORMED_MESSAGE, checks) as RpcMessage<z.output<Req>>,
     makeResponse: (value) => parseOrThrow(schemas.response, value, ErrorCode.INTERNAL_ERROR),
-    parseResponse: (raw) => parseOrThrow(schemas.response, raw, ErrorCode.MALFORMED_MESSAGE),
+    encodeResponse: (value) => {
+      // The handler's own value: its text is checked below, as it will be sent.
+      const valid = parseOrThrow(schemas.response, value, ErrorCode.INTERNAL_ERROR, { inputChecked: true, outputChecked: true });
+      const json = JSON.stringify(valid) ?? 'null';
+      if (jsonTextMayHoldBadText(json)) throwOnBadText(valid, ErrorCode.INTERNAL_ERROR);
+      return json;
+    },
+    parseResponse: (raw, checks) => parseOrThrow(schemas.response, raw, ErrorCode.MALFORMED_MESSAGE, checks),
   };
 }

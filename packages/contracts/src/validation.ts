@@ -32,22 +32,48 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+export interface TextCheckOptions {
+  /** The value was parsed from JSON text that jsonTextMayHoldBadText() cleared: skip the input scan. */
+  inputChecked?: boolean;
+  /** The output is checked elsewhere (e.g. on its JSON text, or by the sender): skip the output scan. */
+  outputChecked?: boolean;
+}
+
 /** Parses or throws a DomainError with field-level issues; `code` tells HTTP input from bus messages. */
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   code: ErrorCode = ErrorCode.VALIDATION_FAILED,
+  checks: TextCheckOptions = {},
 ): z.output<S> {
   // The input as sent first: an ill-formed key or value never reaches the schema (nor its messages).
-  throwOnTextIssue(findIllFormedText(value), code);
+  // Each check is one cheap scan; the walk that names the field runs only when the scan found something.
+  if (!checks.inputChecked && hasSuspectText(value)) throwOnTextIssue(findIllFormedText(value), code);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new DomainError(code, undefined, { issues: toFieldIssues(result.error) });
   }
   // Then the output: a transform (e.g. slicing a string) must not produce what the input may not hold.
-  throwOnTextIssue(findIllFormedText(result.data) ?? findNulText(result.data), code);
+  if (!checks.outputChecked) throwOnBadText(result.data, code);
   return result.data;
 }
+
+/** Throws if any string value or key of `value` holds ill-formed text or U+0000. */
+export function throwOnBadText(value: unknown, code: ErrorCode): void {
+  if (hasSuspectText(value)) throwOnTextIssue(findIllFormedText(value) ?? findNulText(value), code);
+}
+
+/**
+ * Whether JSON text may parse to a string holding a lone surrogate or U+0000. In JSON text both can
+ * only be written as `\u` escapes (raw, the first is not UTF-8 and the second is not JSON), so a scan
+ * for those escapes (a fast search for a backslash) clears nearly all text without parsing or walking
+ * it. May say yes for text that is fine (e.g. an escaped backslash before `ud800`), never no for bad text.
+ */
+export function jsonTextMayHoldBadText(json: string): boolean {
+  return JSON_BAD_ESCAPE.test(json);
+}
+
+const JSON_BAD_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
 function throwOnTextIssue(hit: TextHit | undefined, code: ErrorCode) {
   if (!hit) return;
@@ -77,6 +103,39 @@ export function findNulText(value: unknown): TextHit | undefined {
 /** Path of the first string holding U+0000, if any (kept for callers of the older helper). */
 export function findNulChar(value: unknown): string | undefined {
   return findNulText(value)?.path;
+}
+
+/** Any surrogate (paired or not) or U+0000: a superset of both checks, one character class to scan for. */
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
+/**
+ * Whether any string value or key might hold ill-formed text or U+0000: one scan over everything with
+ * no paths built, so well-formed input (nearly all of it) costs little. Iterative, like the walk below.
+ */
+export function hasSuspectText(root: unknown): boolean {
+  if (typeof root === 'string') return SUSPECT.test(root);
+  if (!root || typeof root !== 'object') return false;
+  const stack: object[] = [root];
+  const seen = new Set<object>(stack);
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string') return SUSPECT.test(value);
+    if (value && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      stack.push(value);
+    }
+    return false;
+  };
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (const item of value) if (visit(item)) return true;
+    } else {
+      for (const key of Object.keys(value)) {
+        if (SUSPECT.test(key) || visit((value as Record<string, unknown>)[key])) return true;
+      }
+    }
+  }
+  return false;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

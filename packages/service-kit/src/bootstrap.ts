@@ -2,7 +2,7 @@ import { Logger as NestLogger, type DynamicModule, type INestApplication, type T
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ReadinessRegistry } from './health.js';
-import { DrainingNatsServer } from './nats-server.js';
+import { NatsRpcServer } from './rpc-server.js';
 import { migrate } from './migrate.js';
 
 export interface BootstrapOptions {
@@ -27,15 +27,9 @@ export async function bootstrapService(opts: BootstrapOptions): Promise<INestApp
   const logger = new NestLogger('Bootstrap');
   await opts.configure?.(app);
 
-  let rpcServer: DrainingNatsServer | undefined;
+  let rpcServer: NatsRpcServer | undefined;
   if (opts.rpc) {
-    rpcServer = new DrainingNatsServer({
-      servers: [opts.rpc.natsUrl],
-      queue: opts.name,
-      name: `${opts.name}-rpc`,
-      waitOnFirstConnect: true,
-      maxReconnectAttempts: -1,
-    } as never);
+    rpcServer = new NatsRpcServer({ app, natsUrl: opts.rpc.natsUrl, queue: opts.name, name: `${opts.name}-rpc` });
     app.connectMicroservice({ strategy: rpcServer }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }

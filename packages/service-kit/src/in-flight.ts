@@ -7,13 +7,22 @@ export class InFlightTracker {
     return this.count;
   }
 
-  async track<T>(work: () => Promise<T>): Promise<T> {
+  /** One piece of work started; pair with exactly one leave(). Cheaper than track() on a hot path. */
+  enter(): void {
     this.count++;
+  }
+
+  leave(): void {
+    this.count--;
+    if (this.count === 0 && this.waiters.length > 0) this.waiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.enter();
     try {
       return await work();
     } finally {
-      this.count--;
-      if (this.count === 0) this.waiters.splice(0).forEach((resolve) => resolve());
+      this.leave();
     }
   }
 

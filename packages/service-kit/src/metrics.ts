@@ -21,6 +21,21 @@ export const rpcDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/**
+ * Records one handled RPC of `subject`: its outcome (`ok` or the error code) and its duration. Label
+ * objects are made once per subject and outcome, so the hot path does no allocation for them.
+ */
+export function rpcRecorder(subject: string): (outcome: string, seconds: number) => void {
+  const durationLabels = { subject };
+  const outcomeLabels = new Map<string, { subject: string; outcome: string }>();
+  return (outcome, seconds) => {
+    let labels = outcomeLabels.get(outcome);
+    if (!labels) outcomeLabels.set(outcome, (labels = { subject, outcome }));
+    rpcHandled.inc(labels);
+    rpcDuration.observe(durationLabels, seconds);
+  };
+}
+
 export const eventsHandled = new Counter({
   name: 'govdisc_events_handled_total',
   help: 'JetStream events handled, by consumer and outcome (ack, duplicate, term, nak)',

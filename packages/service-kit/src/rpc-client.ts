@@ -8,10 +8,10 @@ import {
   isErrorBody,
   type z,
 } from '@govdisc/contracts';
-import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
-import { randomUUID } from 'node:crypto';
+import { errors, type NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from './tokens.js';
-import { CORRELATION_HEADER, currentCorrelationId } from './correlation.js';
+import { currentCorrelationId } from './correlation.js';
+import { decodeReply, encodeRequest } from './rpc-wire.js';
 
 export const RPC_CLIENT_OPTIONS = Symbol('RPC_CLIENT_OPTIONS');
 export interface RpcClientOptions {
@@ -24,7 +24,7 @@ export interface CallOptions {
 }
 
 /**
- * Request-reply to a service over core NATS, in Nest's packet format (gateway → service, and
+ * Request-reply to a service over core NATS, in the plain JSON of rpc-wire.ts (gateway → service, and
  * service → service for reads such as a citation check). Validates the request before
  * sending (400 on bad input) and the reply on receipt; no responders → 503, no answer → 504.
  */
@@ -43,21 +43,20 @@ export class RpcClient {
     opts: CallOptions = {},
   ): Promise<z.output<Res>> {
     const message = contract.makeRequest(payload as z.input<Req>, opts.actor ?? null);
-    const h = headers();
-    h.set(CORRELATION_HEADER, currentCorrelationId() ?? randomUUID());
-    const packet = JSON.stringify({ pattern: contract.subject, data: message, id: randomUUID() });
-    let reply: { response?: unknown; err?: unknown };
+    // No id of its own when there is none: the service makes one for its logs.
+    const body = encodeRequest(message.actor, message.payload, currentCorrelationId());
+    let decoded: ReturnType<typeof decodeReply>;
     try {
-      const msg = await this.nc.request(contract.subject, packet, {
-        timeout: opts.timeoutMs ?? this.options.timeoutMs,
-        headers: h,
-      });
-      reply = msg.json();
+      const msg = await this.nc.request(contract.subject, body, { timeout: opts.timeoutMs ?? this.options.timeoutMs });
+      decoded = decodeReply(msg.string());
     } catch (error) {
       throw this.transportError(error, contract.subject);
     }
+    const { reply, textChecked } = decoded;
     if (reply.err !== undefined) throw this.replyError(reply.err, contract.subject);
-    return contract.parseResponse(reply.response);
+    // The schema check stays (a reply is refused if it does not match); the text checks ran on the
+    // reply's JSON text, and a service checks its output before sending it, so no object walk here.
+    return contract.parseResponse(reply.response, { inputChecked: textChecked, outputChecked: textChecked });
   }
 
   private transportError(error: unknown, subject: string): DomainError {

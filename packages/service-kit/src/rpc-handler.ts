@@ -1,15 +1,42 @@
 import { Logger } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, RpcException, type NatsContext } from '@nestjs/microservices';
-import { type Access, type Actor, DomainError, ErrorCode, type RpcContract, accessAllows, errorMessages } from '@govdisc/contracts';
+import { RpcException } from '@nestjs/microservices';
+import {
+  type Access,
+  type Actor,
+  DomainError,
+  type ErrorBody,
+  ErrorCode,
+  type RpcContract,
+  accessAllows,
+  errorMessages,
+} from '@govdisc/contracts';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
-import { inFlight } from './in-flight.js';
-import { UNPARSEABLE } from './nats-server.js';
-import { rpcDuration, rpcHandled } from './metrics.js';
+import { runWithCorrelation } from './correlation.js';
+import { rpcRecorder } from './metrics.js';
+import { type DecodedRequest, type RpcReply, UNPARSEABLE, encodeErrorReply, encodeResponseReply } from './rpc-wire.js';
 
 export interface RpcMeta {
   actor: Actor | null;
   correlationId: string;
+}
+
+/** One handled subject of a handler class: what the RPC server subscribes and calls. */
+export interface RpcRoute {
+  subject: string;
+  /** Answers one decoded request on `instance` with the reply's JSON text; never rejects (errors become `{ err }`). */
+  answer(instance: object, request: DecodedRequest): Promise<string>;
+}
+
+const routesByPrototype = new WeakMap<object, RpcRoute[]>();
+
+/** The RPC routes declared with @RpcHandler on an object's class (and its base classes). */
+export function rpcRoutesOf(instance: object): RpcRoute[] {
+  const routes: RpcRoute[] = [];
+  for (let proto = Object.getPrototypeOf(instance); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    routes.push(...(routesByPrototype.get(proto) ?? []));
+  }
+  return routes;
 }
 
 const logger = new Logger('RpcHandler');
@@ -20,6 +47,13 @@ const logger = new Logger('RpcHandler');
  * validated before it leaves, and every error leaves as `{ code, message, details? }`.
  * Who may call is the contract's `access`, checked again here (defence in depth behind the
  * gateway's matrix); a handler has no say of its own, so it cannot disagree with the gateway.
+ *
+ * The response is checked on its JSON text as it will be sent (contract.encodeResponse): the schema
+ * check stays on every response, big search pages included, at the cost of one zod parse.
+ *
+ * The RPC server (rpc-server.ts) calls the route's `answer` straight from the NATS subscription;
+ * the decorated method itself stays callable as `method(message, correlationId?)`: it resolves to the
+ * response as it would travel (JSON) or throws an RpcException carrying the error body (how tests call handlers).
  */
 export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>) {
   return <M extends (payload: z.output<Req>, meta: RpcMeta) => Promise<z.input<Res>>>(
@@ -28,41 +62,44 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
     descriptor: TypedPropertyDescriptor<M>,
   ): void => {
     const original = descriptor.value!;
-    const wrapped = async function (this: unknown, data: unknown, ctx?: NatsContext) {
-      const correlationId = sanitizeCorrelationId(ctx?.getHeaders?.()?.get(CORRELATION_HEADER)) ?? undefined;
-      return runWithCorrelation(correlationId, () =>
-        inFlight.track(async () => {
-          const stopTimer = rpcDuration.startTimer({ subject: contract.subject });
-          try {
-            if (data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
-            const message = contract.parseRequest(data);
-            authorize(message.actor, contract.access);
-            const result = await original.call(this, message.payload, {
-              actor: message.actor,
-              correlationId: correlationId ?? 'none',
-            });
-            const response = contract.makeResponse(result);
-            rpcHandled.inc({ subject: contract.subject, outcome: 'ok' });
-            return response;
-          } catch (error) {
-            const body = toErrorBody(error, contract.subject);
-            rpcHandled.inc({ subject: contract.subject, outcome: body.code });
-            throw new RpcException(body);
-          } finally {
-            stopTimer();
-          }
-        }),
-      );
+    const { subject } = contract;
+    const record = rpcRecorder(subject);
+
+    async function run(instance: object, request: DecodedRequest, correlationId: string): Promise<string> {
+      const started = performance.now();
+      try {
+        if (request.data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
+        const message = contract.parseRequest(request.data, { inputChecked: request.textChecked });
+        authorize(message.actor, contract.access);
+        const result = await original.call(instance, message.payload, { actor: message.actor, correlationId });
+        const reply = encodeResponseReply(contract.encodeResponse(result));
+        record('ok', (performance.now() - started) / 1000);
+        return reply;
+      } catch (error) {
+        const err = toErrorBody(error, subject);
+        record(err.code, (performance.now() - started) / 1000);
+        return encodeErrorReply(err);
+      }
+    }
+
+    const route: RpcRoute = {
+      subject,
+      answer(instance, request) {
+        const id = request.correlationId || randomUUID();
+        return runWithCorrelation(id, () => run(instance, request, id));
+      },
     };
-    descriptor.value = wrapped as never;
-    MessagePattern(contract.subject)(target, key, descriptor);
-    // Nest passes only what parameter metadata asks for: the payload, and the context (for headers).
-    Payload()(target, key, 0);
-    Ctx()(target, key, 1);
+    routesByPrototype.set(target, [...(routesByPrototype.get(target) ?? []), route]);
+
+    descriptor.value = async function (this: object, data: unknown, correlationId?: string) {
+      const reply = JSON.parse(await route.answer(this, { data, correlationId, textChecked: false })) as RpcReply;
+      if (reply.err) throw new RpcException(reply.err);
+      return reply.response;
+    } as never;
   };
 }
 
-function toErrorBody(error: unknown, subject: string) {
+function toErrorBody(error: unknown, subject: string): ErrorBody {
   if (error instanceof DomainError) {
     if (error.code === ErrorCode.MALFORMED_MESSAGE) {
       logger.warn({ subject, details: error.details }, 'rejected malformed RPC message');

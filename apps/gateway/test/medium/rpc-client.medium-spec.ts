@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
-import { ErrorCode, getQaPair } from '@govdisc/contracts';
+import { ErrorCode, PUBLIC, defineRpc, getQaPair, z } from '@govdisc/contracts';
 import { TEST_NATS_URL } from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { loadAppConfig } from '../../src/config/env.js';
-import { BusModule, RpcClient, ServiceKitModule } from '@govdisc/service-kit';
+import { BusModule, RpcClient, ServiceKitModule, runWithCorrelation } from '@govdisc/service-kit';
 
 // Each test listens on its own subject, so parallel runs on the shared NATS server do not interfere.
 const contractOn = (subject: string) => ({ ...getQaPair, subject });
@@ -57,22 +57,33 @@ test('a listener that never answers is SERVICE_TIMEOUT after RPC_TIMEOUT_MS', as
   await expect(rpc.call(contractOn(subject), { pairId })).rejects.toMatchObject({ code: ErrorCode.SERVICE_TIMEOUT });
 });
 
-test('the request carries actor and payload in Nest packet form; service errors keep their code', async () => {
+test('the request is plain JSON (actor, payload, correlation id: docs/rpc.md); service errors keep their code', async () => {
   const subject = `rpc.test.${randomUUID()}.get`;
   let seen: any;
-  await respond(subject, (packet) => {
-    seen = packet;
-    return { id: packet.id, err: { code: 'QA_PAIR_NOT_FOUND', message: '未找到该问答。' } };
+  await respond(subject, (body) => {
+    seen = body;
+    return { err: { code: 'QA_PAIR_NOT_FOUND', message: '未找到该问答。' } };
   });
-  await expect(rpc.call(contractOn(subject), { pairId })).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
-  expect(seen).toMatchObject({ pattern: subject, data: { actor: null, payload: { pairId } } });
+  const actor = { sub: 'u-1', roles: ['citizen'] };
+  await expect(runWithCorrelation('req-42', () => rpc.call(contractOn(subject), { pairId }, { actor }))).rejects.toMatchObject({
+    code: ErrorCode.QA_PAIR_NOT_FOUND,
+  });
+  expect(seen).toEqual({ actor, payload: { pairId }, correlationId: 'req-42' });
 });
 
-test('invalid input never leaves the gateway; an invalid reply is refused', async () => {
-  await expect(rpc.call(contractOn('rpc.test.never.sent'), { pairId: 'nope' })).rejects.toMatchObject({
-    code: ErrorCode.VALIDATION_FAILED,
-  });
-  const subject = `rpc.test.${randomUUID()}.get`;
-  await respond(subject, (packet) => ({ id: packet.id, response: { unexpected: true } }));
-  await expect(rpc.call(contractOn(subject), { pairId })).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
+test('a reply whose JSON text escapes a lone surrogate is refused, though its shape is right', async () => {
+  const textContract = (subject: string) =>
+    defineRpc(subject, { access: PUBLIC, request: z.object({}), response: z.object({ text: z.string() }) });
+  const replyWith = async (json: string) => {
+    const subject = `rpc.test.${randomUUID()}.get`;
+    const sub = nc.subscribe(subject, { max: 1 });
+    (async () => {
+      for await (const m of sub) m.respond(json);
+    })();
+    await nc.flush();
+    return rpc.call(textContract(subject), {}, { timeoutMs: 5_000 }); // the suite's 300 ms is for the timeout test
+  };
+  expect(await replyWith('{"response":{"text":"政务 \\u0041"}}')).toEqual({ text: '政务 A' });
+  await expect(replyWith('{"response":{"text":"a\\ud800"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
+  await expect(replyWith('{"response":{"text":"a\\u0000"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
 });
