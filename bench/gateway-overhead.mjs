@@ -9,11 +9,15 @@
 //   no-op route       GET /api/v1/health/policy-svc/ping (gateway → NATS → policy-svc → back, no engine)
 //   policy search     GET /api/v1/policies/search?q=… rotating bench/dev-sets/policy-queries.jsonl
 //   一号答 (--qa)      POST /api/v1/qa/ask, every question a text not asked before, at 50 connections
+//   OpenSearch search (--opensearch) the same search after policy-svc is restarted with OPENSEARCH_URL and a
+//                     fresh alias (filled from the database, dropped at the end). OpenSearch itself is the shared
+//                     one of `eval "$(bash infra/scripts/up-external.sh)"` (OPENSEARCH_URL): never stopped here.
 // Prints req/s, p50/p95/p99, the share of the bare server's req/s and the CPU µs per request of every
 // process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
-//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--log-level info]
+//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--profile-policy-svc DIR] [--log-level info]
+// --profile-policy-svc DIR: policy-svc runs under the V8 CPU profiler and writes <name>-<pid>.cpuprofile into DIR when stopped.
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +42,15 @@ const QA = args.includes('--qa');
 const QA_PAIRS = FULL ? Infinity : intArg('--qa-pairs', 1000);
 const QA_CONNECTIONS = intArg('--qa-connections', 50);
 const LOG_LEVEL = opt('--log-level', 'info'); // the apps' shipped default: what a user runs
+const OPENSEARCH = args.includes('--opensearch');
+const OPENSEARCH_URL = process.env.OPENSEARCH_URL ?? '';
+const CPU_PROF = opt('--profile-policy-svc', null);
+if (OPENSEARCH && !OPENSEARCH_URL) {
+  console.error('--opensearch needs OPENSEARCH_URL: eval "$(bash infra/scripts/up-external.sh)" first (shared: never stop it)');
+  process.exit(2);
+}
+/** policy-svc's own alias in the shared OpenSearch, dropped by cleanup */
+const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
 const dataDir = join(root, '../shared/data');
 const queries = readJsonl(new URL('./dev-sets/policy-queries.jsonl', import.meta.url)).map((r) => r.query);
 
@@ -49,7 +62,7 @@ function readJsonl(path) {
 }
 
 // ---- everything started here, stopped once by cleanup (also on Ctrl-C, SIGTERM or a failure) ----
-const started = { apps: [], scripts: new Set(), bare: null, nats: null, nc: null, db: null, dirs: [] };
+const started = { apps: [], scripts: new Set(), bare: null, nats: null, nc: null, db: null, dirs: [], alias: null };
 let cleaning;
 function cleanup() {
   cleaning ??= (async () => {
@@ -62,6 +75,7 @@ function cleanup() {
     if (started.nc) await quietly(started.nc.close());
     if (started.nats) await quietly(started.nats.stop());
     if (started.db) await quietly(started.db.drop());
+    if (started.alias) await quietly(dropAlias(started.alias));
     for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
   })();
   return cleaning;
@@ -116,9 +130,25 @@ function natsServerPid(url) {
   throw new Error(`cannot find the private nats-server on port ${port}`);
 }
 
+/** Deletes the indices behind the bench's alias in the shared OpenSearch (nothing else is touched). */
+async function dropAlias(alias) {
+  const res = await fetch(`${OPENSEARCH_URL}/_alias/${alias}`);
+  if (res.status === 404) return;
+  for (const index of Object.keys(await res.json())) await fetch(`${OPENSEARCH_URL}/${index}`, { method: 'DELETE' });
+}
+
+/** policy-svc, under the CPU profiler when asked (bench/cpu-profiled.mjs: node refuses --cpu-prof in NODE_OPTIONS). */
+function policySvcEnv() {
+  return CPU_PROF ? { CPU_PROFILED_DIR: CPU_PROF } : {};
+}
+
 async function startApp(name, base, extra = {}) {
   const port = await freePort();
-  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+  const main = join(root, 'apps', name, 'dist', 'main.js');
+  const profiled = 'CPU_PROFILED_DIR' in extra;
+  const entry = profiled ? join(root, 'bench', 'cpu-profiled.mjs') : main;
+  const env = { ...base, ...extra, ...(profiled ? { CPU_PROFILED_ENTRY: main } : {}), HTTP_PORT: String(port) };
+  const app = new AppProcess(name, entry, env, `http://127.0.0.1:${port}/ready`);
   started.apps.push(app);
   await app.start(90_000);
   return app;
@@ -151,6 +181,15 @@ async function headOf(file, n, label) {
   return { path: out, count: lines.length };
 }
 
+/** The same lines as headOf, as files of `per` records in one directory: one import job each, so no one publish step outlasts the RPC timeout. */
+async function headInParts(file, n, label, per = 500) {
+  const { path, count } = await headOf(file, n, label);
+  const dir = tempDir(`${label}-parts`);
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+  for (let i = 0; i < lines.length; i += per) writeFileSync(join(dir, `part-${String(i / per).padStart(3, '0')}.jsonl`), `${lines.slice(i, i + per).join('\n')}\n`);
+  return { path: dir, count };
+}
+
 async function waitFor(what, check, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -179,21 +218,23 @@ try {
     DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL, LOG_PRETTY: 'false', SEARCH_DATA_DIR: tempDir('search'), OPENSEARCH_URL: '', KEYCLOAK_URL: '',
   };
   const services = ['policy-svc', ...(QA ? ['qa-svc'] : [])];
-  const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base)])));
-  apps.gateway = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000' });
+  const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base, name === 'policy-svc' ? policySvcEnv() : {})])));
+  // The import's publish step is one RPC for the whole job: on a busy 2-core machine it outlasts the 5 s default.
+  apps.gateway = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000', RPC_TIMEOUT_MS: '60000' });
   const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
   const pids = { bare: bare.pid, gateway: apps.gateway.pid, 'nats-server': natsServerPid(nats.url), 'load-gen': process.pid };
   for (const name of services) pids[name] = apps[name].pid;
   const watch = (...names) => names.map((name) => ({ name, pid: pids[name] }));
 
   // ---- content ----
-  const corpus = await headOf(join(dataDir, 'policies.jsonl'), FULL ? Infinity : DOCS, 'policies');
+  const corpus = await headInParts(join(dataDir, 'policies.jsonl'), FULL ? Infinity : DOCS, 'policies');
   process.stderr.write(`importing ${corpus.count} policy documents through the gateway (editor imports, reviewer publishes)…\n`);
   let t = Date.now();
   const reportFile = join(tempDir('report'), 'import.json');
   await runScript('scripts/policy-import.mjs', [corpus.path, '--quiet', '--report', reportFile], gatewayUrl);
   // Exact duplicates are not imported: what must become searchable is what the reviewer published.
-  const published = JSON.parse(readFileSync(reportFile, 'utf8')).published?.published;
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const published = (report.files ?? [report]).reduce((sum, job) => sum + (job.published?.published ?? 0), 0);
   if (!(published > 0)) throw new Error(`the import published nothing: ${readFileSync(reportFile, 'utf8').slice(0, 1000)}`);
   const call = callAt(gatewayUrl);
   const searchTotal = async (q) => {
@@ -212,7 +253,11 @@ try {
   if (searchable.total < published) process.stderr.write(`  note: ${searchable.total} of ${published} published documents are found by an empty search\n`);
   process.stderr.write(`  imported and searchable in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   let withHits = 0;
-  for (const q of queries) if ((await searchTotal(q)) > 0) withHits++;
+  const embeddedTotals = [];
+  for (const q of queries) {
+    embeddedTotals.push(await searchTotal(q));
+    if (embeddedTotals.at(-1) > 0) withHits++;
+  }
 
   let qaTexts = [];
   let qaCount = 0;
@@ -237,7 +282,8 @@ try {
   const [load1] = loadavg();
   console.log(
     `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
-      `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; apps at LOG_LEVEL=${LOG_LEVEL}, embedded search engine.\n` +
+      `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; apps at LOG_LEVEL=${LOG_LEVEL}, embedded search engine` +
+      `${OPENSEARCH ? `, then policy-svc restarted on OpenSearch ${OPENSEARCH_URL} (alias ${OPENSEARCH_ALIAS})` : ''}.\n` +
       `corpus: ${corpus.count} policy records${FULL ? ' (full)' : ' (first of ../shared/data/policies.jsonl; --full for all)'}, ${published} published; ` +
       `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n`,
   );
@@ -258,7 +304,7 @@ try {
       : []),
   ];
   const results = {};
-  for (const target of targets) {
+  const measure = async (target) => {
     const connections = target.connections ?? CONNECTIONS;
     process.stderr.write(`${target.label}: warm-up ${WARMUP} s, then ${SECONDS} s…\n`);
     await load(`${target.label} (warm-up)`, target.request, { seconds: WARMUP, connections, quiet: true, processes: [] });
@@ -266,6 +312,36 @@ try {
     const failed = r.requests - (r.statuses[200] ?? 0);
     r.measured = r.requests > 0 && failed <= r.requests * 0.01 && target.procs.every((name) => name in r.cpu);
     results[target.key] = r;
+  };
+  for (const target of targets) await measure(target);
+
+  // The same search on OpenSearch: policy-svc restarted on a fresh alias, filled from the same database.
+  // A failure there is reported with the other results rather than losing them.
+  if (OPENSEARCH) await measureOnOpenSearch().catch((error) => {
+    console.error(`\nOpenSearch search not measured: ${error.stack ?? error.message}`);
+    exitCode = 1;
+  });
+
+  async function measureOnOpenSearch() {
+    process.stderr.write(`restarting policy-svc on OpenSearch (alias ${OPENSEARCH_ALIAS})…\n`);
+    const embeddedSvc = apps['policy-svc'];
+    await embeddedSvc.stop();
+    started.apps.splice(started.apps.indexOf(embeddedSvc), 1);
+    started.alias = OPENSEARCH_ALIAS;
+    t = Date.now();
+    const osSvc = await startApp('policy-svc', base, { ...policySvcEnv(), OPENSEARCH_URL, OPENSEARCH_ALIAS });
+    pids['policy-svc'] = osSvc.pid;
+    await waitFor('OpenSearch holds what the embedded engine held', async () => {
+      const total = await searchTotal();
+      return total === searchable.total || { total, want: searchable.total };
+    }, 300_000);
+    process.stderr.write(`  filled in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    let sameTotals = 0;
+    for (const [i, q] of queries.entries()) if ((await searchTotal(q)) === embeddedTotals[i]) sameTotals++;
+    console.log(`OpenSearch: ${sameTotals}/${queries.length} dev-set queries with the embedded engine's total.`);
+    const osTarget = { ...targets.find((x) => x.key === 'search'), key: 'opensearch', label: 'GET /policies/search (OpenSearch)' };
+    await measure(osTarget);
+    targets.push(osTarget);
   }
   if (nextQa > qaTexts.length) console.log(`note: ${nextQa} distinct asks wanted, ${qaTexts.length} texts: some repeated`);
 
@@ -286,7 +362,7 @@ try {
     );
   }
 
-  const { noop, search, qa } = results;
+  const { noop, search, qa, opensearch } = results;
   const checks = [
     ['no-op route ≥ 12% of bare req/s', noop, `${((100 * noop.rps) / bareRps).toFixed(1)}%`, noop.rps >= 0.12 * bareRps, '5.8% today'],
     ['gateway CPU per no-op ≤ 150 µs', noop, `${fmt(noop.cpu.gateway ?? NaN)} µs`, noop.cpu.gateway <= 150, '475 µs today'],
@@ -294,6 +370,7 @@ try {
     ['embedded search ≥ 2,000 req/s', search, fmt(search.rps), search.rps >= 2000, '672–696 today'],
     ['embedded search p95 ≤ 10 ms', search, `${search.p95.toFixed(2)} ms`, search.p95 <= 10, '17–18 ms today'],
     ...(qa ? [[`一号答 distinct p95 ≤ 50 ms at ${QA_CONNECTIONS} connections`, qa, `${qa.p95.toFixed(2)} ms`, qa.p95 <= 50, '80 ms today']] : []),
+    ...(opensearch ? [['OpenSearch-backed search p95 ≤ 25 ms', opensearch, `${opensearch.p95.toFixed(2)} ms`, opensearch.p95 <= 25, '100 ms, 139 req/s today']] : []),
   ];
   console.log(`\nissue 12 targets (${CONNECTIONS} connections):`);
   for (const [what, r, value, ok, today] of checks) {

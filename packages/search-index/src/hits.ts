@@ -1,10 +1,12 @@
-import { normalize, snippet } from '@govdisc/text-analysis';
+import { normalize, snippetOfWindow, snippetTerms, type SnippetText } from '@govdisc/text-analysis';
 import type { SearchHit, SearchDocument, Suggestion, SuggestionKind } from './types.js';
 
 export const SNIPPET_CHARS = 120;
 
-/** Result row built the same way for both engines; the snippet is made in the app. */
-export function toHit(doc: SearchDocument, score: number, highlightTerms: readonly string[]): SearchHit {
+/** A document's display fields, as result rows show them. */
+export type RowFields = Pick<SearchDocument, 'id' | 'externalId' | 'title' | 'docNumber' | 'agencies' | 'publishDate' | 'validity'>;
+
+function row(doc: RowFields, score: number, snippetHtml: string): SearchHit {
   return {
     id: doc.id,
     externalId: doc.externalId ?? null,
@@ -13,9 +15,26 @@ export function toHit(doc: SearchDocument, score: number, highlightTerms: readon
     agencies: doc.agencies,
     publishDate: doc.publishDate ?? null,
     validity: doc.validity,
-    snippet: snippet(doc.body, highlightTerms, { maxChars: SNIPPET_CHARS }),
+    snippet: snippetHtml,
     score,
   };
+}
+
+/** The row when the engine holds the document's prepared snippet text (the embedded engine). */
+export function toHit(doc: RowFields, score: number, highlightTerms: readonly string[], text: SnippetText): SearchHit {
+  return row(doc, score, text.snippet(highlightTerms, SNIPPET_CHARS));
+}
+
+/** A snippet's window cut by the engine: text.slice(from, from + excerpt.length) of a text `length` characters long. */
+export interface SnippetExcerpt {
+  from: number;
+  length: number;
+  excerpt: string;
+}
+
+/** The row when the engine sent only the snippet's window of the body (OpenSearch): snippet() of text-analysis. */
+export function toHitFromExcerpt(doc: RowFields, score: number, highlightTerms: readonly string[], window: SnippetExcerpt): SearchHit {
+  return row(doc, score, snippetOfWindow(window.excerpt, window.from, window.length, snippetTerms(highlightTerms), SNIPPET_CHARS));
 }
 
 const KIND_ORDER: Record<SuggestionKind, number> = { docNumber: 0, title: 1, agency: 2 };

@@ -1,5 +1,5 @@
 import { cutWords } from './segmenter.js';
-import { snippet } from './snippet.js';
+import { SnippetText, snippet, snippetOfWindow, snippetTerms, snippetWindow, snippetWindowSpan } from './snippet.js';
 
 const strip = (html: string) => html.replace(/<\/?em>/gu, '').replace(/…/gu, '');
 
@@ -47,5 +47,49 @@ describe('snippet', () => {
 
   it('returns the beginning of the text when nothing matches', () => {
     expect(snippet('本办法自发布之日起施行。', ['公积金'])).toBe('本办法自发布之日起施行。');
+  });
+});
+
+describe('snippet from its window (an engine that cuts the window where the text lives)', () => {
+  const body = `${'无关内容。'.repeat(300)}职工&amp;单位缴存住房公积金的，\n\n  按月缴存。${'其他。'.repeat(100)}`;
+
+  it.each([{ terms: ['公积金'] }, { terms: ['住房公积金', '缴存'] }, { terms: ['不存在'] }, { terms: [] }])('equals snippet() for terms $terms', ({ terms }) => {
+    const t = snippetTerms(terms);
+    const { from, to } = snippetWindow(body, t, 120);
+    expect(snippetOfWindow(body.slice(from, to), from, body.length, t, 120)).toBe(snippet(body, terms, { maxChars: 120 }));
+  });
+
+  it('spans maxChars after the hit and a fifth of it before, plus slack for cut words', () => {
+    expect(snippetWindowSpan(120)).toEqual({ before: 24 + 24, after: 120 + 24 });
+  });
+});
+
+describe('SnippetText (a text segmented once, many snippets)', () => {
+  it('matches snippet() at the start, in the middle and at the end of a text', () => {
+    const body = `${'第一条 为了规范住房公积金管理，维护住房公积金所有者的合法权益。'.repeat(20)}城镇居民的居住水平&lt;提高&gt;。${'无关。'.repeat(50)}个人所得税`;
+    const text = SnippetText.prepare(body);
+    for (const terms of [['住房公积金'], ['城镇居民'], ['个人所得税'], ['提高'], ['缺席']]) {
+      expect(text.snippet(terms, 60)).toBe(snippet(body, terms, { maxChars: 60 }));
+    }
+  });
+
+  it('marks hits, escapes HTML and cuts at word boundaries', () => {
+    const text = SnippetText.prepare('<script>alert(1)</script> 缴存住房公积金的职工');
+    const out = text.snippet(['公积金']);
+    expect(out).toContain('&lt;script&gt;');
+    expect(out).toContain('<em>住房公积金</em>');
+    expect(out).not.toContain('<script>');
+  });
+
+  it('restores from what prepare() stored without segmenting again', () => {
+    const prepared = SnippetText.prepare('缴存住房公积金的职工连续工作1年以上的，享受带薪年休假。');
+    const restored = SnippetText.restore(prepared.text, prepared.lengths);
+    expect(restored.snippet(['年休假'])).toBe(prepared.snippet(['年休假']));
+    expect([...prepared.lengths].reduce((a, b) => a + b, 0)).toBe(prepared.text.length);
+  });
+
+  it('keeps a window deep inside a long text cheap to find (checkpointed word starts)', () => {
+    const body = `${'无关内容。'.repeat(5000)}个人所得税专项附加扣除${'其他。'.repeat(100)}`;
+    expect(SnippetText.prepare(body).snippet(['个人所得税'], 60)).toBe(snippet(body, ['个人所得税'], { maxChars: 60 }));
   });
 });

@@ -50,3 +50,10 @@ test('days are China Standard Time calendar days', () => {
   expect(calendarDay(new Date('2026-11-27T15:59:59Z'))).toBe('2026-11-27');
   expect(lastDays(3, '2026-03-01')).toEqual(['2026-03-01', '2026-02-28', '2026-02-27']);
 });
+
+test('the day remembered for the last second never outlives that second', () => {
+  expect(calendarDay(new Date('2026-11-27T15:59:59.000Z'))).toBe('2026-11-27');
+  expect(calendarDay(new Date('2026-11-27T15:59:59.999Z'))).toBe('2026-11-27');
+  expect(calendarDay(new Date('2026-11-27T16:00:00.000Z'))).toBe('2026-11-28');
+  expect(calendarDay(new Date('2026-11-27T15:59:59.500Z'))).toBe('2026-11-27');
+});

@@ -70,7 +70,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   searchSync(request: SearchRequest): SearchResult {
     const { ast, result } = this.executeWithRelax(buildQuery(request), request);
     const { top, total, facets } = result;
-    const items = top.map((r) => toHit(this.state.stored[r.doc]!.doc, r.score, ast.highlightTerms));
+    const items = top.map((r) => toHit(this.state.stored[r.doc]!.doc, r.score, ast.highlightTerms, this.state.snippetTexts[r.doc]!));
     return { items, total, facets };
   }
 
@@ -117,9 +117,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const key = parseDocNumber(docNumber)?.key;
     const docs = key ? (this.state.docno.get(key) ?? []) : [];
     return docs
-      .map((d) => this.state.stored[d])
-      .filter((st) => st !== null && st !== undefined)
-      .map((st) => toHit(st.doc, 1, []))
+      .filter((d) => this.state.stored[d])
+      .map((d) => toHit(this.state.stored[d]!.doc, 1, [], this.state.snippetTexts[d]!))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 }

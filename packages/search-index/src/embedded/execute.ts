@@ -19,6 +19,8 @@ class Scratch {
   ) {}
   stamp = 0;
   readonly norms = new NormTables();
+  /** per facet field, a count per value id, all zero between queries (grown with the dictionary) */
+  readonly facetCounts = new Map<FacetField, Int32Array>();
 }
 
 export interface RankedDoc {
@@ -124,7 +126,7 @@ export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { fa
   } else {
     for (const [d, raw] of textScores(state, scratch, ast)) consider(d, raw);
   }
-  return { top: topK(state, candidates, ast), total: candidates.length, facets: facets ? countFacets(state, candidates) : noFacets() };
+  return { top: topK(state, candidates, ast), total: candidates.length, facets: facets ? countFacets(state, scratch, candidates) : noFacets() };
 }
 
 /** Raw scores of matching documents: text (if enough groups matched) plus the doc-number bonus. */
@@ -196,19 +198,25 @@ function noFacets(): Record<FacetField, FacetCount[]> {
   return Object.fromEntries(FACET_FIELDS.map((f) => [f, []])) as unknown as Record<FacetField, FacetCount[]>;
 }
 
-/** Counts per value, ordered like OpenSearch's terms aggregation (count desc, then key asc). */
-function countFacets(state: IndexState, candidates: RankedDoc[]): Record<FacetField, FacetCount[]> {
+/**
+ * Counts per value, ordered like OpenSearch's terms aggregation (count desc, then key asc). Only the
+ * values the candidates hold are visited and listed (a field such as agency has thousands), in
+ * reused count arrays that are zeroed again afterwards.
+ */
+function countFacets(state: IndexState, scratch: Scratch, candidates: RankedDoc[]): Record<FacetField, FacetCount[]> {
   const out = {} as Record<FacetField, FacetCount[]>;
   for (const field of FACET_FIELDS) {
     const names = state.columns.names[field];
-    const counts = new Int32Array(names.length);
+    let counts = scratch.facetCounts.get(field);
+    if (!counts || counts.length < names.length) scratch.facetCounts.set(field, (counts = new Int32Array(names.length + 256)));
     const column = state.columns.values[field];
+    const seen: number[] = [];
     for (let c = 0; c < candidates.length; c++) {
       const vals = column[candidates[c]!.doc]!;
-      for (let i = 0; i < vals.length; i++) counts[vals[i]!]!++;
+      for (let i = 0; i < vals.length; i++) if (counts[vals[i]!]!++ === 0) seen.push(vals[i]!);
     }
-    const list: FacetCount[] = [];
-    counts.forEach((count, id) => count > 0 && list.push({ value: names[id]!, count }));
+    const list: FacetCount[] = seen.map((id) => ({ value: names[id]!, count: counts[id]! }));
+    for (const id of seen) counts[id] = 0;
     list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     out[field] = list.slice(0, FACET_SIZE);
   }

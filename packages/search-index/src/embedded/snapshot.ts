@@ -1,5 +1,5 @@
 import { open, readFile, rename } from 'node:fs/promises';
-import { analyzerVersion as currentAnalyzerVersion } from '@govdisc/text-analysis';
+import { analyzerVersion as currentAnalyzerVersion, SnippetText } from '@govdisc/text-analysis';
 import { TEXT_FIELDS, type TextField } from '../ranking.js';
 import { FACET_FIELDS, AnalyzerVersionMismatchError, type FacetField } from '../types.js';
 import { readContainer, view, writeContainer, type Section } from './binary.js';
@@ -7,7 +7,8 @@ import { EmbeddedSearchIndex } from './embedded-index.js';
 import { FieldIndex } from './field-index.js';
 import { IndexState, type StoredDoc } from './state.js';
 
-export const SNAPSHOT_FORMAT = 1;
+/** 2: bodies kept as prepared snippet texts (cleaned text + word lengths) instead of raw bodies. */
+export const SNAPSHOT_FORMAT = 2;
 
 interface Header {
   format: number;
@@ -79,6 +80,27 @@ function encodeColumns(state: IndexState, map: Int32Array): Section[] {
   });
 }
 
+/** The live documents' snippet texts: the texts as JSON, the word lengths back to back with per-document offsets. */
+function encodeSnippetTexts(state: IndexState): Section[] {
+  const texts: SnippetText[] = state.snippetTexts.filter((t, d): t is SnippetText => t !== null && state.stored[d] !== null);
+  const offsets = new Int32Array(texts.length + 1);
+  texts.forEach((t, i) => (offsets[i + 1] = offsets[i]! + t.lengths.length));
+  const lengths = new Uint8Array(offsets[texts.length]!);
+  texts.forEach((t, i) => lengths.set(t.lengths, offsets[i]!));
+  return [
+    { name: 'snippet.texts', bytes: Buffer.from(JSON.stringify(texts.map((t) => t.text))) },
+    { name: 'snippet.offsets', bytes: bytesOf(offsets) },
+    { name: 'snippet.lengths', bytes: lengths },
+  ];
+}
+
+function decodeSnippetTexts(c: ReturnType<typeof readContainer<Header>>): SnippetText[] {
+  const texts = JSON.parse(Buffer.from(c.section('snippet.texts')).toString('utf8')) as string[];
+  const offsets = view(c.section('snippet.offsets'), Int32Array);
+  const lengths = c.section('snippet.lengths');
+  return texts.map((text, i) => SnippetText.restore(text, lengths.subarray(offsets[i]!, offsets[i + 1]!)));
+}
+
 /** Writes the index to `path` (via a temporary file, then rename). */
 export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Promise<void> {
   const { state } = index;
@@ -93,6 +115,7 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
     fields[f] = enc.meta;
   }
   sections.push(...encodeColumns(state, map));
+  sections.push(...encodeSnippetTexts(state));
   const header: Header = { format: SNAPSHOT_FORMAT, analyzerVersion: index.analyzerVersion, docs: live, fields, facetNames: state.columns.names };
   const tmp = `${path}.tmp-${process.pid}`;
   const fh = await open(tmp, 'w');
@@ -128,6 +151,7 @@ export async function loadSnapshot(path: string, expectedVersion = currentAnalyz
   if (h.analyzerVersion !== expectedVersion) throw new AnalyzerVersionMismatchError(expectedVersion, h.analyzerVersion);
   const state = new IndexState();
   state.stored = JSON.parse(Buffer.from(c.section('docs')).toString('utf8')) as StoredDoc[];
+  state.snippetTexts = decodeSnippetTexts(c);
   for (const f of TEXT_FIELDS) state.fields[f] = decodeField(c, f, h.fields[f]);
   for (const f of FACET_FIELDS) {
     h.facetNames[f].forEach((v) => state.columns.idOf(f, v));

@@ -1,3 +1,4 @@
+import { SnippetText } from '@govdisc/text-analysis';
 import type { AnalyzedDocument } from '../analysis.js';
 import { TEXT_FIELDS, type TextField } from '../ranking.js';
 import { FacetColumns } from './facet-columns.js';
@@ -5,9 +6,12 @@ import { FieldIndex } from './field-index.js';
 
 export const NO_DATE = -0x80000000;
 
+/** A stored document's fields; its body is kept only as its SnippetText (IndexState.snippetTexts). */
+export type StoredFields = Omit<AnalyzedDocument['doc'], 'body'>;
+
 /** What the embedded engine keeps per internal document number. */
 export interface StoredDoc {
-  doc: AnalyzedDocument['doc'];
+  doc: StoredFields;
   docnoKey: string | null;
   docnoNorm: string | null;
   titleNorm: string;
@@ -18,6 +22,8 @@ export interface StoredDoc {
 /** All in-memory structures of the embedded index; internal doc numbers only grow. */
 export class IndexState {
   stored: (StoredDoc | null)[] = [];
+  /** per internal doc, its body cleaned and cut into words once, for snippets (null once deleted) */
+  snippetTexts: (SnippetText | null)[] = [];
   fields: Record<TextField, FieldIndex> = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new FieldIndex()])) as Record<
     TextField,
     FieldIndex
@@ -34,9 +40,11 @@ export class IndexState {
     return this.stored.length;
   }
 
-  add(a: AnalyzedDocument): void {
+  /** Adds an analysed document; `snippetText` when it was prepared before (a snapshot), else made from the body now. */
+  add(a: AnalyzedDocument, snippetText = SnippetText.prepare(a.doc.body)): void {
     const n = this.stored.length;
-    const { doc } = a;
+    const { body: _body, ...doc } = a.doc;
+    this.snippetTexts.push(snippetText);
     this.stored.push({ doc, docnoKey: a.docnoKey, docnoNorm: a.docnoNorm, titleNorm: a.titleNorm, titlePinyin: a.titlePinyin, publishDays: a.publishDays });
     for (const f of TEXT_FIELDS) this.fields[f].add(n, a.tokens[f]);
     this.columns.set(n, a.facets);
@@ -60,6 +68,7 @@ export class IndexState {
     const n = this.byId.get(id);
     if (n === undefined) return false;
     this.stored[n] = null;
+    this.snippetTexts[n] = null;
     this.byId.delete(id);
     this.liveCount--;
     return true;

@@ -1,7 +1,7 @@
 import { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
-import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHit } from '../hits.js';
+import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHitFromExcerpt, type RowFields, type SnippetExcerpt } from '../hits.js';
 import { buildQuery, relaxed } from '../query/build-query.js';
 import {
   AnalyzerVersionMismatchError,
@@ -18,7 +18,7 @@ import {
   type UpsertResult,
 } from '../types.js';
 import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
-import { renderRankBody, renderSearchBody, SOURCE_FIELDS } from './render-query.js';
+import { renderRankBody, renderSearchBody, SNIPPET_FIELD, snippetScriptFields, SOURCE_FIELDS } from './render-query.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -58,21 +58,30 @@ export function toOpenSearchSource(a: AnalyzedDocument): Json {
   };
 }
 
-/** Back from _source to the port's document shape (only what result rows need). */
-function fromSource(s: Json): SearchDocument {
+/** Back from _source to a result row's display fields (the body never comes back: see snippetExcerpt). */
+function fromSource(s: Json): RowFields {
   return {
     id: s.id,
     externalId: s.external_id,
     title: s.title,
     docNumber: s.docno,
     agencies: s.agency ?? [],
-    topics: [],
     validity: s.validity?.[0] ?? s.validity,
     publishDate: s.publish_date,
-    body: s.body ?? '',
-    version: 0,
   };
 }
+
+/** The script field's [from, body length, excerpt] (render-query.ts SNIPPET_WINDOW_SCRIPT). */
+function snippetExcerpt(hit: Json): SnippetExcerpt {
+  const [from, length, excerpt] = (hit.fields?.[SNIPPET_FIELD] ?? [0, 0, '']) as [number, number, string];
+  return { from, length, excerpt };
+}
+
+/**
+ * The client's sockets: kept alive and pooled per node, so a search reuses an open connection
+ * instead of paying a TCP handshake; up to 64 in flight (a service's concurrent searches), as many kept idle.
+ */
+export const POOLED_AGENT = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 64, maxFreeSockets: 64 } as const;
 
 const escapeRegex = (s: string) => s.replace(/[.?+*|{}[\]()"\\#@&<>~]/gu, (c) => `\\${c}`);
 
@@ -102,7 +111,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
    * tokens would silently miss), leaving `replacedForeignIndex` set so the owner rebuilds it.
    */
   static async open(opts: OpenSearchIndexOptions & { replaceForeign?: boolean }): Promise<OpenSearchSearchIndex> {
-    const index = new OpenSearchSearchIndex(new Client({ node: opts.node }), opts);
+    const index = new OpenSearchSearchIndex(new Client({ node: opts.node, agent: POOLED_AGENT }), opts);
     const current = await index.currentIndex();
     if (!current) {
       const name = await index.createIndex();
@@ -261,7 +270,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const { ast, res } = await this.runWithRelax(request, renderSearchBody);
-    const items = (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), h._score as number, ast.highlightTerms));
+    const items = (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)));
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f as FacetField] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
@@ -290,9 +299,9 @@ export class OpenSearchSearchIndex implements SearchIndex {
   async findByDocNumber(docNumber: string): Promise<SearchHit[]> {
     const key = parseDocNumber(docNumber)?.key;
     if (!key) return [];
-    const body = { size: 100, _source: SOURCE_FIELDS, query: { term: { docno_key: key } }, sort: [{ id: 'asc' }] };
+    const body = { size: 100, _source: SOURCE_FIELDS, script_fields: snippetScriptFields([]), query: { term: { docno_key: key } }, sort: [{ id: 'asc' }] };
     const res = await this.call('POST', `/${this.opts.alias}/_search`, body);
-    return (res.hits.hits as Json[]).map((h) => toHit(fromSource(h._source), 1, []));
+    return (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), 1, [], snippetExcerpt(h)));
   }
 
   async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {

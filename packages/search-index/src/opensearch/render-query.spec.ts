@@ -1,6 +1,8 @@
+import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
+import { SNIPPET_CHARS } from '../hits.js';
 import { buildQuery } from '../query/build-query.js';
 import { DOCNO_BOOST } from '../ranking.js';
-import { renderSearchBody } from './render-query.js';
+import { renderRankBody, renderSearchBody, SNIPPET_FIELD, SNIPPET_WINDOW_SCRIPT } from './render-query.js';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const inner = (body: J): J => body.query.function_score.query;
@@ -43,5 +45,24 @@ describe('renderSearchBody', () => {
     expect(body.query.function_score.boost_mode).toBe('multiply');
     expect(body.sort).toEqual([{ publish_days: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }]);
     expect([body.from, body.size]).toEqual([5, 5]);
+  });
+});
+
+describe('what a search asks OpenSearch to send back', () => {
+  it('fetches only the display fields, never the body, and cuts each snippet window inside OpenSearch', () => {
+    const body = renderSearchBody(buildQuery({ q: '住房公积金 提取' })) as J;
+    expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity']);
+    expect(body._source).not.toContain('body');
+    const script = body.script_fields[SNIPPET_FIELD].script;
+    expect(script.source).toBe(SNIPPET_WINDOW_SCRIPT);
+    expect(script.params).toEqual({ terms: snippetTerms(buildQuery({ q: '住房公积金 提取' }).highlightTerms), ...snippetWindowSpan(SNIPPET_CHARS) });
+    expect(script.params.terms).toEqual(expect.arrayContaining(['住房公积金', '提取']));
+  });
+
+  it('facets are aggregations of the same request, and ranking asks for neither rows nor snippets', () => {
+    const ast = buildQuery({ q: '医保' });
+    expect(Object.keys(renderSearchBody(ast).aggs as object)).toHaveLength(7);
+    const rank = renderRankBody(ast) as J;
+    expect([rank._source, rank.script_fields, rank.aggs]).toEqual([false, undefined, undefined]);
   });
 });

@@ -1,3 +1,5 @@
+import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
+import { SNIPPET_CHARS } from '../hits.js';
 import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
 import { BOOST_PARAMS, DOCNO_BOOST, FACET_SIZE } from '../ranking.js';
 import { FACET_FIELDS } from '../types.js';
@@ -40,7 +42,35 @@ function renderMatch(ast: QueryAst): Json {
   return { bool: { should, minimum_should_match: 1, filter } };
 }
 
-export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity', 'body'];
+/** What a result row shows, without the body: its snippet comes from SNIPPET_WINDOW_SCRIPT. */
+export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity'];
+
+/** The script field holding a hit's snippet window. */
+export const SNIPPET_FIELD = 'snippet_window';
+
+/**
+ * snippetWindow() of text-analysis, in painless: the body's excerpt around the first query term
+ * (indexOf on the raw body, UTF-16 offsets in Java as in JavaScript), answered as [from, body length,
+ * excerpt], so a page carries about 200 characters per hit instead of whole bodies. Both must change together.
+ */
+export const SNIPPET_WINDOW_SCRIPT = `
+def src = params['_source'];
+String b = src == null || src['body'] == null ? '' : (String) src['body'];
+int hit = -1;
+for (def t : params.terms) { int i = b.indexOf((String) t); if (i >= 0 && (hit < 0 || i < hit)) { hit = i; } }
+if (hit < 0) { hit = 0; }
+int start = hit - (int) params.before;
+if (start < 0) { start = 0; }
+int end = hit + (int) params.after;
+if (end > b.length()) { end = b.length(); }
+return [start, b.length(), b.substring(start, end)];`;
+
+/** The script field that cuts each hit's snippet window inside OpenSearch (same request as the search). */
+export function snippetScriptFields(highlightTerms: readonly string[]): Json {
+  const { before, after } = snippetWindowSpan(SNIPPET_CHARS);
+  const params = { terms: snippetTerms(highlightTerms), before, after };
+  return { [SNIPPET_FIELD]: { script: { lang: 'painless', source: SNIPPET_WINDOW_SCRIPT, params } } };
+}
 
 /** The AST as an OpenSearch search body: same matching, scoring, prior, order and facets. */
 export function renderSearchBody(ast: QueryAst): Json {
@@ -55,6 +85,7 @@ export function renderSearchBody(ast: QueryAst): Json {
     from: ast.from,
     size: ast.size,
     _source: SOURCE_FIELDS,
+    script_fields: snippetScriptFields(ast.highlightTerms),
     query: {
       function_score: {
         query: renderMatch(ast),
@@ -68,8 +99,8 @@ export function renderSearchBody(ast: QueryAst): Json {
   };
 }
 
-/** The same query for ranking only: ids and scores, no stored fields, no facet aggregations. */
+/** The same query for ranking only: ids and scores, no stored fields, no snippets, no facet aggregations. */
 export function renderRankBody(ast: QueryAst): Json {
-  const { aggs: _aggs, ...body } = renderSearchBody(ast);
+  const { aggs: _aggs, script_fields: _snippets, ...body } = renderSearchBody(ast);
   return { ...body, _source: false };
 }
