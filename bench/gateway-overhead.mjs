@@ -13,12 +13,15 @@
 // process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
-//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--log-level info]
+//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--log-level info] [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
+// --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
+// one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
+// `node bench/cpu-profile-top.mjs <file>` shows where the time went.
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
@@ -38,6 +41,9 @@ const QA = args.includes('--qa');
 const QA_PAIRS = FULL ? Infinity : intArg('--qa-pairs', 1000);
 const QA_CONNECTIONS = intArg('--qa-connections', 50);
 const LOG_LEVEL = opt('--log-level', 'info'); // the apps' shipped default: what a user runs
+const CPU_PROF = new Set((opt('--cpu-prof', '') ?? '').split(',').filter(Boolean));
+const CPU_PROF_DIR = resolve(opt('--cpu-prof-dir', 'cpu-profiles'));
+if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
 const dataDir = join(root, '../shared/data');
 const queries = readJsonl(new URL('./dev-sets/policy-queries.jsonl', import.meta.url)).map((r) => r.query);
 
@@ -118,7 +124,9 @@ function natsServerPid(url) {
 
 async function startApp(name, base, extra = {}) {
   const port = await freePort();
-  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+  const preload = join(root, 'bench', 'cpu-profile-preload.mjs');
+  const profile = CPU_PROF.has(name) ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name } : {};
+  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, ...profile, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
   started.apps.push(app);
   await app.start(90_000);
   return app;
@@ -149,6 +157,22 @@ async function headOf(file, n, label) {
   const out = join(tempDir(label), `${label}.jsonl`);
   writeFileSync(out, `${lines.join('\n')}\n`);
   return { path: out, count: lines.length };
+}
+
+/** Names the profile an app just wrote after the target it covers (<app>-<target>.cpuprofile). */
+function renameProfiles(names, key) {
+  const wait = Date.now() + 10_000;
+  for (const name of names) {
+    for (;;) {
+      const written = readdirSync(CPU_PROF_DIR).find((f) => f.startsWith(`${name}-`) && /-\d+\.cpuprofile$/.test(f));
+      if (written) {
+        renameSync(join(CPU_PROF_DIR, written), join(CPU_PROF_DIR, `${name}-${key}.cpuprofile`));
+        break;
+      }
+      if (Date.now() > wait) throw new Error(`${name} wrote no CPU profile`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
 }
 
 async function waitFor(what, check, timeoutMs = 120_000) {
@@ -262,7 +286,12 @@ try {
     const connections = target.connections ?? CONNECTIONS;
     process.stderr.write(`${target.label}: warm-up ${WARMUP} s, then ${SECONDS} s…\n`);
     await load(`${target.label} (warm-up)`, target.request, { seconds: WARMUP, connections, quiet: true, processes: [] });
+    const profiled = target.procs.filter((name) => CPU_PROF.has(name));
+    const toggleProfilers = () => profiled.forEach((name) => process.kill(pids[name], 'SIGUSR2'));
+    toggleProfilers();
     const r = await load(target.label, target.request, { seconds: SECONDS, connections, quiet: true, processes: watch(...target.procs) });
+    toggleProfilers();
+    if (profiled.length) renameProfiles(profiled, target.key);
     const failed = r.requests - (r.statuses[200] ?? 0);
     r.measured = r.requests > 0 && failed <= r.requests * 0.01 && target.procs.every((name) => name in r.cpu);
     results[target.key] = r;
