@@ -16,13 +16,16 @@
 // process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
-//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--profile-policy-svc DIR] [--log-level info]
-// --profile-policy-svc DIR: policy-svc runs under the V8 CPU profiler and writes <name>-<pid>.cpuprofile into DIR when stopped.
+//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info]
+//        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
+// --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
+// one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
+// `node bench/cpu-profile-top.mjs <file>` shows where the time went.
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
@@ -44,13 +47,15 @@ const QA_CONNECTIONS = intArg('--qa-connections', 50);
 const LOG_LEVEL = opt('--log-level', 'info'); // the apps' shipped default: what a user runs
 const OPENSEARCH = args.includes('--opensearch');
 const OPENSEARCH_URL = process.env.OPENSEARCH_URL ?? '';
-const CPU_PROF = opt('--profile-policy-svc', null);
 if (OPENSEARCH && !OPENSEARCH_URL) {
   console.error('--opensearch needs OPENSEARCH_URL: eval "$(bash infra/scripts/up-external.sh)" first (shared: never stop it)');
   process.exit(2);
 }
 /** policy-svc's own alias in the shared OpenSearch, dropped by cleanup */
 const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
+const CPU_PROF = new Set((opt('--cpu-prof', '') ?? '').split(',').filter(Boolean));
+const CPU_PROF_DIR = resolve(opt('--cpu-prof-dir', 'cpu-profiles'));
+if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
 const dataDir = join(root, '../shared/data');
 const queries = readJsonl(new URL('./dev-sets/policy-queries.jsonl', import.meta.url)).map((r) => r.query);
 
@@ -137,18 +142,11 @@ async function dropAlias(alias) {
   for (const index of Object.keys(await res.json())) await fetch(`${OPENSEARCH_URL}/${index}`, { method: 'DELETE' });
 }
 
-/** policy-svc, under the CPU profiler when asked (bench/cpu-profiled.mjs: node refuses --cpu-prof in NODE_OPTIONS). */
-function policySvcEnv() {
-  return CPU_PROF ? { CPU_PROFILED_DIR: CPU_PROF } : {};
-}
-
 async function startApp(name, base, extra = {}) {
   const port = await freePort();
-  const main = join(root, 'apps', name, 'dist', 'main.js');
-  const profiled = 'CPU_PROFILED_DIR' in extra;
-  const entry = profiled ? join(root, 'bench', 'cpu-profiled.mjs') : main;
-  const env = { ...base, ...extra, ...(profiled ? { CPU_PROFILED_ENTRY: main } : {}), HTTP_PORT: String(port) };
-  const app = new AppProcess(name, entry, env, `http://127.0.0.1:${port}/ready`);
+  const preload = join(root, 'bench', 'cpu-profile-preload.mjs');
+  const profile = CPU_PROF.has(name) ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name } : {};
+  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, ...profile, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
   started.apps.push(app);
   await app.start(90_000);
   return app;
@@ -190,6 +188,22 @@ async function headInParts(file, n, label, per = 500) {
   return { path: dir, count };
 }
 
+/** Names the profile an app just wrote after the target it covers (<app>-<target>.cpuprofile). */
+function renameProfiles(names, key) {
+  const wait = Date.now() + 10_000;
+  for (const name of names) {
+    for (;;) {
+      const written = readdirSync(CPU_PROF_DIR).find((f) => f.startsWith(`${name}-`) && /-\d+\.cpuprofile$/.test(f));
+      if (written) {
+        renameSync(join(CPU_PROF_DIR, written), join(CPU_PROF_DIR, `${name}-${key}.cpuprofile`));
+        break;
+      }
+      if (Date.now() > wait) throw new Error(`${name} wrote no CPU profile`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
 async function waitFor(what, check, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -218,7 +232,7 @@ try {
     DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL, LOG_PRETTY: 'false', SEARCH_DATA_DIR: tempDir('search'), OPENSEARCH_URL: '', KEYCLOAK_URL: '',
   };
   const services = ['policy-svc', ...(QA ? ['qa-svc'] : [])];
-  const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base, name === 'policy-svc' ? policySvcEnv() : {})])));
+  const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base, {})])));
   // The import's publish step is one RPC for the whole job: on a busy 2-core machine it outlasts the 5 s default.
   apps.gateway = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000', RPC_TIMEOUT_MS: '60000' });
   const gatewayUrl = apps.gateway.readyUrl.replace('/ready', '');
@@ -308,7 +322,12 @@ try {
     const connections = target.connections ?? CONNECTIONS;
     process.stderr.write(`${target.label}: warm-up ${WARMUP} s, then ${SECONDS} s…\n`);
     await load(`${target.label} (warm-up)`, target.request, { seconds: WARMUP, connections, quiet: true, processes: [] });
+    const profiled = target.procs.filter((name) => CPU_PROF.has(name));
+    const toggleProfilers = () => profiled.forEach((name) => process.kill(pids[name], 'SIGUSR2'));
+    toggleProfilers();
     const r = await load(target.label, target.request, { seconds: SECONDS, connections, quiet: true, processes: watch(...target.procs) });
+    toggleProfilers();
+    if (profiled.length) renameProfiles(profiled, target.key);
     const failed = r.requests - (r.statuses[200] ?? 0);
     r.measured = r.requests > 0 && failed <= r.requests * 0.01 && target.procs.every((name) => name in r.cpu);
     results[target.key] = r;
@@ -329,7 +348,7 @@ try {
     started.apps.splice(started.apps.indexOf(embeddedSvc), 1);
     started.alias = OPENSEARCH_ALIAS;
     t = Date.now();
-    const osSvc = await startApp('policy-svc', base, { ...policySvcEnv(), OPENSEARCH_URL, OPENSEARCH_ALIAS });
+    const osSvc = await startApp('policy-svc', base, { OPENSEARCH_URL, OPENSEARCH_ALIAS });
     pids['policy-svc'] = osSvc.pid;
     await waitFor('OpenSearch holds what the embedded engine held', async () => {
       const total = await searchTotal();

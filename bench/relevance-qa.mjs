@@ -2,7 +2,7 @@
 // Q&A matching quality (issue 5 "Numbers", matching-quality bullet) on bench/dev-sets/qa-reworded.jsonl.
 // Usage (from /work/main, packages built):
 //   node bench/relevance-qa.mjs [--qa ../shared/data/qa.jsonl] [--set bench/dev-sets/qa-reworded.jsonl]
-//        [--unanswerable bench/dev-sets/qa-unanswerable.jsonl] [--threshold 0.5] [--misses]
+//        [--unanswerable bench/dev-sets/qa-unanswerable.jsonl] [--threshold 0.5] [--misses] [--dump file.jsonl]
 // Held-out check (never used for tuning):
 //   node bench/relevance-qa.mjs --set bench/dev-sets/qa-heldout.jsonl --unanswerable bench/dev-sets/qa-unanswerable-heldout.jsonl
 // Indexes the 5,000 Q&A pairs in the embedded engine (question = title field, weighted ×3 by the
@@ -16,7 +16,11 @@
 // overall and per variation (colloquial, no-place, abbreviation, typo, long), then how the pipeline's
 // confidence separates: answerable questions answered right with confidence ≥ threshold, answered wrong
 // with it, and the false-accept rate on questions the pairs cannot answer (top confidence ≥ threshold).
+// --dump writes the pipeline's answer to every question (answerable, then unanswerable) as JSON lines: its
+// top-10 ids in order, the top 3 with confidence and score (rounded to 1e-9) and whether the top one is accepted,
+// so two builds can be compared with `cmp` (a matcher change that keeps the ranking must keep these identical).
 // --what-if adds a row for the engine with the recommended Q&A-mode code changes simulated on its query AST.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import { arg, baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
@@ -27,6 +31,7 @@ const UNANSWERABLE = resolve(arg('unanswerable', new URL('./dev-sets/qa-unanswer
 const THRESHOLD = Number(arg('threshold', '0.5'));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
+const DUMP = arg('dump', null);
 const K = 10;
 /** Engine hits the ask service hands the matcher (qa-svc ask.service.ts ENGINE_CANDIDATES). */
 const ASK_CANDIDATES = 20;
@@ -93,6 +98,20 @@ async function main() {
   const falseAccepts = unanswerable.filter(sure);
   console.log(`\nconfidence ≥ ${THRESHOLD}: answerable n=${answerable.length} answered right ${f3(right / answerable.length)}, answered wrong ${f3(wrong / answerable.length)}, withheld ${f3(1 - (right + wrong) / answerable.length)}`);
   console.log(`unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`);
+
+  if (DUMP) {
+    const rounded = (x) => Math.round(x * 1e9) / 1e9;
+    const rows = [...answerable.map((r) => ['answerable', r.s]), ...unanswerable.map((r) => ['unanswerable', r.s])].map(([kind, s]) => {
+      const ranked = ask(s.question);
+      return JSON.stringify({
+        kind, id: s.id, question: s.question, top10: ranked.map((r) => r.id),
+        top3: ranked.slice(0, 3).map((r) => ({ id: r.id, confidence: r.confidence, score: rounded(r.score) })),
+        accepted: (ranked[0]?.confidence ?? 0) >= THRESHOLD,
+      });
+    });
+    writeFileSync(DUMP, `${rows.join('\n')}\n`);
+    console.log(`\npipeline answers to ${rows.length} questions written to ${DUMP}`);
+  }
 
   if (SHOW_MISSES) {
     console.log('\nfalse accepts (unanswerable question, confident answer):');

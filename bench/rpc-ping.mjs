@@ -69,7 +69,7 @@ const app = new AppProcess(
   {
     DATABASE_URL: db.url, NATS_URL: nats.url, HTTP_PORT: String(port), LOG_LEVEL: 'info', LOG_PRETTY: 'false',
     SEARCH_DATA_DIR: dataDir, OPENSEARCH_URL: '',
-    ...(PROFILE_DIR ? { NODE_OPTIONS: `--import ${join(root, 'bench/lib/cpu-profile-preload.mjs')}`, CPU_PROFILE_DIR: PROFILE_DIR } : {}),
+    ...(PROFILE_DIR ? { NODE_OPTIONS: `--import ${join(root, 'bench/cpu-profile-preload.mjs')}`, CPU_PROF_WHOLE: '1', CPU_PROF_DIR: PROFILE_DIR, CPU_PROF_NAME: 'policy-svc' } : {}),
   },
   `http://127.0.0.1:${port}/ready`,
 );

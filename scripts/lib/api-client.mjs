@@ -14,6 +14,28 @@ export async function login({
   password = process.env.DEMO_PASSWORD ?? 'demo-admin1',
 } = {}) {
   const issuer = `${(process.env.KEYCLOAK_URL ?? gateway).replace(/\/$/, '')}/realms/${process.env.KEYCLOAK_REALM ?? 'govdisc'}`;
+  let token = await signIn({ issuer, username, password });
+  const send = (method, path, body) =>
+    fetch(`${gateway}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const call = async (method, path, body) => {
+    let r = await send(method, path, body);
+    // A long import outlives its access token (minutes): sign in again once and resend.
+    if (r.status === 401) {
+      token = await signIn({ issuer, username, password });
+      r = await send(method, path, body);
+    }
+    const json = await r.json().catch(() => ({}));
+    if (r.status >= 300) throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), { status: r.status, body: json });
+    return json;
+  };
+  return { gateway, username, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };
+}
+
+async function signIn({ issuer, username, password }) {
   const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-web', username, password }),
@@ -21,16 +43,5 @@ export async function login({
     throw new Error(`cannot reach ${issuer} (${error.message}): is the platform running (npm start)?`);
   });
   if (!res.ok) throw new Error(`login as ${username} at ${issuer} failed: HTTP ${res.status} ${await res.text()}`);
-  const token = (await res.json()).access_token;
-  const call = async (method, path, body) => {
-    const r = await fetch(`${gateway}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await r.json().catch(() => ({}));
-    if (r.status >= 300) throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), { status: r.status, body: json });
-    return json;
-  };
-  return { gateway, username, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };
+  return (await res.json()).access_token;
 }

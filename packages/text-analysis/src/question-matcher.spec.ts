@@ -1,4 +1,4 @@
-import { QuestionMatcher } from './question-matcher.js';
+import { kthLargest, QuestionMatcher } from './question-matcher.js';
 
 /** A small corpus: near neighbours that differ by what is asked, where, and by one key word. */
 const CORPUS: Record<string, string> = {
@@ -107,5 +107,47 @@ describe('QuestionMatcher', () => {
 
   it('gives nothing for a question with nothing to match', () => {
     expect(m.match('？？')).toEqual([]);
+  });
+});
+
+describe('QuestionMatcher after changes', () => {
+  it('matches after removals, re-additions and new phrasings exactly as a matcher built afresh with the same questions', () => {
+    const changed = matcher();
+    const questions = ['缓缴社保费要交滞纳金吗', '租房提取公积金每月能提多少', '口罩怎么预约', '山西不裁员企业返还失业保险', '中小学开学时间', '发票邮寄收费吗'];
+    // postings are read (and kept as arrays) before and between the changes
+    const askAll = () => questions.forEach((q) => changed.match(q));
+    const steps = [
+      () => changed.remove('fundRent'),
+      () => changed.remove('masks'),
+      () => changed.upsert('masks', ['市民如何预约购买口罩？', '口罩在哪里预约？']),
+      () => changed.upsert('fundRent', ['职工租房提取住房公积金每月能提取多少？']),
+      () => changed.upsert('extra', ['租房提取公积金需要什么材料？']),
+      // every feature of this one is already held by a question asked above: only fresh postings find it
+      () => changed.upsert('schoolAgain', ['中小学什么时候开学？']),
+    ];
+    for (const step of steps) {
+      askAll();
+      step();
+    }
+    const { fundRent: _f, masks: _m, ...rest } = CORPUS;
+    const fresh = new QuestionMatcher();
+    for (const [id, q] of Object.entries(rest)) fresh.upsert(id, [q]);
+    fresh.upsert('masks', ['市民如何预约购买口罩？', '口罩在哪里预约？']);
+    fresh.upsert('fundRent', ['职工租房提取住房公积金每月能提取多少？']);
+    fresh.upsert('extra', ['租房提取公积金需要什么材料？']);
+    fresh.upsert('schoolAgain', ['中小学什么时候开学？']);
+    expect(changed.match('中小学开学时间', { limit: 5 }).map((r) => r.id)).toContain('schoolAgain');
+    for (const q of questions) expect(changed.match(q, { limit: 5 })).toEqual(fresh.match(q, { limit: 5 }));
+  });
+});
+
+describe('kthLargest', () => {
+  it('gives what sorting would, duplicates counted', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 1; n < 200; n += 7) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(random() * 20) / 4); // many ties
+      for (const k of [1, 2, Math.ceil(n / 2), n].filter((k) => k <= n)) expect(kthLargest(values, k)).toBe(values.slice().sort()[n - k]);
+    }
   });
 });

@@ -91,8 +91,8 @@ interface StoredPhrasing {
   expandedGramIds: Int32Array;
   /** the question's own side without places, weighed at corpus generation `weighedAt` */
   side: Side;
-  weights?: Weights;
-  weighedAt?: number;
+  weights: Weights | undefined;
+  weighedAt: number;
 }
 
 /** The asked question, analysed and weighed once per match. */
@@ -147,6 +147,12 @@ export class QuestionMatcher {
   private readonly df = new Counts();
   /** slots of the entries holding each feature (`c:` single characters excepted), by feature id */
   private readonly postings: (Set<number> | undefined)[] = [];
+  /** the same slots as arrays in the Sets' order (iterated on every question), rebuilt after a change */
+  private readonly postingArrays: (Int32Array | undefined)[] = [];
+  /** asked words' synonyms and keys, valid while no new feature id appears (an unknown key's -1 could become an id) */
+  private readonly askedWords = new Map<string, WordInfo>();
+  private readonly synonymIds = new Map<string, readonly number[]>();
+  private askedWordsAtIds = -1;
   private readonly canonicalOf = new Map<string, string>();
   private readonly storedWords = new Map<string, WordInfo>();
   /** bumped by every change of the corpus: cached IDF weights older than this are recomputed */
@@ -190,7 +196,10 @@ export class QuestionMatcher {
       const f = this.ids.intern(k);
       features.push(f);
       this.df.add(f, 1);
-      if (!k.startsWith('c:')) (this.postings[f] ??= new Set()).add(slot);
+      if (!k.startsWith('c:')) {
+        (this.postings[f] ??= new Set()).add(slot);
+        this.postingArrays[f] = undefined;
+      }
     }
     this.entries.set(id, {
       slot,
@@ -208,6 +217,7 @@ export class QuestionMatcher {
       const list = this.postings[f];
       list?.delete(entry.slot);
       if (list?.size === 0) this.postings[f] = undefined;
+      this.postingArrays[f] = undefined;
     }
     this.slots[entry.slot] = null;
     this.entries.delete(id);
@@ -229,7 +239,7 @@ export class QuestionMatcher {
     }
     const limit = options.limit ?? 10;
     const out: Candidate[] = [];
-    for (const id of new Set([...this.gather(q), ...prior.keys()])) {
+    for (const id of new Set([...this.gather(asked), ...prior.keys()])) {
       const entry = this.entries.get(id)!;
       const scored = entry.phrasings.map((p) => this.similarity(asked, p));
       let sim = 0;
@@ -277,6 +287,8 @@ export class QuestionMatcher {
         gramIds: Int32Array.from(gramKeys, (k) => this.ids.intern(k)),
         gramBase: Float64Array.from(q.unplacedGrams.values()),
       },
+      weights: undefined,
+      weighedAt: -1,
     };
   }
 
@@ -300,10 +312,7 @@ export class QuestionMatcher {
   private prepareAsked(q: AnalyzedQuestion): Asked {
     const gramKeys = [...q.grams.keys()];
     const side: Side = {
-      words: q.words.map((word) => {
-        const { forms, keys } = this.forms(word);
-        return { word, forms, formMasks: forms.map(charMask), keys, keyIds: keys.map((k) => this.ids.idOf(`w:${k}`)), memo: -1 };
-      }),
+      words: q.words.map((word) => this.askedWord(word)),
       parts: subWords(q.words),
       gramKeys,
       gramIds: Int32Array.from(gramKeys, (k) => this.ids.idOf(k)),
@@ -312,12 +321,33 @@ export class QuestionMatcher {
     const weights = this.weigh(side);
     this.askedGramWeight.clear();
     side.gramIds.forEach((id, i) => this.askedGramWeight.set(id, weights.grams[i]!));
+    // gramsExpanded starts with the question's own grams, in order: only the synonyms' extra ones need looking up
     this.askedExpanded.clear();
-    for (const k of q.gramsExpanded.keys()) this.askedExpanded.set(this.ids.idOf(k), 1);
+    side.gramIds.forEach((id) => this.askedExpanded.set(id, 1));
+    let at = 0;
+    for (const k of q.gramsExpanded.keys()) if (at++ >= gramKeys.length) this.askedExpanded.set(this.ids.idOf(k), 1);
+    // a word's first key is its canonical form: the keys of q.wordKeys
     this.askedWordKeys.clear();
-    for (const k of q.wordKeys) this.askedWordKeys.set(this.ids.idOf(`w:${k}`), 1);
+    for (const w of side.words) this.askedWordKeys.set(w.keyIds[0]!, 1);
     this.storedWordFound.clear();
     return { q, mask: charMask(q.norm), side, weights };
+  }
+
+  /**
+   * An asked word's synonyms, masks and key ids. A word some stored question has shares its WordInfo
+   * (its keys all have ids, as idOf would find); others are kept until a new feature id appears.
+   */
+  private askedWord(word: string): WordInfo {
+    const stored = this.storedWords.get(word);
+    if (stored) return stored;
+    this.validateAskedMemos();
+    let info = this.askedWords.get(word);
+    if (!info) {
+      const { forms, keys } = this.forms(word);
+      info = { word, forms, formMasks: forms.map(charMask), keys, keyIds: keys.map((k) => this.ids.idOf(`w:${k}`)), memo: -1 };
+      this.askedWords.set(word, info);
+    }
+    return info;
   }
 
   private idf(id: number): number {
@@ -326,11 +356,12 @@ export class QuestionMatcher {
   }
 
   /** Candidates sharing the most informative words and character pairs with the question. */
-  private gather(asked: AnalyzedQuestion): string[] {
+  private gather(asked: Asked): string[] {
     const limit = Math.max(100, this.entries.size * MATCH_PARAMS.commonFeature);
     const keys = new Set<number>();
-    for (const w of asked.wordKeys) for (const f of this.synonyms.alternatives(w)) keys.add(this.ids.idOf(`w:${this.canonical(f)}`));
-    for (const k of asked.grams.keys()) if (!k.startsWith('c:')) keys.add(this.ids.idOf(k));
+    for (const w of asked.q.wordKeys) for (const id of this.synonymKeyIds(w)) keys.add(id);
+    const { gramKeys, gramIds } = asked.side;
+    for (let i = 0; i < gramKeys.length; i++) if (!gramKeys[i]!.startsWith('c:')) keys.add(gramIds[i]!);
     const acc = this.gathered;
     acc.clear();
     const touched: number[] = [];
@@ -338,12 +369,38 @@ export class QuestionMatcher {
       const list = k >= 0 ? this.postings[k] : undefined;
       if (!list || list.size > limit) continue;
       const w = this.idf(k);
-      for (const slot of list) {
+      const slots = this.postingArray(k, list);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
         if (!acc.has(slot)) touched.push(slot);
         acc.set(slot, acc.get(slot) + w);
       }
     }
     return topInOrder(touched, (slot) => acc.get(slot), MATCH_PARAMS.candidates).map((slot) => this.slots[slot]!);
+  }
+
+  /** The `w:` ids of a word's synonyms' canonical keys (-1 for a key no stored question has), in synonym order. */
+  private synonymKeyIds(word: string): readonly number[] {
+    this.validateAskedMemos();
+    let ids = this.synonymIds.get(word);
+    if (!ids) this.synonymIds.set(word, (ids = this.synonyms.alternatives(word).map((f) => this.ids.idOf(`w:${this.canonical(f)}`))));
+    return ids;
+  }
+
+  /** Memos of looked-up ids hold while no new feature id appears (an unknown key's -1 could become an id). */
+  private validateAskedMemos(): void {
+    if (this.askedWordsAtIds !== this.ids.size || this.askedWords.size + this.synonymIds.size > 50_000) {
+      this.askedWords.clear();
+      this.synonymIds.clear();
+      this.askedWordsAtIds = this.ids.size;
+    }
+  }
+
+  /** Feature `k`'s posting Set as an array in the Set's order (arrays iterate faster), kept until the Set changes. */
+  private postingArray(k: number, list: Set<number>): Int32Array {
+    let slots = this.postingArrays[k];
+    if (!slots) this.postingArrays[k] = slots = Int32Array.from(list);
+    return slots;
   }
 
   private weigh(side: Side): Weights {
@@ -468,12 +525,45 @@ function topInOrder(items: number[], score: (item: number) => number, k: number)
   for (let i = 0; i < items.length; i++) scores[i] = score(items[i]!);
   let chosen = items;
   if (items.length > k) {
-    const threshold = scores.slice().sort()[items.length - k]!;
+    const threshold = kthLargest(scores, k);
     const above = items.filter((_, i) => scores[i]! > threshold);
     const at = items.filter((_, i) => scores[i] === threshold).slice(0, k - above.length);
     chosen = [...above, ...at];
   }
   return chosen.map((item) => ({ item, s: score(item) })).sort((a, b) => b.s - a.s).map((x) => x.item);
+}
+
+/** The k-th largest of `values` (1 ≤ k ≤ length): what sorting and indexing would give, with a k-sized min-heap. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (size < k) {
+      // sift up
+      let at = size++;
+      while (at > 0) {
+        const up = (at - 1) >> 1;
+        if (heap[up]! <= v) break;
+        heap[at] = heap[up]!;
+        at = up;
+      }
+      heap[at] = v;
+    } else if (v > heap[0]!) {
+      // replace the smallest kept and sift down
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        if (left >= k) break;
+        const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left;
+        if (heap[child]! >= v) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = v;
+    }
+  }
+  return heap[0]!;
 }
 
 /** For each word, the indexes of the other words inside it (its sub-words in the same list). */
@@ -491,6 +581,16 @@ function holds(w: WordInfo, keys: ScratchMap, norm: string, mask: CharMask): boo
 /** Share of word `i`'s characters covered by its found sub-words. */
 function partCoverage(i: number, side: Side, found: readonly boolean[]): number {
   const word = side.words[i]!.word;
+  if (word.length <= 30) {
+    let bits = 0;
+    for (const j of side.parts[i]!) {
+      if (!found[j]) continue;
+      const part = side.words[j]!.word;
+      const run = (1 << part.length) - 1;
+      for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) bits |= run << at;
+    }
+    return popCount(bits) / word.length;
+  }
   const covered = new Array<boolean>(word.length).fill(false);
   for (const j of side.parts[i]!) {
     if (!found[j]) continue;
@@ -498,6 +598,12 @@ function partCoverage(i: number, side: Side, found: readonly boolean[]): number 
     for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) covered.fill(true, at, at + part.length);
   }
   return covered.filter(Boolean).length / covered.length;
+}
+
+function popCount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
 }
 
 function intentFactor(asked: ReadonlySet<QuestionIntent>, stored: ReadonlySet<QuestionIntent>): number {

@@ -26,11 +26,14 @@ export function createSynonymTable(groups: string[][]): SynonymTable {
       byTerm.set(term, set);
     }
   }
+  // Looked up for every word of every question: each term's other terms are listed once.
+  const othersOf = new Map<string, readonly string[]>();
+  for (const [term, set] of byTerm) othersOf.set(term, [...set].filter((t) => t !== term));
   return {
     groups,
     alternatives(term) {
-      const others = [...(byTerm.get(term) ?? [])].filter((t) => t !== term);
-      return [term, ...others];
+      const others = othersOf.get(term);
+      return others ? [term, ...others] : [term];
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@govdisc/contracts';
+import { DomainError, ErrorCode, shanghaiDate } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
 import { APP_CONFIG, ChangeFeed, PeriodicTask, ReadinessRegistry, changedSince } from '@govdisc/service-kit';
 import { QuestionMatcher } from '@govdisc/text-analysis';
@@ -83,7 +83,8 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The pairs the public may see right now. */
   *publicPairs(): IterableIterator<PairWithCitations> {
-    for (const pair of this.pairs.values()) if (isPublic(pair)) yield pair;
+    const today = shanghaiDate(); // once, not per pair: the prefetcher walks all of them every few seconds
+    for (const pair of this.pairs.values()) if (isPublic(pair, today)) yield pair;
   }
 
   /** A pair the public may see right now (effective dates are checked at read time), or undefined. */

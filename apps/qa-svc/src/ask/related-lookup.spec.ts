@@ -1,7 +1,8 @@
 import { DomainError, ErrorCode, type PolicyDocumentView } from '@govdisc/contracts';
 import type { RpcClient } from '@govdisc/service-kit';
 import type { PolicyDocuments } from '../pair/policy-documents.js';
-import { RelatedLookup, type RelatedSource } from './related-lookup.js';
+import { jest } from '@jest/globals';
+import { RETRY_AFTER_MS, RelatedLookup, type RelatedSource } from './related-lookup.js';
 
 const GUIDE = { id: '3f1c1b8e-7c1a-4c55-9a57-3b0c6a2f9d10', code: 'JD-GJJ-001', name: '住房公积金租房提取', department: '公积金中心', score: 10 };
 
@@ -62,4 +63,33 @@ test('leaves related out when the guide service does not answer in time, and kee
   expect((await slow.sut.forPairs([pair()])).has('pair-1')).toBe(false);
   const failing = setup({ guides: () => Promise.reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE)) });
   expect((await failing.sut.forPairs([pair()])).get('pair-1')).toMatchObject({ guides: [], policies: [{ id: 'uuid-of-p1' }, { id: 'uuid-of-p2' }] });
+});
+
+test('answers from what it holds without waiting: a second ask gives the same related items', async () => {
+  const { sut } = setup();
+  const first = await sut.forPairs([pair()]);
+  const second = await sut.forPairs([pair()]);
+  expect(second.get('pair-1')).toEqual(first.get('pair-1'));
+  expect(second.get('pair-1')?.policies).toHaveLength(2);
+});
+
+test('after a failed guide lookup, asks within RETRY_AFTER_MS make no call to the guide service; then it is asked again', async () => {
+  let now = 1_000_000;
+  const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+  try {
+    let up = false;
+    const { sut, calls } = setup({ guides: () => (up ? Promise.resolve({ items: [GUIDE] }) : Promise.reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE))) });
+    expect((await sut.forPairs([pair()])).get('pair-1')).toMatchObject({ guides: [] });
+    expect(calls.guides).toHaveLength(1);
+    // other pairs too: the service is away, not one pair's lookup
+    up = true;
+    now += RETRY_AFTER_MS - 1;
+    expect((await sut.forPairs([pair(), pair({ id: 'pair-2', version: 3 })])).get('pair-2')).toMatchObject({ guides: [] });
+    expect(calls.guides).toHaveLength(1);
+    now += 1;
+    expect((await sut.forPairs([pair({ id: 'pair-2', version: 3 })])).get('pair-2')).toMatchObject({ guides: [{ code: GUIDE.code }] });
+    expect(calls.guides).toHaveLength(2);
+  } finally {
+    clock.mockRestore();
+  }
 });

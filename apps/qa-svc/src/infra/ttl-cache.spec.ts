@@ -58,3 +58,26 @@ test('refresh replaces a held value without a gap, and keeps it when the new loa
   expect(await sut.get('k', load('k', 'never'))).toBe('new');
   expect(calls).toEqual(['k', 'k']);
 });
+
+test('peek tells what is held without loading: the value once its lookup succeeded, pending before, nothing after it expired or failed', async () => {
+  const { sut, clock, calls } = setup();
+  expect(sut.peek('k')).toBeUndefined();
+  let resolve!: (v: string) => void;
+  const loading = sut.get('k', () => new Promise<string>((r) => (resolve = r)));
+  expect(sut.peek('k')).toBe('pending');
+  resolve('v');
+  await loading;
+  expect(sut.peek('k')).toEqual({ value: 'v' });
+  clock.now = 1_000;
+  expect(sut.peek('k')).toBeUndefined();
+  await expect(sut.get('f', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+  expect(sut.peek('f')).toBeUndefined();
+  expect(calls).toEqual([]);
+});
+
+test('peek sees a refreshed value at once', async () => {
+  const { sut, load } = setup();
+  await sut.get('k', load('k', 'old'));
+  await sut.refresh('k', load('k', 'new'));
+  expect(sut.peek('k')).toEqual({ value: 'new' });
+});

@@ -4,7 +4,7 @@
  * dropped so the next caller tries again.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -17,10 +17,14 @@ export class TtlCache<V> {
     if (held && held.expires > this.now()) return held.value;
     this.entries.delete(key);
     const value = load();
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    const entry: Entry<V> = { value, expires: this.now() + this.ttlMs };
+    this.entries.set(key, entry);
+    value.then(
+      (v) => (entry.settled = { value: v }),
+      () => {
+        if (this.entries.get(key)?.value === value) this.entries.delete(key);
+      },
+    );
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
@@ -33,8 +37,19 @@ export class TtlCache<V> {
     if (!this.entries.has(key)) return this.get(key, load);
     const value = await load();
     this.entries.delete(key); // re-inserted last: the newest entry is evicted last
-    this.entries.set(key, { value: Promise.resolve(value), expires: this.now() + this.ttlMs });
+    this.entries.set(key, { value: Promise.resolve(value), expires: this.now() + this.ttlMs, settled: { value } });
     return value;
+  }
+
+  /**
+   * What is held for `key` right now, without loading: `{ value }` when its lookup has succeeded
+   * (and not expired), 'pending' while it runs, undefined when nothing is. Callers that hold all
+   * they need answer without awaiting (or timing) anything.
+   */
+  peek(key: string): { value: V } | 'pending' | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.expires <= this.now()) return undefined;
+    return entry.settled ?? 'pending';
   }
 
   clear(): void {
@@ -44,6 +59,13 @@ export class TtlCache<V> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+interface Entry<V> {
+  value: Promise<V>;
+  expires: number;
+  /** set once the lookup succeeded */
+  settled?: { value: V };
 }
 
 /** The promise's value if it settles within `ms`, else undefined (the promise itself goes on). */
