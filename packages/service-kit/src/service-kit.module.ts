@@ -7,20 +7,26 @@ import { pinoOptions, type LoggingOptions } from './logging.js';
 import { MetricsController } from './metrics.js';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+const SERVICE_KIT_OPTIONS = Symbol('SERVICE_KIT_OPTIONS');
 
 export interface ServiceKitOptions extends LoggingOptions {
   /** false: no /metrics on the app's HTTP port (an app with a public port serves them internally, see startMetricsListener). */
   publicMetrics?: boolean;
+  /** false: the app writes its own access log (the gateway does, from its HTTP server's response hook). */
+  accessLog?: boolean;
 }
 
 /** Health, readiness, metrics and JSON logging for any app. */
 @Global()
 @Module({})
 export class ServiceKitModule implements NestModule {
-  constructor(@Inject(ROOT_LOGGER) private readonly root: Logger) {}
+  constructor(
+    @Inject(ROOT_LOGGER) private readonly root: Logger,
+    @Inject(SERVICE_KIT_OPTIONS) private readonly options: ServiceKitOptions,
+  ) {}
 
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(accessLogMiddleware(this.root)).forRoutes('*path');
+    if (this.options.accessLog !== false) consumer.apply(accessLogMiddleware(this.root)).forRoutes('*path');
   }
 
   static forRoot(opts: ServiceKitOptions): DynamicModule {
@@ -36,7 +42,7 @@ export class ServiceKitModule implements NestModule {
         LoggerModule.forRoot({ pinoHttp: { logger: root }, forRoutes: [] }),
       ],
       controllers: opts.publicMetrics === false ? [HealthController] : [HealthController, MetricsController],
-      providers: [ReadinessRegistry, { provide: ROOT_LOGGER, useValue: root }],
+      providers: [ReadinessRegistry, { provide: ROOT_LOGGER, useValue: root }, { provide: SERVICE_KIT_OPTIONS, useValue: opts }],
       exports: [ReadinessRegistry, ROOT_LOGGER],
     };
   }
