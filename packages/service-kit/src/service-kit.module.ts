@@ -17,6 +17,21 @@ export interface ServiceKitOptions extends LoggingOptions {
 }
 
 /** Health, readiness, metrics and JSON logging for any app. */
+const LOG_BATCH_BYTES = 4096;
+const LOG_FLUSH_MS = 200;
+
+function batchedStdout() {
+  const destination = pino.destination({ sync: false, minLength: LOG_BATCH_BYTES });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // not ready yet (the file descriptor opens asynchronously): the next tick flushes
+    }
+  }, LOG_FLUSH_MS).unref();
+  return destination;
+}
+
 @Global()
 @Module({})
 export class ServiceKitModule implements NestModule {
@@ -30,10 +45,11 @@ export class ServiceKitModule implements NestModule {
   }
 
   static forRoot(opts: ServiceKitOptions): DynamicModule {
-    // Asynchronous stdout: a line never blocks the event loop, and lines logged while a write is in
-    // flight go out together. No minimum buffer size, so a quiet service's lines are not held back.
-    // pino flushes on exit; a hard kill may lose the last lines, the usual trade-off for logs.
-    const root: Logger = opts.pretty ? pino(pinoOptions(opts)) : pino(pinoOptions(opts), pino.destination({ sync: false }));
+    // Asynchronous, batched stdout: a line never blocks the event loop, and lines go out in writes of
+    // up to 4 KB (one write per request cost the gateway a tenth of its CPU per call), at the latest
+    // every 200 ms so a quiet service's lines are not held back. pino flushes on exit; a hard kill
+    // may lose the last lines, the usual trade-off for logs.
+    const root: Logger = opts.pretty ? pino(pinoOptions(opts)) : pino(pinoOptions(opts), batchedStdout());
     return {
       module: ServiceKitModule,
       imports: [
