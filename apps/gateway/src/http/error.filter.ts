@@ -10,6 +10,11 @@ export class GatewayErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
-    sendError(http.getResponse<FastifyReply>(), exception, { id: req.id, method: req.method, url: req.url }, this.logger);
+    const reply = http.getResponse<FastifyReply>();
+    // Fastify closes the connection after a body it refused (too large, not JSON), so a client still
+    // sending gets EPIPE instead of the answer. Node reads and drops the rest of an unread body once
+    // the answer is out, as it did behind Express, so the connection may stay.
+    if (reply.getHeader('connection') === 'close') reply.removeHeader('connection');
+    sendError(reply, exception, { id: req.id, method: req.method, url: req.url }, this.logger);
   }
 }
