@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bootstrapService, migrate, runMain, startMetricsListener } from '@govdisc/service-kit';
 import { AppModule } from './app.module.js';
 import { SERVICE_NAME, loadAppConfig } from './config/env.js';
-import { configureGateway } from './http/setup.js';
+import { configureGateway, gatewayHttpAdapter } from './http/setup.js';
 
 runMain(async () => {
   const config = loadAppConfig();
@@ -12,10 +13,11 @@ runMain(async () => {
     const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
     await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, migrationsDir });
   }
-  await bootstrapService({
+  await bootstrapService<NestFastifyApplication>({
     name: SERVICE_NAME,
     module: AppModule.forRoot(config),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    httpAdapter: gatewayHttpAdapter(config),
     drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
     configure: (app) => configureGateway(app, config),
   });

@@ -1,19 +1,24 @@
 import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { type AbstractHttpAdapter, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ReadinessRegistry } from './health.js';
 import { NatsRpcServer } from './rpc-server.js';
 import { migrate } from './migrate.js';
 
-export interface BootstrapOptions {
+export interface BootstrapOptions<App extends INestApplication = INestApplication> {
   name: string;
   module: Type<unknown> | DynamicModule;
   http: { host: string; port: number };
   /** Serve RPC on core NATS with a queue group named after the app, so replicas share requests. */
   rpc?: { natsUrl: string };
   drainTimeoutMs: number;
-  /** Extra setup before listening (gateway: swagger, body limits, filters). */
-  configure?: (app: INestApplication) => void | Promise<void>;
+  /**
+   * The HTTP server under Nest (default: Express, via @nestjs/platform-express). The gateway passes
+   * a FastifyAdapter; it then parses bodies itself (`bodyParser: false`).
+   */
+  httpAdapter?: AbstractHttpAdapter;
+  /** Extra setup before listening (gateway: swagger, body limits, the route table). */
+  configure?: (app: App) => void | Promise<void>;
 }
 
 /**
@@ -21,8 +26,10 @@ export interface BootstrapOptions {
  * graceful shutdown: readiness goes down, RPC intake stops, in-flight work finishes, then the app
  * closes (consumers stop, outbox relay stops, database and NATS connections drain).
  */
-export async function bootstrapService(opts: BootstrapOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(opts.module, { bufferLogs: true });
+export async function bootstrapService<App extends INestApplication = INestApplication>(opts: BootstrapOptions<App>): Promise<App> {
+  const app = opts.httpAdapter
+    ? await NestFactory.create<App>(opts.module, opts.httpAdapter, { bufferLogs: true, bodyParser: false })
+    : await NestFactory.create<App>(opts.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const logger = new NestLogger('Bootstrap');
   await opts.configure?.(app);

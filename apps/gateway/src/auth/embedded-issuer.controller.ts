@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EmbeddedIssuer, TokenRequestError } from './embedded-issuer.js';
 
 /** Serves the embedded issuer under Keycloak's paths (`/realms/<realm>/…`), so clients need no change. */
@@ -25,18 +25,18 @@ export function embeddedIssuerController(realm: string): Type<unknown> {
     async token(
       @Body() form: Record<string, string>,
       @Headers('authorization') auth: string | undefined,
-      @Req() req: Request,
-      @Res({ passthrough: true }) res: Response,
+      @Req() req: FastifyRequest,
+      @Res({ passthrough: true }) res: FastifyReply,
     ) {
-      res.setHeader('Cache-Control', 'no-store');
+      res.header('Cache-Control', 'no-store');
       try {
         // A malformed Basic header throws TokenRequestError too (answered below).
         // req.ip honours TRUST_PROXY: behind a configured proxy, the address it reports.
         return await this.issuer.token(typeof form === 'object' && form ? form : {}, basicCredentials(auth), req.ip);
       } catch (error) {
         if (!(error instanceof TokenRequestError)) throw error;
-        res.status(error.status);
-        if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        res.code(error.status);
+        if (error.retryAfterSeconds) res.header('Retry-After', String(error.retryAfterSeconds));
         return { error: error.error, error_description: error.description };
       }
     }

@@ -1,72 +1,40 @@
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
-import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { Access, RpcContract, z } from '@govdisc/contracts';
-import { AuditController } from '../audit/audit.controller.js';
-import { DisclosureController } from '../routes/disclosure.controller.js';
-import { GuideController } from '../routes/guide.controller.js';
-import { PlatformHealthController } from '../routes/health.controller.js';
-import { NotificationController } from '../routes/notification.controller.js';
-import { PolicyController } from '../routes/policy.controller.js';
-import { QaController } from '../routes/qa.controller.js';
-import { ACCESS_KEY } from './access.decorator.js';
-import { type RouteKey, accessPolicy } from './access-policy.js';
+import { ROUTES } from '../routes/index.js';
+import { type RouteDeps, type RouteInput, invokerOf, pathParamsOf } from '../routes/route-table.js';
+import { accessPolicy } from './access-policy.js';
 
 /**
  * Gateway and services agree on who may do what, for every route. The service side is the
  * `access` of the RPC contract: @RpcHandler enforces exactly that value and takes no other. So it
- * is enough to check, for every route, that its matrix row equals the access of each RPC it calls:
- * a service that refused a role the gateway lets through (or let one through the gateway blocks)
- * fails here. Which RPCs a route calls is not declared anywhere else, so each route handler is
- * run once against a recording RPC client.
+ * is enough to check, for every row of the route table, that its access equals the access of each
+ * RPC it calls: a service that refused a role the gateway lets through (or let one through the
+ * gateway blocks) fails here. What a row calls is found by running its handler once against a
+ * recording RPC client, so a custom handler (platform health) cannot hide a call.
  */
 
-// As in AppModule (importing it here would load @nestjs/throttler, which jest cannot load as ESM);
-// the first test's check that every matrix row is found catches a controller missing here.
-const CONTROLLERS = [PlatformHealthController, PolicyController, QaController, GuideController, DisclosureController, NotificationController, AuditController];
-
 /** Routes served by the gateway itself, calling no service: the audit log is the gateway's own table. */
-const GATEWAY_ONLY: readonly RouteKey[] = ['audit.list'];
+const GATEWAY_ONLY = ['audit.list'];
 
 type Contract = RpcContract<z.ZodType, z.ZodType>;
-type Handler = (...args: unknown[]) => unknown;
 
-/** Stands in for RpcClient (and any other dependency): records each contract called, answers `{}`. */
+/** Stands in for RpcClient: records each contract called, answers `{}`. */
 class RecordingRpc {
   readonly called: Contract[] = [];
-  HEALTH_TIMEOUT_MS = 1;
   call(contract: Contract) {
     this.called.push(contract);
-    return Promise.resolve({});
+    return Promise.resolve({} as never);
   }
 }
 
-/** Arguments for a route handler from its Nest parameter decorators: enough to reach its RPC call. */
-function argsFor(controller: object, method: string): unknown[] {
-  const params = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
-  const args: unknown[] = [];
-  for (const [key, { index, data }] of Object.entries(params)) {
-    const type = Number(key.split(':')[0]);
-    if (type === RouteParamtypes.RESPONSE) args[index] = { status: () => undefined };
-    else if (type === RouteParamtypes.PARAM) args[index] = data === 'service' ? 'policy-svc' : 'some-id';
-    else if (type === RouteParamtypes.BODY || type === RouteParamtypes.QUERY) args[index] = {};
-    else args[index] = null; // the current actor
-  }
-  return args;
-}
-
-async function routesAndTheirRpcs(): Promise<Array<{ route: string; key: RouteKey; rpcs: Contract[] }>> {
+async function routesAndTheirRpcs(): Promise<Array<{ route: string; key: string; access: Access; rpcs: Contract[] }>> {
   const routes = [];
-  for (const Controller of CONTROLLERS) {
+  for (const row of ROUTES) {
     const rpc = new RecordingRpc();
-    const controller = new (Controller as new (...deps: unknown[]) => object)(rpc, rpc);
-    const proto = Object.getPrototypeOf(controller) as Record<string, Handler>;
-    for (const method of Object.getOwnPropertyNames(proto)) {
-      const key = Reflect.getMetadata(ACCESS_KEY, proto[method]) as RouteKey | undefined;
-      if (!key) continue;
-      rpc.called.length = 0;
-      await Promise.resolve(proto[method].apply(controller, argsFor(controller, method))).catch(() => undefined);
-      routes.push({ route: `${Controller.name}.${method}`, key, rpcs: [...rpc.called] });
-    }
+    const deps: RouteDeps = { rpc, auditLog: { list: async () => ({ items: [], total: 0 }) }, healthTimeoutMs: 1 };
+    const params = Object.fromEntries(pathParamsOf(row.path).map((name) => [name, name === 'service' ? 'policy-svc' : 'some-id']));
+    const input: RouteInput = { params, query: {}, body: {}, actor: null };
+    await invokerOf(row)(input, deps).catch(() => undefined);
+    routes.push({ route: `${row.method} ${row.path}`, key: row.key, access: row.access, rpcs: rpc.called });
   }
   return routes;
 }
@@ -75,14 +43,12 @@ const sameAccess = (a: Access, b: Access) =>
   typeof a === 'string' || typeof b === 'string' ? a === b : a.length === b.length && a.every((role) => b.includes(role));
 const show = (a: Access) => (typeof a === 'string' ? a : `[${a.join(', ')}]`);
 
-test("every route's matrix row equals the access of each RPC it calls", async () => {
+test("every route's access equals the access of each RPC it calls", async () => {
   const routes = await routesAndTheirRpcs();
   expect(new Set(routes.map((r) => r.key))).toEqual(new Set(Object.keys(accessPolicy)));
 
-  const disagreements = routes.flatMap(({ route, key, rpcs }) =>
-    rpcs
-      .filter((rpc) => !sameAccess(accessPolicy[key], rpc.access))
-      .map((rpc) => `${route} (${key}: ${show(accessPolicy[key])}) calls ${rpc.subject} (${show(rpc.access)})`),
+  const disagreements = routes.flatMap(({ route, key, access, rpcs }) =>
+    rpcs.filter((rpc) => !sameAccess(access, rpc.access)).map((rpc) => `${route} (${key}: ${show(access)}) calls ${rpc.subject} (${show(rpc.access)})`),
   );
   expect(disagreements).toEqual([]);
 });
@@ -92,5 +58,13 @@ test('every route calls a service, except the gateway-only ones', async () => {
   const withoutRpc = routes.filter((r) => r.rpcs.length === 0).map((r) => r.key);
   expect(withoutRpc).toEqual(GATEWAY_ONLY);
   // The platform health route asks every service: all five checks recorded, so no call is missed.
-  expect(routes.find((r) => r.route === 'PlatformHealthController.health')?.rpcs).toHaveLength(5);
+  expect(routes.find((r) => r.route === 'GET /health')?.rpcs).toHaveLength(5);
+});
+
+test('rows sharing a matrix key agree on its access, and every row has a distinct method and path', () => {
+  for (const row of ROUTES) expect({ key: row.key, access: row.access }).toEqual({ key: row.key, access: accessPolicy[row.key] });
+  const spots = ROUTES.map((r) => `${r.method} ${r.path.replace(/:[A-Za-z0-9_]+/g, ':')}`);
+  expect(spots.length).toBe(new Set(spots).size);
+  // Every public route the controllers served before the table (and the fuzz seeds name): none lost.
+  expect(ROUTES.length).toBe(54);
 });

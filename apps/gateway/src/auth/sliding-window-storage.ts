@@ -1,6 +1,12 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { PeriodicTask } from '@govdisc/service-kit';
+
+export interface HitCount {
+  totalHits: number;
+  timeToExpire: number;
+  isBlocked: boolean;
+  timeToBlockExpire: number;
+}
 
 interface Window {
   /** start of the current fixed window (ms) */
@@ -17,7 +23,7 @@ interface Window {
  * storage keeps one timestamp per hit and filters them all on every request, which at benchmark or
  * attack rates (100k hits in a window) costs milliseconds per request and more.
  */
-export class SlidingWindowThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class SlidingWindowThrottlerStorage implements OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
   // Forget clients idle for two windows, so the map holds only recent callers.
   private readonly sweeper = new PeriodicTask({ label: 'rate-limit window sweep', everyMs: 60_000, run: async () => this.sweep() });
@@ -26,7 +32,8 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage, OnModule
     this.sweeper.start();
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+  /** Counts one hit (synchronous: no promise per request). */
+  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): HitCount {
     const now = this.now();
     const id = `${throttlerName}|${key}`;
     const w = this.roll(this.windows.get(id) ?? { start: now, current: 0, previous: 0, blockedUntil: 0, ttl }, now, ttl);

@@ -2,11 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, ROLES } from '@govdisc/contracts';
 import { compactVerify, createRemoteJWKSet } from 'jose';
 import KeycloakConnect from 'keycloak-connect';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
 import { GATEWAY_AUDIENCE } from './embedded-issuer.js';
 import { type TokenRejection, isWellFormedJwt, rejectionOf } from './token-rejection.js';
 
 const PLATFORM_ROLES: ReadonlySet<string> = new Set(ROLES);
+/** Verified tokens remembered (by hash) so a client's next request costs no RS256 verify. */
+const CACHE_ENTRIES = 10_000;
+/** Never longer than this, nor past the token's own `exp`. */
+const CACHE_MAX_MS = 5 * 60_000;
 
 interface TokenContent {
   sub: string;
@@ -14,6 +20,13 @@ interface TokenContent {
   client_id?: string;
   realm_access?: { roles?: string[] };
   department?: string;
+  exp?: number;
+}
+
+interface Verified {
+  actor: Actor;
+  /** when the cached verdict lapses (ms since epoch): at the latest the token's expiry */
+  until: number;
 }
 
 /**
@@ -41,7 +54,24 @@ export class TokenVerifier {
     } as never);
   }
 
+  private readonly verified = new LRUCache<string, Verified>({ max: CACHE_ENTRIES });
+
+  /**
+   * The actor of a bearer token. A token verified before (and not yet expired) is answered from a
+   * bounded cache keyed by its SHA-256, never holding the token itself; the verdict lapses at the
+   * token's `exp` (and after 5 minutes at most), so an expired token is refused exactly as before.
+   */
   async verify(bearer: string): Promise<Actor> {
+    const id = createHash('sha256').update(bearer).digest('base64url');
+    const hit = this.verified.get(id);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.actor;
+    const { actor, exp } = await this.verifyOnce(bearer);
+    if (typeof exp === 'number') this.verified.set(id, { actor, until: Math.min(exp * 1000, now + CACHE_MAX_MS) });
+    return actor;
+  }
+
+  private async verifyOnce(bearer: string): Promise<{ actor: Actor; exp: number | undefined }> {
     if (!isWellFormedJwt(bearer)) throw rejected('malformed');
     let content: TokenContent;
     try {
@@ -57,12 +87,13 @@ export class TokenVerifier {
       throw rejected(reason);
     }
     if (typeof content?.sub !== 'string' || !content.sub) throw rejected('malformed');
-    return {
+    const actor = {
       sub: content.sub,
       // Only the platform's roles travel on; Keycloak's defaults (offline_access, …) mean nothing here.
       roles: (content.realm_access?.roles ?? []).filter((r) => PLATFORM_ROLES.has(r)),
       department: content.department ?? null,
     };
+    return { actor, exp: content.exp };
   }
   /** Whether one of the realm's current keys signed the token (jose, with its own cached JWKS). */
   private async signedByRealm(bearer: string): Promise<boolean> {

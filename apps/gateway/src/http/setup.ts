@@ -1,57 +1,113 @@
-import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { DomainError, ErrorCode } from '@govdisc/contracts';
+import { CORRELATION_HEADER, ROOT_LOGGER, logRequest, sanitizeCorrelationId } from '@govdisc/service-kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
-import { CORRELATION_HEADER, sanitizeCorrelationId } from '@govdisc/service-kit';
+import type { IncomingMessage } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import { AuditLog } from '../audit/audit-log.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
+import { TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/env.js';
+import { Idempotency } from '../idempotency/idempotency.js';
+import { ROUTES } from '../routes/index.js';
+import { RpcClient } from '@govdisc/service-kit';
+import { openApiDocument } from './openapi.js';
+import { API_PREFIX } from './api-prefix.js';
+import { routeHandler } from './route-pipeline.js';
 
-/** HTTP hardening and docs shared by main.ts and the tests. */
-export function configureGateway(app: INestApplication, config: AppConfig): void {
-  const express = app as NestExpressApplication;
-  // First middleware: the request id exists before body parsing, so even a bad-JSON 400 carries it.
-  app.use((req: Request & { id?: string }, _res: Response, next: NextFunction) => {
-    req.id ??= sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID();
-    next();
+/** The embedded issuer's token endpoint takes a small form; nothing else is urlencoded. */
+const FORM_LIMIT = 16 * 1024;
+
+/**
+ * The HTTP server: Fastify, with one spelling per route (case-sensitive, no slash folding), request
+ * ids from X-Request-Id (sanitised) or fresh, X-Forwarded-For believed only from TRUST_PROXY (else
+ * any client could pick the address its rate limit and sign-in lockout are counted under).
+ */
+export function gatewayHttpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
+    bodyLimit: bytesOf(config.BODY_LIMIT),
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: 1_000 },
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
   });
-  express.useBodyParser('json', { limit: config.BODY_LIMIT });
-  express.useBodyParser('urlencoded', { extended: false, limit: '16kb' }); // the embedded issuer's token endpoint
-  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (default none): otherwise
-  // any client could pick the address its rate limit and sign-in lockout are counted under.
-  express.set('trust proxy', config.TRUST_PROXY.length ? config.TRUST_PROXY : false);
-  // One spelling per route: /API/v1/… is a 404 like any unknown path, so no guard can be passed by
-  // a variant the router would still accept. The router may already exist (Nest touches it early).
-  express.set('case sensitive routing', true);
-  (express.getHttpAdapter().getInstance() as unknown as { router: { caseSensitive: boolean } }).router.caseSensitive = true;
-  express.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(contentSecurityPolicy(config));
+}
+
+/** HTTP hardening, the route table and the docs; shared by main.ts and the tests. */
+export async function configureGateway(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  registerBodyParsers(fastify);
+  const apiCsp = API_CSP;
+  const docsCsp = docsCspOf(config);
+  // Every answer, errors and 404s included, says its request id and its Content-Security-Policy.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header(CORRELATION_HEADER, req.id);
+    reply.header('Content-Security-Policy', isDocs(req.url) ? docsCsp : apiCsp);
+    done();
+  });
+  const access = app.get<Parameters<typeof logRequest>[0]>(ROOT_LOGGER);
+  fastify.addHook('onResponse', (req, reply, done) => {
+    logRequest(access, { id: req.id, method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime });
+    done();
+  });
+  await app.register(helmet as never, { contentSecurityPolicy: false, global: true });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
-  const doc = new DocumentBuilder()
-    .setTitle('政务公开平台 API · Government information disclosure platform')
-    .setDescription(
-      'Policy library, Q&A, service guides, information-disclosure requests and notifications. ' +
-        'Every error has the body `{ code, message, details?, requestId }`.',
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from Keycloak (or the embedded issuer)' })
-    .addOAuth2({
-      type: 'oauth2',
-      description: 'Demo logins: citizen1 / demo-citizen1, editor1 / demo-editor1, … (client id govdisc-web)',
-      flows: { password: { tokenUrl: `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/token`, scopes: {} } },
-    })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+
+  const deps = {
+    tokens: app.get(TokenVerifier),
+    limiter: app.get(RateLimiter),
+    idempotency: app.get(Idempotency),
+    auditLog: app.get(AuditLog),
+    routeDeps: { rpc: app.get(RpcClient), auditLog: app.get(AuditLog), healthTimeoutMs: config.HEALTH_TIMEOUT_MS },
+  };
+  for (const row of ROUTES) fastify.route({ method: row.method, url: `/${API_PREFIX}${row.path}`, handler: routeHandler(row, deps) });
+
+  const tokenUrl = `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/token`;
+  const document = openApiDocument(ROUTES, { tokenUrl });
+  SwaggerModule.setup('docs', app, document as never, {
     jsonDocumentUrl: 'docs/openapi.json',
     swaggerOptions: { persistAuthorization: true, initOAuth: { clientId: 'govdisc-web' } },
   });
+  new Logger('Gateway').log(`${ROUTES.length} routes from the route table`);
 }
+
+/**
+ * JSON as Express parsed it (an empty body is no body; `__proto__` stays a plain key the contracts
+ * refuse), the issuer's form, and any other content type read (within the limit) and ignored.
+ */
+function registerBodyParsers(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req: FastifyRequest, text: string | Buffer, done) => {
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text as string));
+    } catch {
+      done(new DomainError(ErrorCode.VALIDATION_FAILED, undefined, { reason: 'request body is not valid JSON' }), undefined);
+    }
+  });
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, text, done) => {
+    done(null, { ...parseForm(text as string) });
+  });
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _raw, done) => done(null, undefined));
+}
+
+function bytesOf(limit: string): number {
+  const match = /^(\d+)(kb|mb)$/.exec(limit)!;
+  return Number(match[1]) * (match[2] === 'mb' ? 1024 * 1024 : 1024);
+}
+
+const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs?');
 
 /** The JSON API needs nothing from a browser; the docs page (swagger-ui) needs its own scripts, inline styles and the issuer's token URL. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-function docsCsp(config: AppConfig): string {
+function docsCspOf(config: AppConfig): string {
   const issuerOrigin = new URL(config.issuerBaseUrl).origin;
   return [
     "default-src 'self'",
@@ -65,12 +121,4 @@ function docsCsp(config: AppConfig): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-}
-
-function contentSecurityPolicy(config: AppConfig) {
-  const docs = docsCsp(config);
-  return (req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Content-Security-Policy', req.path === '/docs' || req.path.startsWith('/docs/') ? docs : API_CSP);
-    next();
-  };
 }
