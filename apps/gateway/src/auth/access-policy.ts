@@ -66,7 +66,10 @@ export const accessPolicy = {
   'disclosure.act': DISCLOSURE_STAFF,
   'disclosure.report': GIO_OFFICERS,
   'calendar.addWorkingDays': PUBLIC,
+  // The inbox is the caller's own: notify-svc filters by the token's sub, roles and department.
   'notifications.list': AUTHENTICATED,
+  'notifications.markRead': AUTHENTICATED,
+  'notifications.markAllRead': AUTHENTICATED,
   'audit.list': ADMINS,
 } as const satisfies Record<string, Access>;
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { listNotifications } from '@govdisc/contracts';
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from '@govdisc/contracts';
 import type { Actor } from '@govdisc/contracts';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
@@ -13,9 +13,25 @@ export class NotificationController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiRoute(listNotifications, { summary: 'In-app notifications (paged)', input: 'query' })
+  @ApiRoute(listNotifications, { summary: "The caller's own inbox (paged, newest first) with the unread count", input: 'query' })
   @Access('notifications.list')
   list(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
     return this.rpc.call(listNotifications, query, { actor });
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiRoute(markAllNotificationsRead, { summary: "Marks every notice in the caller's inbox read" })
+  @Access('notifications.markAllRead')
+  markAllRead(@CurrentActor() actor: Actor | null) {
+    return this.rpc.call(markAllNotificationsRead, {}, { actor });
+  }
+
+  @Post(':notificationId/read')
+  @HttpCode(200)
+  @ApiRoute(markNotificationRead, { summary: "Marks one notice read (another person's notice answers 404, like an unknown id)" })
+  @Access('notifications.markRead')
+  markRead(@CurrentActor() actor: Actor | null, @Param('notificationId') id: string) {
+    return this.rpc.call(markNotificationRead, { id }, { actor });
   }
 }

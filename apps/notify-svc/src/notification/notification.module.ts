@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { NotificationHandlers } from './notification.handlers.js';
-import { NotificationRepository } from './notification.repository.js';
+import { InboxHandlers } from '../inbox/inbox.handlers.js';
+import { InboxRepository } from '../inbox/inbox.repository.js';
+import { InboxService } from '../inbox/inbox.service.js';
 import { NotificationService } from './notification.service.js';
 import { PolicyPublishedConsumer } from './policy-published.consumer.js';
 import { QaNeedsUpdateConsumer } from './qa-needs-update.consumer.js';
 
 @Module({
-  controllers: [NotificationHandlers],
-  providers: [NotificationService, NotificationRepository, PolicyPublishedConsumer, QaNeedsUpdateConsumer],
+  controllers: [InboxHandlers],
+  providers: [InboxService, InboxRepository, NotificationService, PolicyPublishedConsumer, QaNeedsUpdateConsumer],
 })
 export class NotificationModule {}
