@@ -103,6 +103,8 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/notifications': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/notifications/{notificationId}/read': {},
   'POST /api/v1/notifications/read-all': { weight: 0.5 },
+  // No email channel in the fuzz stack, so no real token exists: a well-formed forged one exercises the refusal path.
+  'POST /api/v1/notifications/unsubscribe': { query: () => ({ token: 'eyJ2IjoxLCJhIjoiZnV6ekBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl' }) },
   'GET /api/v1/audit-log': {},
 };
 

@@ -70,6 +70,8 @@ export const accessPolicy = {
   'notifications.list': AUTHENTICATED,
   'notifications.markRead': AUTHENTICATED,
   'notifications.markAllRead': AUTHENTICATED,
+  // The link in an email: mail providers post it without a token (the signed query token identifies the address).
+  'notifications.unsubscribe': PUBLIC,
   'audit.list': ADMINS,
 } as const satisfies Record<string, Access>;
 

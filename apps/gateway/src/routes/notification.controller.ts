@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from '@govdisc/contracts';
+import { listNotifications, markAllNotificationsRead, markNotificationRead, unsubscribeEmail } from '@govdisc/contracts';
 import type { Actor } from '@govdisc/contracts';
 import { Access, CurrentActor } from '../auth/access.decorator.js';
 import { ApiRoute } from '../http/openapi.js';
@@ -25,6 +25,19 @@ export class NotificationController {
   @Access('notifications.markAllRead')
   markAllRead(@CurrentActor() actor: Actor | null) {
     return this.rpc.call(markAllNotificationsRead, {}, { actor });
+  }
+
+  /**
+   * RFC 8058 one-click unsubscribe: mail providers POST `List-Unsubscribe=One-Click` (form-encoded)
+   * to the link of the email's List-Unsubscribe header, without signing in; the signed token in the
+   * query is all that counts (the body is not needed). Only POST acts: link scanners' GETs change nothing.
+   */
+  @Post('unsubscribe')
+  @HttpCode(200)
+  @ApiRoute(unsubscribeEmail, { summary: 'One-click email unsubscribe (RFC 8058) with the signed token from the List-Unsubscribe link', input: 'query' })
+  @Access('notifications.unsubscribe')
+  unsubscribe(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>) {
+    return this.rpc.call(unsubscribeEmail, query, { actor });
   }
 
   @Post(':notificationId/read')

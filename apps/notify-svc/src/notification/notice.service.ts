@@ -1,9 +1,12 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Envelope } from '@govdisc/contracts';
 import { processOnce } from '@govdisc/messaging';
+import { createHash } from 'node:crypto';
+import { EmailRepository, type NewEmail } from '../email/email.repository.js';
+import { type EmailSettings, EMAIL_SETTINGS } from '../email/email.settings.js';
 import { InboxRepository, type NewNotice } from '../inbox/inbox.repository.js';
 import { PrismaService } from '../infra/prisma.service.js';
-import { inboxRecipients } from '../templates/recipients.js';
+import { emailAddress, inboxRecipients } from '../templates/recipients.js';
 import { type NoticeTemplate, checkTemplates, render } from '../templates/template-engine.js';
 import { TEMPLATES } from '../templates/templates.js';
 
@@ -18,6 +21,8 @@ export class NoticeService implements OnModuleInit {
   constructor(
     private readonly prisma: PrismaService,
     private readonly inbox: InboxRepository,
+    private readonly emails: EmailRepository,
+    @Inject(EMAIL_SETTINGS) private readonly email: EmailSettings,
   ) {
     for (const t of TEMPLATES) this.byType.set(t.event.type, [...(this.byType.get(t.event.type) ?? []), t]);
   }
@@ -32,14 +37,35 @@ export class NoticeService implements OnModuleInit {
     return this.byType.has(type);
   }
 
-  /** Exactly once per (consumer, event); each (event, recipient) row is unique besides. */
+  /**
+   * Exactly once in effect per (event, recipient, channel): the consumer's processed-event marker,
+   * the inbox rows and the queued emails commit together, and (event, recipient) / (event, address)
+   * are unique keys besides. Emails are sent after commit by EmailSender.
+   */
   deliver(consumer: string, envelope: Envelope<unknown>): Promise<boolean> {
     const notices = this.inboxNotices(envelope);
+    const emails = this.email.smtpUrl ? this.emailNotices(envelope) : [];
     return this.prisma.$transaction((tx) =>
       processOnce(tx, consumer, envelope.id, async () => {
         await this.inbox.add(notices, tx);
+        await this.emails.add(emails, tx);
       }),
     );
+  }
+
+  private emailNotices(envelope: Envelope<unknown>): NewEmail[] {
+    const payload = envelope.payload as Parameters<typeof emailAddress>[1];
+    const host = new URL(this.email.publicBaseUrl).hostname;
+    return (this.byType.get(envelope.type) ?? [])
+      .filter((t) => t.channel === 'email')
+      .flatMap((t) => {
+        const address = emailAddress(t.audience, payload);
+        if (!address) return [];
+        const { title, body } = render(t, payload);
+        // Stable across resends: the same event to the same address is the same message.
+        const messageId = `<${envelope.id}.${createHash('sha256').update(address).digest('hex').slice(0, 16)}@${host}>`;
+        return [{ eventId: envelope.id, eventType: envelope.type, address, subject: title, body, messageId }];
+      });
   }
 
   private inboxNotices(envelope: Envelope<unknown>): NewNotice[] {

@@ -42,4 +42,11 @@ export const markAllNotificationsRead = defineRpc('rpc.notify.notification.mark-
   response: z.object({ marked: z.number().int().nonnegative(), unread: z.literal(0) }),
 });
 
+/** RFC 8058 one-click unsubscribe: the signed token of an email's List-Unsubscribe link; no sign-in (mail providers post it). */
+export const unsubscribeEmail = defineRpc('rpc.notify.email.unsubscribe', {
+  access: PUBLIC,
+  request: z.strictObject({ token: z.string('退订链接缺少 token 参数，请使用邮件中的完整退订链接。').min(1, '退订链接缺少 token 参数，请使用邮件中的完整退订链接。').max(2_000) }),
+  response: z.object({ unsubscribed: z.literal(true) }),
+});
+
 export const notifyHealth = defineRpc('rpc.notify.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
