@@ -80,13 +80,20 @@ test('submission → 补正 → supplement → third-party consultation → exte
     'REGISTERED', 'REQUEST_SUPPLEMENT', 'RECEIVE_SUPPLEMENT', 'ACCEPT', 'START_CONSULTATION', 'END_CONSULTATION', 'EXTEND', 'REPLY',
   ]);
 
+  // The department's events, and (since issue 14) the applicant's: each step they must hear about.
   const events = await eventually(async () => {
     const e = await eventsFor(no);
-    expect(e.map((x) => x.subject)).toEqual(['disclosure.request.assigned', 'disclosure.request.replied']);
+    expect(e.map((x) => x.subject.replace('disclosure.request.', '')).sort()).toEqual(
+      ['accepted', 'assigned', 'extended', 'replied', 'submitted', 'supplement-requested'].sort(),
+    );
     return e;
   });
-  expect(events[0].payload).toMatchObject({ department: 'edu', dueDate: '2026-06-08' });
-  expect(events[1].payload).toMatchObject({ outcome: 'PARTIAL', replyDate: '2026-07-06', onTime: true });
+  const payloadOf = (type: string) => events.find((x) => x.subject === `disclosure.request.${type}`)!.payload;
+  expect(payloadOf('assigned')).toMatchObject({ department: 'edu', dueDate: '2026-06-08' });
+  expect(payloadOf('assigned')).not.toHaveProperty('applicant'); // department events carry no personal data
+  expect(payloadOf('replied')).toMatchObject({ outcome: 'PARTIAL', replyDate: '2026-07-06', onTime: true });
+  // Registered on paper by staff: the applicant is reached by the contact they gave, never through the staff account.
+  expect(payloadOf('submitted')).toMatchObject({ applicant: { sub: null, email: null } });
 });
 
 test('bad input always yields a 4xx with a stable code', async () => {

@@ -1,3 +1,4 @@
+import { eventually } from '@govdisc/testing';
 import { DEMO_USERS, tokenFor } from './auth.js';
 import { type Stack, api } from './stack.js';
 
@@ -20,6 +21,8 @@ export interface Fixtures {
   guideCode: string;
   trackingCode: string;
   requestNumber: string;
+  /** the citizen's "已收到" notice about that request (the fuzz's signed-in user for AUTHENTICATED routes) */
+  notificationId: string;
 }
 
 /** One seed per route: a valid request the mutations start from. `weight` scales how often the route is drawn. */
@@ -98,6 +101,10 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/disclosure-reports/table3.csv': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },
   'GET /api/v1/calendar/working-days/add': { query: () => ({ from: '2026-12-01', days: 10 }) },
   'GET /api/v1/notifications': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/notifications/{notificationId}/read': {},
+  'POST /api/v1/notifications/read-all': { weight: 0.5 },
+  // No email channel in the fuzz stack, so no real token exists: a well-formed forged one exercises the refusal path.
+  'POST /api/v1/notifications/unsubscribe': { query: () => ({ token: 'eyJ2IjoxLCJhIjoiZnV6ekBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl' }) },
   'GET /api/v1/audit-log': {},
 };
 
@@ -120,6 +127,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
       return f.trackingCode;
     case 'requestNumber':
       return f.requestNumber;
+    case 'notificationId':
+      return f.notificationId;
     case 'service':
       return 'policy-svc';
     default:
@@ -174,6 +183,11 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
   const guide = await call('POST', '/guides', { code: 'FUZZ-GUIDE-0', name: '住房公积金提取', department: '住房公积金中心' }, editor);
   await call('POST', '/guides/FUZZ-GUIDE-0/publish', undefined, reviewer); // public reads see published guides only
   const submitted = await call('POST', '/disclosure-requests', submitBody(0), citizen);
+  const notice = await eventually(async () => {
+    const inbox = await call('GET', '/notifications', undefined, citizen);
+    expect(inbox.items.length).toBeGreaterThan(0);
+    return inbox.items[0];
+  });
   return {
     policyId,
     draftPolicyId,
@@ -186,5 +200,6 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     guideCode: must<string>(guide.code, 'guide code', guide),
     trackingCode: must<string>(submitted.trackingCode, 'tracking code', submitted),
     requestNumber: must<string>(submitted.requestNumber, 'request number', submitted),
+    notificationId: must<string>(notice.id, 'notification id', notice),
   };
 }

@@ -40,6 +40,8 @@ export interface StackOptions {
    * embedded engine, under aliases of this stack only (dropped by stop()).
    */
   opensearchUrl?: string;
+  /** Extra variables per app, knowing the gateway's URL (e.g. notify-svc's SMTP_URL and PUBLIC_BASE_URL). */
+  appEnv?: (stack: { gatewayUrl: string }) => Partial<Record<AppName, Record<string, string>>>;
 }
 
 /** OpenSearch variables of each service: its own alias under a prefix unique to the stack. */
@@ -72,11 +74,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '' };
   const apps = {} as Record<AppName, AppProcess>;
   const metricsPort = await freePort();
+  const ports = {} as Record<AppName, number>;
+  for (const name of [...serviceApps, 'gateway'] as const) ports[name] = await freePort();
+  const extra = opts.appEnv?.({ gatewayUrl: `http://127.0.0.1:${ports.gateway}` }) ?? {};
   for (const name of [...serviceApps, 'gateway'] as const) {
-    const port = await freePort();
+    const port = ports[name];
     // The gateway uses the embedded issuer unless a test passes KEYCLOAK_URL (empty = unset, even if the runner exported one).
     const gatewayEnv = { KEYCLOAK_URL: '', METRICS_PORT: String(metricsPort), ...opts.gatewayEnv };
-    const env = { ...base, HTTP_PORT: String(port), ...perApp[name], ...(name === 'gateway' ? gatewayEnv : {}) };
+    const env = { ...base, HTTP_PORT: String(port), ...perApp[name], ...(name === 'gateway' ? gatewayEnv : {}), ...extra[name] };
     apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
   // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.

@@ -13,6 +13,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: false,
       health: notifyHealth,
-      features: [NotificationModule],
+      features: [NotificationModule.forRoot(config)],
     }),
 };

@@ -55,6 +55,8 @@ export enum ErrorCode {
   DISCLOSURE_FEE_NOT_CHARGEABLE = 'DISCLOSURE_FEE_NOT_CHARGEABLE',
   DISCLOSURE_APPROVER_INVALID = 'DISCLOSURE_APPROVER_INVALID',
   DISCLOSURE_SUPPLEMENT_AFTER_DUE = 'DISCLOSURE_SUPPLEMENT_AFTER_DUE',
+  NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
+  NOTIFY_UNSUBSCRIBE_TOKEN_INVALID = 'NOTIFY_UNSUBSCRIBE_TOKEN_INVALID',
 }
 
 export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
@@ -110,6 +112,8 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   DISCLOSURE_FEE_NOT_CHARGEABLE: { zh: '按所选方式计算的信息处理费为0元，无需发出收费通知，答复期限不暂停。', en: 'The fee computes to 0 yuan: no fee notice, no pause of the reply clock.' },
   DISCLOSURE_APPROVER_INVALID: { zh: '延期须由本机关政府信息公开工作机构负责人使用本人账号办理，审批人须为办理此操作的账号。', en: 'An extension is approved by the GIO head acting with their own staff account; the named approver must be the acting account.' },
   DISCLOSURE_SUPPLEMENT_AFTER_DUE: { zh: '答复期限已届满，不能再发出补正通知（补正会重新起算期限并掩盖逾期），请直接作出答复。', en: 'The reply deadline has passed: a 补正 notice would restart the clock and hide the lateness; reply instead.' },
+  NOTIFICATION_NOT_FOUND: { zh: '未找到该通知，请刷新消息列表后重试。', en: 'Notification not found in your inbox; reload the list.' },
+  NOTIFY_UNSUBSCRIBE_TOKEN_INVALID: { zh: '退订链接无效或已损坏，请使用邮件中的完整退订链接。', en: 'The unsubscribe link is invalid or damaged; use the full link from the email.' },
 };
 
 /** The wire shape of an error, in RPC replies and HTTP bodies alike. */

@@ -29,6 +29,13 @@ export const consumers = {
     ackWaitMs: 30_000,
     maxDeliver: 5,
   },
+  /** Every disclosure workflow fact: one consumer, so one request's notices keep their order. */
+  'notify-svc__disclosure-request-events': {
+    stream: 'DISCLOSURE_EVENTS',
+    filterSubject: 'disclosure.request.>',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
   'qa-svc__policy-document-changed': {
     stream: 'POLICY_EVENTS',
     filterSubject: 'policy.document.>',

@@ -5,3 +5,4 @@ export * from './processes.js';
 export * from './medium.js';
 export * from './env-example.js';
 export * from './nest-app.js';
+export * from './smtp-server.js';

@@ -11,7 +11,7 @@ import type { RequestState, Transition } from './domain/model.js';
 import { reportingDate } from './domain/table3.js';
 import { applyAction, canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
-import { eventFor } from './request-events.js';
+import { applicantEventFor, eventFor } from './request-events.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
 import { timelineEntry } from './timeline.js';
 
@@ -40,7 +40,7 @@ export class ActOnRequestUseCase {
     });
     this.logger.log({ requestNumber: row.requestNumber, action: q.action.type, status: row.status }, 'disclosure request transition');
     if (row.dueProvisional) this.logger.warn({ requestNumber: row.requestNumber, dueDate: row.dueDate }, 'due date is provisional: holiday schedule not yet published');
-    if (transition.event) this.outbox.relay.nudge();
+    this.outbox.relay.nudge();
     return row;
   }
 
@@ -71,7 +71,9 @@ export class ActOnRequestUseCase {
       timelineEntry({ requestId: row.id, action: q.action.type, from: current.status, to: t.to, actor: q.actor, at: this.clock.now(), legalBasis: t.legalBasis, calendarVersion: this.calendar.version, details }),
       tx,
     );
-    if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx));
+    if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx, q.action.type));
+    const toApplicant = applicantEventFor(q.action.type, row, t.details, q.ctx);
+    if (toApplicant) await addToOutbox(tx, toApplicant);
     return row;
   }
 

@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, type MessageContext, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import { addToOutbox } from '@govdisc/messaging';
+import { OutboxRelayHost } from '@govdisc/service-kit';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { SERVICE_NAME } from '../config/env.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
@@ -9,6 +12,7 @@ import { AttachmentStore, type CheckedFile } from './attachment-store.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
 import { OPEN_STATUSES } from './domain/statuses.js';
+import { submittedEventFor } from './request-events.js';
 import { timelineEntry } from './timeline.js';
 
 /** Unambiguous characters only (no 0/O, 1/I/L): applicants read tracking codes aloud on the phone. */
@@ -40,14 +44,21 @@ export class SubmitRequestUseCase {
     private readonly calendar: WorkingDayCalendar,
     private readonly attachments: AttachmentStore,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRelayHost,
     @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
   ) {}
 
-  async execute(input: SubmitDisclosureRequestReq, actor: Actor): Promise<SubmitResult> {
+  async execute(input: SubmitDisclosureRequestReq, actor: Actor, ctx: MessageContext = { source: SERVICE_NAME, correlationId: randomUUID() }): Promise<SubmitResult> {
     const receiptDate = this.receiptDateOf(input, actor);
     const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
     const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
-    const result = await this.requests.transaction((tx) => this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i] }))));
+    const result = await this.requests.transaction(async (tx) => {
+      const created = await this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i] })));
+      // The applicant's receipt (number + tracking code) commits with the request, or not at all.
+      await addToOutbox(tx, submittedEventFor(created.request, ctx));
+      return created;
+    });
+    this.outbox.relay.nudge();
     this.logger.log({ requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null }, 'disclosure request submitted');
     return result;
   }

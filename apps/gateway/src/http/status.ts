@@ -9,6 +9,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.MALFORMED_MESSAGE:
+    case ErrorCode.NOTIFY_UNSUBSCRIBE_TOKEN_INVALID:
       return 400;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
@@ -18,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.QA_PAIR_NOT_FOUND:
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
+    case ErrorCode.NOTIFICATION_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
     case ErrorCode.POLICY_INVALID_TRANSITION:

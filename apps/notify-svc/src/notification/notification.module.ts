@@ -1,12 +1,36 @@
-import { Module } from '@nestjs/common';
-import { NotificationHandlers } from './notification.handlers.js';
-import { NotificationRepository } from './notification.repository.js';
-import { NotificationService } from './notification.service.js';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/env.js';
+import { EmailHandlers } from '../email/email.handlers.js';
+import { EmailRepository } from '../email/email.repository.js';
+import { EmailSender } from '../email/email-sender.service.js';
+import { EMAIL_SETTINGS, emailSettingsOf } from '../email/email.settings.js';
+import { UnsubscribeService } from '../email/unsubscribe.service.js';
+import { InboxHandlers } from '../inbox/inbox.handlers.js';
+import { InboxRepository } from '../inbox/inbox.repository.js';
+import { InboxService } from '../inbox/inbox.service.js';
+import { DisclosureEventsConsumer } from './disclosure-events.consumer.js';
+import { NoticeService } from './notice.service.js';
 import { PolicyPublishedConsumer } from './policy-published.consumer.js';
 import { QaNeedsUpdateConsumer } from './qa-needs-update.consumer.js';
 
-@Module({
-  controllers: [NotificationHandlers],
-  providers: [NotificationService, NotificationRepository, PolicyPublishedConsumer, QaNeedsUpdateConsumer],
-})
-export class NotificationModule {}
+@Module({})
+export class NotificationModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: NotificationModule,
+      controllers: [InboxHandlers, EmailHandlers],
+      providers: [
+        { provide: EMAIL_SETTINGS, useValue: emailSettingsOf(config) },
+        InboxService,
+        InboxRepository,
+        EmailRepository,
+        EmailSender,
+        UnsubscribeService,
+        NoticeService,
+        PolicyPublishedConsumer,
+        QaNeedsUpdateConsumer,
+        DisclosureEventsConsumer,
+      ],
+    };
+  }
+}

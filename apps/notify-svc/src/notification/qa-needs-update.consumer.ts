@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { pairNeedsUpdate } from '@govdisc/contracts';
 import { ConsumerDeps, EventConsumerHost } from '@govdisc/service-kit';
-import { NotificationService, QA_NEEDS_UPDATE_CONSUMER } from './notification.service.js';
+import { NoticeService } from './notice.service.js';
 
-/** qa.pair.needs-update → one notice to the answer's owning department. */
+export const QA_NEEDS_UPDATE_CONSUMER = 'notify-svc__qa-pair-needs-update';
+
+/** qa.pair.needs-update → a notice to the editors, naming the answer's owning department. */
 @Injectable()
 export class QaNeedsUpdateConsumer extends EventConsumerHost {
   protected readonly consumerName = QA_NEEDS_UPDATE_CONSUMER;
 
   constructor(
     deps: ConsumerDeps,
-    private readonly notifications: NotificationService,
+    private readonly notices: NoticeService,
   ) {
     super(deps);
   }
 
   protected handle(raw: unknown): Promise<boolean> {
-    return this.notifications.onPairNeedsUpdate(pairNeedsUpdate.parse(raw));
+    return this.notices.deliver(this.consumerName, pairNeedsUpdate.parse(raw));
   }
 }

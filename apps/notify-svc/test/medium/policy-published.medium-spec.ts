@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig } from '../../src/config/env.js';
-import { POLICY_PUBLISHED_CONSUMER } from '../../src/notification/notification.service.js';
+import { POLICY_PUBLISHED_CONSUMER } from '../../src/notification/policy-published.consumer.js';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 let env: MediumEnv;
