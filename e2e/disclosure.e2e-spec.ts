@@ -85,8 +85,8 @@ test('submission → 补正 → supplement → third-party consultation → exte
     expect(e.map((x) => x.subject)).toEqual(['disclosure.request.assigned', 'disclosure.request.replied']);
     return e;
   });
-  expect(events[0].payload).toMatchObject({ department: 'edu', dueDate: '2026-06-08' });
-  expect(events[1].payload).toMatchObject({ outcome: 'PARTIAL', replyDate: '2026-07-06', onTime: true });
+  expect(events[0]!.payload).toMatchObject({ department: 'edu', dueDate: '2026-06-08' });
+  expect(events[1]!.payload).toMatchObject({ outcome: 'PARTIAL', replyDate: '2026-07-06', onTime: true });
 });
 
 test('bad input always yields a 4xx with a stable code', async () => {

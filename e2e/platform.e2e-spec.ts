@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const countDocuments = async () =>
-  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
+  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 async function createAndPublish(title: string) {
   return publishedPolicy(stack, { editor, reviewer }, { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' });

@@ -61,7 +61,7 @@ describe('defineRpc', () => {
       echo.makeRequest({ text: 'x', extra: 1 } as never, null);
     } catch (error) {
       const details = (error as DomainError).details as { issues: Array<{ path: string; message: string }> };
-      expect(details.issues[0].message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(details.issues[0]!.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(codeOf(() => echo.makeResponse({} as never))).toBe(ErrorCode.INTERNAL_ERROR);
   });

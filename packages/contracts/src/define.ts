@@ -24,7 +24,7 @@ export function defineEvent<V extends Versions>(type: string, versions: V): Even
     latestVersion,
     versions,
     make(payload, ctx) {
-      const valid = parseOrThrow(versions[latestVersion], payload) as z.output<LatestOf<V>>;
+      const valid = parseOrThrow(versions[latestVersion]!, payload) as z.output<LatestOf<V>>;
       return newEnvelope(type, latestVersion, valid, ctx);
     },
     parse(raw) {

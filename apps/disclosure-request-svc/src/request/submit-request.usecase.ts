@@ -47,7 +47,7 @@ export class SubmitRequestUseCase {
     const receiptDate = this.receiptDateOf(input, actor);
     const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
     const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
-    const result = await this.requests.transaction((tx) => this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i] }))));
+    const result = await this.requests.transaction((tx) => this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i]! }))));
     this.logger.log({ requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null }, 'disclosure request submitted');
     return result;
   }

@@ -33,8 +33,8 @@ test('§11.23 per-item fees count per applicant per calendar month (11th costs 1
   for (let i = 1; i <= 11; i++) january.push(await received(41, `2026-01-${String(5 + i).padStart(2, '0')}`, i));
   const february = await received(41, '2026-02-02', 12);
   const otherApplicant = await received(42, '2026-01-20', 1);
-  expect(await perItemFee(january[10].requestNumber, '2026-01-21')).toBe(100);
-  expect(await perItemFee(january[9].requestNumber, '2026-01-21')).toBe(0);
+  expect(await perItemFee(january[10]!.requestNumber, '2026-01-21')).toBe(100);
+  expect(await perItemFee(january[9]!.requestNumber, '2026-01-21')).toBe(0);
   expect(await perItemFee(february.requestNumber, '2026-02-03')).toBe(0);
   expect(await perItemFee(otherApplicant.requestNumber, '2026-01-21')).toBe(0);
 });

@@ -61,10 +61,10 @@ async function routesAndTheirRpcs(): Promise<Array<{ route: string; key: RouteKe
     const controller = new (Controller as new (...deps: unknown[]) => object)(rpc, rpc);
     const proto = Object.getPrototypeOf(controller) as Record<string, Handler>;
     for (const method of Object.getOwnPropertyNames(proto)) {
-      const key = Reflect.getMetadata(ACCESS_KEY, proto[method]) as RouteKey | undefined;
+      const key = Reflect.getMetadata(ACCESS_KEY, proto[method]!) as RouteKey | undefined;
       if (!key) continue;
       rpc.called.length = 0;
-      await Promise.resolve(proto[method].apply(controller, argsFor(controller, method))).catch(() => undefined);
+      await Promise.resolve(proto[method]!.apply(controller, argsFor(controller, method))).catch(() => undefined);
       routes.push({ route: `${Controller.name}.${method}`, key, rpcs: [...rpc.called] });
     }
   }
