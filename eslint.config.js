@@ -14,6 +14,8 @@ export default tseslint.config(
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
+  // Chinese prose in comments uses the ideographic space (U+3000) on purpose; code and strings are still checked.
+  { rules: { 'no-irregular-whitespace': ['error', { skipComments: true }] } },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -21,6 +23,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      // Off: an async method with no await is how a synchronous engine implements an async port
+      // (SearchIndex, RPC handlers, test doubles), and `async` turns a throw into a rejection,
+      // which no-floating-promises and no-misused-promises then track.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-unused-vars': [
@@ -40,6 +46,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
   },
