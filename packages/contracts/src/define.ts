@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Actor } from './common.js';
-import { Envelope, MessageContext, newEnvelope } from './envelope.js';
+import { Envelope, type MessageContext, newEnvelope } from './envelope.js';
 import { DomainError, ErrorCode } from './errors.js';
 import type { Access } from './roles.js';
 import { parseOrThrow } from './validation.js';

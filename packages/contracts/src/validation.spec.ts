@@ -7,7 +7,7 @@ function issuesOf(fn: () => unknown): { code: ErrorCode; issues: Array<{ path: s
     fn();
   } catch (error) {
     const e = error as DomainError;
-    return { code: e.code as ErrorCode, issues: (e.details as { issues: never }).issues };
+    return { code: e.code, issues: (e.details as { issues: never }).issues };
   }
   throw new Error('expected a DomainError');
 }

@@ -35,7 +35,7 @@ export async function bootstrapService(opts: BootstrapOptions): Promise<INestApp
       name: `${opts.name}-rpc`,
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
-    } as never);
+    });
     app.connectMicroservice({ strategy: rpcServer }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RpcException, type NatsContext } from '@nestjs/microservices';
 import { type Access, type Actor, DomainError, ErrorCode, type RpcContract, accessAllows, errorMessages } from '@govdisc/contracts';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { CORRELATION_HEADER, runWithCorrelation, sanitizeCorrelationId } from './correlation.js';
 import { inFlight } from './in-flight.js';
@@ -29,7 +30,7 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
   ): void => {
     const original = descriptor.value!;
     const wrapped = async function (this: unknown, data: unknown, ctx?: NatsContext) {
-      const correlationId = sanitizeCorrelationId(ctx?.getHeaders?.()?.get(CORRELATION_HEADER)) ?? undefined;
+      const correlationId = sanitizeCorrelationId((ctx?.getHeaders?.() as MsgHdrs | undefined)?.get(CORRELATION_HEADER)) ?? undefined;
       return runWithCorrelation(correlationId, () =>
         inFlight.track(async () => {
           const stopTimer = rpcDuration.startTimer({ subject: contract.subject });

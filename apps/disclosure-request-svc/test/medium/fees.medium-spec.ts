@@ -1,4 +1,4 @@
-import { ErrorCode } from '@govdisc/contracts';
+import { type DomainError, ErrorCode } from '@govdisc/contracts';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
 import { gio, newRequest } from '../factories.js';
@@ -24,7 +24,7 @@ async function perItemFee(requestNumber: string, on: string) {
   // A 0-元 fee is no notice (issue 19.2): the refusal names the computation.
   return act.execute({ requestNumber, action: { type: 'ISSUE_FEE_NOTICE', on, basis: { type: 'PER_ITEM' } }, actor: gio, ctx }).then(
     (r) => r.feeAmount,
-    (e: { code: string }) => (e.code === ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE ? 0 : Promise.reject(e)),
+    (e: DomainError) => (e.code === ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE ? 0 : Promise.reject(e)),
   );
 }
 

@@ -42,7 +42,7 @@ export class AuditInterceptor implements NestInterceptor {
               ip: req.ip ?? 'unknown',
               userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
             })
-            .catch((error) => this.logger.error({ err: error, routeKey }, 'audit entry could not be written'));
+            .catch((error: unknown) => this.logger.error({ err: error, routeKey }, 'audit entry could not be written'));
         });
       }),
     );

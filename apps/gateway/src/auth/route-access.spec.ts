@@ -45,7 +45,7 @@ function argsFor(controller: object, method: string): unknown[] {
   const params = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
   const args: unknown[] = [];
   for (const [key, { index, data }] of Object.entries(params)) {
-    const type = Number(key.split(':')[0]);
+    const type = Number(key.split(':')[0]) as RouteParamtypes;
     if (type === RouteParamtypes.RESPONSE) args[index] = { status: () => undefined };
     else if (type === RouteParamtypes.PARAM) args[index] = data === 'service' ? 'policy-svc' : 'some-id';
     else if (type === RouteParamtypes.BODY || type === RouteParamtypes.QUERY) args[index] = {};

@@ -44,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       switchMap((body) => from(this.records.complete(scope, key, status, body)).pipe(switchMap(() => of(body)))),
       // A failed request keeps nothing, so the client may retry it with the same key.
-      catchError((error) => from(this.records.release(scope, key)).pipe(switchMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(this.records.release(scope, key)).pipe(switchMap(() => throwError(() => error)))),
     );
   }
 }

@@ -21,7 +21,7 @@ import { API_PREFIX } from '../http/api-prefix.js';
 import { Access } from '../auth/access.decorator.js';
 import { RpcClient } from '@govdisc/service-kit';
 
-const checks: Record<ServiceName, RpcContract<z.ZodType, typeof import('@govdisc/contracts').ServiceHealth>> = {
+const checks: Record<ServiceName, RpcContract<z.ZodType, typeof ServiceHealth>> = {
   'policy-svc': policyHealth,
   'qa-svc': qaHealth,
   'service-guide-svc': guideHealth,
