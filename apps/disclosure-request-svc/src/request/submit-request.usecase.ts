@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
+import { APP_CONFIG } from '@govdisc/service-kit';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
+import type { AppConfig } from '../config/env.js';
+import { assumptionsFrom, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
 import { reportingDate } from './domain/table3.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
@@ -35,13 +37,17 @@ export interface SubmitResult {
 export class SubmitRequestUseCase {
   private readonly logger = new Logger(SubmitRequestUseCase.name);
 
+  private readonly assumptions: DisclosureAssumptions;
+
   constructor(
     private readonly requests: RequestRepository,
     private readonly calendar: WorkingDayCalendar,
     private readonly attachments: AttachmentStore,
     private readonly clock: Clock,
-    @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.assumptions = assumptionsFrom(config);
+  }
 
   async execute(input: SubmitDisclosureRequestReq, actor: Actor): Promise<SubmitResult> {
     const receiptDate = this.receiptDateOf(input, actor);
