@@ -30,7 +30,7 @@ export const call = callAt(gateway);
 
 /** Local processes worth watching: the six apps and nats-server (by command line). */
 function watchedProcesses() {
-  let out = '';
+  let out;
   try {
     out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   } catch {

@@ -84,7 +84,7 @@ try {
   gatewayUrl = gateway.readyUrl.replace('/ready', '');
   console.log(`${file} · ${cpus().length} cores (${cpus()[0]?.model}) · load ${loadavg()[0].toFixed(2)}`);
   for (let run = 1; run <= runs; run++) {
-    const { out, job } = await runCli(run);
+    const { job } = await runCli(run);
     const stats = job.client;
     // One file: the job; a directory: one job per file.
     const reports = job.files ? job.files.flatMap((f) => (f.job ? [f.job.report] : [])) : [job.report];

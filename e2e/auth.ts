@@ -36,5 +36,5 @@ export function clientToken(issuerUrl: string, clientId = 'dept-system-demo', se
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export function claimsOf(token: string): Record<string, any> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 }

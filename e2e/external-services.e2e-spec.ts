@@ -41,7 +41,7 @@ test('Keycloak serves the govdisc realm and issues tokens with realm roles and t
     });
     expect(res.status).toBe(200);
     const { access_token } = (await res.json()) as { access_token: string };
-    return JSON.parse(Buffer.from(access_token.split('.')[1], 'base64url').toString());
+    return JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString());
   };
   expect((await token('citizen1')).realm_access.roles).toContain('citizen');
   const officer = await token('officer-edu');

@@ -37,7 +37,7 @@ const idOf = async (table: string, externalId: string) =>
   (await queryRows<{ id: string }>(stack.databaseUrl, `SELECT id FROM ${table} WHERE external_id = $1`, [externalId]))[0]!.id;
 
 /** What a publish attempt came to: 'published', or the error code it was refused with. */
-type Outcome = 'published' | string;
+type Outcome = string; // 'published', or the refusal's error code
 const codeOf = (res: { status: number; json: any }): Outcome => (res.status < 300 ? 'published' : res.json.code);
 
 interface ContentType {

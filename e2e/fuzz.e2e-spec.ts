@@ -188,7 +188,7 @@ test.each([
   expect([res.status, res.json.code]).toEqual([400, 'VALIDATION_FAILED']);
 });
 
-function replaceFirstString(value: unknown, next: string): unknown | undefined {
+function replaceFirstString(value: unknown, next: string): unknown {
   if (typeof value === 'string') return next;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -294,7 +294,7 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach â
       fc.asyncProperty(requestArb, async (req) => (await send(req)).status < 500),
       { seed: SEED + failure.lane, path: String(failure.run), numRuns: 1 },
     );
-    const minimal = (replay.counterexample?.[0] as FuzzRequest | undefined) ?? failure.req;
+    const minimal = (replay.counterexample?.[0]) ?? failure.req;
     const answer = await send(minimal);
     console.log(`5xx on ${failure.req.route} (${failure.req.mutation}): minimal reproduction after ${replay.numShrinks} shrinks, answered ${answer.status} ${answer.body.slice(0, 300)}\n  ${printable(minimal)}`);
   }

@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { bearer, claimsOf, tokenFor } from './auth.js';
-import { type Stack, api, startStack } from './stack.js';
+import { type Stack, startStack } from './stack.js';
 
 // The gateway with its embedded issuer, behind a "proxy" on loopback: each test speaks from its own
 // client address (X-Forwarded-For), so rate limits and lockouts of one test never touch another.

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const countDocuments = async () =>
-  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
+  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 async function createAndPublish(title: string) {
   return publishedPolicy(stack, { editor, reviewer }, { title, body: `第一条 ${title}的内容。`, agency: '江东市人民政府' });
@@ -38,7 +38,7 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
   const health = await api(stack, 'GET', '/health');
   expect(health.status).toBe(200);
   expect(Object.keys(health.json.services).sort()).toEqual([...serviceApps].sort());
-  for (const s of Object.values(health.json.services) as Array<{ status: string }>) expect(s.status).toBe('up');
+  for (const s of Object.values<{ status: string }>(health.json.services)) expect(s.status).toBe('up');
   for (const app of serviceApps) {
     const pong = await api(stack, 'GET', `/health/${app}/ping`);
     expect(pong.status).toBe(200);

@@ -43,7 +43,7 @@ function runCli(file: string): Promise<{ code: number; out: string; report: any 
   });
 }
 
-const documentCount = async () => Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0].n);
+const documentCount = async () => Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 test('the CLI imports a file with a malformed line, reports it, and a second run changes nothing', async () => {
   const lines = fixtureLines('policies.jsonl').slice(0, 40);

@@ -19,7 +19,8 @@ function opensearchUrl(): string {
 
 beforeAll(async () => {
   stack = await startStack({ opensearchUrl: opensearchUrl() });
-  [editor, admin, reviewer] = await Promise.all(['editor1', 'admin1', 'reviewer1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
+  const signIn = async (user: string) => bearer(await tokenFor(stack.issuerUrl, user));
+  [editor, admin, reviewer] = await Promise.all([signIn('editor1'), signIn('admin1'), signIn('reviewer1')]);
   await importQaSample(stack, { editor, reviewer });
 }, 180_000);
 

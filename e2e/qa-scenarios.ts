@@ -59,7 +59,7 @@ async function streamEvents(stack: Stack, stream: string): Promise<Envelope[]> {
   const out: Envelope[] = [];
   for (let seq = info.state.first_seq; info.state.messages > 0 && seq <= info.state.last_seq; seq++) {
     const m = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (m) out.push(m.json() as Envelope);
+    if (m) out.push(m.json<Envelope>());
   }
   return out;
 }

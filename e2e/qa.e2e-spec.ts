@@ -16,7 +16,8 @@ const body = ['第一条 为支持租房职工，制定本办法。', '第五条
 
 beforeAll(async () => {
   stack = await startStack();
-  [editor, reviewer, admin] = await Promise.all(['editor1', 'reviewer1', 'admin1'].map(async (u) => bearer(await tokenFor(stack.issuerUrl, u))));
+  const signIn = async (user: string) => bearer(await tokenFor(stack.issuerUrl, user));
+  [editor, reviewer, admin] = await Promise.all([signIn('editor1'), signIn('reviewer1'), signIn('admin1')]);
   const doc = await api(stack, 'POST', '/policies', { externalId: 'e2e-gjj-1', title: '江东市住房公积金租房提取办法', body }, admin);
   expect(doc.status).toBe(201);
   documentId = doc.json.id;

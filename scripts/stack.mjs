@@ -60,7 +60,9 @@ async function waitReady(app, timeoutMs = 60_000) {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${app.port}/ready`)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${app.name} did not become ready on port ${app.port}`);

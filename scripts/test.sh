@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (README and CI): small → medium → e2e, provisioning every service they need.
+# The one test command (README and CI): build, typecheck, lint/format gate, then small → medium → e2e,
+# provisioning every service they need.
 #   npm test            # everything
 #   npm test -- small   # or: medium | e2e
 set -euo pipefail
@@ -36,6 +37,14 @@ npx turbo run build --output-logs=errors-only
 
 step "typecheck (tests included: the build compiles only what ships)"
 npx turbo run typecheck --output-logs=errors-only || status=1
+
+# Fails fast: no point running the tests of code the gate refuses.
+step "lint (ESLint type-aware, zero warnings; import boundaries and cycles) and format (Prettier)"
+lint_ok=1
+npm run -s lint || lint_ok=0
+npm run -s format:check || { echo "format: run npm run format"; lint_ok=0; }
+bash scripts/lint-selftest.sh || lint_ok=0
+(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it"; exit 1; }
 
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do

@@ -14,6 +14,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: disclosureHealth,
-      features: [CalendarModule, RequestModule.forRoot(config)],
+      features: [CalendarModule, RequestModule],
     }),
 };

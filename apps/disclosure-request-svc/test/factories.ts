@@ -12,7 +12,7 @@ export const gio: Actor = { sub: 'gio-officer', roles: ['disclosure-officer'], d
 export const deptOfficer = (department: string): Actor => ({ sub: `dept-${department}`, roles: ['dept-officer'], department });
 export const citizen: Actor = { sub: 'citizen-1', roles: ['citizen'] };
 
-export function newRequest(over: Partial<z.input<typeof import('@govdisc/contracts').SubmitDisclosureRequestReq>> & { n?: number } = {}): SubmitDisclosureRequestReq {
+export function newRequest(over: Partial<z.input<typeof SubmitDisclosureRequestReq>> & { n?: number } = {}): SubmitDisclosureRequestReq {
   const { n = 1, ...rest } = over;
   return {
     applicant: { type: 'NATURAL_PERSON', name: '李四', idType: 'RESIDENT_ID', idNumber: validId(n), phone: '13800138000', address: '江东市滨江路1号' },
@@ -21,5 +21,5 @@ export function newRequest(over: Partial<z.input<typeof import('@govdisc/contrac
     deliveryForm: 'EMAIL',
     attachments: [],
     ...rest,
-  } as SubmitDisclosureRequestReq;
+  };
 }

@@ -2,7 +2,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { policyHealth } from '@govdisc/contracts';
 import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
-import { PolicyConfigModule } from './config/config.module.js';
 import { DocumentModule } from './document/document.module.js';
 import { ImportModule } from './import/import.module.js';
 import { RelatedModule } from './related/related.module.js';
@@ -17,6 +16,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: policyHealth,
-      features: [PolicyConfigModule.forRoot(config), DocumentModule, SearchModule, RelatedModule, ImportModule],
+      features: [DocumentModule, SearchModule, RelatedModule, ImportModule],
     }),
 };

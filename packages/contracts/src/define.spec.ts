@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineRpc } from './define.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { type DomainError, ErrorCode } from './errors.js';
 import { PUBLIC } from './roles.js';
 import { jsonTextMayHoldBadText } from './validation.js';
 
@@ -24,7 +24,7 @@ describe('defineEvent', () => {
     const envelope = greeted.make({ name: '张三', times: 2 }, ctx);
     expect(envelope).toMatchObject({ type: 'test.person.greeted', version: 2, source: 'test', correlationId: 'c-1' });
     expect(envelope.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(codeOf(() => greeted.make({ name: '张三' } as never, ctx))).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(codeOf(() => greeted.make({ name: '张三' }, ctx))).toBe(ErrorCode.VALIDATION_FAILED);
   });
 
   test('parse accepts every declared version and rejects the rest as MALFORMED_MESSAGE', () => {
@@ -62,7 +62,7 @@ describe('defineRpc', () => {
       echo.makeRequest({ text: 'x', extra: 1 } as never, null);
     } catch (error) {
       const details = (error as DomainError).details as { issues: Array<{ path: string; message: string }> };
-      expect(details.issues[0].message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(details.issues[0]!.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(codeOf(() => echo.makeResponse({} as never))).toBe(ErrorCode.INTERNAL_ERROR);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Actor } from './common.js';
-import { Envelope, MessageContext, newEnvelope } from './envelope.js';
+import { Envelope, type MessageContext, newEnvelope } from './envelope.js';
 import { DomainError, ErrorCode } from './errors.js';
 import type { Access } from './roles.js';
 import { type TextCheckOptions, jsonTextMayHoldBadText, parseOrThrow, throwOnBadText } from './validation.js';
@@ -24,7 +24,7 @@ export function defineEvent<V extends Versions>(type: string, versions: V): Even
     latestVersion,
     versions,
     make(payload, ctx) {
-      const valid = parseOrThrow(versions[latestVersion], payload) as z.output<LatestOf<V>>;
+      const valid = parseOrThrow(versions[latestVersion]!, payload) as z.output<LatestOf<V>>;
       return newEnvelope(type, latestVersion, valid, ctx);
     },
     parse(raw) {

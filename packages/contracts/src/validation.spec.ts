@@ -7,7 +7,7 @@ function issuesOf(fn: () => unknown): { code: ErrorCode; issues: Array<{ path: s
     fn();
   } catch (error) {
     const e = error as DomainError;
-    return { code: e.code as ErrorCode, issues: (e.details as { issues: never }).issues };
+    return { code: e.code, issues: (e.details as { issues: never }).issues };
   }
   throw new Error('expected a DomainError');
 }
@@ -32,7 +32,7 @@ describe('ill-formed UTF-16 is refused with a field-level code', () => {
   test('bus messages get MALFORMED_MESSAGE with the same issue', () => {
     const { code, issues } = issuesOf(() => parseOrThrow(schema, { title: '\ud800' }, ErrorCode.MALFORMED_MESSAGE));
     expect(code).toBe(ErrorCode.MALFORMED_MESSAGE);
-    expect(issues[0].code).toBe(TextIssueCode.ILL_FORMED_UNICODE);
+    expect(issues[0]!.code).toBe(TextIssueCode.ILL_FORMED_UNICODE);
   });
 
   test('a transform that splits a surrogate pair is caught on the output', () => {

@@ -160,7 +160,10 @@ function walkStrings(root: unknown, bad: (s: string) => boolean, code: TextIssue
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what printable() escapes
+const UNPRINTABLE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g;
+
 /** A key as it can be shown and logged: lone surrogates and U+0000 spelled as \uXXXX escapes. */
 function printable(key: string): string {
-  return key.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return key.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -54,7 +54,7 @@ describe('OpenSearch index lifecycle', () => {
   it('refuses an index built by another analyzer version', async () => {
     const alias = testAlias();
     const name = `${alias}-old`;
-    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } as never });
+    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } });
     await client.indices.putAlias({ index: name, name: alias });
     try {
       await expect(OpenSearchSearchIndex.open({ node, alias })).rejects.toBeInstanceOf(AnalyzerVersionMismatchError);
@@ -66,7 +66,7 @@ describe('OpenSearch index lifecycle', () => {
   it('with replaceForeign, swaps a foreign-analyzer index for an empty one and says so', async () => {
     const alias = testAlias();
     const name = `${alias}-old`;
-    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } as never });
+    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } });
     await client.indices.putAlias({ index: name, name: alias });
     const index = await OpenSearchSearchIndex.open({ node, alias, replaceForeign: true });
     try {
@@ -86,7 +86,7 @@ describe('OpenSearch index lifecycle', () => {
   it('openSearchEngine: OpenSearch behind the service\'s alias when a URL is set; a foreign-analyzer index is replaced and flagged for refill', async () => {
     const alias = testAlias();
     const name = `${alias}-old`;
-    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } as never });
+    await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } });
     await client.indices.putAlias({ index: name, name: alias });
     const embedded = () => {
       throw new Error('the embedded engine must not be made when OpenSearch is configured');
@@ -100,11 +100,11 @@ describe('OpenSearch index lifecycle', () => {
       await again.index.close();
       const fresh = await openSearchEngine({ opensearchUrl: node, alias: testAlias(), embedded });
       expect([fresh.needsRebuild, fresh.empty]).toEqual([false, true]); // a new alias: fill it from the source of truth
-      await (fresh.index as OpenSearchSearchIndex).drop();
+      await (fresh.index).drop();
       await fresh.index.close();
     } finally {
-      await (first.index as OpenSearchSearchIndex).drop();
-      await (first.index as OpenSearchSearchIndex).close();
+      await (first.index).drop();
+      await (first.index).close();
     }
   });
 
@@ -113,7 +113,7 @@ describe('OpenSearch index lifecycle', () => {
     const index = await OpenSearchSearchIndex.open({ node, alias });
     try {
       const name = (await index.currentIndex())!;
-      const body = (await client.indices.getSettings({ index: name })).body as Record<string, { settings: { index: Record<string, any> } }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const body = (await client.indices.getSettings({ index: name })).body as Record<string, { settings: { index: Record<string, any> } }>;
       const settings = body[name]!.settings.index;
       expect(settings.number_of_shards).toBe('1');
       expect(settings.similarity.default).toEqual({ type: 'BM25', k1: '1.2', b: '0.75' });

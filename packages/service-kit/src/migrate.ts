@@ -49,7 +49,7 @@ export async function migrate(opts: MigrateOptions): Promise<string[]> {
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed in schema ${opts.schema}: ${(error as Error).message}`);
+        throw new Error(`migration ${name} failed in schema ${opts.schema}: ${(error as Error).message}`, { cause: error });
       }
       applied.push(name);
       opts.log?.(`applied migration ${name} to schema ${opts.schema}`);

@@ -29,7 +29,7 @@ export class PeriodicTask {
       busy = true;
       this.running = this.opts
         .run()
-        .catch((error) => this.logger.warn({ err: error }, `${this.opts.label} failed`))
+        .catch((error: unknown) => this.logger.warn({ err: error }, `${this.opts.label} failed`))
         .finally(() => (busy = false));
     };
     tick();

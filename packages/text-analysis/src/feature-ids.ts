@@ -36,7 +36,7 @@ export class Counts {
       grown.set(this.values);
       this.values = grown;
     }
-    return (this.values[id] += delta);
+    return (this.values[id]! += delta);
   }
 }
 

@@ -1,7 +1,9 @@
 import { Converter, Locale } from 'opencc-js/t2cn';
 
 /** Traditional → simplified, table-driven (OpenCC's standard traditional tables). */
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// opencc-js's preset typings do not resolve under nodenext module resolution, so the converter is typed here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+const toSimplified: (text: string) => string = Converter({ from: 't', to: 'cn' });
 
 /**
  * Every dictionary entry of the converter's tables (OpenCC's t2s chain) whose replacement differs from

@@ -125,7 +125,7 @@ export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical:
     grams,
     gramsExpanded,
     unplacedWords: withUnplaced ? meaningfulWords(unplaced) : [],
-    unplacedGrams: withUnplaced ? gramFeatures(unplaced) : new Map(),
+    unplacedGrams: withUnplaced ? gramFeatures(unplaced) : new Map<string, number>(),
     places,
     intents: questionIntents(norm),
   };

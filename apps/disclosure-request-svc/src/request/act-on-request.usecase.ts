@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext, isDisclosureStaff } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost } from '@govdisc/service-kit';
+import { APP_CONFIG, OutboxRelayHost } from '@govdisc/service-kit';
+import type { AppConfig } from '../config/env.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
+import { assumptionsFrom, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns } from './domain/deadlines.js';
 import type { RequestState, Transition } from './domain/model.js';
 import { reportingDate } from './domain/table3.js';
@@ -20,13 +21,17 @@ import { timelineEntry } from './timeline.js';
 export class ActOnRequestUseCase {
   private readonly logger = new Logger(ActOnRequestUseCase.name);
 
+  private readonly assumptions: DisclosureAssumptions;
+
   constructor(
     private readonly requests: RequestRepository,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
     private readonly outbox: OutboxRelayHost,
-    @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.assumptions = assumptionsFrom(config);
+  }
 
   async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
     // Non-staff are refused before any lookup; staff outside the request's department get the unknown-number answer (11.14).
@@ -63,7 +68,7 @@ export class ActOnRequestUseCase {
     const report = this.reportDates(current, t);
     const row = await this.requests.update(
       current.id,
-      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), ...report, status: t.to, deadlines: fixed as Prisma.InputJsonValue, ...dueColumns(next, this.calendar) },
+      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), ...report, status: t.to, deadlines: fixed, ...dueColumns(next, this.calendar) },
       tx,
     );
     const details = { ...t.details, ...report, replyDue: row.dueDate, dueProvisional: row.dueProvisional, deadlines: fixed.map((d) => `${d.kind} ${d.date}`) };

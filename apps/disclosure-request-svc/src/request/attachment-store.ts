@@ -23,7 +23,6 @@ export interface CheckedFile {
   bytes: Buffer;
 }
 
-export const ATTACHMENT_SETTINGS = Symbol('AttachmentSettings');
 export interface AttachmentSettings {
   dir: string;
   maxBytes: number;

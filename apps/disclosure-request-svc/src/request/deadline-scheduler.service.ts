@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Actor, type DisclosureAction, type MessageContext, requestDueSoon, requestOverdue } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost, PeriodicTask } from '@govdisc/service-kit';
+import { APP_CONFIG, OutboxRelayHost, PeriodicTask } from '@govdisc/service-kit';
 import { shanghaiDate } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { SERVICE_NAME } from '../config/env.js';
+import { type AppConfig, SERVICE_NAME } from '../config/env.js';
 import { dueColumns } from './domain/deadlines.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { Clock } from './clock.js';
@@ -12,7 +12,6 @@ import { RequestRepository, type RequestRow } from './request.repository.js';
 import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
-export const SCAN_INTERVAL_MS = Symbol('DeadlineScanIntervalMs');
 const SYSTEM: Actor = { sub: 'system:deadline-scheduler', roles: [] };
 const CLOCK_RUNNING = ['RECEIVED', 'IN_PROGRESS'];
 
@@ -25,6 +24,7 @@ const CLOCK_RUNNING = ['RECEIVED', 'IN_PROGRESS'];
 export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeadlineScheduler.name);
   private readonly task: PeriodicTask;
+  private readonly intervalMs: number;
 
   constructor(
     private readonly requests: RequestRepository,
@@ -32,9 +32,10 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
     private readonly outbox: OutboxRelayHost,
-    @Inject(SCAN_INTERVAL_MS) private readonly intervalMs: number,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.task = new PeriodicTask({ label: 'deadline scan', everyMs: intervalMs, run: () => this.runOnce() });
+    this.intervalMs = config.DEADLINE_SCAN_INTERVAL_MS;
+    this.task = new PeriodicTask({ label: 'deadline scan', everyMs: this.intervalMs, run: () => this.runOnce() });
   }
 
   /** Scans at start (reminders due while the service was down go out now) and every intervalMs; 0 = off (tests call runOnce). */

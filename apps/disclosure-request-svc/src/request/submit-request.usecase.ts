@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, type MessageContext, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost } from '@govdisc/service-kit';
+import { APP_CONFIG, OutboxRelayHost } from '@govdisc/service-kit';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SERVICE_NAME } from '../config/env.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { ASSUMPTIONS, type DisclosureAssumptions } from './domain/assumptions.js';
+import type { AppConfig } from '../config/env.js';
+import { assumptionsFrom, type DisclosureAssumptions } from './domain/assumptions.js';
 import { dueColumns, supplementNoticeBy } from './domain/deadlines.js';
 import { reportingDate } from './domain/table3.js';
 import { AttachmentStore, type CheckedFile } from './attachment-store.js';
@@ -39,21 +40,25 @@ export interface SubmitResult {
 export class SubmitRequestUseCase {
   private readonly logger = new Logger(SubmitRequestUseCase.name);
 
+  private readonly assumptions: DisclosureAssumptions;
+
   constructor(
     private readonly requests: RequestRepository,
     private readonly calendar: WorkingDayCalendar,
     private readonly attachments: AttachmentStore,
     private readonly clock: Clock,
     private readonly outbox: OutboxRelayHost,
-    @Inject(ASSUMPTIONS) private readonly assumptions: DisclosureAssumptions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.assumptions = assumptionsFrom(config);
+  }
 
   async execute(input: SubmitDisclosureRequestReq, actor: Actor, ctx: MessageContext = { source: SERVICE_NAME, correlationId: randomUUID() }): Promise<SubmitResult> {
     const receiptDate = this.receiptDateOf(input, actor);
     const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
     const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
     const result = await this.requests.transaction(async (tx) => {
-      const created = await this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i] })));
+      const created = await this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i]! })));
       // The applicant's receipt (number + tracking code) commits with the request, or not at all.
       await addToOutbox(tx, submittedEventFor(created.request, ctx));
       return created;

@@ -93,7 +93,7 @@ describe('duplicates and repeats (§3.2, Art. 36(6)) within one account (11.6)',
     h.setNow('2026-07-02T02:10:00Z');
     const again = await submit.execute(newRequest({ n: 104, agency }), citizen);
     expect(again.duplicateOf).toBeNull();
-    expect((await queries.track(again.request.trackingCode)).timeline[0].details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
+    expect((await queries.track(again.request.trackingCode)).timeline[0]!.details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
     await run(again.request.requestNumber, { type: 'CONFIRM_RECEIPT' });
     const repeat = await run(again.request.requestNumber, { type: 'REPLY', outcome: 'REPEAT', content: { text: '您的申请属于重复申请，本机关不再重复处理。', reasons: [] } });
     expect(repeat.reply).toMatchObject({ outcome: 'REPEAT', remedy: expect.stringContaining('行政复议') });
@@ -243,7 +243,7 @@ test('19.10 DISCLOSED with the body "答复。" is refused with the missing cont
   const err = await run(r.requestNumber, { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '答复。', reasons: [] } }).catch((e: DomainError) => e);
   expect(err).toMatchObject({ code: ErrorCode.DISCLOSURE_REPLY_INCOMPLETE, details: { outcome: 'DISCLOSED', missing: ['text', 'information'] } });
   expect((err as DomainError).message).toContain('whereToObtain');
-  expect((await rowOf(r.requestNumber)).status).toBe('IN_PROGRESS');
+  expect((await rowOf(r.requestNumber))!.status).toBe('IN_PROGRESS');
   expect((await run(r.requestNumber, { type: 'REPLY', outcome: 'DISCLOSED', content: disclosed })).status).toBe('REPLIED');
 });
 
@@ -262,7 +262,7 @@ describe('11.7 withdrawal by tracking code needs a second factor or the signed-i
     expect(await failure({})).toEqual(unknown);
     expect(await failure({ contactLast4: '1234' })).toEqual(unknown);
     expect(await failure({ actor: citizenB })).toEqual(unknown);
-    expect((await rowOf(request.requestNumber)).status).toBe('SUBMITTED');
+    expect((await rowOf(request.requestNumber))!.status).toBe('SUBMITTED');
     expect(await failure({ contactLast4: '8000' })).toBe('withdrawn');
 
     const owned = await submit.execute(newRequest({ n: 151 }), citizen);

@@ -75,8 +75,8 @@ test('§11.8 after a calendar data update, open deadlines are recomputed and the
   await queryRows(h.env.databaseUrl, "UPDATE disclosure.disclosure_request SET calendar_version = 'chinese-days@0.0.1', due_date = '2026-07-15' WHERE id = $1", [r.id]);
   await scheduler.runOnce();
   const [row] = await queryRows<{ due_date: string; calendar_version: string }>(h.env.databaseUrl, 'SELECT due_date, calendar_version FROM disclosure.disclosure_request WHERE id = $1', [r.id]);
-  expect(row.due_date).toBe('2026-06-30'); // 06-19 端午 skipped
-  expect(row.calendar_version).toMatch(/^chinese-days@1\./);
+  expect(row!.due_date).toBe('2026-06-30'); // 06-19 端午 skipped
+  expect(row!.calendar_version).toMatch(/^chinese-days@1\./);
   const view = await queries.track(r.trackingCode);
   expect(view.timeline.at(-1)).toMatchObject({ action: 'DEADLINES_RECOMPUTED', details: expect.objectContaining({ previousDue: '2026-07-15', previousCalendar: 'chinese-days@0.0.1' }) });
 });

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@govdisc/contracts';
+import { type DomainError, ErrorCode } from '@govdisc/contracts';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
 import { gio, newRequest } from '../factories.js';
@@ -24,7 +24,7 @@ async function perItemFee(requestNumber: string, on: string) {
   // A 0-元 fee is no notice (issue 19.2): the refusal names the computation.
   return act.execute({ requestNumber, action: { type: 'ISSUE_FEE_NOTICE', on, basis: { type: 'PER_ITEM' } }, actor: gio, ctx }).then(
     (r) => r.feeAmount,
-    (e: { code: string }) => (e.code === ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE ? 0 : Promise.reject(e)),
+    (e: DomainError) => (e.code === ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE ? 0 : Promise.reject(e)),
   );
 }
 
@@ -33,8 +33,8 @@ test('§11.23 per-item fees count per applicant per calendar month (11th costs 1
   for (let i = 1; i <= 11; i++) january.push(await received(41, `2026-01-${String(5 + i).padStart(2, '0')}`, i));
   const february = await received(41, '2026-02-02', 12);
   const otherApplicant = await received(42, '2026-01-20', 1);
-  expect(await perItemFee(january[10].requestNumber, '2026-01-21')).toBe(100);
-  expect(await perItemFee(january[9].requestNumber, '2026-01-21')).toBe(0);
+  expect(await perItemFee(january[10]!.requestNumber, '2026-01-21')).toBe(100);
+  expect(await perItemFee(january[9]!.requestNumber, '2026-01-21')).toBe(0);
   expect(await perItemFee(february.requestNumber, '2026-02-03')).toBe(0);
   expect(await perItemFee(otherApplicant.requestNumber, '2026-01-21')).toBe(0);
 });

@@ -12,7 +12,7 @@ let submit: SubmitRequestUseCase;
 let act: ActOnRequestUseCase;
 let queries: RequestQueries;
 const ctx = { source: 'test', correlationId: 'intake' };
-const count = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.disclosure_request'))[0].n);
+const count = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.disclosure_request'))[0]!.n);
 
 beforeAll(async () => {
   h = await startHarness('disclosure-intake', { ATTACHMENT_MAX_BYTES: '2000' });
@@ -74,7 +74,7 @@ test('the applicant sees their own data via the tracking code; the timeline reco
   const view = await queries.track(request.trackingCode.toLowerCase());
   expect(view.applicant).toMatchObject({ name: '李四', masked: false, phone: '13800138000' });
   expect(view.timeline[0]).toMatchObject({ action: 'REGISTERED', actor: 'gio-officer', legalBasis: expect.stringContaining('第三十一条') });
-  expect(view.timeline[0].calendarVersion).toMatch(/^chinese-days@/);
+  expect(view.timeline[0]!.calendarVersion).toMatch(/^chinese-days@/);
   expect(view.deadlines.find((d) => d.kind === 'REPLY_DUE')).toMatchObject({ date: '2026-04-09', provisional: false });
   await expect(queries.track('ZZZZZZZZZZZZ')).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND });
   await expect(queries.get(request.requestNumber, citizen)).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_FORBIDDEN });
@@ -131,7 +131,7 @@ test('§11.29 the same applicant asking again for information already answered i
   const again = await submit.execute(newRequest({ n: 14, channel: 'IN_PERSON', receivedOn: '2026-05-06' }), gio);
   expect(again.duplicateOf).toBeNull();
   const view = await queries.track(again.request.trackingCode);
-  expect(view.timeline[0].details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
+  expect(view.timeline[0]!.details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
   const repeat = await act.execute({ requestNumber: again.request.requestNumber, action: { type: 'REPLY', outcome: 'REPEAT', content: { text: '重复申请，不予重复处理', reasons: [] } }, actor: gio, ctx });
   expect(repeat.outcome).toBe('REPEAT');
 });

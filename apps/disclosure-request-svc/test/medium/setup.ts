@@ -43,7 +43,7 @@ export async function streamEvents(h: Harness, type: string): Promise<Array<Reco
   const out: Array<Record<string, unknown>> = [];
   for (let seq = info.state.first_seq; info.state.messages > 0 && seq <= info.state.last_seq; seq++) {
     const m = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (m && m.subject === subject) out.push((m.json() as { payload: Record<string, unknown> }).payload);
+    if (m && m.subject === subject) out.push(m.json<{ payload: Record<string, unknown> }>().payload);
   }
   return out;
 }

@@ -36,7 +36,7 @@ afterAll(() => close());
 
 function respond(subject: string, reply: (data: any) => unknown) {
   const sub = nc.subscribe(subject, { max: 1 });
-  (async () => {
+  void (async () => {
     for await (const m of sub) m.respond(JSON.stringify(reply(m.json())));
   })();
   return nc.flush();

@@ -64,7 +64,7 @@ test('the same event delivered twice produces exactly one notification', async (
   await consumerIdle();
   expect(await notificationsFor(e.id)).toHaveLength(1);
   const [row] = await queryRows<{ title: string }>(env.databaseUrl, 'SELECT title FROM notify.notification WHERE event_id = $1', [e.id]);
-  expect(row.title).toContain('江东市人才引进购房补贴实施细则');
+  expect(row!.title).toContain('江东市人才引进购房补贴实施细则');
 });
 
 test('malformed messages are rejected without any change, and the consumer keeps going', async () => {

@@ -40,7 +40,7 @@ export class PinTableService {
       });
       this.refreshing = { generation, done };
     }
-    return this.refreshing!.done;
+    return this.refreshing.done;
   }
 
   private async load(generation: number) {

@@ -68,7 +68,7 @@ export class DocumentLifecycleService {
     for (const { id } of due) {
       await this.change({ documentId: id, change: 'expire', ctx }).then(
         () => done++,
-        (error) => this.logger.warn({ documentId: id, err: error }, 'scheduled expiry failed; retried next run'),
+        (error: unknown) => this.logger.warn({ documentId: id, err: error }, 'scheduled expiry failed; retried next run'),
       );
     }
     return done;

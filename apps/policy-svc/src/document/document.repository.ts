@@ -51,7 +51,7 @@ export class DocumentRepository {
   savePendingEdit(id: string, edit: { fields: PendingEdit; editedBy: string }, tx: Tx): Promise<PolicyDocument> {
     return tx.policyDocument.update({
       where: { id },
-      data: { pendingEdit: edit.fields as Prisma.InputJsonObject, pendingEditedBy: edit.editedBy, pendingEditedAt: new Date() },
+      data: { pendingEdit: edit.fields, pendingEditedBy: edit.editedBy, pendingEditedAt: new Date() },
     });
   }
 

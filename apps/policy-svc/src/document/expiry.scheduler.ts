@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { shanghaiDate } from '@govdisc/contracts';
-import { PeriodicTask } from '@govdisc/service-kit';
-import { POLICY_CONFIG } from '../config/config.module.js';
+import { APP_CONFIG, PeriodicTask } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from '../config/env.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
 
@@ -13,7 +12,7 @@ export class ExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     private readonly lifecycle: DocumentLifecycleService,
-    @Inject(POLICY_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.task = new PeriodicTask({ label: 'scheduled expiry', everyMs: config.EXPIRY_CHECK_INTERVAL_MS, run: () => this.runOnce() });
   }

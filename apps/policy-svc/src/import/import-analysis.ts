@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '@govdisc/service-kit';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRequest } from '../analysis/analysis-worker.js';
 import { contentHash } from '../analysis/content-hash.js';
 import { type Derived, DocumentAnalyzer, type TextAnalysis, analyzeText } from '../analysis/document-analyzer.js';
-import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import type { HashedRecord } from './import-planner.js';
 import type { ImportRecord } from './import-record.js';
@@ -78,7 +78,7 @@ export class ImportAnalysis implements OnModuleDestroy {
 
   constructor(
     private readonly analyzer: DocumentAnalyzer,
-    @Inject(POLICY_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const count = existsSync(fileURLToPath(WORKER_FILE)) ? config.IMPORT_ANALYSIS_THREADS : 0;
     this.threads = Array.from({ length: count }, () => new AnalysisThread((err) => this.logger.error({ err }, 'import analysis worker failed')));

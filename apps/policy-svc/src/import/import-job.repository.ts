@@ -12,7 +12,7 @@ export class ImportJobRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   create(source: string, report: Report): Promise<ImportJob> {
-    return this.prisma.importJob.create({ data: { source, report: report as unknown as Prisma.InputJsonValue } });
+    return this.prisma.importJob.create({ data: { source, report: report } });
   }
 
   findById(id: string, tx: Tx = this.prisma): Promise<ImportJob | null> {
@@ -23,7 +23,7 @@ export class ImportJobRepository {
     const { report, ...rest } = data;
     return tx.importJob.update({
       where: { id },
-      data: { ...rest, ...(report ? { report: report as unknown as Prisma.InputJsonValue } : {}) },
+      data: { ...rest, ...(report ? { report: report } : {}) },
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '@govdisc/service-kit';
 import type { RawSql } from '@govdisc/messaging';
 import pg from 'pg';
-import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 
 /** A transaction on the bulk connection; `raw` lets the outbox helpers write in it. */
@@ -20,7 +20,7 @@ export interface BulkTx {
 export class BulkSql implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
 
-  constructor(@Inject(POLICY_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, options: `-c search_path=${config.DB_SCHEMA}` });
   }
 

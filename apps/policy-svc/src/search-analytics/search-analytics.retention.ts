@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { PeriodicTask } from '@govdisc/service-kit';
-import { POLICY_CONFIG } from '../config/config.module.js';
+import { APP_CONFIG, PeriodicTask } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { calendarDay, lastDays } from './calendar.js';
 import { SearchAnalyticsRepository } from './search-analytics.repository.js';
@@ -19,7 +18,7 @@ export class SearchAnalyticsRetention implements OnApplicationBootstrap, OnModul
 
   constructor(
     private readonly events: SearchAnalyticsRepository,
-    @Inject(POLICY_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap() {

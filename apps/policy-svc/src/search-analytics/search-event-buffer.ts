@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { WriteBehindBuffer } from '@govdisc/service-kit';
-import { POLICY_CONFIG } from '../config/config.module.js';
+import { APP_CONFIG, WriteBehindBuffer } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { SearchAnalyticsRepository, type SearchEventRow } from './search-analytics.repository.js';
 
@@ -14,7 +13,7 @@ import { SearchAnalyticsRepository, type SearchEventRow } from './search-analyti
 export class SearchEventBuffer implements OnModuleDestroy {
   private readonly buffer: WriteBehindBuffer<SearchEventRow>;
 
-  constructor(events: SearchAnalyticsRepository, @Inject(POLICY_CONFIG) config: AppConfig) {
+  constructor(events: SearchAnalyticsRepository, @Inject(APP_CONFIG) config: AppConfig) {
     this.buffer = new WriteBehindBuffer({
       label: 'search analytics',
       flushMs: config.SEARCH_ANALYTICS_FLUSH_MS,

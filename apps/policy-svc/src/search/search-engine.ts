@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '@govdisc/service-kit';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { EmbeddedSearchIndex, OpenSearchSearchIndex, engineKind, openSearchEngine, type SearchIndex } from '@govdisc/search-index';
-import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { type ProjectionPosition, SnapshotStore, databaseIdentity } from './snapshot-store.js';
 
@@ -28,7 +28,7 @@ export class SearchEngine implements OnModuleDestroy {
   /** set when open() found nothing usable and the index must be refilled from the database */
   needsRebuild = false;
 
-  constructor(@Inject(POLICY_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   get kind(): 'embedded' | 'opensearch' {
     return engineKind(this.config.OPENSEARCH_URL);
@@ -97,7 +97,7 @@ export class SearchEngine implements OnModuleDestroy {
     if (!save) return;
     this.saving = this.saving
       .then(save)
-      .catch((error) => this.logger.warn({ err: error }, 'saving the search snapshot failed; will retry on the next change'));
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'saving the search snapshot failed; will retry on the next change'));
     await this.saving;
   }
 

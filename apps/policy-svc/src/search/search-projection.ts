@@ -62,7 +62,7 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
       } catch {
         raw = null;
       }
-      await this.projection.apply(raw, msg.subject).catch((error) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
+      await this.projection.apply(raw, msg.subject).catch((error: unknown) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
       this.engine.position = { stream, streamCreated, seq: msg.seq };
       this.engine.changed();
     }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@govdisc/service-kit';
 import { SEARCH_FILTER_FIELDS, type PolicySearchResult, type SearchPoliciesReq, type z } from '@govdisc/contracts';
 import type { SearchFilters, SearchHit, Suggestion } from '@govdisc/search-index';
 import { PinnedItemsService } from '../best-bets/pinned-items.service.js';
 import type { SearchItem } from '../best-bets/pinned-results.js';
-import { POLICY_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { SearchAnalyticsService } from '../search-analytics/search-analytics.service.js';
 import { externalLinks } from './external-links.js';
@@ -26,7 +26,7 @@ export class SearchService {
     private readonly pinned: PinnedItemsService,
     private readonly didYouMean: DidYouMeanService,
     private readonly analytics: SearchAnalyticsService,
-    @Inject(POLICY_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async search(req: SearchPoliciesReq & { recordQuery?: boolean }): Promise<SearchResponse> {

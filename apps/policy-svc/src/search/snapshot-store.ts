@@ -1,4 +1,4 @@
-import { EmbeddedSearchIndex, loadSnapshot, saveSnapshot } from '@govdisc/search-index';
+import { type EmbeddedSearchIndex, loadSnapshot, saveSnapshot } from '@govdisc/search-index';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -51,7 +51,7 @@ test('publishing commits the state change and its event together; the relay deli
   const [row] = await eventually(async () => {
     const rows = await outboxRows();
     expect(rows).toHaveLength(1);
-    expect(rows[0].sent_at).not.toBeNull();
+    expect(rows[0]!.sent_at).not.toBeNull();
     return rows;
   });
   const messages = await eventually(async () => {
@@ -59,7 +59,7 @@ test('publishing commits the state change and its event together; the relay deli
     expect(m).toHaveLength(1);
     return m;
   });
-  expect(messages[0].id).toBe(row.id);
+  expect(messages[0]!.id).toBe(row!.id);
 });
 
 test('a failed publish writes no event (no outbox row without the state change)', async () => {
@@ -84,7 +84,7 @@ test('a relay that crashed after publishing but before marking sent re-publishes
     return r;
   });
   const js = jetstream(env.nc);
-  const ack = await js.publish(env.naming.subject(documentPublished.type), '{}', { msgID: sent.id });
+  const ack = await js.publish(env.naming.subject(documentPublished.type), '{}', { msgID: sent!.id });
   expect(ack.duplicate).toBe(true);
 });
 

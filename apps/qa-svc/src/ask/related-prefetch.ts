@@ -58,7 +58,7 @@ export class RelatedPrefetch implements OnApplicationBootstrap, OnModuleDestroy 
         this.seenGeneration = generation;
         if (refresh) this.lastFullRound = now;
       })
-      .catch((error) => this.logger.warn({ err: error }, 'related items prefetch failed'))
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'related items prefetch failed'))
       .finally(() => {
         this.round = null;
       });

@@ -65,7 +65,7 @@ export class PairRepository {
 
   addRevision(pair: PairWithCitations, entry: { action: string; actorSub: string; note?: string | null }, tx: Tx) {
     const { citations, ...rest } = pair;
-    const snapshot = JSON.parse(JSON.stringify({ ...rest, citations }));
+    const snapshot = JSON.parse(JSON.stringify({ ...rest, citations })) as Prisma.InputJsonValue;
     return tx.qaRevision.create({
       data: { pairId: pair.id, version: pair.version, status: pair.status, action: entry.action, actorSub: entry.actorSub, note: entry.note ?? null, snapshot },
     });

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, isReviewer, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
-import type { QaStatus } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicService } from '../topic/topic.service.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';

@@ -150,7 +150,7 @@ test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once an
     const first = await jsm.streams.getMessage(env.naming.stream('QA_EVENTS'), { seq: info.state.first_seq });
     return [pairNeedsUpdate.parse(first!.json())];
   });
-  expect(events[0].payload).toMatchObject({ pairId: pair.id, reason: 'REPEALED', ownerDepartment: '江东市人社局' });
+  expect(events[0]!.payload).toMatchObject({ pairId: pair.id, reason: 'REPEALED', ownerDepartment: '江东市人社局' });
   const flags = await queryRows(env.databaseUrl, "SELECT action FROM qa.qa_revision WHERE pair_id = $1 AND action LIKE 'FLAGGED_%'", [pair.id]);
   expect(flags).toEqual([{ action: 'FLAGGED_REPEALED' }]);
 });

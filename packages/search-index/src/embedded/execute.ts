@@ -53,7 +53,7 @@ function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touch
         s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fi.norms[d]!]!);
         if (s.tokenStamp[d] !== s.stamp) {
           s.tokenStamp[d] = s.stamp;
-          if (s.altHits[d]++ === 0) touched.push(d);
+          if (s.altHits[d]!++ === 0) touched.push(d);
         }
       }
     }
@@ -99,7 +99,7 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
       }
     }
     for (const d of groupTouched) {
-      if (s.groupsMatched[d]++ === 0) matched.push(d);
+      if (s.groupsMatched[d]!++ === 0) matched.push(d);
       s.total[d]! += s.groupBest[d]!;
       s.groupBest[d] = -1;
     }

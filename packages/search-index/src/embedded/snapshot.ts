@@ -52,7 +52,7 @@ function encodeField(fi: FieldIndex, map: Int32Array, live: number, name: string
   map.forEach((d, old) => {
     if (d < 0) return;
     norms[d] = fi.norms[old]!;
-    if (norms[d]! > 0) docCount++;
+    if (norms[d] > 0) docCount++;
   });
   const sections: Section[] = [
     { name: `${name}.terms`, bytes: Buffer.from(terms.join('\n')) },
@@ -157,7 +157,7 @@ export async function loadSnapshot(path: string, expectedVersion = currentAnalyz
     h.facetNames[f].forEach((v) => state.columns.idOf(f, v));
     const offsets = view(c.section(`facet.${f}.offsets`), Int32Array);
     const values = view(c.section(`facet.${f}.values`), Int32Array);
-    for (let d = 0; d < h.docs; d++) state.columns.values[f][d] = values.subarray(offsets[d]!, offsets[d + 1]!);
+    for (let d = 0; d < h.docs; d++) state.columns.values[f][d] = values.subarray(offsets[d], offsets[d + 1]);
   }
   state.stored.forEach((st, d) => {
     state.setPublishDays(d, st!.publishDays);

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument --
+   OpenSearch's answers are untyped JSON here (`call` returns any); to be typed by the search-cost rework. */
 import { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
@@ -7,7 +9,6 @@ import {
   AnalyzerVersionMismatchError,
   FACET_FIELDS,
   RELAX_BELOW,
-  type FacetField,
   type RankResult,
   type SearchDocument,
   type SearchHit,
@@ -142,7 +143,8 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private async indexAnalyzerVersion(name: string): Promise<string> {
-    return String((await this.mappingMeta(name)).analyzerVersion ?? 'unknown');
+    const version = (await this.mappingMeta(name)).analyzerVersion;
+    return typeof version === 'string' || typeof version === 'number' ? String(version) : 'unknown';
   }
 
   private async mappingMeta(name: string): Promise<Record<string, unknown>> {
@@ -273,7 +275,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
     const items = (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)));
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
-      facets[f as FacetField] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
+      facets[f] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
     }
     return { items, total: res.hits.total.value as number, facets };
   }

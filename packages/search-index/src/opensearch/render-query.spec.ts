@@ -4,7 +4,7 @@ import { buildQuery } from '../query/build-query.js';
 import { DOCNO_BOOST } from '../ranking.js';
 import { renderRankBody, renderSearchBody, SNIPPET_FIELD, SNIPPET_WINDOW_SCRIPT } from './render-query.js';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type J = Record<string, any>;
 const inner = (body: J): J => body.query.function_score.query;
 
 describe('renderSearchBody', () => {
@@ -41,7 +41,7 @@ describe('renderSearchBody', () => {
   });
 
   it('multiplies the prior into the score and sorts ties by id', () => {
-    const body = renderSearchBody(buildQuery({ q: '社保', sort: 'date', page: 2, pageSize: 5 })) as J;
+    const body: J = renderSearchBody(buildQuery({ q: '社保', sort: 'date', page: 2, pageSize: 5 }));
     expect(body.query.function_score.boost_mode).toBe('multiply');
     expect(body.sort).toEqual([{ publish_days: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }]);
     expect([body.from, body.size]).toEqual([5, 5]);

@@ -12,7 +12,7 @@ describe('buildQuery', () => {
   it('weights title above body', () => {
     const alt = buildQuery({ q: '公积金' }).groups[0]!.alternatives[0]!;
     const boost = Object.fromEntries(alt.fields.map((f) => [f.field, f.boost]));
-    expect(boost.title_tok).toBeGreaterThan(boost.body_tok);
+    expect(boost.title_tok).toBeGreaterThan(boost.body_tok!);
   });
 
   it('adds a title-bigram fallback for long Han words', () => {

@@ -1,3 +1,5 @@
+import type { AppConfig } from '../../config/env.js';
+
 /**
  * Where the law is silent or the text could not be verified (spec: UNCONFIRMED; the spec is
  * docs/domain/disclosure-requests.md, its §14 lists these points), the service acts on these
@@ -36,7 +38,17 @@ export const DEFAULT_ASSUMPTIONS: DisclosureAssumptions = {
   duplicateWindowMinutes: 60,
 };
 
-export const ASSUMPTIONS = Symbol('DisclosureAssumptions');
+/** The assumptions as this deployment configured them. */
+export function assumptionsFrom(config: AppConfig): DisclosureAssumptions {
+  return {
+    defaultAgency: config.DISCLOSURE_DEFAULT_AGENCY,
+    reviewBody: config.DISCLOSURE_REVIEW_BODY,
+    supplementWindowWd: config.DISCLOSURE_SUPPLEMENT_WINDOW_WD,
+    feePausesClock: config.DISCLOSURE_FEE_PAUSES_CLOCK,
+    reasonsPauseClock: config.DISCLOSURE_REASONS_PAUSE_CLOCK,
+    duplicateWindowMinutes: config.DISCLOSURE_DUPLICATE_WINDOW_MINUTES,
+  };
+}
 
 /** Statutory numbers (not assumptions). */
 export const LAW = {

@@ -52,8 +52,8 @@ test('a broken table fails the checks; CSV has the official row order', () => {
   expect(checkTable3(t).filter((c) => !c.ok).length).toBeGreaterThan(0);
   const csv = toCsv(t).split('\n');
   expect(csv[0]).toBe('项目,自然人,法人或其他组织-商业企业,法人或其他组织-科研机构,法人或其他组织-社会公益组织,法人或其他组织-法律服务机构,法人或其他组织-其他,总计');
-  expect(csv[1].startsWith('一、本年新收政府信息公开申请数量,')).toBe(true);
-  expect(csv[25].startsWith('四、结转下年度继续办理,')).toBe(true);
+  expect(csv[1]!.startsWith('一、本年新收政府信息公开申请数量,')).toBe(true);
+  expect(csv[25]!.startsWith('四、结转下年度继续办理,')).toBe(true);
 });
 
 test('ADR 0001: a recorded reporting day replaces the act date; without one the act date counts', () => {

@@ -88,8 +88,8 @@ function emptyTable(): Map<string, number[]> {
 
 function count(table: Map<string, number[]>, key: string, col: number): void {
   const row = table.get(key)!;
-  row[col]++;
-  row[6]++;
+  row[col]!++;
+  row[6]!++;
 }
 
 export function buildTable3(year: number, records: Table3Record[]): Map<string, number[]> {
@@ -114,7 +114,7 @@ export function buildTable3(year: number, records: Table3Record[]): Map<string, 
 }
 
 export function checkTable3(table: Map<string, number[]>): Table3Report['checks'] {
-  const v = (key: string, c: number) => table.get(key)![c];
+  const v = (key: string, c: number) => table.get(key)![c]!;
   const resultKeys = ROWS.map(([k]) => k).filter((k) => /^r\d/.test(k));
   const checks: Table3Report['checks'] = [];
   for (let c = 0; c < 7; c++) {

@@ -95,7 +95,7 @@ describe('extension and pauses (§11.16–22)', () => {
     [{ days: 21, ...ok }, 'EXCEEDS_20_WORKING_DAYS'],
     [{ days: 5 }, 'APPLICANT_NOT_NOTIFIED'],
   ])('rejected extension %o → %s', (extra, reason) => {
-    expect(() => applyAction(sept, { type: 'EXTEND', on: '2026-09-15', ...extra } as DisclosureAction, ctx())).toThrow(
+    expect(() => applyAction(sept, { type: 'EXTEND', on: '2026-09-15', ...extra }, ctx())).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ reason }) }),
     );
   });

@@ -52,7 +52,7 @@ export function splitCsvRecords(text: string, firstLine = 1): CsvRecordText[] {
 }
 
 function cells(text: string): string[] {
-  const rows = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const rows: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false });
   if (rows.length !== 1) throw new Error(`应为一条记录，解析出 ${rows.length} 条`);
   return rows[0]!;
 }

@@ -62,7 +62,7 @@ test('a wrapper whose class looks like chrome but holds the text is kept', () =>
     <div class="footer">版权所有</div></body></html>`;
   const page = govPageToRecord(html);
   expect(page).toMatchObject({ ok: true, record: { title: '江东市关于公布第一批市级非物质文化遗产名录的通知' } });
-  expect(page.ok && page.record.body.split('\n')).toEqual([
+  expect(page.ok && page.record.body!.split('\n')).toEqual([
     '各区人民政府，市政府各部门：',
     '经专家评审和社会公示，市政府同意公布第一批市级非物质文化遗产名录，共计二十项。',
     '各地各部门要做好名录项目的保护传承工作。',

@@ -14,7 +14,7 @@ const CONTENT_SELECTORS = ['#UCAP-CONTENT', '.pages_content', '#zoom', '.TRS_Edi
 /** Lines that are page chrome even inside the content block. */
 const BOILERPLATE = [
   /^【?\s*(打印|关闭|关闭窗口|打印本页|打印正文|返回顶部|收藏|纠错|我要纠错)\s*】?(\s*【?\s*(打印|关闭|关闭窗口|打印本页|收藏|纠错)\s*】?)*$/u,
-  /^【?\s*字[体号]\s*[：:]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中\s*[\]】]?\s*[\[【]?\s*小\s*[\]】]?\s*】?$/u,
+  /^【?\s*字[体号]\s*[：:]?\s*[[【]?\s*大\s*[\]】]?\s*[[【]?\s*中\s*[\]】]?\s*[[【]?\s*小\s*[\]】]?\s*】?$/u,
   /^(分享到|分享)\s*[：:]?.{0,20}$/u,
   /^扫一扫(在手机)?(打开|查看)?(当前页|本页)?$/u,
   /^(责任编辑|编辑|校对|审核)\s*[：:]/u,
@@ -160,9 +160,9 @@ function contentRoot($: Doc): Element | null {
       .children('p')
       .toArray()
       .reduce((a, p) => a + cleanText($(p).text()).length, 0);
-    if (length > bestLength) [best, bestLength] = [el as Element, length];
+    if (length > bestLength) [best, bestLength] = [el, length];
   });
-  return best ?? ($('body')[0] as Element | undefined) ?? null;
+  return best ?? ($('body')[0]) ?? null;
 }
 
 /** A size summed over every node's subtree, in one pass (bottom-up, no recursion); `own` null = sum of children. */
@@ -182,20 +182,23 @@ function subtreeLengths(root: AnyNode, own: (node: AnyNode) => number | null): M
   return lengths;
 }
 
-const textOf = (node: AnyNode): number | null => (node.type === 'text' ? (node as unknown as { data: string }).data.length : null);
+/** domhandler's node kind (a string enum cheerio does not export), compared by its value. */
+const kindOf = (node: AnyNode): string => node.type;
+
+const textOf = (node: AnyNode): number | null => (kindOf(node) === 'text' ? (node as unknown as { data: string }).data.length : null);
 
 /** Length of the <p> text inside every element. */
 function paragraphLengths(root: AnyNode): Map<AnyNode, number> {
   const text = subtreeLengths(root, textOf);
-  return subtreeLengths(root, (node) => (node.type === 'text' ? 0 : (node as Element).tagName === 'p' ? (text.get(node) ?? 0) : null));
+  return subtreeLengths(root, (node) => (kindOf(node) === 'text' ? 0 : (node as Element).tagName === 'p' ? (text.get(node) ?? 0) : null));
 }
 
 /** The block's text with block elements and <br> as line breaks; blank and boilerplate lines dropped. */
 function paragraphsOf($: Doc, root: Element): string[] {
   const parts: string[] = [];
   const walk = (node: AnyNode) => {
-    if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
-    else if (node.type === 'tag') {
+    if (kindOf(node) === 'text') parts.push((node as unknown as { data: string }).data);
+    else if (kindOf(node) === 'tag') {
       const el = node as Element;
       if (el.tagName === 'br') return void parts.push('\n');
       const block = BLOCK_TAGS.has(el.tagName);

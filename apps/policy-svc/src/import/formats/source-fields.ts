@@ -36,7 +36,7 @@ export function cleanLabel(label: string): string {
 /** 2020年2月5日, 2020/02/05, 2020.2.5, 2020-02-05 16:30 → 2020-02-05; anything else unchanged (validation reports it). */
 export function normalizeDate(text: string): string {
   const t = text.trim();
-  const m = /^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?(?:\s.*)?$/u.exec(t);
+  const m = /^(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s.*)?$/u.exec(t);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : t;
 }
 

@@ -1,0 +1,66 @@
+// Lint for the whole repo (`npm run lint`, part of `npm test`): typescript-eslint's type-aware
+// recommended rules on every TypeScript file, the plain JS recommendations on the .mjs/.js scripts.
+// Formatting is Prettier's job (`npm run format:check`), so no stylistic rules here.
+// Import boundaries and cycles are checked by one test, packages/testing/src/import-boundaries.spec.ts
+// (also run by the lint step of `npm test`): it sees cycles between folders and workspaces, which
+// no ESLint rule does, so ESLint does not keep a second, weaker copy of those rules.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', '**/dist/', '**/coverage/', '**/src/generated/', '.turbo/', 'var/', 'test-fixtures/', 'demo/'],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  // Chinese prose in comments uses the ideographic space (U+3000) on purpose; code and strings are still checked.
+  { rules: { 'no-irregular-whitespace': ['error', { skipComments: true }] } },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Off: an async method with no await is how a synchronous engine implements an async port
+      // (SearchIndex, RPC handlers, test doubles), and `async` turns a throw into a rejection,
+      // which no-floating-promises and no-misused-promises then track.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Tests read HTTP and NATS bodies as `any` (fetch's json(), supertest) and assert on them with
+    // jest's matchers, which are the type check there; typing every body would add casts, not safety.
+    // jest's `expect(mock.method)` passes methods unbound on purpose.
+    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', '**/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Prisma's CLI config sits outside every tsconfig; nothing in it needs type information.
+    files: ['apps/*/prisma.config.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+);
