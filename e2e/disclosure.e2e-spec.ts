@@ -35,7 +35,7 @@ async function eventsFor(requestNumber: string) {
   const out: Array<{ subject: string; payload: Record<string, unknown> }> = [];
   for (let seq = info.state.first_seq; info.state.messages > 0 && seq <= info.state.last_seq; seq++) {
     const m = await jsm.streams.getMessage('DISCLOSURE_EVENTS', { seq }).catch(() => null);
-    const payload = m ? (m.json() as { payload: Record<string, unknown> }).payload : null;
+    const payload = m ? m.json<{ payload: Record<string, unknown> }>().payload : null;
     if (m && payload?.requestNumber === requestNumber) out.push({ subject: m.subject, payload });
   }
   return out;

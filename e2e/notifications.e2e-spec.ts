@@ -58,19 +58,19 @@ test('a citizen who submits a request sees "已收到" in their own inbox and re
   expect(submitted.status).toBe(201);
   ({ requestNumber, trackingCode } = submitted.json);
 
-  [received] = await eventually(async () => {
+  received = await eventually(async () => {
     const mine = await about('citizen1', requestNumber);
     expect(mine).toHaveLength(1);
-    return mine;
+    return mine[0]!;
   });
   expect(received.title).toBe(`已收到您的政府信息公开申请（${requestNumber}）`);
   expect(received.body).toContain(`查询码 ${trackingCode}`);
   expect(received.read).toBe(false);
 
-  const [mail] = await eventually(async () => {
+  const mail = await eventually(async () => {
     const to = smtp.received.filter((m) => m.rcptTo.includes(contactEmail));
     expect(to).toHaveLength(1);
-    return to;
+    return to[0]!;
   });
   expect(mail.parsed.to).toMatchObject({ value: [{ address: contactEmail }] });
   expect(mail.parsed.subject).toBe(`已收到您的政府信息公开申请（${requestNumber}）`);
@@ -87,7 +87,7 @@ test('a citizen who submits a request sees "已收到" in their own inbox and re
     const res = await api(stack, 'POST', `/notifications/${received.id}/read`, undefined, as[other]);
     expect([res.status, res.json.code]).toEqual([404, 'NOTIFICATION_NOT_FOUND']);
   }
-  expect((await about('citizen1', requestNumber))[0].read).toBe(false);
+  expect((await about('citizen1', requestNumber))[0]?.read).toBe(false);
   const anonymous = await api(stack, 'GET', '/notifications');
   expect(anonymous.status).toBe(401);
 });
@@ -125,7 +125,7 @@ test('mark one read, then all: the unread count follows, per person', async () =
 
 test('one-click unsubscribe (RFC 8058) by POST without signing in stops the email; the inbox goes on', async () => {
   const mail = smtp.received.find((m) => m.rcptTo.includes(contactEmail))!;
-  const link = /^List-Unsubscribe: <([^>]+)>/m.exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))![1];
+  const link = /^List-Unsubscribe: <([^>]+)>/m.exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))![1]!;
   const scanned = await fetch(link); // a link scanner's GET changes nothing
   expect(scanned.status).toBe(404);
   const forged = await fetch(link.replace(/token=[^&]+/, 'token=eyJ2IjoxfQ.Zm9yZ2Vk'), { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });

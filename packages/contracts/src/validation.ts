@@ -106,6 +106,7 @@ export function findNulChar(value: unknown): string | undefined {
 }
 
 /** Any surrogate (paired or not) or U+0000: a superset of both checks, one character class to scan for. */
+// eslint-disable-next-line no-control-regex -- U+0000 is one of the two things this scan looks for
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 
 /**

@@ -49,7 +49,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       for (const [subject, bound] of routes) {
         const sub = this.nc.subscribe(subject, {
           queue: this.options.queue,
-          callback: (error, msg) => (error ? this.logger.error(error) : this.dispatch(bound, msg)),
+          callback: (error, msg) => {
+            if (error) this.logger.error(error);
+            else this.dispatch(bound, msg);
+          },
         });
         this.subscriptions.push(sub);
       }
@@ -98,7 +101,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     try {
       answered = bound.route.answer(bound.instance, decodeRequest(msg));
     } catch (error) {
-      answered = Promise.reject(error); // still answered and counted out below
+      answered = Promise.reject(error instanceof Error ? error : new Error(String(error))); // still answered and counted out below
     }
     answered.then(
       (reply) => {

@@ -36,7 +36,7 @@ export class ActOnRequestUseCase {
   async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
     // Non-staff are refused before any lookup; staff outside the request's department get the unknown-number answer (11.14).
     if (!q.internal && !isDisclosureStaff(q.actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
-    const { row, transition } = await this.requests.transaction(async (tx) => {
+    const { row } = await this.requests.transaction(async (tx) => {
       const current = await this.requests.lockByNumber(q.requestNumber, tx);
       if (!current || (!q.internal && !canSee(q.actor, current.department))) throw notVisible();
       const monthlyIndex = q.action.type === 'ISSUE_FEE_NOTICE' ? await this.monthlyIndex(current, tx) : 0;

@@ -42,7 +42,7 @@ const oneEvent = (type: string, no: string) =>
     return found[0];
   });
 
-const outboxCount = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.outbox_event'))[0].n);
+const outboxCount = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.outbox_event'))[0]!.n);
 
 test('every step the applicant must hear about is an event with their account and contact email, written with the step', async () => {
   const withEmail = newRequest({ n: 41 });

@@ -43,7 +43,7 @@ export class AuditLog {
           ip: req.ip,
           userAgent: req.userAgent?.slice(0, 300) ?? null,
         })
-        .catch((error) => this.logger.error({ err: error, routeKey: req.routeKey }, 'audit entry could not be written'));
+        .catch((error: unknown) => this.logger.error({ err: error, routeKey: req.routeKey }, 'audit entry could not be written'));
     });
   }
 

@@ -41,7 +41,7 @@ export function gatewayHttpAdapter(config: AppConfig): FastifyAdapter {
 
 /** HTTP hardening, the route table and the docs; shared by main.ts and the tests. */
 export async function configureGateway(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
   const apiCsp = API_CSP;
   const docsCsp = docsCspOf(config);
@@ -56,7 +56,7 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
     logRequest(access, { id: req.id, method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime });
     done();
   });
-  await app.register(helmet as never, { contentSecurityPolicy: false, global: true });
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
 
   const deps = {

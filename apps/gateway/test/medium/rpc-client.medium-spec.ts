@@ -77,7 +77,7 @@ test('a reply whose JSON text escapes a lone surrogate is refused, though its sh
   const replyWith = async (json: string) => {
     const subject = `rpc.test.${randomUUID()}.get`;
     const sub = nc.subscribe(subject, { max: 1 });
-    (async () => {
+    void (async () => {
       for await (const m of sub) m.respond(json);
     })();
     await nc.flush();

@@ -5,7 +5,7 @@ const secret = 's'.repeat(32);
 test('a signed token gives back its address; a tampered, foreign or garbled one gives nothing', () => {
   const token = signUnsubscribeToken('lisi@example.com', secret);
   expect(verifyUnsubscribeToken(token, secret)).toBe('lisi@example.com');
-  const [body, sig] = token.split('.');
+  const [body, sig] = token.split('.') as [string, string];
   const other = Buffer.from(JSON.stringify({ v: 1, a: 'zhangsan@example.com' })).toString('base64url');
   expect(verifyUnsubscribeToken(`${other}.${sig}`, secret)).toBeNull();
   expect(verifyUnsubscribeToken(token, 't'.repeat(32))).toBeNull();

@@ -27,7 +27,7 @@ export const template = <V extends Versions>(t: NoticeTemplate<V>): NoticeTempla
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!); // group 1 always takes part in a match
 }
 
 interface ZodLike {
@@ -46,7 +46,7 @@ export function leafPaths(schema: z.ZodType): Set<string> {
     }
     if (prefix) out.add(prefix);
   };
-  walk(schema as unknown as ZodLike, '');
+  walk(schema, '');
   return out;
 }
 
@@ -58,7 +58,7 @@ export function leafPaths(schema: z.ZodType): Set<string> {
 export function checkTemplates(templates: readonly NoticeTemplate[]): void {
   const problems: string[] = [];
   for (const t of templates) {
-    const versions = Object.entries(t.event.versions as Versions);
+    const versions = Object.entries(t.event.versions);
     for (const name of [...placeholdersOf(t.title), ...placeholdersOf(t.body)]) {
       if (t.derived && name in t.derived) continue;
       const lacking = versions.filter(([, schema]) => !leafPaths(schema).has(name)).map(([v]) => `v${v}`);
@@ -74,7 +74,12 @@ function valueAt(payload: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
 }
 
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.map(show).join('；') : String(v));
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.map(show).join('；');
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? `${v}` : JSON.stringify(v);
+};
 
 export function render(t: NoticeTemplate, payload: unknown): { title: string; body: string } {
   const derived = Object.fromEntries(Object.entries(t.derived ?? {}).map(([k, f]) => [k, f(payload as never)]));

@@ -35,7 +35,7 @@ async function consumerIdle() {
 }
 
 const titles = async (actor: Actor) => (await inbox.list(actor, { page: 1, pageSize: 100 })).items.map((n) => n.title);
-const rowCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM notify.notification'))[0].n);
+const rowCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM notify.notification'))[0]!.n);
 
 const submitted = (requestNumber: string, sub: string | null) =>
   requestSubmitted.make(
@@ -61,7 +61,7 @@ test("the applicant's receipt reaches their own inbox only, once, even when deli
   await eventually(async () => expect(await titles(citizen1)).toEqual(['已收到您的政府信息公开申请（2026-000101）']));
   await consumerIdle();
   expect(await titles(citizen1)).toHaveLength(1);
-  const [notice] = (await inbox.list(citizen1, { page: 1, pageSize: 1 })).items;
+  const notice = (await inbox.list(citizen1, { page: 1, pageSize: 1 })).items[0]!;
   expect(notice.body).toContain('查询码 TRACK2345ABC');
   for (const other of [citizen2, officerEdu, officerHr, gio]) expect(await titles(other)).toEqual([]);
 });

@@ -54,6 +54,6 @@ test('a sender that died holding a lease, or after sending but before marking, l
   expect(await sender.runOnce()).toBe(1);
   const both = smtp.received.filter((m) => m.rcptTo.includes(address));
   expect(both).toHaveLength(2);
-  expect(both[1].parsed.messageId).toBe(both[0].parsed.messageId);
+  expect(both[1]!.parsed.messageId).toBe(both[0]!.parsed.messageId);
   expect(await sender.runOnce()).toBe(0);
 });

@@ -54,9 +54,9 @@ test('the applicant receives the email: To, Chinese subject and body, stable Mes
   const e = submitted('2026-000201', 'lisi@example.com');
   await publish(e);
   await publish(e); // redelivered: still one email
-  const [mail] = await eventually(async () => {
+  const mail = await eventually(async () => {
     expect(mailTo('lisi@example.com')).toHaveLength(1);
-    return mailTo('lisi@example.com');
+    return mailTo('lisi@example.com')[0]!;
   });
   const m = mail.parsed;
   expect(m.to).toMatchObject({ value: [{ address: 'lisi@example.com' }] });
@@ -73,7 +73,7 @@ test('the applicant receives the email: To, Chinese subject and body, stable Mes
 });
 
 test('the one-click link unsubscribes exactly its address: no more email to it, others unaffected; a forged token is refused', async () => {
-  const link = /token=([\w.-]+)/.exec(mailTo('lisi@example.com')[0].raw.replace(/\r?\n[ \t]+/g, ''))![1];
+  const link = /token=([\w.-]+)/.exec(mailTo('lisi@example.com')[0]!.raw.replace(/\r?\n[ \t]+/g, ''))![1]!;
   const unsubscribes = app.get(UnsubscribeService);
   await expect(unsubscribes.unsubscribe(link.slice(0, -2))).rejects.toMatchObject({ code: 'NOTIFY_UNSUBSCRIBE_TOKEN_INVALID' });
   expect(await unsubscribes.unsubscribe(link)).toEqual({ unsubscribed: true });

@@ -64,10 +64,10 @@ test("each person sees only their own notices and their groups': never another p
 });
 
 test('read state is per person: one officer reading a department notice leaves it unread for the others', async () => {
-  const [notice] = (await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items;
+  const notice = (await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items[0]!;
   expect(notice.read).toBe(false);
   expect(await inbox.markRead(officerEdu, notice.id)).toEqual({ id: notice.id, read: true, unread: 0 });
-  expect((await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items[0].read).toBe(true);
+  expect((await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items[0]?.read).toBe(true);
   const other = await inbox.list(officerEdu2, { page: 1, pageSize: 10 });
   expect(other).toMatchObject({ unread: 1, total: 1 });
   expect(other.items[0]).toMatchObject({ id: notice.id, read: false });
@@ -76,7 +76,7 @@ test('read state is per person: one officer reading a department notice leaves i
 });
 
 test("marking someone else's notice answers like an unknown id and changes nothing", async () => {
-  const [theirs] = (await inbox.list(citizen1, { page: 1, pageSize: 10 })).items;
+  const theirs = (await inbox.list(citizen1, { page: 1, pageSize: 10 })).items[0]!;
   for (const stranger of [citizen2, officerHr, admin]) {
     const error = await inbox.markRead(stranger, theirs.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
@@ -84,7 +84,7 @@ test("marking someone else's notice answers like an unknown id and changes nothi
   }
   const unknown = await inbox.markRead(citizen2, randomUUID()).catch((e: DomainError) => e.code);
   expect(unknown).toBe('NOTIFICATION_NOT_FOUND');
-  expect((await inbox.list(citizen1, { page: 1, pageSize: 10 })).items[0].read).toBe(false);
+  expect((await inbox.list(citizen1, { page: 1, pageSize: 10 })).items[0]?.read).toBe(false);
 });
 
 test('paging, unread count, unread-only filter and mark all read', async () => {
@@ -97,10 +97,10 @@ test('paging, unread count, unread-only filter and mark all read', async () => {
   expect(third.items).toHaveLength(5);
   const seen = new Set([...first.items, ...(await inbox.list(reader, { page: 2, pageSize: 10 })).items, ...third.items].map((n) => n.id));
   expect(seen.size).toBe(25);
-  await inbox.markRead(reader, first.items[0].id);
+  await inbox.markRead(reader, first.items[0]!.id);
   const unread = await inbox.list(reader, { page: 1, pageSize: 100, unreadOnly: true });
   expect(unread).toMatchObject({ total: 24, unread: 24 });
-  expect(unread.items.some((n) => n.id === first.items[0].id)).toBe(false);
+  expect(unread.items.some((n) => n.id === first.items[0]!.id)).toBe(false);
   expect(await inbox.markAllRead(reader)).toEqual({ marked: 24, unread: 0 });
   expect((await inbox.list(reader, { page: 1, pageSize: 1 })).unread).toBe(0);
   expect(await inbox.markAllRead(reader)).toEqual({ marked: 0, unread: 0 });

@@ -12,7 +12,7 @@ let before: string;
 /** A copy of the migrations folder holding only the first one: the schema as it was with one global feed. */
 function firstMigrationOnly(): string {
   const dir = mkdtempSync(join(tmpdir(), 'notify-migrations-'));
-  const first = readdirSync(migrationsDir).filter((n) => /^\d+_/.test(n)).sort()[0];
+  const first = readdirSync(migrationsDir).filter((n) => /^\d+_/.test(n)).sort()[0]!;
   cpSync(join(migrationsDir, first), join(dir, first), { recursive: true });
   return dir;
 }

@@ -86,7 +86,7 @@ function encodeSnippetTexts(state: IndexState): Section[] {
   const offsets = new Int32Array(texts.length + 1);
   texts.forEach((t, i) => (offsets[i + 1] = offsets[i]! + t.lengths.length));
   const lengths = new Uint8Array(offsets[texts.length]!);
-  texts.forEach((t, i) => lengths.set(t.lengths, offsets[i]!));
+  texts.forEach((t, i) => lengths.set(t.lengths, offsets[i]));
   return [
     { name: 'snippet.texts', bytes: Buffer.from(JSON.stringify(texts.map((t) => t.text))) },
     { name: 'snippet.offsets', bytes: bytesOf(offsets) },
@@ -98,7 +98,7 @@ function decodeSnippetTexts(c: ReturnType<typeof readContainer<Header>>): Snippe
   const texts = JSON.parse(Buffer.from(c.section('snippet.texts')).toString('utf8')) as string[];
   const offsets = view(c.section('snippet.offsets'), Int32Array);
   const lengths = c.section('snippet.lengths');
-  return texts.map((text, i) => SnippetText.restore(text, lengths.subarray(offsets[i]!, offsets[i + 1]!)));
+  return texts.map((text, i) => SnippetText.restore(text, lengths.subarray(offsets[i], offsets[i + 1])));
 }
 
 /** Writes the index to `path` (via a temporary file, then rename). */

@@ -50,7 +50,7 @@ describe('renderSearchBody', () => {
 
 describe('what a search asks OpenSearch to send back', () => {
   it('fetches only the display fields, never the body, and cuts each snippet window inside OpenSearch', () => {
-    const body = renderSearchBody(buildQuery({ q: '住房公积金 提取' })) as J;
+    const body = renderSearchBody(buildQuery({ q: '住房公积金 提取' }));
     expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity']);
     expect(body._source).not.toContain('body');
     const script = body.script_fields[SNIPPET_FIELD].script;
@@ -62,7 +62,7 @@ describe('what a search asks OpenSearch to send back', () => {
   it('facets are aggregations of the same request, and ranking asks for neither rows nor snippets', () => {
     const ast = buildQuery({ q: '医保' });
     expect(Object.keys(renderSearchBody(ast).aggs as object)).toHaveLength(7);
-    const rank = renderRankBody(ast) as J;
+    const rank = renderRankBody(ast);
     expect([rank._source, rank.script_fields, rank.aggs]).toEqual([false, undefined, undefined]);
   });
 });
