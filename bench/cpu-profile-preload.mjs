@@ -29,7 +29,9 @@ if (process.env.CPU_PROF_WHOLE === '1') {
   let n = 0;
   process.on('SIGUSR2', () => {
     if (!running) {
-      session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 500 }, () => session.post('Profiler.start')));
+      session.post('Profiler.enable', () =>
+        session.post('Profiler.setSamplingInterval', { interval: 500 }, () => session.post('Profiler.start')),
+      );
       running = true;
       return;
     }

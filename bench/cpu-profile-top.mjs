@@ -60,9 +60,13 @@ for (let i = 0; i < profile.samples.length; i++) {
 const pct = (ms) => `${((100 * ms) / counted).toFixed(1).padStart(5)}%`;
 console.log(`${file}: ${counted.toFixed(0)} ms busy, ${idle.toFixed(0)} ms idle in the window`);
 console.log('\nself time:');
-for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+  console.log(`${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 console.log('\ntotal time (with callees):');
-for (const [name, ms] of [...total].filter(([name]) => !MATCH || name.includes(MATCH)).sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+for (const [name, ms] of [...total]
+  .filter(([name]) => !MATCH || name.includes(MATCH))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, TOP)) {
   console.log(`${pct(ms)} ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
@@ -77,5 +81,6 @@ if (args.includes('--lines')) {
   }
   const ticks = [...lines.values()].reduce((a, b) => a + b, 0);
   console.log('\nhottest lines (share of line ticks, whole profile):');
-  for (const [key, n] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${((100 * n) / ticks).toFixed(1).padStart(5)}%  ${key}`);
+  for (const [key, n] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+    console.log(`${((100 * n) / ticks).toFixed(1).padStart(5)}%  ${key}`);
 }

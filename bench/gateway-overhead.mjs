@@ -145,8 +145,15 @@ async function dropAlias(alias) {
 async function startApp(name, base, extra = {}) {
   const port = await freePort();
   const preload = join(root, 'bench', 'cpu-profile-preload.mjs');
-  const profile = CPU_PROF.has(name) ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name } : {};
-  const app = new AppProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra, ...profile, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+  const profile = CPU_PROF.has(name)
+    ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name }
+    : {};
+  const app = new AppProcess(
+    name,
+    join(root, 'apps', name, 'dist', 'main.js'),
+    { ...base, ...extra, ...profile, HTTP_PORT: String(port) },
+    `http://127.0.0.1:${port}/ready`,
+  );
   started.apps.push(app);
   await app.start(90_000);
   return app;
@@ -156,7 +163,10 @@ async function startApp(name, base, extra = {}) {
 function runScript(script, scriptArgs, gatewayUrl) {
   return new Promise((done, fail) => {
     const { KEYCLOAK_URL: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, [join(root, script), ...scriptArgs], { env: { ...env, GATEWAY_URL: gatewayUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, script), ...scriptArgs], {
+      env: { ...env, GATEWAY_URL: gatewayUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     started.scripts.add(child);
     child.on('exit', () => started.scripts.delete(child));
     let out = '';
@@ -183,8 +193,11 @@ async function headOf(file, n, label) {
 async function headInParts(file, n, label, per = 500) {
   const { path, count } = await headOf(file, n, label);
   const dir = tempDir(`${label}-parts`);
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
-  for (let i = 0; i < lines.length; i += per) writeFileSync(join(dir, `part-${String(i / per).padStart(3, '0')}.jsonl`), `${lines.slice(i, i + per).join('\n')}\n`);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  for (let i = 0; i < lines.length; i += per)
+    writeFileSync(join(dir, `part-${String(i / per).padStart(3, '0')}.jsonl`), `${lines.slice(i, i + per).join('\n')}\n`);
   return { path: dir, count };
 }
 
@@ -229,7 +242,13 @@ try {
   started.nc = await connect({ servers: nats.url, name: 'bench-gateway-overhead' });
   await applyBusLayout(started.nc, new BusNaming(''));
   const base = {
-    DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL, LOG_PRETTY: 'false', SEARCH_DATA_DIR: tempDir('search'), OPENSEARCH_URL: '', KEYCLOAK_URL: '',
+    DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    LOG_LEVEL,
+    LOG_PRETTY: 'false',
+    SEARCH_DATA_DIR: tempDir('search'),
+    OPENSEARCH_URL: '',
+    KEYCLOAK_URL: '',
   };
   const services = ['policy-svc', ...(QA ? ['qa-svc'] : [])];
   const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base, {})])));
@@ -259,12 +278,17 @@ try {
   // Publishing reaches the search index through events: wait until every document is searchable.
   // If the search collapses some published documents (e.g. linked near-duplicates), a total that holds still for 15 s will do.
   let searchable = { total: -1, since: Date.now() };
-  await waitFor(`all ${published} published documents searchable`, async () => {
-    const total = await searchTotal();
-    if (total !== searchable.total) searchable = { total, since: Date.now() };
-    return total >= published || (total > 0 && Date.now() - searchable.since > 15_000) || { total };
-  }, FULL ? 600_000 : 120_000);
-  if (searchable.total < published) process.stderr.write(`  note: ${searchable.total} of ${published} published documents are found by an empty search\n`);
+  await waitFor(
+    `all ${published} published documents searchable`,
+    async () => {
+      const total = await searchTotal();
+      if (total !== searchable.total) searchable = { total, since: Date.now() };
+      return total >= published || (total > 0 && Date.now() - searchable.since > 15_000) || { total };
+    },
+    FULL ? 600_000 : 120_000,
+  );
+  if (searchable.total < published)
+    process.stderr.write(`  note: ${searchable.total} of ${published} published documents are found by an empty search\n`);
   process.stderr.write(`  imported and searchable in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   let withHits = 0;
   const embeddedTotals = [];
@@ -283,13 +307,19 @@ try {
     await runScript('scripts/qa-import.mjs', [pairs.path], gatewayUrl);
     await waitFor('Q&A answerable', async () => {
       const question = readJsonl(pairs.path)[0].question;
-      const res = await fetch(`${gatewayUrl}/api/v1/qa/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      const res = await fetch(`${gatewayUrl}/api/v1/qa/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question }),
+      });
       return res.status === 200 && JSON.stringify(await res.json()).includes(readJsonl(pairs.path)[0].id) ? true : { status: res.status };
     });
     process.stderr.write(`  imported and answerable in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     // Distinct texts as in bench/qa-ask.mjs: every ask new to qa-svc's cache, variants of one question far apart.
     const stored = readJsonl(join(dataDir, 'qa.jsonl')).map((r) => r.question.replace(/[？?]$/u, ''));
-    qaTexts = ['', '请问', '你好，', '想问一下', '咨询一下'].flatMap((o) => ['', '？', '呢', '，谢谢'].map((e) => [o, e])).flatMap(([o, e]) => stored.map((q) => `${o}${q}${e}`));
+    qaTexts = ['', '请问', '你好，', '想问一下', '咨询一下']
+      .flatMap((o) => ['', '？', '呢', '，谢谢'].map((e) => [o, e]))
+      .flatMap(([o, e]) => stored.map((q) => `${o}${q}${e}`));
   }
 
   // ---- measure ----
@@ -305,16 +335,28 @@ try {
   let nextQa = 0;
   const targets = [
     { key: 'bare', label: 'bare node http', procs: ['bare', 'load-gen'], request: (agent) => bareCall(agent, 'GET', '/') },
-    { key: 'noop', label: 'GET /health/policy-svc/ping', procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'], request: (agent) => call(agent, 'GET', '/api/v1/health/policy-svc/ping') },
     {
-      key: 'search', label: 'GET /policies/search', procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'],
+      key: 'noop',
+      label: 'GET /health/policy-svc/ping',
+      procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'],
+      request: (agent) => call(agent, 'GET', '/api/v1/health/policy-svc/ping'),
+    },
+    {
+      key: 'search',
+      label: 'GET /policies/search',
+      procs: ['gateway', 'policy-svc', 'nats-server', 'load-gen'],
       request: (agent, i) => call(agent, 'GET', `/api/v1/policies/search?q=${encodeURIComponent(queries[i % queries.length])}`),
     },
     ...(QA
-      ? [{
-          key: 'qa', label: `POST /qa/ask distinct (${QA_CONNECTIONS} c)`, connections: QA_CONNECTIONS, procs: ['gateway', 'qa-svc', 'nats-server', 'load-gen'],
-          request: (agent) => call(agent, 'POST', '/api/v1/qa/ask', { question: qaTexts[nextQa++ % qaTexts.length] }),
-        }]
+      ? [
+          {
+            key: 'qa',
+            label: `POST /qa/ask distinct (${QA_CONNECTIONS} c)`,
+            connections: QA_CONNECTIONS,
+            procs: ['gateway', 'qa-svc', 'nats-server', 'load-gen'],
+            request: (agent) => call(agent, 'POST', '/api/v1/qa/ask', { question: qaTexts[nextQa++ % qaTexts.length] }),
+          },
+        ]
       : []),
   ];
   const results = {};
@@ -336,10 +378,11 @@ try {
 
   // The same search on OpenSearch: policy-svc restarted on a fresh alias, filled from the same database.
   // A failure there is reported with the other results rather than losing them.
-  if (OPENSEARCH) await measureOnOpenSearch().catch((error) => {
-    console.error(`\nOpenSearch search not measured: ${error.stack ?? error.message}`);
-    exitCode = 1;
-  });
+  if (OPENSEARCH)
+    await measureOnOpenSearch().catch((error) => {
+      console.error(`\nOpenSearch search not measured: ${error.stack ?? error.message}`);
+      exitCode = 1;
+    });
 
   async function measureOnOpenSearch() {
     process.stderr.write(`restarting policy-svc on OpenSearch (alias ${OPENSEARCH_ALIAS})…\n`);
@@ -350,10 +393,14 @@ try {
     t = Date.now();
     const osSvc = await startApp('policy-svc', base, { OPENSEARCH_URL, OPENSEARCH_ALIAS });
     pids['policy-svc'] = osSvc.pid;
-    await waitFor('OpenSearch holds what the embedded engine held', async () => {
-      const total = await searchTotal();
-      return total === searchable.total || { total, want: searchable.total };
-    }, 300_000);
+    await waitFor(
+      'OpenSearch holds what the embedded engine held',
+      async () => {
+        const total = await searchTotal();
+        return total === searchable.total || { total, want: searchable.total };
+      },
+      300_000,
+    );
     process.stderr.write(`  filled in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     let sameTotals = 0;
     for (const [i, q] of queries.entries()) if ((await searchTotal(q)) === embeddedTotals[i]) sameTotals++;
@@ -388,12 +435,26 @@ try {
     ['policy-svc CPU per ping ≤ 60 µs', noop, `${fmt(noop.cpu['policy-svc'] ?? NaN)} µs`, noop.cpu['policy-svc'] <= 60, '173 µs today'],
     ['embedded search ≥ 2,000 req/s', search, fmt(search.rps), search.rps >= 2000, '672–696 today'],
     ['embedded search p95 ≤ 10 ms', search, `${search.p95.toFixed(2)} ms`, search.p95 <= 10, '17–18 ms today'],
-    ...(qa ? [[`一号答 distinct p95 ≤ 50 ms at ${QA_CONNECTIONS} connections`, qa, `${qa.p95.toFixed(2)} ms`, qa.p95 <= 50, '80 ms today']] : []),
-    ...(opensearch ? [['OpenSearch-backed search p95 ≤ 25 ms', opensearch, `${opensearch.p95.toFixed(2)} ms`, opensearch.p95 <= 25, '100 ms, 139 req/s today']] : []),
+    ...(qa
+      ? [[`一号答 distinct p95 ≤ 50 ms at ${QA_CONNECTIONS} connections`, qa, `${qa.p95.toFixed(2)} ms`, qa.p95 <= 50, '80 ms today']]
+      : []),
+    ...(opensearch
+      ? [
+          [
+            'OpenSearch-backed search p95 ≤ 25 ms',
+            opensearch,
+            `${opensearch.p95.toFixed(2)} ms`,
+            opensearch.p95 <= 25,
+            '100 ms, 139 req/s today',
+          ],
+        ]
+      : []),
   ];
   console.log(`\nissue 12 targets (${CONNECTIONS} connections):`);
   for (const [what, r, value, ok, today] of checks) {
-    console.log(`  ${what.padEnd(what.startsWith('一号答') ? 41 : 44)} ${value.padStart(10)}  ${(!r.measured ? 'NOT MEASURED' : ok ? 'ok' : 'MISSED').padEnd(6)}  (issue: ${today})`);
+    console.log(
+      `  ${what.padEnd(what.startsWith('一号答') ? 41 : 44)} ${value.padStart(10)}  ${(!r.measured ? 'NOT MEASURED' : ok ? 'ok' : 'MISSED').padEnd(6)}  (issue: ${today})`,
+    );
   }
   if (!FULL) console.log(`  the search targets are for the full corpus; this run searched ${corpus.count} documents (--full for all)`);
   if (qa && QA_CONNECTIONS !== 50) console.log('  the 一号答 target is at 50 connections');

@@ -15,7 +15,14 @@ export function callAt(base) {
       const started = process.hrtime.bigint();
       const data = body ? Buffer.from(JSON.stringify(body)) : undefined;
       const req = request(
-        { host: url.hostname, port: url.port, method, path, agent, headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {} },
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          agent,
+          headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {},
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
@@ -40,7 +47,10 @@ function watchedProcesses() {
     .split('\n')
     .map((l) => /^\s*(\d+)\s+(.*)$/.exec(l))
     .filter(Boolean)
-    .map(([, pid, args]) => ({ pid, name: /apps\/([a-z-]+)\/dist\/main\.js/.exec(args)?.[1] ?? (/nats-server/.test(args) ? 'nats-server' : null) }))
+    .map(([, pid, args]) => ({
+      pid,
+      name: /apps\/([a-z-]+)\/dist\/main\.js/.exec(args)?.[1] ?? (/nats-server/.test(args) ? 'nats-server' : null),
+    }))
     .filter((p) => p.name);
 }
 
@@ -76,14 +86,25 @@ export async function load(label, makeRequest, { seconds, connections, quiet = f
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const result = { label, requests: latencies.length, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99), statuses: Object.fromEntries(statuses), cpu: {} };
+  const result = {
+    label,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    statuses: Object.fromEntries(statuses),
+    cpu: {},
+  };
   for (const p of procs) {
     const after = cpuTicks(p.pid);
     if (p.before === null || after === null || (!processes && after === p.before)) continue; // named processes show 0 too
     result.cpu[p.name] = (result.cpu[p.name] ?? 0) + ((after - p.before) * 10_000) / latencies.length; // µs per request
   }
   if (!quiet) {
-    const cpu = Object.entries(result.cpu).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    const cpu = Object.entries(result.cpu)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ');
     console.log(
       `${label.padEnd(26)} ${String(result.requests).padStart(6)} req  ${result.rps.toFixed(0).padStart(5)} req/s  ` +
         `p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${JSON.stringify(result.statuses)}` +

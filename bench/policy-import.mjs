@@ -20,7 +20,10 @@ import { connect } from '@nats-io/transport-node';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const file = resolve(args.find((a, i) => !a.startsWith('--') && !['--runs', '--cpu-prof'].includes(args[i - 1])) ?? join(root, '../shared/data/policies.jsonl'));
+const file = resolve(
+  args.find((a, i) => !a.startsWith('--') && !['--runs', '--cpu-prof'].includes(args[i - 1])) ??
+    join(root, '../shared/data/policies.jsonl'),
+);
 const runs = Number(opt('--runs', 2));
 const cpuProfDir = opt('--cpu-prof');
 
@@ -29,7 +32,14 @@ const nc = await connect({ servers: nats.url, name: 'bench-policy-import' });
 await applyBusLayout(nc, new BusNaming(''));
 const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-search-'));
 const reportDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-import-'));
-const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'warn', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '', KEYCLOAK_URL: '' };
+const base = {
+  DATABASE_URL: db.url,
+  NATS_URL: nats.url,
+  LOG_LEVEL: 'warn',
+  SEARCH_DATA_DIR: searchDir,
+  OPENSEARCH_URL: '',
+  KEYCLOAK_URL: '',
+};
 const apps = [];
 async function startApp(name, extra = {}) {
   const port = await freePort();
@@ -73,7 +83,9 @@ function runCli(run) {
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? done({ out, job: JSON.parse(readFileSync(report, 'utf8')) }) : fail(new Error(`CLI exited ${code}:\n${out}`))));
+    child.on('close', (code) =>
+      code === 0 ? done({ out, job: JSON.parse(readFileSync(report, 'utf8')) }) : fail(new Error(`CLI exited ${code}:\n${out}`)),
+    );
   });
 }
 
@@ -105,7 +117,8 @@ try {
         `  (imported ${r.imported}, updated ${r.updated}, unchanged ${r.unchanged}, exact dup ${r.exactDuplicates.length}, near dup ${r.nearDuplicates.length}, rejected ${r.rejected.length})`,
     );
     const service = Object.values(t).reduce((a, b) => a + b, 0);
-    const row = (label, ms, of) => console.log(`  ${label.padEnd(58)} ${String(Math.round(ms)).padStart(7)} ms  ${((100 * ms) / of).toFixed(1).padStart(5)} %`);
+    const row = (label, ms, of) =>
+      console.log(`  ${label.padEnd(58)} ${String(Math.round(ms)).padStart(7)} ms  ${((100 * ms) / of).toFixed(1).padStart(5)} %`);
     row('client: read, JSON parse, chunking (% of wall)', stats.clientMs, stats.wallMs);
     row('client: waiting for gateway + service (% of wall)', stats.waitMs, stats.wallMs);
     console.log('  service stages, summed over batches (two overlap; % of their sum):');

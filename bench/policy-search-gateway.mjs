@@ -23,7 +23,9 @@ if (probe.status !== 200) {
   console.error(`search answered ${probe.status}: is the platform running at ${gateway.origin}?`);
   process.exit(2);
 }
-console.log(`${CONNECTIONS} connections, ${SECONDS} s per route, against ${gateway.origin}; services ${health?.status ?? 'unknown'}; the load generator shares the machine's cores`);
+console.log(
+  `${CONNECTIONS} connections, ${SECONDS} s per route, against ${gateway.origin}; services ${health?.status ?? 'unknown'}; the load generator shares the machine's cores`,
+);
 
 const ping = (agent) => call(agent, 'GET', '/api/v1/health/policy-svc/ping');
 const search = (agent, i) => call(agent, 'GET', `/api/v1/policies/search?q=${encodeURIComponent(queries[i % queries.length])}`);
@@ -35,4 +37,6 @@ console.log(
   `\npath overhead (no-op route): p50 ${noop.p50.toFixed(2)} ms, p95 ${noop.p95.toFixed(2)} ms at ${noop.rps.toFixed(0)} req/s; ` +
     `search adds p50 ${(real.p50 - noop.p50).toFixed(2)} ms over it`,
 );
-console.log(`targets (embedded engine): ≥ 2000 req/s ${real.rps >= 2000 ? 'ok' : 'MISSED'}; p95 ≤ 10 ms ${real.p95 <= 10 ? 'ok' : 'MISSED'} (OpenSearch: p95 ≤ 50 ms)`);
+console.log(
+  `targets (embedded engine): ≥ 2000 req/s ${real.rps >= 2000 ? 'ok' : 'MISSED'}; p95 ≤ 10 ms ${real.p95 <= 10 ? 'ok' : 'MISSED'} (OpenSearch: p95 ≤ 50 ms)`,
+);

@@ -17,13 +17,20 @@ import { call, gateway, intArg, load } from './http-load.mjs';
 
 const CONNECTIONS = intArg('--connections', 50);
 const SECONDS = intArg('--seconds', 20);
-const lines = (file) => readFileSync(new URL(file, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (file) =>
+  readFileSync(new URL(file, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const repeated = lines('./dev-sets/qa-reworded.jsonl').map((r) => r.question);
 const qaFile = process.env.QA_FILE ?? new URL('../../shared/data/qa.jsonl', import.meta.url).pathname;
 const sources = [
   ...lines('./dev-sets/qa-citizen-dev.jsonl'),
   ...lines('./dev-sets/qa-citizen-dev2.jsonl'),
-  ...readFileSync(qaFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+  ...readFileSync(qaFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l)),
 ].map((r) => r.question.replace(/[？?]$/u, ''));
 const openings = ['', '请问', '你好，', '想问一下', '咨询一下'];
 const endings = ['', '？', '呢', '，谢谢'];

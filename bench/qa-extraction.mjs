@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { proposeQaPairs } from '@govdisc/text-analysis';
 
 const data = new URL('../../shared/data/', import.meta.url);
-const readJsonl = (name) => readFileSync(new URL(name, data), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readJsonl = (name) =>
+  readFileSync(new URL(name, data), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const squeeze = (t) => t.replace(/\s+/gu, '');
 
 const policies = new Map(readJsonl('policies.jsonl').map((p) => [p.id, p]));
@@ -16,7 +20,8 @@ const KS = [1, 3, 5, 10];
 const proposalsByDoc = new Map();
 const started = Date.now();
 for (const q of gold) {
-  if (!proposalsByDoc.has(q.sourcePolicyId)) proposalsByDoc.set(q.sourcePolicyId, proposeQaPairs(policies.get(q.sourcePolicyId).body, Math.max(...KS)));
+  if (!proposalsByDoc.has(q.sourcePolicyId))
+    proposalsByDoc.set(q.sourcePolicyId, proposeQaPairs(policies.get(q.sourcePolicyId).body, Math.max(...KS)));
 }
 const hits = Object.fromEntries(KS.map((k) => [k, 0]));
 for (const q of gold) {
@@ -28,5 +33,8 @@ for (const q of gold) {
 const ms = Date.now() - started;
 console.log(`${gold.length} gold Q&A pairs over ${proposalsByDoc.size} documents; proposals made in ${ms} ms`);
 for (const k of KS) console.log(`recall@${k}: ${(hits[k] / gold.length).toFixed(3)}  (${hits[k]}/${gold.length})`);
-const sizes = [...proposalsByDoc.values()].flat().map((p) => p.quote.length).sort((a, b) => a - b);
+const sizes = [...proposalsByDoc.values()]
+  .flat()
+  .map((p) => p.quote.length)
+  .sort((a, b) => a - b);
 console.log(`cited span length: median ${sizes[sizes.length >> 1]} chars, p90 ${sizes[Math.floor(sizes.length * 0.9)]} chars`);

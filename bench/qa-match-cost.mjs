@@ -22,7 +22,19 @@ const post = (method, params) => new Promise((done, fail) => session.post(method
 const pairs = readJsonl(QA);
 let t = performance.now();
 const index = new EmbeddedSearchIndex();
-index.upsertSync(pairs.map((p) => ({ id: p.id, externalId: p.id, title: p.question, agencies: [], topics: [], validity: '有效', publishDate: null, body: p.answer, version: 1 })));
+index.upsertSync(
+  pairs.map((p) => ({
+    id: p.id,
+    externalId: p.id,
+    title: p.question,
+    agencies: [],
+    topics: [],
+    validity: '有效',
+    publishDate: null,
+    body: p.answer,
+    version: 1,
+  })),
+);
 const indexMs = performance.now() - t;
 t = performance.now();
 const matcher = new QuestionMatcher();
@@ -67,4 +79,6 @@ const wallMs = performance.now() - wall;
 if (session) writeFileSync(PROFILE, JSON.stringify((await post('Profiler.stop')).profile));
 const us = (ms) => ((1000 * ms) / asks.length).toFixed(0);
 // Wall time per part; CPU time of the whole loop (the machine may be shared: the share says how much of the wall time was ours).
-console.log(`${asks.length} distinct asks: engine ${us(engine)} µs, matcher ${us(match)} µs wall per ask; CPU ${((user + system) / asks.length).toFixed(0)} µs per ask (${((100 * (user + system)) / 1000 / wallMs).toFixed(0)}% of the wall time) (checksum ${checksum.toFixed(3)})`);
+console.log(
+  `${asks.length} distinct asks: engine ${us(engine)} µs, matcher ${us(match)} µs wall per ask; CPU ${((user + system) / asks.length).toFixed(0)} µs per ask (${((100 * (user + system)) / 1000 / wallMs).toFixed(0)}% of the wall time) (checksum ${checksum.toFixed(3)})`,
+);

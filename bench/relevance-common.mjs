@@ -15,9 +15,19 @@ export const arg = (name, dflt) => {
 /** A record of ../shared/data/policies.jsonl as the search port's document (the corpus carries no validity: all valid). */
 export function policyToDocument(r) {
   return {
-    id: r.id, externalId: r.id, title: r.title, docNumber: r.docNumber, agencies: r.agency ? r.agency.split('、') : [],
-    docType: r.docType, level: r.level, region: r.region, topics: r.category ? [r.category] : [], validity: '有效',
-    publishDate: r.publishDate, body: r.body, version: 1,
+    id: r.id,
+    externalId: r.id,
+    title: r.title,
+    docNumber: r.docNumber,
+    agencies: r.agency ? r.agency.split('、') : [],
+    docType: r.docType,
+    level: r.level,
+    region: r.region,
+    topics: r.category ? [r.category] : [],
+    validity: '有效',
+    publishDate: r.publishDate,
+    body: r.body,
+    version: 1,
   };
 }
 
@@ -42,8 +52,12 @@ export function plainJiebaTokens(text) {
 function facetsOf(doc) {
   const clean = (vs) => [...new Set(vs.map((v) => (v ?? '').trim()).filter(Boolean))];
   return {
-    agency: clean(doc.agencies), level: clean([doc.level]), region: clean([doc.region]),
-    year: clean([doc.publishDate?.slice(0, 4)]), topic: clean(doc.topics), docType: clean([doc.docType]),
+    agency: clean(doc.agencies),
+    level: clean([doc.level]),
+    region: clean([doc.region]),
+    year: clean([doc.publishDate?.slice(0, 4)]),
+    topic: clean(doc.topics),
+    docType: clean([doc.docType]),
     validity: clean([doc.validity]),
   };
 }
@@ -69,7 +83,13 @@ export function buildIndices(docs, baselines, { label = 'docs', every = 500 } = 
         : { title_tok: spec.tokenize(doc.title), body_tok: spec.tokenize(doc.body), title_bi: [] };
       const plain = { ...doc, publishDate: null, validity: '有效' };
       base[k].state.add({
-        doc: plain, tokens, docnoKey: null, docnoNorm: null, titleNorm: doc.title, titlePinyin: '', publishDays: null,
+        doc: plain,
+        tokens,
+        docnoKey: null,
+        docnoNorm: null,
+        titleNorm: doc.title,
+        titlePinyin: '',
+        publishDays: null,
         facets: facetsOf(plain),
       });
     }
@@ -90,7 +110,15 @@ export function baselineRank(index, tokens, size = 10, titleBoost = 1) {
   const ast = {
     matchNone: words.length === 0,
     groups: words.map((t) => ({
-      alternatives: [{ tokens: [t], fields: [{ field: 'title_tok', boost: titleBoost }, { field: 'body_tok', boost: 1 }] }],
+      alternatives: [
+        {
+          tokens: [t],
+          fields: [
+            { field: 'title_tok', boost: titleBoost },
+            { field: 'body_tok', boost: 1 },
+          ],
+        },
+      ],
     })),
     minShouldMatch: 1,
     docnoKey: null,
@@ -108,7 +136,10 @@ export function baselineRank(index, tokens, size = 10, titleBoost = 1) {
 /** nDCG@k with exponential gain 2^grade − 1, log2 discount, ideal over all judged documents. */
 export function ndcg(ranked, grades, k = 10) {
   const dcg = ranked.slice(0, k).reduce((s, id, i) => s + (2 ** (grades.get(id) ?? 0) - 1) / Math.log2(i + 2), 0);
-  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, k).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const ideal = [...grades.values()]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
   return ideal > 0 ? dcg / ideal : 0;
 }
 
@@ -129,7 +160,26 @@ export const f3 = (x) => x.toFixed(3);
  *  - when the 2/3 minimum-should-match leaves fewer than `minHits` results, relax it to one third (policy),
  *    or always use one third (Q&A ask, `qaMode`).
  */
-export const PROPOSED_FILLERS = new Set(['啥', '咋', '咋办', '几', '几天', '几号', '几点', '哪天', '哪儿', '多久', '多长时间', '多少钱', '干嘛', '怎么个', '吗', '么', '会', '算']);
+export const PROPOSED_FILLERS = new Set([
+  '啥',
+  '咋',
+  '咋办',
+  '几',
+  '几天',
+  '几号',
+  '几点',
+  '哪天',
+  '哪儿',
+  '多久',
+  '多长时间',
+  '多少钱',
+  '干嘛',
+  '怎么个',
+  '吗',
+  '么',
+  '会',
+  '算',
+]);
 const DOCNO_ALIASES = [['国令', '国务院令']];
 
 export async function whatIfRanker(index, { qaMode = false, minHits = 1 } = {}, size = 10) {

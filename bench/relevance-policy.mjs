@@ -13,14 +13,27 @@
 // pipeline's weak queries (nDCG@10 < 0.6 or answer not first) with its top 3. --what-if adds a row for the
 // pipeline with the recommended code changes simulated on its query AST (not the shipped pipeline).
 import { resolve } from 'node:path';
-import { arg, baselineRank, buildIndices, policyToDocument, charTokens, f3, mean, ndcg, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
+import {
+  arg,
+  baselineRank,
+  buildIndices,
+  policyToDocument,
+  charTokens,
+  f3,
+  mean,
+  ndcg,
+  NOW,
+  plainJiebaTokens,
+  readJsonl,
+  rr,
+  whatIfRanker,
+} from './relevance-common.mjs';
 
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import.meta.url).pathname));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
-
 
 async function main() {
   const t0 = Date.now();
@@ -32,7 +45,9 @@ async function main() {
   if (unknown.length) throw new Error(`judged ids not in the corpus: ${unknown.join(', ')}`);
   process.stderr.write(`building pipeline + baselines over ${docs.length} documents…\n`);
   const { pipeline, base } = buildIndices(docs, { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } });
-  console.log(`corpus ${docs.length} docs, ${queries.length} queries (${SET}), indices built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `corpus ${docs.length} docs, ${queries.length} queries (${SET}), indices built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const systems = {
     pipeline: (q) => pipeline.rankSync({ q, pageSize: K, now: NOW }).hits.map((h) => h.id),
@@ -51,12 +66,22 @@ async function main() {
   }
 
   const kinds = [...new Set(queries.map((q) => q.kind))];
-  const row = (label, rs) => `${label.padEnd(11)} n=${String(rs.length).padStart(3)}  ` + Object.keys(systems).map((s) => {
-    const sub = results[s].filter((r) => rs.includes(r.q));
-    return `${s} nDCG@10 ${f3(mean(sub.map((r) => r.ndcg)))} MRR ${f3(mean(sub.map((r) => r.rr)))}`;
-  }).join(' | ');
+  const row = (label, rs) =>
+    `${label.padEnd(11)} n=${String(rs.length).padStart(3)}  ` +
+    Object.keys(systems)
+      .map((s) => {
+        const sub = results[s].filter((r) => rs.includes(r.q));
+        return `${s} nDCG@10 ${f3(mean(sub.map((r) => r.ndcg)))} MRR ${f3(mean(sub.map((r) => r.rr)))}`;
+      })
+      .join(' | ');
   console.log('\nper kind (nDCG@10 with gain 2^grade−1; MRR@10 of the first grade-2 document):');
-  for (const k of kinds) console.log(row(k, queries.filter((q) => q.kind === k)));
+  for (const k of kinds)
+    console.log(
+      row(
+        k,
+        queries.filter((q) => q.kind === k),
+      ),
+    );
   console.log(row('overall', queries));
 
   const docnoQs = results.pipeline.filter((r) => r.q.kind === 'docno');
@@ -70,7 +95,9 @@ async function main() {
     else lookupMiss.push(r.q.query);
   }
   const baseDocno = results.baseline.filter((r) => r.q.kind === 'docno' && r.top1).length;
-  console.log(`\ndoc-number queries: search() success@1 ${searchOk.length}/${docnoQs.length} (baseline ${baseDocno}/${docnoQs.length}); findByDocNumber exact ${lookupOk}/${docnoQs.length}`);
+  console.log(
+    `\ndoc-number queries: search() success@1 ${searchOk.length}/${docnoQs.length} (baseline ${baseDocno}/${docnoQs.length}); findByDocNumber exact ${lookupOk}/${docnoQs.length}`,
+  );
   const misses = docnoQs.filter((r) => !r.top1).map((r) => r.q.query);
   if (misses.length) console.log(`  search() misses: ${misses.join(' · ')}`);
   if (lookupMiss.length) console.log(`  findByDocNumber misses: ${lookupMiss.join(' · ')}`);
@@ -78,14 +105,19 @@ async function main() {
   const P = mean(results.pipeline.map((r) => r.ndcg));
   const B = mean(results.baseline.map((r) => r.ndcg));
   const ok = (b) => (b ? 'ok' : 'MISSED');
-  console.log(`\ntargets: pipeline nDCG@10 ${f3(P)} ≥ 0.85 ${ok(P >= 0.85)}; lead over baseline ${f3(P - B)} ≥ 0.15 ${ok(P - B >= 0.15)}; doc numbers first every time ${ok(searchOk.length === docnoQs.length)}`);
+  console.log(
+    `\ntargets: pipeline nDCG@10 ${f3(P)} ≥ 0.85 ${ok(P >= 0.85)}; lead over baseline ${f3(P - B)} ≥ 0.15 ${ok(P - B >= 0.15)}; doc numbers first every time ${ok(searchOk.length === docnoQs.length)}`,
+  );
 
   if (SHOW_MISSES) {
     console.log('\npipeline misses (nDCG@10 < 0.6 or the answer not first):');
     for (const r of results.pipeline) {
       if (r.ndcg >= 0.6 && r.top1) continue;
       const g = new Map(r.q.judgements.map((j) => [j.id, j.grade]));
-      const top = r.ranked.slice(0, 3).map((id) => `${g.get(id) ?? 0}:${titles.get(id).slice(0, 22)}`).join(' / ');
+      const top = r.ranked
+        .slice(0, 3)
+        .map((id) => `${g.get(id) ?? 0}:${titles.get(id).slice(0, 22)}`)
+        .join(' / ');
       console.log(`  ${r.q.id} ${r.q.kind.padEnd(10)} nDCG ${f3(r.ndcg)} RR ${f3(r.rr)}  ${r.q.query}  →  ${top || '(no result)'}`);
     }
   }

@@ -23,7 +23,19 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QuestionMatcher } from '@govdisc/text-analysis';
-import { arg, baselineRank, buildIndices, charTokens, f3, mean, NOW, plainJiebaTokens, readJsonl, rr, whatIfRanker } from './relevance-common.mjs';
+import {
+  arg,
+  baselineRank,
+  buildIndices,
+  charTokens,
+  f3,
+  mean,
+  NOW,
+  plainJiebaTokens,
+  readJsonl,
+  rr,
+  whatIfRanker,
+} from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.meta.url).pathname));
@@ -38,8 +50,19 @@ const ASK_CANDIDATES = 20;
 
 function toDocument(p) {
   return {
-    id: p.id, externalId: p.id, title: p.question, docNumber: null, agencies: [], docType: 'qa', level: null, region: null,
-    topics: [], validity: '有效', publishDate: null, body: p.answer, version: 1,
+    id: p.id,
+    externalId: p.id,
+    title: p.question,
+    docNumber: null,
+    agencies: [],
+    docType: 'qa',
+    level: null,
+    region: null,
+    topics: [],
+    validity: '有效',
+    publishDate: null,
+    body: p.answer,
+    version: 1,
   };
 }
 
@@ -51,11 +74,18 @@ async function main() {
   const unknown = set.flatMap((s) => s.answerIds.filter((id) => !byId.has(id)));
   if (unknown.length) throw new Error(`answer ids not in ${QA}: ${unknown.join(', ')}`);
   process.stderr.write(`building pipeline + baselines over ${pairs.length} Q&A pairs…\n`);
-  const { pipeline, base } = buildIndices(pairs.map(toDocument), { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } }, { label: 'pairs', every: 1000 });
+  const { pipeline, base } = buildIndices(
+    pairs.map(toDocument),
+    { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } },
+    { label: 'pairs', every: 1000 },
+  );
   const matcher = new QuestionMatcher();
   for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
-  console.log(`${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const ask = (q) => matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, limit: K });
+  console.log(
+    `${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const ask = (q) =>
+    matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, limit: K });
 
   const systems = {
     // Exactly as qa-svc's ask does it: the engine's hits with loose word matching (askers add words the
@@ -75,19 +105,31 @@ async function main() {
       return { s, ranked, rr: r, top1: r === 1, top3: r >= 1 / 3 };
     });
   }
-  const line = (label, subset) => `${label.padEnd(13)} n=${String(subset.length).padStart(3)}  ` + Object.keys(systems).map((name) => {
-    const rs = results[name].filter((r) => subset.includes(r.s));
-    return `${name} top1 ${f3(mean(rs.map((r) => +r.top1)))} top3 ${f3(mean(rs.map((r) => +r.top3)))} MRR ${f3(mean(rs.map((r) => r.rr)))}`;
-  }).join(' | ');
+  const line = (label, subset) =>
+    `${label.padEnd(13)} n=${String(subset.length).padStart(3)}  ` +
+    Object.keys(systems)
+      .map((name) => {
+        const rs = results[name].filter((r) => subset.includes(r.s));
+        return `${name} top1 ${f3(mean(rs.map((r) => +r.top1)))} top3 ${f3(mean(rs.map((r) => +r.top3)))} MRR ${f3(mean(rs.map((r) => r.rr)))}`;
+      })
+      .join(' | ');
   console.log('\nper variation (MRR@10):');
-  for (const v of [...new Set(set.map((s) => s.variation))]) console.log(line(v, set.filter((s) => s.variation === v)));
+  for (const v of [...new Set(set.map((s) => s.variation))])
+    console.log(
+      line(
+        v,
+        set.filter((s) => s.variation === v),
+      ),
+    );
   console.log(line('overall', set));
 
   const P1 = mean(results.pipeline.map((r) => +r.top1));
   const P3 = mean(results.pipeline.map((r) => +r.top3));
   const B1 = mean(results.baseline.map((r) => +r.top1));
   const ok = (b) => (b ? 'ok' : 'MISSED');
-  console.log(`\ntargets: top-1 ${f3(P1)} ≥ 0.9 ${ok(P1 >= 0.9)}; top-3 ${f3(P3)} ≥ 0.97 ${ok(P3 >= 0.97)}; top-1 lead over baseline ${f3(P1 - B1)} ≥ 0.1 ${ok(P1 - B1 >= 0.1)}`);
+  console.log(
+    `\ntargets: top-1 ${f3(P1)} ≥ 0.9 ${ok(P1 >= 0.9)}; top-3 ${f3(P3)} ≥ 0.97 ${ok(P3 >= 0.97)}; top-1 lead over baseline ${f3(P1 - B1)} ≥ 0.1 ${ok(P1 - B1 >= 0.1)}`,
+  );
 
   // Confidence: does it separate what we can answer from what we cannot?
   const answerable = set.map((s) => ({ s, top: ask(s.question)[0] }));
@@ -96,15 +138,22 @@ async function main() {
   const right = answerable.filter((r) => sure(r) && r.s.answerIds.includes(r.top.id)).length;
   const wrong = answerable.filter((r) => sure(r) && !r.s.answerIds.includes(r.top.id)).length;
   const falseAccepts = unanswerable.filter(sure);
-  console.log(`\nconfidence ≥ ${THRESHOLD}: answerable n=${answerable.length} answered right ${f3(right / answerable.length)}, answered wrong ${f3(wrong / answerable.length)}, withheld ${f3(1 - (right + wrong) / answerable.length)}`);
-  console.log(`unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`);
+  console.log(
+    `\nconfidence ≥ ${THRESHOLD}: answerable n=${answerable.length} answered right ${f3(right / answerable.length)}, answered wrong ${f3(wrong / answerable.length)}, withheld ${f3(1 - (right + wrong) / answerable.length)}`,
+  );
+  console.log(
+    `unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`,
+  );
 
   if (DUMP) {
     const rounded = (x) => Math.round(x * 1e9) / 1e9;
     const rows = [...answerable.map((r) => ['answerable', r.s]), ...unanswerable.map((r) => ['unanswerable', r.s])].map(([kind, s]) => {
       const ranked = ask(s.question);
       return JSON.stringify({
-        kind, id: s.id, question: s.question, top10: ranked.map((r) => r.id),
+        kind,
+        id: s.id,
+        question: s.question,
+        top10: ranked.map((r) => r.id),
         top3: ranked.slice(0, 3).map((r) => ({ id: r.id, confidence: r.confidence, score: rounded(r.score) })),
         accepted: (ranked[0]?.confidence ?? 0) >= THRESHOLD,
       });
@@ -115,12 +164,15 @@ async function main() {
 
   if (SHOW_MISSES) {
     console.log('\nfalse accepts (unanswerable question, confident answer):');
-    for (const r of falseAccepts) console.log(`  ${r.s.id} conf ${f3(r.top.confidence)}  ${r.s.question}  →  ${byId.get(r.top.id).question.slice(0, 30)}`);
+    for (const r of falseAccepts)
+      console.log(`  ${r.s.id} conf ${f3(r.top.confidence)}  ${r.s.question}  →  ${byId.get(r.top.id).question.slice(0, 30)}`);
     console.log('\npipeline misses (acceptable answer not first):');
     for (const r of results.pipeline) {
       if (r.top1) continue;
       const got = r.ranked[0] ? byId.get(r.ranked[0]).question.slice(0, 30) : '(no result)';
-      console.log(`  ${r.s.id} ${r.s.variation.padEnd(12)} RR ${f3(r.rr)}  ${r.s.question}  →  ${got}   [want: ${byId.get(r.s.answerIds[0]).question.slice(0, 30)}]`);
+      console.log(
+        `  ${r.s.id} ${r.s.variation.padEnd(12)} RR ${f3(r.rr)}  ${r.s.question}  →  ${got}   [want: ${byId.get(r.s.answerIds[0]).question.slice(0, 30)}]`,
+      );
     }
   }
   console.log(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

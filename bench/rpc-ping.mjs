@@ -34,7 +34,9 @@ function cpuTicks(pid) {
 /** The pid of the nats-server this process started (startPrivateNats does not expose it). */
 function natsServerPid(url) {
   const port = new URL(url).port;
-  for (const pid of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8').trim().split(/\s+/)) {
+  for (const pid of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8')
+    .trim()
+    .split(/\s+/)) {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     if (argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
   }
@@ -67,9 +69,21 @@ const app = new AppProcess(
   'policy-svc',
   join(root, 'apps/policy-svc/dist/main.js'),
   {
-    DATABASE_URL: db.url, NATS_URL: nats.url, HTTP_PORT: String(port), LOG_LEVEL: 'info', LOG_PRETTY: 'false',
-    SEARCH_DATA_DIR: dataDir, OPENSEARCH_URL: '',
-    ...(PROFILE_DIR ? { NODE_OPTIONS: `--import ${join(root, 'bench/cpu-profile-preload.mjs')}`, CPU_PROF_WHOLE: '1', CPU_PROF_DIR: PROFILE_DIR, CPU_PROF_NAME: 'policy-svc' } : {}),
+    DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    HTTP_PORT: String(port),
+    LOG_LEVEL: 'info',
+    LOG_PRETTY: 'false',
+    SEARCH_DATA_DIR: dataDir,
+    OPENSEARCH_URL: '',
+    ...(PROFILE_DIR
+      ? {
+          NODE_OPTIONS: `--import ${join(root, 'bench/cpu-profile-preload.mjs')}`,
+          CPU_PROF_WHOLE: '1',
+          CPU_PROF_DIR: PROFILE_DIR,
+          CPU_PROF_NAME: 'policy-svc',
+        }
+      : {}),
   },
   `http://127.0.0.1:${port}/ready`,
 );
@@ -84,7 +98,9 @@ try {
   const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuTicks(pid)]));
   const { done, failed } = await run(rpc, SECONDS);
   const cpu = Object.entries(pids).map(([k, pid]) => `${k} ${(((cpuTicks(pid) - before[k]) * 10_000) / done).toFixed(0)}`);
-  console.log(`rpc.ping.policy-svc, ${CONCURRENCY} in flight, ${SECONDS} s: ${(done / SECONDS).toFixed(0)} req/s, ${failed} failed; CPU µs per request: ${cpu.join(', ')}`);
+  console.log(
+    `rpc.ping.policy-svc, ${CONCURRENCY} in flight, ${SECONDS} s: ${(done / SECONDS).toFixed(0)} req/s, ${failed} failed; CPU µs per request: ${cpu.join(', ')}`,
+  );
   if (done === 0 || failed > 0) exitCode = 1;
 } catch (error) {
   console.error(`bench failed: ${error.stack ?? error.message}\n${app.tail?.() ?? ''}`);

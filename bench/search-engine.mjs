@@ -26,9 +26,19 @@ function toDocument(r, i) {
   // The corpus has no validity; mark every 10th document repealed so the prior is exercised.
   const validity = i % 10 === 9 ? '废止' : '有效';
   return {
-    id: r.id, externalId: r.id, title: r.title, docNumber: r.docNumber, agencies: r.agency ? r.agency.split('、') : [],
-    docType: r.docType, level: r.level, region: r.region, topics: r.category ? [r.category] : [], validity,
-    publishDate: r.publishDate, body: r.body, version: 1,
+    id: r.id,
+    externalId: r.id,
+    title: r.title,
+    docNumber: r.docNumber,
+    agencies: r.agency ? r.agency.split('、') : [],
+    docType: r.docType,
+    level: r.level,
+    region: r.region,
+    topics: r.category ? [r.category] : [],
+    validity,
+    publishDate: r.publishDate,
+    body: r.body,
+    version: 1,
   };
 }
 
@@ -60,17 +70,79 @@ function build(lines, bytes) {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`build: ${lines.length} docs, ${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} docs/s, ${(bytes / MB / seconds).toFixed(2)} MB/s (JSON parse + analysis + indexing)`);
+  console.log(
+    `build: ${lines.length} docs, ${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(lines.length / seconds).toFixed(0)} docs/s, ${(bytes / MB / seconds).toFixed(2)} MB/s (JSON parse + analysis + indexing)`,
+  );
   return { index, seconds };
 }
 
 /** 60 % one/two-word topics, 20 % doc numbers typed loosely, 10 % colloquial questions, 10 % facet-only. */
 function queryMix(docs) {
-  const topics = ['社会保险', '住房公积金', '医保', '劳动合同', '食品安全', '环境保护', '个税', '疫情防控', '复工复产', '低保', '道路交通', '消防安全', '物业管理', '安全生产', '未成年人', '残疾人 补贴', '养老服务', '知识产权', '行政处罚', '信息公开', '税收征收', '中小企业 贷款', '电梯', '城乡规划', '野生动物', '义务教育', '医疗机构', '年假', '工伤', '房屋征收', '人民调解', '律师', '民事诉讼', '档案', '水污染', '旅游', '农村土地', '公租房', '外商投资', '网络安全'];
-  const questions = ['请问公积金怎么提取', '失业了社保怎么办', '企业复工有什么补贴政策', '带薪年休假有几天', '交通事故责任怎么认定', '小区物业费谁来定', '个人所得税专项附加扣除有哪些', '残疾人可以领什么补贴', '疫情期间房租能不能减免', '怎么申请政府信息公开'];
+  const topics = [
+    '社会保险',
+    '住房公积金',
+    '医保',
+    '劳动合同',
+    '食品安全',
+    '环境保护',
+    '个税',
+    '疫情防控',
+    '复工复产',
+    '低保',
+    '道路交通',
+    '消防安全',
+    '物业管理',
+    '安全生产',
+    '未成年人',
+    '残疾人 补贴',
+    '养老服务',
+    '知识产权',
+    '行政处罚',
+    '信息公开',
+    '税收征收',
+    '中小企业 贷款',
+    '电梯',
+    '城乡规划',
+    '野生动物',
+    '义务教育',
+    '医疗机构',
+    '年假',
+    '工伤',
+    '房屋征收',
+    '人民调解',
+    '律师',
+    '民事诉讼',
+    '档案',
+    '水污染',
+    '旅游',
+    '农村土地',
+    '公租房',
+    '外商投资',
+    '网络安全',
+  ];
+  const questions = [
+    '请问公积金怎么提取',
+    '失业了社保怎么办',
+    '企业复工有什么补贴政策',
+    '带薪年休假有几天',
+    '交通事故责任怎么认定',
+    '小区物业费谁来定',
+    '个人所得税专项附加扣除有哪些',
+    '残疾人可以领什么补贴',
+    '疫情期间房租能不能减免',
+    '怎么申请政府信息公开',
+  ];
   const numbered = docs.filter((d) => d.docNumber && /〔\d{4}〕|令第|公告/u.test(d.docNumber));
-  const loose = (s, i) => (i % 3 === 0 ? s.replace(/〔(\d{4})〕/u, '$1年') : i % 3 === 1 ? s.replace(/[〔〕]/gu, '') : s.replace(/〔(\d{4})〕/u, '[$1]'));
-  const facets = [{ level: '省' }, { docType: '法律' }, { region: '浙江省' }, { year: '2020' }, { validity: '有效', level: '国务院' }, { docType: ['地方性法规', '行政法规'] }];
+  const loose = (s, i) =>
+    i % 3 === 0 ? s.replace(/〔(\d{4})〕/u, '$1年') : i % 3 === 1 ? s.replace(/[〔〕]/gu, '') : s.replace(/〔(\d{4})〕/u, '[$1]');
+  const facets = [
+    { level: '省' },
+    { docType: '法律' },
+    { region: '浙江省' },
+    { year: '2020' },
+    { validity: '有效', level: '国务院' },
+    { docType: ['地方性法规', '行政法规'] },
+  ];
   const mix = [];
   for (let i = 0; i < 100; i++) {
     if (i < 60) mix.push({ kind: 'topic', req: { q: topics[i % topics.length] } });
@@ -115,7 +187,9 @@ async function main() {
   const docs = lines.map((l, i) => toDocument(JSON.parse(l), i));
   gc();
   const m = mem();
-  console.log(`memory after build + GC: RSS ${m.rss.toFixed(0)} MB, heap used ${m.heap.toFixed(0)} MB (includes the corpus text held by the bench)`);
+  console.log(
+    `memory after build + GC: RSS ${m.rss.toFixed(0)} MB, heap used ${m.heap.toFixed(0)} MB (includes the corpus text held by the bench)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'govdisc-bench-'));
   const path = join(dir, 'policies.snap');
@@ -128,13 +202,23 @@ async function main() {
   const child = spawnSync(process.execPath, ['--expose-gc', new URL(import.meta.url).pathname, '--child-load', path], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(child.stderr);
   const restart = JSON.parse(child.stdout.trim().split('\n').at(-1));
-  console.log(`restart in a fresh process: snapshot loaded in ${restart.loadMs.toFixed(0)} ms, first answer at ${restart.readyMs.toFixed(0)} ms; index RSS ${restart.rss.toFixed(0)} MB (heap ${restart.heap.toFixed(0)} MB) for ${restart.docs} docs`);
+  console.log(
+    `restart in a fresh process: snapshot loaded in ${restart.loadMs.toFixed(0)} ms, first answer at ${restart.readyMs.toFixed(0)} ms; index RSS ${restart.rss.toFixed(0)} MB (heap ${restart.heap.toFixed(0)} MB) for ${restart.docs} docs`,
+  );
   rmSync(dir, { recursive: true, force: true });
 
   const mix = queryMix(docs);
-  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs (other work on the machine inflates latencies)`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} CPUs (other work on the machine inflates latencies)`,
+  );
   process.stderr.write(`  running ${QUERIES} queries twice…\n`);
-  const lat = await measure('engine alone (match, BM25, prior, filters, facets, top 10: EmbeddedSearchIndex.rankSync):', (req) => index.rankSync(req), mix);
+  const lat = await measure(
+    'engine alone (match, BM25, prior, filters, facets, top 10: EmbeddedSearchIndex.rankSync):',
+    (req) => index.rankSync(req),
+    mix,
+  );
   const full = await measure('full search() incl. result rows and highlighted snippets:', (req) => index.search(req), mix);
   const ok = (b) => (b ? 'ok' : 'MISSED');
   console.log(

@@ -19,7 +19,6 @@ if (!node) {
 }
 const K = 10;
 
-
 const t0 = Date.now();
 const docs = readJsonl(CORPUS).map(policyToDocument);
 const queries = readJsonl(SET);
@@ -33,7 +32,9 @@ for (let i = 0; i < docs.length; i += 500) {
   process.stderr.write(`  ${Math.min(i + 500, docs.length)}/${docs.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }
 await fetch(`${node}/${alias}/_refresh`, { method: 'POST' });
-console.log(`corpus ${docs.length} docs, ${queries.length} queries; both engines filled in ${((Date.now() - t0) / 1000).toFixed(1)} s (embedded ${await embedded.count()}, OpenSearch ${await opensearch.count()})`);
+console.log(
+  `corpus ${docs.length} docs, ${queries.length} queries; both engines filled in ${((Date.now() - t0) / 1000).toFixed(1)} s (embedded ${await embedded.count()}, OpenSearch ${await opensearch.count()})`,
+);
 
 const overlap = (a, b) => (a.length === 0 && b.length === 0 ? 1 : a.filter((id) => b.includes(id)).length / Math.max(a.length, b.length));
 const rows = [];
@@ -48,9 +49,14 @@ const kinds = [...new Set(rows.map((r) => r.kind))];
 console.log('\nmean top-10 overlap (embedded vs OpenSearch):');
 for (const k of [...kinds, 'overall']) {
   const sub = k === 'overall' ? rows : rows.filter((r) => r.kind === k);
-  console.log(`  ${k.padEnd(11)} n=${String(sub.length).padStart(3)}  overlap ${f3(mean(sub.map((r) => r.overlap)))}  top-1 agree ${f3(mean(sub.map((r) => (r.top1 ? 1 : 0))))}`);
+  console.log(
+    `  ${k.padEnd(11)} n=${String(sub.length).padStart(3)}  overlap ${f3(mean(sub.map((r) => r.overlap)))}  top-1 agree ${f3(mean(sub.map((r) => (r.top1 ? 1 : 0))))}`,
+  );
 }
-const worst = rows.filter((r) => r.overlap < 0.7).sort((x, y) => x.overlap - y.overlap).slice(0, 10);
+const worst = rows
+  .filter((r) => r.overlap < 0.7)
+  .sort((x, y) => x.overlap - y.overlap)
+  .slice(0, 10);
 if (worst.length) console.log('  lowest:', worst.map((r) => `${r.query} (${f3(r.overlap)})`).join(' · '));
 
 // Filter-only queries: every facet value holding ≥ 5 documents, and each value combined with the biggest year.
@@ -62,7 +68,10 @@ if (topYear) for (const f of filterSets.slice(0, 40)) if (!('year' in f)) filter
 let equal = 0;
 const unequal = [];
 for (const filters of filterSets) {
-  const [e, o] = await Promise.all([embedded.search({ filters, pageSize: 1, now: NOW }), opensearch.search({ filters, pageSize: 1, now: NOW })]);
+  const [e, o] = await Promise.all([
+    embedded.search({ filters, pageSize: 1, now: NOW }),
+    opensearch.search({ filters, pageSize: 1, now: NOW }),
+  ]);
   if (e.total === o.total) equal++;
   else unequal.push(`${JSON.stringify(filters)}: ${e.total} vs ${o.total}`);
 }
@@ -71,7 +80,9 @@ for (const u of unequal.slice(0, 10)) console.log(`  ${u}`);
 
 const overall = mean(rows.map((r) => r.overlap));
 const ok = (b) => (b ? 'ok' : 'MISSED');
-console.log(`\ntargets: mean top-10 overlap ${f3(overall)} ≥ 0.9 ${ok(overall >= 0.9)}; equal filter-only counts ${equal}/${filterSets.length} ${ok(equal === filterSets.length)}`);
+console.log(
+  `\ntargets: mean top-10 overlap ${f3(overall)} ≥ 0.9 ${ok(overall >= 0.9)}; equal filter-only counts ${equal}/${filterSets.length} ${ok(equal === filterSets.length)}`,
+);
 await opensearch.drop();
 await opensearch.close();
 console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -72,7 +72,8 @@ if (SAVE) {
 }
 
 const before = JSON.parse(readFileSync(COMPARE, 'utf8'));
-if (before.engine !== engine || before.pages.length !== pages.length) throw new Error(`${COMPARE} holds ${before.engine}, ${before.pages.length} pages; this run: ${engine}, ${pages.length}`);
+if (before.engine !== engine || before.pages.length !== pages.length)
+  throw new Error(`${COMPARE} holds ${before.engine}, ${before.pages.length} pages; this run: ${engine}, ${pages.length}`);
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const highlights = (s) => s.includes('<em>');
 let differing = 0;
@@ -83,14 +84,18 @@ pages.forEach((now, i) => {
   const what = ['ids', 'scores', 'total', 'rows', 'facets'].filter((k) => !same(now[k], was[k]));
   if (what.length) {
     differing++;
-    if (differing <= 10) console.log(`DIFFERENT ${JSON.stringify(now.request)}: ${what.join(', ')}\n  before ${was.ids.join(' ')}\n  after  ${now.ids.join(' ')}`);
+    if (differing <= 10)
+      console.log(
+        `DIFFERENT ${JSON.stringify(now.request)}: ${what.join(', ')}\n  before ${was.ids.join(' ')}\n  after  ${now.ids.join(' ')}`,
+      );
   }
   now.snippets.forEach((s, j) => {
     if (s === was.snippets[j]) return;
     snippetChanged++;
     if (!s || (highlights(was.snippets[j] ?? '') && !highlights(s))) {
       snippetBad++;
-      if (snippetBad <= 10) console.log(`SNIPPET LOST ITS HIGHLIGHT ${JSON.stringify(now.request)} #${j}:\n  before ${was.snippets[j]}\n  after  ${s}`);
+      if (snippetBad <= 10)
+        console.log(`SNIPPET LOST ITS HIGHLIGHT ${JSON.stringify(now.request)} #${j}:\n  before ${was.snippets[j]}\n  after  ${s}`);
     }
   });
 });

@@ -19,13 +19,13 @@ test('OpenSearch answers and can index and search Chinese text', async () => {
     body: JSON.stringify({ title_tok: '住房 公积金 租房 提取' }),
   });
   expect(put.status).toBe(201);
-  const search = await (
+  const search = (await (
     await fetch(`${base}/${index}/_search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: { match: { title_tok: '公积金' } } }),
     })
-  ).json() as any;
+  ).json()) as any;
   expect(search.hits.total.value).toBe(1);
   await fetch(`${base}/${index}`, { method: 'DELETE' });
 });

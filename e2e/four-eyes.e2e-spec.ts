@@ -86,7 +86,13 @@ const policyImport: ContentType = {
   authors: ['editor1', 'admin1'],
   async author(by) {
     const title = unique('江东市导入测试通知');
-    const job = await api(stack, 'POST', '/policies/import/batches', { source: 'e2e-four-eyes', items: [{ line: 1, record: { id: `fe-imp-${seq}`, title, body: body(title) } }] }, as[by]);
+    const job = await api(
+      stack,
+      'POST',
+      '/policies/import/batches',
+      { source: 'e2e-four-eyes', items: [{ line: 1, record: { id: `fe-imp-${seq}`, title, body: body(title) } }] },
+      as[by],
+    );
     expect([job.status, job.json.report.imported]).toEqual([200, 1]);
     const id = await idOf('policy.policy_document', `fe-imp-${seq}`);
     return { key: job.json.id, publicPath: `/policies/${id}/detail` };
@@ -166,7 +172,13 @@ function expected(t: ContentType, author: User, publisher: User): Outcome {
 
 const rows = TYPES.flatMap((t) =>
   t.authors.flatMap((author) =>
-    USERS.map((publisher) => ({ type: t.name, t, author, publisher, relation: publisher === author ? 'same person' : publisher.replace(/\d$/, '') })),
+    USERS.map((publisher) => ({
+      type: t.name,
+      t,
+      author,
+      publisher,
+      relation: publisher === author ? 'same person' : publisher.replace(/\d$/, ''),
+    })),
   ),
 );
 
@@ -188,18 +200,43 @@ test.each(rows)('$type: written by $author, published by $publisher ($relation)'
   }
 });
 
-test('reviewers cannot author policies or guides at all (their publishing is of others\' work)', async () => {
+test("reviewers cannot author policies or guides at all (their publishing is of others' work)", async () => {
   expect((await api(stack, 'POST', '/policies', { title: '审核人写的文件', body: '正文' }, as.reviewer1)).status).toBe(403);
-  expect((await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'x', title: 't', body: 'b' } }] }, as.reviewer1)).status).toBe(403);
+  expect(
+    (
+      await api(
+        stack,
+        'POST',
+        '/policies/import/batches',
+        { items: [{ line: 1, record: { id: 'x', title: 't', body: 'b' } }] },
+        as.reviewer1,
+      )
+    ).status,
+  ).toBe(403);
   expect((await api(stack, 'POST', '/guides', { code: 'FE-R', name: '审核人事项', department: '某局' }, as.reviewer1)).status).toBe(403);
 });
 
 test('an import never publishes by itself: publish:true is refused, and re-importing a published document leaves its text until a reviewer publishes', async () => {
-  const refused = await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'fe-pub', title: '直接发布', body: '正文' } }], publish: true }, as.admin1);
+  const refused = await api(
+    stack,
+    'POST',
+    '/policies/import/batches',
+    { items: [{ line: 1, record: { id: 'fe-pub', title: '直接发布', body: '正文' } }], publish: true },
+    as.admin1,
+  );
   expect([refused.status, refused.json.code]).toEqual([409, 'CONTENT_SELF_PUBLISH']);
   const title = unique('江东市再导入测试办法');
-  const first = await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'fe-reimport', title, body: body(title) } }] }, as.editor1);
-  const published = await api(stack, 'POST', `/policies/import/jobs/${first.json.id}/publish`, undefined, { ...as.reviewer1, 'x-request-id': 'fe-publish-job-01' });
+  const first = await api(
+    stack,
+    'POST',
+    '/policies/import/batches',
+    { items: [{ line: 1, record: { id: 'fe-reimport', title, body: body(title) } }] },
+    as.editor1,
+  );
+  const published = await api(stack, 'POST', `/policies/import/jobs/${first.json.id}/publish`, undefined, {
+    ...as.reviewer1,
+    'x-request-id': 'fe-publish-job-01',
+  });
   expect(published.json).toMatchObject({ published: 1, refused: [] });
   // The reviewer's bulk publish is in the audit log.
   await eventually(async () => {
@@ -211,7 +248,13 @@ test('an import never publishes by itself: publish:true is refused, and re-impor
       actorRoles: ['reviewer'],
     });
   });
-  const again = await api(stack, 'POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'fe-reimport', title: '被改掉的标题', body: '被改掉的正文' } }] }, as.editor1);
+  const again = await api(
+    stack,
+    'POST',
+    '/policies/import/batches',
+    { items: [{ line: 1, record: { id: 'fe-reimport', title: '被改掉的标题', body: '被改掉的正文' } }] },
+    as.editor1,
+  );
   expect(again.json.report).toMatchObject({ updated: 1 });
   const list = await api(stack, 'GET', `/policies?pageSize=100`);
   const doc = list.json.items.find((d: { externalId: string }) => d.externalId === 'fe-reimport');

@@ -46,8 +46,41 @@ export const illFormed = fc.oneof(
   fc.constantFrom('a\ud800', '\udc00', '公积金\udbff', '\udfff\ud800', '\ud83d'),
   fc.tuple(fc.string({ maxLength: 8 }), loneSurrogate, fc.string({ maxLength: 8 })).map(([a, s, b]) => a + s + b),
 );
-const oddText = fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\u202e\u202d', 'é', '𠮷😀', '\ufeff', '\uffff', '%00', '../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', '${7*7}', '__proto__', 'constructor');
-const boundaryNumber = fc.constantFrom(0, -0, -1, 1, 0.5, -0.5, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, -(2 ** 53), 1e308, -1e308, 5e-324, 1e21);
+const oddText = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u202e\u202d',
+  'é',
+  '𠮷😀',
+  '\ufeff',
+  '\uffff',
+  '%00',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+);
+const boundaryNumber = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  2 ** 31 - 1,
+  2 ** 31,
+  2 ** 53 - 1,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  5e-324,
+  1e21,
+);
 const wrongType = fc.oneof(fc.constantFrom(null, true, false, [], {}, [null], { a: 1 }), fc.integer(), fc.string({ maxLength: 20 }));
 const huge = fc.oneof(
   fc.constantFrom('很'.repeat(100_000), 'a'.repeat(300_000)),
@@ -64,7 +97,11 @@ export const nastyValue = fc.oneof(
   { arbitrary: deep, weight: 1 },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
 );
-const nastyKey = fc.oneof({ arbitrary: illFormed, weight: 3 }, { arbitrary: oddText, weight: 1 }, { arbitrary: fc.constantFrom('extra', 'page', 'a'.repeat(10_000)), weight: 1 });
+const nastyKey = fc.oneof(
+  { arbitrary: illFormed, weight: 3 },
+  { arbitrary: oddText, weight: 1 },
+  { arbitrary: fc.constantFrom('extra', 'page', 'a'.repeat(10_000)), weight: 1 },
+);
 
 // ---- JSON surgery ----------------------------------------------------------------------------
 
@@ -103,22 +140,34 @@ export function jsonMutation(value: Json): fc.Arbitrary<{ name: string; value: J
   const keyed = paths.filter((p) => p.length > 0 && typeof p[p.length - 1] === 'string');
   const containers = containersOf(value);
   const options: Array<fc.Arbitrary<{ name: string; value: Json }>> = [
-    fc.tuple(fc.constantFrom(...paths), nastyValue).map(([p, v]) => ({ name: `replace ${p.join('.') || '(root)'}`, value: set(value, p, v) })),
-    fc.tuple(fc.constantFrom(...paths), illFormed).map(([p, v]) => ({ name: `ill-formed ${p.join('.') || '(root)'}`, value: set(value, p, v) })),
+    fc
+      .tuple(fc.constantFrom(...paths), nastyValue)
+      .map(([p, v]) => ({ name: `replace ${p.join('.') || '(root)'}`, value: set(value, p, v) })),
+    fc
+      .tuple(fc.constantFrom(...paths), illFormed)
+      .map(([p, v]) => ({ name: `ill-formed ${p.join('.') || '(root)'}`, value: set(value, p, v) })),
   ];
   if (containers.length > 0) {
-    options.push(fc.tuple(fc.constantFrom(...containers), nastyKey, nastyValue).map(([p, k, v]) => ({ name: `add key at ${p.join('.') || '(root)'}`, value: set(value, [...p, k], v) })));
+    options.push(
+      fc
+        .tuple(fc.constantFrom(...containers), nastyKey, nastyValue)
+        .map(([p, k, v]) => ({ name: `add key at ${p.join('.') || '(root)'}`, value: set(value, [...p, k], v) })),
+    );
     options.push(
       fc.tuple(fc.constantFrom(...containers), illFormed).map(([p, k]) => {
         const target = get(value, p) as Record<string, Json>;
         const [first] = Object.keys(target);
         // rename an existing key to an ill-formed one (or add one to an empty object)
-        const renamed = first === undefined ? { [k]: 'x' } : Object.fromEntries(Object.entries(target).map(([key, v]) => [key === first ? first + k : key, v]));
+        const renamed =
+          first === undefined
+            ? { [k]: 'x' }
+            : Object.fromEntries(Object.entries(target).map(([key, v]) => [key === first ? first + k : key, v]));
         return { name: `ill-formed key at ${p.join('.') || '(root)'}`, value: set(value, p, renamed) };
       }),
     );
   }
-  if (keyed.length > 0) options.push(fc.constantFrom(...keyed).map((p) => ({ name: `drop ${p.join('.')}`, value: set(value, p, undefined) })));
+  if (keyed.length > 0)
+    options.push(fc.constantFrom(...keyed).map((p) => ({ name: `drop ${p.join('.')}`, value: set(value, p, undefined) })));
   return fc.oneof(...options);
 }
 
@@ -130,7 +179,8 @@ export function percentEncode(text: string): string {
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff) {
-      out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      out +=
+        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
     } else out += encodeURIComponent(ch);
   }
   return out;
@@ -138,7 +188,8 @@ export function percentEncode(text: string): string {
 
 function queryString(query: Record<string, unknown>, duplicate?: [string, unknown]): string {
   const parts: string[] = [];
-  const push = (k: string, v: unknown) => parts.push(`${percentEncode(k)}=${percentEncode(typeof v === 'string' ? v : JSON.stringify(v) ?? '')}`);
+  const push = (k: string, v: unknown) =>
+    parts.push(`${percentEncode(k)}=${percentEncode(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`);
   for (const [k, v] of Object.entries(query ?? {})) {
     // A short array as repeated keys (?k=1&k=2); a long one as one JSON value, so a long key times a long array stays small.
     if (Array.isArray(v) && v.length <= 20) for (const item of v) push(k, item);
@@ -156,7 +207,20 @@ function headersFor(base: BaseRequest, token: string | undefined, extra: Record<
   return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
-function build(base: BaseRequest, o: { mutation: string; category?: Category; path?: string; query?: Record<string, unknown>; body?: Json; raw?: Buffer; headers?: Record<string, string>; duplicate?: [string, unknown]; token?: string | null }): FuzzRequest {
+function build(
+  base: BaseRequest,
+  o: {
+    mutation: string;
+    category?: Category;
+    path?: string;
+    query?: Record<string, unknown>;
+    body?: Json;
+    raw?: Buffer;
+    headers?: Record<string, string>;
+    duplicate?: [string, unknown];
+    token?: string | null;
+  },
+): FuzzRequest {
   const hasBody = base.method !== 'GET' && base.method !== 'DELETE';
   const body = o.raw ?? (hasBody && (o.body ?? base.body) !== undefined ? Buffer.from(JSON.stringify(o.body ?? base.body)) : undefined);
   return {
@@ -190,24 +254,61 @@ export function mutations(base: BaseRequest): fc.Arbitrary<FuzzRequest> {
   const paramNames = Object.keys(base.params);
   const arbs: Array<{ arbitrary: fc.Arbitrary<FuzzRequest>; weight: number }> = [
     { arbitrary: fc.constant(build(base, { mutation: 'valid' })), weight: 3 },
-    { arbitrary: jsonMutation(base.query).map((m) => build(base, { mutation: `query: ${m.name}`, query: m.value as Record<string, unknown> })), weight: hasQuery ? 4 : 1 },
+    {
+      arbitrary: jsonMutation(base.query).map((m) =>
+        build(base, { mutation: `query: ${m.name}`, query: m.value as Record<string, unknown> }),
+      ),
+      weight: hasQuery ? 4 : 1,
+    },
     { arbitrary: rawBodies.map((r) => build(base, { mutation: `raw body: ${r.name}`, raw: r.raw })), weight: hasBody ? 2 : 0.5 },
     {
-      arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=gbk', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x').map((ct) => build(base, { mutation: `content-type ${ct}`, headers: { 'content-type': ct } })),
+      arbitrary: fc
+        .constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=gbk',
+          'application/json; charset=utf-16',
+          'multipart/form-data; boundary=x',
+        )
+        .map((ct) => build(base, { mutation: `content-type ${ct}`, headers: { 'content-type': ct } })),
       weight: 0.5,
     },
-    { arbitrary: fc.tuple(fc.constantFrom(...(hasQuery ? Object.keys(base.query) : ['page'])), nastyValue).map(([k, v]) => build(base, { mutation: `duplicate query key ${k}`, duplicate: [k, v] })), weight: 1 },
-    { arbitrary: fc.stringMatching(/^[A-Za-z0-9._:-]{8,16}$/).map((key) => build(base, { mutation: 'idempotency key', headers: { 'idempotency-key': key.slice(0, 3) + 'fuzzkey' } })), weight: base.method === 'POST' || base.method === 'PATCH' ? 0.5 : 0 },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom(...(hasQuery ? Object.keys(base.query) : ['page'])), nastyValue)
+        .map(([k, v]) => build(base, { mutation: `duplicate query key ${k}`, duplicate: [k, v] })),
+      weight: 1,
+    },
+    {
+      arbitrary: fc
+        .stringMatching(/^[A-Za-z0-9._:-]{8,16}$/)
+        .map((key) => build(base, { mutation: 'idempotency key', headers: { 'idempotency-key': key.slice(0, 3) + 'fuzzkey' } })),
+      weight: base.method === 'POST' || base.method === 'PATCH' ? 0.5 : 0,
+    },
     // Path variants: case and encoding of the route, and ids that name nothing. Expected 4xx.
     {
-      arbitrary: fc.constantFrom('upper', 'upper-segment', 'encoded-letter', 'trailing-slash', 'double-slash', 'dot-segment').map((kind) => build(base, { mutation: `path ${kind}`, category: 'path-variant', path: pathVariant(fillPath(base.template, base.params), kind) })),
+      arbitrary: fc
+        .constantFrom('upper', 'upper-segment', 'encoded-letter', 'trailing-slash', 'double-slash', 'dot-segment')
+        .map((kind) =>
+          build(base, {
+            mutation: `path ${kind}`,
+            category: 'path-variant',
+            path: pathVariant(fillPath(base.template, base.params), kind),
+          }),
+        ),
       weight: 0.4,
     },
     // Auth probes: no token, a garbage token, a role the row does not allow. Expected 401/403.
     {
-      arbitrary: fc.constantFrom('none', 'garbage', 'wrong-role').map((kind) =>
-        build(base, { mutation: `auth ${kind}`, category: 'auth', token: kind === 'none' ? null : kind === 'garbage' ? 'abc.def.ghi' : (base.wrongRoleToken ?? null) }),
-      ),
+      arbitrary: fc
+        .constantFrom('none', 'garbage', 'wrong-role')
+        .map((kind) =>
+          build(base, {
+            mutation: `auth ${kind}`,
+            category: 'auth',
+            token: kind === 'none' ? null : kind === 'garbage' ? 'abc.def.ghi' : (base.wrongRoleToken ?? null),
+          }),
+        ),
       weight: base.isPublic ? 0 : 0.3,
     },
   ];
@@ -216,13 +317,28 @@ export function mutations(base: BaseRequest): fc.Arbitrary<FuzzRequest> {
   }
   if (paramNames.length > 0) {
     arbs.push({
-      arbitrary: fc.tuple(fc.constantFrom(...paramNames), fc.oneof(illFormed, oddText.filter((s) => s !== ''), fc.constantFrom('a'.repeat(5_000), '00000000-0000-4000-8000-000000000000'))).map(([name, v]) =>
-        build(base, { mutation: `path param ${name}`, category: 'path-variant', path: fillPath(base.template, { ...base.params, [name]: v }) }),
-      ),
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...paramNames),
+          fc.oneof(
+            illFormed,
+            oddText.filter((s) => s !== ''),
+            fc.constantFrom('a'.repeat(5_000), '00000000-0000-4000-8000-000000000000'),
+          ),
+        )
+        .map(([name, v]) =>
+          build(base, {
+            mutation: `path param ${name}`,
+            category: 'path-variant',
+            path: fillPath(base.template, { ...base.params, [name]: v }),
+          }),
+        ),
       weight: 0.5,
     });
   }
-  const any = fc.oneof(...arbs.filter((a) => a.weight > 0).map((a) => ({ arbitrary: a.arbitrary, weight: Math.max(1, Math.round(a.weight * 10)) })));
+  const any = fc.oneof(
+    ...arbs.filter((a) => a.weight > 0).map((a) => ({ arbitrary: a.arbitrary, weight: Math.max(1, Math.round(a.weight * 10)) })),
+  );
   // Public routes: half of the requests anonymous, half with the caller's token.
   return fc.tuple(any, fc.boolean()).map(([req, anonymous]) => {
     if (!(anonymous && base.isPublic && req.category === 'handler')) return req;

@@ -51,7 +51,14 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/health': {},
   'GET /api/v1/health/{service}/ping': {},
   'GET /api/v1/policies': { query: () => ({ page: 1, pageSize: 10 }) },
-  'POST /api/v1/policies': { body: () => ({ title: '江东市促进中小企业发展若干措施', docNumber: '江政发〔2024〕3号', agency: '江东市人民政府', body: '第一条 为促进中小企业发展，制定本措施。' }) },
+  'POST /api/v1/policies': {
+    body: () => ({
+      title: '江东市促进中小企业发展若干措施',
+      docNumber: '江政发〔2024〕3号',
+      agency: '江东市人民政府',
+      body: '第一条 为促进中小企业发展，制定本措施。',
+    }),
+  },
   'GET /api/v1/policies/search': { query: () => ({ q: '公积金', page: 1, pageSize: 10 }) },
   'GET /api/v1/policies/suggest': { query: () => ({ q: '公积' }) },
   'POST /api/v1/policies/search/clicks': { body: (f) => ({ query: '公积金提取', documentId: f.policyId }) },
@@ -61,8 +68,19 @@ export const SEEDS: Record<string, Seed> = {
   'PATCH /api/v1/policies/best-bets/{bestBetId}': { body: (f) => ({ query: '公积金提取', documentIds: [f.policyId] }) },
   'DELETE /api/v1/policies/best-bets/{bestBetId}': { weight: 0.1 },
   'POST /api/v1/policies/search/rebuild': { body: () => ({}), weight: 0.05 },
-  'POST /api/v1/policies/import/batches': { body: () => ({ items: [{ line: 1, record: { id: 'jd-fuzz-import', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] }), weight: 0.5 },
-  'POST /api/v1/policies/import/files': { body: () => ({ fileName: 'policies.csv', content: 'id,标题,正文\njd-fuzz-1,江东市创业担保贷款办法,"第一条 为支持创业，制定本办法。"\n' }), weight: 0.5 },
+  'POST /api/v1/policies/import/batches': {
+    body: () => ({
+      items: [{ line: 1, record: { id: 'jd-fuzz-import', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }],
+    }),
+    weight: 0.5,
+  },
+  'POST /api/v1/policies/import/files': {
+    body: () => ({
+      fileName: 'policies.csv',
+      content: 'id,标题,正文\njd-fuzz-1,江东市创业担保贷款办法,"第一条 为支持创业，制定本办法。"\n',
+    }),
+    weight: 0.5,
+  },
   'GET /api/v1/policies/import/jobs/{jobId}': {},
   'POST /api/v1/policies/import/jobs/{jobId}/finish': { weight: 0.5 },
   'POST /api/v1/policies/import/jobs/{jobId}/publish': { weight: 0.5 },
@@ -78,17 +96,29 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/qa/extract': { body: (f) => ({ documentId: f.policyId, limit: 3 }), weight: 0.5 },
   'GET /api/v1/qa/unanswered': { query: () => ({ page: 1, pageSize: 10 }) },
   'GET /api/v1/qa/pairs': { query: () => ({ page: 1, pageSize: 10 }) },
-  'POST /api/v1/qa/pairs': { body: () => ({ question: '租房可以提取住房公积金吗？', alternatives: ['租房提取公积金每月多少'], answer: '可以，按月提取。', topics: ['housing-fund'] }) },
+  'POST /api/v1/qa/pairs': {
+    body: () => ({
+      question: '租房可以提取住房公积金吗？',
+      alternatives: ['租房提取公积金每月多少'],
+      answer: '可以，按月提取。',
+      topics: ['housing-fund'],
+    }),
+  },
   'GET /api/v1/qa/pairs/{pairId}': {},
   'POST /api/v1/qa/pairs/{pairId}/transitions': { body: () => ({ action: 'SUBMIT' }) },
   'GET /api/v1/qa/pairs/{pairId}/history': {},
   'POST /api/v1/qa/pairs/{pairId}/feedback': { body: () => ({ helpful: true, rating: 5 }) },
   'GET /api/v1/qa/feedback/stats': { query: () => ({}) },
-  'POST /api/v1/qa/import': { body: () => ({ items: [{ line: 1, record: { id: 'fuzz-qa-import', question: '公积金怎么提取？', answer: '按规定提取。' } }] }), weight: 0.5 },
+  'POST /api/v1/qa/import': {
+    body: () => ({ items: [{ line: 1, record: { id: 'fuzz-qa-import', question: '公积金怎么提取？', answer: '按规定提取。' } }] }),
+    weight: 0.5,
+  },
   'GET /api/v1/qa/topics': {},
   'PUT /api/v1/qa/topics/order': { body: () => ({ codes: ['housing-fund'] }) },
   'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },
-  'POST /api/v1/guides': { body: () => ({ code: 'FUZZ-GUIDE-1', name: '公积金提取', department: '住房公积金中心', materials: ['身份证'] }) },
+  'POST /api/v1/guides': {
+    body: () => ({ code: 'FUZZ-GUIDE-1', name: '公积金提取', department: '住房公积金中心', materials: ['身份证'] }),
+  },
   'GET /api/v1/guides/{code}': {},
   'POST /api/v1/guides/{code}/publish': { weight: 0.5 },
   'POST /api/v1/disclosure-requests': { body: () => submitBody(Math.floor(Math.random() * 1e9)) },
@@ -161,7 +191,12 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     return res.json;
   };
   const policy = async (title: string, publish: boolean) => {
-    const created = await call('POST', '/policies', { title, agency: '江东市人民政府', body: `第一条 ${title}，适用本办法。\n第二条 职工提取住房公积金，应当提供证明材料。` }, editor);
+    const created = await call(
+      'POST',
+      '/policies',
+      { title, agency: '江东市人民政府', body: `第一条 ${title}，适用本办法。\n第二条 职工提取住房公积金，应当提供证明材料。` },
+      editor,
+    );
     const id = must<string>(created.id, 'policy id', created);
     if (publish) await call('POST', `/policies/${id}/publish`, undefined, reviewer);
     return id;
@@ -169,8 +204,14 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
   const policyId = await policy('江东市住房公积金提取管理办法', true);
   const draftPolicyId = await policy('江东市住房公积金缴存管理办法', false);
   const changingPolicyId = await policy('江东市住房公积金贷款管理办法', true);
-  const bestBet = async (query: string) => must<string>((await call('POST', '/policies/best-bets', { query, documentIds: [policyId] }, editor)).id, 'best bet id', query);
-  const imported = await call('POST', '/policies/import/batches', { items: [{ line: 1, record: { id: 'jd-fuzz-fixture', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] }, editor);
+  const bestBet = async (query: string) =>
+    must<string>((await call('POST', '/policies/best-bets', { query, documentIds: [policyId] }, editor)).id, 'best bet id', query);
+  const imported = await call(
+    'POST',
+    '/policies/import/batches',
+    { items: [{ line: 1, record: { id: 'jd-fuzz-fixture', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] },
+    editor,
+  );
   const pair = async (question: string, publish: boolean) => {
     const created = await call('POST', '/qa/pairs', { question, answer: '可以，按月提取。', topics: ['housing-fund'] }, editor);
     const id = must<string>(created.id, 'pair id', created);

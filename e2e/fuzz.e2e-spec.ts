@@ -123,7 +123,8 @@ async function queueGauges(): Promise<Array<{ app: string; metric: string; label
   const out = [];
   for (const app of serviceApps) {
     const text = await (await fetch(stack.apps[app].readyUrl.replace('/ready', '/metrics'))).text();
-    for (const m of text.matchAll(/^(govdisc_background_queue_(?:pending|parked))\{([^}]*)\} (\S+)$/gm)) out.push({ app, metric: m[1]!, labels: m[2]!, value: Number(m[3]) });
+    for (const m of text.matchAll(/^(govdisc_background_queue_(?:pending|parked))\{([^}]*)\} (\S+)$/gm))
+      out.push({ app, metric: m[1]!, labels: m[2]!, value: Number(m[3]) });
   }
   return out;
 }
@@ -137,7 +138,8 @@ async function expectQueuesDrained(timeoutMs = 60_000) {
   }
   const notDrained = gauges.filter((g) => g.value > 0).map((g) => `${g.app} ${g.metric}{${g.labels}} ${g.value}`);
   if (notDrained.length) {
-    for (const app of serviceApps) console.log(`${app} /metrics/queues: ${await (await fetch(stack.apps[app].readyUrl.replace('/ready', '/metrics/queues'))).text()}`);
+    for (const app of serviceApps)
+      console.log(`${app} /metrics/queues: ${await (await fetch(stack.apps[app].readyUrl.replace('/ready', '/metrics/queues'))).text()}`);
   }
   expect(notDrained).toEqual([]);
   // Every queue kind reported, so "drained" is not vacuous.
@@ -164,7 +166,8 @@ test('a lone surrogate in any value or key of a write route is a 400 with ILL_FO
     ] as const) {
       const res = await api(stack, b.method, path, JSON.stringify(body), { authorization: `Bearer ${b.token}` });
       const issue = res.json?.details?.issues?.[0];
-      if (res.status !== 400 || issue?.code !== 'ILL_FORMED_UNICODE') failures.push(`${b.route} (${what}): ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+      if (res.status !== 400 || issue?.code !== 'ILL_FORMED_UNICODE')
+        failures.push(`${b.route} (${what}): ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
     }
   }
   expect(failures).toEqual([]);
@@ -172,7 +175,9 @@ test('a lone surrogate in any value or key of a write route is a 400 with ILL_FO
   // The two routes that fed write-behind buffers still record what is asked and clicked.
   const question = `江东市月球基地落户补贴怎么申请${Date.now()}`;
   expect((await api(stack, 'POST', '/qa/ask', { question })).status).toBe(200);
-  expect((await api(stack, 'POST', '/policies/search/clicks', { query: '公积金', documentId: fixtures.policyId })).status).toBeLessThan(300);
+  expect((await api(stack, 'POST', '/policies/search/clicks', { query: '公积金', documentId: fixtures.policyId })).status).toBeLessThan(
+    300,
+  );
   await expectQueuesDrained(20_000);
   const editor = { authorization: `Bearer ${await tokenFor(stack.issuerUrl, DEMO_USERS.editor)}` };
   const unanswered = await api(stack, 'GET', '/qa/unanswered?page=1&pageSize=100', undefined, editor);
@@ -181,7 +186,16 @@ test('a lone surrogate in any value or key of a write route is a 400 with ILL_FO
 
 // Minimal reproductions of 5xx the fuzz test found, kept as plain regressions.
 test.each([
-  ['import line beyond the job\'s integer column', 'POST', '/policies/import/batches', { items: [{ line: 9007199254740991, record: { id: 'jd-fuzz-import', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } }] }],
+  [
+    "import line beyond the job's integer column",
+    'POST',
+    '/policies/import/batches',
+    {
+      items: [
+        { line: 9007199254740991, record: { id: 'jd-fuzz-import', title: '江东市就业补贴办法', body: '第一条 为稳定就业，制定本办法。' } },
+      ],
+    },
+  ],
 ])('fuzz finding: %s → 400, not 500', async (_name, method, path, body) => {
   const editor = { authorization: `Bearer ${await tokenFor(stack.issuerUrl, DEMO_USERS.editor)}` };
   const res = await api(stack, method, path, body, editor);
@@ -238,7 +252,13 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach �
           const byStatus = histogram.get(req.category) ?? new Map<number, number>();
           byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
           histogram.set(req.category, byStatus);
-          if (req.category === 'path-variant' && status >= 200 && status < 300 && SPELLING_VARIANT.test(req.mutation) && req.path.toLowerCase().includes('/api/')) {
+          if (
+            req.category === 'path-variant' &&
+            status >= 200 &&
+            status < 300 &&
+            SPELLING_VARIANT.test(req.mutation) &&
+            req.path.toLowerCase().includes('/api/')
+          ) {
             spellingBypasses.add(`${status} ${req.method} ${req.path.slice(0, 120)} (${req.mutation})`);
           }
           if (req.category === 'handler') {
@@ -269,10 +289,15 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach �
   const seconds = (Date.now() - started) / 1000;
   rss.push(stack.apps.gateway.rssMb());
 
-  const count = (category: Category, pred: (s: number) => boolean = () => true) => [...(histogram.get(category) ?? new Map<number, number>())].filter(([s]) => pred(s)).reduce((n, [, c]) => n + c, 0);
+  const count = (category: Category, pred: (s: number) => boolean = () => true) =>
+    [...(histogram.get(category) ?? new Map<number, number>())].filter(([s]) => pred(s)).reduce((n, [, c]) => n + c, 0);
   const handlerTotal = count('handler');
   const reached = count('handler', (s) => s !== 401 && s !== 404);
-  const fmt = (category: Category) => [...(histogram.get(category) ?? new Map())].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
+  const fmt = (category: Category) =>
+    [...(histogram.get(category) ?? new Map())]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ');
   const weakRoutes = [...perRoute].filter(([, r]) => r.reached / r.n < 0.5).map(([route, r]) => `${route} ${r.reached}/${r.n}`);
   console.log(
     [
@@ -294,16 +319,20 @@ test(`${TOTAL} mutated requests from valid seeds on every route: handler reach �
       fc.asyncProperty(requestArb, async (req) => (await send(req)).status < 500),
       { seed: SEED + failure.lane, path: String(failure.run), numRuns: 1 },
     );
-    const minimal = (replay.counterexample?.[0]) ?? failure.req;
+    const minimal = replay.counterexample?.[0] ?? failure.req;
     const answer = await send(minimal);
-    console.log(`5xx on ${failure.req.route} (${failure.req.mutation}): minimal reproduction after ${replay.numShrinks} shrinks, answered ${answer.status} ${answer.body.slice(0, 300)}\n  ${printable(minimal)}`);
+    console.log(
+      `5xx on ${failure.req.route} (${failure.req.mutation}): minimal reproduction after ${replay.numShrinks} shrinks, answered ${answer.status} ${answer.body.slice(0, 300)}\n  ${printable(minimal)}`,
+    );
   }
 
   expect(done).toBeGreaterThanOrEqual(20_000);
   expect([...serverErrorKinds].slice(0, 30).map(([k, n]) => `${n} × ${k}`)).toEqual([]);
   expect(serverErrorCount).toBe(0);
   expect(reached / handlerTotal).toBeGreaterThanOrEqual(0.8);
-  expect(count('handler', (s) => s === -1) + count('path-variant', (s) => s === -1) + count('auth', (s) => s === -1)).toBeLessThan(done * 0.01);
+  expect(count('handler', (s) => s === -1) + count('path-variant', (s) => s === -1) + count('auth', (s) => s === -1)).toBeLessThan(
+    done * 0.01,
+  );
   // Probes are refused, never served: a path variant or a probe that got 2xx would bypass routing or the guard.
   expect(count('auth', (s) => s >= 200 && s < 300)).toBe(0);
   expect([...spellingBypasses].slice(0, 10)).toEqual([]);

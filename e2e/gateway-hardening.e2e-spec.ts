@@ -77,7 +77,8 @@ test('429 carries the standard Retry-After and RateLimit headers; other answers 
   expect(first.headers.get('ratelimit-limit')).toBe(String(SUBMIT_LIMIT));
   expect(first.headers.get('ratelimit-remaining')).toBe(String(SUBMIT_LIMIT - 1));
   let refused = first;
-  for (let i = 0; i < SUBMIT_LIMIT + 1 && refused.status !== 429; i++) refused = await raw('POST', '/api/v1/disclosure-requests', client, submission);
+  for (let i = 0; i < SUBMIT_LIMIT + 1 && refused.status !== 429; i++)
+    refused = await raw('POST', '/api/v1/disclosure-requests', client, submission);
   expect(refused.status).toBe(429);
   expect(refused.json.code).toBe('RATE_LIMITED');
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -96,7 +97,10 @@ test('sign-in brute force: a burst from one address gets 429 with Retry-After, a
   const statuses: number[] = [];
   let retryAfter: string | null = null;
   for (let i = 0; i < 300; i++) {
-    const res = await tokenRequest({ grant_type: 'password', client_id: 'govdisc-web', username: 'lockout-probe', password: `guess-${i}` }, attacker);
+    const res = await tokenRequest(
+      { grant_type: 'password', client_id: 'govdisc-web', username: 'lockout-probe', password: `guess-${i}` },
+      attacker,
+    );
     statuses.push(res.status);
     if (res.status === 429) retryAfter = res.headers.get('retry-after');
     await res.body?.cancel();
@@ -106,11 +110,17 @@ test('sign-in brute force: a burst from one address gets 429 with Retry-After, a
   expect(Number(retryAfter)).toBeGreaterThan(0);
 
   // From elsewhere: the right password does not work either while the user is locked (Keycloak's answer).
-  const right = await tokenRequest({ grant_type: 'password', client_id: 'govdisc-web', username: 'lockout-probe', password: 'demo-lockout-probe' }, from('203.0.113.22'));
+  const right = await tokenRequest(
+    { grant_type: 'password', client_id: 'govdisc-web', username: 'lockout-probe', password: 'demo-lockout-probe' },
+    from('203.0.113.22'),
+  );
   expect(right.status).toBe(400);
   expect(await right.json()).toEqual({ error: 'invalid_grant', error_description: 'Invalid user credentials' });
   // Nobody else is affected.
-  const other = await tokenRequest({ grant_type: 'password', client_id: 'govdisc-web', username: 'citizen1', password: 'demo-citizen1' }, from('203.0.113.22'));
+  const other = await tokenRequest(
+    { grant_type: 'password', client_id: 'govdisc-web', username: 'citizen1', password: 'demo-citizen1' },
+    from('203.0.113.22'),
+  );
   expect(other.status).toBe(200);
 });
 
@@ -124,7 +134,10 @@ test('client secrets likewise: guessing locks the client for a while', async () 
 });
 
 test('malformed Basic client credentials are a 400 with an OAuth error body, not a 500', async () => {
-  const res = await tokenRequest({ grant_type: 'client_credentials' }, { ...from('203.0.113.41'), authorization: `Basic ${Buffer.from('%:x').toString('base64')}` });
+  const res = await tokenRequest(
+    { grant_type: 'client_credentials' },
+    { ...from('203.0.113.41'), authorization: `Basic ${Buffer.from('%:x').toString('base64')}` },
+  );
   expect(res.status).toBe(400);
   expect(await res.json()).toMatchObject({ error: 'invalid_request' });
 });
@@ -142,9 +155,17 @@ test('tracking codes, tokens and personal numbers never reach the access log', a
 
 test('Idempotency-Key: the same body with its keys in another order is a replay, not a conflict', async () => {
   const headers = { ...bearer(await tokenFor(stack.issuerUrl, 'editor1')), 'idempotency-key': 'e2e-idem-reorder-01' };
-  const first = await raw('POST', '/api/v1/policies', headers, { title: '江东市键序测试', body: '第一条 键序。', agency: '江东市人民政府' });
+  const first = await raw('POST', '/api/v1/policies', headers, {
+    title: '江东市键序测试',
+    body: '第一条 键序。',
+    agency: '江东市人民政府',
+  });
   expect(first.status).toBe(201);
-  const reordered = await raw('POST', '/api/v1/policies', headers, { agency: '江东市人民政府', body: '第一条 键序。', title: '江东市键序测试' });
+  const reordered = await raw('POST', '/api/v1/policies', headers, {
+    agency: '江东市人民政府',
+    body: '第一条 键序。',
+    title: '江东市键序测试',
+  });
   expect(reordered.status).toBe(201);
   expect(reordered.json.id).toBe(first.json.id);
   expect(reordered.headers.get('idempotent-replayed')).toBe('true');

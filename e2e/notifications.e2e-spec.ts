@@ -14,7 +14,12 @@ beforeAll(async () => {
   smtp = await startTestSmtpServer();
   stack = await startStack({
     appEnv: ({ gatewayUrl }) => ({
-      'notify-svc': { SMTP_URL: smtp.url, UNSUBSCRIBE_SECRET: 'e2e-unsubscribe-secret-0123456789abcdef', PUBLIC_BASE_URL: gatewayUrl, EMAIL_POLL_INTERVAL_MS: '200' },
+      'notify-svc': {
+        SMTP_URL: smtp.url,
+        UNSUBSCRIBE_SECRET: 'e2e-unsubscribe-secret-0123456789abcdef',
+        PUBLIC_BASE_URL: gatewayUrl,
+        EMAIL_POLL_INTERVAL_MS: '200',
+      },
     }),
   });
   for (const u of USERS) as[u] = bearer(await tokenFor(stack.issuerUrl, u));
@@ -36,7 +41,8 @@ async function inbox(user: (typeof USERS)[number]): Promise<{ items: Notice[]; u
   expect(res.status).toBe(200);
   return res.json;
 }
-const about = async (user: (typeof USERS)[number], requestNumber: string) => (await inbox(user)).items.filter((n) => n.title.includes(requestNumber));
+const about = async (user: (typeof USERS)[number], requestNumber: string) =>
+  (await inbox(user)).items.filter((n) => n.title.includes(requestNumber));
 
 let requestNumber: string;
 let trackingCode: string;
@@ -48,7 +54,14 @@ test('a citizen who submits a request sees "已收到" in their own inbox and re
     'POST',
     '/disclosure-requests',
     {
-      applicant: { type: 'NATURAL_PERSON', name: '王小明', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678', email: contactEmail },
+      applicant: {
+        type: 'NATURAL_PERSON',
+        name: '王小明',
+        idType: 'RESIDENT_ID',
+        idNumber: '11010519491231002X',
+        phone: '13912345678',
+        email: contactEmail,
+      },
       channel: 'ONLINE',
       description: '江东市2025年义务教育学校经费使用情况',
       deliveryForm: 'EMAIL',
@@ -76,7 +89,9 @@ test('a citizen who submits a request sees "已收到" in their own inbox and re
   expect(mail.parsed.subject).toBe(`已收到您的政府信息公开申请（${requestNumber}）`);
   expect(mail.parsed.text).toContain(`查询码 ${trackingCode}`);
   const headers = mail.raw.replace(/\r?\n[ \t]+/g, ' ');
-  expect(headers).toMatch(new RegExp(`^List-Unsubscribe: <${stack.gatewayUrl}/api/v1/notifications/unsubscribe\\?token=[\\w.-]+>\\r?$`, 'm'));
+  expect(headers).toMatch(
+    new RegExp(`^List-Unsubscribe: <${stack.gatewayUrl}/api/v1/notifications/unsubscribe\\?token=[\\w.-]+>\\r?$`, 'm'),
+  );
   expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
 
   for (const other of ['citizen2', 'enterprise1', 'officer-edu', 'officer-hr', 'admin1'] as const) {
@@ -97,7 +112,9 @@ test("a department's notice reaches officer-edu and not officer-hr; the applican
     const res = await api(stack, 'POST', `/disclosure-requests/${requestNumber}/actions`, { action }, as.gio1);
     expect(res.status).toBe(200);
   }
-  await eventually(async () => expect((await about('officer-edu', requestNumber)).map((n) => n.title)).toEqual([`新分派的政府信息公开申请（${requestNumber}）`]));
+  await eventually(async () =>
+    expect((await about('officer-edu', requestNumber)).map((n) => n.title)).toEqual([`新分派的政府信息公开申请（${requestNumber}）`]),
+  );
   await eventually(async () => expect(await about('citizen1', requestNumber)).toHaveLength(3)); // 已收到, 已登记受理, 正在办理
   expect((await about('citizen1', requestNumber)).map((n) => n.title)).toEqual(
     expect.arrayContaining([`您的申请已登记受理（${requestNumber}）`, `您的申请正在办理（${requestNumber}）`]),
@@ -128,16 +145,25 @@ test('one-click unsubscribe (RFC 8058) by POST without signing in stops the emai
   const link = /^List-Unsubscribe: <([^>]+)>/m.exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))![1]!;
   const scanned = await fetch(link); // a link scanner's GET changes nothing
   expect(scanned.status).toBe(404);
-  const forged = await fetch(link.replace(/token=[^&]+/, 'token=eyJ2IjoxfQ.Zm9yZ2Vk'), { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+  const forged = await fetch(link.replace(/token=[^&]+/, 'token=eyJ2IjoxfQ.Zm9yZ2Vk'), {
+    method: 'POST',
+    body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }),
+  });
   expect(forged.status).toBe(400);
   expect(((await forged.json()) as { code: string }).code).toBe('NOTIFY_UNSUBSCRIBE_TOKEN_INVALID');
   const res = await fetch(link, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ unsubscribed: true });
 
-  const reply = { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '经审查，您申请的信息予以公开，见随答复提供的文件。', enclosures: ['经费使用情况.pdf'] } };
+  const reply = {
+    type: 'REPLY',
+    outcome: 'DISCLOSED',
+    content: { text: '经审查，您申请的信息予以公开，见随答复提供的文件。', enclosures: ['经费使用情况.pdf'] },
+  };
   expect((await api(stack, 'POST', `/disclosure-requests/${requestNumber}/actions`, { action: reply }, as.gio1)).status).toBe(200);
-  await eventually(async () => expect((await about('citizen1', requestNumber)).map((n) => n.title)).toContain(`您的申请已答复（${requestNumber}）`));
+  await eventually(async () =>
+    expect((await about('citizen1', requestNumber)).map((n) => n.title)).toContain(`您的申请已答复（${requestNumber}）`),
+  );
   await new Promise((r) => setTimeout(r, 1_000)); // several sender rounds
   expect(smtp.received.filter((m) => m.rcptTo.includes(contactEmail))).toHaveLength(3);
 });

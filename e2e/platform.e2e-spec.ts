@@ -65,13 +65,21 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
 });
 
 test('a request crosses gateway → NATS → service → PostgreSQL, carrying its request id', async () => {
-  const res = await api(stack, 'POST', '/policies', { title: '江东市中小微企业房租减免办法', body: '第一条 减免房租。' }, {
-    'x-request-id': 'e2e-trace-0001',
-    ...staff,
-  });
+  const res = await api(
+    stack,
+    'POST',
+    '/policies',
+    { title: '江东市中小微企业房租减免办法', body: '第一条 减免房租。' },
+    {
+      'x-request-id': 'e2e-trace-0001',
+      ...staff,
+    },
+  );
   expect(res.status).toBe(201);
   expect(res.headers.get('x-request-id')).toBe('e2e-trace-0001');
-  const rows = await queryRows<{ title: string }>(stack.databaseUrl, 'SELECT title FROM policy.policy_document WHERE id = $1', [res.json.id]);
+  const rows = await queryRows<{ title: string }>(stack.databaseUrl, 'SELECT title FROM policy.policy_document WHERE id = $1', [
+    res.json.id,
+  ]);
   expect(rows).toEqual([{ title: '江东市中小微企业房租减免办法' }]);
   await eventually(() => expect(stack.apps['policy-svc'].tail(200)).toContain('"correlationId":"e2e-trace-0001"'));
   // A draft: staff read it; the public gets not-found (issue 11.5).
@@ -81,9 +89,19 @@ test('a request crosses gateway → NATS → service → PostgreSQL, carrying it
 });
 
 test('every service answers a route through the gateway', async () => {
-  const qaId = await publishedPair(stack, { editor, reviewer }, { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。' });
+  const qaId = await publishedPair(
+    stack,
+    { editor, reviewer },
+    { question: '租房可以提取公积金吗？', answer: '可以，每月最多提取1500元。' },
+  );
   expect((await api(stack, 'GET', `/qa/pairs/${qaId}`)).json.status).toBe('PUBLISHED');
-  const guide = await api(stack, 'POST', '/guides', { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' }, editor);
+  const guide = await api(
+    stack,
+    'POST',
+    '/guides',
+    { code: 'E2E-001', name: '住房公积金租房提取', department: '江东市住房公积金管理中心' },
+    editor,
+  );
   expect(guide.status).toBe(201);
   expect((await api(stack, 'POST', '/guides/E2E-001/publish', undefined, reviewer)).status).toBe(200);
   expect((await api(stack, 'GET', '/guides/E2E-001')).json.name).toBe('住房公积金租房提取');

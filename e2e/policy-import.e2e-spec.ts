@@ -43,7 +43,8 @@ function runCli(file: string): Promise<{ code: number; out: string; report: any 
   });
 }
 
-const documentCount = async () => Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
+const documentCount = async () =>
+  Number((await queryRows<{ n: string }>(stack.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 test('the CLI imports a file with a malformed line, reports it, and a second run changes nothing', async () => {
   const lines = fixtureLines('policies.jsonl').slice(0, 40);
@@ -82,7 +83,10 @@ test('a CSV file and a government web page import through the CLI; malformed row
 test("editors set a document's keywords and topics; citizens may not; the override survives a re-import and reaches search", async () => {
   const editor = bearer(await tokenFor(stack.issuerUrl, 'editor1'));
   const citizen = bearer(await tokenFor(stack.issuerUrl, 'citizen1'));
-  const [row] = await queryRows<{ id: string }>(stack.databaseUrl, `SELECT id FROM policy.policy_document WHERE external_id = 'jd-2024-002'`);
+  const [row] = await queryRows<{ id: string }>(
+    stack.databaseUrl,
+    `SELECT id FROM policy.policy_document WHERE external_id = 'jd-2024-002'`,
+  );
   const path = `/policies/${row!.id}/classification`;
   const change = { keywords: ['公积金提取', '租房提取'], topics: ['住房'] };
   expect((await api(stack, 'PUT', path, change, citizen)).status).toBe(403);

@@ -10,7 +10,10 @@ const records = fixturePolicies(WANTED);
 
 function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) throw new Error('OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")');
+  if (!url)
+    throw new Error(
+      'OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")',
+    );
   return url;
 }
 
@@ -52,7 +55,9 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
       expect(r.json.items[0]?.externalId).toBe('law-430645f0eca5');
       return r;
     });
-    expect(Object.keys(res.json.items[0]).sort()).toEqual(['agencies', 'docNumber', 'externalId', 'id', 'publishDate', 'snippet', 'title', 'validity'].sort());
+    expect(Object.keys(res.json.items[0]).sort()).toEqual(
+      ['agencies', 'docNumber', 'externalId', 'id', 'publishDate', 'snippet', 'title', 'validity'].sort(),
+    );
     expect(res.json.items[0]).toMatchObject({ title: '职工带薪年休假条例', validity: '有效', agencies: ['国务院'] });
     expect(res.json.items[0].snippet).toContain('<em>');
     expect(res.json.facets.agency).toEqual(expect.arrayContaining([{ value: '国务院', count: 1 }]));
@@ -60,7 +65,9 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
 
   test('a loosely typed 发文字号 puts the right document first', async () => {
     // The read model is fed by events: wait until this document has reached it (OpenSearch may lag the other).
-    await eventually(async () => expect((await search(`q=${encodeURIComponent('京政办发〔2020〕7号')}`)).json.items[0]?.externalId).toBe('ncp-4519298476cf3b79'));
+    await eventually(async () =>
+      expect((await search(`q=${encodeURIComponent('京政办发〔2020〕7号')}`)).json.items[0]?.externalId).toBe('ncp-4519298476cf3b79'),
+    );
     for (const q of ['京政办发[2020]7号', '京政办发2020年7号', '京政办发（2020）7号']) {
       const r = await search(`q=${encodeURIComponent(q)}`);
       expect(r.json.items[0]?.externalId).toBe('ncp-4519298476cf3b79');
@@ -109,20 +116,32 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
       editor = bearer(await tokenFor(stack.issuerUrl, 'editor1'));
       citizen = bearer(await tokenFor(stack.issuerUrl, 'citizen1'));
       lawId = (await search(`q=${encodeURIComponent('职工带薪年休假条例')}`)).json.items[0].id;
-      const draft = await api(stack, 'POST', '/policies', { title: '江东市职工带薪年休假实施细则', body: '第一条 职工连续工作1年以上的，享受带薪年休假。\n第二条 年休假天数按累计工作时间确定。' }, editor);
+      const draft = await api(
+        stack,
+        'POST',
+        '/policies',
+        {
+          title: '江东市职工带薪年休假实施细则',
+          body: '第一条 职工连续工作1年以上的，享受带薪年休假。\n第二条 年休假天数按累计工作时间确定。',
+        },
+        editor,
+      );
       expect(draft.status).toBe(201);
       rulesId = draft.json.id;
       expect((await api(stack, 'POST', `/policies/${rulesId}/publish`, undefined, reviewer)).status).toBe(200);
     });
 
-    test('a mistyped query gets didYouMean from the library\'s own words; every query gets the State Council link', async () => {
+    test("a mistyped query gets didYouMean from the library's own words; every query gets the State Council link", async () => {
       const r = await eventually(async () => {
         const res = await search(`q=${encodeURIComponent('带薪年修假')}`);
         expect(res.json.didYouMean).toBe('带薪年休假');
         return res;
       });
       expect(r.json.externalLinks).toEqual([
-        { name: '国务院政策文件库', url: `https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q=${encodeURIComponent('带薪年修假')}` },
+        {
+          name: '国务院政策文件库',
+          url: `https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q=${encodeURIComponent('带薪年修假')}`,
+        },
       ]);
       expect((await search(`q=${encodeURIComponent('带薪年休假')}`)).json.didYouMean).toBeUndefined();
     });
@@ -134,9 +153,19 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
         expect(res.json.items.map((i: { id: string }) => i.id)).toContain(rulesId);
         return res;
       });
-      expect(r.json.items.find((i: { id: string }) => i.id === rulesId)).toMatchObject({ relation: 'related', shared: expect.arrayContaining(['年休假']) });
-      expect((await api(stack, 'GET', '/policies/00000000-0000-4000-8000-000000000000/related')).json.code).toBe('POLICY_DOCUMENT_NOT_FOUND');
-      for (const bad of ['/policies/not-a-uuid/related', `/policies/${lawId}/related?limit=0`, `/policies/${lawId}/related?limit=21`, `/policies/${lawId}/related?x=1`]) {
+      expect(r.json.items.find((i: { id: string }) => i.id === rulesId)).toMatchObject({
+        relation: 'related',
+        shared: expect.arrayContaining(['年休假']),
+      });
+      expect((await api(stack, 'GET', '/policies/00000000-0000-4000-8000-000000000000/related')).json.code).toBe(
+        'POLICY_DOCUMENT_NOT_FOUND',
+      );
+      for (const bad of [
+        '/policies/not-a-uuid/related',
+        `/policies/${lawId}/related?limit=0`,
+        `/policies/${lawId}/related?limit=21`,
+        `/policies/${lawId}/related?x=1`,
+      ]) {
         const res = await api(stack, 'GET', bad);
         expect(res.status).toBe(400);
         expect(res.json.code).toBe('VALIDATION_FAILED');
@@ -161,9 +190,20 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
 
       const duplicate = await api(stack, 'POST', '/policies/best-bets', { query: ' 年休假 ', documentIds: [lawId] }, editor);
       expect([duplicate.status, duplicate.json.code]).toEqual([409, 'POLICY_BEST_BET_DUPLICATE_QUERY']);
-      const unknown = await api(stack, 'POST', '/policies/best-bets', { query: '其他', documentIds: ['00000000-0000-4000-8000-000000000000'] }, editor);
+      const unknown = await api(
+        stack,
+        'POST',
+        '/policies/best-bets',
+        { query: '其他', documentIds: ['00000000-0000-4000-8000-000000000000'] },
+        editor,
+      );
       expect([unknown.status, unknown.json.code]).toEqual([422, 'POLICY_BEST_BET_DOCUMENT_UNAVAILABLE']);
-      for (const bad of [{ query: '其他', documentIds: [] }, { query: '', documentIds: [lawId] }, { query: '其他', documentIds: [lawId, lawId] }, { query: '其他', documentIds: [lawId], extra: 1 }]) {
+      for (const bad of [
+        { query: '其他', documentIds: [] },
+        { query: '', documentIds: [lawId] },
+        { query: '其他', documentIds: [lawId, lawId] },
+        { query: '其他', documentIds: [lawId], extra: 1 },
+      ]) {
         const res = await api(stack, 'POST', '/policies/best-bets', bad, editor);
         expect([res.status, res.json.code]).toEqual([400, 'VALIDATION_FAILED']);
       }
@@ -175,8 +215,13 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
       const repinned = await search(`q=${encodeURIComponent('年休假')}`);
       expect(repinned.json.items.slice(0, 2).map((i: { id: string }) => i.id)).toEqual([lawId, rulesId]);
       expect((await api(stack, 'DELETE', `/policies/best-bets/${created.json.id}`, undefined, citizen)).status).toBe(403);
-      expect((await api(stack, 'DELETE', `/policies/best-bets/${created.json.id}`, undefined, editor)).json).toEqual({ id: created.json.id, deleted: true });
-      expect((await api(stack, 'DELETE', `/policies/best-bets/${created.json.id}`, undefined, editor)).json.code).toBe('POLICY_BEST_BET_NOT_FOUND');
+      expect((await api(stack, 'DELETE', `/policies/best-bets/${created.json.id}`, undefined, editor)).json).toEqual({
+        id: created.json.id,
+        deleted: true,
+      });
+      expect((await api(stack, 'DELETE', `/policies/best-bets/${created.json.id}`, undefined, editor)).json.code).toBe(
+        'POLICY_BEST_BET_NOT_FOUND',
+      );
       expect((await search(`q=${encodeURIComponent('年休假')}`)).json.items.some((i: { pinned?: boolean }) => i.pinned)).toBe(false);
     });
 
@@ -186,7 +231,12 @@ describe.each(engines)('policy search on %s', (_engine, engineUrl) => {
       await search(`q=${encodeURIComponent('火星探测器政策')}`);
       const click = await api(stack, 'POST', '/policies/search/clicks', { query: q, documentId: rulesId });
       expect([click.status, click.json]).toEqual([202, { accepted: true }]);
-      for (const bad of [{ query: q }, { query: q, documentId: 'x' }, { query: '？！', documentId: rulesId }, { query: q, documentId: rulesId, at: 1 }]) {
+      for (const bad of [
+        { query: q },
+        { query: q, documentId: 'x' },
+        { query: '？！', documentId: rulesId },
+        { query: q, documentId: rulesId, at: 1 },
+      ]) {
         const res = await api(stack, 'POST', '/policies/search/clicks', bad);
         expect([res.status, res.json.code]).toEqual([400, 'VALIDATION_FAILED']);
       }

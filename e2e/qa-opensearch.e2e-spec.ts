@@ -13,7 +13,10 @@ let reviewer: Record<string, string>;
 
 function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) throw new Error('OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")');
+  if (!url)
+    throw new Error(
+      'OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")',
+    );
   return url;
 }
 

@@ -28,7 +28,11 @@ export async function askScenario(stack: Stack, editor: Headers): Promise<void> 
   const records = qaSample();
   const target = records.find((r) => r.question.includes('北京') && r.question.length > 12) ?? records[0]!;
   // Same intent, other words: drop the trailing question mark, swap a few common words.
-  const reworded = target.question.replace(/[？?]$/, '').replace('哪些', '什么').replace('如何', '怎么') + '呢';
+  const reworded =
+    target.question
+      .replace(/[？?]$/, '')
+      .replace('哪些', '什么')
+      .replace('如何', '怎么') + '呢';
   const asked = await eventually(async () => {
     const res = await api(stack, 'POST', '/qa/ask', { question: reworded });
     expect(res.status).toBe(200);
@@ -72,41 +76,63 @@ const askIds = async (stack: Stack, question: string): Promise<string[]> =>
  * and land in the editors' NEEDS_UPDATE queue; one qa.pair.needs-update event per pair, even when
  * the repeal event is delivered twice. Pairs that do not cite it stay.
  */
-export async function repealScenario(stack: Stack, { admin, editor, reviewer }: { admin: Headers; editor: Headers; reviewer: Headers }): Promise<void> {
+export async function repealScenario(
+  stack: Stack,
+  { admin, editor, reviewer }: { admin: Headers; editor: Headers; reviewer: Headers },
+): Promise<void> {
   const tag = randomUUID().slice(0, 8);
   const doc = { externalId: `e2e-repeal-${tag}`, title: '江东市灵活就业人员社会保险补贴办法' };
-  const docId = await publishedPolicy(stack, { editor, reviewer }, {
-    ...doc,
-    body: [
-      '第一条 为促进灵活就业，制定本办法。',
-      '第二条 灵活就业人员缴纳基本养老保险费的，按实际缴费额的百分之五十给予社会保险补贴，补贴期限最长三年。',
-      '第三条 申请补贴的，向户籍所在地街道提交身份证和缴费凭证。',
-    ].join('\n'),
-  });
+  const docId = await publishedPolicy(
+    stack,
+    { editor, reviewer },
+    {
+      ...doc,
+      body: [
+        '第一条 为促进灵活就业，制定本办法。',
+        '第二条 灵活就业人员缴纳基本养老保险费的，按实际缴费额的百分之五十给予社会保险补贴，补贴期限最长三年。',
+        '第三条 申请补贴的，向户籍所在地街道提交身份证和缴费凭证。',
+      ].join('\n'),
+    },
+  );
   const cite = (anchor: string, quote: string) => [{ documentId: doc.externalId, anchor, quote }];
-  const amount = await publishedPair(stack, { editor, reviewer }, {
-    question: '江东市灵活就业人员社保补贴标准是多少？',
-    answer: '按实际缴费额的百分之五十给予社会保险补贴，最长三年。',
-    ownerDepartment: '江东市人社局',
-    citations: cite('第二条', '按实际缴费额的百分之五十给予社会保险补贴'),
-  });
-  const where = await publishedPair(stack, { editor, reviewer }, {
-    question: '江东市灵活就业社保补贴去哪里申请？',
-    answer: '向户籍所在地街道申请，带身份证和缴费凭证。',
-    citations: cite('第三条', '向户籍所在地街道提交身份证和缴费凭证'),
-  });
-  const unrelated = await publishedPair(stack, { editor, reviewer }, { question: '江东市灵活就业人员可以参加职工医保吗？', answer: '可以，以个人身份参保。' });
+  const amount = await publishedPair(
+    stack,
+    { editor, reviewer },
+    {
+      question: '江东市灵活就业人员社保补贴标准是多少？',
+      answer: '按实际缴费额的百分之五十给予社会保险补贴，最长三年。',
+      ownerDepartment: '江东市人社局',
+      citations: cite('第二条', '按实际缴费额的百分之五十给予社会保险补贴'),
+    },
+  );
+  const where = await publishedPair(
+    stack,
+    { editor, reviewer },
+    {
+      question: '江东市灵活就业社保补贴去哪里申请？',
+      answer: '向户籍所在地街道申请，带身份证和缴费凭证。',
+      citations: cite('第三条', '向户籍所在地街道提交身份证和缴费凭证'),
+    },
+  );
+  const unrelated = await publishedPair(
+    stack,
+    { editor, reviewer },
+    { question: '江东市灵活就业人员可以参加职工医保吗？', answer: '可以，以个人身份参保。' },
+  );
   const flagged = [amount, where];
   await eventually(async () => expect(await askIds(stack, '江东市灵活就业人员社保补贴标准是多少？')).toContain(amount));
 
   const repealed = await api(stack, 'POST', `/policies/${docId}/repeal`, {}, admin);
   expect([repealed.status, repealed.json.validity]).toEqual([200, '废止']);
 
-  await eventually(async () => {
-    for (const id of flagged) expect((await api(stack, 'GET', `/qa/pairs/${id}`)).status).toBe(404);
-    const queue = await api(stack, 'GET', '/qa/pairs?status=NEEDS_UPDATE&pageSize=100', undefined, editor);
-    expect(queue.json.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(flagged));
-  }, { timeoutMs: 20_000 });
+  await eventually(
+    async () => {
+      for (const id of flagged) expect((await api(stack, 'GET', `/qa/pairs/${id}`)).status).toBe(404);
+      const queue = await api(stack, 'GET', '/qa/pairs?status=NEEDS_UPDATE&pageSize=100', undefined, editor);
+      expect(queue.json.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(flagged));
+    },
+    { timeoutMs: 20_000 },
+  );
   expect((await api(stack, 'GET', `/qa/pairs/${unrelated}`)).json.status).toBe('PUBLISHED');
   // 一号答 stops offering them once the index has caught up; the unrelated pair is still answered.
   await eventually(async () => {
@@ -118,16 +144,26 @@ export async function repealScenario(stack: Stack, { admin, editor, reviewer }: 
 
   // The repeal event delivered again (a redelivery with a new message id) changes nothing. A second
   // repeal, handled after it by the same ordered consumer, marks when the duplicate has been seen.
-  const repealEvent = (await streamEvents(stack, 'POLICY_EVENTS')).find((e) => e.type === 'policy.document.repealed' && e.payload.documentId === docId)!;
+  const repealEvent = (await streamEvents(stack, 'POLICY_EVENTS')).find(
+    (e) => e.type === 'policy.document.repealed' && e.payload.documentId === docId,
+  )!;
   expect(repealEvent).toBeDefined();
   await jetstream(stack.nc).publish(repealEvent.type, JSON.stringify(repealEvent), { msgID: randomUUID() });
   const marker = { externalId: `e2e-repeal-marker-${tag}`, title: '江东市养犬登记管理规定' };
-  const markerDocId = await publishedPolicy(stack, { editor, reviewer }, { ...marker, body: '第一条 为规范养犬登记，制定本规定。\n第二条 养犬人应当为犬只办理登记，登记费每只每年100元。' });
-  const markerPair = await publishedPair(stack, { editor, reviewer }, {
-    question: '养狗登记要多少钱？',
-    answer: '每只每年100元。',
-    citations: [{ documentId: marker.externalId, anchor: '第二条', quote: '登记费每只每年100元' }],
-  });
+  const markerDocId = await publishedPolicy(
+    stack,
+    { editor, reviewer },
+    { ...marker, body: '第一条 为规范养犬登记，制定本规定。\n第二条 养犬人应当为犬只办理登记，登记费每只每年100元。' },
+  );
+  const markerPair = await publishedPair(
+    stack,
+    { editor, reviewer },
+    {
+      question: '养狗登记要多少钱？',
+      answer: '每只每年100元。',
+      citations: [{ documentId: marker.externalId, anchor: '第二条', quote: '登记费每只每年100元' }],
+    },
+  );
   expect((await api(stack, 'POST', `/policies/${markerDocId}/repeal`, {}, admin)).status).toBe(200);
   const needsUpdate = await eventually(async () => {
     const events = (await streamEvents(stack, 'QA_EVENTS')).filter((e) => e.type === 'qa.pair.needs-update');

@@ -12,7 +12,9 @@ let reviewer: Record<string, string>;
 let admin: Record<string, string>;
 let documentId: string;
 
-const body = ['第一条 为支持租房职工，制定本办法。', '第五条 无房职工租房自住的，可以每月提取住房公积金，每月提取额不超过1500元。'].join('\n');
+const body = ['第一条 为支持租房职工，制定本办法。', '第五条 无房职工租房自住的，可以每月提取住房公积金，每月提取额不超过1500元。'].join(
+  '\n',
+);
 
 beforeAll(async () => {
   stack = await startStack();
@@ -52,12 +54,30 @@ test('invalid input gets a clear 4xx with a code and changes nothing', async () 
     expect(res.json.message).toMatch(/[\u4e00-\u9fff]/); // a message a citizen can read
   }
   const pair = { question: '租房提取公积金每月最多多少？', answer: '每月不超过1500元。', topics: ['housing-fund'] };
-  const missingClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第九十九条', quote: '每月提取额不超过1500元' }] }, editor);
+  const missingClause = await api(
+    stack,
+    'POST',
+    '/qa/pairs',
+    { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第九十九条', quote: '每月提取额不超过1500元' }] },
+    editor,
+  );
   expect([missingClause.status, missingClause.json.code]).toEqual([422, 'QA_CITATION_CLAUSE_NOT_FOUND']);
   expect(missingClause.json.details.available).toEqual(['art-1', 'art-5']);
-  const wrongClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第一条', quote: '每月提取额不超过1500元' }] }, editor);
+  const wrongClause = await api(
+    stack,
+    'POST',
+    '/qa/pairs',
+    { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: '第一条', quote: '每月提取额不超过1500元' }] },
+    editor,
+  );
   expect([wrongClause.status, wrongClause.json.code]).toEqual([422, 'QA_CITATION_MISMATCH']);
-  const rightClause = await api(stack, 'POST', '/qa/pairs', { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: 'art-5', quote: '每月提取额不超过1500元' }] }, editor);
+  const rightClause = await api(
+    stack,
+    'POST',
+    '/qa/pairs',
+    { ...pair, citations: [{ documentId: 'e2e-gjj-1', anchor: 'art-5', quote: '每月提取额不超过1500元' }] },
+    editor,
+  );
   expect(rightClause.status).toBe(201);
   expect(rightClause.json.citations[0]).toMatchObject({ anchor: 'art-5', state: 'VERIFIED' });
   const illegal = await api(stack, 'POST', `/qa/pairs/${rightClause.json.id}/transitions`, { action: 'APPROVE' }, reviewer); // a draft is not in review
@@ -69,7 +89,13 @@ test('invalid input gets a clear 4xx with a code and changes nothing', async () 
 });
 
 test('draft → review → published with a different reviewer; the public only ever sees published answers', async () => {
-  const created = await api(stack, 'POST', '/qa/pairs', { question: '公积金租房提取要什么材料？', answer: '身份证和租房合同。', topics: ['housing-fund'] }, editor);
+  const created = await api(
+    stack,
+    'POST',
+    '/qa/pairs',
+    { question: '公积金租房提取要什么材料？', answer: '身份证和租房合同。', topics: ['housing-fund'] },
+    editor,
+  );
   const id = created.json.id;
   expect((await api(stack, 'GET', `/qa/pairs/${id}`)).status).toBe(404);
   expect((await api(stack, 'POST', `/qa/pairs/${id}/transitions`, { action: 'SUBMIT' }, editor)).json.status).toBe('IN_REVIEW');
@@ -128,7 +154,13 @@ test('the extraction assistant proposes cited drafts clause by clause, for edito
   const draft = res.json.drafts.find((d: { citation: { anchor: string } }) => d.citation.anchor === '第五条');
   expect(draft.citation.quote).toContain('1500元');
   expect(draft.question).toMatch(/？$/);
-  const accepted = await api(stack, 'POST', '/qa/pairs', { question: '租房提取公积金每月最多多少？', answer: draft.answer, citations: [draft.citation] }, editor);
+  const accepted = await api(
+    stack,
+    'POST',
+    '/qa/pairs',
+    { question: '租房提取公积金每月最多多少？', answer: draft.answer, citations: [draft.citation] },
+    editor,
+  );
   expect(accepted.status).toBe(201);
   expect(accepted.json.citations[0].state).toBe('VERIFIED');
   expect((await api(stack, 'POST', '/qa/extract', { documentId: 'e2e-gjj-1' })).status).toBe(401);

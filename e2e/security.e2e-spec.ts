@@ -32,7 +32,11 @@ async function operations(): Promise<Operation[]> {
     for (const [method, op] of Object.entries(methods)) {
       if (!path.startsWith('/api/v1/')) continue;
       if (!op['x-access']) throw new Error(`${method.toUpperCase()} ${path} has no access-matrix row`);
-      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), key: op['x-access'].key });
+      ops.push({
+        method: method.toUpperCase(),
+        path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'),
+        key: op['x-access'].key,
+      });
     }
   }
   return ops;
@@ -52,7 +56,8 @@ test('authorization matrix: every route × anonymous and every role, with real K
   for (const op of ops) {
     const anon = await call(op, {});
     const anonAllowed = isAllowed(op.key, [], false);
-    if (anonAllowed ? [401, 403].includes(anon.status) : anon.status !== 401) failures.push(`${op.method} ${op.path} anonymous → ${anon.status}`);
+    if (anonAllowed ? [401, 403].includes(anon.status) : anon.status !== 401)
+      failures.push(`${op.method} ${op.path} anonymous → ${anon.status}`);
     for (const role of ROLES) {
       const res = await call(op, bearer(await tokenFor(stack.issuerUrl, DEMO_USERS[role])));
       const allowed = isAllowed(op.key, [role], true);
@@ -89,29 +94,32 @@ test('no token, a malformed header, a forged signature, another realm and an exp
   expect(forgedRes.json.details.reason).toBe('bad_signature');
 
   // A perfectly valid token from another realm (master) is not ours.
-  const master = await (
+  const master = (await (
     await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
     })
-  ).json() as any;
+  ).json()) as any;
   const otherRealm = await api(stack, 'GET', route, undefined, bearer(master.access_token));
   expect(otherRealm.status).toBe(401);
 
   // Expired: a genuine Keycloak token from a test client whose tokens live 1 second.
-  const shortLived = await (
+  const shortLived = (await (
     await fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', client_id: 'govdisc-test-short', username: 'admin1', password: 'demo-admin1' }),
     })
-  ).json() as any;
+  ).json()) as any;
   expect(claimsOf(shortLived.access_token).exp - claimsOf(shortLived.access_token).iat).toBeLessThanOrEqual(2);
   expect((await api(stack, 'GET', route, undefined, bearer(shortLived.access_token))).status).toBe(200);
-  const expired = await eventually(async () => {
-    const res = await api(stack, 'GET', route, undefined, bearer(shortLived.access_token));
-    expect(res.status).toBe(401);
-    return res;
-  }, { timeoutMs: 5_000, intervalMs: 250 });
+  const expired = await eventually(
+    async () => {
+      const res = await api(stack, 'GET', route, undefined, bearer(shortLived.access_token));
+      expect(res.status).toBe(401);
+      return res;
+    },
+    { timeoutMs: 5_000, intervalMs: 250 },
+  );
   expect(expired.json.details.reason).toBe('expired');
 });
 
@@ -122,9 +130,21 @@ test('a signed-in role without permission is 403, the right role passes', async 
   expect(citizen.json.code).toBe('FORBIDDEN');
   const editor = await api(stack, 'POST', '/policies', body, bearer(await tokenFor(stack.issuerUrl, 'editor1')));
   expect(editor.status).toBe(201);
-  const publishByEditor = await api(stack, 'POST', `/policies/${editor.json.id}/publish`, undefined, bearer(await tokenFor(stack.issuerUrl, 'editor1')));
+  const publishByEditor = await api(
+    stack,
+    'POST',
+    `/policies/${editor.json.id}/publish`,
+    undefined,
+    bearer(await tokenFor(stack.issuerUrl, 'editor1')),
+  );
   expect(publishByEditor.status).toBe(403);
-  const publishByReviewer = await api(stack, 'POST', `/policies/${editor.json.id}/publish`, undefined, bearer(await tokenFor(stack.issuerUrl, 'reviewer1')));
+  const publishByReviewer = await api(
+    stack,
+    'POST',
+    `/policies/${editor.json.id}/publish`,
+    undefined,
+    bearer(await tokenFor(stack.issuerUrl, 'reviewer1')),
+  );
   expect(publishByReviewer.status).toBe(200);
 });
 
@@ -176,10 +196,20 @@ async function keycloakAdmin(path: string, init: RequestInit = {}) {
   return res.status === 204 ? null : ((await res.json()) as any);
 }
 
-test('Keycloak locks an account after failureFactor wrong passwords, with the realm export\'s settings (the embedded issuer reads the same)', async () => {
+test("Keycloak locks an account after failureFactor wrong passwords, with the realm export's settings (the embedded issuer reads the same)", async () => {
   const exported = JSON.parse(readFileSync(`${repoRoot}infra/keycloak/realm-govdisc.json`, 'utf8'));
   const live = await keycloakAdmin('');
-  const settings = ['bruteForceProtected', 'permanentLockout', 'bruteForceStrategy', 'failureFactor', 'waitIncrementSeconds', 'maxFailureWaitSeconds', 'maxDeltaTimeSeconds', 'quickLoginCheckMilliSeconds', 'minimumQuickLoginWaitSeconds'];
+  const settings = [
+    'bruteForceProtected',
+    'permanentLockout',
+    'bruteForceStrategy',
+    'failureFactor',
+    'waitIncrementSeconds',
+    'maxFailureWaitSeconds',
+    'maxDeltaTimeSeconds',
+    'quickLoginCheckMilliSeconds',
+    'minimumQuickLoginWaitSeconds',
+  ];
   for (const key of settings) expect({ [key]: live[key] }).toEqual({ [key]: exported[key] });
   expect(live).toMatchObject({ bruteForceProtected: true, permanentLockout: false });
 
@@ -224,7 +254,13 @@ test('Idempotency-Key: a retry replays the first answer, another body with the s
 
 test('staff writes land in an append-only audit log that only admins can read', async () => {
   const editor = await tokenFor(stack.issuerUrl, 'editor1');
-  const created = await api(stack, 'POST', '/policies', { title: '审计测试', body: '第一条 审计。' }, { ...bearer(editor), 'x-request-id': 'audit-trace-01' });
+  const created = await api(
+    stack,
+    'POST',
+    '/policies',
+    { title: '审计测试', body: '第一条 审计。' },
+    { ...bearer(editor), 'x-request-id': 'audit-trace-01' },
+  );
   expect(created.status).toBe(201);
   const admin = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
   const entry = await eventually(async () => {
@@ -240,13 +276,29 @@ test('staff writes land in an append-only audit log that only admins can read', 
   await expect(queryRows(stack.databaseUrl, 'DELETE FROM gateway.audit_entry')).rejects.toThrow(/append-only/);
 });
 
-test('a department officer sees only their own department\'s requests (real Keycloak department claim)', async () => {
+test("a department officer sees only their own department's requests (real Keycloak department claim)", async () => {
   const gio = bearer(await tokenFor(stack.issuerUrl, 'gio1'));
   const applicant = { type: 'NATURAL_PERSON', name: '赵六', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13700000000' };
-  const submitted = await api(stack, 'POST', '/disclosure-requests', { applicant, channel: 'IN_PERSON', receivedOn: '2026-03-02', description: '江东市2025年义务教育入学人数统计', deliveryForm: 'PAPER' }, gio);
+  const submitted = await api(
+    stack,
+    'POST',
+    '/disclosure-requests',
+    { applicant, channel: 'IN_PERSON', receivedOn: '2026-03-02', description: '江东市2025年义务教育入学人数统计', deliveryForm: 'PAPER' },
+    gio,
+  );
   expect(submitted.status).toBe(201);
   const no = submitted.json.requestNumber;
-  expect((await api(stack, 'POST', `/disclosure-requests/${no}/actions`, { action: { type: 'ACCEPT', on: '2026-03-02', department: 'edu' } }, gio)).status).toBe(200);
+  expect(
+    (
+      await api(
+        stack,
+        'POST',
+        `/disclosure-requests/${no}/actions`,
+        { action: { type: 'ACCEPT', on: '2026-03-02', department: 'edu' } },
+        gio,
+      )
+    ).status,
+  ).toBe(200);
   const edu = bearer(await tokenFor(stack.issuerUrl, 'officer-edu'));
   const hr = bearer(await tokenFor(stack.issuerUrl, 'officer-hr'));
   const eduQueue = await api(stack, 'GET', '/disclosure-requests', undefined, edu);

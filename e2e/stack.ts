@@ -58,7 +58,8 @@ async function dropSearchIndices(opensearchUrl: string | undefined, aliasPrefix:
   if (!opensearchUrl) return;
   const res = await fetch(`${opensearchUrl}/${aliasPrefix}-*?expand_wildcards=all`);
   if (!res.ok) return;
-  for (const name of Object.keys((await res.json()) as Record<string, unknown>)) await fetch(`${opensearchUrl}/${name}`, { method: 'DELETE' });
+  for (const name of Object.keys((await res.json()) as Record<string, unknown>))
+    await fetch(`${opensearchUrl}/${name}`, { method: 'DELETE' });
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -71,7 +72,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const aliasPrefix = `e2e-${randomUUID().slice(0, 8)}`;
   const perApp = searchEnv(opts.opensearchUrl, aliasPrefix);
   // The embedded search engine unless a test asks otherwise (an exported OPENSEARCH_URL would share one alias across runs).
-  const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_DRAIN_TIMEOUT_MS: '5000', SEARCH_DATA_DIR: searchDir, OPENSEARCH_URL: '' };
+  const base = {
+    DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    LOG_LEVEL: 'info',
+    RPC_DRAIN_TIMEOUT_MS: '5000',
+    SEARCH_DATA_DIR: searchDir,
+    OPENSEARCH_URL: '',
+  };
   const apps = {} as Record<AppName, AppProcess>;
   const metricsPort = await freePort();
   const ports = {} as Record<AppName, number>;

@@ -51,13 +51,25 @@ for (const q of TOPIC_QUERIES) {
   for (const p of [...byTitle, ...byBody].slice(0, PER_TOPIC)) take(p, `topic ${q}`);
 }
 for (const docType of [...new Set(policies.map((p) => p.record.docType))].sort()) {
-  for (const p of spread(small.filter((x) => x.record.docType === docType), PER_DOC_TYPE)) take(p, `docType ${docType}`);
+  for (const p of spread(
+    small.filter((x) => x.record.docType === docType),
+    PER_DOC_TYPE,
+  ))
+    take(p, `docType ${docType}`);
 }
-for (const p of spread(small.filter((x) => x.record.docNumber), WITH_DOC_NUMBER)) take(p, 'docNumber');
+for (const p of spread(
+  small.filter((x) => x.record.docNumber),
+  WITH_DOC_NUMBER,
+))
+  take(p, 'docNumber');
 // Filters the contract and parity tests count: every level, laws of 2018–2019, 浙江省, years 2019/2020.
 for (const level of [...new Set(policies.map((p) => p.record.level).filter(Boolean))].sort()) {
   const pool = small.some((x) => x.record.level === level) ? small : policies;
-  for (const p of spread(pool.filter((x) => x.record.level === level), 2)) take(p, `level ${level}`);
+  for (const p of spread(
+    pool.filter((x) => x.record.level === level),
+    2,
+  ))
+    take(p, `level ${level}`);
 }
 const filterCases = [
   ['law of 2018/2019', (r) => r.docType === '法律' && ['2018', '2019'].includes(r.publishDate?.slice(0, 4))],
@@ -65,7 +77,12 @@ const filterCases = [
   ['year 2019', (r) => r.publishDate?.startsWith('2019')],
   ['year 2020', (r) => r.publishDate?.startsWith('2020')],
 ];
-for (const [why, match] of filterCases) for (const p of spread(small.filter((x) => match(x.record)), 3)) take(p, why);
+for (const [why, match] of filterCases)
+  for (const p of spread(
+    small.filter((x) => match(x.record)),
+    3,
+  ))
+    take(p, why);
 
 const fixturePolicies = policies.filter((p) => chosen.has(p.index));
 const ids = new Set(fixturePolicies.map((p) => p.record.id));
@@ -79,20 +96,30 @@ if (fixtureProvenance.length !== ids.size) throw new Error('provenance.tsv lacks
 
 mkdirSync(outDir, { recursive: true });
 const write = (name, lines) => writeFileSync(join(outDir, name), lines.join('\n') + '\n');
-write('policies.jsonl', fixturePolicies.map((p) => p.line));
+write(
+  'policies.jsonl',
+  fixturePolicies.map((p) => p.line),
+);
 write('qa.jsonl', fixtureQa);
 write('provenance.tsv', [provenanceHeader, ...fixtureProvenance]);
 
-const count = (items, key) => Object.fromEntries([...items.reduce((m, r) => m.set(r[key] ?? 'null', (m.get(r[key] ?? 'null') ?? 0) + 1), new Map())].sort());
+const count = (items, key) =>
+  Object.fromEntries([...items.reduce((m, r) => m.set(r[key] ?? 'null', (m.get(r[key] ?? 'null') ?? 0) + 1), new Map())].sort());
 const records = fixturePolicies.map((p) => p.record);
 const kb = (lines) => Math.round(lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) / 1024);
-console.log(JSON.stringify({
-  policies: records.length,
-  policiesKB: kb(fixturePolicies.map((p) => p.line)),
-  withDocNumber: records.filter((r) => r.docNumber).length,
-  byDocType: count(records, 'docType'),
-  byLevel: count(records, 'level'),
-  qa: fixtureQa.length,
-  qaKB: kb(fixtureQa),
-  qaLinkedToFixturePolicies: fixtureQa.filter((l) => ids.has(JSON.parse(l).sourcePolicyId)).length,
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      policies: records.length,
+      policiesKB: kb(fixturePolicies.map((p) => p.line)),
+      withDocNumber: records.filter((r) => r.docNumber).length,
+      byDocType: count(records, 'docType'),
+      byLevel: count(records, 'level'),
+      qa: fixtureQa.length,
+      qaKB: kb(fixtureQa),
+      qaLinkedToFixturePolicies: fixtureQa.filter((l) => ids.has(JSON.parse(l).sourcePolicyId)).length,
+    },
+    null,
+    2,
+  ),
+);

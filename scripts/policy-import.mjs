@@ -26,7 +26,9 @@ const target = args.find((a, i) => !a.startsWith('--') && !OPTIONS_WITH_VALUE.in
 const FORMATS = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.shtml': 'html' };
 const forcedFormat = opt('--format');
 if (!target || (forcedFormat && !Object.values(FORMATS).includes(forcedFormat))) {
-  console.error('usage: node scripts/policy-import.mjs <file.jsonl|file.csv|file.html|dir/> [--format jsonl|csv|html] [--draft] [--resume <jobId>] [--report <file.json>] [--quiet]');
+  console.error(
+    'usage: node scripts/policy-import.mjs <file.jsonl|file.csv|file.html|dir/> [--format jsonl|csv|html] [--draft] [--resume <jobId>] [--report <file.json>] [--quiet]',
+  );
   process.exit(2);
 }
 // The gateway refuses bodies over BODY_LIMIT (1 MB by default): batches and chunks stay well under it.
@@ -36,9 +38,15 @@ const MAX_BATCH_ITEMS = 200;
 const publish = !args.includes('--draft');
 const quiet = args.includes('--quiet');
 
-const files = statSync(target).isDirectory() ? listFiles(target) : [{ path: target, format: forcedFormat ?? FORMATS[extname(target).toLowerCase()] }];
+const files = statSync(target).isDirectory()
+  ? listFiles(target)
+  : [{ path: target, format: forcedFormat ?? FORMATS[extname(target).toLowerCase()] }];
 if (files.length === 0 || files.some((f) => !f.format)) {
-  console.error(files.length === 0 ? `no .jsonl, .csv or .html files under ${target}` : `unknown format of ${files.find((f) => !f.format).path}: use --format jsonl|csv|html`);
+  console.error(
+    files.length === 0
+      ? `no .jsonl, .csv or .html files under ${target}`
+      : `unknown format of ${files.find((f) => !f.format).path}: use --format jsonl|csv|html`,
+  );
   process.exit(2);
 }
 if (opt('--resume') && files.length > 1) {
@@ -49,7 +57,11 @@ if (opt('--resume') && files.length > 1) {
 const api = await loginEditor();
 const totalBytes = files.reduce((a, f) => a + statSync(f.path).size, 0);
 const bar = new cliProgress.SingleBar(
-  { format: '  {bar} {percentage}% | {value}/{total} MB | {file} | {records} records | {rate} docs/s', hideCursor: true, noTTYOutput: false },
+  {
+    format: '  {bar} {percentage}% | {value}/{total} MB | {file} | {records} records | {rate} docs/s',
+    hideCursor: true,
+    noTTYOutput: false,
+  },
   cliProgress.Presets.shades_classic,
 );
 if (!quiet) bar.start(mb(totalBytes), 0, { file: '', records: 0, rate: 0 });
@@ -70,7 +82,8 @@ function listFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (forcedFormat || FORMATS[extname(entry.name).toLowerCase()]) out.push({ path, format: forcedFormat ?? FORMATS[extname(entry.name).toLowerCase()] });
+    else if (forcedFormat || FORMATS[extname(entry.name).toLowerCase()])
+      out.push({ path, format: forcedFormat ?? FORMATS[extname(entry.name).toLowerCase()] });
   }
   return out;
 }
@@ -187,7 +200,6 @@ function readText(path, html = false) {
   }
 }
 
-
 /** CSV: the service parses it; this only cuts the file into chunks of whole records, each under the body limit. */
 async function importCsv(path, jobId, resumeAfter) {
   const text = readText(path);
@@ -198,13 +210,19 @@ async function importCsv(path, jobId, resumeAfter) {
   progress(path, Buffer.byteLength(text) - Buffer.byteLength(text.slice(todo[0]?.start ?? text.length)), 0);
   const sizes = todo.map((r) => Buffer.byteLength(text.slice(r.start, r.end)) + 1);
   const sender = jobSender(path, '/policies/import/files', jobId, resumeAfter);
-  for (let i = 0; i < todo.length; ) {
+  for (let i = 0; i < todo.length;) {
     let j = i + 1;
     for (let bytes = sizes[i]; j < todo.length && j - i < MAX_BATCH_ITEMS && bytes + sizes[j] < MAX_BATCH_BYTES; j++) bytes += sizes[j];
     const first = todo[i];
     const atStart = i === 0 && resumeAfter === 0;
     const content = text.slice(atStart ? header.start : first.start, todo[j - 1].end);
-    const body = { fileName: basename(path), format: 'csv', content, firstLine: atStart ? header.line : first.line, ...(atStart ? {} : { header: headerText }) };
+    const body = {
+      fileName: basename(path),
+      format: 'csv',
+      content,
+      firstLine: atStart ? header.line : first.line,
+      ...(atStart ? {} : { header: headerText }),
+    };
     // The job's last line is the line its last record starts on (what the service records as done).
     await sender.send(body, todo[j - 1].line, Buffer.byteLength(content), j - i);
     i = j;
@@ -215,7 +233,9 @@ async function importCsv(path, jobId, resumeAfter) {
 /** HTML: one page per file, cleaned and read by the service. */
 async function importHtml(path, jobId) {
   const content = readText(path, true);
-  const job = await blocked(post('/policies/import/files', { ...(jobId ? { jobId } : {}), fileName: basename(path), format: 'html', content }));
+  const job = await blocked(
+    post('/policies/import/files', { ...(jobId ? { jobId } : {}), fileName: basename(path), format: 'html', content }),
+  );
   progress(path, Buffer.byteLength(content), 1);
   return job;
 }
@@ -259,7 +279,9 @@ const rows = {
   'exact duplicates': sum((r) => r.exactDuplicates.length),
   'near duplicates (linked)': sum((r) => r.nearDuplicates.length),
   rejected: sum((r) => r.rejected.length),
-  ...(publish ? { 'published (by a reviewer)': jobs.reduce((a, j) => a + (j.published?.published ?? 0), 0) } : { 'left as drafts (--draft)': sum((r) => r.imported + r.updated) }),
+  ...(publish
+    ? { 'published (by a reviewer)': jobs.reduce((a, j) => a + (j.published?.published ?? 0), 0) }
+    : { 'left as drafts (--draft)': sum((r) => r.imported + r.updated) }),
 };
 console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { count: v }])));
 const wallMs = importedMs;
@@ -270,12 +292,20 @@ console.log(
 );
 for (const j of jobs) {
   if (j.error) console.log(`  ${j.file}: not imported: ${j.error}`);
-  for (const x of j.published?.refused ?? []) console.log(`  not published (${x.code}: the reviewer wrote it): ${x.externalId ?? x.documentId}`);
+  for (const x of j.published?.refused ?? [])
+    console.log(`  not published (${x.code}: the reviewer wrote it): ${x.externalId ?? x.documentId}`);
   for (const x of j.job?.report.rejected.slice(0, 10) ?? []) {
     console.log(`  rejected ${jobs.length > 1 ? `${j.file} ` : ''}line ${x.line}${x.externalId ? ` (${x.externalId})` : ''}: ${x.reason}`);
   }
 }
 const client = { records: stats.records, bytes: stats.bytes, wallMs, waitMs: stats.waitMs, clientMs: wallMs - stats.waitMs };
 const out = opt('--report') ?? join(tmpdir(), `policy-import-${jobs[0].job?.id ?? Date.now()}.json`);
-writeFileSync(out, JSON.stringify(jobs.length === 1 && jobs[0].job ? { ...jobs[0].job, published: jobs[0].published, client } : { files: jobs, client }, null, 2));
+writeFileSync(
+  out,
+  JSON.stringify(
+    jobs.length === 1 && jobs[0].job ? { ...jobs[0].job, published: jobs[0].published, client } : { files: jobs, client },
+    null,
+    2,
+  ),
+);
 console.log(`full report (every duplicate and rejected line): ${out}`);

@@ -38,7 +38,9 @@ async function flush() {
   }
   batch = [];
   const rate = lines / ((Date.now() - started) / 1000);
-  process.stderr.write(`\r  ${lines} lines · ${totals.imported} new · ${totals.updated} updated · ${totals.unchanged} unchanged · ${totals.published} published · ${totals.rejected.length} rejected · ${rate.toFixed(0)} lines/s`);
+  process.stderr.write(
+    `\r  ${lines} lines · ${totals.imported} new · ${totals.updated} updated · ${totals.unchanged} unchanged · ${totals.published} published · ${totals.rejected.length} rejected · ${rate.toFixed(0)} lines/s`,
+  );
 }
 
 for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
@@ -57,7 +59,14 @@ for await (const text of createInterface({ input: createReadStream(file, 'utf8')
 await flush();
 process.stderr.write('\n');
 const seconds = (Date.now() - started) / 1000;
-console.table({ lines: { count: lines }, imported: { count: totals.imported }, updated: { count: totals.updated }, unchanged: { count: totals.unchanged }, 'published (by a reviewer)': { count: totals.published }, rejected: { count: totals.rejected.length } });
+console.table({
+  lines: { count: lines },
+  imported: { count: totals.imported },
+  updated: { count: totals.updated },
+  unchanged: { count: totals.unchanged },
+  'published (by a reviewer)': { count: totals.published },
+  rejected: { count: totals.rejected.length },
+});
 console.log(`${lines} lines in ${seconds.toFixed(1)} s (${(lines / seconds).toFixed(0)} lines/s)`);
 if (totals.rejected.length) {
   const out = `${file.replace(/\.jsonl?$/, '')}.rejected.json`;

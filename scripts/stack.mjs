@@ -41,7 +41,12 @@ function prefixLines(name, color, stream, out) {
 
 function start(app, i) {
   const child = spawn(process.execPath, [join(root, 'apps', app.name, 'dist', 'main.js')], {
-    env: { ...env, HTTP_PORT: String(app.port), ...(app.metricsPort ? { METRICS_PORT: String(app.metricsPort) } : {}), LOG_PRETTY: env.LOG_PRETTY ?? 'false' },
+    env: {
+      ...env,
+      HTTP_PORT: String(app.port),
+      ...(app.metricsPort ? { METRICS_PORT: String(app.metricsPort) } : {}),
+      LOG_PRETTY: env.LOG_PRETTY ?? 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixLines(app.name, colors[i], child.stdout, process.stdout);

@@ -4,9 +4,15 @@
 // publish as a different reviewer (DEMO_REVIEWER, default reviewer1); passwords are demo-<username>
 // unless DEMO_EDITOR_PASSWORD / DEMO_REVIEWER_PASSWORD are set.
 export const loginEditor = () =>
-  login({ username: process.env.DEMO_EDITOR ?? 'editor1', password: process.env.DEMO_EDITOR_PASSWORD ?? `demo-${process.env.DEMO_EDITOR ?? 'editor1'}` });
+  login({
+    username: process.env.DEMO_EDITOR ?? 'editor1',
+    password: process.env.DEMO_EDITOR_PASSWORD ?? `demo-${process.env.DEMO_EDITOR ?? 'editor1'}`,
+  });
 export const loginReviewer = () =>
-  login({ username: process.env.DEMO_REVIEWER ?? 'reviewer1', password: process.env.DEMO_REVIEWER_PASSWORD ?? `demo-${process.env.DEMO_REVIEWER ?? 'reviewer1'}` });
+  login({
+    username: process.env.DEMO_REVIEWER ?? 'reviewer1',
+    password: process.env.DEMO_REVIEWER_PASSWORD ?? `demo-${process.env.DEMO_REVIEWER ?? 'reviewer1'}`,
+  });
 
 export async function login({
   gateway = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
@@ -29,7 +35,11 @@ export async function login({
       r = await send(method, path, body);
     }
     const json = await r.json().catch(() => ({}));
-    if (r.status >= 300) throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), { status: r.status, body: json });
+    if (r.status >= 300)
+      throw Object.assign(new Error(`${method} ${path}: HTTP ${r.status} ${json.code ?? ''} ${json.message ?? ''}`), {
+        status: r.status,
+        body: json,
+      });
     return json;
   };
   return { gateway, username, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), call };

@@ -15,7 +15,14 @@ export const citizen: Actor = { sub: 'citizen-1', roles: ['citizen'] };
 export function newRequest(over: Partial<z.input<typeof SubmitDisclosureRequestReq>> & { n?: number } = {}): SubmitDisclosureRequestReq {
   const { n = 1, ...rest } = over;
   return {
-    applicant: { type: 'NATURAL_PERSON', name: '李四', idType: 'RESIDENT_ID', idNumber: validId(n), phone: '13800138000', address: '江东市滨江路1号' },
+    applicant: {
+      type: 'NATURAL_PERSON',
+      name: '李四',
+      idType: 'RESIDENT_ID',
+      idNumber: validId(n),
+      phone: '13800138000',
+      address: '江东市滨江路1号',
+    },
     channel: 'ONLINE',
     description: `2025年度财政预算执行情况（申请 ${n}）`,
     deliveryForm: 'EMAIL',

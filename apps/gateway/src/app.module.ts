@@ -22,7 +22,13 @@ export class AppModule {
       imports: [
         // /metrics is not served on the public port (main.ts opens METRICS_PORT for it); the access
         // log is written from the HTTP server's response hook (http/setup.ts).
-        ServiceKitModule.forRoot({ service: SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, publicMetrics: false, accessLog: false }),
+        ServiceKitModule.forRoot({
+          service: SERVICE_NAME,
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+          publicMetrics: false,
+          accessLog: false,
+        }),
         BusModule.forRoot({
           url: config.NATS_URL,
           prefix: config.NATS_SUBJECT_PREFIX,

@@ -12,7 +12,11 @@ function issuesOf(fn: () => unknown): { code: ErrorCode; issues: Array<{ path: s
   throw new Error('expected a DomainError');
 }
 
-const schema = z.strictObject({ title: z.string(), tags: z.array(z.string()).optional(), meta: z.record(z.string(), z.string()).optional() });
+const schema = z.strictObject({
+  title: z.string(),
+  tags: z.array(z.string()).optional(),
+  meta: z.record(z.string(), z.string()).optional(),
+});
 
 describe('ill-formed UTF-16 is refused with a field-level code', () => {
   test.each([
@@ -41,12 +45,20 @@ describe('ill-formed UTF-16 is refused with a field-level code', () => {
   });
 
   test('well-formed text passes: pairs, CJK, supplementary-plane characters', () => {
-    expect(parseOrThrow(schema, { title: '𠮷野家😀政务公开', meta: { '😀': '𠮷' } })).toEqual({ title: '𠮷野家😀政务公开', meta: { '😀': '𠮷' } });
+    expect(parseOrThrow(schema, { title: '𠮷野家😀政务公开', meta: { '😀': '𠮷' } })).toEqual({
+      title: '𠮷野家😀政务公开',
+      meta: { '😀': '𠮷' },
+    });
   });
 
   test('U+0000 keeps its own code, in values and keys', () => {
-    expect(issuesOf(() => parseOrThrow(schema, { title: 'a\u0000' })).issues).toEqual([{ path: 'title', code: 'NUL_CHAR', message: expect.stringContaining('空字符') }]);
-    expect(issuesOf(() => parseOrThrow(schema, { title: 'a', meta: { 'k\u0000': 'v' } })).issues[0]).toMatchObject({ path: 'meta.k\\u0000', code: 'NUL_CHAR' });
+    expect(issuesOf(() => parseOrThrow(schema, { title: 'a\u0000' })).issues).toEqual([
+      { path: 'title', code: 'NUL_CHAR', message: expect.stringContaining('空字符') },
+    ]);
+    expect(issuesOf(() => parseOrThrow(schema, { title: 'a', meta: { 'k\u0000': 'v' } })).issues[0]).toMatchObject({
+      path: 'meta.k\\u0000',
+      code: 'NUL_CHAR',
+    });
   });
 
   test('deeply nested input does not overflow the stack (the walk is iterative)', () => {

@@ -192,7 +192,10 @@ export class OutboxRelay {
     }
     this.failures.delete(row.id);
     await this.opts.db.$executeRawUnsafe(`UPDATE ${OUTBOX_TABLE} SET claimed_until = '${PARKED_UNTIL}' WHERE id = $1::uuid`, row.id);
-    this.opts.logger.error({ ...base, failures }, "outbox event could not be published and was parked (sent_at IS NULL AND claimed_until = 'infinity')");
+    this.opts.logger.error(
+      { ...base, failures },
+      "outbox event could not be published and was parked (sent_at IS NULL AND claimed_until = 'infinity')",
+    );
     this.opts.onParked?.(row, error);
     return true;
   }
@@ -207,6 +210,9 @@ export class OutboxRelay {
   }
 
   private async release(ids: string[]): Promise<void> {
-    await this.opts.db.$executeRawUnsafe(`UPDATE ${OUTBOX_TABLE} SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`, ids);
+    await this.opts.db.$executeRawUnsafe(
+      `UPDATE ${OUTBOX_TABLE} SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`,
+      ids,
+    );
   }
 }

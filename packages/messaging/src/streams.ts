@@ -1,11 +1,4 @@
-import {
-  AckPolicy,
-  DeliverPolicy,
-  JetStreamApiError,
-  StorageType,
-  jetstreamManager,
-  type JetStreamManager,
-} from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, JetStreamApiError, StorageType, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { consumers } from '@govdisc/contracts';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { BusNaming } from './naming.js';

@@ -14,8 +14,7 @@ export interface AnalyzedDocument {
   facets: Record<FacetField, string[]>;
 }
 
-const clean = (values: readonly (string | null | undefined)[]) =>
-  [...new Set(values.map((v) => (v ?? '').trim()).filter(Boolean))];
+const clean = (values: readonly (string | null | undefined)[]) => [...new Set(values.map((v) => (v ?? '').trim()).filter(Boolean))];
 
 /** Doc numbers are compared without spaces, brackets folded by NFKC. */
 export function normalizeDocNumberText(text: string): string {

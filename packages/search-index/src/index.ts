@@ -8,4 +8,11 @@ export { loadSnapshot, saveSnapshot, SNAPSHOT_FORMAT } from './embedded/snapshot
 export { OpenSearchSearchIndex, toOpenSearchSource, type OpenSearchIndexOptions } from './opensearch/opensearch-index.js';
 export { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings, policyIndexTemplate } from './opensearch/mapping.js';
 export { BOOST_SCRIPT, renderRankBody, renderSearchBody } from './opensearch/render-query.js';
-export { closeSearchEngine, engineKind, openSearchEngine, type EngineKind, type OpenEngineOptions, type OpenedEngine } from './open-engine.js';
+export {
+  closeSearchEngine,
+  engineKind,
+  openSearchEngine,
+  type EngineKind,
+  type OpenEngineOptions,
+  type OpenedEngine,
+} from './open-engine.js';

@@ -36,7 +36,8 @@ export type OpenedEngine<E extends SearchIndex> =
  * so), otherwise the embedded engine the caller makes.
  */
 export async function openSearchEngine<E extends SearchIndex>(opts: OpenEngineOptions<E>): Promise<OpenedEngine<E>> {
-  if (engineKind(opts.opensearchUrl) === 'embedded') return { kind: 'embedded', index: await opts.embedded(), needsRebuild: false, empty: false };
+  if (engineKind(opts.opensearchUrl) === 'embedded')
+    return { kind: 'embedded', index: await opts.embedded(), needsRebuild: false, empty: false };
   const index = await OpenSearchSearchIndex.open({
     node: opts.opensearchUrl!,
     alias: opts.alias,

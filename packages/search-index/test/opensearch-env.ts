@@ -6,7 +6,9 @@ import type { EngineFactory } from '../src/contract/search-index.contract.js';
 export function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
   if (!url) {
-    throw new Error('OPENSEARCH_URL is not set: run `bash infra/scripts/opensearch.sh start` and export OPENSEARCH_URL=<the URL it prints>');
+    throw new Error(
+      'OPENSEARCH_URL is not set: run `bash infra/scripts/opensearch.sh start` and export OPENSEARCH_URL=<the URL it prints>',
+    );
   }
   return url;
 }

@@ -83,7 +83,7 @@ describe('OpenSearch index lifecycle', () => {
     }
   });
 
-  it('openSearchEngine: OpenSearch behind the service\'s alias when a URL is set; a foreign-analyzer index is replaced and flagged for refill', async () => {
+  it("openSearchEngine: OpenSearch behind the service's alias when a URL is set; a foreign-analyzer index is replaced and flagged for refill", async () => {
     const alias = testAlias();
     const name = `${alias}-old`;
     await client.indices.create({ index: name, body: { settings: policyIndexSettings(), mappings: policyIndexMappings('old-analyzer') } });
@@ -100,11 +100,11 @@ describe('OpenSearch index lifecycle', () => {
       await again.index.close();
       const fresh = await openSearchEngine({ opensearchUrl: node, alias: testAlias(), embedded });
       expect([fresh.needsRebuild, fresh.empty]).toEqual([false, true]); // a new alias: fill it from the source of truth
-      await (fresh.index).drop();
+      await fresh.index.drop();
       await fresh.index.close();
     } finally {
-      await (first.index).drop();
-      await (first.index).close();
+      await first.index.drop();
+      await first.index.close();
     }
   });
 

@@ -17,7 +17,12 @@ function overlap(a: string[], b: string[]): number {
   return a.filter((x) => set.has(x)).length / Math.max(a.length, b.length);
 }
 
-function runParity(name: string, docs: () => SearchDocument[], knownItems: (docs: SearchDocument[]) => SearchRequest[], filterOnly: SearchRequest[]) {
+function runParity(
+  name: string,
+  docs: () => SearchDocument[],
+  knownItems: (docs: SearchDocument[]) => SearchRequest[],
+  filterOnly: SearchRequest[],
+) {
   describe(`parity embedded ⇄ OpenSearch: ${name}`, () => {
     let data: SearchDocument[];
     let embedded: SearchIndex;
@@ -72,7 +77,10 @@ const LEVEL_FILTERS: SearchRequest[] = ['省', '市', '国务院', '部委', '�
 runParity(
   'fixtures',
   () => FIXTURE_DOCS,
-  (docs) => [...docs.filter((d) => d.docNumber).map((d, i) => ({ q: looseSpelling(d.docNumber!, i) })), ...docs.map((d) => ({ q: d.title }))],
+  (docs) => [
+    ...docs.filter((d) => d.docNumber).map((d, i) => ({ q: looseSpelling(d.docNumber!, i) })),
+    ...docs.map((d) => ({ q: d.title })),
+  ],
   [...LEVEL_FILTERS, { filters: { validity: ['有效', '废止'] } }, { filters: { year: '2021' } }, {}],
 );
 
@@ -84,5 +92,11 @@ runParity(
     ...docs.filter((d) => d.docNumber).map((d, i) => ({ q: looseSpelling(d.docNumber!, i) })),
     ...uniqueTitleDocs(docs, Math.min(40, sample.titles.max), sample.titles.step).map((d) => ({ q: d.title })),
   ],
-  [...LEVEL_FILTERS, { filters: { docType: ['法律', '行政法规'] } }, { filters: { region: '浙江省' } }, { filters: { year: ['2019', '2020'] } }, {}],
+  [
+    ...LEVEL_FILTERS,
+    { filters: { docType: ['法律', '行政法规'] } },
+    { filters: { region: '浙江省' } },
+    { filters: { year: ['2019', '2020'] } },
+    {},
+  ],
 );

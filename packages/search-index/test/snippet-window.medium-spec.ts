@@ -51,7 +51,7 @@ describe('OpenSearch client connections', () => {
       const agent = (index.client.connectionPool as unknown as { connections: { agent: Agent }[] }).connections[0]!.agent;
       let opened = 0;
       const create = agent.createConnection.bind(agent);
-      agent.createConnection = ((...args: Parameters<Agent['createConnection']>) => (opened++, create(...args)));
+      agent.createConnection = (...args: Parameters<Agent['createConnection']>) => (opened++, create(...args));
       for (let i = 0; i < 20; i++) await index.search({ q: i % 2 ? '社会保险' : '公积金', pageSize: 10 });
       expect(opened).toBeLessThanOrEqual(1);
     } finally {

@@ -68,7 +68,7 @@ export async function bootstrapService<App extends INestApplication = INestAppli
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
     const err = error as Error;
-    process.stderr.write(`${err.name === 'ConfigError' ? err.message : err.stack ?? String(err)}\n`);
+    process.stderr.write(`${err.name === 'ConfigError' ? err.message : (err.stack ?? String(err))}\n`);
     process.exit(1);
   });
 }

@@ -33,7 +33,10 @@ export const baseServiceEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool,
   HTTP_HOST: z.string().default('127.0.0.1'),
-  NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/.+/, 'must look like nats://host:4222').default('nats://127.0.0.1:4222'),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls|wss?):\/\/.+/, 'must look like nats://host:4222')
+    .default('nats://127.0.0.1:4222'),
   NATS_SUBJECT_PREFIX: z
     .string()
     .regex(/^([A-Za-z0-9_-]+\.)?$/, 'must be empty or one token followed by a dot, e.g. "t1."')

@@ -19,9 +19,7 @@ export class ReadinessRegistry {
   }
 
   async run(timeoutMs = 2_000): Promise<{ status: CheckResult; checks: Record<string, CheckResult> }> {
-    const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => [name, await settle(check, timeoutMs)] as const),
-    );
+    const entries = await Promise.all([...this.checks].map(async ([name, check]) => [name, await settle(check, timeoutMs)] as const));
     const checks = Object.fromEntries(entries);
     const allUp = !this.shuttingDown && entries.every(([, r]) => r === 'up');
     return { status: allUp ? 'up' : 'down', checks };
@@ -31,10 +29,7 @@ export class ReadinessRegistry {
 async function settle(check: ReadinessCheck, timeoutMs: number): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
-    ]);
+    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)))]);
     return 'up';
   } catch {
     return 'down';
@@ -64,9 +59,6 @@ export class HealthController {
 }
 
 /** Registers the database check most services need. */
-export function registerDatabaseReadiness(
-  readiness: ReadinessRegistry,
-  db: { $queryRawUnsafe(query: string): Promise<unknown> },
-): void {
+export function registerDatabaseReadiness(readiness: ReadinessRegistry, db: { $queryRawUnsafe(query: string): Promise<unknown> }): void {
   readiness.register('database', () => db.$queryRawUnsafe('SELECT 1'));
 }

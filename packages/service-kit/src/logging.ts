@@ -35,4 +35,3 @@ export function pinoOptions(opts: LoggingOptions) {
     transport: opts.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
 }
-

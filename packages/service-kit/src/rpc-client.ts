@@ -1,13 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  type Actor,
-  DomainError,
-  ErrorCode,
-  type RpcContract,
-  errorMessages,
-  isErrorBody,
-  type z,
-} from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages, isErrorBody, type z } from '@govdisc/contracts';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from './tokens.js';
 import { currentCorrelationId } from './correlation.js';

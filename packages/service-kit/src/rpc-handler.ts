@@ -33,7 +33,11 @@ const routesByPrototype = new WeakMap<object, RpcRoute[]>();
 /** The RPC routes declared with @RpcHandler on an object's class (and its base classes). */
 export function rpcRoutesOf(instance: object): RpcRoute[] {
   const routes: RpcRoute[] = [];
-  for (let proto = Object.getPrototypeOf(instance) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(instance) as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     routes.push(...(routesByPrototype.get(proto) ?? []));
   }
   return routes;

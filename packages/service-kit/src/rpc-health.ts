@@ -8,10 +8,7 @@ import { RpcHandler } from './rpc-handler.js';
  * The `rpc.<context>.health.check` handler (the gateway's /api/v1/health asks every service this)
  * and the service's no-op `rpc.ping.<service>`.
  */
-export function rpcHealthController(
-  service: string,
-  contract: RpcContract<z.ZodType, typeof ServiceHealth>,
-): Type<unknown> {
+export function rpcHealthController(service: string, contract: RpcContract<z.ZodType, typeof ServiceHealth>): Type<unknown> {
   const ping = servicePing[service as ServiceName];
   if (!ping) throw new Error(`${service} is not one of the platform's services (contracts: serviceNames)`);
 

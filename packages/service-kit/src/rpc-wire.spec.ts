@@ -31,5 +31,7 @@ test('text that escapes a lone surrogate or U+0000 is not cleared, so the handle
 
 test('replies: a response around already-encoded JSON, or an error body', () => {
   expect(decodeReply(encodeResponseReply('{"items":[1]}'))).toEqual({ reply: { response: { items: [1] } }, textChecked: true });
-  expect(JSON.parse(encodeErrorReply({ code: ErrorCode.FORBIDDEN, message: '无权' }))).toEqual({ err: { code: 'FORBIDDEN', message: '无权' } });
+  expect(JSON.parse(encodeErrorReply({ code: ErrorCode.FORBIDDEN, message: '无权' }))).toEqual({
+    err: { code: 'FORBIDDEN', message: '无权' },
+  });
 });

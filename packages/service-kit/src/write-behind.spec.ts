@@ -18,7 +18,14 @@ function fakeSink() {
 }
 
 function newBuffer(sink: ReturnType<typeof fakeSink>, extra: { maxBatch?: number } = {}) {
-  return new WriteBehindBuffer<string>({ label: `test-${Math.random()}`, flushMs: 60_000, write: sink.write, probe: sink.probe, maxAttempts: 3, ...extra });
+  return new WriteBehindBuffer<string>({
+    label: `test-${Math.random()}`,
+    flushMs: 60_000,
+    write: sink.write,
+    probe: sink.probe,
+    maxAttempts: 3,
+    ...extra,
+  });
 }
 
 test('a poison item does not hold back the rest: good items are written in the same flush, the poison is set aside after 3 attempts', async () => {
@@ -35,7 +42,9 @@ test('a poison item does not hold back the rest: good items are written in the s
   expect(sink.rows).toContain('ok-10');
   const snapshot = buffer.snapshot();
   expect(snapshot).toMatchObject({ kind: 'write-behind', pending: 0, parkedTotal: 1 });
-  expect(snapshot.parked).toEqual([expect.objectContaining({ item: '"poison-6"', error: expect.stringContaining('invalid byte sequence') })]);
+  expect(snapshot.parked).toEqual([
+    expect.objectContaining({ item: '"poison-6"', error: expect.stringContaining('invalid byte sequence') }),
+  ]);
   // Later items keep flowing.
   buffer.add('ok-11');
   await buffer.flush();

@@ -85,7 +85,13 @@ export class WriteBehindBuffer<T> {
   }
 
   snapshot(): QueueSnapshot {
-    return { queue: this.opts.label, kind: 'write-behind', pending: this.pending.length + this.inFlight, parkedTotal: this.parked.total, parked: this.parked.list() };
+    return {
+      queue: this.opts.label,
+      kind: 'write-behind',
+      pending: this.pending.length + this.inFlight,
+      parkedTotal: this.parked.total,
+      parked: this.parked.list(),
+    };
   }
 
   private get maxPending() {
@@ -110,7 +116,10 @@ export class WriteBehindBuffer<T> {
       const retry = outcome.filter((entry) => !this.parkIfExhausted(entry));
       if (retry.length > 0) {
         this.pending = [...retry, ...this.pending];
-        this.logger.warn({ err: retry[0]!.lastError, failing: retry.length }, `${this.opts.label}: some items failed; retrying them next flush`);
+        this.logger.warn(
+          { err: retry[0]!.lastError, failing: retry.length },
+          `${this.opts.label}: some items failed; retrying them next flush`,
+        );
         return;
       }
     }
@@ -165,7 +174,10 @@ export class WriteBehindBuffer<T> {
     if (entry.failures < (this.opts.maxAttempts ?? 3)) return false;
     this.parked.add(entry.lastError, entry.item);
     // The item itself may hold personal data: it stays in the bounded in-memory list, not in logs.
-    this.logger.error({ err: entry.lastError, attempts: entry.failures, parkedTotal: this.parked.total }, `${this.opts.label}: an item kept failing and was set aside (see /metrics/queues)`);
+    this.logger.error(
+      { err: entry.lastError, attempts: entry.failures, parkedTotal: this.parked.total },
+      `${this.opts.label}: an item kept failing and was set aside (see /metrics/queues)`,
+    );
     return true;
   }
 }

@@ -120,7 +120,14 @@ test('the gateway client sends its correlation id along', async () => {
 });
 
 test('a body that is not JSON, or not a request, gets MALFORMED_MESSAGE, not a timeout', async () => {
-  for (const body of ['not json at all', '', '[1,2]', 'null', JSON.stringify({ actor: null, payload: { text: '' } }), JSON.stringify({ actor: null, payload: { text: 'a\ud800' } })]) {
+  for (const body of [
+    'not json at all',
+    '',
+    '[1,2]',
+    'null',
+    JSON.stringify({ actor: null, payload: { text: '' } }),
+    JSON.stringify({ actor: null, payload: { text: 'a\ud800' } }),
+  ]) {
     const reply = await request(echo.subject, body);
     expect({ body, code: reply.err?.code }).toEqual({ body, code: ErrorCode.MALFORMED_MESSAGE });
     expect(reply.err!.message).toBeTruthy();

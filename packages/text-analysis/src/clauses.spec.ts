@@ -1,7 +1,14 @@
 import { chineseNumber, clauseAnchor, clauseText, toParagraphs } from './clauses.js';
 
 test('Chinese numerals become numbers', () => {
-  expect([chineseNumber('十'), chineseNumber('十五'), chineseNumber('二十一'), chineseNumber('一百零三'), chineseNumber('一百二十三'), chineseNumber('12')]).toEqual([10, 15, 21, 103, 123, 12]);
+  expect([
+    chineseNumber('十'),
+    chineseNumber('十五'),
+    chineseNumber('二十一'),
+    chineseNumber('一百零三'),
+    chineseNumber('一百二十三'),
+    chineseNumber('12'),
+  ]).toEqual([10, 15, 21, 103, 123, 12]);
   expect(chineseNumber('甲')).toBeNaN();
 });
 
@@ -27,12 +34,22 @@ test('an anchor does not move when text elsewhere changes, and repeats get a suf
 
 test('clause references in any spelling name the anchor toParagraphs gives', () => {
   expect(['第五条', '第 五 条', 'art-5', '第五条之一', '第二章', '第二章第一节', '第十二条', 'ch-3', '附件'].map(clauseAnchor)).toEqual([
-    'art-5', 'art-5', 'art-5', 'art-5-1', 'ch-2', 'ch-2-sec-1', 'art-12', 'ch-3', null,
+    'art-5',
+    'art-5',
+    'art-5',
+    'art-5-1',
+    'ch-2',
+    'ch-2-sec-1',
+    'art-12',
+    'ch-3',
+    null,
   ]);
 });
 
 test('the text of a clause runs to the next heading; a chapter holds its articles', () => {
-  const paragraphs = toParagraphs('第一章 总则\n第一条 为了规范。\n第二条 本办法适用于全市。\n具体范围见附件。\n第二章 待遇\n第三条 每月补贴500元。');
+  const paragraphs = toParagraphs(
+    '第一章 总则\n第一条 为了规范。\n第二条 本办法适用于全市。\n具体范围见附件。\n第二章 待遇\n第三条 每月补贴500元。',
+  );
   expect(clauseText(paragraphs, 'art-2')).toBe('第二条 本办法适用于全市。\n具体范围见附件。');
   expect(clauseText(paragraphs, 'ch-1')).toContain('第二条');
   expect(clauseText(paragraphs, 'ch-1')).not.toContain('第三条');

@@ -84,7 +84,14 @@ export function clauseText(paragraphs: readonly Paragraph[], anchor: string): st
   const out = [own.text];
   for (const p of paragraphs.slice(start + 1)) {
     // A chapter spans its articles; an article ends at the next heading.
-    if (own.kind === 'chapter' ? p.kind === 'chapter' : own.kind === 'section' ? p.kind === 'chapter' || p.kind === 'section' : headingKinds.has(p.kind)) break;
+    if (
+      own.kind === 'chapter'
+        ? p.kind === 'chapter'
+        : own.kind === 'section'
+          ? p.kind === 'chapter' || p.kind === 'section'
+          : headingKinds.has(p.kind)
+    )
+      break;
     out.push(p.text);
   }
   return out.join('\n');

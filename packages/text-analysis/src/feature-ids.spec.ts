@@ -37,7 +37,8 @@ describe('charMask', () => {
     for (const text of texts) {
       const mask = charMask(text);
       for (let i = 0; i < text.length; i++) {
-        for (let j = i + 1; j <= text.length; j++) expect(containsWord(text, mask, text.slice(i, j), charMask(text.slice(i, j)))).toBe(true);
+        for (let j = i + 1; j <= text.length; j++)
+          expect(containsWord(text, mask, text.slice(i, j), charMask(text.slice(i, j)))).toBe(true);
       }
     }
   });

@@ -11,7 +11,16 @@ export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, 
 export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } from './question-matcher.js';
 export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
-export { SnippetText, snippet, snippetOfWindow, snippetTerms, snippetWindow, snippetWindowSpan, type SnippetOptions, type SnippetWindow } from './snippet.js';
+export {
+  SnippetText,
+  snippet,
+  snippetOfWindow,
+  snippetTerms,
+  snippetWindow,
+  snippetWindowSpan,
+  type SnippetOptions,
+  type SnippetWindow,
+} from './snippet.js';
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';
 export { createSynonymTable, defaultSynonyms, expandQuery, parseSynonyms, type SynonymTable } from './synonyms.js';
 export { chineseNumber, clauseAnchor, clauseText, toParagraphs, type Paragraph } from './clauses.js';

@@ -19,7 +19,8 @@ const CHANGING = ((): Map<number, Array<{ key: string; offset: number }>> | null
   const entry = (key: string, value: string) => {
     if (key === value) return;
     let offset = 0;
-    while (offset < key.length && key.codePointAt(offset) === value.codePointAt(offset)) offset += key.codePointAt(offset)! > 0xffff ? 2 : 1;
+    while (offset < key.length && key.codePointAt(offset) === value.codePointAt(offset))
+      offset += key.codePointAt(offset)! > 0xffff ? 2 : 1;
     if (offset >= key.length) offset = 0;
     const c = key.codePointAt(offset)!;
     const list = index.get(c);

@@ -6,7 +6,10 @@ export function pinyinInitials(text: string): string {
   const norm = normalize(text);
   if (!norm) return '';
   const letters = pinyin(norm, { pattern: 'first', toneType: 'none', type: 'array' });
-  return letters.join('').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  return letters
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/gu, '');
 }
 
 const syllables = new Map<string, string>();

@@ -7,9 +7,54 @@ export interface Place {
   province: string;
 }
 
-const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '新区', '省', '市', '区', '县', '盟', '旗'];
+const SUFFIXES = [
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '地区',
+  '新区',
+  '省',
+  '市',
+  '区',
+  '县',
+  '盟',
+  '旗',
+];
 /** Short forms that are ordinary words or too ambiguous to mean a place on their own. */
-const TOO_GENERIC = new Set(['城区', '市辖', '郊区', '矿区', '新城', '开发', '高新', '经济', '朝阳', '南山', '鼓楼', '城关', '东区', '西区', '南区', '北区', '中山', '长安', '永安', '和平', '新华', '江北', '江南', '铁西', '铁东', '向阳', '红旗', '白云']);
+const TOO_GENERIC = new Set([
+  '城区',
+  '市辖',
+  '郊区',
+  '矿区',
+  '新城',
+  '开发',
+  '高新',
+  '经济',
+  '朝阳',
+  '南山',
+  '鼓楼',
+  '城关',
+  '东区',
+  '西区',
+  '南区',
+  '北区',
+  '中山',
+  '长安',
+  '永安',
+  '和平',
+  '新华',
+  '江北',
+  '江南',
+  '铁西',
+  '铁东',
+  '向阳',
+  '红旗',
+  '白云',
+]);
 
 let gazetteer: { names: Map<string, Place>; longestFrom: Map<string, number>; firstChars: Set<number> } | undefined;
 
@@ -53,9 +98,31 @@ function rankOf(place: Place, _form: string): number {
 
 /** One-character province abbreviations, recognised only after a verb of motion or place (来津, 在沪, 进京). */
 const ABBREVIATIONS: Record<string, string> = {
-  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省', 吉: '吉林省',
-  苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省',
-  湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 蜀: '四川省', 川: '四川省', 黔: '贵州省', 滇: '云南省', 陇: '甘肃省',
+  京: '北京市',
+  津: '天津市',
+  沪: '上海市',
+  渝: '重庆市',
+  冀: '河北省',
+  晋: '山西省',
+  辽: '辽宁省',
+  吉: '吉林省',
+  苏: '江苏省',
+  浙: '浙江省',
+  皖: '安徽省',
+  闽: '福建省',
+  赣: '江西省',
+  鲁: '山东省',
+  豫: '河南省',
+  鄂: '湖北省',
+  湘: '湖南省',
+  粤: '广东省',
+  桂: '广西壮族自治区',
+  琼: '海南省',
+  蜀: '四川省',
+  川: '四川省',
+  黔: '贵州省',
+  滇: '云南省',
+  陇: '甘肃省',
   疆: '新疆维吾尔自治区',
 };
 const ABBREVIATED = new RegExp(
@@ -74,7 +141,7 @@ function placeSpans(s: string): { start: number; end: number; place: Place }[] {
     const end = m.index + m[0].length;
     spans.push({ start: end - 1, end, place: { name: province, province } });
   }
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let hit: Place | undefined;
     let len = 0;
     const longest = firstChars.has(s.charCodeAt(i)) ? (longestFrom.get(s.slice(i, i + 2)) ?? 0) : 0;

@@ -19,17 +19,26 @@ export type FactKind = 'amount' | 'time' | 'materials' | 'where' | 'eligibility'
 /** Facts people ask about, each with a pattern and a weight (hits are counted, at most 3 per fact). */
 const FACTS: Array<{ kind: FactKind; pattern: RegExp; weight: number }> = [
   // Money, ratios, multiples, exemptions.
-  { kind: 'amount', pattern: /\d+(?:\.\d+)?\s*(?:%|％|元|万元|亿元|倍)|百分之[一二三四五六七八九十百\d]+|(?:减半|全额|免收|免征|免缴)/gu, weight: 2 },
+  {
+    kind: 'amount',
+    pattern: /\d+(?:\.\d+)?\s*(?:%|％|元|万元|亿元|倍)|百分之[一二三四五六七八九十百\d]+|(?:减半|全额|免收|免征|免缴)/gu,
+    weight: 2,
+  },
   // Quantities (how many people, firms, items): the other "how much" questions.
   { kind: 'amount', pattern: /\d+(?:\.\d+)?\s*(?:万|亿)?(?:人|家|个|件|台|辆|只|吨|次|例|名|户|所|项|条|批|架次|床|套|份)/gu, weight: 1 },
   // Durations (3个月, 5个工作日, 2年), dates and deadlines; a four-digit year alone is not a time limit.
   {
     kind: 'time',
-    pattern: /\d+\s*(?:个月|个工作日|工作日|天|小时|周)|(?<!\d)\d{1,2}\s*年(?!\d{1,2}月)|\d{1,2}月\d{1,2}日|\d+日(?:前|内|起)|(?:之日起|期限|延长至|截至|截止|届满|逾期|之前|以前|以内)/gu,
+    pattern:
+      /\d+\s*(?:个月|个工作日|工作日|天|小时|周)|(?<!\d)\d{1,2}\s*年(?!\d{1,2}月)|\d{1,2}月\d{1,2}日|\d+日(?:前|内|起)|(?:之日起|期限|延长至|截至|截止|届满|逾期|之前|以前|以内)/gu,
     weight: 1.5,
   },
   { kind: 'materials', pattern: /(?:材料|证明|申请表|证件|复印件|营业执照|身份证)/gu, weight: 1.5 },
-  { kind: 'where', pattern: /(?:向[^，。；]{1,15}(?:申请|提出|报送|咨询)|通过[^，。；]{1,20}(?:办理|申请|申报)|网上|窗口|热线|电话|APP|平台)/gu, weight: 1 },
+  {
+    kind: 'where',
+    pattern: /(?:向[^，。；]{1,15}(?:申请|提出|报送|咨询)|通过[^，。；]{1,20}(?:办理|申请|申报)|网上|窗口|热线|电话|APP|平台)/gu,
+    weight: 1,
+  },
   { kind: 'eligibility', pattern: /(?:符合|对[^，。；]{2,20}的|凡|条件|适用于|范围)/gu, weight: 1 },
   { kind: 'measure', pattern: /(?:给予|补贴|补助|奖励|减免|返还|延期|降低|支持|贴息|缓缴|提供|鼓励|实行|开展)/gu, weight: 1 },
 ];
@@ -47,9 +56,11 @@ const BASE_SCORE = 0.5;
 const LENGTH_BONUS = 2;
 const LENGTH_FULL = 200;
 
-const BOILERPLATE = /^(?:各[^：:]{1,40}[：:]|附件|第[一二三四五六七八九十百]+章|现将|特此通知|为[^，]{2,40}，(?:现|特)|（?本文件|联系人|联系电话)/u;
+const BOILERPLATE =
+  /^(?:各[^：:]{1,40}[：:]|附件|第[一二三四五六七八九十百]+章|现将|特此通知|为[^，]{2,40}，(?:现|特)|（?本文件|联系人|联系电话)/u;
 /** 为了……，（根据……，）制定本办法 / 现通知如下: says why the text exists, not what it rules. */
-const PURPOSE = /^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?为了?[^。；]{2,80}?，(?:根据[^。；]{2,80}?，)?(?:结合[^。；]{2,40}?，)?(?:特?制定|现|特)/u;
+const PURPOSE =
+  /^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?为了?[^。；]{2,80}?，(?:根据[^。；]{2,80}?，)?(?:结合[^。；]{2,40}?，)?(?:特?制定|现|特)/u;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 const ARTICLE = /^第[一二三四五六七八九十百零〇\d]+条/u;
 /** List markers by depth: 第X条 and 一、 > （一） > 1. / 第一步 / 一是 > （1） / ①. */
@@ -183,7 +194,12 @@ function scoreClause(text: string): { score: number; kind: FactKind } {
 
 /** A short heading the clause starts with (一、减免房租。 / （二）捐赠方式), without its marker. */
 function headingOf(text: string): string | null {
-  const first = text.split('\n')[0]!.replace(/^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.]|[①-⑳])\s*/u, '');
+  const first = text
+    .split('\n')[0]!
+    .replace(
+      /^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.]|[①-⑳])\s*/u,
+      '',
+    );
   const sentence = /^[^。；，：:！？]{2,16}(?=[。；：:]|$)/u.exec(first)?.[0];
   return sentence && (sentence.length < first.length || !COMPLETE.test(first)) ? sentence : null;
 }
@@ -192,10 +208,15 @@ function headingOf(text: string): string | null {
 function subjectOf(text: string): string {
   const heading = headingOf(text);
   if (heading) return heading;
-  const words = cutWords(text.replace(ARTICLE, '')).filter((w) => w.length >= 2 && isWordlike(w) && !STOPWORDS.has(w) && !QUERY_FILLERS.has(w) && !/\d/u.test(w));
+  const words = cutWords(text.replace(ARTICLE, '')).filter(
+    (w) => w.length >= 2 && isWordlike(w) && !STOPWORDS.has(w) && !QUERY_FILLERS.has(w) && !/\d/u.test(w),
+  );
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).slice(0, 2).map(([w]) => w);
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+    .slice(0, 2)
+    .map(([w]) => w);
   return top.join('') || '该事项';
 }
 

@@ -28,8 +28,31 @@ export function questionIntents(normalized: string): Set<QuestionIntent> {
 /** Question words that say what kind of answer is wanted, not what it is about (on top of the query fillers). */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([
   ...QUERY_FILLERS,
-  '什么', '哪些', '有何', '何', '如何', '怎样', '可以', '为', '了', '呢', '有', '啥时候', '什么样', '怎么样', '为何', '何种',
-  '会不会', '是不是', '可不可以', '要不要', '算不算', '能否', '是否', '会', '不会',
+  '什么',
+  '哪些',
+  '有何',
+  '何',
+  '如何',
+  '怎样',
+  '可以',
+  '为',
+  '了',
+  '呢',
+  '有',
+  '啥时候',
+  '什么样',
+  '怎么样',
+  '为何',
+  '何种',
+  '会不会',
+  '是不是',
+  '可不可以',
+  '要不要',
+  '算不算',
+  '能否',
+  '是否',
+  '会',
+  '不会',
 ]);
 
 /** Weights of the three kinds of evidence: words, sound-keyed character pairs, single characters. */
@@ -108,7 +131,12 @@ function synonymGrams(term: string): Features {
  * Everything the matcher compares about one question text. `unplaced: false` skips the place-free
  * words and features (only stored questions need them), leaving them empty.
  */
-export function analyzeQuestion(text: string, synonyms: SynonymTable, canonical: (term: string) => string, { unplaced: withUnplaced = true } = {}): AnalyzedQuestion {
+export function analyzeQuestion(
+  text: string,
+  synonyms: SynonymTable,
+  canonical: (term: string) => string,
+  { unplaced: withUnplaced = true } = {},
+): AnalyzedQuestion {
   // 水、电、气 and 水电气 are the same list
   const norm = normalize(text).replace(/(?<=\p{Script=Han})、(?=\p{Script=Han})/gu, '');
   const { places, rest: unplaced } = placesAndRest(norm);

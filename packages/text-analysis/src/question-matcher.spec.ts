@@ -34,7 +34,11 @@ describe('QuestionMatcher', () => {
     ['a homophone typo in a key word', '做核算有什么用', 'nucleic'],
     ['a colloquial synonym of the stored word (退休金 for 养老金)', '刚退休的人退休金没来得及办咋整', 'pension'],
     ['a compound the stored question splits (饲料厂 → 饲料企业)', '饲料厂复工要审批吗', 'feed'],
-    ['a long rambling question with the question at the end', '你好，我们家附近药店一直没货，小区里老人也多，想问一下市民怎么预约买口罩', 'masks'],
+    [
+      'a long rambling question with the question at the end',
+      '你好，我们家附近药店一直没货，小区里老人也多，想问一下市民怎么预约买口罩',
+      'masks',
+    ],
   ])('finds the stored question despite %s', (_what, asked, want) => {
     expect(top(m, asked)?.id).toBe(want);
   });
@@ -65,7 +69,16 @@ describe('QuestionMatcher', () => {
 
   it('uses the engine hits as extra candidates and as a tie-breaker, never for unknown ids', () => {
     const twins = matcher({ a: '企业复工需要什么条件', b: '企业复工需要什么条件' });
-    expect(twins.match('企业复工条件', { engineHits: [{ id: 'b', score: 9 }, { id: 'ghost', score: 20 }] }).map((r) => r.id)).toEqual(['b', 'a']);
+    expect(
+      twins
+        .match('企业复工条件', {
+          engineHits: [
+            { id: 'b', score: 9 },
+            { id: 'ghost', score: 20 },
+          ],
+        })
+        .map((r) => r.id),
+    ).toEqual(['b', 'a']);
   });
 
   it('answers by the best of a pair\u2019s phrasings, and forgets removed or replaced questions', () => {
@@ -99,7 +112,8 @@ describe('QuestionMatcher', () => {
     expect(top(withAnswers, asked)?.id).toBe('general');
     // confidence stays on the questions alone
     expect(top(withAnswers, asked)!.confidence).toBe(questionsOnly.match(asked).find((r) => r.id === 'general')!.confidence);
-    for (const offTopic of ['护照过期了怎么换', '明天天气怎么样', '养狗要办证吗']) expect(withAnswers.match(offTopic)[0]?.confidence ?? 0).toBeLessThan(0.5);
+    for (const offTopic of ['护照过期了怎么换', '明天天气怎么样', '养狗要办证吗'])
+      expect(withAnswers.match(offTopic)[0]?.confidence ?? 0).toBeLessThan(0.5);
     // replacing a pair without its answer forgets the answer
     withAnswers.upsert('general', [pairs.general![0]]);
     expect(top(withAnswers, asked)?.id).toBe('mall');
@@ -113,7 +127,14 @@ describe('QuestionMatcher', () => {
 describe('QuestionMatcher after changes', () => {
   it('matches after removals, re-additions and new phrasings exactly as a matcher built afresh with the same questions', () => {
     const changed = matcher();
-    const questions = ['缓缴社保费要交滞纳金吗', '租房提取公积金每月能提多少', '口罩怎么预约', '山西不裁员企业返还失业保险', '中小学开学时间', '发票邮寄收费吗'];
+    const questions = [
+      '缓缴社保费要交滞纳金吗',
+      '租房提取公积金每月能提多少',
+      '口罩怎么预约',
+      '山西不裁员企业返还失业保险',
+      '中小学开学时间',
+      '发票邮寄收费吗',
+    ];
     // postings are read (and kept as arrays) before and between the changes
     const askAll = () => questions.forEach((q) => changed.match(q));
     const steps = [
@@ -144,7 +165,7 @@ describe('QuestionMatcher after changes', () => {
 describe('kthLargest', () => {
   it('gives what sorting would, duplicates counted', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 1; n < 200; n += 7) {
       const values = Float64Array.from({ length: n }, () => Math.floor(random() * 20) / 4); // many ties
       for (const k of [1, 2, Math.ceil(n / 2), n].filter((k) => k <= n)) expect(kthLargest(values, k)).toBe(values.slice().sort()[n - k]);

@@ -1,6 +1,13 @@
 import { charMask, type CharMask, containsWord, Counts, FeatureIds, ScratchMap } from './feature-ids.js';
 import { placeFactor, type Place } from './places.js';
-import { analyzeAnswer, analyzeQuestion, type AnalyzedAnswer, type AnalyzedQuestion, FEATURE_WEIGHTS, type QuestionIntent } from './question-features.js';
+import {
+  analyzeAnswer,
+  analyzeQuestion,
+  type AnalyzedAnswer,
+  type AnalyzedQuestion,
+  FEATURE_WEIGHTS,
+  type QuestionIntent,
+} from './question-features.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -297,7 +304,14 @@ export class QuestionMatcher {
     let info = this.storedWords.get(word);
     if (!info) {
       const { forms, keys } = this.forms(word);
-      info = { word, forms, formMasks: forms.map(charMask), keys, keyIds: keys.map((k) => this.ids.intern(`w:${k}`)), memo: this.storedWords.size };
+      info = {
+        word,
+        forms,
+        formMasks: forms.map(charMask),
+        keys,
+        keyIds: keys.map((k) => this.ids.intern(`w:${k}`)),
+        memo: this.storedWords.size,
+      };
       this.storedWords.set(word, info);
     }
     return info;
@@ -496,7 +510,9 @@ export class QuestionMatcher {
     if (s.answerBound <= 0) return 0;
     const { side, weights } = asked;
     const found = this.askedWordsIn(asked, d, []);
-    const inAnswer = side.words.map((w, i) => !found[i] && (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 2 && answer.norm.includes(f))));
+    const inAnswer = side.words.map(
+      (w, i) => !found[i] && (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 2 && answer.norm.includes(f))),
+    );
     let fromAnswer = 0;
     if (inAnswer.some(Boolean)) {
       const inEither = found.map((f, i) => f || inAnswer[i]!);
@@ -530,7 +546,10 @@ function topInOrder(items: number[], score: (item: number) => number, k: number)
     const at = items.filter((_, i) => scores[i] === threshold).slice(0, k - above.length);
     chosen = [...above, ...at];
   }
-  return chosen.map((item) => ({ item, s: score(item) })).sort((a, b) => b.s - a.s).map((x) => x.item);
+  return chosen
+    .map((item) => ({ item, s: score(item) }))
+    .sort((a, b) => b.s - a.s)
+    .map((x) => x.item);
 }
 
 /** The k-th largest of `values` (1 ≤ k ≤ length): what sorting and indexing would give, with a k-sized min-heap. */

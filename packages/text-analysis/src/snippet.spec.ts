@@ -29,7 +29,8 @@ describe('snippet', () => {
   });
 
   it('respects maxChars and cuts only at word boundaries', () => {
-    const body = '第一条 为了规范住房公积金管理，维护住房公积金所有者的合法权益，促进城镇住房建设，提高城镇居民的居住水平，制定本条例。'.repeat(20);
+    const body =
+      '第一条 为了规范住房公积金管理，维护住房公积金所有者的合法权益，促进城镇住房建设，提高城镇居民的居住水平，制定本条例。'.repeat(20);
     const out = snippet(body, ['城镇居民'], { maxChars: 40 });
     const text = strip(out);
     expect(text.length).toBeLessThanOrEqual(40);
@@ -53,11 +54,14 @@ describe('snippet', () => {
 describe('snippet from its window (an engine that cuts the window where the text lives)', () => {
   const body = `${'无关内容。'.repeat(300)}职工&amp;单位缴存住房公积金的，\n\n  按月缴存。${'其他。'.repeat(100)}`;
 
-  it.each([{ terms: ['公积金'] }, { terms: ['住房公积金', '缴存'] }, { terms: ['不存在'] }, { terms: [] }])('equals snippet() for terms $terms', ({ terms }) => {
-    const t = snippetTerms(terms);
-    const { from, to } = snippetWindow(body, t, 120);
-    expect(snippetOfWindow(body.slice(from, to), from, body.length, t, 120)).toBe(snippet(body, terms, { maxChars: 120 }));
-  });
+  it.each([{ terms: ['公积金'] }, { terms: ['住房公积金', '缴存'] }, { terms: ['不存在'] }, { terms: [] }])(
+    'equals snippet() for terms $terms',
+    ({ terms }) => {
+      const t = snippetTerms(terms);
+      const { from, to } = snippetWindow(body, t, 120);
+      expect(snippetOfWindow(body.slice(from, to), from, body.length, t, 120)).toBe(snippet(body, terms, { maxChars: 120 }));
+    },
+  );
 
   it('spans maxChars after the hit and a fifth of it before, plus slack for cut words', () => {
     expect(snippetWindowSpan(120)).toEqual({ before: 24 + 24, after: 120 + 24 });

@@ -83,9 +83,18 @@ function windowWords(excerpt: string, from: number, textLength: number): { words
  * The snippet of a text given only its window: `excerpt` is text.slice(window.from, window.to) of a
  * text `textLength` characters long, `terms` come from snippetTerms. Equal to snippet(text, …).
  */
-export function snippetOfWindow(excerpt: string, from: number, textLength: number, terms: readonly string[], maxChars = DEFAULT_MAX_CHARS): string {
+export function snippetOfWindow(
+  excerpt: string,
+  from: number,
+  textLength: number,
+  terms: readonly string[],
+  maxChars = DEFAULT_MAX_CHARS,
+): string {
   const { words, cutStart, cutEnd } = windowWords(excerpt, from, textLength);
-  const firstIdx = Math.max(0, words.findIndex((w) => isHit(w, terms)));
+  const firstIdx = Math.max(
+    0,
+    words.findIndex((w) => isHit(w, terms)),
+  );
   let i = firstIdx;
   let used = 0;
   while (i > 0 && used + words[i - 1]!.length <= leadChars(maxChars)) used += words[--i]!.length;

@@ -12,7 +12,14 @@ export function parseSynonyms(text: string): string[][] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
-    .map((line) => [...new Set(line.split(/[,，]/u).map((t) => normalize(t)).filter(Boolean))])
+    .map((line) => [
+      ...new Set(
+        line
+          .split(/[,，]/u)
+          .map((t) => normalize(t))
+          .filter(Boolean),
+      ),
+    ])
     .filter((group) => group.length > 1);
 }
 
@@ -28,7 +35,11 @@ export function createSynonymTable(groups: string[][]): SynonymTable {
   }
   // Looked up for every word of every question: each term's other terms are listed once.
   const othersOf = new Map<string, readonly string[]>();
-  for (const [term, set] of byTerm) othersOf.set(term, [...set].filter((t) => t !== term));
+  for (const [term, set] of byTerm)
+    othersOf.set(
+      term,
+      [...set].filter((t) => t !== term),
+    );
   return {
     groups,
     alternatives(term) {

@@ -3,11 +3,18 @@ import { z } from 'zod';
 
 export const SERVICE_NAME = 'disclosure-request-svc';
 
-const flag = (dflt: 'true' | 'false') => z.enum(['true', 'false', '1', '0']).default(dflt).transform((v) => v === 'true' || v === '1');
+const flag = (dflt: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(dflt)
+    .transform((v) => v === 'true' || v === '1');
 
 export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3104),
-  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('disclosure'),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('disclosure'),
   // Documented assumptions for UNCONFIRMED points of the domain spec (docs/domain/disclosure-requests.md §14; see src/request/domain/assumptions.ts).
   DISCLOSURE_DEFAULT_AGENCY: z.string().min(1).default('江东市人民政府办公室'),
   DISCLOSURE_REVIEW_BODY: z.string().min(1).default('江东市人民政府'),

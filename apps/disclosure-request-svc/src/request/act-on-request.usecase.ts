@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { type Actor, type Deadline, type DisclosureAction, DomainError, ErrorCode, type MessageContext, isDisclosureStaff } from '@govdisc/contracts';
+import {
+  type Actor,
+  type Deadline,
+  type DisclosureAction,
+  DomainError,
+  ErrorCode,
+  type MessageContext,
+  isDisclosureStaff,
+} from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
 import { APP_CONFIG, OutboxRelayHost } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
@@ -33,18 +41,36 @@ export class ActOnRequestUseCase {
     this.assumptions = assumptionsFrom(config);
   }
 
-  async execute(q: { requestNumber: string; action: DisclosureAction; actor: Actor; ctx: MessageContext; internal?: 'system' | 'applicant' }): Promise<RequestRow> {
+  async execute(q: {
+    requestNumber: string;
+    action: DisclosureAction;
+    actor: Actor;
+    ctx: MessageContext;
+    internal?: 'system' | 'applicant';
+  }): Promise<RequestRow> {
     // Non-staff are refused before any lookup; staff outside the request's department get the unknown-number answer (11.14).
-    if (!q.internal && !isDisclosureStaff(q.actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
+    if (!q.internal && !isDisclosureStaff(q.actor))
+      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: q.action.type });
     const { row } = await this.requests.transaction(async (tx) => {
       const current = await this.requests.lockByNumber(q.requestNumber, tx);
       if (!current || (!q.internal && !canSee(q.actor, current.department))) throw notVisible();
       const monthlyIndex = q.action.type === 'ISSUE_FEE_NOTICE' ? await this.monthlyIndex(current, tx) : 0;
-      const t = applyAction(current, q.action, { today: this.clock.today(), actor: q.actor, calendar: this.calendar, assumptions: this.assumptions, monthlyIndex, internal: q.internal });
+      const t = applyAction(current, q.action, {
+        today: this.clock.today(),
+        actor: q.actor,
+        calendar: this.calendar,
+        assumptions: this.assumptions,
+        monthlyIndex,
+        internal: q.internal,
+      });
       return { row: await this.persist(current, t, q, tx), transition: t };
     });
     this.logger.log({ requestNumber: row.requestNumber, action: q.action.type, status: row.status }, 'disclosure request transition');
-    if (row.dueProvisional) this.logger.warn({ requestNumber: row.requestNumber, dueDate: row.dueDate }, 'due date is provisional: holiday schedule not yet published');
+    if (row.dueProvisional)
+      this.logger.warn(
+        { requestNumber: row.requestNumber, dueDate: row.dueDate },
+        'due date is provisional: holiday schedule not yet published',
+      );
     this.outbox.relay.nudge();
     return row;
   }
@@ -54,26 +80,65 @@ export class ActOnRequestUseCase {
    * signed in as the owning account, or the last four digits of the contact phone given at submission (of the
    * ID number when no phone was given). A wrong factor answers exactly like an unknown code (no oracle).
    */
-  async withdrawByApplicant(q: { trackingCode: string; document: string; contactLast4?: string; actor?: Actor | null; ctx: MessageContext }): Promise<RequestRow> {
+  async withdrawByApplicant(q: {
+    trackingCode: string;
+    document: string;
+    contactLast4?: string;
+    actor?: Actor | null;
+    ctx: MessageContext;
+  }): Promise<RequestRow> {
     const r = await this.requests.findByTrackingCode(q.trackingCode.trim().toUpperCase());
     const owner = !!r?.ownerSub && !!q.actor && q.actor.sub === r.ownerSub;
     if (!r || !(owner || sameLast4(r, q.contactLast4))) throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND);
     const applicant: Actor = { sub: `applicant:${r.requestNumber}`, roles: [] };
-    return this.execute({ requestNumber: r.requestNumber, action: { type: 'WITHDRAW', document: q.document }, actor: applicant, ctx: q.ctx, internal: 'applicant' });
+    return this.execute({
+      requestNumber: r.requestNumber,
+      action: { type: 'WITHDRAW', document: q.document },
+      actor: applicant,
+      ctx: q.ctx,
+      internal: 'applicant',
+    });
   }
 
-  private async persist(current: RequestRow, t: Transition, q: { action: DisclosureAction; actor: Actor; ctx: MessageContext }, tx: Tx): Promise<RequestRow> {
+  private async persist(
+    current: RequestRow,
+    t: Transition,
+    q: { action: DisclosureAction; actor: Actor; ctx: MessageContext },
+    tx: Tx,
+  ): Promise<RequestRow> {
     const next: RequestState = { ...current, ...t.patch, status: t.to };
     const fixed = t.deadlines ?? ((current.deadlines ?? []) as Deadline[]);
     const report = this.reportDates(current, t);
     const row = await this.requests.update(
       current.id,
-      { ...(t.patch as Prisma.DisclosureRequestUpdateInput), ...report, status: t.to, deadlines: fixed, ...dueColumns(next, this.calendar) },
+      {
+        ...(t.patch as Prisma.DisclosureRequestUpdateInput),
+        ...report,
+        status: t.to,
+        deadlines: fixed,
+        ...dueColumns(next, this.calendar),
+      },
       tx,
     );
-    const details = { ...t.details, ...report, replyDue: row.dueDate, dueProvisional: row.dueProvisional, deadlines: fixed.map((d) => `${d.kind} ${d.date}`) };
+    const details = {
+      ...t.details,
+      ...report,
+      replyDue: row.dueDate,
+      dueProvisional: row.dueProvisional,
+      deadlines: fixed.map((d) => `${d.kind} ${d.date}`),
+    };
     await this.requests.appendTimeline(
-      timelineEntry({ requestId: row.id, action: q.action.type, from: current.status, to: t.to, actor: q.actor, at: this.clock.now(), legalBasis: t.legalBasis, calendarVersion: this.calendar.version, details }),
+      timelineEntry({
+        requestId: row.id,
+        action: q.action.type,
+        from: current.status,
+        to: t.to,
+        actor: q.actor,
+        at: this.clock.now(),
+        legalBasis: t.legalBasis,
+        calendarVersion: this.calendar.version,
+        details,
+      }),
       tx,
     );
     if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx, q.action.type));

@@ -36,11 +36,17 @@ export class AttachmentStore {
   async check(file: { fileName: string; contentBase64: string }): Promise<CheckedFile> {
     const bytes = Buffer.from(file.contentBase64, 'base64');
     if (bytes.length > this.settings.maxBytes) {
-      throw new DomainError(ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE, undefined, { fileName: file.fileName, maxBytes: this.settings.maxBytes });
+      throw new DomainError(ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE, undefined, {
+        fileName: file.fileName,
+        maxBytes: this.settings.maxBytes,
+      });
     }
     const type = await fileTypeFromBuffer(bytes);
     if (!type || !ALLOWED_MIME.has(type.mime)) {
-      throw new DomainError(ErrorCode.DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN, undefined, { fileName: file.fileName, detected: type?.mime ?? 'unknown' });
+      throw new DomainError(ErrorCode.DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN, undefined, {
+        fileName: file.fileName,
+        detected: type?.mime ?? 'unknown',
+      });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return { fileName: file.fileName, mime: type.mime, size: bytes.length, sha256, bytes };

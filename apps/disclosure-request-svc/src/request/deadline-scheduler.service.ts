@@ -92,17 +92,23 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (r.status !== 'SUBMITTED') return;
     const waited = this.calendar.countBetween(shanghaiDate(r.submittedAt), today);
     if (waited >= 1 || (r.channel === 'LETTER_ORDINARY' && today > shanghaiDate(r.submittedAt))) {
-      this.logger.warn({ requestNumber: r.requestNumber, channel: r.channel, waitedWd: waited }, 'disclosure request awaits receipt confirmation');
+      this.logger.warn(
+        { requestNumber: r.requestNumber, channel: r.channel, waitedWd: waited },
+        'disclosure request awaits receipt confirmation',
+      );
     }
   }
 
   /** Windows that end by themselves (system actor): 补正 not supplied, fee not paid, consultation unanswered. */
   private async expire(r: RequestRow, today: string, ctx: MessageContext) {
     let action: DisclosureAction | null = null;
-    if (r.status === 'AWAITING_SUPPLEMENT' && r.supplementDeadline && today > r.supplementDeadline) action = { type: 'ABANDON_NO_SUPPLEMENT' };
+    if (r.status === 'AWAITING_SUPPLEMENT' && r.supplementDeadline && today > r.supplementDeadline)
+      action = { type: 'ABANDON_NO_SUPPLEMENT' };
     // Only a fee actually owed closes a request as unpaid (§7): never a paid one, never one of 0 元 (issue 19.1/19.2).
-    if (r.status === 'AWAITING_FEE' && r.feePayBy && today > r.feePayBy && !r.feePaid && (r.feeAmount ?? 0) > 0) action = { type: 'CLOSE_FEE_UNPAID' };
-    if (r.status.startsWith('CONSULTING_') && r.consultationDue && today > r.consultationDue) action = { type: 'END_CONSULTATION', opinion: 'NO_REPLY' };
+    if (r.status === 'AWAITING_FEE' && r.feePayBy && today > r.feePayBy && !r.feePaid && (r.feeAmount ?? 0) > 0)
+      action = { type: 'CLOSE_FEE_UNPAID' };
+    if (r.status.startsWith('CONSULTING_') && r.consultationDue && today > r.consultationDue)
+      action = { type: 'END_CONSULTATION', opinion: 'NO_REPLY' };
     if (action) await this.act.execute({ requestNumber: r.requestNumber, action, actor: SYSTEM, ctx, internal: 'system' });
   }
 
@@ -113,8 +119,14 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
       const row = await this.requests.update(r.id, cols, tx);
       await this.requests.appendTimeline(
         timelineEntry({
-          requestId: r.id, action: 'DEADLINES_RECOMPUTED', from: r.status, to: r.status, actor: SYSTEM, at: this.clock.now(),
-          legalBasis: '工作日历数据更新', calendarVersion: this.calendar.version,
+          requestId: r.id,
+          action: 'DEADLINES_RECOMPUTED',
+          from: r.status,
+          to: r.status,
+          actor: SYSTEM,
+          at: this.clock.now(),
+          legalBasis: '工作日历数据更新',
+          calendarVersion: this.calendar.version,
           details: { previousDue: r.dueDate, previousCalendar: r.calendarVersion, replyDue: cols.dueDate },
         }),
         tx,

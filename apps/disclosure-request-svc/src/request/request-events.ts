@@ -27,15 +27,27 @@ const baseOf = (r: RequestRow) => ({ requestNumber: r.requestNumber, agency: r.a
 export const applicantOf = (r: RequestRow): ApplicantAddress => ({ sub: r.channel === 'ONLINE' ? r.ownerSub : null, email: r.email });
 
 /** The envelope for a transition's event. A withdrawal's `closed` carries no applicant: they hear `withdrawn`. */
-export function eventFor(kind: EventKind, r: RequestRow, details: Record<string, unknown>, ctx: MessageContext, action?: DisclosureActionType): Envelope {
+export function eventFor(
+  kind: EventKind,
+  r: RequestRow,
+  details: Record<string, unknown>,
+  ctx: MessageContext,
+  action?: DisclosureActionType,
+): Envelope {
   const base = baseOf(r);
   switch (kind) {
     case 'assigned':
       return requestAssigned.make({ ...base, department: r.department!, dueDate: r.dueDate!, dueProvisional: r.dueProvisional }, ctx);
     case 'replied':
-      return requestReplied.make({ ...base, outcome: r.outcome!, replyDate: r.finishedDate!, onTime: details.onTime !== false, applicant: applicantOf(r) }, ctx);
+      return requestReplied.make(
+        { ...base, outcome: r.outcome!, replyDate: r.finishedDate!, onTime: details.onTime !== false, applicant: applicantOf(r) },
+        ctx,
+      );
     case 'closed':
-      return requestClosed.make({ ...base, outcome: r.outcome!, closedDate: r.finishedDate!, ...(action === 'WITHDRAW' ? {} : { applicant: applicantOf(r) }) }, ctx);
+      return requestClosed.make(
+        { ...base, outcome: r.outcome!, closedDate: r.finishedDate!, ...(action === 'WITHDRAW' ? {} : { applicant: applicantOf(r) }) },
+        ctx,
+      );
   }
 }
 
@@ -43,7 +55,12 @@ export function eventFor(kind: EventKind, r: RequestRow, details: Record<string,
  * The steps the applicant must be told about that have no event of their own in the workflow
  * rules: the envelope to write with the step, or null. Replies and closings are `eventFor`'s.
  */
-export function applicantEventFor(action: DisclosureActionType, r: RequestRow, details: Record<string, unknown>, ctx: MessageContext): Envelope | null {
+export function applicantEventFor(
+  action: DisclosureActionType,
+  r: RequestRow,
+  details: Record<string, unknown>,
+  ctx: MessageContext,
+): Envelope | null {
   const base = { ...baseOf(r), applicant: applicantOf(r) };
   switch (action) {
     case 'CONFIRM_RECEIPT':
@@ -66,7 +83,13 @@ export function applicantEventFor(action: DisclosureActionType, r: RequestRow, d
 /** A new request: the applicant gets its number and tracking code. */
 export function submittedEventFor(r: RequestRow, ctx: MessageContext): Envelope {
   return requestSubmitted.make(
-    { ...baseOf(r), trackingCode: r.trackingCode, submittedOn: shanghaiDate(r.submittedAt), receiptDate: r.clockStart, applicant: applicantOf(r) },
+    {
+      ...baseOf(r),
+      trackingCode: r.trackingCode,
+      submittedOn: shanghaiDate(r.submittedAt),
+      receiptDate: r.clockStart,
+      applicant: applicantOf(r),
+    },
     ctx,
   );
 }

@@ -49,7 +49,12 @@ export class RequestQueries {
     if (!actor || !isDisclosureStaff(actor)) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN);
     if (!isGio(actor) && !actor.department) throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '账号未关联部门。');
     const department = isGio(actor) && !isDeptOfficer(actor) ? null : (actor.department ?? null);
-    const page = await this.requests.queue({ department, statuses: q.status ? [q.status] : OPEN_STATUSES, page: q.page, pageSize: q.pageSize });
+    const page = await this.requests.queue({
+      department,
+      statuses: q.status ? [q.status] : OPEN_STATUSES,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     const today = this.clock.today();
     return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
   }

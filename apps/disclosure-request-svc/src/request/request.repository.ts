@@ -33,15 +33,28 @@ export class RequestRepository {
   }
 
   /** The earliest original (not itself a duplicate) of the same account + applicant + content submitted since `since`, in one of `statuses`. */
-  findEarliestSame(q: { ownerSub: string; applicantKey: string; contentHash: string; since: Date; statuses: readonly DisclosureStatus[] }, tx: Tx): Promise<RequestRow | null> {
+  findEarliestSame(
+    q: { ownerSub: string; applicantKey: string; contentHash: string; since: Date; statuses: readonly DisclosureStatus[] },
+    tx: Tx,
+  ): Promise<RequestRow | null> {
     return tx.disclosureRequest.findFirst({
-      where: { ownerSub: q.ownerSub, applicantKey: q.applicantKey, contentHash: q.contentHash, submittedAt: { gte: q.since }, duplicateOfId: null, status: { in: [...q.statuses] } },
+      where: {
+        ownerSub: q.ownerSub,
+        applicantKey: q.applicantKey,
+        contentHash: q.contentHash,
+        submittedAt: { gte: q.since },
+        duplicateOfId: null,
+        status: { in: [...q.statuses] },
+      },
       orderBy: { submittedAt: 'asc' },
     });
   }
 
   /** The latest request of the same account + applicant + content in `status`. */
-  findLatestSame(q: { ownerSub: string; applicantKey: string; contentHash: string; status: DisclosureStatus }, tx: Tx): Promise<RequestRow | null> {
+  findLatestSame(
+    q: { ownerSub: string; applicantKey: string; contentHash: string; status: DisclosureStatus },
+    tx: Tx,
+  ): Promise<RequestRow | null> {
     return tx.disclosureRequest.findFirst({ where: q, orderBy: { submittedAt: 'desc' } });
   }
 
@@ -108,8 +121,19 @@ export class RequestRepository {
   /** An agency's requests received (by reporting date, else first receipt date) up to `yearEnd`, with the columns Table 3 reads. */
   table3Records(agency: string, yearEnd: string): Promise<Table3Row[]> {
     return this.prisma.disclosureRequest.findMany({
-      where: { agency, OR: [{ reportReceiptDate: { lte: yearEnd } }, { reportReceiptDate: null, firstReceiptDate: { not: null, lte: yearEnd } }] },
-      select: { applicantType: true, firstReceiptDate: true, finishedDate: true, reportReceiptDate: true, reportFinishedDate: true, outcome: true, duplicateOfId: true },
+      where: {
+        agency,
+        OR: [{ reportReceiptDate: { lte: yearEnd } }, { reportReceiptDate: null, firstReceiptDate: { not: null, lte: yearEnd } }],
+      },
+      select: {
+        applicantType: true,
+        firstReceiptDate: true,
+        finishedDate: true,
+        reportReceiptDate: true,
+        reportFinishedDate: true,
+        outcome: true,
+        duplicateOfId: true,
+      },
     });
   }
 

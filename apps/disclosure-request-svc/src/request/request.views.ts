@@ -45,7 +45,10 @@ export function toTimelineView(t: TimelineRow) {
   };
 }
 
-export function toView(r: RequestRow, o: { timeline: TimelineRow[]; masked: boolean; calendar: WorkingDayCalendar; duplicateOf: string | null }) {
+export function toView(
+  r: RequestRow,
+  o: { timeline: TimelineRow[]; masked: boolean; calendar: WorkingDayCalendar; duplicateOf: string | null },
+) {
   return {
     requestNumber: r.requestNumber,
     status: r.status,

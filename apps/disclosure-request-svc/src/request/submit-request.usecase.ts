@@ -1,5 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ANONYMOUS, type Actor, type DisclosureStatus, DomainError, ErrorCode, type MessageContext, STAFF_REGISTERED_CHANNELS, isGio, type SubmitDisclosureRequestReq } from '@govdisc/contracts';
+import {
+  ANONYMOUS,
+  type Actor,
+  type DisclosureStatus,
+  DomainError,
+  ErrorCode,
+  type MessageContext,
+  STAFF_REGISTERED_CHANNELS,
+  isGio,
+  type SubmitDisclosureRequestReq,
+} from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
 import { APP_CONFIG, OutboxRelayHost } from '@govdisc/service-kit';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -53,25 +63,40 @@ export class SubmitRequestUseCase {
     this.assumptions = assumptionsFrom(config);
   }
 
-  async execute(input: SubmitDisclosureRequestReq, actor: Actor, ctx: MessageContext = { source: SERVICE_NAME, correlationId: randomUUID() }): Promise<SubmitResult> {
+  async execute(
+    input: SubmitDisclosureRequestReq,
+    actor: Actor,
+    ctx: MessageContext = { source: SERVICE_NAME, correlationId: randomUUID() },
+  ): Promise<SubmitResult> {
     const receiptDate = this.receiptDateOf(input, actor);
     const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
     const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
     const result = await this.requests.transaction(async (tx) => {
-      const created = await this.create(input, actor, receiptDate, tx, files.map((f, i) => ({ ...f, path: paths[i]! })));
+      const created = await this.create(
+        input,
+        actor,
+        receiptDate,
+        tx,
+        files.map((f, i) => ({ ...f, path: paths[i]! })),
+      );
       // The applicant's receipt (number + tracking code) commits with the request, or not at all.
       await addToOutbox(tx, submittedEventFor(created.request, ctx));
       return created;
     });
     this.outbox.relay.nudge();
-    this.logger.log({ requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null }, 'disclosure request submitted');
+    this.logger.log(
+      { requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null },
+      'disclosure request submitted',
+    );
     return result;
   }
 
   /** In person / oral / signed-for post: the hand-in or signing day (staff only). Other channels wait for confirmation. */
   private receiptDateOf(input: SubmitDisclosureRequestReq, actor: Actor): string | null {
     if (!isGio(actor) && input.channel !== 'ONLINE') {
-      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '信件、传真、当面等渠道的申请由政府信息公开工作机构登记。', { channel: input.channel });
+      throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, '信件、传真、当面等渠道的申请由政府信息公开工作机构登记。', {
+        channel: input.channel,
+      });
     }
     if (!STAFF_REGISTERED_CHANNELS.includes(input.channel)) return null;
     const day = input.receivedOn ?? this.clock.today();
@@ -79,7 +104,13 @@ export class SubmitRequestUseCase {
     return day;
   }
 
-  private async create(input: SubmitDisclosureRequestReq, actor: Actor, receiptDate: string | null, tx: Tx, files: Array<CheckedFile & { path: string }>): Promise<SubmitResult> {
+  private async create(
+    input: SubmitDisclosureRequestReq,
+    actor: Actor,
+    receiptDate: string | null,
+    tx: Tx,
+    files: Array<CheckedFile & { path: string }>,
+  ): Promise<SubmitResult> {
     const now = this.clock.now();
     const agency = input.agency ?? this.assumptions.defaultAgency;
     const applicantKey = applicantKeyOf(input.applicant);
@@ -97,7 +128,14 @@ export class SubmitRequestUseCase {
     const year = Number(this.clock.today().slice(0, 4));
     const n = await this.requests.nextNumber(year, tx);
     const status: DisclosureStatus = duplicateOf ? 'CLOSED' : receiptDate ? 'RECEIVED' : 'SUBMITTED';
-    const base = { status, clockStart: duplicateOf ? null : receiptDate, extensionDays: 0, pausedDays: 0, customDueDate: null, submittedAt: now };
+    const base = {
+      status,
+      clockStart: duplicateOf ? null : receiptDate,
+      extensionDays: 0,
+      pausedDays: 0,
+      customDueDate: null,
+      submittedAt: now,
+    };
     const request = await this.requests.create(
       {
         ...this.toRow(input, { agency, applicantKey, contentHash, year, n }),
@@ -111,13 +149,19 @@ export class SubmitRequestUseCase {
       tx,
     );
     for (const f of files) {
-      await this.requests.addAttachment({ requestId: request.id, fileName: f.fileName, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.path }, tx);
+      await this.requests.addAttachment(
+        { requestId: request.id, fileName: f.fileName, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.path },
+        tx,
+      );
     }
     await this.requests.appendTimeline(this.entry(request, actor, duplicateOf, answered), tx);
     return { request, duplicateOf };
   }
 
-  private toRow(input: SubmitDisclosureRequestReq, k: { agency: string; applicantKey: string; contentHash: string; year: number; n: number }) {
+  private toRow(
+    input: SubmitDisclosureRequestReq,
+    k: { agency: string; applicantKey: string; contentHash: string; year: number; n: number },
+  ) {
     const a = input.applicant;
     return {
       requestNumber: `${k.year}-${String(k.n).padStart(6, '0')}`,
@@ -152,7 +196,14 @@ export class SubmitRequestUseCase {
       at: r.submittedAt,
       legalBasis: '《政府信息公开条例》第二十九条、第三十一条',
       calendarVersion: this.calendar.version,
-      details: { channel: r.channel, receiptDate: r.clockStart, duplicateOf: duplicateOf?.requestNumber ?? null, possibleRepeatOf: answered?.requestNumber ?? null, replyDue: r.dueDate, supplementNoticeBy: notice?.date ?? null },
+      details: {
+        channel: r.channel,
+        receiptDate: r.clockStart,
+        duplicateOf: duplicateOf?.requestNumber ?? null,
+        possibleRepeatOf: answered?.requestNumber ?? null,
+        replyDue: r.dueDate,
+        supplementNoticeBy: notice?.date ?? null,
+      },
     });
   }
 }

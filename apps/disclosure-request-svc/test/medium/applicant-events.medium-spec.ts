@@ -42,7 +42,8 @@ const oneEvent = (type: string, no: string) =>
     return found[0];
   });
 
-const outboxCount = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.outbox_event'))[0]!.n);
+const outboxCount = async () =>
+  Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.outbox_event'))[0]!.n);
 
 test('every step the applicant must hear about is an event with their account and contact email, written with the step', async () => {
   const withEmail = newRequest({ n: 41 });
@@ -50,12 +51,21 @@ test('every step the applicant must hear about is an event with their account an
   const { request } = await submit.execute(withEmail, citizen, ctx);
   const no = request.requestNumber;
   const applicant = { sub: citizen.sub, email };
-  expect(await oneEvent(requestSubmitted.type, no)).toMatchObject({ trackingCode: request.trackingCode, submittedOn: '2026-06-01', receiptDate: null, applicant });
+  expect(await oneEvent(requestSubmitted.type, no)).toMatchObject({
+    trackingCode: request.trackingCode,
+    submittedOn: '2026-06-01',
+    receiptDate: null,
+    applicant,
+  });
 
   await run(no, { type: 'CONFIRM_RECEIPT', on: '2026-06-01' });
   expect(await oneEvent(requestReceived.type, no)).toMatchObject({ receiptDate: '2026-06-01', dueDate: expect.any(String), applicant });
   await run(no, { type: 'REQUEST_SUPPLEMENT', on: '2026-06-01', items: ['请写明文件的文号'] });
-  expect(await oneEvent(requestSupplementRequested.type, no)).toMatchObject({ items: ['请写明文件的文号'], supplementDeadline: expect.any(String), applicant });
+  expect(await oneEvent(requestSupplementRequested.type, no)).toMatchObject({
+    items: ['请写明文件的文号'],
+    supplementDeadline: expect.any(String),
+    applicant,
+  });
   await run(no, { type: 'RECEIVE_SUPPLEMENT', on: '2026-06-01' });
   await run(no, { type: 'ACCEPT', on: '2026-06-01', department: 'finance' });
   expect(await oneEvent(requestAccepted.type, no)).toMatchObject({ department: 'finance', applicant });
@@ -63,11 +73,17 @@ test('every step the applicant must hear about is an event with their account an
   await run(no, { type: 'EXTEND', on: '2026-06-01', days: 5, applicantNotifiedOn: '2026-06-01' });
   expect(await oneEvent(requestExtended.type, no)).toMatchObject({ days: 5, dueDate: expect.any(String), applicant });
   await run(no, { type: 'ISSUE_FEE_NOTICE', on: '2026-06-01', basis: { type: 'PER_VOLUME', pages: 200 } });
-  expect(await oneEvent(requestFeeNotified.type, no)).toMatchObject({ amountYuan: expect.any(Number), payBy: expect.any(String), applicant });
+  expect(await oneEvent(requestFeeNotified.type, no)).toMatchObject({
+    amountYuan: expect.any(Number),
+    payBy: expect.any(String),
+    applicant,
+  });
 
   // A refused step writes no event.
   const before = await outboxCount();
-  await expect(run(no, { type: 'ISSUE_FEE_NOTICE', on: '2026-06-01', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_INVALID_TRANSITION }) // awaiting payment;
+  await expect(run(no, { type: 'ISSUE_FEE_NOTICE', on: '2026-06-01', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({
+    code: ErrorCode.DISCLOSURE_INVALID_TRANSITION,
+  }); // awaiting payment;
   expect(await outboxCount()).toBe(before);
 
   await act.withdrawByApplicant({ trackingCode: request.trackingCode, document: '已不需要', actor: citizen, ctx });
@@ -83,6 +99,11 @@ test('a reply reaches the applicant; a paper request registered by staff never a
   const no = request.requestNumber;
   expect(await oneEvent(requestSubmitted.type, no)).toMatchObject({ receiptDate: '2026-06-01', applicant: { sub: null, email } });
   await run(no, { type: 'ACCEPT', on: '2026-06-01', department: 'finance' });
-  await run(no, { type: 'REPLY', on: '2026-06-01', outcome: 'DISCLOSED', content: { text: '经审查，您申请的信息予以公开，见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] } });
+  await run(no, {
+    type: 'REPLY',
+    on: '2026-06-01',
+    outcome: 'DISCLOSED',
+    content: { text: '经审查，您申请的信息予以公开，见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] },
+  });
   expect(await oneEvent(requestReplied.type, no)).toMatchObject({ outcome: 'DISCLOSED', applicant: { sub: null, email } });
 });

@@ -17,7 +17,11 @@ let scheduler: DeadlineScheduler;
 const ctx = { source: 'test', correlationId: 'audit' };
 const run = (requestNumber: string, action: DisclosureAction, actor: Actor = gio) => act.execute({ requestNumber, action, actor, ctx });
 const citizenB: Actor = { sub: 'citizen-2', roles: ['citizen'] };
-const disclosed = { text: '经审查，您申请的信息予以公开，详见随答复提供的文件。', reasons: [], enclosures: ['2025年度财政预算执行情况.pdf'] };
+const disclosed = {
+  text: '经审查，您申请的信息予以公开，详见随答复提供的文件。',
+  reasons: [],
+  enclosures: ['2025年度财政预算执行情况.pdf'],
+};
 
 beforeAll(async () => {
   h = await startHarness('disclosure-audit');
@@ -29,7 +33,12 @@ beforeAll(async () => {
 afterAll(() => stopHarness(h));
 
 const today = (day: string) => h.setNow(`${day}T02:00:00Z`);
-const rowOf = async (requestNumber: string) => (await queryRows<Record<string, unknown>>(h.env.databaseUrl, 'SELECT * FROM disclosure.disclosure_request WHERE request_number = $1', [requestNumber]))[0];
+const rowOf = async (requestNumber: string) =>
+  (
+    await queryRows<Record<string, unknown>>(h.env.databaseUrl, 'SELECT * FROM disclosure.disclosure_request WHERE request_number = $1', [
+      requestNumber,
+    ])
+  )[0];
 
 /** A request registered in person on `receivedOn` (today), optionally accepted into `department`. */
 async function registered(n: number, receivedOn: string, department?: string, over: Parameters<typeof newRequest>[0] = {}) {
@@ -47,17 +56,32 @@ describe('fees (§7)', () => {
     today('2026-06-05');
     await run(r.requestNumber, { type: 'CONFIRM_PAYMENT', receiptNumber: 'R-2026-0001' });
     today('2026-06-08');
-    await expect(run(r.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED });
+    await expect(run(r.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({
+      code: ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED,
+    });
     today('2026-08-03'); // long after any pay-by date
     await scheduler.runOnce();
-    expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'IN_PROGRESS', fee_paid: true, fee_amount: 83_460, fee_basis: 'PER_VOLUME', outcome: null });
+    expect(await rowOf(r.requestNumber)).toMatchObject({
+      status: 'IN_PROGRESS',
+      fee_paid: true,
+      fee_amount: 83_460,
+      fee_basis: 'PER_VOLUME',
+      outcome: null,
+    });
   });
 
   test('19.2 a fee of 0 元 (first request of the month, per item) is no notice: refused, no pause, no closure', async () => {
     const r = await registered(102, '2026-06-01', 'finance');
     today('2026-06-02');
-    await expect(run(r.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE });
-    expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'IN_PROGRESS', fee_basis: null, pause_from: null, due_date: '2026-06-30' });
+    await expect(run(r.requestNumber, { type: 'ISSUE_FEE_NOTICE', basis: { type: 'PER_ITEM' } })).rejects.toMatchObject({
+      code: ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE,
+    });
+    expect(await rowOf(r.requestNumber)).toMatchObject({
+      status: 'IN_PROGRESS',
+      fee_basis: null,
+      pause_from: null,
+      due_date: '2026-06-30',
+    });
   });
 
   test('19.2 a request left AWAITING_FEE with 0 元 by the old code is never closed as unpaid by the scheduler', async () => {
@@ -93,9 +117,15 @@ describe('duplicates and repeats (§3.2, Art. 36(6)) within one account (11.6)',
     h.setNow('2026-07-02T02:10:00Z');
     const again = await submit.execute(newRequest({ n: 104, agency }), citizen);
     expect(again.duplicateOf).toBeNull();
-    expect((await queries.track(again.request.trackingCode)).timeline[0]!.details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
+    expect((await queries.track(again.request.trackingCode)).timeline[0]!.details).toMatchObject({
+      possibleRepeatOf: first.request.requestNumber,
+    });
     await run(again.request.requestNumber, { type: 'CONFIRM_RECEIPT' });
-    const repeat = await run(again.request.requestNumber, { type: 'REPLY', outcome: 'REPEAT', content: { text: '您的申请属于重复申请，本机关不再重复处理。', reasons: [] } });
+    const repeat = await run(again.request.requestNumber, {
+      type: 'REPLY',
+      outcome: 'REPEAT',
+      content: { text: '您的申请属于重复申请，本机关不再重复处理。', reasons: [] },
+    });
     expect(repeat.reply).toMatchObject({ outcome: 'REPEAT', remedy: expect.stringContaining('行政复议') });
     const report = await h.app.get(Table3UseCase).execute({ year: 2026, agency }, gio);
     expect(report.rows.find((r) => r.key === 'r5_2')!.values[6]).toBe(1);
@@ -148,26 +178,31 @@ describe('closing acts carry a written notice (19.4, §6, §8)', () => {
     ],
     ['WITHDRAW', (no) => run(no, { type: 'WITHDRAW', document: '已通过其他途径获得' }), '撤回'],
   ];
-  test.each(closings.map((c, i) => [...c, i] as const))('%s leaves a closing notice with reasons, legal basis and remedies', async (_name, close, phrase, i) => {
-    const r = await registered(110 + i, '2026-07-20');
-    await close(r.requestNumber);
-    const view = await queries.track(r.trackingCode);
-    expect(view.status).toBe('CLOSED');
-    expect(view.reply).toMatchObject({
-      outcome: view.outcome,
-      text: expect.stringContaining(phrase),
-      reasons: [expect.stringContaining(phrase)],
-      legalBasis: expect.any(String),
-      remedy: expect.stringMatching(/行政复议[\s\S]*行政诉讼/),
-      replyDate: expect.any(String),
-    });
-  });
+  test.each(closings.map((c, i) => [...c, i] as const))(
+    '%s leaves a closing notice with reasons, legal basis and remedies',
+    async (_name, close, phrase, i) => {
+      const r = await registered(110 + i, '2026-07-20');
+      await close(r.requestNumber);
+      const view = await queries.track(r.trackingCode);
+      expect(view.status).toBe('CLOSED');
+      expect(view.reply).toMatchObject({
+        outcome: view.outcome,
+        text: expect.stringContaining(phrase),
+        reasons: [expect.stringContaining(phrase)],
+        legalBasis: expect.any(String),
+        remedy: expect.stringMatching(/行政复议[\s\S]*行政诉讼/),
+        replyDate: expect.any(String),
+      });
+    },
+  );
 });
 
 test('19.6 SPECIAL_QUERY_REGIME is counted as 不予公开 (三(三)8), so its reply states review first, not a direct lawsuit', async () => {
   const r = await registered(120, '2026-08-03', 'market');
   const replied = await run(r.requestNumber, {
-    type: 'REPLY', outcome: 'SPECIAL_QUERY_REGIME', content: { text: '您申请的企业登记信息属于行政查询事项。', reasons: [], properChannel: '市市场监督管理局登记窗口查询' },
+    type: 'REPLY',
+    outcome: 'SPECIAL_QUERY_REGIME',
+    content: { text: '您申请的企业登记信息属于行政查询事项。', reasons: [], properChannel: '市市场监督管理局登记窗口查询' },
   });
   expect((replied.reply as { remedy: string }).remedy).toContain('应当先向');
   expect((replied.reply as { remedy: string }).remedy).not.toContain('六个月');
@@ -175,9 +210,24 @@ test('19.6 SPECIAL_QUERY_REGIME is counted as 不予公开 (三(三)8), so its r
 
 describe('19.7 every date is on or after the event it answers and not after today; approvers are real staff accounts', () => {
   const cases: Array<[string, DisclosureAction[], DisclosureAction, ErrorCode]> = [
-    ['extension notice dated after today', [], { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: gio.sub, applicantNotifiedOn: '2026-08-20' }, ErrorCode.DISCLOSURE_INVALID_DATE],
-    ['extension notice dated before receipt', [], { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: gio.sub, applicantNotifiedOn: '2026-08-03' }, ErrorCode.DISCLOSURE_INVALID_DATE],
-    ['approver named "x"', [], { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: 'x', applicantNotifiedOn: '2026-08-12' }, ErrorCode.DISCLOSURE_APPROVER_INVALID],
+    [
+      'extension notice dated after today',
+      [],
+      { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: gio.sub, applicantNotifiedOn: '2026-08-20' },
+      ErrorCode.DISCLOSURE_INVALID_DATE,
+    ],
+    [
+      'extension notice dated before receipt',
+      [],
+      { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: gio.sub, applicantNotifiedOn: '2026-08-03' },
+      ErrorCode.DISCLOSURE_INVALID_DATE,
+    ],
+    [
+      'approver named "x"',
+      [],
+      { type: 'EXTEND', on: '2026-08-12', days: 5, approvedBy: 'x', applicantNotifiedOn: '2026-08-12' },
+      ErrorCode.DISCLOSURE_APPROVER_INVALID,
+    ],
     [
       'consultation letter received before it was sent',
       [],
@@ -206,14 +256,21 @@ describe('19.7 every date is on or after the event it answers and not after toda
     today('2026-08-12');
     await run(r.requestNumber, { type: 'EXTEND', days: 5, applicantNotifiedOn: '2026-08-12' });
     const view = await queries.get(r.requestNumber, gio);
-    expect(view.timeline.at(-1)).toMatchObject({ action: 'EXTEND', actor: gio.sub, details: expect.objectContaining({ approvedBy: gio.sub, approverRoles: gio.roles }) });
+    expect(view.timeline.at(-1)).toMatchObject({
+      action: 'EXTEND',
+      actor: gio.sub,
+      details: expect.objectContaining({ approvedBy: gio.sub, approverRoles: gio.roles }),
+    });
   });
 });
 
 test('19.8 ACCEPT into an unknown department ("hr" for "hrss") → 422-class code naming the valid choices; the request stays unassigned', async () => {
   const r = await registered(141, '2026-08-04');
   const err = await run(r.requestNumber, { type: 'ACCEPT', department: 'hr' }).catch((e: DomainError) => e);
-  expect(err).toMatchObject({ code: ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN, message: expect.stringContaining('hrss（市人力资源和社会保障局）') });
+  expect(err).toMatchObject({
+    code: ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN,
+    message: expect.stringContaining('hrss（市人力资源和社会保障局）'),
+  });
   expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'RECEIVED', department: null });
   expect((await run(r.requestNumber, { type: 'ACCEPT', department: 'hrss' })).department).toBe('hrss');
 });
@@ -232,7 +289,11 @@ test('19.9 the queue never shows a paused request overdue; an overdue request on
   expect(item(late.requestNumber)).toMatchObject({ dueDate: '2026-11-13', overdue: true, workingDaysLeft: -1, paused: false });
   expect(item(waiting.requestNumber)).toMatchObject({ status: 'AWAITING_FEE', overdue: false, workingDaysLeft: null, paused: true });
   const all = await queries.queue({ actor: gio, status: 'AWAITING_SUPPLEMENT', page: 1, pageSize: 100 });
-  expect(all.items.find((i) => i.requestNumber === unclear.requestNumber)).toMatchObject({ overdue: false, workingDaysLeft: null, paused: true });
+  expect(all.items.find((i) => i.requestNumber === unclear.requestNumber)).toMatchObject({
+    overdue: false,
+    workingDaysLeft: null,
+    paused: true,
+  });
   h.setNow('2026-11-17T02:00:00Z'); // Tuesday: 2 working days elapsed
   const later = await queries.queue({ actor: deptOfficer('ecology'), page: 1, pageSize: 20 });
   expect(later.items.find((i) => i.requestNumber === late.requestNumber)).toMatchObject({ workingDaysLeft: -2 });
@@ -240,8 +301,13 @@ test('19.9 the queue never shows a paused request overdue; an overdue request on
 
 test('19.10 DISCLOSED with the body "答复。" is refused with the missing content named; with the information attached it is accepted', async () => {
   const r = await registered(144, '2026-08-04', 'finance');
-  const err = await run(r.requestNumber, { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '答复。', reasons: [] } }).catch((e: DomainError) => e);
-  expect(err).toMatchObject({ code: ErrorCode.DISCLOSURE_REPLY_INCOMPLETE, details: { outcome: 'DISCLOSED', missing: ['text', 'information'] } });
+  const err = await run(r.requestNumber, { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '答复。', reasons: [] } }).catch(
+    (e: DomainError) => e,
+  );
+  expect(err).toMatchObject({
+    code: ErrorCode.DISCLOSURE_REPLY_INCOMPLETE,
+    details: { outcome: 'DISCLOSED', missing: ['text', 'information'] },
+  });
   expect((err as DomainError).message).toContain('whereToObtain');
   expect((await rowOf(r.requestNumber))!.status).toBe('IN_PROGRESS');
   expect((await run(r.requestNumber, { type: 'REPLY', outcome: 'DISCLOSED', content: disclosed })).status).toBe('REPLIED');
@@ -266,14 +332,22 @@ describe('11.7 withdrawal by tracking code needs a second factor or the signed-i
     expect(await failure({ contactLast4: '8000' })).toBe('withdrawn');
 
     const owned = await submit.execute(newRequest({ n: 151 }), citizen);
-    expect(await act.withdrawByApplicant({ trackingCode: owned.request.trackingCode, document: '撤回', actor: citizen, ctx }).then((r) => r.status)).toBe('CLOSED');
+    expect(
+      await act
+        .withdrawByApplicant({ trackingCode: owned.request.trackingCode, document: '撤回', actor: citizen, ctx })
+        .then((r) => r.status),
+    ).toBe('CLOSED');
   });
 });
 
 describe('11.14 staff cannot tell which request numbers exist', () => {
   test('a request outside the officer’s department answers exactly like an unknown number (read and act); non-staff get 403 either way', async () => {
     const r = await registered(152, '2026-08-05', 'health');
-    const body = (p: Promise<unknown>) => p.then(() => 'ok', (e: DomainError) => e.toBody());
+    const body = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: DomainError) => e.toBody(),
+      );
     const officer = deptOfficer('edu');
     const foreign = await body(queries.get(r.requestNumber, officer));
     expect(foreign).toMatchObject({ code: ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND });
@@ -291,7 +365,9 @@ describe('ADR 0001 decisions', () => {
   test('(a) a 补正 notice after the reply due date is refused: the clock is not reset and the lateness stays visible', async () => {
     const r = await registered(160, '2026-06-01', 'finance'); // due 2026-06-30
     today('2026-07-02');
-    await expect(run(r.requestNumber, { type: 'REQUEST_SUPPLEMENT', items: ['文号'] })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE });
+    await expect(run(r.requestNumber, { type: 'REQUEST_SUPPLEMENT', items: ['文号'] })).rejects.toMatchObject({
+      code: ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE,
+    });
     expect(await rowOf(r.requestNumber)).toMatchObject({ status: 'IN_PROGRESS', due_date: '2026-06-30', supplement_requested: false });
     const page = await queries.queue({ actor: deptOfficer('finance'), page: 1, pageSize: 100 });
     expect(page.items.find((i) => i.requestNumber === r.requestNumber)).toMatchObject({ overdue: true });
@@ -299,15 +375,26 @@ describe('ADR 0001 decisions', () => {
 
   test('(b) a letter dated in a closed year keeps its true deadlines but is counted in the year it is registered; the published year does not change', async () => {
     const agency = '江东市统计局';
-    const t3 = async (year: number) => (await h.app.get(Table3UseCase).execute({ year, agency }, gio)).rows.find((x) => x.key === 'new')!.values[6];
+    const t3 = async (year: number) =>
+      (await h.app.get(Table3UseCase).execute({ year, agency }, gio)).rows.find((x) => x.key === 'new')!.values[6];
     today('2026-01-20'); // 2025 report not yet published (due 01-31): still counted in 2025
     await submit.execute(newRequest({ n: 170, agency, channel: 'LETTER_SIGNED', receivedOn: '2025-12-30' }), gio);
     expect([await t3(2025), await t3(2026)]).toEqual([1, 0]);
     today('2026-03-02');
     const late = await submit.execute(newRequest({ n: 171, agency, channel: 'LETTER_SIGNED', receivedOn: '2025-12-15' }), gio);
-    expect(late.request).toMatchObject({ clockStart: '2025-12-15', dueDate: '2026-01-13', firstReceiptDate: '2025-12-15', reportReceiptDate: '2026-03-02' });
+    expect(late.request).toMatchObject({
+      clockStart: '2025-12-15',
+      dueDate: '2026-01-13',
+      firstReceiptDate: '2025-12-15',
+      reportReceiptDate: '2026-03-02',
+    });
     expect([await t3(2025), await t3(2026)]).toEqual([1, 1]);
-    const replied = await run(late.request.requestNumber, { type: 'REPLY', on: '2026-03-02', outcome: 'NOT_HELD', content: { text: '经检索，本机关未制作或获取该信息。', reasons: [] } });
+    const replied = await run(late.request.requestNumber, {
+      type: 'REPLY',
+      on: '2026-03-02',
+      outcome: 'NOT_HELD',
+      content: { text: '经检索，本机关未制作或获取该信息。', reasons: [] },
+    });
     expect(replied.finishedDate).toBe('2026-03-02');
   });
 });

@@ -52,7 +52,9 @@ test('due soon at 5 and 1 WD before due, overdue from the day after (24:00 rule)
   h.setNow('2026-03-16T16:00:00Z'); // 00:00 on 03-17 in Shanghai
   await scheduler.runOnce();
   await scheduler.runOnce();
-  await eventually(async () => expect(await mine(requestOverdue.type)).toEqual([expect.objectContaining({ dueDate: '2026-03-16', overdueSince: '2026-03-17' })]));
+  await eventually(async () =>
+    expect(await mine(requestOverdue.type)).toEqual([expect.objectContaining({ dueDate: '2026-03-16', overdueSince: '2026-03-17' })]),
+  );
 });
 
 test('an unanswered 补正 closes itself after the deadline (system) and emits closed', async () => {
@@ -67,18 +69,31 @@ test('an unanswered 补正 closes itself after the deadline (system) and emits c
   const view = await queries.track(request.trackingCode);
   expect(view).toMatchObject({ status: 'CLOSED', outcome: 'ABANDONED_NO_SUPPLEMENT' });
   expect(view.timeline.at(-1)).toMatchObject({ actor: 'system:deadline-scheduler' });
-  await eventually(async () => expect((await streamEvents(h, requestClosed.type)).filter((p) => p.requestNumber === request.requestNumber)).toHaveLength(1));
+  await eventually(async () =>
+    expect((await streamEvents(h, requestClosed.type)).filter((p) => p.requestNumber === request.requestNumber)).toHaveLength(1),
+  );
 });
 
 test('§11.8 after a calendar data update, open deadlines are recomputed and the old value kept in the timeline', async () => {
   const r = await assigned(23, '2026-06-01', 'finance');
-  await queryRows(h.env.databaseUrl, "UPDATE disclosure.disclosure_request SET calendar_version = 'chinese-days@0.0.1', due_date = '2026-07-15' WHERE id = $1", [r.id]);
+  await queryRows(
+    h.env.databaseUrl,
+    "UPDATE disclosure.disclosure_request SET calendar_version = 'chinese-days@0.0.1', due_date = '2026-07-15' WHERE id = $1",
+    [r.id],
+  );
   await scheduler.runOnce();
-  const [row] = await queryRows<{ due_date: string; calendar_version: string }>(h.env.databaseUrl, 'SELECT due_date, calendar_version FROM disclosure.disclosure_request WHERE id = $1', [r.id]);
+  const [row] = await queryRows<{ due_date: string; calendar_version: string }>(
+    h.env.databaseUrl,
+    'SELECT due_date, calendar_version FROM disclosure.disclosure_request WHERE id = $1',
+    [r.id],
+  );
   expect(row!.due_date).toBe('2026-06-30'); // 06-19 端午 skipped
   expect(row!.calendar_version).toMatch(/^chinese-days@1\./);
   const view = await queries.track(r.trackingCode);
-  expect(view.timeline.at(-1)).toMatchObject({ action: 'DEADLINES_RECOMPUTED', details: expect.objectContaining({ previousDue: '2026-07-15', previousCalendar: 'chinese-days@0.0.1' }) });
+  expect(view.timeline.at(-1)).toMatchObject({
+    action: 'DEADLINES_RECOMPUTED',
+    details: expect.objectContaining({ previousDue: '2026-07-15', previousCalendar: 'chinese-days@0.0.1' }),
+  });
 });
 
 test('staff queue: own department only, earliest due first, working days left, personal data masked', async () => {

@@ -12,7 +12,8 @@ let submit: SubmitRequestUseCase;
 let act: ActOnRequestUseCase;
 let queries: RequestQueries;
 const ctx = { source: 'test', correlationId: 'intake' };
-const count = async () => Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.disclosure_request'))[0]!.n);
+const count = async () =>
+  Number((await queryRows<{ n: string }>(h.env.databaseUrl, 'SELECT count(*) AS n FROM disclosure.disclosure_request'))[0]!.n);
 
 beforeAll(async () => {
   h = await startHarness('disclosure-intake', { ATTACHMENT_MAX_BYTES: '2000' });
@@ -46,13 +47,20 @@ test('§11.36 signed-for post counts from the signing day; ordinary mail from th
   expect(signed.request).toMatchObject({ status: 'RECEIVED', clockStart: '2026-03-06', dueDate: '2026-04-03' });
   const ordinary = await submit.execute(newRequest({ n: 4, channel: 'LETTER_ORDINARY' }), gio);
   expect(ordinary.request.status).toBe('SUBMITTED');
-  const confirmed = await act.execute({ requestNumber: ordinary.request.requestNumber, action: { type: 'CONFIRM_RECEIPT' }, actor: gio, ctx });
+  const confirmed = await act.execute({
+    requestNumber: ordinary.request.requestNumber,
+    action: { type: 'CONFIRM_RECEIPT' },
+    actor: gio,
+    ctx,
+  });
   expect(confirmed.clockStart).toBe('2026-03-10');
 });
 
 test('paper channels are registered by staff only; a citizen gets DISCLOSURE_FORBIDDEN and nothing is written', async () => {
   const before = await count();
-  await expect(submit.execute(newRequest({ n: 5, channel: 'IN_PERSON' }), citizen)).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_FORBIDDEN });
+  await expect(submit.execute(newRequest({ n: 5, channel: 'IN_PERSON' }), citizen)).rejects.toMatchObject({
+    code: ErrorCode.DISCLOSURE_FORBIDDEN,
+  });
   expect(await count()).toBe(before);
 });
 
@@ -84,7 +92,11 @@ describe('attachments', () => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]).toString('base64');
   test('a PDF (by magic bytes) is stored on disk outside the database', async () => {
     const { request } = await submit.execute(newRequest({ n: 8, attachments: [{ fileName: 'id.pdf', contentBase64: pdf }] }), citizen);
-    const rows = await queryRows<{ mime: string; storage_path: string }>(h.env.databaseUrl, 'SELECT mime, storage_path FROM disclosure.request_attachment WHERE request_id = $1', [request.id]);
+    const rows = await queryRows<{ mime: string; storage_path: string }>(
+      h.env.databaseUrl,
+      'SELECT mime, storage_path FROM disclosure.request_attachment WHERE request_id = $1',
+      [request.id],
+    );
     expect(rows).toEqual([{ mime: 'application/pdf', storage_path: expect.stringContaining(h.attachmentDir) }]);
     expect(readdirSync(h.attachmentDir).length).toBeGreaterThan(0);
   });
@@ -92,11 +104,15 @@ describe('attachments', () => {
   test('oversized or forbidden attachments are rejected with stable codes and nothing is written', async () => {
     const before = await count();
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3_000, 0x20)]).toString('base64');
-    await expect(submit.execute(newRequest({ n: 9, attachments: [{ fileName: 'big.pdf', contentBase64: big }] }), citizen)).rejects.toMatchObject({
+    await expect(
+      submit.execute(newRequest({ n: 9, attachments: [{ fileName: 'big.pdf', contentBase64: big }] }), citizen),
+    ).rejects.toMatchObject({
       code: ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE,
     });
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0)]).toString('base64');
-    await expect(submit.execute(newRequest({ n: 9, attachments: [{ fileName: 'scan.pdf', contentBase64: exe }] }), citizen)).rejects.toMatchObject({
+    await expect(
+      submit.execute(newRequest({ n: 9, attachments: [{ fileName: 'scan.pdf', contentBase64: exe }] }), citizen),
+    ).rejects.toMatchObject({
       code: ErrorCode.DISCLOSURE_ATTACHMENT_TYPE_FORBIDDEN,
     });
     expect(await count()).toBe(before);
@@ -126,12 +142,26 @@ test('field-level Chinese messages: invalid ID checksum, missing contact, missin
 test('§11.29 the same applicant asking again for information already answered is flagged as a possible repeat (staff decide REPEAT)', async () => {
   h.setNow('2026-04-01T02:00:00Z');
   const first = await submit.execute(newRequest({ n: 14, channel: 'IN_PERSON', receivedOn: '2026-04-01' }), gio);
-  await act.execute({ requestNumber: first.request.requestNumber, action: { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '予以公开，详见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] } }, actor: gio, ctx });
+  await act.execute({
+    requestNumber: first.request.requestNumber,
+    action: {
+      type: 'REPLY',
+      outcome: 'DISCLOSED',
+      content: { text: '予以公开，详见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] },
+    },
+    actor: gio,
+    ctx,
+  });
   h.setNow('2026-05-06T02:00:00Z');
   const again = await submit.execute(newRequest({ n: 14, channel: 'IN_PERSON', receivedOn: '2026-05-06' }), gio);
   expect(again.duplicateOf).toBeNull();
   const view = await queries.track(again.request.trackingCode);
   expect(view.timeline[0]!.details).toMatchObject({ possibleRepeatOf: first.request.requestNumber });
-  const repeat = await act.execute({ requestNumber: again.request.requestNumber, action: { type: 'REPLY', outcome: 'REPEAT', content: { text: '重复申请，不予重复处理', reasons: [] } }, actor: gio, ctx });
+  const repeat = await act.execute({
+    requestNumber: again.request.requestNumber,
+    action: { type: 'REPLY', outcome: 'REPEAT', content: { text: '重复申请，不予重复处理', reasons: [] } },
+    actor: gio,
+    ctx,
+  });
   expect(repeat.outcome).toBe('REPEAT');
 });

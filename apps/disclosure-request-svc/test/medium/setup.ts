@@ -23,7 +23,13 @@ export interface Harness {
 export async function startHarness(label: string, extra: Record<string, string> = {}): Promise<Harness> {
   const env = await prepareMediumEnv({ label, schema: 'disclosure', migrationsDir });
   const attachmentDir = mkdtempSync(join(tmpdir(), 'disclosure-att-'));
-  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'disclosure', ATTACHMENT_DIR: attachmentDir, DEADLINE_SCAN_INTERVAL_MS: '0', ...extra });
+  const config = loadAppConfig({
+    ...env.env,
+    DB_SCHEMA: 'disclosure',
+    ATTACHMENT_DIR: attachmentDir,
+    DEADLINE_SCAN_INTERVAL_MS: '0',
+    ...extra,
+  });
   const app = await startMediumApp(AppModule.forRoot(config));
   const clock = app.get(Clock);
   return { env, app, attachmentDir, setNow: (iso) => (clock.now = () => new Date(iso)) };

@@ -31,10 +31,16 @@ test('one request through 补正, supplement, third-party consultation, extensio
   expect(waiting).toMatchObject({ status: 'AWAITING_SUPPLEMENT', dueDate: null, supplementDeadline: '2026-05-28' }); // 05-09 (Sat) is a make-up working day
   expect((await run(no, { type: 'RECEIVE_SUPPLEMENT', on: '2026-05-11' })).dueDate).toBe('2026-06-08');
   expect((await run(no, { type: 'ACCEPT', on: '2026-05-12', department: 'finance' })).status).toBe('IN_PROGRESS');
-  await expect(run(no, { type: 'START_CONSULTATION', on: '2026-05-15', party: 'THIRD_PARTY', partyName: '某公司' }, deptOfficer('health'))).rejects.toMatchObject({
+  await expect(
+    run(no, { type: 'START_CONSULTATION', on: '2026-05-15', party: 'THIRD_PARTY', partyName: '某公司' }, deptOfficer('health')),
+  ).rejects.toMatchObject({
     code: ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, // another department's request answers like an unknown number (11.14)
   });
-  const consulting = await run(no, { type: 'START_CONSULTATION', on: '2026-05-15', letterReceivedOn: '2026-05-18', party: 'THIRD_PARTY', partyName: '某公司' }, deptOfficer('finance'));
+  const consulting = await run(
+    no,
+    { type: 'START_CONSULTATION', on: '2026-05-15', letterReceivedOn: '2026-05-18', party: 'THIRD_PARTY', partyName: '某公司' },
+    deptOfficer('finance'),
+  );
   expect(consulting).toMatchObject({ status: 'CONSULTING_THIRD_PARTY', consultationDue: '2026-06-08' });
   await expect(run(no, { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '予以公开', reasons: [] } })).rejects.toMatchObject({
     code: ErrorCode.DISCLOSURE_INVALID_TRANSITION,
@@ -43,15 +49,32 @@ test('one request through 补正, supplement, third-party consultation, extensio
   const extended = await run(no, { type: 'EXTEND', on: '2026-06-15', days: 10, applicantNotifiedOn: '2026-06-15' });
   expect(extended.dueDate).toBe('2026-07-07');
   const replied = await run(no, {
-    type: 'REPLY', on: '2026-07-06', outcome: 'PARTIAL', content: { text: '部分公开：可公开部分见随答复提供的文件。', reasons: ['第3页涉及个人隐私'], enclosures: ['经费明细（删除第3页）.pdf'] },
+    type: 'REPLY',
+    on: '2026-07-06',
+    outcome: 'PARTIAL',
+    content: {
+      text: '部分公开：可公开部分见随答复提供的文件。',
+      reasons: ['第3页涉及个人隐私'],
+      enclosures: ['经费明细（删除第3页）.pdf'],
+    },
   });
   expect(replied).toMatchObject({ status: 'REPLIED', outcome: 'PARTIAL', finishedDate: '2026-07-06' });
 
   const view = await queries.get(no, deptOfficer('finance'));
   expect(view.timeline.map((t) => t.action)).toEqual([
-    'REGISTERED', 'REQUEST_SUPPLEMENT', 'RECEIVE_SUPPLEMENT', 'ACCEPT', 'START_CONSULTATION', 'END_CONSULTATION', 'EXTEND', 'REPLY',
+    'REGISTERED',
+    'REQUEST_SUPPLEMENT',
+    'RECEIVE_SUPPLEMENT',
+    'ACCEPT',
+    'START_CONSULTATION',
+    'END_CONSULTATION',
+    'EXTEND',
+    'REPLY',
   ]);
-  expect(view.timeline[6]).toMatchObject({ legalBasis: expect.stringContaining('第三十三条'), details: expect.objectContaining({ approvedBy: gio.sub }) });
+  expect(view.timeline[6]).toMatchObject({
+    legalBasis: expect.stringContaining('第三十三条'),
+    details: expect.objectContaining({ approvedBy: gio.sub }),
+  });
   expect((view.reply as { remedy: string }).remedy).toContain('应当先向');
 
   const assigned = await eventually(async () => {
@@ -75,10 +98,14 @@ test('a failed transition changes nothing: no timeline row, no event', async () 
   const rows = () => queryRows(h.env.databaseUrl, 'SELECT id FROM disclosure.timeline_entry WHERE request_id = $1', [request.id]);
   const outbox = () => queryRows(h.env.databaseUrl, 'SELECT id FROM disclosure.outbox_event');
   const [before, beforeOutbox] = [(await rows()).length, (await outbox()).length];
-  await expect(run(request.requestNumber, { type: 'EXTEND', on: '2026-09-18', days: 5, applicantNotifiedOn: '2026-09-18' })).rejects.toMatchObject({
+  await expect(
+    run(request.requestNumber, { type: 'EXTEND', on: '2026-09-18', days: 5, applicantNotifiedOn: '2026-09-18' }),
+  ).rejects.toMatchObject({
     code: ErrorCode.DISCLOSURE_EXTENSION_REJECTED,
   });
-  await expect(run('2026-999999', { type: 'ACCEPT', department: 'x' })).rejects.toMatchObject({ code: ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND });
+  await expect(run('2026-999999', { type: 'ACCEPT', department: 'x' })).rejects.toMatchObject({
+    code: ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND,
+  });
   expect((await rows()).length).toBe(before);
   expect((await outbox()).length).toBe(beforeOutbox);
 });

@@ -20,7 +20,9 @@ function matrixOf(rows: ReadonlyArray<{ key: string; access: Access; method: str
   for (const row of rows) {
     const seen = matrix[row.key];
     if (seen !== undefined && JSON.stringify(seen) !== JSON.stringify(row.access)) {
-      throw new Error(`access-matrix key ${row.key}: ${row.method} ${row.path} says ${JSON.stringify(row.access)}, another row ${JSON.stringify(seen)}`);
+      throw new Error(
+        `access-matrix key ${row.key}: ${row.method} ${row.path} says ${JSON.stringify(row.access)}, another row ${JSON.stringify(seen)}`,
+      );
     }
     matrix[row.key] = row.access;
   }

@@ -15,7 +15,8 @@ export class AuthModule {
       TokenVerifier,
       {
         provide: RateLimiter,
-        useFactory: () => new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, submitPerMinute: config.RATE_LIMIT_SUBMIT_PER_MINUTE }),
+        useFactory: () =>
+          new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, submitPerMinute: config.RATE_LIMIT_SUBMIT_PER_MINUTE }),
       },
     ];
     const controllers = [];

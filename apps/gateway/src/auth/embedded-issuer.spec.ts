@@ -6,7 +6,10 @@ import { readRealmExport } from './realm-export.js';
 const realmFile = fileURLToPath(new URL('../../../../infra/keycloak/realm-govdisc.json', import.meta.url));
 
 async function issuerAt(clock: { now: number }, addressFailureFactor = 20) {
-  const issuer = new EmbeddedIssuer(readRealmExport(realmFile), 'http://127.0.0.1:1/realms/govdisc', { addressFailureFactor, now: () => clock.now });
+  const issuer = new EmbeddedIssuer(readRealmExport(realmFile), 'http://127.0.0.1:1/realms/govdisc', {
+    addressFailureFactor,
+    now: () => clock.now,
+  });
   await issuer.init();
   return issuer;
 }

@@ -8,7 +8,8 @@ export const GATEWAY_AUDIENCE = 'govdisc-gateway';
 export class TokenRequestError extends Error {
   constructor(
     readonly status: 400 | 401 | 429,
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'temporarily_unavailable',
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'temporarily_unavailable',
     readonly description: string,
     /** For 429: seconds until the client address may try again (sent as Retry-After). */
     readonly retryAfterSeconds?: number,
@@ -50,7 +51,10 @@ export class EmbeddedIssuer {
   ) {
     this.principals = new LoginFailures(realm.bruteForce, options.now, 10_000);
     // Per address: same timing, its own allowance, no quick-login rule (one office, many people).
-    this.addresses = new LoginFailures({ ...realm.bruteForce, failureFactor: options.addressFailureFactor, quickLoginCheckMilliSeconds: 0 }, options.now);
+    this.addresses = new LoginFailures(
+      { ...realm.bruteForce, failureFactor: options.addressFailureFactor, quickLoginCheckMilliSeconds: 0 },
+      options.now,
+    );
   }
 
   async init(): Promise<void> {
@@ -79,7 +83,8 @@ export class EmbeddedIssuer {
   async token(form: Record<string, string | undefined>, basicAuth?: { id: string; secret: string }, clientAddress = 'unknown') {
     const address = `address:${clientAddress}`;
     const wait = this.addresses.lockedForSeconds(address);
-    if (wait > 0) throw new TokenRequestError(429, 'temporarily_unavailable', 'Too many failed sign-ins from this address; try again later', wait);
+    if (wait > 0)
+      throw new TokenRequestError(429, 'temporarily_unavailable', 'Too many failed sign-ins from this address; try again later', wait);
     const { client, user } = this.authenticate(form, basicAuth, address);
     const expiresIn = this.realm.accessTokenLifespan;
     const accessToken = await new SignJWT({
@@ -108,7 +113,8 @@ export class EmbeddedIssuer {
       const client = this.authenticateClient(form, basicAuth);
       return { client, user: this.userForGrant(form, client) };
     } catch (error) {
-      if (error instanceof TokenRequestError && (error.error === 'invalid_grant' || error.error === 'invalid_client')) this.addresses.failure(address);
+      if (error instanceof TokenRequestError && (error.error === 'invalid_grant' || error.error === 'invalid_client'))
+        this.addresses.failure(address);
       throw error;
     }
   }
@@ -136,7 +142,8 @@ export class EmbeddedIssuer {
 
   private userForGrant(form: Record<string, string | undefined>, client: RealmClient): RealmUser {
     if (form.grant_type === 'password') {
-      if (!client.directAccessGrants) throw new TokenRequestError(400, 'unauthorized_client', 'Client not allowed for direct access grants');
+      if (!client.directAccessGrants)
+        throw new TokenRequestError(400, 'unauthorized_client', 'Client not allowed for direct access grants');
       // Keycloak matches usernames case-insensitively, so the lockout does too.
       const user = this.realm.users.find((u) => u.username === form.username?.toLowerCase() && !u.serviceAccountClientId);
       if (!user) throw INVALID_USER();

@@ -29,7 +29,8 @@ export class RateLimiter implements OnModuleDestroy {
     let shown = { counted, limit: this.limits.perMinute };
     if (!counted.isBlocked && submit) {
       const tight = this.storage.increment(key, WINDOW_MS, this.limits.submitPerMinute, 0, 'submit');
-      if (remainingOf(tight, this.limits.submitPerMinute) < remainingOf(counted, this.limits.perMinute)) shown = { counted: tight, limit: this.limits.submitPerMinute };
+      if (remainingOf(tight, this.limits.submitPerMinute) < remainingOf(counted, this.limits.perMinute))
+        shown = { counted: tight, limit: this.limits.submitPerMinute };
     }
     const { counted: c, limit } = shown;
     reply.header('RateLimit-Limit', String(limit));

@@ -74,8 +74,10 @@ export function readRealmExport(path: string): RealmExport {
 }
 
 function bruteForceOf(raw: RawRealm): BruteForcePolicy {
-  if (raw.permanentLockout) throw new Error(`realm ${raw.realm}: permanentLockout is not supported by the embedded issuer (temporary lockout only)`);
-  if ((raw.bruteForceStrategy ?? 'MULTIPLE') !== 'MULTIPLE') throw new Error(`realm ${raw.realm}: the embedded issuer implements bruteForceStrategy MULTIPLE only`);
+  if (raw.permanentLockout)
+    throw new Error(`realm ${raw.realm}: permanentLockout is not supported by the embedded issuer (temporary lockout only)`);
+  if ((raw.bruteForceStrategy ?? 'MULTIPLE') !== 'MULTIPLE')
+    throw new Error(`realm ${raw.realm}: the embedded issuer implements bruteForceStrategy MULTIPLE only`);
   const policy = { ...KEYCLOAK_BRUTE_FORCE_DEFAULTS };
   for (const key of Object.keys(policy) as Array<keyof BruteForcePolicy>) {
     const value = raw[key];

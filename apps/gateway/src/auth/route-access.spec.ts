@@ -48,7 +48,9 @@ test("every route's access equals the access of each RPC it calls", async () => 
   expect(new Set(routes.map((r) => r.key))).toEqual(new Set(Object.keys(accessPolicy)));
 
   const disagreements = routes.flatMap(({ route, key, access, rpcs }) =>
-    rpcs.filter((rpc) => !sameAccess(access, rpc.access)).map((rpc) => `${route} (${key}: ${show(access)}) calls ${rpc.subject} (${show(rpc.access)})`),
+    rpcs
+      .filter((rpc) => !sameAccess(access, rpc.access))
+      .map((rpc) => `${route} (${key}: ${show(access)}) calls ${rpc.subject} (${show(rpc.access)})`),
   );
   expect(disagreements).toEqual([]);
 });

@@ -8,7 +8,6 @@ function storageAt(start: number) {
   return { storage, clock };
 }
 
-
 test('allows up to the limit in a window, then blocks with a retry time', async () => {
   const { storage } = storageAt(1_000_000);
   for (let i = 1; i <= 5; i++) expect(storage.increment('ip:1', MINUTE, 5, 0, 'default')).toMatchObject({ totalHits: i, isBlocked: false });
@@ -22,9 +21,9 @@ test('allows up to the limit in a window, then blocks with a retry time', async 
 test('clients and throttlers are counted apart', async () => {
   const { storage } = storageAt(0);
   for (let i = 0; i < 3; i++) storage.increment('ip:1', MINUTE, 3, 0, 'default');
-  expect((storage.increment('ip:1', MINUTE, 3, 0, 'default')).isBlocked).toBe(true);
-  expect((storage.increment('ip:2', MINUTE, 3, 0, 'default')).isBlocked).toBe(false);
-  expect((storage.increment('ip:1', MINUTE, 3, 0, 'submit')).isBlocked).toBe(false);
+  expect(storage.increment('ip:1', MINUTE, 3, 0, 'default').isBlocked).toBe(true);
+  expect(storage.increment('ip:2', MINUTE, 3, 0, 'default').isBlocked).toBe(false);
+  expect(storage.increment('ip:1', MINUTE, 3, 0, 'submit').isBlocked).toBe(false);
   storage.onModuleDestroy();
 });
 
@@ -45,13 +44,13 @@ test('a blocked client is let in again once the window has slid far enough', asy
   const refused = storage.increment('k', MINUTE, 4, 0, 'default');
   expect(refused.isBlocked).toBe(true);
   clock.now += refused.timeToBlockExpire * 1000;
-  expect((storage.increment('k', MINUTE, 4, 0, 'default')).isBlocked).toBe(false);
+  expect(storage.increment('k', MINUTE, 4, 0, 'default').isBlocked).toBe(false);
   storage.onModuleDestroy();
 });
 
 test('counts exactly at benchmark volumes (200,000 hits in one window), where the default storage filtered every hit per request', async () => {
   const { storage } = storageAt(0);
   for (let i = 0; i < 200_000; i++) storage.increment('k', MINUTE, 1_000_000, 0, 'default');
-  expect((storage.increment('k', MINUTE, 1_000_000, 0, 'default')).totalHits).toBe(200_001);
+  expect(storage.increment('k', MINUTE, 1_000_000, 0, 'default').totalHits).toBe(200_001);
   storage.onModuleDestroy();
 });

@@ -40,14 +40,20 @@ export class SlidingWindowThrottlerStorage implements OnModuleDestroy {
     this.windows.set(id, w);
     const timeToExpire = Math.max(1, Math.ceil((w.start + ttl - now) / 1000));
     if (w.blockedUntil > now) {
-      return { totalHits: this.estimate(w, now, ttl), timeToExpire, isBlocked: true, timeToBlockExpire: Math.max(1, Math.ceil((w.blockedUntil - now) / 1000)) };
+      return {
+        totalHits: this.estimate(w, now, ttl),
+        timeToExpire,
+        isBlocked: true,
+        timeToBlockExpire: Math.max(1, Math.ceil((w.blockedUntil - now) / 1000)),
+      };
     }
     w.current += 1;
     const totalHits = this.estimate(w, now, ttl);
     if (totalHits > limit) {
       // Blocked until enough of the window has slid by (or for blockDuration when one is set).
       w.current -= 1; // a refused request does not count against the client's next window
-      w.blockedUntil = now + Math.max(1000, blockDuration > 0 ? blockDuration : Math.ceil(this.msUntilAllowed(w, now, ttl, limit) / 1000) * 1000);
+      w.blockedUntil =
+        now + Math.max(1000, blockDuration > 0 ? blockDuration : Math.ceil(this.msUntilAllowed(w, now, ttl, limit) / 1000) * 1000);
       return { totalHits, timeToExpire, isBlocked: true, timeToBlockExpire: Math.max(1, Math.ceil((w.blockedUntil - now) / 1000)) };
     }
     return { totalHits, timeToExpire, isBlocked: false, timeToBlockExpire: 0 };

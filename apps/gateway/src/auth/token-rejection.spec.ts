@@ -4,7 +4,15 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const jwt = (header: unknown, payload: unknown) => `${b64(header)}.${b64(payload)}.c2ln`;
 
 test('garbage is malformed, not expired', () => {
-  for (const garbage of ['not-a-jwt', 'a.b.c', 'x.y', '....', `${b64({ alg: 'RS256' })}.${b64('str')}.sig`, jwt({ alg: 'RS256' }, { sub: 'no-exp' }), jwt([], { exp: 1 })]) {
+  for (const garbage of [
+    'not-a-jwt',
+    'a.b.c',
+    'x.y',
+    '....',
+    `${b64({ alg: 'RS256' })}.${b64('str')}.sig`,
+    jwt({ alg: 'RS256' }, { sub: 'no-exp' }),
+    jwt([], { exp: 1 }),
+  ]) {
     expect(isWellFormedJwt(garbage)).toBe(false);
   }
   expect(isWellFormedJwt(jwt({ alg: 'RS256', kid: 'k' }, { exp: 1, sub: 's' }))).toBe(true);

@@ -15,7 +15,11 @@ test('a wrong value stops start-up naming the variable', () => {
 
 test('TRUST_PROXY: none by default; proxy names, IPs and CIDR ranges accepted; anything else refused', () => {
   expect(loadAppConfig(example).TRUST_PROXY).toEqual([]);
-  expect(loadAppConfig({ ...example, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+  expect(loadAppConfig({ ...example, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).TRUST_PROXY).toEqual([
+    'loopback',
+    '10.0.0.0/8',
+    '2001:db8::1',
+  ]);
   for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '1']) {
     expect(() => loadAppConfig({ ...example, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   }

@@ -9,21 +9,40 @@ export const SERVICE_NAME = 'gateway';
 const defaultRealmFile = fileURLToPath(new URL('../../../../infra/keycloak/realm-govdisc.json', import.meta.url));
 
 export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
-  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gateway'),
-  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('gateway'),
+  IDEMPOTENCY_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1_500),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 512kb or 1mb').default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'like 512kb or 1mb')
+    .default('1mb'),
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   KEYCLOAK_URL: z
     .url()
     .optional()
     .transform((v) => v?.replace(/\/$/, '')),
-  KEYCLOAK_REALM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('govdisc'),
+  KEYCLOAK_REALM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('govdisc'),
   EMBEDDED_ISSUER_REALM_FILE: z.string().default(defaultRealmFile),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
@@ -36,7 +55,12 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   TRUST_PROXY: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(isProxyEntry), 'comma-separated IP addresses or CIDR ranges, or loopback, linklocal, uniquelocal'),
   /** Internal listener for /metrics (never on the public port). Unset: the gateway serves no metrics. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

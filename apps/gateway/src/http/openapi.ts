@@ -30,8 +30,17 @@ export interface DocumentInfo {
 /** The whole OpenAPI document, built from the route table: one operation per row, plus the ops endpoints. */
 export function openApiDocument(rows: readonly TaggedRoute[], info: DocumentInfo): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {
-    '/health': { get: { operationId: 'liveness', summary: 'Liveness: the process answers', tags: ['ops'], responses: { 200: { description: '' } } } },
-    '/ready': { get: { operationId: 'readiness', summary: 'Readiness: NATS and the database answer (503 otherwise)', tags: ['ops'], responses: { 200: { description: '' }, 503: { description: '' } } } },
+    '/health': {
+      get: { operationId: 'liveness', summary: 'Liveness: the process answers', tags: ['ops'], responses: { 200: { description: '' } } },
+    },
+    '/ready': {
+      get: {
+        operationId: 'readiness',
+        summary: 'Readiness: NATS and the database answer (503 otherwise)',
+        tags: ['ops'],
+        responses: { 200: { description: '' }, 503: { description: '' } },
+      },
+    },
   };
   for (const row of rows) {
     const template = `/${API_PREFIX}${row.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
@@ -67,7 +76,12 @@ function operationOf(row: TaggedRoute): JsonSchema {
   const input = inputSchema ? jsonSchemaOf(inputSchema, 'input') : undefined;
   const properties = (input?.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((input?.required as string[] | undefined) ?? []);
-  const parameters: JsonSchema[] = pathParams.map((name) => ({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' } }));
+  const parameters: JsonSchema[] = pathParams.map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: properties[name] ?? { type: 'string' },
+  }));
   if (row.input === 'query') {
     for (const [name, schema] of Object.entries(properties)) {
       if (!pathParams.includes(name)) parameters.push({ name, in: 'query', required: required.has(name), schema });
@@ -83,7 +97,9 @@ function operationOf(row: TaggedRoute): JsonSchema {
     responses: {
       [successStatusOf(row)]: {
         description: '',
-        ...(output ? { content: { [row.text ? row.text.contentType : 'application/json']: { schema: jsonSchemaOf(output, 'output') } } } : {}),
+        ...(output
+          ? { content: { [row.text ? row.text.contentType : 'application/json']: { schema: jsonSchemaOf(output, 'output') } } }
+          : {}),
       },
       400: errorResponse('Invalid input (field-level issues in details.issues)'),
       ...(row.access === PUBLIC
@@ -98,7 +114,10 @@ function operationOf(row: TaggedRoute): JsonSchema {
   };
   if (row.input === 'body' && input) {
     const body = withoutProperties(input, pathParams);
-    op.requestBody = { required: true, content: { 'application/json': { schema: row.example === undefined ? body : { ...body, example: row.example } } } };
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: row.example === undefined ? body : { ...body, example: row.example } } },
+    };
   }
   if (row.access !== PUBLIC) op.security = [{ bearer: [] }, { oauth2: [] }];
   return op;

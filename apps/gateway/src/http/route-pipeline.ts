@@ -54,7 +54,12 @@ export function routeHandler(row: TaggedRoute, deps: PipelineDeps): Handler {
       const client = actor ? `sub:${actor.sub}` : `ip:${req.ip}`;
       deps.limiter.take(routeId, submit, client, reply);
       admitted = true;
-      const input: RouteInput = { params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body, actor };
+      const input: RouteInput = {
+        params: req.params as Record<string, string>,
+        query: req.query as Record<string, unknown>,
+        body: req.body,
+        actor,
+      };
       const run = () => runWithCorrelation(req.id, () => invoke(input, routeDeps));
       const key = idempotent ? req.headers['idempotency-key'] : undefined;
       let result: unknown;
@@ -91,7 +96,10 @@ function send(reply: FastifyReply, result: unknown, status: number, contentType:
   } else if (result === undefined || result === null) {
     reply.code(status).send();
   } else {
-    reply.code(status).type(contentType).send(typeof result === 'string' ? result : JSON.stringify(result));
+    reply
+      .code(status)
+      .type(contentType)
+      .send(typeof result === 'string' ? result : JSON.stringify(result));
   }
 }
 

@@ -18,7 +18,13 @@ export class Idempotency {
   constructor(private readonly records: IdempotencyRepository) {}
 
   /** Runs `work` once per (scope, key); `scope` is the caller and the route as requested. */
-  async run(opts: { scope: string; key: unknown; body: unknown; status: number; work: () => Promise<unknown> }): Promise<IdempotentOutcome> {
+  async run(opts: {
+    scope: string;
+    key: unknown;
+    body: unknown;
+    status: number;
+    work: () => Promise<unknown>;
+  }): Promise<IdempotentOutcome> {
     const { scope, key } = opts;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key 格式不正确（8–200 个字母、数字或 ._:-）。');

@@ -2,7 +2,15 @@ import { EDITORS, PUBLIC, REVIEWERS, getGuideMatter, listGuideMatters, publishGu
 import { routes } from './route-table.js';
 
 export const guideRoutes = routes('guides', [
-  { key: 'guides.list', method: 'GET', path: '/guides', access: PUBLIC, rpc: listGuideMatters, input: 'query', summary: 'List service matters (paged)' },
+  {
+    key: 'guides.list',
+    method: 'GET',
+    path: '/guides',
+    access: PUBLIC,
+    rpc: listGuideMatters,
+    input: 'query',
+    summary: 'List service matters (paged)',
+  },
   {
     key: 'guides.upsert',
     method: 'POST',
@@ -21,5 +29,12 @@ export const guideRoutes = routes('guides', [
     status: 200,
     summary: 'Publish a draft service matter or its pending edit (not by whoever wrote that version)',
   },
-  { key: 'guides.get', method: 'GET', path: '/guides/:code', access: PUBLIC, rpc: getGuideMatter, summary: 'Get one service matter by its code' },
+  {
+    key: 'guides.get',
+    method: 'GET',
+    path: '/guides/:code',
+    access: PUBLIC,
+    rpc: getGuideMatter,
+    summary: 'Get one service matter by its code',
+  },
 ]);

@@ -25,7 +25,11 @@ const checks: Record<ServiceName, RpcContract<z.ZodType, typeof ServiceHealth>> 
 };
 
 const ServiceStatus = ServiceHealth.omit({ service: true }).extend({ error: z.string().optional() });
-const PlatformHealth = z.object({ status: z.enum(['up', 'degraded']), gateway: z.literal('up'), services: z.record(z.string(), ServiceStatus) });
+const PlatformHealth = z.object({
+  status: z.enum(['up', 'degraded']),
+  gateway: z.literal('up'),
+  services: z.record(z.string(), ServiceStatus),
+});
 
 async function ask(contract: (typeof checks)[ServiceName], deps: RouteDeps): Promise<z.output<typeof ServiceStatus>> {
   try {
@@ -62,7 +66,9 @@ export const healthRoutes = routes('health', [
     handle: async ({ params }, deps) => {
       const service = params.service!;
       if (!(serviceNames as readonly string[]).includes(service)) {
-        throw new DomainError(ErrorCode.NOT_FOUND, `没有名为 ${service} 的服务；可选：${serviceNames.join('、')}。`, { services: serviceNames });
+        throw new DomainError(ErrorCode.NOT_FOUND, `没有名为 ${service} 的服务；可选：${serviceNames.join('、')}。`, {
+          services: serviceNames,
+        });
       }
       return deps.rpc.call(servicePing[service as ServiceName], {});
     },

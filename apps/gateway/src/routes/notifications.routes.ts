@@ -1,4 +1,11 @@
-import { AUTHENTICATED, PUBLIC, listNotifications, markAllNotificationsRead, markNotificationRead, unsubscribeEmail } from '@govdisc/contracts';
+import {
+  AUTHENTICATED,
+  PUBLIC,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  unsubscribeEmail,
+} from '@govdisc/contracts';
 import { routes } from './route-table.js';
 
 export const notificationRoutes = routes('notifications', [

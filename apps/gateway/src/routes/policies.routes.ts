@@ -34,7 +34,15 @@ import { routes } from './route-table.js';
 const IMPORT_TIMEOUT_MS = 120_000;
 
 export const policyRoutes = routes('policies', [
-  { key: 'policies.list', method: 'GET', path: '/policies', access: PUBLIC, rpc: listPolicyDocuments, input: 'query', summary: 'List policy documents (paged)' },
+  {
+    key: 'policies.list',
+    method: 'GET',
+    path: '/policies',
+    access: PUBLIC,
+    rpc: listPolicyDocuments,
+    input: 'query',
+    summary: 'List policy documents (paged)',
+  },
   {
     key: 'policies.create',
     method: 'POST',
@@ -42,7 +50,8 @@ export const policyRoutes = routes('policies', [
     access: EDITORS,
     rpc: createPolicyDocument,
     input: 'body',
-    summary: 'Create a draft policy document, or update the one with the same externalId (a published one keeps serving; the edit waits as its pending edit)',
+    summary:
+      'Create a draft policy document, or update the one with the same externalId (a published one keeps serving; the edit waits as its pending edit)',
     example: { title: '长沙市促进中小企业发展若干措施', docNumber: '长政发〔2022〕3号', agency: '长沙市人民政府', body: '第一条 ……' },
   },
   {
@@ -56,7 +65,15 @@ export const policyRoutes = routes('policies', [
     publicInput: SearchPoliciesReq,
     summary: 'Search published policies: colloquial text, title or 发文字号 in any spelling; facet filters; empty q = browse',
   },
-  { key: 'policies.suggest', method: 'GET', path: '/policies/suggest', access: PUBLIC, rpc: suggestPolicies, input: 'query', summary: 'Suggestions while typing: titles, agencies, document numbers (pinyin initials too)' },
+  {
+    key: 'policies.suggest',
+    method: 'GET',
+    path: '/policies/suggest',
+    access: PUBLIC,
+    rpc: suggestPolicies,
+    input: 'query',
+    summary: 'Suggestions while typing: titles, agencies, document numbers (pinyin initials too)',
+  },
   {
     key: 'policies.searchClick',
     method: 'POST',
@@ -77,7 +94,15 @@ export const policyRoutes = routes('policies', [
     input: 'query',
     summary: 'Search analytics per day: top queries, zero-result queries, queries without a click (editors)',
   },
-  { key: 'policies.bestBets', method: 'GET', path: '/policies/best-bets', access: EDITORS, rpc: listBestBets, input: 'query', summary: 'Best bets: documents editors pinned for a query (paged, newest change first)' },
+  {
+    key: 'policies.bestBets',
+    method: 'GET',
+    path: '/policies/best-bets',
+    access: EDITORS,
+    rpc: listBestBets,
+    input: 'query',
+    summary: 'Best bets: documents editors pinned for a query (paged, newest change first)',
+  },
   {
     key: 'policies.bestBets',
     method: 'POST',
@@ -88,8 +113,23 @@ export const policyRoutes = routes('policies', [
     summary: 'Pin documents for a query: searches with the same normalised query show them first on page 1',
     example: { query: '公积金提取', documentIds: ['00000000-0000-4000-8000-000000000000'] },
   },
-  { key: 'policies.bestBets', method: 'PATCH', path: '/policies/best-bets/:bestBetId', access: EDITORS, rpc: updateBestBet, input: 'body', summary: "Change a best bet's query or pinned documents" },
-  { key: 'policies.bestBets', method: 'DELETE', path: '/policies/best-bets/:bestBetId', access: EDITORS, rpc: deleteBestBet, summary: 'Delete a best bet' },
+  {
+    key: 'policies.bestBets',
+    method: 'PATCH',
+    path: '/policies/best-bets/:bestBetId',
+    access: EDITORS,
+    rpc: updateBestBet,
+    input: 'body',
+    summary: "Change a best bet's query or pinned documents",
+  },
+  {
+    key: 'policies.bestBets',
+    method: 'DELETE',
+    path: '/policies/best-bets/:bestBetId',
+    access: EDITORS,
+    rpc: deleteBestBet,
+    summary: 'Delete a best bet',
+  },
   {
     key: 'policies.searchRebuild',
     method: 'POST',
@@ -110,7 +150,8 @@ export const policyRoutes = routes('policies', [
     input: 'body',
     status: 200,
     timeoutMs: IMPORT_TIMEOUT_MS,
-    summary: 'Import a batch of source lines into a (new or resumed) import job as drafts (a reviewer publishes the job); returns the job and its report',
+    summary:
+      'Import a batch of source lines into a (new or resumed) import job as drafts (a reviewer publishes the job); returns the job and its report',
   },
   {
     key: 'policies.import',
@@ -121,10 +162,22 @@ export const policyRoutes = routes('policies', [
     input: 'body',
     status: 200,
     timeoutMs: IMPORT_TIMEOUT_MS,
-    summary: 'Import a file or a chunk of one (JSONL, CSV with a header row, or a government web page in HTML) into a (new or resumed) import job, as drafts',
-    example: { fileName: 'policies.csv', content: 'id,标题,发文字号,发文机关,成文日期,正文\njd-001,江东市促进就业若干措施,江政发〔2024〕3号,江东市人民政府,2024-03-01,"第一条 ……\n第二条 ……"\n' },
+    summary:
+      'Import a file or a chunk of one (JSONL, CSV with a header row, or a government web page in HTML) into a (new or resumed) import job, as drafts',
+    example: {
+      fileName: 'policies.csv',
+      content:
+        'id,标题,发文字号,发文机关,成文日期,正文\njd-001,江东市促进就业若干措施,江政发〔2024〕3号,江东市人民政府,2024-03-01,"第一条 ……\n第二条 ……"\n',
+    },
   },
-  { key: 'policies.importJob', method: 'GET', path: '/policies/import/jobs/:jobId', access: EDITORS, rpc: getPolicyImportJob, summary: 'An import job: last line done (resume after it) and its report' },
+  {
+    key: 'policies.importJob',
+    method: 'GET',
+    path: '/policies/import/jobs/:jobId',
+    access: EDITORS,
+    rpc: getPolicyImportJob,
+    summary: 'An import job: last line done (resume after it) and its report',
+  },
   {
     // Four eyes: the importer (an editor) never publishes the import; a reviewer does.
     key: 'policies.importPublish',
@@ -134,10 +187,26 @@ export const policyRoutes = routes('policies', [
     rpc: publishPolicyImportJob,
     status: 200,
     timeoutMs: IMPORT_TIMEOUT_MS,
-    summary: "A reviewer publishes an import job's drafts and pending edits; those the reviewer imported or last edited are refused (CONTENT_SELF_PUBLISH) and listed",
+    summary:
+      "A reviewer publishes an import job's drafts and pending edits; those the reviewer imported or last edited are refused (CONTENT_SELF_PUBLISH) and listed",
   },
-  { key: 'policies.importJob', method: 'POST', path: '/policies/import/jobs/:jobId/finish', access: EDITORS, rpc: finishPolicyImportJob, status: 200, summary: 'Mark an import job done' },
-  { key: 'policies.get', method: 'GET', path: '/policies/:documentId', access: PUBLIC, rpc: getPolicyDocument, summary: 'Get one policy document' },
+  {
+    key: 'policies.importJob',
+    method: 'POST',
+    path: '/policies/import/jobs/:jobId/finish',
+    access: EDITORS,
+    rpc: finishPolicyImportJob,
+    status: 200,
+    summary: 'Mark an import job done',
+  },
+  {
+    key: 'policies.get',
+    method: 'GET',
+    path: '/policies/:documentId',
+    access: PUBLIC,
+    rpc: getPolicyDocument,
+    summary: 'Get one policy document',
+  },
   {
     key: 'policies.get',
     method: 'GET',
@@ -153,7 +222,8 @@ export const policyRoutes = routes('policies', [
     access: PUBLIC,
     rpc: relatedPolicies,
     input: 'query',
-    summary: 'Related documents: amendment/repeal links first (marked), then documents sharing keywords, topics or title terms; near-duplicates left out',
+    summary:
+      'Related documents: amendment/repeal links first (marked), then documents sharing keywords, topics or title terms; near-duplicates left out',
   },
   {
     key: 'policies.classify',

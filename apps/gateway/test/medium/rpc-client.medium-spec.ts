@@ -15,7 +15,12 @@ let nc: NatsConnection;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const config = loadAppConfig({ NATS_URL: TEST_NATS_URL, LOG_LEVEL: 'silent', RPC_TIMEOUT_MS: '300', DATABASE_URL: 'postgresql://unused@127.0.0.1/unused' });
+  const config = loadAppConfig({
+    NATS_URL: TEST_NATS_URL,
+    LOG_LEVEL: 'silent',
+    RPC_TIMEOUT_MS: '300',
+    DATABASE_URL: 'postgresql://unused@127.0.0.1/unused',
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [
       ServiceKitModule.forRoot({ service: 'gateway', level: 'silent', pretty: false }),

@@ -15,6 +15,8 @@ test('a wrong value stops start-up naming the variable', () => {
 
 test('the email channel needs its signing secret', () => {
   expect(() => loadAppConfig({ ...example, SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(/UNSUBSCRIBE_SECRET/);
-  expect(loadAppConfig({ ...example, SMTP_URL: 'smtp://127.0.0.1:2525', UNSUBSCRIBE_SECRET: 'x'.repeat(32) }).SMTP_URL).toBe('smtp://127.0.0.1:2525');
+  expect(loadAppConfig({ ...example, SMTP_URL: 'smtp://127.0.0.1:2525', UNSUBSCRIBE_SECRET: 'x'.repeat(32) }).SMTP_URL).toBe(
+    'smtp://127.0.0.1:2525',
+  );
   expect(() => loadAppConfig({ ...example, SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
 });

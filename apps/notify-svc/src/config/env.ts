@@ -7,7 +7,10 @@ export const Env = baseServiceEnv
   .extend(databaseEnv.shape)
   .extend({
     HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3105),
-    DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('notify'),
+    DB_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('notify'),
     /** Unset: no email channel (nothing is queued). e.g. smtps://user:pass@smtp.example.gov.cn:465 (URL-encode the password). */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     SMTP_FROM: z.string().min(3).default('江东市政务公开平台 <no-reply@govdisc.example>'),
@@ -18,7 +21,10 @@ export const Env = baseServiceEnv
     EMAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   })
-  .refine((env) => !env.SMTP_URL || env.UNSUBSCRIBE_SECRET, { path: ['UNSUBSCRIBE_SECRET'], message: 'UNSUBSCRIBE_SECRET is required when SMTP_URL is set' });
+  .refine((env) => !env.SMTP_URL || env.UNSUBSCRIBE_SECRET, {
+    path: ['UNSUBSCRIBE_SECRET'],
+    message: 'UNSUBSCRIBE_SECRET is required when SMTP_URL is set',
+  });
 export type AppConfig = Readonly<z.output<typeof Env>>;
 
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {

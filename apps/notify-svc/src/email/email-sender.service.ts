@@ -61,7 +61,10 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
       const attempt = email.attempts + 1;
       const permanent = code !== undefined && code >= 500;
       const retryAt = permanent || attempt >= this.settings.maxAttempts ? null : new Date(Date.now() + backoffMs(attempt));
-      this.logger.warn({ deliveryId: email.id, attempt, responseCode: code, retryAt, err: String(error) }, retryAt ? 'email not sent; will retry' : 'email failed for good');
+      this.logger.warn(
+        { deliveryId: email.id, attempt, responseCode: code, retryAt, err: String(error) },
+        retryAt ? 'email not sent; will retry' : 'email failed for good',
+      );
       await this.emails.markFailedAttempt(email.id, { error: String(error), retryAt });
       return false;
     }

@@ -48,13 +48,21 @@ export class EmailRepository {
   }
 
   async markSent(id: string): Promise<void> {
-    await this.prisma.emailDelivery.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, claimedUntil: null } });
+    await this.prisma.emailDelivery.update({
+      where: { id },
+      data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, claimedUntil: null },
+    });
   }
 
   async markFailedAttempt(id: string, q: { error: string; retryAt: Date | null }): Promise<void> {
     await this.prisma.emailDelivery.update({
       where: { id },
-      data: { attempts: { increment: 1 }, lastError: q.error.slice(0, 1000), claimedUntil: null, ...(q.retryAt ? { nextAttemptAt: q.retryAt } : { status: 'FAILED' }) },
+      data: {
+        attempts: { increment: 1 },
+        lastError: q.error.slice(0, 1000),
+        claimedUntil: null,
+        ...(q.retryAt ? { nextAttemptAt: q.retryAt } : { status: 'FAILED' }),
+      },
     });
   }
 

@@ -27,7 +27,10 @@ export class InboxRepository {
     return (await tx.notification.createMany({ data, skipDuplicates: true })).count;
   }
 
-  async page(actor: Actor, q: { page: number; pageSize: number; eventId?: string; unreadOnly?: boolean }): Promise<{ items: InboxRow[]; total: number }> {
+  async page(
+    actor: Actor,
+    q: { page: number; pageSize: number; eventId?: string; unreadOnly?: boolean },
+  ): Promise<{ items: InboxRow[]; total: number }> {
     const where: Prisma.NotificationWhereInput = {
       AND: [visibleTo(actor), q.eventId ? { eventId: q.eventId } : {}, q.unreadOnly ? unreadBy(actor) : {}],
     };
@@ -51,7 +54,12 @@ export class InboxRepository {
 
   async markRead(ids: string[], subject: string): Promise<number> {
     if (ids.length === 0) return 0;
-    return (await this.prisma.notificationRead.createMany({ data: ids.map((notificationId) => ({ notificationId, subject })), skipDuplicates: true })).count;
+    return (
+      await this.prisma.notificationRead.createMany({
+        data: ids.map((notificationId) => ({ notificationId, subject })),
+        skipDuplicates: true,
+      })
+    ).count;
   }
 
   /** Ids of the reader's unread notices, oldest first, at most `limit`. */

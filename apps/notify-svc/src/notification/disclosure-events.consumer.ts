@@ -22,9 +22,20 @@ import { NoticeService } from './notice.service.js';
 export const DISCLOSURE_EVENTS_CONSUMER = 'notify-svc__disclosure-request-events';
 
 const CONTRACTS = new Map(
-  [requestSubmitted, requestReceived, requestSupplementRequested, requestAccepted, requestAssigned, requestExtended, requestFeeNotified, requestDueSoon, requestOverdue, requestReplied, requestClosed, requestWithdrawn].map(
-    (c) => [c.type, c as { parse(raw: unknown): Envelope<unknown> }],
-  ),
+  [
+    requestSubmitted,
+    requestReceived,
+    requestSupplementRequested,
+    requestAccepted,
+    requestAssigned,
+    requestExtended,
+    requestFeeNotified,
+    requestDueSoon,
+    requestOverdue,
+    requestReplied,
+    requestClosed,
+    requestWithdrawn,
+  ].map((c) => [c.type, c as { parse(raw: unknown): Envelope<unknown> }]),
 );
 
 /**

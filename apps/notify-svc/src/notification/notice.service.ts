@@ -74,7 +74,12 @@ export class NoticeService implements OnModuleInit {
       .filter((t) => t.channel === 'inbox')
       .flatMap((t) => {
         const text = render(t, payload);
-        return inboxRecipients(t.audience, payload).map((recipient) => ({ eventId: envelope.id, eventType: envelope.type, recipient, ...text }));
+        return inboxRecipients(t.audience, payload).map((recipient) => ({
+          eventId: envelope.id,
+          eventType: envelope.type,
+          recipient,
+          ...text,
+        }));
       });
   }
 }

@@ -63,7 +63,9 @@ export function checkTemplates(templates: readonly NoticeTemplate[]): void {
       if (t.derived && name in t.derived) continue;
       const lacking = versions.filter(([, schema]) => !leafPaths(schema).has(name)).map(([v]) => `v${v}`);
       if (lacking.length) {
-        problems.push(`template "${t.event.type} → ${t.audience}/${t.channel}" uses {{${name}}}, which event ${t.event.type} (${lacking.join(', ')}) does not have`);
+        problems.push(
+          `template "${t.event.type} → ${t.audience}/${t.channel}" uses {{${name}}}, which event ${t.event.type} (${lacking.join(', ')}) does not have`,
+        );
       }
     }
   }
@@ -71,7 +73,9 @@ export function checkTemplates(templates: readonly NoticeTemplate[]): void {
 }
 
 function valueAt(payload: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
 }
 
 const show = (v: unknown): string => {
@@ -83,6 +87,7 @@ const show = (v: unknown): string => {
 
 export function render(t: NoticeTemplate, payload: unknown): { title: string; body: string } {
   const derived = Object.fromEntries(Object.entries(t.derived ?? {}).map(([k, f]) => [k, f(payload as never)]));
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_m, name: string) => show(name in derived ? derived[name] : valueAt(payload, name)));
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (_m, name: string) => show(name in derived ? derived[name] : valueAt(payload, name)));
   return { title: fill(t.title), body: fill(t.body) };
 }

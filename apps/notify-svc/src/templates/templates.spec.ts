@@ -25,16 +25,31 @@ test('every applicant notice exists for the inbox and for email', () => {
   const applicant = TEMPLATES.filter((t) => t.audience === 'applicant');
   const types = new Set(applicant.map((t) => t.event.type));
   for (const type of types) {
-    expect(applicant.filter((t) => t.event.type === type).map((t) => t.channel).sort()).toEqual(['email', 'inbox']);
+    expect(
+      applicant
+        .filter((t) => t.event.type === type)
+        .map((t) => t.channel)
+        .sort(),
+    ).toEqual(['email', 'inbox']);
   }
   expect([...types].sort()).toEqual(
-    ['accepted', 'closed', 'extended', 'fee-notified', 'received', 'replied', 'submitted', 'supplement-requested', 'withdrawn'].map((s) => `disclosure.request.${s}`).sort(),
+    ['accepted', 'closed', 'extended', 'fee-notified', 'received', 'replied', 'submitted', 'supplement-requested', 'withdrawn']
+      .map((s) => `disclosure.request.${s}`)
+      .sort(),
   );
 });
 
 test('a variable the event lacks stops start-up with a message naming the template, the variable and the event', () => {
-  const typo = template({ event: requestSubmitted, audience: 'applicant', channel: 'email', title: '已收到 {{requestNumber}}', body: '查询码 {{trackingCod}}' });
-  expect(() => checkTemplates([typo])).toThrow('template "disclosure.request.submitted → applicant/email" uses {{trackingCod}}, which event disclosure.request.submitted (v1) does not have');
+  const typo = template({
+    event: requestSubmitted,
+    audience: 'applicant',
+    channel: 'email',
+    title: '已收到 {{requestNumber}}',
+    body: '查询码 {{trackingCod}}',
+  });
+  expect(() => checkTemplates([typo])).toThrow(
+    'template "disclosure.request.submitted → applicant/email" uses {{trackingCod}}, which event disclosure.request.submitted (v1) does not have',
+  );
   // An object is not printable; its leaves are.
   expect(() => checkTemplates([{ ...typo, body: '{{applicant}}' }])).toThrow(/\{\{applicant\}\}/);
   expect(() => checkTemplates([{ ...typo, body: '{{applicant.email}}' }])).not.toThrow();
@@ -48,6 +63,15 @@ test('rendering fills fields, nested fields, lists and empty values', () => {
   expect(text.title).toBe('已收到您的政府信息公开申请（2026-000042）');
   expect(text.body).toContain('查询码 ABCD2345EFGH');
   expect(placeholdersOf(text.title + text.body)).toEqual([]);
-  const t = template({ event: requestSupplementRequested, audience: 'applicant', channel: 'inbox', title: '{{department}}', body: '{{items}} / {{applicant.email}}' });
-  expect(render(t, { items: ['文号', '日期'], department: null, applicant: { sub: null, email: 'x@example.com' } })).toEqual({ title: '—', body: '文号；日期 / x@example.com' });
+  const t = template({
+    event: requestSupplementRequested,
+    audience: 'applicant',
+    channel: 'inbox',
+    title: '{{department}}',
+    body: '{{items}} / {{applicant.email}}',
+  });
+  expect(render(t, { items: ['文号', '日期'], department: null, applicant: { sub: null, email: 'x@example.com' } })).toEqual({
+    title: '—',
+    body: '文号；日期 / x@example.com',
+  });
 });

@@ -119,7 +119,11 @@ const APPLICANT = [
 ];
 
 /** Email: the inbox wording plus how to follow up (the same variables, so one check covers both). */
-const APPLICANT_EMAIL = APPLICANT.map((t) => ({ ...t, channel: 'email' as const, body: `您好：\n\n${t.body}\n\n${HOW_TO_TRACK}\n\n（本邮件由系统自动发送，请勿直接回复。）` }));
+const APPLICANT_EMAIL = APPLICANT.map((t) => ({
+  ...t,
+  channel: 'email' as const,
+  body: `您好：\n\n${t.body}\n\n${HOW_TO_TRACK}\n\n（本邮件由系统自动发送，请勿直接回复。）`,
+}));
 
 const STAFF = [
   template({
@@ -128,7 +132,10 @@ const STAFF = [
     channel: 'inbox',
     title: '新分派的政府信息公开申请（{{requestNumber}}）',
     body: '申请 {{requestNumber}} 已分派给{{departmentName}}办理，答复期限至 {{dueDate}}{{provisional}}。',
-    derived: { departmentName: (p) => departmentName(p.department), provisional: (p) => (p.dueProvisional ? '（节假日安排未公布，期限为暂定）' : '') },
+    derived: {
+      departmentName: (p) => departmentName(p.department),
+      provisional: (p) => (p.dueProvisional ? '（节假日安排未公布，期限为暂定）' : ''),
+    },
   }),
   ...(['department', 'gio'] as const).flatMap((audience) => [
     template({

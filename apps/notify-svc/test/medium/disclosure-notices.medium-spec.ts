@@ -35,11 +35,20 @@ async function consumerIdle() {
 }
 
 const titles = async (actor: Actor) => (await inbox.list(actor, { page: 1, pageSize: 100 })).items.map((n) => n.title);
-const rowCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM notify.notification'))[0]!.n);
+const rowCount = async () =>
+  Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM notify.notification'))[0]!.n);
 
 const submitted = (requestNumber: string, sub: string | null) =>
   requestSubmitted.make(
-    { requestNumber, agency: '江东市人民政府', department: null, trackingCode: 'TRACK2345ABC', submittedOn: '2026-06-01', receiptDate: null, applicant: { sub, email: 'a@example.com' } },
+    {
+      requestNumber,
+      agency: '江东市人民政府',
+      department: null,
+      trackingCode: 'TRACK2345ABC',
+      submittedOn: '2026-06-01',
+      receiptDate: null,
+      applicant: { sub, email: 'a@example.com' },
+    },
     ctx,
   );
 
@@ -74,14 +83,22 @@ test('an anonymous applicant has no inbox: nobody gets the notice', async () => 
 });
 
 test("a department's notice reaches that department's officers, and overdue also the disclosure office", async () => {
-  const assigned = requestAssigned.make({ requestNumber: '2026-000103', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', dueProvisional: false }, ctx);
+  const assigned = requestAssigned.make(
+    { requestNumber: '2026-000103', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', dueProvisional: false },
+    ctx,
+  );
   await publish(JSON.stringify(assigned), requestAssigned.type);
-  const overdue = requestOverdue.make({ requestNumber: '2026-000104', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', overdueSince: '2026-07-02' }, ctx);
+  const overdue = requestOverdue.make(
+    { requestNumber: '2026-000104', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', overdueSince: '2026-07-02' },
+    ctx,
+  );
   await publish(JSON.stringify(overdue), requestOverdue.type);
   await eventually(async () => expect(await titles(gio)).toEqual(['申请已逾期（2026-000104）']));
   await consumerIdle();
   expect((await titles(officerEdu)).sort()).toEqual(['新分派的政府信息公开申请（2026-000103）', '申请已逾期（2026-000104）'].sort());
-  expect((await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items.find((n) => n.title.startsWith('新分派'))!.body).toContain('市教育局');
+  expect((await inbox.list(officerEdu, { page: 1, pageSize: 10 })).items.find((n) => n.title.startsWith('新分派'))!.body).toContain(
+    '市教育局',
+  );
   expect(await titles(officerHr)).toEqual([]);
   expect(await titles(citizen2)).toEqual([]);
 });

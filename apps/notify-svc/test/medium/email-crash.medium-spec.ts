@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { requestSubmitted } from '@govdisc/contracts';
-import { type MediumEnv, type TestSmtpServer, eventually, prepareMediumEnv, queryRows, startMediumApp, startTestSmtpServer } from '@govdisc/testing';
+import {
+  type MediumEnv,
+  type TestSmtpServer,
+  eventually,
+  prepareMediumEnv,
+  queryRows,
+  startMediumApp,
+  startTestSmtpServer,
+} from '@govdisc/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +29,13 @@ const address = 'crash@example.com';
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'notify-email-crash', schema: 'notify', migrationsDir });
   smtp = await startTestSmtpServer();
-  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'notify', SMTP_URL: smtp.url, UNSUBSCRIBE_SECRET: 'crash-test-secret-of-at-least-32-chars', EMAIL_POLL_INTERVAL_MS: '600000' });
+  const config = loadAppConfig({
+    ...env.env,
+    DB_SCHEMA: 'notify',
+    SMTP_URL: smtp.url,
+    UNSUBSCRIBE_SECRET: 'crash-test-secret-of-at-least-32-chars',
+    EMAIL_POLL_INTERVAL_MS: '600000',
+  });
   app = await startMediumApp(AppModule.forRoot(config));
 });
 
@@ -33,11 +47,21 @@ afterAll(async () => {
 
 test('a sender that died holding a lease, or after sending but before marking, loses nothing; a resend keeps its Message-ID', async () => {
   const e = requestSubmitted.make(
-    { requestNumber: '2026-000301', agency: '江东市人民政府', department: null, trackingCode: 'CRASH234TRAK', submittedOn: '2026-06-01', receiptDate: null, applicant: { sub: null, email: address } },
+    {
+      requestNumber: '2026-000301',
+      agency: '江东市人民政府',
+      department: null,
+      trackingCode: 'CRASH234TRAK',
+      submittedOn: '2026-06-01',
+      receiptDate: null,
+      applicant: { sub: null, email: address },
+    },
     { source: 'test', correlationId: 'crash' },
   );
   await jetstream(env.nc).publish(env.naming.subject(e.type), JSON.stringify(e), { msgID: randomUUID() });
-  await eventually(async () => expect(await queryRows(env.databaseUrl, 'SELECT 1 FROM notify.email_delivery WHERE address = $1', [address])).toHaveLength(1));
+  await eventually(async () =>
+    expect(await queryRows(env.databaseUrl, 'SELECT 1 FROM notify.email_delivery WHERE address = $1', [address])).toHaveLength(1),
+  );
 
   // Died holding a lease: another sender leaves the row alone until the lease ends, then sends it.
   const emails = app.get(EmailRepository);

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type MessageContext, requestReplied, requestSubmitted } from '@govdisc/contracts';
-import { type MediumEnv, type TestSmtpServer, eventually, prepareMediumEnv, queryRows, startMediumApp, startTestSmtpServer } from '@govdisc/testing';
+import {
+  type MediumEnv,
+  type TestSmtpServer,
+  eventually,
+  prepareMediumEnv,
+  queryRows,
+  startMediumApp,
+  startTestSmtpServer,
+} from '@govdisc/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +26,15 @@ const ctx: MessageContext = { source: 'disclosure-request-svc', correlationId: '
 
 const submitted = (requestNumber: string, email: string) =>
   requestSubmitted.make(
-    { requestNumber, agency: '江东市人民政府', department: null, trackingCode: 'MAIL2345TRAK', submittedOn: '2026-06-01', receiptDate: null, applicant: { sub: 'sub-citizen', email } },
+    {
+      requestNumber,
+      agency: '江东市人民政府',
+      department: null,
+      trackingCode: 'MAIL2345TRAK',
+      submittedOn: '2026-06-01',
+      receiptDate: null,
+      applicant: { sub: 'sub-citizen', email },
+    },
     ctx,
   );
 
@@ -28,7 +44,11 @@ async function publish(envelope: { type: string }) {
 
 const mailTo = (address: string) => smtp.received.filter((m) => m.rcptTo.includes(address));
 const deliveries = (address: string) =>
-  queryRows<{ status: string; attempts: number; last_error: string | null }>(env.databaseUrl, 'SELECT status, attempts, last_error FROM notify.email_delivery WHERE address = $1', [address]);
+  queryRows<{ status: string; attempts: number; last_error: string | null }>(
+    env.databaseUrl,
+    'SELECT status, attempts, last_error FROM notify.email_delivery WHERE address = $1',
+    [address],
+  );
 
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'notify-email', schema: 'notify', migrationsDir });
@@ -79,7 +99,20 @@ test('the one-click link unsubscribes exactly its address: no more email to it, 
   expect(await unsubscribes.unsubscribe(link)).toEqual({ unsubscribed: true });
   expect(await unsubscribes.unsubscribe(link)).toEqual({ unsubscribed: true }); // clicking twice is harmless
 
-  await publish(requestReplied.make({ requestNumber: '2026-000201', agency: '江东市人民政府', department: 'edu', outcome: 'DISCLOSED', replyDate: '2026-06-10', onTime: true, applicant: { sub: 'sub-citizen', email: 'lisi@example.com' } }, ctx));
+  await publish(
+    requestReplied.make(
+      {
+        requestNumber: '2026-000201',
+        agency: '江东市人民政府',
+        department: 'edu',
+        outcome: 'DISCLOSED',
+        replyDate: '2026-06-10',
+        onTime: true,
+        applicant: { sub: 'sub-citizen', email: 'lisi@example.com' },
+      },
+      ctx,
+    ),
+  );
   await publish(submitted('2026-000202', 'wangwu@example.com'));
   await eventually(async () => expect(mailTo('wangwu@example.com')).toHaveLength(1));
   await eventually(async () => expect((await deliveries('lisi@example.com')).map((d) => d.status).sort()).toEqual(['SENT', 'SUPPRESSED']));
@@ -89,7 +122,13 @@ test('the one-click link unsubscribes exactly its address: no more email to it, 
 test('while the mail relay refuses, nothing is lost: the email waits, is retried with back-off, and goes out once when it accepts', async () => {
   smtp.accept(false);
   await publish(submitted('2026-000203', 'zhaoliu@example.com'));
-  await eventually(async () => expect((await deliveries('zhaoliu@example.com'))[0]).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('451') }));
+  await eventually(async () =>
+    expect((await deliveries('zhaoliu@example.com'))[0]).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      last_error: expect.stringContaining('451'),
+    }),
+  );
   smtp.accept(true);
   // Back-off is 5 s after the first failure; make it due now rather than waiting.
   await queryRows(env.databaseUrl, "UPDATE notify.email_delivery SET next_attempt_at = now() WHERE address = 'zhaoliu@example.com'");

@@ -40,7 +40,10 @@ export function canonicalAgency(name: string): string {
 /** "财政部、税务总局" / "最高人民法院 最高人民检察院" → canonical names, joint issuers split, no repeats. */
 export function splitAgencies(text: string | null | undefined): string[] {
   if (!text) return [];
-  const parts = text.split(/[、，,;；\s]+|(?<=[院部委局厅办会])和/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[、，,;；\s]+|(?<=[院部委局厅办会])和/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return [...new Set(parts.map(canonicalAgency))];
 }
 

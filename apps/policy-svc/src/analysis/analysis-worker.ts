@@ -5,8 +5,7 @@ import { contentHash } from './content-hash.js';
 import { type DocumentInput, analyzeText } from './document-analyzer.js';
 
 export type AnalysisRequest =
-  | { id: number; kind: 'hash'; bodies: string[] }
-  | { id: number; kind: 'analyze'; records: Array<DocumentInput & { hash: string }> };
+  { id: number; kind: 'hash'; bodies: string[] } | { id: number; kind: 'analyze'; records: Array<DocumentInput & { hash: string }> };
 
 parentPort!.on('message', (req: AnalysisRequest) => {
   try {

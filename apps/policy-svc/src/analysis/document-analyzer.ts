@@ -56,7 +56,11 @@ export class DocumentAnalyzer {
   /** Keywords and topics as computed from the text, without counting the document again. */
   classification(input: DocumentInput): Pick<DerivedFields, 'keywords' | 'topics' | 'topicConfidence'> {
     const { topics, confidence } = classifyTopics(input.title, input.body);
-    return { keywords: this.keywords.rank(termFrequencies(input.title, input.body), 8, { count: false }), topics, topicConfidence: confidence };
+    return {
+      keywords: this.keywords.rank(termFrequencies(input.title, input.body), 8, { count: false }),
+      topics,
+      topicConfidence: confidence,
+    };
   }
 
   /** Adds the keywords, ranked against the documents seen so far: call in document order. */

@@ -69,7 +69,8 @@ export class BestBetService {
   private async assertPublished(ids: readonly string[]) {
     const found = new Set((await this.documents.searchRows(ids)).map((row) => row.id));
     const unavailable = ids.filter((id) => !found.has(id));
-    if (unavailable.length > 0) throw new DomainError(ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE, undefined, { documentIds: unavailable });
+    if (unavailable.length > 0)
+      throw new DomainError(ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE, undefined, { documentIds: unavailable });
   }
 }
 

@@ -26,7 +26,7 @@ test('only the whole query matches: a longer or shorter query gets no best bet',
   expect(table.pinnedFor('公积金')).toEqual([]);
 });
 
-test('page 1: pinned documents first in the editors\' order, marked, and not repeated among the ranked hits', () => {
+test("page 1: pinned documents first in the editors' order, marked, and not repeated among the ranked hits", () => {
   const ranked = [item('a'), item('p2', '排名中的置顶文件'), item('b')];
   const fetched = new Map([['p1', item('p1')]]);
   const page = pinFirst(['p1', 'p2'], ranked, fetched);

@@ -22,7 +22,11 @@ export class PinTable {
  * then the ranked hits without them. Pinned documents come from the hits when ranked on this page,
  * else from `fetched`; one that is neither (deleted, back to draft) is skipped.
  */
-export function pinFirst(pinnedIds: readonly string[], ranked: readonly SearchItem[], fetched: ReadonlyMap<string, SearchItem>): SearchItem[] {
+export function pinFirst(
+  pinnedIds: readonly string[],
+  ranked: readonly SearchItem[],
+  fetched: ReadonlyMap<string, SearchItem>,
+): SearchItem[] {
   const rankedById = new Map(ranked.map((item) => [item.id, item]));
   const pinned = pinnedIds
     .map((id) => rankedById.get(id) ?? fetched.get(id))

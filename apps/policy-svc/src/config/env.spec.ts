@@ -18,7 +18,11 @@ test('external libraries: unset = the State Council library, [] = none, a templa
   expect(loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: '[]' }).SEARCH_EXTERNAL_LIBRARIES).toEqual([]);
   const own = [{ name: '省政策库', urlTemplate: 'https://zc.example.gov.cn/search?kw={q}' }];
   expect(loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: JSON.stringify(own) }).SEARCH_EXTERNAL_LIBRARIES).toEqual(own);
-  for (const bad of ['not json', '[{"name":"x","urlTemplate":"https://x.example/search"}]', '[{"name":"x","urlTemplate":"javascript:{q}"}]']) {
+  for (const bad of [
+    'not json',
+    '[{"name":"x","urlTemplate":"https://x.example/search"}]',
+    '[{"name":"x","urlTemplate":"javascript:{q}"}]',
+  ]) {
     expect(() => loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: bad })).toThrow(/SEARCH_EXTERNAL_LIBRARIES/);
   }
 });

@@ -33,7 +33,10 @@ export class ClassificationService {
       if (changed.status !== 'DRAFT') await addToOutbox(tx, documentPublished.make(publishedPayload(changed), input.ctx));
       return changed;
     });
-    this.logger.log({ documentId: doc.id, version: doc.version, keywordsOverridden: doc.keywordsOverridden, topicsOverridden: doc.topicsOverridden }, 'policy document classification set');
+    this.logger.log(
+      { documentId: doc.id, version: doc.version, keywordsOverridden: doc.keywordsOverridden, topicsOverridden: doc.topicsOverridden },
+      'policy document classification set',
+    );
     this.outbox.relay.nudge();
     return doc;
   }

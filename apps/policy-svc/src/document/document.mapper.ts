@@ -44,7 +44,9 @@ export function toView(doc: PolicyDocument, staff = false): PolicyDocumentView {
 }
 
 /** documentPublished payload for a document that is (re)published at its current version. */
-export function publishedPayload(doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version'>) {
+export function publishedPayload(
+  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version'>,
+) {
   return {
     documentId: doc.id,
     docNumber: doc.docNumber,

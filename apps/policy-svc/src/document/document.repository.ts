@@ -216,7 +216,19 @@ export class DocumentRepository {
   }
 
   /** `publicOnly` leaves drafts out; `nothing` matches no row (an outsider asking for drafts). */
-  list({ page, pageSize, status, publicOnly, nothing }: { page: number; pageSize: number; status?: DocumentStatus; publicOnly?: boolean; nothing?: boolean }) {
+  list({
+    page,
+    pageSize,
+    status,
+    publicOnly,
+    nothing,
+  }: {
+    page: number;
+    pageSize: number;
+    status?: DocumentStatus;
+    publicOnly?: boolean;
+    nothing?: boolean;
+  }) {
     const where: Prisma.PolicyDocumentWhereInput = nothing
       ? { id: { in: [] } }
       : { ...(publicOnly ? { status: { not: 'DRAFT' } } : {}), ...(status ? { status } : {}) };
@@ -236,7 +248,10 @@ const SEARCH_ROW_COLUMNS = `id, external_id AS "externalId", title, doc_number A
   publish_date AS "publishDate", validity`;
 
 /** A search result row read from the table (pinned documents are not necessarily among the ranked hits). */
-export type SearchRow = Pick<PolicyDocument, 'id' | 'externalId' | 'title' | 'docNumber' | 'agencies' | 'agency' | 'publishDate' | 'validity'> & {
+export type SearchRow = Pick<
+  PolicyDocument,
+  'id' | 'externalId' | 'title' | 'docNumber' | 'agencies' | 'agency' | 'publishDate' | 'validity'
+> & {
   bodyHead: string;
 };
 

@@ -74,7 +74,9 @@ export class DocumentService {
   /** Everyone but staff gets published documents only: asking for drafts gives an empty page. */
   list(query: { page: number; pageSize: number; status?: DocumentStatus }, actor: Actor | null = null) {
     if (isContentStaff(actor)) return this.documents.list(query);
-    return query.status === 'DRAFT' ? this.documents.list({ ...query, nothing: true }) : this.documents.list({ ...query, publicOnly: true });
+    return query.status === 'DRAFT'
+      ? this.documents.list({ ...query, nothing: true })
+      : this.documents.list({ ...query, publicOnly: true });
   }
 
   /**
@@ -116,7 +118,10 @@ function sameAsStored(current: PolicyDocument, input: CreatePolicyDocumentReq): 
   return SAVED_FIELDS.every((k) => (current[k] ?? null) === (input[k] ?? null));
 }
 
-function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(derived: D, current: PolicyDocument | null): D {
+function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(
+  derived: D,
+  current: PolicyDocument | null,
+): D {
   if (!current) return derived;
   return {
     ...derived,

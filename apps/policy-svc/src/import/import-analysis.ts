@@ -81,11 +81,19 @@ export class ImportAnalysis implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const count = existsSync(fileURLToPath(WORKER_FILE)) ? config.IMPORT_ANALYSIS_THREADS : 0;
-    this.threads = Array.from({ length: count }, () => new AnalysisThread((err) => this.logger.error({ err }, 'import analysis worker failed')));
+    this.threads = Array.from(
+      { length: count },
+      () => new AnalysisThread((err) => this.logger.error({ err }, 'import analysis worker failed')),
+    );
   }
 
   async hashMany(bodies: string[]): Promise<string[]> {
-    return this.spread(bodies, (b) => b.length, (part) => ({ kind: 'hash', bodies: part }), contentHash) as Promise<string[]>;
+    return this.spread(
+      bodies,
+      (b) => b.length,
+      (part) => ({ kind: 'hash', bodies: part }),
+      contentHash,
+    ) as Promise<string[]>;
   }
 
   /** The per-text analysis (no keywords yet) of records, in parallel; safe to run ahead of the batch's turn. */
@@ -106,7 +114,12 @@ export class ImportAnalysis implements OnModuleDestroy {
   }
 
   /** Splits `items` into one contiguous part of about equal weight per thread and joins the results in order. */
-  private async spread<T>(items: T[], weight: (item: T) => number, request: (part: T[]) => Request, local: (item: T) => unknown): Promise<unknown[]> {
+  private async spread<T>(
+    items: T[],
+    weight: (item: T) => number,
+    request: (part: T[]) => Request,
+    local: (item: T) => unknown,
+  ): Promise<unknown[]> {
     if (this.threads.length === 0 || items.length === 0) return items.map(local);
     const parts = splitByWeight(items, weight, this.threads.length);
     const results = await Promise.all(parts.map((part, i) => this.threads[i]!.call(request(part)) as Promise<unknown[]>));

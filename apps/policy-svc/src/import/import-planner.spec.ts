@@ -19,7 +19,16 @@ function context(over: Partial<PlanContext> = {}): PlanContext {
     hashOwners: new Map(),
     near: new NearDuplicateIndex(),
     canonicalOf: new Map(),
-    derive: (r) => ({ docNumberKey: null, agencies: [], contentHash: contentHash(r.body), minhash: '', keywords: [], topics: [], topicConfidence: null, signature: minhash(r.body) }),
+    derive: (r) => ({
+      docNumberKey: null,
+      agencies: [],
+      contentHash: contentHash(r.body),
+      minhash: '',
+      keywords: [],
+      topics: [],
+      topicConfidence: null,
+      signature: minhash(r.body),
+    }),
     ...over,
   };
 }
@@ -32,11 +41,31 @@ test('malformed records are refused with the field and a reason', () => {
 });
 
 test('same text and metadata as stored → unchanged; another document holding the text → exact duplicate', () => {
-  const stored = { id: 'd1', contentHash: contentHash(body), canonicalId: null, title: '江东市住房公积金贷款管理办法', publishDate: '2024-01-01' } as unknown as StoredHeader;
-  const nulls = { docNumber: null, agency: null, effectiveDate: null, expiryDate: null, level: null, region: null, docType: null, sourceUrl: null };
+  const stored = {
+    id: 'd1',
+    contentHash: contentHash(body),
+    canonicalId: null,
+    title: '江东市住房公积金贷款管理办法',
+    publishDate: '2024-01-01',
+  } as unknown as StoredHeader;
+  const nulls = {
+    docNumber: null,
+    agency: null,
+    effectiveDate: null,
+    expiryDate: null,
+    level: null,
+    region: null,
+    docType: null,
+    sourceUrl: null,
+  };
   expect(planRecord(at(1, record()), context({ existing: new Map([['r1', { ...stored, ...nulls }]]) })).kind).toBe('unchanged');
-  expect(planRecord(at(1, record({ title: '新标题' })), context({ existing: new Map([['r1', { ...stored, ...nulls }]]) })).kind).toBe('write');
-  expect(planRecord(at(2, record({ id: 'r2' })), context({ hashOwners: new Map([[contentHash(body), 'd1']]) }))).toMatchObject({ kind: 'exactDuplicate', duplicateOf: 'd1' });
+  expect(planRecord(at(1, record({ title: '新标题' })), context({ existing: new Map([['r1', { ...stored, ...nulls }]]) })).kind).toBe(
+    'write',
+  );
+  expect(planRecord(at(2, record({ id: 'r2' })), context({ hashOwners: new Map([[contentHash(body), 'd1']]) }))).toMatchObject({
+    kind: 'exactDuplicate',
+    duplicateOf: 'd1',
+  });
 });
 
 test('a successive version links to the canonical document, following an existing link to its root', () => {
@@ -44,13 +73,23 @@ test('a successive version links to the canonical document, following an existin
   near.add('d-old', minhash(body));
   const next = record({ id: 'r3', body: body + '\n第31条 本办法自2025年1月1日起施行。' });
   expect(planRecord(at(3, next), context({ near }))).toMatchObject({ kind: 'write', near: { canonicalId: 'd-old' } });
-  expect(planRecord(at(3, next), context({ near, canonicalOf: new Map([['d-old', 'd-root']]) }))).toMatchObject({ near: { canonicalId: 'd-root' } });
-  expect(planRecord(at(3, record({ id: 'r4', body: '完全不同的内容：公园开放时间与门票价格。' })), context({ near }))).toMatchObject({ kind: 'write', near: null });
+  expect(planRecord(at(3, next), context({ near, canonicalOf: new Map([['d-old', 'd-root']]) }))).toMatchObject({
+    near: { canonicalId: 'd-root' },
+  });
+  expect(planRecord(at(3, record({ id: 'r4', body: '完全不同的内容：公园开放时间与门票价格。' })), context({ near }))).toMatchObject({
+    kind: 'write',
+    near: null,
+  });
 });
 
 test('a repeated id in one batch is unchanged the second time, and only records to be written are analysed', () => {
   const ctx = context();
-  const lines = [at(1, record()), at(2, record()), at(3, record({ id: 'r2' })), at(4, record({ title: '江东市住房公积金贷款管理办法（修订）' }))];
+  const lines = [
+    at(1, record()),
+    at(2, record()),
+    at(3, record({ id: 'r2' })),
+    at(4, record({ title: '江东市住房公积金贷款管理办法（修订）' })),
+  ];
   expect(recordsToWrite(lines, ctx).map((h) => h.line)).toEqual([1, 4]);
   const plans = lines.map((h) => {
     const plan = planRecord(h, ctx);

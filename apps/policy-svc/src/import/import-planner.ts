@@ -36,7 +36,8 @@ export interface HashedRecord {
 }
 
 /** What a record does before any analysis: nothing, a report line (exact duplicate), or a write. */
-export type Decision = { kind: 'unchanged' } | { kind: 'exactDuplicate'; duplicateOf: string } | { kind: 'write'; existing: StoredHeader | null };
+export type Decision =
+  { kind: 'unchanged' } | { kind: 'exactDuplicate'; duplicateOf: string } | { kind: 'write'; existing: StoredHeader | null };
 
 export function decide({ record, hash }: HashedRecord, ctx: Pick<PlanContext, 'existing' | 'hashOwners'>): Decision {
   const existing = ctx.existing.get(record.id) ?? null;

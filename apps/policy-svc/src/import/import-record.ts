@@ -14,7 +14,9 @@ const optDate = z
   .transform((v) => v ?? null);
 
 /** One source record (policies.jsonl layout; CSV rows and HTML pages are mapped to it); unknown fields such as `source` are ignored. */
-const required = (missing: string, wrongType: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? missing : wrongType) });
+const required = (missing: string, wrongType: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? missing : wrongType),
+});
 
 export const ImportRecord = z.object({
   id: z.string(required('缺少 id', 'id 应为文本')).trim().min(1, '缺少 id').max(100),
@@ -35,7 +37,10 @@ export const ImportRecord = z.object({
   indexNumber: optText(100),
   /** 主题分类, or the source's own subject folder (policies.jsonl `category`) */
   category: optText(100),
-  sourceUrl: z.url('来源网址无效').nullish().transform((v) => v ?? null),
+  sourceUrl: z
+    .url('来源网址无效')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type ImportRecord = z.output<typeof ImportRecord>;
 
@@ -48,7 +53,20 @@ export function parseRecord(raw: unknown): { ok: true; record: ImportRecord } | 
   return { ok: false, reason: `${issue.path.join('.') || '记录'}: ${issue.message}` };
 }
 
-const META = ['title', 'docNumber', 'agency', 'publishDate', 'effectiveDate', 'expiryDate', 'level', 'region', 'docType', 'indexNumber', 'category', 'sourceUrl'] as const;
+const META = [
+  'title',
+  'docNumber',
+  'agency',
+  'publishDate',
+  'effectiveDate',
+  'expiryDate',
+  'level',
+  'region',
+  'docType',
+  'indexNumber',
+  'category',
+  'sourceUrl',
+] as const;
 
 /** Whether a stored row already holds this record's metadata (the body is compared by hash). */
 export function sameMetadata(row: Record<(typeof META)[number], string | null>, record: ImportRecord): boolean {

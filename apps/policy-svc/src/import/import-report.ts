@@ -1,6 +1,13 @@
 import type { PolicyImportReport } from '@govdisc/contracts';
 
-export const emptyReport = (): PolicyImportReport => ({ imported: 0, updated: 0, unchanged: 0, exactDuplicates: [], nearDuplicates: [], rejected: [] });
+export const emptyReport = (): PolicyImportReport => ({
+  imported: 0,
+  updated: 0,
+  unchanged: 0,
+  exactDuplicates: [],
+  nearDuplicates: [],
+  rejected: [],
+});
 
 /** A job's report after one more batch: counts and stage times added, lists appended. */
 export function mergeReports(a: PolicyImportReport, b: PolicyImportReport): PolicyImportReport {

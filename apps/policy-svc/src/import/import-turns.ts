@@ -23,7 +23,8 @@ export class ImportTurns {
     for (;;) {
       const job = await this.jobs.findById(jobId);
       if (!job || job.lastLine >= after) return;
-      if (Date.now() > deadline) throw new DomainError(ErrorCode.POLICY_IMPORT_OUT_OF_ORDER, undefined, { jobId, after, lastLine: job.lastLine });
+      if (Date.now() > deadline)
+        throw new DomainError(ErrorCode.POLICY_IMPORT_OUT_OF_ORDER, undefined, { jobId, after, lastLine: job.lastLine });
       await this.nextSave(jobId);
     }
   }

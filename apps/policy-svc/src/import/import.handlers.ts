@@ -1,5 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { ANONYMOUS, type PolicyImportReport, finishPolicyImportJob, publishPolicyImportJob, getPolicyImportJob, importPolicyBatch, importPolicyFile } from '@govdisc/contracts';
+import {
+  ANONYMOUS,
+  type PolicyImportReport,
+  finishPolicyImportJob,
+  publishPolicyImportJob,
+  getPolicyImportJob,
+  importPolicyBatch,
+  importPolicyFile,
+} from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';

@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { type Actor, DomainError, ErrorCode, type MessageContext, type PolicyImportFormat, type PolicyImportReport, PublishImportJobReport, type z } from '@govdisc/contracts';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  type MessageContext,
+  type PolicyImportFormat,
+  type PolicyImportReport,
+  PublishImportJobReport,
+  type z,
+} from '@govdisc/contracts';
 import { NearDuplicateIndex, decodeSignature } from '../analysis/minhash.js';
 import { DocumentRepository } from '../document/document.repository.js';
 import { DocumentService } from '../document/document.service.js';
@@ -87,7 +96,15 @@ export class ImportService {
     const started = performance.now();
     const items = sourceLines({ ...input, format });
     const parseMs = performance.now() - started;
-    return this.importBatch({ jobId: input.jobId, source: input.fileName, items, publish: input.publish, after: input.after, actor: input.actor, parseMs });
+    return this.importBatch({
+      jobId: input.jobId,
+      source: input.fileName,
+      items,
+      publish: input.publish,
+      after: input.after,
+      actor: input.actor,
+      parseMs,
+    });
   }
 
   /**
@@ -107,7 +124,8 @@ export class ImportService {
     /** time already spent reading the items out of a file */
     parseMs?: number;
   }): Promise<ImportJob> {
-    if (input.publish) throw new DomainError(ErrorCode.CONTENT_SELF_PUBLISH, '导入只生成草稿：导入人不能发布自己导入的文件，请由审核人发布该导入任务。');
+    if (input.publish)
+      throw new DomainError(ErrorCode.CONTENT_SELF_PUBLISH, '导入只生成草稿：导入人不能发布自己导入的文件，请由审核人发布该导入任务。');
     const job = input.jobId ? await this.get(input.jobId) : await this.jobs.create(input.source, emptyReport());
     const clock = new StageClock();
     clock.add('parse', input.parseMs ?? 0);
@@ -146,7 +164,10 @@ export class ImportService {
     clock.lap('dedup');
     const saved = await this.write(job.id, plans, { ...input, report, clock });
     this.turns.saved(job.id);
-    this.logger.log({ jobId: job.id, lines: input.items.length, imported: report.imported, updated: report.updated, ...report.timings }, 'import batch done');
+    this.logger.log(
+      { jobId: job.id, lines: input.items.length, imported: report.imported, updated: report.updated, ...report.timings },
+      'import batch done',
+    );
     return saved;
   }
 
@@ -171,13 +192,15 @@ export class ImportService {
   /** Adds signatures saved since the last look; one refresh at a time (batches of a job may overlap). */
   private refreshSignatures(): Promise<void> {
     // A failed refresh fails its batch only; the next one starts from where the last good one ended.
-    this.refreshing = this.refreshing.catch(() => undefined).then(async () => {
-      for (const s of await this.documents.signaturesSince(this.seenUntil)) {
-        this.near.add(s.id, decodeSignature(s.minhash!));
-        if (s.canonicalId) this.canonicalOf.set(s.id, s.canonicalId);
-        this.seenUntil = s.updatedAt;
-      }
-    });
+    this.refreshing = this.refreshing
+      .catch(() => undefined)
+      .then(async () => {
+        for (const s of await this.documents.signaturesSince(this.seenUntil)) {
+          this.near.add(s.id, decodeSignature(s.minhash!));
+          if (s.canonicalId) this.canonicalOf.set(s.id, s.canonicalId);
+          this.seenUntil = s.updatedAt;
+        }
+      });
     return this.refreshing;
   }
 
@@ -195,7 +218,10 @@ export class ImportService {
       }
       // Rows are returned in no guaranteed order: match them by external id (unique within a group).
       const moved = movedIds(writes, rows);
-      await this.writer.relink(tx, [...moved].map(([from, to]) => ({ from, to })));
+      await this.writer.relink(
+        tx,
+        [...moved].map(([from, to]) => ({ from, to })),
+      );
       await this.writer.addVersions(tx, [...new Set(rows.filter((r) => r.status === 'DRAFT').map((r) => r.id))]);
       fillReport(report, plans, rows, (id) => moved.get(id) ?? id);
       clock.lap('write');
@@ -244,7 +270,14 @@ function fillReport(report: PolicyImportReport, plans: Plan[], rows: WrittenRow[
   for (const plan of plans) {
     const externalId = plan.record.id;
     if (plan.kind === 'unchanged') report.unchanged++;
-    else if (plan.kind === 'exactDuplicate') report.exactDuplicates.push({ line: plan.line, externalId, duplicateOf: real(plan.duplicateOf) });
-    else if (plan.near) report.nearDuplicates.push({ line: plan.line, externalId, canonicalId: real(plan.near.canonicalId), similarity: plan.near.similarity });
+    else if (plan.kind === 'exactDuplicate')
+      report.exactDuplicates.push({ line: plan.line, externalId, duplicateOf: real(plan.duplicateOf) });
+    else if (plan.near)
+      report.nearDuplicates.push({
+        line: plan.line,
+        externalId,
+        canonicalId: real(plan.near.canonicalId),
+        similarity: plan.near.similarity,
+      });
   }
 }

@@ -41,7 +41,10 @@ export class BulkSql implements OnApplicationShutdown {
       return result;
     } catch (error) {
       // A connection whose ROLLBACK failed is closed rather than returned to the pool.
-      const ok = await client.query('ROLLBACK').then(() => true, () => false);
+      const ok = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
       client.release(ok ? undefined : true);
       throw error;
     }

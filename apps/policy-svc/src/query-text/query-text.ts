@@ -16,6 +16,7 @@ export function normalizeQuery(text: string): string {
 /** The key of a query an editor or client sent; one of only punctuation or spaces is refused. */
 export function requireQueryKey(text: string, field: string): string {
   const key = normalizeQuery(text);
-  if (!key) throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, { issues: [{ path: field, message: '查询词不能只包含标点或空格' }] });
+  if (!key)
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, undefined, { issues: [{ path: field, message: '查询词不能只包含标点或空格' }] });
   return key;
 }

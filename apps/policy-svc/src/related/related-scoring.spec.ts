@@ -59,7 +59,12 @@ test('near-duplicates (same canonical document) are left out; version links are 
 });
 
 test('a source that is itself a repost excludes its canonical document and the other reposts', () => {
-  const ranked = rankRelated(doc('copy', { keywords: ['公积金'], canonicalId: 'orig' }), [doc('orig', { keywords: ['公积金'] }), doc('copy2', { keywords: ['公积金'], canonicalId: 'orig' })], stats, 10);
+  const ranked = rankRelated(
+    doc('copy', { keywords: ['公积金'], canonicalId: 'orig' }),
+    [doc('orig', { keywords: ['公积金'] }), doc('copy2', { keywords: ['公积金'], canonicalId: 'orig' })],
+    stats,
+    10,
+  );
   expect(ranked).toEqual([]);
 });
 

@@ -56,7 +56,12 @@ export function linkOf(source: Relatable, other: Relatable): Relation {
  * the source — keywords and title terms weighted by rarity, topics by a constant. Near-duplicates
  * (same canonical document: reposts of the same text) are left out; so is anything sharing nothing.
  */
-export function rankRelated<T extends Relatable>(source: Relatable, candidates: readonly T[], stats: TermStats, limit: number): RankedRelated<T>[] {
+export function rankRelated<T extends Relatable>(
+  source: Relatable,
+  candidates: readonly T[],
+  stats: TermStats,
+  limit: number,
+): RankedRelated<T>[] {
   const group = source.canonicalId ?? source.id;
   const out: RankedRelated<T>[] = [];
   for (const doc of candidates) {

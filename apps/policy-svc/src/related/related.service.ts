@@ -28,7 +28,8 @@ export class RelatedService {
   async related(input: { documentId: string; limit: number; actor: Actor | null }): Promise<RelatedView[]> {
     const source = await this.documents.findById(input.documentId);
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
-    if (!source || !visibleTo(source, input.actor)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
+    if (!source || !visibleTo(source, input.actor))
+      throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
     const candidates = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
     const ranked = rankRelated(
       { ...source, titleTerms: titleTerms(source.title) },

@@ -1,7 +1,13 @@
 import { buildReport, type QueryDayRow } from './analytics-report.js';
 import { calendarDay, lastDays } from './calendar.js';
 
-const row = (day: string, query: string, searches: number, zeroHits: number, clicks: number): QueryDayRow => ({ day, query, searches, zeroHits, clicks });
+const row = (day: string, query: string, searches: number, zeroHits: number, clicks: number): QueryDayRow => ({
+  day,
+  query,
+  searches,
+  zeroHits,
+  clicks,
+});
 
 test('per day: top queries by searches, zero-result queries, queries nobody clicked; every day of the range, newest first', () => {
   const days = ['2026-11-28', '2026-11-27', '2026-11-26'];

@@ -23,7 +23,12 @@ type Ranked = { query: string; count: number };
  * queries that found nothing, and queries whose results nobody opened — each the `limit` largest
  * counts, ties by query text so the report is stable.
  */
-export function buildReport(input: { days: readonly string[]; rows: readonly QueryDayRow[]; totals: readonly DayTotals[]; limit: number }): Day[] {
+export function buildReport(input: {
+  days: readonly string[];
+  rows: readonly QueryDayRow[];
+  totals: readonly DayTotals[];
+  limit: number;
+}): Day[] {
   const rowsOf = groupBy(input.rows, (r) => r.day);
   const totalsOf = new Map(input.totals.map((t) => [t.day, t]));
   return input.days.map((day) => {
@@ -33,9 +38,18 @@ export function buildReport(input: { days: readonly string[]; rows: readonly Que
       day,
       searches: totalsOf.get(day)?.searches ?? 0,
       clicks: totalsOf.get(day)?.clicks ?? 0,
-      topQueries: top((r) => r.searches, (r) => r.searches > 0),
-      zeroResultQueries: top((r) => r.zeroHits, (r) => r.zeroHits > 0),
-      noClickQueries: top((r) => r.searches, (r) => r.searches > 0 && r.clicks === 0),
+      topQueries: top(
+        (r) => r.searches,
+        (r) => r.searches > 0,
+      ),
+      zeroResultQueries: top(
+        (r) => r.zeroHits,
+        (r) => r.zeroHits > 0,
+      ),
+      noClickQueries: top(
+        (r) => r.searches,
+        (r) => r.searches > 0 && r.clicks === 0,
+      ),
     };
   });
 }

@@ -52,7 +52,10 @@ export class SearchEngine implements OnModuleDestroy {
     });
     this.current = opened.index;
     if (opened.needsRebuild) {
-      this.logger.warn({ alias: c.OPENSEARCH_ALIAS }, 'search index was built by another analyzer version: replaced, rebuilding from the database');
+      this.logger.warn(
+        { alias: c.OPENSEARCH_ALIAS },
+        'search index was built by another analyzer version: replaced, rebuilding from the database',
+      );
       this.needsRebuild = true;
     } else if (opened.empty) {
       // A new index is filled from the database in seconds; replaying the whole event history would take far longer.
@@ -61,7 +64,10 @@ export class SearchEngine implements OnModuleDestroy {
     }
     if (opened.kind === 'opensearch' && !this.needsRebuild) this.position = parsePosition(await opened.index.readMeta(POSITION_META_KEY));
     if (opened.kind === 'embedded') {
-      this.logger.log({ dir: this.store!.dir, docs: await opened.index.count(), resumeAt: this.position?.seq ?? 0 }, 'embedded search index opened');
+      this.logger.log(
+        { dir: this.store!.dir, docs: await opened.index.count(), resumeAt: this.position?.seq ?? 0 },
+        'embedded search index opened',
+      );
     }
     return this.position;
   }
@@ -108,5 +114,7 @@ export class SearchEngine implements OnModuleDestroy {
 
 function parsePosition(value: unknown): ProjectionPosition | null {
   const p = value as Partial<ProjectionPosition> | null;
-  return p && typeof p.stream === 'string' && typeof p.streamCreated === 'string' && Number.isInteger(p.seq) ? (p as ProjectionPosition) : null;
+  return p && typeof p.stream === 'string' && typeof p.streamCreated === 'string' && Number.isInteger(p.seq)
+    ? (p as ProjectionPosition)
+    : null;
 }

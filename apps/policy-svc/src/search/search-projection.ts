@@ -41,13 +41,17 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
     // database is the truth, and filling from it is faster and more complete than replaying history.
     const rebuild = this.engine.needsRebuild || resumed.position === null;
     if (rebuild) await this.projection.rebuild();
-    const start = rebuild ? resumeFrom({ stream, streamCreated: info.created, seq: info.state.last_seq }, stream, info.created, info.state.last_seq) : resumed;
+    const start = rebuild
+      ? resumeFrom({ stream, streamCreated: info.created, seq: info.state.last_seq }, stream, info.created, info.state.last_seq)
+      : resumed;
     this.engine.position = start.position;
     if (rebuild) this.engine.changed(); // the position the rebuild reached is saved with the index
     const consumer = await jetstream(this.nc).consumers.get(stream, {
       // One subject as a string: nats-server 2.9 (the packaged one) knows no filter_subjects list.
       filter_subjects: this.naming.subject(spec.filterSubject),
-      ...(start.seq > 1 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start.seq } : { deliver_policy: DeliverPolicy.All }),
+      ...(start.seq > 1
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: start.seq }
+        : { deliver_policy: DeliverPolicy.All }),
     });
     this.messages = await consumer.consume();
     this.logger.log({ stream, fromSeq: start.seq }, 'search projection started');
@@ -62,7 +66,9 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
       } catch {
         raw = null;
       }
-      await this.projection.apply(raw, msg.subject).catch((error: unknown) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
+      await this.projection
+        .apply(raw, msg.subject)
+        .catch((error: unknown) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
       this.engine.position = { stream, streamCreated, seq: msg.seq };
       this.engine.changed();
     }

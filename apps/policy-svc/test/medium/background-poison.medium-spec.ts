@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 const event = (query: string) => ({ kind: 'search' as const, day: '2026-12-05', query, totalHits: 1, documentId: null, at: new Date() });
-const queries = async () => (await queryRows<{ query: string }>(env.databaseUrl, 'SELECT query FROM policy.search_event ORDER BY id')).map((r) => r.query);
+const queries = async () =>
+  (await queryRows<{ query: string }>(env.databaseUrl, 'SELECT query FROM policy.search_event ORDER BY id')).map((r) => r.query);
 
 test('search analytics: a row PostgreSQL refuses (U+0000 in text) is set aside after 3 flushes; the rows around it are written at once', async () => {
   const buffer = app.get(SearchEventBuffer);
@@ -63,13 +64,32 @@ test('search analytics: a row PostgreSQL refuses (U+0000 in text) is set aside a
 
 test('outbox: a row NATS cannot take (larger than max_payload) is parked after bounded retries; the events behind it are published', async () => {
   const id = randomUUID();
-  const huge = { id, type: 'policy.document.published', version: 1, time: new Date(Date.now() - 60_000).toISOString(), source: 'policy-svc', correlationId: 'poison', payload: { text: 'x'.repeat(2_000_000) } };
-  await queryRows(env.databaseUrl, `INSERT INTO policy.outbox_event (id, type, envelope, created_at) VALUES ($1::uuid, $2, $3::jsonb, now() - interval '1 minute')`, [id, huge.type, JSON.stringify(huge)]);
+  const huge = {
+    id,
+    type: 'policy.document.published',
+    version: 1,
+    time: new Date(Date.now() - 60_000).toISOString(),
+    source: 'policy-svc',
+    correlationId: 'poison',
+    payload: { text: 'x'.repeat(2_000_000) },
+  };
+  await queryRows(
+    env.databaseUrl,
+    `INSERT INTO policy.outbox_event (id, type, envelope, created_at) VALUES ($1::uuid, $2, $3::jsonb, now() - interval '1 minute')`,
+    [id, huge.type, JSON.stringify(huge)],
+  );
   const documents = app.get(DocumentService);
-  const draft = await documents.create({ title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。' }, editor);
+  const draft = await documents.create(
+    { title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。' },
+    editor,
+  );
   const published = await documents.publish(draft.id, reviewer, ctx);
 
-  const rows = () => queryRows<{ id: string; sent_at: Date | null; parked: boolean }>(env.databaseUrl, `SELECT id::text, sent_at, claimed_until = 'infinity' AS parked FROM policy.outbox_event`);
+  const rows = () =>
+    queryRows<{ id: string; sent_at: Date | null; parked: boolean }>(
+      env.databaseUrl,
+      `SELECT id::text, sent_at, claimed_until = 'infinity' AS parked FROM policy.outbox_event`,
+    );
   await eventually(
     async () => {
       const all = await rows();
@@ -81,7 +101,11 @@ test('outbox: a row NATS cannot take (larger than max_payload) is parked after b
   expect(published.status).toBe('PUBLISHED');
   const relay = app.get(OutboxRelayHost).relay;
   expect([await relay.pendingCount(), await relay.parkedCount()]).toEqual([0, 1]);
-  expect((await backgroundQueueSnapshots()).find((s) => s.kind === 'outbox')).toMatchObject({ pending: 0, parkedTotal: 1, parked: [expect.objectContaining({ item: expect.stringContaining(id) })] });
+  expect((await backgroundQueueSnapshots()).find((s) => s.kind === 'outbox')).toMatchObject({
+    pending: 0,
+    parkedTotal: 1,
+    parked: [expect.objectContaining({ item: expect.stringContaining(id) })],
+  });
 }, 30_000);
 
 test('JetStream consumer: a message that keeps failing is copied to the dead letters after maxDeliver (5) deliveries, a rejected one at once; the messages around them are handled', async () => {
@@ -89,7 +113,14 @@ test('JetStream consumer: a message that keeps failing is copied to the dead let
   const handled: string[] = [];
   const deliveries = new Map<string, number>();
   const dead: string[] = [];
-  const silent = { info() {}, warn() {}, error() {}, child() { return silent; } };
+  const silent = {
+    info() {},
+    warn() {},
+    error() {},
+    child() {
+      return silent;
+    },
+  };
   const consumer = new DurableConsumer({
     nc: env.nc,
     naming: env.naming,
@@ -115,7 +146,9 @@ test('JetStream consumer: a message that keeps failing is copied to the dead let
   expect([deliveries.get('poison'), deliveries.get('malformed')]).toEqual([5, 1]);
   const info = await (await jetstreamManager(env.nc)).streams.info(env.naming.stream(DEAD_LETTER_STREAM));
   expect(info.state.messages).toBe(3);
-  const copy = await (await jetstreamManager(env.nc)).streams.getMessage(env.naming.stream(DEAD_LETTER_STREAM), { last_by_subj: env.naming.subject(deadLetterSubject(name)) });
+  const copy = await (
+    await jetstreamManager(env.nc)
+  ).streams.getMessage(env.naming.stream(DEAD_LETTER_STREAM), { last_by_subj: env.naming.subject(deadLetterSubject(name)) });
   expect(copy?.json()).toEqual({ id: 'poison' });
   await eventually(async () => expect(await consumer.pendingCount()).toBe(0));
   await consumer.stop();

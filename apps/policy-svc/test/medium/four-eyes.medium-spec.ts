@@ -40,13 +40,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const outboxCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM policy.outbox_event'))[0]!.n);
-const titles = async (q: string) => (await app.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance' })).items.map((i) => i.title);
+const outboxCount = async () =>
+  Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM policy.outbox_event'))[0]!.n);
+const titles = async (q: string) =>
+  (await app.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance' })).items.map((i) => i.title);
 const record = (id: string, title: string, body: string) => ({ line: 1, record: { id, title, body } });
 
 test('an import makes drafts only: no event, not searchable; asking it to publish is refused', async () => {
   const before = await outboxCount();
-  const job = await imports.importBatch({ source: 'm', items: [record('fe-1', '江东市四眼原则测试办法', '第一条 导入的草稿。')], publish: false, actor: editor });
+  const job = await imports.importBatch({
+    source: 'm',
+    items: [record('fe-1', '江东市四眼原则测试办法', '第一条 导入的草稿。')],
+    publish: false,
+    actor: editor,
+  });
   expect(job.report).toMatchObject({ imported: 1 });
   const [row] = await queryRows<{ status: string; created_by: string; edited_by: string }>(
     env.databaseUrl,
@@ -54,17 +61,35 @@ test('an import makes drafts only: no event, not searchable; asking it to publis
   );
   expect(row).toEqual({ status: 'DRAFT', created_by: 'editor-1', edited_by: 'editor-1' });
   expect(await outboxCount()).toBe(before);
-  await expect(imports.importBatch({ source: 'm', items: [record('fe-2', '标题', '正文')], publish: true, actor: reviewer })).rejects.toMatchObject({
+  await expect(
+    imports.importBatch({ source: 'm', items: [record('fe-2', '标题', '正文')], publish: true, actor: reviewer }),
+  ).rejects.toMatchObject({
     code: ErrorCode.CONTENT_SELF_PUBLISH,
   });
 });
 
 test("a reviewer publishes an import job, except what they imported themselves; an admin's own import is refused to that admin", async () => {
-  const own = await imports.importBatch({ source: 'm', items: [record('fe-3', '江东市管理员自导入文件', '第一条 管理员导入。')], publish: false, actor: admin });
-  expect(await imports.publishJob(own.id, admin, ctx)).toMatchObject({ published: 0, refused: [expect.objectContaining({ externalId: 'fe-3', code: ErrorCode.CONTENT_SELF_PUBLISH })] });
+  const own = await imports.importBatch({
+    source: 'm',
+    items: [record('fe-3', '江东市管理员自导入文件', '第一条 管理员导入。')],
+    publish: false,
+    actor: admin,
+  });
+  expect(await imports.publishJob(own.id, admin, ctx)).toMatchObject({
+    published: 0,
+    refused: [expect.objectContaining({ externalId: 'fe-3', code: ErrorCode.CONTENT_SELF_PUBLISH })],
+  });
   expect(await imports.publishJob(own.id, reviewer, ctx)).toMatchObject({ published: 1, refused: [] });
-  const job = await imports.importBatch({ source: 'm', items: [record('fe-4', '江东市电梯维保补贴办法', '第一条 电梯维保补贴。')], publish: false, actor: editor });
-  expect(await imports.publishJob(job.id, editor, ctx)).toMatchObject({ published: 0, refused: [expect.objectContaining({ externalId: 'fe-4' })] });
+  const job = await imports.importBatch({
+    source: 'm',
+    items: [record('fe-4', '江东市电梯维保补贴办法', '第一条 电梯维保补贴。')],
+    publish: false,
+    actor: editor,
+  });
+  expect(await imports.publishJob(job.id, editor, ctx)).toMatchObject({
+    published: 0,
+    refused: [expect.objectContaining({ externalId: 'fe-4' })],
+  });
   expect(await imports.publishJob(job.id, admin, ctx)).toMatchObject({ published: 1 });
   await eventually(async () => expect(await titles('电梯维保补贴')).toContain('江东市电梯维保补贴办法'));
   // Nothing left to publish: a second call publishes nothing.
@@ -72,20 +97,41 @@ test("a reviewer publishes an import job, except what they imported themselves; 
 });
 
 test('re-importing a published document keeps the published text serving until another person publishes the edit', async () => {
-  const job = await imports.importBatch({ source: 'm', items: [record('fe-5', '江东市旧版供暖补贴办法', '第一条 旧版正文。')], publish: false, actor: editor });
+  const job = await imports.importBatch({
+    source: 'm',
+    items: [record('fe-5', '江东市旧版供暖补贴办法', '第一条 旧版正文。')],
+    publish: false,
+    actor: editor,
+  });
   await imports.publishJob(job.id, reviewer, ctx);
   await eventually(async () => expect(await titles('供暖补贴')).toContain('江东市旧版供暖补贴办法'));
-  const edit = await imports.importBatch({ source: 'm', items: [record('fe-5', '江东市新版供暖补贴办法', '第一条 新版正文。')], publish: false, actor: editor });
+  const edit = await imports.importBatch({
+    source: 'm',
+    items: [record('fe-5', '江东市新版供暖补贴办法', '第一条 新版正文。')],
+    publish: false,
+    actor: editor,
+  });
   expect(edit.report).toMatchObject({ updated: 1 });
   const [doc] = await queryRows<{ id: string }>(env.databaseUrl, `SELECT id FROM policy.policy_document WHERE external_id = 'fe-5'`);
   const shown = await documents.get(doc!.id, null);
-  expect(shown).toMatchObject({ status: 'PUBLISHED', title: '江东市旧版供暖补贴办法', body: '第一条 旧版正文。', pendingEditedBy: 'editor-1' });
+  expect(shown).toMatchObject({
+    status: 'PUBLISHED',
+    title: '江东市旧版供暖补贴办法',
+    body: '第一条 旧版正文。',
+    pendingEditedBy: 'editor-1',
+  });
   // The editor's own create path on the same external id also waits aside (and is now the pending edit).
   await documents.create({ externalId: 'fe-5', title: '江东市新版供暖补贴办法', body: '第一条 新版正文（再改）。' }, admin);
   await expect(documents.publish(doc!.id, admin, ctx)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
   expect((await documents.get(doc!.id, null)).title).toBe('江东市旧版供暖补贴办法');
   const published = await documents.publish(doc!.id, editor, ctx);
-  expect(published).toMatchObject({ title: '江东市新版供暖补贴办法', body: '第一条 新版正文（再改）。', editedBy: 'admin-1', publishedBy: 'editor-1', pendingEditedBy: null });
+  expect(published).toMatchObject({
+    title: '江东市新版供暖补贴办法',
+    body: '第一条 新版正文（再改）。',
+    editedBy: 'admin-1',
+    publishedBy: 'editor-1',
+    pendingEditedBy: null,
+  });
   await eventually(async () => expect(await titles('供暖补贴')).toContain('江东市新版供暖补贴办法'));
   await expect(documents.publish(doc!.id, reviewer, ctx)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED });
   const versions = await queryRows<{ version: number; title: string; edited_by: string }>(
@@ -101,7 +147,11 @@ test('whoever wrote a draft never publishes it, admins included', async () => {
   await expect(documents.publish(mine.id, admin, ctx)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
   const theirs = await documents.create({ title: '编辑写的草稿', body: '正文' }, editor);
   await expect(documents.publish(theirs.id, editor, ctx)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
-  expect(await documents.publish(theirs.id, admin, ctx)).toMatchObject({ status: 'PUBLISHED', publishedBy: 'admin-1', editedBy: 'editor-1' });
+  expect(await documents.publish(theirs.id, admin, ctx)).toMatchObject({
+    status: 'PUBLISHED',
+    publishedBy: 'admin-1',
+    editedBy: 'editor-1',
+  });
 });
 
 test('drafts are staff-only: anyone else gets not-found for the item and an empty list of drafts', async () => {
@@ -109,7 +159,9 @@ test('drafts are staff-only: anyone else gets not-found for the item and an empt
   for (const outsider of [null, citizen]) {
     await expect(documents.get(draft.id, outsider)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
     await expect(documents.detail(draft.id, outsider)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
-    await expect(app.get(RelatedService).related({ documentId: draft.id, limit: 5, actor: outsider })).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
+    await expect(app.get(RelatedService).related({ documentId: draft.id, limit: 5, actor: outsider })).rejects.toMatchObject({
+      code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND,
+    });
     expect((await documents.list({ page: 1, pageSize: 50, status: 'DRAFT' }, outsider)).total).toBe(0);
     const all = await documents.list({ page: 1, pageSize: 100 }, outsider);
     expect(all.items.every((d) => d.status !== 'DRAFT')).toBe(true);

@@ -34,9 +34,22 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const articles = (n: number, topic: string) => Array.from({ length: n }, (_, i) => `第${i + 1}条 ${topic}第${i + 1}项规定，由相关部门负责组织实施并加强监督管理。`).join('\n');
-const lawV1 = { id: 'law-v1', title: '江东市电梯安全管理条例', agency: '江东市人民代表大会常务委员会', publishDate: '2019-12-18', docType: '地方性法规', body: articles(30, '电梯安全管理') };
-const lawV2 = { ...lawV1, id: 'law-v2', publishDate: '2024-01-01', body: lawV1.body.replace('第5项规定', '第5项规定（2024年修正）') + '\n第31条 本条例自2024年1月1日起施行。' };
+const articles = (n: number, topic: string) =>
+  Array.from({ length: n }, (_, i) => `第${i + 1}条 ${topic}第${i + 1}项规定，由相关部门负责组织实施并加强监督管理。`).join('\n');
+const lawV1 = {
+  id: 'law-v1',
+  title: '江东市电梯安全管理条例',
+  agency: '江东市人民代表大会常务委员会',
+  publishDate: '2019-12-18',
+  docType: '地方性法规',
+  body: articles(30, '电梯安全管理'),
+};
+const lawV2 = {
+  ...lawV1,
+  id: 'law-v2',
+  publishDate: '2024-01-01',
+  body: lawV1.body.replace('第5项规定', '第5项规定（2024年修正）') + '\n第31条 本条例自2024年1月1日起施行。',
+};
 const notice = {
   id: 'ncp-1',
   title: '关于阶段性减免企业社会保险费的通知',
@@ -59,11 +72,17 @@ const importAll = async (jobId?: string) => {
   await app.get(ImportService).publishJob(job.id, reviewer, ctx);
   return job;
 };
-const documentCount = async () => Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
+const documentCount = async () =>
+  Number((await queryRows<{ n: string }>(env.databaseUrl, 'SELECT count(*) AS n FROM policy.policy_document'))[0]!.n);
 
 test('an import reports imported, exact and near duplicates and rejected lines; the rest is searchable', async () => {
   const job = await importAll();
-  const report = job.report as { imported: number; exactDuplicates: unknown[]; nearDuplicates: Array<{ externalId: string; canonicalId: string }>; rejected: Array<{ line: number; reason: string }> };
+  const report = job.report as {
+    imported: number;
+    exactDuplicates: unknown[];
+    nearDuplicates: Array<{ externalId: string; canonicalId: string }>;
+    rejected: Array<{ line: number; reason: string }>;
+  };
   expect(report.imported).toBe(3);
   expect(report.exactDuplicates).toEqual([expect.objectContaining({ line: 3, externalId: 'ncp-1-repost' })]);
   expect(report.rejected.map((r) => r.line)).toEqual([4, 5]);
@@ -100,16 +119,31 @@ test('importing the same lines again changes nothing, and the job resumes after 
 });
 
 test('a changed record updates its document and bumps the version', async () => {
-  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }], publish: false, actor: editor });
+  const job = await app
+    .get(ImportService)
+    .importBatch({
+      source: 'medium',
+      items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }],
+      publish: false,
+      actor: editor,
+    });
   expect(job.report).toMatchObject({ updated: 1, imported: 0 });
-  const versions = await queryRows(env.databaseUrl, `SELECT v.version FROM policy.policy_document_version v JOIN policy.policy_document d ON d.id = v.document_id WHERE d.external_id = 'ncp-1'`);
+  const versions = await queryRows(
+    env.databaseUrl,
+    `SELECT v.version FROM policy.policy_document_version v JOIN policy.policy_document d ON d.id = v.document_id WHERE d.external_id = 'ncp-1'`,
+  );
   expect(versions.length).toBeGreaterThanOrEqual(2);
 });
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 const importFile = (fileName: string, content: string, extra: { firstLine?: number; header?: string; jobId?: string } = {}) =>
   app.get(ImportService).importFile({ fileName, content, firstLine: 1, publish: false, actor: editor, ...extra });
-type Report = { imported: number; updated: number; unchanged: number; rejected: Array<{ line: number; reason: string; externalId: string | null }> };
+type Report = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ line: number; reason: string; externalId: string | null }>;
+};
 
 test('a CSV file imports its good rows and reports the malformed ones with line and reason; again, nothing changes', async () => {
   const csv = fixture('policies.csv');
@@ -140,7 +174,16 @@ test('government web pages import with their metadata table, cleaned text and a 
   const job = await importFile('gov-notice.html', fixture('gov-notice.html'));
   expect(job.report).toMatchObject({ imported: 1, rejected: [] });
   await app.get(ImportService).publishJob(job.id, reviewer, ctx); // a reviewer publishes the editor's import
-  const [doc] = await queryRows<{ id: string; title: string; index_number: string; doc_number: string; agencies: string[]; publish_date: string; body: string; source_url: string }>(
+  const [doc] = await queryRows<{
+    id: string;
+    title: string;
+    index_number: string;
+    doc_number: string;
+    agencies: string[];
+    publish_date: string;
+    body: string;
+    source_url: string;
+  }>(
     env.databaseUrl,
     `SELECT id, title, index_number, doc_number, agencies, publish_date, body, source_url FROM policy.policy_document WHERE index_number IS NOT NULL`,
   );
@@ -173,25 +216,48 @@ test("an editor's keywords and topics survive re-imports and reach the read mode
     `SELECT id, keywords, topics, version FROM policy.policy_document WHERE external_id = 'ncp-1'`,
   );
   const classification = app.get(ClassificationService);
-  const set = await classification.set({ documentId: ncp!.id, keywords: ['阶段性减免', '社保费'], topics: ['企业扶持'], actor: 'editor-1', ctx });
-  expect(set).toMatchObject({ keywords: ['阶段性减免', '社保费'], topics: ['企业扶持'], keywordsOverridden: true, topicsOverridden: true, classifiedBy: 'editor-1', version: ncp!.version + 1 });
+  const set = await classification.set({
+    documentId: ncp!.id,
+    keywords: ['阶段性减免', '社保费'],
+    topics: ['企业扶持'],
+    actor: 'editor-1',
+    ctx,
+  });
+  expect(set).toMatchObject({
+    keywords: ['阶段性减免', '社保费'],
+    topics: ['企业扶持'],
+    keywordsOverridden: true,
+    topicsOverridden: true,
+    classifiedBy: 'editor-1',
+    version: ncp!.version + 1,
+  });
   await eventually(async () => {
     const r = await app.get(SearchService).search({ q: '', topic: '企业扶持', page: 1, pageSize: 10, sort: 'relevance' });
     expect(r.items.map((i) => i.id)).toContain(ncp!.id);
   });
   // A changed record re-imported (and the editor's create path) keeps the override.
   const changed = { ...notice, body: notice.body + '\n二、本通知自印发之日起施行。' };
-  const job = await app.get(ImportService).importBatch({ source: 'medium', items: [{ line: 1, record: changed }], publish: false, actor: editor });
+  const job = await app
+    .get(ImportService)
+    .importBatch({ source: 'medium', items: [{ line: 1, record: changed }], publish: false, actor: editor });
   expect(job.report).toMatchObject({ updated: 1 });
-  const edited = await app.get(DocumentService).create({ externalId: 'ncp-1', title: notice.title, body: changed.body + '\n三、附则。' }, editor);
+  const edited = await app
+    .get(DocumentService)
+    .create({ externalId: 'ncp-1', title: notice.title, body: changed.body + '\n三、附则。' }, editor);
   await app.get(DocumentService).publish(edited.id, reviewer, ctx);
-  const [after] = await queryRows<{ keywords: string[]; topics: string[]; body: string }>(env.databaseUrl, `SELECT keywords, topics, body FROM policy.policy_document WHERE id = $1`, [ncp!.id]);
+  const [after] = await queryRows<{ keywords: string[]; topics: string[]; body: string }>(
+    env.databaseUrl,
+    `SELECT keywords, topics, body FROM policy.policy_document WHERE id = $1`,
+    [ncp!.id],
+  );
   expect(after).toMatchObject({ keywords: ['阶段性减免', '社保费'], topics: ['企业扶持'], body: expect.stringContaining('附则') });
   // Clearing the topics override brings back the classifier's topics; the keywords stay overridden.
   const cleared = await classification.set({ documentId: ncp!.id, topics: null, actor: 'editor-1', ctx });
   expect(cleared).toMatchObject({ topicsOverridden: false, keywordsOverridden: true, keywords: ['阶段性减免', '社保费'] });
   expect(cleared.topics).toContain('社会保险');
-  await expect(classification.set({ documentId: '00000000-0000-4000-8000-000000000000', keywords: ['x'], actor: 'e', ctx })).rejects.toMatchObject({
+  await expect(
+    classification.set({ documentId: '00000000-0000-4000-8000-000000000000', keywords: ['x'], actor: 'e', ctx }),
+  ).rejects.toMatchObject({
     code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND,
   });
 });
@@ -199,15 +265,22 @@ test("an editor's keywords and topics survive re-imports and reach the read mode
 test('a batch that fails while writing leaves nothing behind: no documents, versions, events or progress', async () => {
   const job = await importFile('first.csv', 'id,标题,正文\nfail-0,先导入的一行,第一条 用于建立任务。');
   const count = async () =>
-    (await queryRows<{ d: number; v: number; o: number }>(
-      env.databaseUrl,
-      `SELECT (SELECT count(*)::int FROM policy.policy_document) d, (SELECT count(*)::int FROM policy.policy_document_version) v, (SELECT count(*)::int FROM policy.outbox_event) o`,
-    ))[0];
+    (
+      await queryRows<{ d: number; v: number; o: number }>(
+        env.databaseUrl,
+        `SELECT (SELECT count(*)::int FROM policy.policy_document) d, (SELECT count(*)::int FROM policy.policy_document_version) v, (SELECT count(*)::int FROM policy.outbox_event) o`,
+      )
+    )[0];
   const before = await count();
   const writer = app.get(ImportWriter);
   const spy = jest.spyOn(writer, 'addVersions').mockRejectedValueOnce(new Error('connection lost'));
-  const items = [1, 2, 3].map((i) => ({ line: i + 1, record: { id: `fail-${i}`, title: `失败批次文件${i}`, body: `第一条 第${i}份文件的正文，用于验证回滚。` } }));
-  await expect(app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: false, actor: editor })).rejects.toThrow('connection lost');
+  const items = [1, 2, 3].map((i) => ({
+    line: i + 1,
+    record: { id: `fail-${i}`, title: `失败批次文件${i}`, body: `第一条 第${i}份文件的正文，用于验证回滚。` },
+  }));
+  await expect(
+    app.get(ImportService).importBatch({ jobId: job.id, source: 'medium', items, publish: false, actor: editor }),
+  ).rejects.toThrow('connection lost');
   spy.mockRestore();
   expect(await count()).toEqual(before);
   expect((await app.get(ImportService).get(job.id)).lastLine).toBe(2);
@@ -223,11 +296,31 @@ test('a batch sent ahead names the one before it: it is analysed at once but sav
   const repost = { id: 'ahead-2', title: '转发：江东市城市供水管理办法', body: text };
   const imports = app.get(ImportService);
   // The later batch arrives first; it must wait for lines up to 3, then find ahead-1's text already stored.
-  const later = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 4, record: repost }], after: 3, publish: false, actor: editor });
-  const earlier = imports.importBatch({ jobId: first.id, source: 'medium', items: [{ line: 2, record: null, error: 'x' }, { line: 3, record: original }], after: 1, publish: false, actor: editor });
+  const later = imports.importBatch({
+    jobId: first.id,
+    source: 'medium',
+    items: [{ line: 4, record: repost }],
+    after: 3,
+    publish: false,
+    actor: editor,
+  });
+  const earlier = imports.importBatch({
+    jobId: first.id,
+    source: 'medium',
+    items: [
+      { line: 2, record: null, error: 'x' },
+      { line: 3, record: original },
+    ],
+    after: 1,
+    publish: false,
+    actor: editor,
+  });
   const [a, b] = await Promise.all([earlier, later]);
   expect(a.lastLine).toBe(3);
   expect(b.lastLine).toBe(4);
   const [ahead1] = await queryRows<{ id: string }>(env.databaseUrl, `SELECT id FROM policy.policy_document WHERE external_id = 'ahead-1'`);
-  expect(b.report).toMatchObject({ imported: 2, exactDuplicates: [expect.objectContaining({ externalId: 'ahead-2', duplicateOf: ahead1!.id })] });
+  expect(b.report).toMatchObject({
+    imported: 2,
+    exactDuplicates: [expect.objectContaining({ externalId: 'ahead-2', duplicateOf: ahead1!.id })],
+  });
 });

@@ -43,7 +43,10 @@ async function streamMessages(subject: string) {
 }
 
 test('publishing commits the state change and its event together; the relay delivers it to JetStream once', async () => {
-  const draft = await documents.create({ title: '江东市稳岗返还实施办法', body: '第一条 为了稳定就业……', docNumber: '江人社发〔2025〕8号' }, editor);
+  const draft = await documents.create(
+    { title: '江东市稳岗返还实施办法', body: '第一条 为了稳定就业……', docNumber: '江人社发〔2025〕8号' },
+    editor,
+  );
   const published = await documents.publish(draft.id, reviewer, ctx);
   expect(published.status).toBe('PUBLISHED');
 

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { type Actor, ErrorCode, createBestBet, deleteBestBet, policySearchAnalytics, recordSearchClick, searchPolicies } from '@govdisc/contracts';
+import {
+  type Actor,
+  ErrorCode,
+  createBestBet,
+  deleteBestBet,
+  policySearchAnalytics,
+  recordSearchClick,
+  searchPolicies,
+} from '@govdisc/contracts';
 import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,13 +61,35 @@ beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'policy-extras', schema: 'policy', migrationsDir });
   const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', SEARCH_DATA_DIR: dataDir, SEARCH_ANALYTICS_FLUSH_MS: '60000' });
   app = await startMediumApp(AppModule.forRoot(config));
-  await publish('withdraw', { title: '江东市住房公积金提取管理办法', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。', publishDate: '2024-01-01' });
-  await publish('deposit', { title: '江东市住房公积金缴存管理办法', body: '第一条 单位和职工应当按时足额缴存住房公积金。\n第二条 缴存比例为百分之十二。', publishDate: '2024-02-01' });
-  await publish('pension', { title: '江东市城乡居民基本养老保险实施办法', body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。\n第二条 参保人员按年缴纳养老保险费。', publishDate: '2024-03-01' });
-  await publish('repost', { title: '江东市住房公积金提取管理办法（转载）', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。' });
-  await publish('newer', { title: '江东市住房公积金提取管理办法（2025年修订）', body: '第一条 职工提取住房公积金，适用本办法。\n第二条 租赁住房的，也可以提取住房公积金。', publishDate: '2025-01-01' });
+  await publish('withdraw', {
+    title: '江东市住房公积金提取管理办法',
+    body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。',
+    publishDate: '2024-01-01',
+  });
+  await publish('deposit', {
+    title: '江东市住房公积金缴存管理办法',
+    body: '第一条 单位和职工应当按时足额缴存住房公积金。\n第二条 缴存比例为百分之十二。',
+    publishDate: '2024-02-01',
+  });
+  await publish('pension', {
+    title: '江东市城乡居民基本养老保险实施办法',
+    body: '第一条 为了健全城乡居民基本养老保险制度，制定本办法。\n第二条 参保人员按年缴纳养老保险费。',
+    publishDate: '2024-03-01',
+  });
+  await publish('repost', {
+    title: '江东市住房公积金提取管理办法（转载）',
+    body: '第一条 职工提取住房公积金，适用本办法。\n第二条 购买自住住房的，可以提取住房公积金。',
+  });
+  await publish('newer', {
+    title: '江东市住房公积金提取管理办法（2025年修订）',
+    body: '第一条 职工提取住房公积金，适用本办法。\n第二条 租赁住房的，也可以提取住房公积金。',
+    publishDate: '2025-01-01',
+  });
   // The import links reposts to their canonical document; here the link is set directly.
-  await queryRows(env.databaseUrl, 'UPDATE policy.policy_document SET canonical_id = $1::uuid WHERE id = $2::uuid', [docs.withdraw, docs.repost]);
+  await queryRows(env.databaseUrl, 'UPDATE policy.policy_document SET canonical_id = $1::uuid WHERE id = $2::uuid', [
+    docs.withdraw,
+    docs.repost,
+  ]);
   await app.get(DocumentLifecycleService).change({ documentId: docs.withdraw!, change: 'amend', byDocumentId: docs.newer!, ctx });
   await eventually(async () => expect((await search('养老保险')).total).toBeGreaterThan(0));
   await eventually(async () => expect(app.get(LexiconService).lexicon.documents).toBe(5));
@@ -72,7 +102,7 @@ afterAll(async () => {
 });
 
 describe('did you mean', () => {
-  test('a mistyped query that finds nothing gets the query rewritten with the library\'s own words', async () => {
+  test("a mistyped query that finds nothing gets the query rewritten with the library's own words", async () => {
     const typo = await search('住房公机金');
     expect(typo.didYouMean).toBe('住房公积金');
     expect((await search(typo.didYouMean!)).total).toBeGreaterThan(typo.total);
@@ -90,7 +120,10 @@ describe('did you mean', () => {
 test('external libraries: every query gets the State Council library link with the query URL-encoded; browsing gets none', async () => {
   const r = await search('公积金 提取');
   expect(r.externalLinks).toEqual([
-    { name: '国务院政策文件库', url: `https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q=${encodeURIComponent('公积金 提取')}` },
+    {
+      name: '国务院政策文件库',
+      url: `https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?t=zhengcelibrary&q=${encodeURIComponent('公积金 提取')}`,
+    },
   ]);
   expect((await search('', { year: '2024' })).externalLinks).toBeUndefined();
 });
@@ -110,14 +143,16 @@ describe('related documents', () => {
   });
 
   test('an unknown document is POLICY_DOCUMENT_NOT_FOUND', async () => {
-    await expect(app.get(RelatedService).related({ documentId: '00000000-0000-4000-8000-000000000000', limit: 5, actor: null })).rejects.toMatchObject({
+    await expect(
+      app.get(RelatedService).related({ documentId: '00000000-0000-4000-8000-000000000000', limit: 5, actor: null }),
+    ).rejects.toMatchObject({
       code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND,
     });
   });
 });
 
 describe('best bets', () => {
-  test('pinned documents come first on page 1, marked, in the editors\' order, for the query however typed', async () => {
+  test("pinned documents come first on page 1, marked, in the editors' order, for the query however typed", async () => {
     const bet = await app.get(BestBetService).create({ query: '住房 公积金？', documentIds: [docs.pension!, docs.deposit!] }, editor.sub);
     expect(bet).toMatchObject({ normalizedQuery: '住房公积金', updatedBy: editor.sub });
     const page1 = await search('住房公積金');
@@ -127,7 +162,12 @@ describe('best bets', () => {
     ]);
     expect(page1.items.filter((i) => i.id === docs.deposit)).toHaveLength(1);
     // The pension document is not among the ranked hits: its row is read from the table, in the contract's shape.
-    expect(searchPolicies.makeResponse(page1).items[0]).toMatchObject({ title: '江东市城乡居民基本养老保险实施办法', validity: '有效', publishDate: '2024-03-01', pinned: true });
+    expect(searchPolicies.makeResponse(page1).items[0]).toMatchObject({
+      title: '江东市城乡居民基本养老保险实施办法',
+      validity: '有效',
+      publishDate: '2024-03-01',
+      pinned: true,
+    });
     expect(page1.items.slice(2).every((i) => i.pinned === undefined)).toBe(true);
     const page2 = await search('住房公积金', { page: 2, pageSize: 1 });
     expect(page2.items.some((i) => i.pinned || i.id === docs.pension || i.id === docs.deposit)).toBe(false);
@@ -144,13 +184,19 @@ describe('best bets', () => {
   test('refused: the same normalised query twice, an unpublished or unknown document, a query of punctuation, an unknown id', async () => {
     const bets = app.get(BestBetService);
     await bets.create({ query: '养老保险', documentIds: [docs.pension!] }, editor.sub);
-    await expect(bets.create({ query: ' 养老　保险 ', documentIds: [docs.deposit!] }, editor.sub)).rejects.toMatchObject({ code: ErrorCode.POLICY_BEST_BET_DUPLICATE_QUERY });
+    await expect(bets.create({ query: ' 养老　保险 ', documentIds: [docs.deposit!] }, editor.sub)).rejects.toMatchObject({
+      code: ErrorCode.POLICY_BEST_BET_DUPLICATE_QUERY,
+    });
     const draft = await app.get(DocumentService).create({ title: '草稿文件', body: '草稿' }, editor);
-    await expect(bets.create({ query: '草稿', documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] }, editor.sub)).rejects.toMatchObject({
+    await expect(
+      bets.create({ query: '草稿', documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] }, editor.sub),
+    ).rejects.toMatchObject({
       code: ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE,
       details: { documentIds: [draft.id, '00000000-0000-4000-8000-000000000000'] },
     });
-    await expect(bets.create({ query: '？！', documentIds: [docs.pension!] }, editor.sub)).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    await expect(bets.create({ query: '？！', documentIds: [docs.pension!] }, editor.sub)).rejects.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+    });
     await expect(bets.delete('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: ErrorCode.POLICY_BEST_BET_NOT_FOUND });
   });
 
@@ -159,7 +205,9 @@ describe('best bets', () => {
     const input = { query: '公积金缴存', documentIds: [docs.deposit] };
     expect(await rpc(handlers.create.bind(handlers), input, citizen)).toEqual({ error: 'FORBIDDEN' });
     expect(await rpc(handlers.create.bind(handlers), input, null)).toEqual({ error: 'AUTH_REQUIRED' });
-    expect(await rpc(handlers.create.bind(handlers), { ...input, documentIds: [docs.deposit, docs.deposit] }, editor)).toEqual({ error: 'MALFORMED_MESSAGE' });
+    expect(await rpc(handlers.create.bind(handlers), { ...input, documentIds: [docs.deposit, docs.deposit] }, editor)).toEqual({
+      error: 'MALFORMED_MESSAGE',
+    });
     const created = await rpc(handlers.create.bind(handlers), input, editor);
     expect(created).toMatchObject({ query: '公积金缴存', documentIds: [docs.deposit] });
     expect(await rpc(handlers.delete.bind(handlers), { bestBetId: created.id }, editor)).toEqual({ id: created.id, deleted: true });
@@ -238,13 +286,20 @@ describe('query analytics', () => {
     const today = report.days[0]!;
     expect(today.topQueries[0]).toEqual({ query: '住房公积金', count: 2 });
     expect(today.zeroResultQueries).toEqual([{ query: '公机金', count: 1 }]);
-    expect(today.noClickQueries).toEqual(expect.arrayContaining([{ query: '公机金', count: 1 }, { query: '养老保险', count: 1 }]));
+    expect(today.noClickQueries).toEqual(
+      expect.arrayContaining([
+        { query: '公机金', count: 1 },
+        { query: '养老保险', count: 1 },
+      ]),
+    );
     expect(today.noClickQueries.map((q) => q.query)).not.toContain('住房公积金');
     expect(today).toMatchObject({ searches: 4, clicks: 1 });
     const handlers = app.get(SearchAnalyticsHandlers);
     expect(await rpc(handlers.report.bind(handlers), { days: 7 }, citizen)).toEqual({ error: 'FORBIDDEN' });
     expect(await rpc(handlers.report.bind(handlers), { days: 0 }, editor)).toEqual({ error: 'MALFORMED_MESSAGE' });
-    expect(await rpc(handlers.click.bind(handlers), { query: '？', documentId: docs.deposit }, null)).toEqual({ error: 'VALIDATION_FAILED' });
+    expect(await rpc(handlers.click.bind(handlers), { query: '？', documentId: docs.deposit }, null)).toEqual({
+      error: 'VALIDATION_FAILED',
+    });
     expect(policySearchAnalytics.subject).toBe('rpc.policy.search.analytics');
     expect(recordSearchClick.subject).toBe('rpc.policy.search.click');
   });

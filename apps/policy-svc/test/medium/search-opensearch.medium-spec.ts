@@ -23,15 +23,25 @@ let app: INestApplication | undefined;
 
 function opensearchUrl(): string {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) throw new Error('OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` and export OPENSEARCH_URL=<the URL it prints>');
+  if (!url)
+    throw new Error(
+      'OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` and export OPENSEARCH_URL=<the URL it prints>',
+    );
   return url;
 }
 
 const start = async () => {
-  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', OPENSEARCH_URL: opensearchUrl(), OPENSEARCH_ALIAS: alias, SEARCH_SNAPSHOT_DEBOUNCE_MS: '200' });
+  const config = loadAppConfig({
+    ...env.env,
+    DB_SCHEMA: 'policy',
+    OPENSEARCH_URL: opensearchUrl(),
+    OPENSEARCH_ALIAS: alias,
+    SEARCH_SNAPSHOT_DEBOUNCE_MS: '200',
+  });
   app = await startMediumApp(AppModule.forRoot(config));
 };
-const found = async (q: string) => (await app!.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance' })).items.map((i) => i.title);
+const found = async (q: string) =>
+  (await app!.get(SearchService).search({ q, page: 1, pageSize: 10, sort: 'relevance' })).items.map((i) => i.title);
 const publish = async (title: string, body: string) => {
   const documents = app!.get(DocumentService);
   return documents.publish((await documents.create({ title, body }, editor)).id, reviewer, ctx);

@@ -24,7 +24,9 @@ let env: MediumEnv;
 let app: INestApplication | undefined;
 
 const start = async () => {
-  app = await startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', SEARCH_DATA_DIR: dataDir, SEARCH_SNAPSHOT_DEBOUNCE_MS: '200' })));
+  app = await startMediumApp(
+    AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', SEARCH_DATA_DIR: dataDir, SEARCH_SNAPSHOT_DEBOUNCE_MS: '200' })),
+  );
   return app;
 };
 const search = (q: string, filters: Record<string, string> = {}) =>
@@ -77,7 +79,10 @@ test('a repealed document stays findable, marked 废止, and an older event neve
     expect(r.items.find((i) => i.id === doc.id)?.validity).toBe('废止');
   });
   // Replaying the old published event (as a redelivery would) leaves the newer state in place.
-  const old = documentPublished.make({ documentId: doc.id, docNumber: null, title: doc.title, agency: null, publishedAt: new Date().toISOString(), version: doc.version }, ctx);
+  const old = documentPublished.make(
+    { documentId: doc.id, docNumber: null, title: doc.title, agency: null, publishedAt: new Date().toISOString(), version: doc.version },
+    ctx,
+  );
   await jetstream(env.nc).publish(env.naming.subject(documentPublished.type), JSON.stringify(old), { msgID: old.id });
   const marker = await publish({ title: '江东市标记文件', body: '第一条 标记。' });
   await eventually(async () => expect((await search('标记文件')).items[0]?.id).toBe(marker.id));

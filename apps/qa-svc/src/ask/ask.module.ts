@@ -11,6 +11,15 @@ import { UnansweredService } from './unanswered.service.js';
 
 @Module({
   controllers: [AskHandlers],
-  providers: [AskService, QaIndexService, UnansweredRepository, UnansweredService, PolicyFallback, PolicyDocuments, RelatedLookup, RelatedPrefetch],
+  providers: [
+    AskService,
+    QaIndexService,
+    UnansweredRepository,
+    UnansweredService,
+    PolicyFallback,
+    PolicyDocuments,
+    RelatedLookup,
+    RelatedPrefetch,
+  ],
 })
 export class AskModule {}

@@ -18,9 +18,20 @@ const PAIRS = [
 function row(p: (typeof PAIRS)[number]) {
   return {
     ...p,
-    externalId: null, alternatives: [], answer: `答：${p.question}`, audience: 'ALL', topics: [], ownerDepartment: null,
-    effectiveFrom: null, effectiveTo: null, sourcePolicyId: null, version: 1, lastEditorSub: 'x',
-    createdAt: new Date(0), updatedAt: new Date(0), citations: [],
+    externalId: null,
+    alternatives: [],
+    answer: `答：${p.question}`,
+    audience: 'ALL',
+    topics: [],
+    ownerDepartment: null,
+    effectiveFrom: null,
+    effectiveTo: null,
+    sourcePolicyId: null,
+    version: 1,
+    lastEditorSub: 'x',
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    citations: [],
   };
 }
 

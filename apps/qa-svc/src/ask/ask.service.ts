@@ -63,7 +63,14 @@ export class AskService {
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, fallback: null };
     this.queueForEditors(question); // the asker does not wait for it
-    return { answers: [], fallback: { reason: 'NO_CONFIDENT_ANSWER', message: '暂未找到确切答案，以下政策文件可能有帮助。', policies: await this.policies.search(question) } };
+    return {
+      answers: [],
+      fallback: {
+        reason: 'NO_CONFIDENT_ANSWER',
+        message: '暂未找到确切答案，以下政策文件可能有帮助。',
+        policies: await this.policies.search(question),
+      },
+    };
   }
 
   /** The engine's ranking helps but is not needed: without it the matcher still answers. */
@@ -78,16 +85,26 @@ export class AskService {
 
   /** The confident pairs still public right now, in rank order, up to `limit`, with their related items. */
   private async answersFor(matches: readonly { id: string; confidence: number }[], limit: number): Promise<Answer[]> {
-    const chosen = matches.flatMap((m) => {
-      const pair = this.qaIndex.publicPair(m.id);
-      return pair ? [{ ...m, pair }] : [];
-    }).slice(0, limit);
+    const chosen = matches
+      .flatMap((m) => {
+        const pair = this.qaIndex.publicPair(m.id);
+        return pair ? [{ ...m, pair }] : [];
+      })
+      .slice(0, limit);
     if (chosen.length === 0) return [];
     const related = await this.related.forPairs(chosen.map((c) => c.pair));
     return chosen.map(({ id, confidence, pair }) => {
       const v = toView(pair);
       const extra = related.get(id);
-      return { id: v.id, externalId: v.externalId, question: v.question, answer: v.answer, confidence, citations: v.citations, ...(extra ? { related: extra } : {}) };
+      return {
+        id: v.id,
+        externalId: v.externalId,
+        question: v.question,
+        answer: v.answer,
+        confidence,
+        citations: v.citations,
+        ...(extra ? { related: extra } : {}),
+      };
     });
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode, shanghaiDate } from '@govdisc/contracts';
-import { EmbeddedSearchIndex, closeSearchEngine, engineKind, openSearchEngine, type SearchDocument, type SearchIndex } from '@govdisc/search-index';
+import {
+  EmbeddedSearchIndex,
+  closeSearchEngine,
+  engineKind,
+  openSearchEngine,
+  type SearchDocument,
+  type SearchIndex,
+} from '@govdisc/search-index';
 import { APP_CONFIG, ChangeFeed, PeriodicTask, ReadinessRegistry, changedSince } from '@govdisc/service-kit';
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { AppConfig } from '../config/env.js';
@@ -27,7 +34,8 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
   private poller: PeriodicTask | undefined;
   private readonly feed = new ChangeFeed<PairWithCitations>({
     pageSize: PAGE,
-    read: (since, take) => this.prisma.qaPair.findMany({ ...changedSince(since), take, include: { citations: { orderBy: { position: 'asc' } } } }),
+    read: (since, take) =>
+      this.prisma.qaPair.findMany({ ...changedSince(since), take, include: { citations: { orderBy: { position: 'asc' } } } }),
     apply: (rows) => this.apply(rows),
   });
   private ready = false;
@@ -61,12 +69,23 @@ export class QaIndexService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap() {
     const started = Date.now();
-    const opened = await openSearchEngine({ opensearchUrl: this.config.OPENSEARCH_URL, alias: this.config.QA_INDEX_ALIAS, embedded: () => new EmbeddedSearchIndex() });
-    if (opened.needsRebuild) this.logger.warn({ alias: this.config.QA_INDEX_ALIAS }, 'Q&A index was built by another analyzer version: replaced, refilling from the database');
+    const opened = await openSearchEngine({
+      opensearchUrl: this.config.OPENSEARCH_URL,
+      alias: this.config.QA_INDEX_ALIAS,
+      embedded: () => new EmbeddedSearchIndex(),
+    });
+    if (opened.needsRebuild)
+      this.logger.warn(
+        { alias: this.config.QA_INDEX_ALIAS },
+        'Q&A index was built by another analyzer version: replaced, refilling from the database',
+      );
     this.current = opened.index;
     await this.refresh();
     this.ready = true;
-    this.logger.log({ engine: opened.kind, pairs: await this.index.count(), questions: this.matcher.size, ms: Date.now() - started }, 'Q&A index built');
+    this.logger.log(
+      { engine: opened.kind, pairs: await this.index.count(), questions: this.matcher.size, ms: Date.now() - started },
+      'Q&A index built',
+    );
     this.poller = new PeriodicTask({ label: 'Q&A index refresh', everyMs: this.config.QA_INDEX_REFRESH_MS, run: () => this.refresh() });
     this.poller.start();
   }

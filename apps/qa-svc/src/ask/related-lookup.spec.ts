@@ -4,7 +4,13 @@ import type { PolicyDocuments } from '../pair/policy-documents.js';
 import { jest } from '@jest/globals';
 import { RETRY_AFTER_MS, RelatedLookup, type RelatedSource } from './related-lookup.js';
 
-const GUIDE = { id: '3f1c1b8e-7c1a-4c55-9a57-3b0c6a2f9d10', code: 'JD-GJJ-001', name: '住房公积金租房提取', department: '公积金中心', score: 10 };
+const GUIDE = {
+  id: '3f1c1b8e-7c1a-4c55-9a57-3b0c6a2f9d10',
+  code: 'JD-GJJ-001',
+  name: '住房公积金租房提取',
+  department: '公积金中心',
+  score: 10,
+};
 
 function setup(opts: { guides?: () => Promise<unknown> } = {}) {
   const calls = { documents: [] as string[], guides: [] as unknown[] };
@@ -12,7 +18,11 @@ function setup(opts: { guides?: () => Promise<unknown> } = {}) {
     get: async (id: string) => {
       calls.documents.push(id);
       if (id === 'gone') throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND);
-      return { id: `uuid-of-${id}`, title: `标题 ${id}`, docNumber: id === 'p1' ? '江政发〔2024〕1号' : null } as unknown as PolicyDocumentView;
+      return {
+        id: `uuid-of-${id}`,
+        title: `标题 ${id}`,
+        docNumber: id === 'p1' ? '江政发〔2024〕1号' : null,
+      } as unknown as PolicyDocumentView;
     },
   };
   const rpc = {
@@ -62,7 +72,10 @@ test('leaves related out when the guide service does not answer in time, and kee
   const slow = setup({ guides: () => new Promise(() => undefined) });
   expect((await slow.sut.forPairs([pair()])).has('pair-1')).toBe(false);
   const failing = setup({ guides: () => Promise.reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE)) });
-  expect((await failing.sut.forPairs([pair()])).get('pair-1')).toMatchObject({ guides: [], policies: [{ id: 'uuid-of-p1' }, { id: 'uuid-of-p2' }] });
+  expect((await failing.sut.forPairs([pair()])).get('pair-1')).toMatchObject({
+    guides: [],
+    policies: [{ id: 'uuid-of-p1' }, { id: 'uuid-of-p2' }],
+  });
 });
 
 test('answers from what it holds without waiting: a second ask gives the same related items', async () => {
@@ -78,7 +91,9 @@ test('after a failed guide lookup, asks within RETRY_AFTER_MS make no call to th
   const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
   try {
     let up = false;
-    const { sut, calls } = setup({ guides: () => (up ? Promise.resolve({ items: [GUIDE] }) : Promise.reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE))) });
+    const { sut, calls } = setup({
+      guides: () => (up ? Promise.resolve({ items: [GUIDE] }) : Promise.reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE))),
+    });
     expect((await sut.forPairs([pair()])).get('pair-1')).toMatchObject({ guides: [] });
     expect(calls.guides).toHaveLength(1);
     // other pairs too: the service is away, not one pair's lookup

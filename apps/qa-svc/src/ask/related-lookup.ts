@@ -70,7 +70,8 @@ export class RelatedLookup {
    */
   async prefetch(pair: RelatedSource, { refresh = false } = {}): Promise<boolean> {
     const documentIds = documentIdsOf(pair);
-    const load = <V>(cache: TtlCache<V>, key: string, fetch: () => Promise<V>) => (refresh ? cache.refresh(key, fetch) : cache.get(key, fetch));
+    const load = <V>(cache: TtlCache<V>, key: string, fetch: () => Promise<V>) =>
+      refresh ? cache.refresh(key, fetch) : cache.get(key, fetch);
     const results = await Promise.allSettled([
       ...documentIds.map((id) => load(this.policies, id, () => this.policy(id))),
       load(this.guides, guideKey(pair), () => this.guidesFor(pair.question, documentIds)),
@@ -118,7 +119,11 @@ export class RelatedLookup {
   private async guidesFor(question: string, policyRefs: string[]): Promise<GuideRef[]> {
     this.guideSvc.check();
     try {
-      const { items } = await this.rpc.call(searchGuideMatters, { q: question, policyRefs: policyRefs.slice(0, 20), limit: GUIDES_PER_ANSWER }, { timeoutMs: 2_000 });
+      const { items } = await this.rpc.call(
+        searchGuideMatters,
+        { q: question, policyRefs: policyRefs.slice(0, 20), limit: GUIDES_PER_ANSWER },
+        { timeoutMs: 2_000 },
+      );
       return items.map((m) => ({ id: m.id, code: m.code, name: m.name }));
     } catch (error) {
       this.guideSvc.failed();
@@ -160,5 +165,7 @@ function related(policies: readonly (PolicyRef | null)[], guides: GuideRef[]): R
   return { policies: [...unique.values()], guides };
 }
 
-const documentIdsOf = (pair: RelatedSource) => [...new Set([...pair.citations.map((c) => c.documentId), ...(pair.sourcePolicyId ? [pair.sourcePolicyId] : [])])];
+const documentIdsOf = (pair: RelatedSource) => [
+  ...new Set([...pair.citations.map((c) => c.documentId), ...(pair.sourcePolicyId ? [pair.sourcePolicyId] : [])]),
+];
 const guideKey = (pair: RelatedSource) => `${pair.id}@${pair.version}`;

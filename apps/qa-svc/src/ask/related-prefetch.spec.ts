@@ -19,7 +19,12 @@ function setup(ids = ['a', 'b', 'c']) {
       return p.id !== failOn;
     },
   };
-  const qaIndex = { get generation() { return index.generation; }, publicPairs: () => index.pairs.values() };
+  const qaIndex = {
+    get generation() {
+      return index.generation;
+    },
+    publicPairs: () => index.pairs.values(),
+  };
   const sut = new RelatedPrefetch(qaIndex as unknown as QaIndexService, related as unknown as RelatedLookup);
   return { sut, index, calls, load, fail: (id: string | null) => (failOn = id) };
 }

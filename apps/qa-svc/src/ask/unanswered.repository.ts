@@ -31,15 +31,26 @@ export class UnansweredRepository {
    * index, the 50 most asked), lets `choose` pick one, then counts it there or opens a new cluster.
    * Returns the cluster's id.
    */
-  file(q: { question: string; tokens: string[]; count: number }, choose: (candidates: UnansweredCluster[]) => ClusterChoice): Promise<string> {
+  file(
+    q: { question: string; tokens: string[]; count: number },
+    choose: (candidates: UnansweredCluster[]) => ClusterChoice,
+  ): Promise<string> {
     return this.prisma.$transaction(async (tx) => {
-      const candidates = await tx.unansweredCluster.findMany({ where: { tokens: { hasSome: q.tokens } }, take: 50, orderBy: { count: 'desc' } });
+      const candidates = await tx.unansweredCluster.findMany({
+        where: { tokens: { hasSome: q.tokens } },
+        take: 50,
+        orderBy: { count: 'desc' },
+      });
       const chosen = choose(candidates);
       if (chosen) {
-        await tx.unansweredCluster.update({ where: { id: chosen.clusterId }, data: { count: { increment: q.count }, lastAskedAt: new Date(), variants: chosen.variants } });
+        await tx.unansweredCluster.update({
+          where: { id: chosen.clusterId },
+          data: { count: { increment: q.count }, lastAskedAt: new Date(), variants: chosen.variants },
+        });
         return chosen.clusterId;
       }
-      return (await tx.unansweredCluster.create({ data: { sample: q.question, variants: [q.question], tokens: q.tokens, count: q.count } })).id;
+      return (await tx.unansweredCluster.create({ data: { sample: q.question, variants: [q.question], tokens: q.tokens, count: q.count } }))
+        .id;
     });
   }
 

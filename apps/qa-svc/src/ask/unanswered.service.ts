@@ -101,6 +101,7 @@ export class UnansweredService implements OnModuleDestroy {
 export function chooseCluster(question: string, tokens: string[], candidates: UnansweredCluster[]): ClusterChoice {
   const best = candidates.map((c) => ({ c, sim: jaccard(tokens, c.tokens) })).sort((a, b) => b.sim - a.sim)[0];
   if (!best || best.sim < SAME_CLUSTER) return null;
-  const variants = best.c.variants.includes(question) || best.c.variants.length >= MAX_VARIANTS ? best.c.variants : [...best.c.variants, question];
+  const variants =
+    best.c.variants.includes(question) || best.c.variants.length >= MAX_VARIANTS ? best.c.variants : [...best.c.variants, question];
   return { clusterId: best.c.id, variants };
 }

@@ -5,7 +5,10 @@ export const SERVICE_NAME = 'qa-svc';
 
 export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3102),
-  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('qa'),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('qa'),
   /** Answers below this confidence are not offered as "the answer" (calibrated on bench/dev-sets). */
   ASK_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   /** Recent ask results kept per replica (0 turns the cache off), and for how long at most. */
@@ -14,7 +17,10 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   QA_INDEX_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   // Q&A search index: OpenSearch when set, under its own alias (never policy-svc's); else in-process.
   OPENSEARCH_URL: z.url().optional(),
-  QA_INDEX_ALIAS: z.string().regex(/^[a-z0-9_-]+$/).default('govdisc-qa'),
+  QA_INDEX_ALIAS: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('govdisc-qa'),
 });
 export type AppConfig = Readonly<z.output<typeof Env>>;
 

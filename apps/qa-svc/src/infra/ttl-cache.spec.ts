@@ -4,10 +4,12 @@ function setup(ttlMs = 1_000, maxEntries = 10) {
   const clock = { now: 0 };
   const calls: string[] = [];
   const sut = new TtlCache<string>(ttlMs, maxEntries, () => clock.now);
-  const load = (key: string, value = `v:${key}`) => () => {
-    calls.push(key);
-    return Promise.resolve(value);
-  };
+  const load =
+    (key: string, value = `v:${key}`) =>
+    () => {
+      calls.push(key);
+      return Promise.resolve(value);
+    };
   return { sut, clock, calls, load };
 }
 

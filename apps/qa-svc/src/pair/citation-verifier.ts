@@ -1,11 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  type Actor,
-  DomainError,
-  ErrorCode,
-  type PolicyDocumentView,
-  type UpsertQaPairReq,
-} from '@govdisc/contracts';
+import { type Actor, DomainError, ErrorCode, type PolicyDocumentView, type UpsertQaPairReq } from '@govdisc/contracts';
 import { clauseAnchor, clauseText } from '@govdisc/text-analysis';
 import { PolicyDocuments, isNotFound } from './policy-documents.js';
 
@@ -51,7 +45,11 @@ export class CitationVerifier {
     if (!squeeze(citedText).includes(squeeze(c.quote))) {
       if (!strict) return { ...base, documentId: doc.id, documentVersion: doc.version, state: 'UNVERIFIED' };
       const where = anchor ? `所引条款（${c.anchor}）中没有这段引文，请核对引文或条款编号。` : undefined;
-      throw new DomainError(ErrorCode.QA_CITATION_MISMATCH, where, { documentId: c.documentId, anchor: c.anchor ?? null, quote: c.quote.slice(0, 80) });
+      throw new DomainError(ErrorCode.QA_CITATION_MISMATCH, where, {
+        documentId: c.documentId,
+        anchor: c.anchor ?? null,
+        quote: c.quote.slice(0, 80),
+      });
     }
     return { ...base, anchor: anchor?.anchor ?? null, documentId: doc.id, documentVersion: doc.version, state: 'VERIFIED' };
   }

@@ -29,7 +29,9 @@ test('wrong state, missing role and self-review are refused with their own codes
     ErrorCode.QA_SELF_REVIEW,
   );
   // No admin exception: whoever wrote a version never publishes it (issue 11.2).
-  expect(codeOf(() => nextStatus({ status: 'IN_REVIEW', action: 'APPROVE', actor: admin, lastEditorSub: 'a1' }))).toBe(ErrorCode.QA_SELF_REVIEW);
+  expect(codeOf(() => nextStatus({ status: 'IN_REVIEW', action: 'APPROVE', actor: admin, lastEditorSub: 'a1' }))).toBe(
+    ErrorCode.QA_SELF_REVIEW,
+  );
   expect(nextStatus({ status: 'IN_REVIEW', action: 'APPROVE', actor: admin, lastEditorSub: 'e1' })).toBe('PUBLISHED');
   expect(codeOf(() => nextStatus({ status: 'RETIRED', action: 'RETIRE', actor: admin, lastEditorSub: 'a1' }))).toBe(
     ErrorCode.QA_TRANSITION_NOT_ALLOWED,

@@ -48,7 +48,16 @@ export class PairHandlers {
   @RpcHandler(qaPairHistory)
   async history(req: Req<typeof qaPairHistory>) {
     const items = await this.pairs.history(req.pairId);
-    return { items: items.map((r) => ({ version: r.version, action: r.action, status: r.status, actorSub: r.actorSub, note: r.note, at: r.at.toISOString() })) };
+    return {
+      items: items.map((r) => ({
+        version: r.version,
+        action: r.action,
+        status: r.status,
+        actorSub: r.actorSub,
+        note: r.note,
+        at: r.at.toISOString(),
+      })),
+    };
   }
 
   @RpcHandler(importQaPairs)

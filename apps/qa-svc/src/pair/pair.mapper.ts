@@ -32,5 +32,10 @@ export function toView(p: PairWithCitations, staff = false): QaPairView {
 function pendingView(p: PairWithCitations) {
   const edit = p.pendingEdit as { content?: { question: string; answer: string } } | null;
   if (!edit?.content || !p.pendingEditorSub || !p.pendingEditedAt) return null;
-  return { question: edit.content.question, answer: edit.content.answer, editorSub: p.pendingEditorSub, editedAt: p.pendingEditedAt.toISOString() };
+  return {
+    question: edit.content.question,
+    answer: edit.content.answer,
+    editorSub: p.pendingEditorSub,
+    editedAt: p.pendingEditedAt.toISOString(),
+  };
 }

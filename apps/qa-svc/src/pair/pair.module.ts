@@ -12,15 +12,7 @@ import { PairService } from './pair.service.js';
 
 @Module({
   controllers: [PairHandlers, TopicHandlers, ExtractHandlers],
-  providers: [
-    PairService,
-    PairRepository,
-    CitationVerifier,
-    PolicyDocuments,
-    ImportPairsUseCase,
-    TopicRepository,
-    TopicService,
-  ],
+  providers: [PairService, PairRepository, CitationVerifier, PolicyDocuments, ImportPairsUseCase, TopicRepository, TopicService],
   exports: [PairService, PairRepository],
 })
 export class PairModule {}

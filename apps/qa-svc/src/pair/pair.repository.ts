@@ -45,7 +45,12 @@ export class PairRepository {
     return tx.qaPair.create({ data: { ...data, citations: { create: positioned(citations) } }, include: withCitations });
   }
 
-  async update(id: string, data: Partial<PairContent> & { status: QaStatus; lastEditorSub?: string } & PendingColumns, citations: CheckedCitation[] | undefined, tx: Tx) {
+  async update(
+    id: string,
+    data: Partial<PairContent> & { status: QaStatus; lastEditorSub?: string } & PendingColumns,
+    citations: CheckedCitation[] | undefined,
+    tx: Tx,
+  ) {
     if (citations) await tx.qaCitation.deleteMany({ where: { pairId: id } });
     return tx.qaPair.update({
       where: { id },
@@ -58,7 +63,11 @@ export class PairRepository {
   savePendingEdit(id: string, edit: PendingEdit, editorSub: string, tx: Tx): Promise<PairWithCitations> {
     return tx.qaPair.update({
       where: { id },
-      data: { pendingEdit: JSON.parse(JSON.stringify(edit)) as Prisma.InputJsonObject, pendingEditorSub: editorSub, pendingEditedAt: new Date() },
+      data: {
+        pendingEdit: JSON.parse(JSON.stringify(edit)) as Prisma.InputJsonObject,
+        pendingEditorSub: editorSub,
+        pendingEditedAt: new Date(),
+      },
       include: withCitations,
     });
   }
@@ -67,7 +76,15 @@ export class PairRepository {
     const { citations, ...rest } = pair;
     const snapshot = JSON.parse(JSON.stringify({ ...rest, citations })) as Prisma.InputJsonValue;
     return tx.qaRevision.create({
-      data: { pairId: pair.id, version: pair.version, status: pair.status, action: entry.action, actorSub: entry.actorSub, note: entry.note ?? null, snapshot },
+      data: {
+        pairId: pair.id,
+        version: pair.version,
+        status: pair.status,
+        action: entry.action,
+        actorSub: entry.actorSub,
+        note: entry.note ?? null,
+        snapshot,
+      },
     });
   }
 

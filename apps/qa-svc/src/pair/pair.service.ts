@@ -1,5 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, REVIEWERS, isContentStaff, isReviewer, shanghaiDate, type UpsertQaPairReq, type QaAction, type z } from '@govdisc/contracts';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  REVIEWERS,
+  isContentStaff,
+  isReviewer,
+  shanghaiDate,
+  type UpsertQaPairReq,
+  type QaAction,
+  type z,
+} from '@govdisc/contracts';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicService } from '../topic/topic.service.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
@@ -21,7 +32,8 @@ export class PairService {
   ) {}
 
   async upsert(input: UpsertQaPairReq, actor: Actor): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
-    if (input.publish && !isReviewer(actor)) throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
+    if (input.publish && !isReviewer(actor))
+      throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
     await this.topics.assertKnown(input.topics);
     const checked = await this.citations.checkAll(input, actor);
     const content = contentOf(input);
@@ -29,12 +41,17 @@ export class PairService {
       const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
       if (input.publish) return this.signOff({ existing, content, checked, actor, externalId: input.externalId ?? null }, tx);
       if (!existing) {
-        const pair = await this.pairs.create({ ...content, externalId: input.externalId ?? null, status: 'DRAFT', lastEditorSub: actor.sub }, checked, tx);
+        const pair = await this.pairs.create(
+          { ...content, externalId: input.externalId ?? null, status: 'DRAFT', lastEditorSub: actor.sub },
+          checked,
+          tx,
+        );
         await this.pairs.addRevision(pair, { action: 'CREATED', actorSub: actor.sub }, tx);
         return { pair, outcome: 'imported' as const };
       }
       const same = sameContent(existing, content, checked);
-      if (same && (existing.status === 'DRAFT' || existing.status === 'PUBLISHED')) return { pair: existing, outcome: 'unchanged' as const };
+      if (same && (existing.status === 'DRAFT' || existing.status === 'PUBLISHED'))
+        return { pair: existing, outcome: 'unchanged' as const };
       if (existing.status === 'PUBLISHED') {
         // The published answer keeps serving; the edit waits for a reviewer other than its editor.
         if (samePending(existing, content, checked)) return { pair: existing, outcome: 'unchanged' as const };
@@ -54,7 +71,8 @@ export class PairService {
     return this.prisma.$transaction(async (tx) => {
       const current = await this.pairs.lock(pairId, tx);
       if (!current) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
-      if (current.pendingEditorSub && (action === 'APPROVE' || action === 'REJECT')) return this.decidePending({ current, action, actor, note }, tx);
+      if (current.pendingEditorSub && (action === 'APPROVE' || action === 'REJECT'))
+        return this.decidePending({ current, action, actor, note }, tx);
       const status = nextStatus({ status: current.status, action, actor, lastEditorSub: current.lastEditorSub });
       const pair = await this.pairs.update(pairId, { status }, undefined, tx);
       await this.pairs.addRevision(pair, { action, actorSub: actor.sub, note }, tx);
@@ -67,7 +85,13 @@ export class PairService {
    * the input. A new or changed text, or one the caller wrote, is theirs to write, never to publish.
    */
   private async signOff(
-    input: { existing: PairWithCitations | null; content: PairContent; checked: CheckedCitation[]; actor: Actor; externalId: string | null },
+    input: {
+      existing: PairWithCitations | null;
+      content: PairContent;
+      checked: CheckedCitation[];
+      actor: Actor;
+      externalId: string | null;
+    },
     tx: Tx,
   ): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
     const { existing, content, checked, actor } = input;
@@ -159,7 +183,12 @@ function samePending(existing: PairWithCitations, content: PairContent, citation
 }
 
 function sameContent(existing: PairWithCitations, content: PairContent, citations: CheckedCitation[]): boolean {
-  const pick = (c: { documentId: string; anchor: string | null; quote: string; state: string }) => [c.documentId, c.anchor, c.quote, c.state];
+  const pick = (c: { documentId: string; anchor: string | null; quote: string; state: string }) => [
+    c.documentId,
+    c.anchor,
+    c.quote,
+    c.state,
+  ];
   const keys = Object.keys(content) as Array<keyof PairContent>;
   return (
     keys.every((k) => JSON.stringify(existing[k]) === JSON.stringify(content[k])) &&

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, type PolicyDocumentView, getPolicyDocument, getPolicyDocumentByExternalId, getPolicyDocumentDetail, type z } from '@govdisc/contracts';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  type PolicyDocumentView,
+  getPolicyDocument,
+  getPolicyDocumentByExternalId,
+  getPolicyDocumentDetail,
+  type z,
+} from '@govdisc/contracts';
 import { RpcClient } from '@govdisc/service-kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -31,10 +31,20 @@ function opensearchUrl(): string {
 }
 
 const PAIRS: z.input<typeof UpsertQaPairReq>[] = [
-  { question: '租房可以提取住房公积金吗？', alternatives: ['租房提公积金每月能取多少'], answer: '可以。无房职工租房自住的，每月提取额不超过1500元。', topics: ['housing-fund'] },
+  {
+    question: '租房可以提取住房公积金吗？',
+    alternatives: ['租房提公积金每月能取多少'],
+    answer: '可以。无房职工租房自住的，每月提取额不超过1500元。',
+    topics: ['housing-fund'],
+  },
   { question: '灵活就业人员怎么参加职工基本医疗保险？', answer: '持身份证到户籍所在地医保经办机构办理参保登记。', topics: ['medical'] },
   { question: '残疾人两项补贴向哪里申请？', answer: '向户籍所在地街道（乡镇）提出申请。', topics: ['disability'] },
-  { externalId: 'medium-loan', question: '高校毕业生自主创业可以申请创业担保贷款吗？', answer: '可以，最高30万元，按规定贴息。', topics: ['entrepreneurship'] },
+  {
+    externalId: 'medium-loan',
+    question: '高校毕业生自主创业可以申请创业担保贷款吗？',
+    answer: '可以，最高30万元，按规定贴息。',
+    topics: ['entrepreneurship'],
+  },
   { question: '新生儿怎么办理落户？', answer: '持出生医学证明和父母户口簿到派出所办理。', topics: ['household-registration'] },
 ];
 
@@ -67,7 +77,10 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     const pairs = app.get(PairService);
     for (const p of PAIRS) ids.set(p.question, (await publishPair(pairs, p)).pair.id);
     // A draft is never an answer.
-    await pairs.upsert(parseOrThrow(UpsertQaPairReq, { question: '租房提取公积金需要什么材料？', answer: '草稿，尚未审核。', topics: ['housing-fund'] }), editor);
+    await pairs.upsert(
+      parseOrThrow(UpsertQaPairReq, { question: '租房提取公积金需要什么材料？', answer: '草稿，尚未审核。', topics: ['housing-fund'] }),
+      editor,
+    );
   });
 
   afterAll(async () => {
@@ -103,7 +116,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     expect(queue.items.map((c) => c.sample)).toContain('火星移民需要办理什么手续');
   });
 
-  it('masks ID-card and mobile numbers before a question reaches the editors\' list', async () => {
+  it("masks ID-card and mobile numbers before a question reaches the editors' list", async () => {
     const res = await ask(`身份证11010519491231002X手机13800138000，火星移民怎么登记（${engine.name}）`);
     expect(res.answers).toEqual([]);
     const samples = (await app!.get(UnansweredService).list({ page: 1, pageSize: 50 })).items.flatMap((c) => c.variants);

@@ -22,7 +22,12 @@ let app: INestApplication;
 let pairs: PairService;
 
 const input = (over: Partial<z.input<typeof UpsertQaPairReq>> = {}) =>
-  parseOrThrow(UpsertQaPairReq, { question: '租房能提取住房公积金吗？', answer: '可以，每月最多提取1500元。', topics: ['housing-fund'], ...over });
+  parseOrThrow(UpsertQaPairReq, {
+    question: '租房能提取住房公积金吗？',
+    answer: '可以，每月最多提取1500元。',
+    topics: ['housing-fund'],
+    ...over,
+  });
 
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'qa', schema: 'qa', migrationsDir });
@@ -66,25 +71,52 @@ test('editorial workflow with sign-off, history, and a public view of published 
   await expect(pairs.upsert(input({ topics: ['no-such-topic'] }), editor)).rejects.toMatchObject({ code: ErrorCode.QA_TOPIC_UNKNOWN });
 });
 
-test('four eyes: publish:true never publishes one\'s own text, admins included; an edit of a published pair waits while the published answer serves', async () => {
+test("four eyes: publish:true never publishes one's own text, admins included; an edit of a published pair waits while the published answer serves", async () => {
   // Issue 11.2: a reviewer's own upsert with publish:true used to publish alone, and admins approved their own edits.
-  await expect(pairs.upsert(input({ externalId: 'fe-q0', question: '审核人自己写的问答？', publish: true }), reviewer)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
-  await expect(pairs.upsert(input({ externalId: 'fe-q0', question: '管理员自己写的问答？', publish: true }), admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  await expect(
+    pairs.upsert(input({ externalId: 'fe-q0', question: '审核人自己写的问答？', publish: true }), reviewer),
+  ).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  await expect(pairs.upsert(input({ externalId: 'fe-q0', question: '管理员自己写的问答？', publish: true }), admin)).rejects.toMatchObject({
+    code: ErrorCode.QA_SELF_REVIEW,
+  });
   const own = await pairs.upsert(input({ question: '管理员起草并自审的问答？' }), admin);
   await pairs.transition(own.pair.id, 'SUBMIT', admin);
   await expect(pairs.transition(own.pair.id, 'APPROVE', admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
   // An editor's draft is signed off by a reviewer re-sending the same text with publish:true (a reviewer's import run).
-  const draft = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。' }), editor);
-  await expect(pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }), { sub: 'editor-1', roles: ['reviewer'] })).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
-  const signed = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }), reviewer);
+  const draft = await pairs.upsert(
+    input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。' }),
+    editor,
+  );
+  await expect(
+    pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }), {
+      sub: 'editor-1',
+      roles: ['reviewer'],
+    }),
+  ).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
+  const signed = await pairs.upsert(
+    input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '旧答案：到社保窗口申领。', publish: true }),
+    reviewer,
+  );
   expect([signed.outcome, signed.pair.id, signed.pair.status]).toEqual(['updated', draft.pair.id, 'PUBLISHED']);
   // An edit of the published pair is kept aside: the public still gets the published answer.
-  const edit = await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '新答案：可在网上申领。' }), admin);
+  const edit = await pairs.upsert(
+    input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '新答案：可在网上申领。' }),
+    admin,
+  );
   expect(edit.outcome).toBe('updated');
-  expect(await pairs.get(draft.pair.id, null)).toMatchObject({ status: 'PUBLISHED', answer: '旧答案：到社保窗口申领。', pendingEditorSub: 'admin-1' });
+  expect(await pairs.get(draft.pair.id, null)).toMatchObject({
+    status: 'PUBLISHED',
+    answer: '旧答案：到社保窗口申领。',
+    pendingEditorSub: 'admin-1',
+  });
   await expect(pairs.transition(draft.pair.id, 'APPROVE', admin)).rejects.toMatchObject({ code: ErrorCode.QA_SELF_REVIEW });
   const approved = await pairs.transition(draft.pair.id, 'APPROVE', reviewer);
-  expect(approved).toMatchObject({ status: 'PUBLISHED', answer: '新答案：可在网上申领。', lastEditorSub: 'admin-1', pendingEditorSub: null });
+  expect(approved).toMatchObject({
+    status: 'PUBLISHED',
+    answer: '新答案：可在网上申领。',
+    lastEditorSub: 'admin-1',
+    pendingEditorSub: null,
+  });
   expect((await pairs.get(draft.pair.id, null)).answer).toBe('新答案：可在网上申领。');
   // A rejected pending edit leaves the published answer as it was.
   await pairs.upsert(input({ externalId: 'fe-q1', question: '失业保险金怎么申领？', answer: '错误的改动。' }), editor);
@@ -105,7 +137,16 @@ test('unpublished pairs are for content staff only: anyone else gets not-found a
 test('an import reports malformed lines with their numbers and reasons; the rest still import', async () => {
   const report = await app.get(ImportPairsUseCase).run(
     [
-      { line: 1, record: { id: 'ncpqa-x1', question: '高校毕业生创业补贴多少钱？', answer: '一次性补贴5000元。', sourcePolicyId: null, category: null } },
+      {
+        line: 1,
+        record: {
+          id: 'ncpqa-x1',
+          question: '高校毕业生创业补贴多少钱？',
+          answer: '一次性补贴5000元。',
+          sourcePolicyId: null,
+          category: null,
+        },
+      },
       { line: 2, record: { id: 'ncpqa-x2', question: '', answer: '缺问题' } },
       { line: 3, record: 'not an object' },
       { line: 4, record: { id: 'ncpqa-x4', question: '问题？', answer: '答案。', unexpected: 1 } },
@@ -125,7 +166,13 @@ test('feedback is recorded per answer and rolled up per topic', async () => {
   await feedback.add({ pairId: pair.id, helpful: true, rating: 5, actorSub: null });
   await feedback.add({ pairId: pair.id, helpful: false, rating: 2, comment: '没说清楚', actorSub: null });
   const stats = await feedback.stats('housing-fund');
-  expect(stats.byPair.find((p) => p.pairId === pair.id)).toMatchObject({ helpful: 1, notHelpful: 1, ratingCount: 2, ratingAverage: 3.5, comments: 1 });
+  expect(stats.byPair.find((p) => p.pairId === pair.id)).toMatchObject({
+    helpful: 1,
+    notHelpful: 1,
+    ratingCount: 2,
+    ratingAverage: 3.5,
+    comments: 1,
+  });
   expect(stats.byTopic).toEqual([expect.objectContaining({ topic: 'housing-fund', ratingCount: 2 })]);
   const topics = await app.get(TopicService).listWithCounts();
   expect(topics.length).toBeGreaterThanOrEqual(16);
@@ -134,9 +181,19 @@ test('feedback is recorded per answer and rolled up per topic', async () => {
 
 test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once and tells their owners', async () => {
   const documentId = randomUUID();
-  const { pair } = await publishPair(pairs, input({ question: '稳岗返还的比例是多少？', sourcePolicyId: 'demo-policy-x', ownerDepartment: '江东市人社局' }));
+  const { pair } = await publishPair(
+    pairs,
+    input({ question: '稳岗返还的比例是多少？', sourcePolicyId: 'demo-policy-x', ownerDepartment: '江东市人社局' }),
+  );
   const ctx = { source: 'policy-svc', correlationId: 'medium' };
-  const base = { documentId, externalId: 'demo-policy-x', title: '稳岗返还办法', version: 3, byDocumentId: null, at: new Date().toISOString() };
+  const base = {
+    documentId,
+    externalId: 'demo-policy-x',
+    title: '稳岗返还办法',
+    version: 3,
+    byDocumentId: null,
+    at: new Date().toISOString(),
+  };
   const js = jetstream(env.nc);
   const repealed = documentRepealed.make(base, ctx);
   for (let i = 0; i < 2; i++) await js.publish(env.naming.subject(repealed.type), JSON.stringify(repealed), { msgID: randomUUID() });
@@ -151,6 +208,8 @@ test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once an
     return [pairNeedsUpdate.parse(first!.json())];
   });
   expect(events[0]!.payload).toMatchObject({ pairId: pair.id, reason: 'REPEALED', ownerDepartment: '江东市人社局' });
-  const flags = await queryRows(env.databaseUrl, "SELECT action FROM qa.qa_revision WHERE pair_id = $1 AND action LIKE 'FLAGGED_%'", [pair.id]);
+  const flags = await queryRows(env.databaseUrl, "SELECT action FROM qa.qa_revision WHERE pair_id = $1 AND action LIKE 'FLAGGED_%'", [
+    pair.id,
+  ]);
   expect(flags).toEqual([{ action: 'FLAGGED_REPEALED' }]);
 });

@@ -22,7 +22,8 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-const clusters = () => queryRows<{ sample: string; count: number }>(env.databaseUrl, 'SELECT sample, count FROM qa.unanswered_cluster ORDER BY sample');
+const clusters = () =>
+  queryRows<{ sample: string; count: number }>(env.databaseUrl, 'SELECT sample, count FROM qa.unanswered_cluster ORDER BY sample');
 
 test('unanswered questions: one the database refuses (U+0000) is set aside after 3 flushes; the others are filed once each', async () => {
   const unanswered = app.get(UnansweredService);

@@ -6,10 +6,23 @@ let n = 0;
 function matter(code: string, name: string, policyRefs: string[] = []): GuideMatter {
   n++;
   return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, code, name, department: '江东市某局', summary: '', materials: [], timeLimitDays: null, policyRefs,
-    createdAt: new Date(n * 1000), updatedAt: new Date(n * 1000),
-    status: 'PUBLISHED', editedBy: 'editor-1', publishedBy: 'reviewer-1', publishedAt: new Date(n * 1000),
-    pendingEdit: null, pendingEditedBy: null, pendingEditedAt: null,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    code,
+    name,
+    department: '江东市某局',
+    summary: '',
+    materials: [],
+    timeLimitDays: null,
+    policyRefs,
+    createdAt: new Date(n * 1000),
+    updatedAt: new Date(n * 1000),
+    status: 'PUBLISHED',
+    editedBy: 'editor-1',
+    publishedBy: 'reviewer-1',
+    publishedAt: new Date(n * 1000),
+    pendingEdit: null,
+    pendingEditedBy: null,
+    pendingEditedAt: null,
   };
 }
 

@@ -29,7 +29,11 @@ export class MatterSearchService {
   private readonly feed: ChangeFeed<GuideMatter>;
 
   constructor(repository: MatterRepository) {
-    this.feed = new ChangeFeed({ pageSize: 500, read: (since, take) => repository.changedSince(since, take), apply: (rows) => this.apply(rows) });
+    this.feed = new ChangeFeed({
+      pageSize: 500,
+      read: (since, take) => repository.changedSince(since, take),
+      apply: (rows) => this.apply(rows),
+    });
   }
 
   async search(input: { q: string; limit: number; policyRefs?: readonly string[] }): Promise<Hit[]> {

@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, type UpsertGuideMatterReq, assertNotOwnVersion, isContentStaff, type z } from '@govdisc/contracts';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  type UpsertGuideMatterReq,
+  assertNotOwnVersion,
+  isContentStaff,
+  type z,
+} from '@govdisc/contracts';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { type MatterContent, MatterRepository } from './matter.repository.js';
 
@@ -45,7 +53,8 @@ export class MatterService {
   /** A draft is not-found for everyone but staff. */
   async get(code: string, actor: Actor | null): Promise<GuideMatter> {
     const matter = await this.matters.findByCode(code);
-    if (!matter || (matter.status !== 'PUBLISHED' && !isContentStaff(actor))) throw new DomainError(ErrorCode.GUIDE_MATTER_NOT_FOUND, undefined, { code });
+    if (!matter || (matter.status !== 'PUBLISHED' && !isContentStaff(actor)))
+      throw new DomainError(ErrorCode.GUIDE_MATTER_NOT_FOUND, undefined, { code });
     return matter;
   }
 

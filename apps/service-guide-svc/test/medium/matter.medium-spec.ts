@@ -50,12 +50,14 @@ test('a matter is upserted by its code, keeping arrays of materials and policy r
   const first = await service.save(matter, editor);
   const second = await service.save({ ...matter, materials: ['身份证'], timeLimitDays: 1 }, editor);
   expect(second.id).toBe(first.id);
-  expect((await matters.findByCode('JD-GJJ-001'))).toMatchObject({ materials: ['身份证'], timeLimitDays: 1, policyRefs: ['demo-policy-05'] });
+  expect(await matters.findByCode('JD-GJJ-001')).toMatchObject({ materials: ['身份证'], timeLimitDays: 1, policyRefs: ['demo-policy-05'] });
 });
 
 test('lists filter by department', async () => {
   await service.save({ ...matter, code: 'JD-RS-001', department: '江东市人力资源和社会保障局' }, editor);
-  expect((await service.list({ page: 1, pageSize: 10, department: '江东市人力资源和社会保障局' }, editor)).items.map((m) => m.code)).toEqual(['JD-RS-001']);
+  expect(
+    (await service.list({ page: 1, pageSize: 10, department: '江东市人力资源和社会保障局' }, editor)).items.map((m) => m.code),
+  ).toEqual(['JD-RS-001']);
   expect((await service.list({ page: 1, pageSize: 10 }, editor)).total).toBe(2);
 });
 
@@ -66,7 +68,9 @@ test('search finds matters by the words of a question and by the policies they i
   const search = app.get(MatterSearchService);
   // JD-GJJ-001 and JD-RS-001 (above) share the name 住房公积金租房提取
   expect((await search.search({ q: '租房子能提取公积金吗', limit: 3 })).map((m) => m.code).sort()).toEqual(['JD-GJJ-001', 'JD-RS-001']);
-  expect((await search.search({ q: '大学生创业补贴', policyRefs: ['demo-policy-08'], limit: 3 })).map((m) => m.code)).toEqual(['JD-YB-001']);
+  expect((await search.search({ q: '大学生创业补贴', policyRefs: ['demo-policy-08'], limit: 3 })).map((m) => m.code)).toEqual([
+    'JD-YB-001',
+  ]);
 });
 
 test('four eyes: a saved matter is a draft nobody outside staff sees, published by someone other than its editor; an edit waits aside', async () => {
@@ -75,7 +79,9 @@ test('four eyes: a saved matter is a draft nobody outside staff sees, published 
   const draft = await service.save(input, admin);
   expect(draft).toMatchObject({ status: 'DRAFT', editedBy: 'admin-1' });
   await expect(service.get('JD-FE-001', null)).rejects.toMatchObject({ code: ErrorCode.GUIDE_MATTER_NOT_FOUND });
-  await expect(service.get('JD-FE-001', { sub: 'c', roles: ['citizen'] })).rejects.toMatchObject({ code: ErrorCode.GUIDE_MATTER_NOT_FOUND });
+  await expect(service.get('JD-FE-001', { sub: 'c', roles: ['citizen'] })).rejects.toMatchObject({
+    code: ErrorCode.GUIDE_MATTER_NOT_FOUND,
+  });
   expect((await service.list({ page: 1, pageSize: 50 }, null)).items.map((m) => m.code)).not.toContain('JD-FE-001');
   expect((await service.get('JD-FE-001', editor)).status).toBe('DRAFT');
   await expect(service.publish('JD-FE-001', admin)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
@@ -85,7 +91,12 @@ test('four eyes: a saved matter is a draft nobody outside staff sees, published 
   await service.save({ ...input, name: '老年人优待证申领（新）' }, reviewer);
   expect((await service.get('JD-FE-001', null)).name).toBe('老年人优待证办理');
   await expect(service.publish('JD-FE-001', reviewer)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
-  expect(await service.publish('JD-FE-001', admin)).toMatchObject({ name: '老年人优待证申领（新）', editedBy: 'reviewer-1', publishedBy: 'admin-1', pendingEditedBy: null });
+  expect(await service.publish('JD-FE-001', admin)).toMatchObject({
+    name: '老年人优待证申领（新）',
+    editedBy: 'reviewer-1',
+    publishedBy: 'admin-1',
+    pendingEditedBy: null,
+  });
 });
 
 test('search finds published matters only', async () => {
@@ -94,7 +105,9 @@ test('search finds published matters only', async () => {
   const realNow = Date.now;
   Date.now = () => realNow() + 60_000;
   try {
-    expect((await search.search({ q: '独生子女奖励扶助金怎么领', policyRefs: ['demo-policy-99'], limit: 3 })).map((m) => m.code)).not.toContain('JD-FE-002');
+    expect(
+      (await search.search({ q: '独生子女奖励扶助金怎么领', policyRefs: ['demo-policy-99'], limit: 3 })).map((m) => m.code),
+    ).not.toContain('JD-FE-002');
   } finally {
     Date.now = realNow;
   }

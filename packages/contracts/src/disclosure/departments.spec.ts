@@ -5,7 +5,9 @@ import { DISCLOSURE_DEPARTMENTS, departmentChoices, isDisclosureDepartment } fro
 const realmFile = fileURLToPath(new URL('../../../../infra/keycloak/realm-govdisc.json', import.meta.url));
 
 test("every user's department in the realm export (Keycloak and the embedded issuer) is a registered department", () => {
-  const realm = JSON.parse(readFileSync(realmFile, 'utf8')) as { users: Array<{ username: string; attributes?: { department?: string[] } }> };
+  const realm = JSON.parse(readFileSync(realmFile, 'utf8')) as {
+    users: Array<{ username: string; attributes?: { department?: string[] } }>;
+  };
   const used = realm.users.flatMap((u) => (u.attributes?.department ?? []).map((d) => [u.username, d] as const));
   expect(used.length).toBeGreaterThan(0);
   expect(used.filter(([, d]) => !isDisclosureDepartment(d))).toEqual([]);

@@ -28,7 +28,13 @@ export const RequestOverdueV1 = z.object({ ...base, dueDate: IsoDate, overdueSin
 export const requestOverdue = defineEvent('disclosure.request.overdue', { 1: RequestOverdueV1 });
 
 /** `applicant` added later (optional, same version): absent on a closing the applicant hears about otherwise (withdrawal). */
-export const RequestRepliedV1 = z.object({ ...base, outcome: z.string(), replyDate: IsoDate, onTime: z.boolean(), applicant: ApplicantAddress.optional() });
+export const RequestRepliedV1 = z.object({
+  ...base,
+  outcome: z.string(),
+  replyDate: IsoDate,
+  onTime: z.boolean(),
+  applicant: ApplicantAddress.optional(),
+});
 export const requestReplied = defineEvent('disclosure.request.replied', { 1: RequestRepliedV1 });
 
 export const RequestClosedV1 = z.object({ ...base, outcome: z.string(), closedDate: IsoDate, applicant: ApplicantAddress.optional() });
@@ -49,7 +55,12 @@ export const RequestReceivedV1 = z.object({ ...base, receiptDate: IsoDate, dueDa
 export const requestReceived = defineEvent('disclosure.request.received', { 1: RequestReceivedV1 });
 
 /** The one-time 补正 notice (Art. 30): what to supplement and by when. */
-export const RequestSupplementRequestedV1 = z.object({ ...base, items: z.array(z.string()).min(1), supplementDeadline: IsoDate, ...applicant });
+export const RequestSupplementRequestedV1 = z.object({
+  ...base,
+  items: z.array(z.string()).min(1),
+  supplementDeadline: IsoDate,
+  ...applicant,
+});
 export const requestSupplementRequested = defineEvent('disclosure.request.supplement-requested', { 1: RequestSupplementRequestedV1 });
 
 /** Accepted and handed to a department (the department hears `assigned`). */

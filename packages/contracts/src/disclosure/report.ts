@@ -20,4 +20,8 @@ export const Table3Req = z.strictObject({
   year: z.coerce.number().int().min(2008).max(2100),
   agency: z.string().trim().min(1).max(200),
 });
-export const disclosureTable3 = defineRpc('rpc.disclosure.report.table3', { access: GIO_OFFICERS, request: Table3Req, response: Table3Report });
+export const disclosureTable3 = defineRpc('rpc.disclosure.report.table3', {
+  access: GIO_OFFICERS,
+  request: Table3Req,
+  response: Table3Report,
+});

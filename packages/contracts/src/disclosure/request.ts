@@ -23,7 +23,11 @@ export type ApplicantType = z.infer<typeof ApplicantType>;
 export const IdDocumentType = z.enum(['RESIDENT_ID', 'PASSPORT', 'OTHER', 'CREDIT_CODE']);
 
 const text = (max: number, label: string) =>
-  z.string({ error: `请填写${label}。` }).trim().min(1, `请填写${label}。`).max(max, `${label}不能超过${max}个字。`);
+  z
+    .string({ error: `请填写${label}。` })
+    .trim()
+    .min(1, `请填写${label}。`)
+    .max(max, `${label}不能超过${max}个字。`);
 
 export const Applicant = z
   .strictObject({
@@ -31,7 +35,11 @@ export const Applicant = z
     name: text(100, '申请人姓名或名称'),
     idType: IdDocumentType.describe('身份证明类型'),
     idNumber: text(50, '身份证明号码'),
-    phone: z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '联系电话格式不正确。').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-\s]{5,20}$/, '联系电话格式不正确。')
+      .optional(),
     email: z.email('电子邮箱格式不正确。').optional(),
     address: z.string().trim().max(200, '通信地址不能超过200个字。').optional(),
   })
@@ -46,7 +54,8 @@ export const Applicant = z
     if (!person && a.idType !== 'CREDIT_CODE') {
       ctx.addIssue({ code: 'custom', path: ['idType'], message: '法人或其他组织请提供统一社会信用代码。' });
     }
-    const problem = a.idType === 'RESIDENT_ID' ? idNumberProblem(a.idNumber) : a.idType === 'CREDIT_CODE' ? creditCodeProblem(a.idNumber) : null;
+    const problem =
+      a.idType === 'RESIDENT_ID' ? idNumberProblem(a.idNumber) : a.idType === 'CREDIT_CODE' ? creditCodeProblem(a.idNumber) : null;
     if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
   });
 export type Applicant = z.infer<typeof Applicant>;

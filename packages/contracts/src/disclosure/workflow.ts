@@ -42,7 +42,11 @@ export const ReplyContent = z.strictObject({
   whereToObtain: z.string().trim().max(500).optional(),
   responsibleAgency: z.strictObject({ name: note('负责机关名称'), contact: z.string().trim().max(200).optional() }).optional(),
   properChannel: z.string().trim().max(500).optional(),
-  enclosures: z.array(note('随答复提供的文件名称')).max(50).optional().describe('documents delivered with the reply (the information itself)'),
+  enclosures: z
+    .array(note('随答复提供的文件名称'))
+    .max(50)
+    .optional()
+    .describe('documents delivered with the reply (the information itself)'),
 });
 export type ReplyContent = z.infer<typeof ReplyContent>;
 
@@ -108,7 +112,9 @@ export const withdrawDisclosureRequest = defineRpc('rpc.disclosure.request.withd
       .trim()
       .regex(/^[0-9A-Za-z]{4}$/, '请填写申请时所留联系电话的后四位（未留电话的，填写身份证明号码后四位）。')
       .optional()
-      .describe('second factor: last four digits of the contact phone (or of the ID number when no phone was given); not needed when signed in as the owner'),
+      .describe(
+        'second factor: last four digits of the contact phone (or of the ID number when no phone was given); not needed when signed in as the owner',
+      ),
   }),
   response: DisclosureRequestView,
 });
@@ -126,9 +132,15 @@ export const DisclosureQueueItem = z.object({
     .number()
     .int()
     .nullable()
-    .describe('working days after today up to the due date (0 = due today); when overdue −n, n = working days elapsed since the due date, at least 1; null while no reply clock runs (paused, 补正 pending, not yet received)'),
+    .describe(
+      'working days after today up to the due date (0 = due today); when overdue −n, n = working days elapsed since the due date, at least 1; null while no reply clock runs (paused, 补正 pending, not yet received)',
+    ),
   overdue: z.boolean(),
-  paused: z.boolean().describe('the reply clock is stopped (consultation, Art. 35 reasons, fee notice, waiting for a 补正): never overdue, the due date moves on'),
+  paused: z
+    .boolean()
+    .describe(
+      'the reply clock is stopped (consultation, Art. 35 reasons, fee notice, waiting for a 补正): never overdue, the due date moves on',
+    ),
 });
 export const ListDisclosureQueueReq = Page.extend({ status: DisclosureStatus.optional() }).strict();
 export const listDisclosureQueue = defineRpc('rpc.disclosure.request.queue', {

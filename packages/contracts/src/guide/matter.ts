@@ -50,7 +50,11 @@ export const listGuideMatters = defineRpc('rpc.guide.matter.list', {
 /** Service matters whose name fits a free text best (e.g. a citizen's question), best first. */
 export const SearchGuideMattersReq = z.strictObject({
   q: z.string().trim().min(1).max(500).describe('free text, e.g. a question'),
-  policyRefs: z.array(z.string().trim().min(1).max(100)).max(20).default([]).describe('policy ids or external ids: matters implementing one of them come first'),
+  policyRefs: z
+    .array(z.string().trim().min(1).max(100))
+    .max(20)
+    .default([])
+    .describe('policy ids or external ids: matters implementing one of them come first'),
   limit: z.coerce.number().int().min(1).max(10).default(3),
 });
 export const GuideMatterHit = z.object({ id: Uuid, code: z.string(), name: z.string(), department: z.string(), score: z.number() });

@@ -45,7 +45,12 @@ export const markAllNotificationsRead = defineRpc('rpc.notify.notification.mark-
 /** RFC 8058 one-click unsubscribe: the signed token of an email's List-Unsubscribe link; no sign-in (mail providers post it). */
 export const unsubscribeEmail = defineRpc('rpc.notify.email.unsubscribe', {
   access: PUBLIC,
-  request: z.strictObject({ token: z.string('退订链接缺少 token 参数，请使用邮件中的完整退订链接。').min(1, '退订链接缺少 token 参数，请使用邮件中的完整退订链接。').max(2_000) }),
+  request: z.strictObject({
+    token: z
+      .string('退订链接缺少 token 参数，请使用邮件中的完整退订链接。')
+      .min(1, '退订链接缺少 token 参数，请使用邮件中的完整退订链接。')
+      .max(2_000),
+  }),
   response: z.object({ unsubscribed: z.literal(true) }),
 });
 

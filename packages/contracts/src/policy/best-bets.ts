@@ -19,7 +19,10 @@ export type CreateBestBetReq = z.infer<typeof CreateBestBetReq>;
 
 export const UpdateBestBetReq = z
   .strictObject({ bestBetId: Uuid, query: BestBetQuery.optional(), documentIds: PinnedIds.optional() })
-  .refine((r) => r.query !== undefined || r.documentIds !== undefined, { message: '请至少修改查询词或置顶文件之一', path: ['documentIds'] });
+  .refine((r) => r.query !== undefined || r.documentIds !== undefined, {
+    message: '请至少修改查询词或置顶文件之一',
+    path: ['documentIds'],
+  });
 export type UpdateBestBetReq = z.infer<typeof UpdateBestBetReq>;
 
 export const BestBetView = z.object({
@@ -35,7 +38,11 @@ export const BestBetView = z.object({
 });
 export type BestBetView = z.infer<typeof BestBetView>;
 
-export const listBestBets = defineRpc('rpc.policy.best-bet.list', { access: EDITORS, request: Page.strict(), response: pageOf(BestBetView) });
+export const listBestBets = defineRpc('rpc.policy.best-bet.list', {
+  access: EDITORS,
+  request: Page.strict(),
+  response: pageOf(BestBetView),
+});
 export const createBestBet = defineRpc('rpc.policy.best-bet.create', { access: EDITORS, request: CreateBestBetReq, response: BestBetView });
 export const updateBestBet = defineRpc('rpc.policy.best-bet.update', { access: EDITORS, request: UpdateBestBetReq, response: BestBetView });
 export const deleteBestBet = defineRpc('rpc.policy.best-bet.delete', {

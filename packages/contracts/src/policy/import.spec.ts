@@ -9,5 +9,7 @@ test('source line numbers stay inside what a job can store', () => {
   for (const bad of [batch(Number.MAX_SAFE_INTEGER), batch(2 ** 31), batch(1, 2 ** 31)]) {
     expect(() => parseOrThrow(PolicyImportBatchReq, bad)).toThrow(expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }));
   }
-  expect(() => parseOrThrow(PolicyImportFileReq, { fileName: 'a.jsonl', content: '{}', firstLine: 2 ** 31 })).toThrow(expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }));
+  expect(() => parseOrThrow(PolicyImportFileReq, { fileName: 'a.jsonl', content: '{}', firstLine: 2 ** 31 })).toThrow(
+    expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }),
+  );
 });

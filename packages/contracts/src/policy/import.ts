@@ -61,7 +61,10 @@ export const PolicyImportFileReq = z
     /** as in a batch: the last line of the chunk sent before this one */
     after: z.number().int().min(0).max(MAX_SOURCE_LINE).optional(),
   })
-  .refine((r) => r.header === undefined || r.firstLine > 1, { message: '只有续传的 CSV 分块需要 header（firstLine > 1）', path: ['header'] });
+  .refine((r) => r.header === undefined || r.firstLine > 1, {
+    message: '只有续传的 CSV 分块需要 header（firstLine > 1）',
+    path: ['header'],
+  });
 
 export const PolicyImportRejected = z.object({
   line: z.number().int(),
@@ -73,7 +76,9 @@ export const PolicyImportReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   exactDuplicates: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), duplicateOf: Uuid })),
-  nearDuplicates: z.array(z.object({ line: z.number().int(), externalId: z.string().nullable(), canonicalId: Uuid, similarity: z.number() })),
+  nearDuplicates: z.array(
+    z.object({ line: z.number().int(), externalId: z.string().nullable(), canonicalId: Uuid, similarity: z.number() }),
+  ),
   rejected: z.array(PolicyImportRejected),
   /** milliseconds the service spent per stage over the job's batches (parse, analysis, dedup, write) */
   timings: z.record(z.string(), z.number()).optional(),
@@ -88,8 +93,16 @@ export const PolicyImportJobView = z.object({
   report: PolicyImportReport,
 });
 
-export const importPolicyFile = defineRpc('rpc.policy.import.file', { access: EDITORS, request: PolicyImportFileReq, response: PolicyImportJobView });
-export const importPolicyBatch = defineRpc('rpc.policy.import.batch', { access: EDITORS, request: PolicyImportBatchReq, response: PolicyImportJobView });
+export const importPolicyFile = defineRpc('rpc.policy.import.file', {
+  access: EDITORS,
+  request: PolicyImportFileReq,
+  response: PolicyImportJobView,
+});
+export const importPolicyBatch = defineRpc('rpc.policy.import.batch', {
+  access: EDITORS,
+  request: PolicyImportBatchReq,
+  response: PolicyImportJobView,
+});
 export const getPolicyImportJob = defineRpc('rpc.policy.import.get', {
   access: EDITORS,
   request: z.strictObject({ jobId: Uuid }),

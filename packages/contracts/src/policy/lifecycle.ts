@@ -72,8 +72,16 @@ export const ChangeValidityReq = z.strictObject({
   documentId: Uuid,
   byDocumentId: Uuid.optional(),
 });
-export const amendPolicyDocument = defineRpc('rpc.policy.document.amend', { access: REVIEWERS, request: ChangeValidityReq, response: PolicyDocumentDetail });
-export const repealPolicyDocument = defineRpc('rpc.policy.document.repeal', { access: REVIEWERS, request: ChangeValidityReq, response: PolicyDocumentDetail });
+export const amendPolicyDocument = defineRpc('rpc.policy.document.amend', {
+  access: REVIEWERS,
+  request: ChangeValidityReq,
+  response: PolicyDocumentDetail,
+});
+export const repealPolicyDocument = defineRpc('rpc.policy.document.repeal', {
+  access: REVIEWERS,
+  request: ChangeValidityReq,
+  response: PolicyDocumentDetail,
+});
 export const expirePolicyDocument = defineRpc('rpc.policy.document.expire', {
   access: REVIEWERS,
   request: z.strictObject({ documentId: Uuid }),

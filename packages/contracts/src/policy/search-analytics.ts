@@ -37,4 +37,8 @@ export const SearchAnalytics = z.object({
   /** newest first, one entry per day of the range, empty days included */
   days: z.array(SearchAnalyticsDay),
 });
-export const policySearchAnalytics = defineRpc('rpc.policy.search.analytics', { access: EDITORS, request: SearchAnalyticsReq, response: SearchAnalytics });
+export const policySearchAnalytics = defineRpc('rpc.policy.search.analytics', {
+  access: EDITORS,
+  request: SearchAnalyticsReq,
+  response: SearchAnalytics,
+});

@@ -18,7 +18,10 @@ export const SearchPoliciesReq = z.strictObject({
   agency: facetValue.optional(),
   level: facetValue.optional(),
   region: facetValue.optional(),
-  year: z.string().regex(/^\d{4}$/, '年份应为四位数字').optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为四位数字')
+    .optional(),
   topic: facetValue.optional(),
   docType: facetValue.optional(),
   validity: PolicyValidity.optional(),
@@ -57,7 +60,11 @@ export const PolicySearchResult = z.object({
   externalLinks: z.array(ExternalSearchLink).optional().describe('到其他政策文件库继续检索'),
 });
 
-export const searchPolicies = defineRpc('rpc.policy.search.query', { access: PUBLIC, request: SearchPoliciesRpcReq, response: PolicySearchResult });
+export const searchPolicies = defineRpc('rpc.policy.search.query', {
+  access: PUBLIC,
+  request: SearchPoliciesRpcReq,
+  response: PolicySearchResult,
+});
 
 export const SuggestPoliciesReq = z.strictObject({ q: z.string().trim().min(1).max(50) });
 export const PolicySuggestion = z.object({

@@ -34,7 +34,12 @@ export const UpsertQaPairReq = z.strictObject({
   effectiveTo: IsoDate.optional(),
   sourcePolicyId: line(1, 100).optional().describe('shorthand citation: the source document, quoting the answer'),
   citations: z.array(Citation).max(10).default([]),
-  publish: z.boolean().default(false).describe('sign off a version someone else wrote (reviewers): refused with QA_SELF_REVIEW when the text is new, changed, or last edited by the caller'),
+  publish: z
+    .boolean()
+    .default(false)
+    .describe(
+      'sign off a version someone else wrote (reviewers): refused with QA_SELF_REVIEW when the text is new, changed, or last edited by the caller',
+    ),
 });
 export type UpsertQaPairReq = z.output<typeof UpsertQaPairReq>;
 
@@ -99,7 +104,10 @@ export const qaPairHistory = defineRpc('rpc.qa.pair.history', {
 
 export const ImportQaPairsReq = z.strictObject({
   /** Raw records as read from a file; each is validated on its own so one bad line rejects only itself. */
-  items: z.array(z.object({ line: z.number().int().positive(), record: z.unknown() })).min(1).max(500),
+  items: z
+    .array(z.object({ line: z.number().int().positive(), record: z.unknown() }))
+    .min(1)
+    .max(500),
   /** as in an upsert: only signs off unchanged pairs someone else wrote (an editor imports, a reviewer re-runs with publish) */
   publish: z.boolean().default(false),
 });

@@ -73,7 +73,13 @@ export const AskAnswer = z.object({
   answer: z.string(),
   confidence: z.number().min(0).max(1),
   citations: z.array(
-    z.object({ documentId: z.string(), documentVersion: z.number().int().nullable(), anchor: z.string().nullable(), quote: z.string(), state: z.string() }),
+    z.object({
+      documentId: z.string(),
+      documentVersion: z.number().int().nullable(),
+      anchor: z.string().nullable(),
+      quote: z.string(),
+      state: z.string(),
+    }),
   ),
   /** left out when neither policy-svc nor service-guide-svc answered in time */
   related: AskRelated.optional(),
@@ -100,7 +106,10 @@ export const UnansweredCluster = z.object({
 });
 export const listUnanswered = defineRpc('rpc.qa.unanswered.list', {
   access: UNANSWERED_READERS,
-  request: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+  request: z.strictObject({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  }),
   response: z.object({ items: z.array(UnansweredCluster), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
 });
 

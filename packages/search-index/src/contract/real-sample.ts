@@ -7,7 +7,8 @@ import type { EngineFactory } from './search-index.contract.js';
 /** The fixture corpus committed in the repository (cut from the shared data by scripts/make-test-fixtures.mjs). */
 export const FIXTURE_POLICIES_JSONL = fileURLToPath(new URL('../../../../test-fixtures/corpus/policies.jsonl', import.meta.url));
 /** The full corpus beside the repository (../shared/data), read only when GOVDISC_FULL_CORPUS=1. */
-export const FULL_POLICIES_JSONL = process.env.POLICIES_JSONL ?? fileURLToPath(new URL('../../../../../shared/data/policies.jsonl', import.meta.url));
+export const FULL_POLICIES_JSONL =
+  process.env.POLICIES_JSONL ?? fileURLToPath(new URL('../../../../../shared/data/policies.jsonl', import.meta.url));
 
 /**
  * Known counts of the fixture corpus, asserted exactly: its documents, and those whose 发文字号
@@ -94,7 +95,10 @@ export function looseSpelling(docNumber: string, variant: number): string {
 export function uniqueTitleDocs(docs: readonly SearchDocument[], n: number, step = 7): SearchDocument[] {
   const counts = new Map<string, number>();
   for (const d of docs) counts.set(d.title, (counts.get(d.title) ?? 0) + 1);
-  return docs.filter((d) => counts.get(d.title) === 1).filter((_, i) => i % step === 0).slice(0, n);
+  return docs
+    .filter((d) => counts.get(d.title) === 1)
+    .filter((_, i) => i % step === 0)
+    .slice(0, n);
 }
 
 /** `actual` equals `expected` for the fixture, and is above it for the full corpus. */
@@ -138,7 +142,10 @@ export function runRealSampleContract(engine: string, factory: EngineFactory): v
 
     it('counts filter-only results exactly', async () => {
       for (const level of ['省', '市', '国务院', '全国人大']) {
-        expect([level, (await index.index.search({ filters: { level } })).total]).toEqual([level, docs.filter((d) => d.level === level).length]);
+        expect([level, (await index.index.search({ filters: { level } })).total]).toEqual([
+          level,
+          docs.filter((d) => d.level === level).length,
+        ]);
       }
       const laws = (await index.index.search({ filters: { docType: '法律', year: ['2018', '2019'] } })).total;
       expect(laws).toBe(docs.filter((d) => d.docType === '法律' && ['2018', '2019'].includes(d.publishDate?.slice(0, 4) ?? '')).length);

@@ -132,7 +132,7 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
         ranked.hits.forEach((h, i) => expect(h.score).toBeCloseTo(searched.items[i]!.score, 4));
       });
 
-      it('with loose matching, finds documents holding only a third of a question\'s words', async () => {
+      it("with loose matching, finds documents holding only a third of a question's words", async () => {
         // 职工 医疗保险 缴费 比例: fx-26 has 医疗保险 and 缴费 only, so the two-thirds rule leaves it out.
         const q = '职工医疗保险缴费比例';
         expect(['职工', '比例'].some((w) => (byId.get('fx-26')!.title + byId.get('fx-26')!.body).includes(w))).toBe(false);
@@ -149,11 +149,15 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
     describe('filters and facets', () => {
       it('counts filter-only results exactly', async () => {
         expect((await search({ filters: { level: '省' } })).total).toBe(expectedCount((d) => d.level === '省'));
-        expect((await search({ filters: { validity: ['失效', '废止'] } })).total).toBe(expectedCount((d) => d.validity === '失效' || d.validity === '废止'));
+        expect((await search({ filters: { validity: ['失效', '废止'] } })).total).toBe(
+          expectedCount((d) => d.validity === '失效' || d.validity === '废止'),
+        );
         expect((await search({ filters: { year: '2021', topic: '住房保障' } })).total).toBe(
           expectedCount((d) => d.publishDate?.startsWith('2021') === true && d.topics.includes('住房保障')),
         );
-        expect((await search({ filters: { agency: '江东市财政局' } })).total).toBe(expectedCount((d) => d.agencies.includes('江东市财政局')));
+        expect((await search({ filters: { agency: '江东市财政局' } })).total).toBe(
+          expectedCount((d) => d.agencies.includes('江东市财政局')),
+        );
       });
 
       it('returns facet counts over the whole result set', async () => {
@@ -191,7 +195,15 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
       it('carries the display fields and a highlighted, escaped snippet', async () => {
         const hit = (await search({ q: '最低生活保障' })).items[0]!;
         const doc = byId.get('fx-13')!;
-        expect(hit).toMatchObject({ id: doc.id, externalId: doc.externalId, title: doc.title, docNumber: doc.docNumber, agencies: doc.agencies, publishDate: doc.publishDate, validity: doc.validity });
+        expect(hit).toMatchObject({
+          id: doc.id,
+          externalId: doc.externalId,
+          title: doc.title,
+          docNumber: doc.docNumber,
+          agencies: doc.agencies,
+          publishDate: doc.publishDate,
+          validity: doc.validity,
+        });
         expect(hit.snippet).toContain('<em>最低生活保障</em>');
         expect(hit.score).toBeGreaterThan(0);
       });
@@ -206,7 +218,12 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
     describe('suggestions', () => {
       it('suggests titles, agencies and document numbers by prefix', async () => {
         const s = await index.suggest('江东市住房');
-        expect(s.filter((x) => x.kind === 'title').map((x) => x.id).sort()).toEqual(['fx-03', 'fx-04']);
+        expect(
+          s
+            .filter((x) => x.kind === 'title')
+            .map((x) => x.id)
+            .sort(),
+        ).toEqual(['fx-03', 'fx-04']);
         expect(s).toContainEqual({ kind: 'agency', text: '江东市住房公积金管理中心' });
         expect(await index.suggest('浙政办发')).toEqual([
           { kind: 'docNumber', text: '浙政办发〔2022〕40号', id: 'fx-09' }, // shorter first
@@ -237,7 +254,12 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
     it('applies a newer version and ignores an older or equal one', async () => {
       const doc = FIXTURE_DOCS[2]!;
       expect(await index.upsert([{ ...doc, title: '住房公积金提取新规', version: 3 }])).toEqual({ applied: 1, stale: 0 });
-      expect(await index.upsert([{ ...doc, title: '旧标题不应出现', version: 2 }, { ...doc, version: 3 }])).toEqual({ applied: 0, stale: 2 });
+      expect(
+        await index.upsert([
+          { ...doc, title: '旧标题不应出现', version: 2 },
+          { ...doc, version: 3 },
+        ]),
+      ).toEqual({ applied: 0, stale: 2 });
       const r = await index.search({ q: '提取新规' });
       expect(r.items.map((h) => [h.id, h.title])).toEqual([[doc.id, '住房公积金提取新规']]);
       expect((await index.search({ q: '旧标题不应出现' })).total).toBe(0);

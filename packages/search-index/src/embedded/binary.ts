@@ -20,7 +20,8 @@ export function writeContainer(header: object, sections: Section[]): Buffer[] {
   MAGIC.copy(head, 0);
   head.writeUInt32LE(json.length, 8);
   const chunks: Buffer[] = [head, json, Buffer.alloc(pad8(16 + json.length))];
-  for (const s of sections) chunks.push(Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength), Buffer.alloc(pad8(s.bytes.byteLength)));
+  for (const s of sections)
+    chunks.push(Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength), Buffer.alloc(pad8(s.bytes.byteLength)));
   return chunks;
 }
 
@@ -32,7 +33,9 @@ export interface Container<H> {
 export function readContainer<H>(buf: Buffer): Container<H> {
   if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new Error('not a govdisc search snapshot');
   const jsonLength = buf.readUInt32LE(8);
-  const raw = JSON.parse(buf.subarray(16, 16 + jsonLength).toString('utf8')) as H & { sections: { name: string; offset: number; length: number }[] };
+  const raw = JSON.parse(buf.subarray(16, 16 + jsonLength).toString('utf8')) as H & {
+    sections: { name: string; offset: number; length: number }[];
+  };
   const base = 16 + jsonLength + pad8(16 + jsonLength);
   const byName = new Map(raw.sections.map((s) => [s.name, s]));
   return {

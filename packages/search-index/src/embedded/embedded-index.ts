@@ -105,7 +105,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (const st of this.state.stored) {
       if (!st) continue;
       const { id } = st.doc;
-      if (st.titleNorm.startsWith(p) || (isPinyinPrefix(p) && st.titlePinyin.startsWith(p))) out.push({ kind: 'title', text: st.doc.title, id });
+      if (st.titleNorm.startsWith(p) || (isPinyinPrefix(p) && st.titlePinyin.startsWith(p)))
+        out.push({ kind: 'title', text: st.doc.title, id });
       if (st.docnoNorm?.startsWith(p)) out.push({ kind: 'docNumber', text: st.doc.docNumber!, id });
       for (const a of st.doc.agencies) if (!agencies.has(a) && a.startsWith(p)) agencies.add(a);
     }

@@ -126,7 +126,11 @@ export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { fa
   } else {
     for (const [d, raw] of textScores(state, scratch, ast)) consider(d, raw);
   }
-  return { top: topK(state, candidates, ast), total: candidates.length, facets: facets ? countFacets(state, scratch, candidates) : noFacets() };
+  return {
+    top: topK(state, candidates, ast),
+    total: candidates.length,
+    facets: facets ? countFacets(state, scratch, candidates) : noFacets(),
+  };
 }
 
 /** Raw scores of matching documents: text (if enough groups matched) plus the doc-number bonus. */

@@ -28,7 +28,12 @@ function liveRenumbering(state: IndexState): Int32Array {
   return map;
 }
 
-function encodeField(fi: FieldIndex, map: Int32Array, live: number, name: string): { sections: Section[]; meta: Header['fields'][TextField] } {
+function encodeField(
+  fi: FieldIndex,
+  map: Int32Array,
+  live: number,
+  name: string,
+): { sections: Section[]; meta: Header['fields'][TextField] } {
   const terms: string[] = [];
   const offsets: number[] = [0];
   const docs: number[] = [];
@@ -116,7 +121,13 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
   }
   sections.push(...encodeColumns(state, map));
   sections.push(...encodeSnippetTexts(state));
-  const header: Header = { format: SNAPSHOT_FORMAT, analyzerVersion: index.analyzerVersion, docs: live, fields, facetNames: state.columns.names };
+  const header: Header = {
+    format: SNAPSHOT_FORMAT,
+    analyzerVersion: index.analyzerVersion,
+    docs: live,
+    fields,
+    facetNames: state.columns.names,
+  };
   const tmp = `${path}.tmp-${process.pid}`;
   const fh = await open(tmp, 'w');
   try {
@@ -129,7 +140,12 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
 
 function decodeField(c: ReturnType<typeof readContainer<Header>>, name: TextField, meta: Header['fields'][TextField]): FieldIndex {
   const fi = new FieldIndex();
-  const terms = meta.terms === 0 ? [] : Buffer.from(c.section(`${name}.terms`)).toString('utf8').split('\n');
+  const terms =
+    meta.terms === 0
+      ? []
+      : Buffer.from(c.section(`${name}.terms`))
+          .toString('utf8')
+          .split('\n');
   const offsets = view(c.section(`${name}.offsets`), Int32Array);
   const docs = view(c.section(`${name}.docs`), Int32Array);
   const tfs = view(c.section(`${name}.tfs`), Uint16Array);

@@ -45,7 +45,14 @@ export class IndexState {
     const n = this.stored.length;
     const { body: _body, ...doc } = a.doc;
     this.snippetTexts.push(snippetText);
-    this.stored.push({ doc, docnoKey: a.docnoKey, docnoNorm: a.docnoNorm, titleNorm: a.titleNorm, titlePinyin: a.titlePinyin, publishDays: a.publishDays });
+    this.stored.push({
+      doc,
+      docnoKey: a.docnoKey,
+      docnoNorm: a.docnoNorm,
+      titleNorm: a.titleNorm,
+      titlePinyin: a.titlePinyin,
+      publishDays: a.publishDays,
+    });
     for (const f of TEXT_FIELDS) this.fields[f].add(n, a.tokens[f]);
     this.columns.set(n, a.facets);
     this.setPublishDays(n, a.publishDays);

@@ -176,7 +176,10 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private async swapAlias(next: string, old: string[]): Promise<void> {
-    const actions = [...old.map((index) => ({ remove: { index, alias: this.opts.alias } })), { add: { index: next, alias: this.opts.alias, is_write_index: true } }];
+    const actions = [
+      ...old.map((index) => ({ remove: { index, alias: this.opts.alias } })),
+      { add: { index: next, alias: this.opts.alias, is_write_index: true } },
+    ];
     await this.call('POST', '/_aliases', { actions });
   }
 
@@ -256,7 +259,11 @@ export class OpenSearchSearchIndex implements SearchIndex {
   async deleteMany(ids: readonly string[]): Promise<number> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return 0;
-    const res = await this.call('POST', `/_bulk?refresh=${this.refresh}`, unique.map((id) => ({ delete: { _index: this.opts.alias, _id: id } })));
+    const res = await this.call(
+      'POST',
+      `/_bulk?refresh=${this.refresh}`,
+      unique.map((id) => ({ delete: { _index: this.opts.alias, _id: id } })),
+    );
     let deleted = 0;
     for (const item of res.items as Json[]) {
       const r = item.delete;
@@ -272,7 +279,9 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const { ast, res } = await this.runWithRelax(request, renderSearchBody);
-    const items = (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)));
+    const items = (res.hits.hits as Json[]).map((h) =>
+      toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)),
+    );
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
@@ -301,7 +310,13 @@ export class OpenSearchSearchIndex implements SearchIndex {
   async findByDocNumber(docNumber: string): Promise<SearchHit[]> {
     const key = parseDocNumber(docNumber)?.key;
     if (!key) return [];
-    const body = { size: 100, _source: SOURCE_FIELDS, script_fields: snippetScriptFields([]), query: { term: { docno_key: key } }, sort: [{ id: 'asc' }] };
+    const body = {
+      size: 100,
+      _source: SOURCE_FIELDS,
+      script_fields: snippetScriptFields([]),
+      query: { term: { docno_key: key } },
+      sort: [{ id: 'asc' }],
+    };
     const res = await this.call('POST', `/${this.opts.alias}/_search`, body);
     return (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), 1, [], snippetExcerpt(h)));
   }
@@ -320,7 +335,10 @@ export class OpenSearchSearchIndex implements SearchIndex {
     const [titles, numbers, agencies] = await Promise.all([
       find(titleQuery, 'title_len', 'title'),
       find([{ prefix: { docno_norm: p } }], 'docno_len', 'docno'),
-      this.call('POST', `/${this.opts.alias}/_search`, { size: 0, aggs: { a: { terms: { field: 'agency', include: `${escapeRegex(p)}.*`, size: 1000 } } } }),
+      this.call('POST', `/${this.opts.alias}/_search`, {
+        size: 0,
+        aggs: { a: { terms: { field: 'agency', include: `${escapeRegex(p)}.*`, size: 1000 } } },
+      }),
     ]);
     const out: Suggestion[] = [
       ...(titles.hits.hits as Json[]).map((h) => ({ kind: 'title' as const, text: h._source.title, id: h._source.id })),

@@ -50,12 +50,15 @@ describe('renderSearchBody', () => {
 
 describe('what a search asks OpenSearch to send back', () => {
   it('fetches only the display fields, never the body, and cuts each snippet window inside OpenSearch', () => {
-    const body = renderSearchBody(buildQuery({ q: '住房公积金 提取' }));
+    const body: J = renderSearchBody(buildQuery({ q: '住房公积金 提取' }));
     expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity']);
     expect(body._source).not.toContain('body');
     const script = body.script_fields[SNIPPET_FIELD].script;
     expect(script.source).toBe(SNIPPET_WINDOW_SCRIPT);
-    expect(script.params).toEqual({ terms: snippetTerms(buildQuery({ q: '住房公积金 提取' }).highlightTerms), ...snippetWindowSpan(SNIPPET_CHARS) });
+    expect(script.params).toEqual({
+      terms: snippetTerms(buildQuery({ q: '住房公积金 提取' }).highlightTerms),
+      ...snippetWindowSpan(SNIPPET_CHARS),
+    });
     expect(script.params.terms).toEqual(expect.arrayContaining(['住房公积金', '提取']));
   });
 

@@ -18,7 +18,13 @@ function startConsultation(s: RequestState, a: ActionOf<'START_CONSULTATION'>, c
   const on = actDate(a.on, ctx, s.clockStart);
   const received = actDate(a.letterReceivedOn ?? on, ctx, on); // a letter is received on or after the day it was sent
   const who = a.party === 'THIRD_PARTY' ? '第三方' : '其他机关';
-  const due = wdDeadline(ctx.calendar, 'CONSULTATION_DUE', received, LAW.consultationWd, `${who}答复期限（自收到征求意见函之日起15个工作日）`);
+  const due = wdDeadline(
+    ctx.calendar,
+    'CONSULTATION_DUE',
+    received,
+    LAW.consultationWd,
+    `${who}答复期限（自收到征求意见函之日起15个工作日）`,
+  );
   return {
     to: a.party === 'THIRD_PARTY' ? 'CONSULTING_THIRD_PARTY' : 'CONSULTING_AGENCY',
     patch: { pauseFrom: on, consultationDue: due.date },
@@ -38,7 +44,13 @@ function endConsultation(s: RequestState, a: ActionOf<'END_CONSULTATION'>, ctx: 
   const until = s.consultationDue && on > s.consultationDue ? s.consultationDue : on;
   if (a.publicInterestOverride) actDate(a.publicInterestOverride.thirdPartyNotifiedOn, ctx, s.pauseFrom);
   const effect =
-    a.opinion === 'NO_REPLY' ? (agency ? 'CONSENT_BY_SILENCE' : 'AGENCY_DECIDES') : a.opinion === 'OBJECTION' && a.publicInterestOverride ? 'PUBLIC_INTEREST_OVERRIDE' : a.opinion;
+    a.opinion === 'NO_REPLY'
+      ? agency
+        ? 'CONSENT_BY_SILENCE'
+        : 'AGENCY_DECIDES'
+      : a.opinion === 'OBJECTION' && a.publicInterestOverride
+        ? 'PUBLIC_INTEREST_OVERRIDE'
+        : a.opinion;
   return {
     to: 'IN_PROGRESS',
     patch: { ...resume(s, until, ctx), consultationDue: null },
@@ -67,7 +79,14 @@ function extend(s: RequestState, a: ActionOf<'EXTEND'>, ctx: RuleContext): Trans
     to: 'IN_PROGRESS',
     patch: { extensionDays: s.extensionDays + a.days },
     legalBasis: ART33,
-    details: { days: a.days, approvedBy: ctx.actor.sub, approverRoles: ctx.actor.roles, approvedOn: on, applicantNotifiedOn: a.applicantNotifiedOn, previousDue: due.date },
+    details: {
+      days: a.days,
+      approvedBy: ctx.actor.sub,
+      approverRoles: ctx.actor.roles,
+      approvedOn: on,
+      applicantNotifiedOn: a.applicantNotifiedOn,
+      previousDue: due.date,
+    },
   };
 }
 
@@ -84,7 +103,11 @@ function requestReasons(s: RequestState, a: ActionOf<'REQUEST_REASONS'>, ctx: Ru
 /** One fee basis and one notice per request (§7); a fee of 0 元 is no fee: no notice, no pause, no closure. */
 function issueFeeNotice(s: RequestState, a: ActionOf<'ISSUE_FEE_NOTICE'>, ctx: RuleContext): Transition {
   if (s.feeBasis !== null || s.feePaid) {
-    throw new DomainError(ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED, undefined, { basis: s.feeBasis, amount: s.feeAmount, paid: s.feePaid });
+    throw new DomainError(ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED, undefined, {
+      basis: s.feeBasis,
+      amount: s.feeAmount,
+      paid: s.feePaid,
+    });
   }
   const on = actDate(a.on, ctx, s.clockStart);
   const due = replyDue(s, ctx.calendar)!;
@@ -116,10 +139,22 @@ function confirmPayment(s: RequestState, a: ActionOf<'CONFIRM_PAYMENT'>, ctx: Ru
 
 function closeFeeUnpaid(s: RequestState, a: ActionOf<'CLOSE_FEE_UNPAID'>, ctx: RuleContext): Transition {
   const on = actDate(a.on, ctx);
-  if (s.feePaid || !s.feeAmount) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, '该申请无应缴未缴的费用，不能按未缴费终止。', { paid: s.feePaid, amount: s.feeAmount });
-  if (!s.feePayBy || on <= s.feePayBy) throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, '缴费期限尚未届满。', { payBy: s.feePayBy });
+  if (s.feePaid || !s.feeAmount)
+    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, '该申请无应缴未缴的费用，不能按未缴费终止。', {
+      paid: s.feePaid,
+      amount: s.feeAmount,
+    });
+  if (!s.feePayBy || on <= s.feePayBy)
+    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, '缴费期限尚未届满。', { payBy: s.feePayBy });
   const notice = `本机关已向您发出信息处理费收费通知（${s.feeAmount}元），缴费期限至${s.feePayBy}。您逾期未缴纳，视为放弃申请，本机关不再处理该政府信息公开申请。`;
-  return closing('ABANDONED_FEE_UNPAID', on, '国办函〔2020〕109号', { payBy: s.feePayBy }, { notice, reason: `逾期未缴纳信息处理费（${s.feeAmount}元）` }, ctx);
+  return closing(
+    'ABANDONED_FEE_UNPAID',
+    on,
+    '国办函〔2020〕109号',
+    { payBy: s.feePayBy },
+    { notice, reason: `逾期未缴纳信息处理费（${s.feeAmount}元）` },
+    ctx,
+  );
 }
 
 export const clockActions = {

@@ -10,7 +10,12 @@ export function wdDeadline(calendar: WorkingDayCalendar, kind: string, from: str
 }
 
 /** States whose reply clock is paused (§10): the due date moves on when they end. */
-export const PAUSED_STATES: readonly DisclosureStatus[] = ['CONSULTING_THIRD_PARTY', 'CONSULTING_AGENCY', 'AWAITING_REASONS', 'AWAITING_FEE'];
+export const PAUSED_STATES: readonly DisclosureStatus[] = [
+  'CONSULTING_THIRD_PARTY',
+  'CONSULTING_AGENCY',
+  'AWAITING_REASONS',
+  'AWAITING_FEE',
+];
 
 /**
  * The reply due date: addWD(clock start, 20 + extension + paused WDs), or the agency-set date

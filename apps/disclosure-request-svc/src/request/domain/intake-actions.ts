@@ -29,7 +29,13 @@ function requestSupplement(s: RequestState, a: ActionOf<'REQUEST_SUPPLEMENT'>, c
   const due = replyDue(s, ctx.calendar);
   if (due && on > due.date) throw new DomainError(ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE, undefined, { dueDate: due.date, on });
   const noticeBy = ctx.calendar.add(s.clockStart!, LAW.supplementNoticeWd).date;
-  const deadline = wdDeadline(ctx.calendar, 'SUPPLEMENT_DEADLINE', on, ctx.assumptions.supplementWindowWd, '补正期限（机关确定的合理期限）');
+  const deadline = wdDeadline(
+    ctx.calendar,
+    'SUPPLEMENT_DEADLINE',
+    on,
+    ctx.assumptions.supplementWindowWd,
+    '补正期限（机关确定的合理期限）',
+  );
   return {
     to: 'AWAITING_SUPPLEMENT',
     patch: { supplementRequested: true, supplementNoticeOn: on, supplementDeadline: deadline.date, pauseFrom: null },
@@ -58,21 +64,34 @@ function receiveSupplement(s: RequestState, a: ActionOf<'RECEIVE_SUPPLEMENT'>, c
 function abandonNoSupplement(s: RequestState, a: ActionOf<'ABANDON_NO_SUPPLEMENT'>, ctx: RuleContext): Transition {
   const on = actDate(a.on, ctx);
   if (!s.supplementDeadline || on <= s.supplementDeadline) {
-    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, '补正期限尚未届满，不能按逾期不补正处理。', { supplementDeadline: s.supplementDeadline });
+    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_DATE, '补正期限尚未届满，不能按逾期不补正处理。', {
+      supplementDeadline: s.supplementDeadline,
+    });
   }
   const notice =
     `本机关已于${s.supplementNoticeOn ?? '此前'}一次性告知您补正申请内容，补正期限至${s.supplementDeadline}。` +
     '您逾期未补正，也未说明正当理由，视为放弃申请，本机关不再处理该政府信息公开申请。';
-  return closing('ABANDONED_NO_SUPPLEMENT', on, ART30, { supplementDeadline: s.supplementDeadline }, { notice, reason: '逾期未补正且未说明正当理由' }, ctx);
+  return closing(
+    'ABANDONED_NO_SUPPLEMENT',
+    on,
+    ART30,
+    { supplementDeadline: s.supplementDeadline },
+    { notice, reason: '逾期未补正且未说明正当理由' },
+    ctx,
+  );
 }
 
 /** The department must be one of the registry (contracts DISCLOSURE_DEPARTMENTS), else no queue would ever show it. */
 function accept(s: RequestState, a: ActionOf<'ACCEPT'>, ctx: RuleContext): Transition {
   const on = actDate(a.on, ctx, s.clockStart);
   if (!isDisclosureDepartment(a.department)) {
-    throw new DomainError(ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN, `承办部门“${a.department}”不存在，请从以下部门中选择：${departmentChoices()}。`, {
-      department: a.department,
-    });
+    throw new DomainError(
+      ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN,
+      `承办部门“${a.department}”不存在，请从以下部门中选择：${departmentChoices()}。`,
+      {
+        department: a.department,
+      },
+    );
   }
   return {
     to: 'IN_PROGRESS',

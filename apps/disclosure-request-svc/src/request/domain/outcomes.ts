@@ -1,11 +1,27 @@
 import type { DisclosureOutcome, ReplyContent } from '@govdisc/contracts';
 
 export type Table3RowKey =
-  | 'r1' | 'r2'
-  | 'r3_1' | 'r3_2' | 'r3_3' | 'r3_4' | 'r3_5' | 'r3_6' | 'r3_7' | 'r3_8'
-  | 'r4_1' | 'r4_2' | 'r4_3'
-  | 'r5_1' | 'r5_2' | 'r5_3' | 'r5_4' | 'r5_5'
-  | 'r6_1' | 'r6_2' | 'r6_3';
+  | 'r1'
+  | 'r2'
+  | 'r3_1'
+  | 'r3_2'
+  | 'r3_3'
+  | 'r3_4'
+  | 'r3_5'
+  | 'r3_6'
+  | 'r3_7'
+  | 'r3_8'
+  | 'r4_1'
+  | 'r4_2'
+  | 'r4_3'
+  | 'r5_1'
+  | 'r5_2'
+  | 'r5_3'
+  | 'r5_4'
+  | 'r5_5'
+  | 'r6_1'
+  | 'r6_2'
+  | 'r6_3';
 
 /** Spec §6: outcome → Table 3 row (ALREADY_PUBLIC, SPECIAL_QUERY_REGIME, NOT_HELD, NOT_OUR_RESPONSIBILITY, OTHER are the spec's † proposals). */
 export const TABLE3_ROW: Record<DisclosureOutcome, Table3RowKey> = {

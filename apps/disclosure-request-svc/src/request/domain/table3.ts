@@ -2,9 +2,22 @@ import type { ApplicantType, DisclosureOutcome, Table3Report } from '@govdisc/co
 import { TABLE3_ROW, type Table3RowKey } from './outcomes.js';
 
 /** Spec §9.2, 2021 format (国办公开办函〔2021〕30号): 7 columns, 25 numeric rows, in the official order. */
-export const COLUMNS = ['自然人', '法人或其他组织-商业企业', '法人或其他组织-科研机构', '法人或其他组织-社会公益组织', '法人或其他组织-法律服务机构', '法人或其他组织-其他', '总计'];
+export const COLUMNS = [
+  '自然人',
+  '法人或其他组织-商业企业',
+  '法人或其他组织-科研机构',
+  '法人或其他组织-社会公益组织',
+  '法人或其他组织-法律服务机构',
+  '法人或其他组织-其他',
+  '总计',
+];
 const COLUMN_OF: Record<ApplicantType, number> = {
-  NATURAL_PERSON: 0, COMMERCIAL_ENTERPRISE: 1, RESEARCH_INSTITUTION: 2, PUBLIC_WELFARE_ORG: 3, LEGAL_SERVICE_ORG: 4, OTHER_ORG: 5,
+  NATURAL_PERSON: 0,
+  COMMERCIAL_ENTERPRISE: 1,
+  RESEARCH_INSTITUTION: 2,
+  PUBLIC_WELFARE_ORG: 3,
+  LEGAL_SERVICE_ORG: 4,
+  OTHER_ORG: 5,
 };
 export const ROWS: ReadonlyArray<[string, string]> = [
   ['new', '一、本年新收政府信息公开申请数量'],
@@ -123,7 +136,13 @@ export function checkTable3(table: Map<string, number[]>): Table3Report['checks'
     const sum = resultKeys.reduce((acc, k) => acc + v(k, c), 0);
     checks.push({ rule: `列${c + 1}：总计 = 各办理结果之和`, ok: sum === v('total', c), detail: `${sum} vs ${v('total', c)}` });
   }
-  const rowsOk = ROWS.every(([k]) => table.get(k)!.slice(0, 6).reduce((a, b) => a + b, 0) === v(k, 6));
+  const rowsOk = ROWS.every(
+    ([k]) =>
+      table
+        .get(k)!
+        .slice(0, 6)
+        .reduce((a, b) => a + b, 0) === v(k, 6),
+  );
   checks.push({ rule: '每行：总计列 = 自然人 + 法人或其他组织各列', ok: rowsOk });
   return checks;
 }

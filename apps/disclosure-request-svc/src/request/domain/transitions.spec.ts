@@ -9,13 +9,37 @@ import { applyAction } from './transitions.js';
 const calendar = new WorkingDayCalendar(loadOfficialSchedule());
 const gio = { sub: 'gio-1', roles: ['disclosure-officer'], department: 'office' };
 const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
-  today: '2026-11-27', actor: gio, calendar, assumptions: DEFAULT_ASSUMPTIONS, monthlyIndex: 1, ...over,
+  today: '2026-11-27',
+  actor: gio,
+  calendar,
+  assumptions: DEFAULT_ASSUMPTIONS,
+  monthlyIndex: 1,
+  ...over,
 });
 const state = (over: Partial<RequestState> = {}): RequestState => ({
-  status: 'IN_PROGRESS', department: 'finance', submittedAt: new Date('2026-03-02T01:00:00Z'), firstReceiptDate: '2026-03-02',
-  clockStart: '2026-03-02', extensionDays: 0, pausedDays: 0, pauseFrom: null, customDueDate: null, supplementRequested: false,
-  supplementNoticeOn: null, supplementDeadline: null, consultationDue: null, feeBasis: null, feeAmount: null, feePayBy: null, feePaid: false, dueDate: null,
-  outcome: null, reply: null, finishedDate: null, deadlines: [], ...over,
+  status: 'IN_PROGRESS',
+  department: 'finance',
+  submittedAt: new Date('2026-03-02T01:00:00Z'),
+  firstReceiptDate: '2026-03-02',
+  clockStart: '2026-03-02',
+  extensionDays: 0,
+  pausedDays: 0,
+  pauseFrom: null,
+  customDueDate: null,
+  supplementRequested: false,
+  supplementNoticeOn: null,
+  supplementDeadline: null,
+  consultationDue: null,
+  feeBasis: null,
+  feeAmount: null,
+  feePayBy: null,
+  feePaid: false,
+  dueDate: null,
+  outcome: null,
+  reply: null,
+  finishedDate: null,
+  deadlines: [],
+  ...over,
 });
 /** Applies a sequence of actions, returning the final state. */
 function run(s: RequestState, actions: DisclosureAction[], c = ctx()): RequestState {
@@ -28,15 +52,20 @@ const due = (s: RequestState) => replyDue(s, calendar)?.date;
 
 describe('guards', () => {
   test('wrong state → DISCLOSURE_INVALID_TRANSITION; wrong actor → DISCLOSURE_FORBIDDEN', () => {
-    expect(() => applyAction(state({ status: 'REPLIED' }), { type: 'EXTEND', days: 5, approvedBy: '主任', applicantNotifiedOn: '2026-03-05' }, ctx()))
-      .toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_INVALID_TRANSITION }));
+    expect(() =>
+      applyAction(state({ status: 'REPLIED' }), { type: 'EXTEND', days: 5, approvedBy: '主任', applicantNotifiedOn: '2026-03-05' }, ctx()),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_INVALID_TRANSITION }));
     const citizen = { sub: 'c', roles: ['citizen'] };
-    expect(() => applyAction(state(), { type: 'REQUEST_REASONS' }, ctx({ actor: citizen }))).toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_FORBIDDEN }));
+    expect(() => applyAction(state(), { type: 'REQUEST_REASONS' }, ctx({ actor: citizen }))).toThrow(
+      expect.objectContaining({ code: ErrorCode.DISCLOSURE_FORBIDDEN }),
+    );
   });
 
   test('a department officer may consult only for requests of their own department', () => {
     const action: DisclosureAction = { type: 'START_CONSULTATION', on: '2026-03-06', party: 'THIRD_PARTY', partyName: '某公司' };
-    expect(applyAction(state(), action, ctx({ actor: { sub: 'd', roles: ['dept-officer'], department: 'finance' } })).to).toBe('CONSULTING_THIRD_PARTY');
+    expect(applyAction(state(), action, ctx({ actor: { sub: 'd', roles: ['dept-officer'], department: 'finance' } })).to).toBe(
+      'CONSULTING_THIRD_PARTY',
+    );
     expect(() => applyAction(state(), action, ctx({ actor: { sub: 'd', roles: ['dept-officer'], department: 'health' } }))).toThrow(
       expect.objectContaining({ code: ErrorCode.DISCLOSURE_FORBIDDEN }),
     );
@@ -67,9 +96,13 @@ describe('补正 (§11.11–15)', () => {
     const deadline = waiting.supplementDeadline!;
     const after = calendar.add(deadline, 1).date;
     expect(applyAction(waiting, { type: 'RECEIVE_SUPPLEMENT', on: deadline }, ctx()).to).toBe('RECEIVED');
-    expect(() => applyAction(waiting, { type: 'RECEIVE_SUPPLEMENT', on: after }, ctx())).toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_SUPPLEMENT_LATE }));
+    expect(() => applyAction(waiting, { type: 'RECEIVE_SUPPLEMENT', on: after }, ctx())).toThrow(
+      expect.objectContaining({ code: ErrorCode.DISCLOSURE_SUPPLEMENT_LATE }),
+    );
     expect(applyAction(waiting, { type: 'RECEIVE_SUPPLEMENT', on: after, justifiedReason: '住院' }, ctx()).details.late).toBe(true);
-    expect(() => applyAction(waiting, { type: 'ABANDON_NO_SUPPLEMENT', on: deadline }, ctx())).toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_INVALID_DATE }));
+    expect(() => applyAction(waiting, { type: 'ABANDON_NO_SUPPLEMENT', on: deadline }, ctx())).toThrow(
+      expect.objectContaining({ code: ErrorCode.DISCLOSURE_INVALID_DATE }),
+    );
     expect(applyAction(waiting, { type: 'ABANDON_NO_SUPPLEMENT', on: after }, ctx()).outcome).toBe('ABANDONED_NO_SUPPLEMENT');
   });
 
@@ -87,7 +120,10 @@ describe('extension and pauses (§11.16–22)', () => {
     expect(due(sept)).toBe('2026-09-17');
     expect(due(run(sept, [{ type: 'EXTEND', on: '2026-09-15', days: 20, ...ok }]))).toBe('2026-10-21');
     expect(() => applyAction(sept, { type: 'EXTEND', on: '2026-09-18', days: 5, ...ok, applicantNotifiedOn: '2026-09-18' }, ctx())).toThrow(
-      expect.objectContaining({ code: ErrorCode.DISCLOSURE_EXTENSION_REJECTED, details: expect.objectContaining({ reason: 'AFTER_DUE_DATE' }) }),
+      expect.objectContaining({
+        code: ErrorCode.DISCLOSURE_EXTENSION_REJECTED,
+        details: expect.objectContaining({ reason: 'AFTER_DUE_DATE' }),
+      }),
     );
   });
 
@@ -116,13 +152,17 @@ describe('extension and pauses (§11.16–22)', () => {
   });
 
   test('third-party pause (§5.7): letter 03-06, opinion 03-20 → due 2026-04-14; TP due from its receipt', () => {
-    const consulting = run(state(), [{ type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' }]);
+    const consulting = run(state(), [
+      { type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' },
+    ]);
     expect(consulting.consultationDue).toBe('2026-03-30');
     expect(due(run(consulting, [{ type: 'END_CONSULTATION', on: '2026-03-20', opinion: 'CONSENT' }]))).toBe('2026-04-14');
   });
 
   test('third party never answers: pause ends with its window; silence before the window ends is refused', () => {
-    const consulting = run(state(), [{ type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' }]);
+    const consulting = run(state(), [
+      { type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' },
+    ]);
     expect(() => applyAction(consulting, { type: 'END_CONSULTATION', on: '2026-03-30', opinion: 'NO_REPLY' }, ctx())).toThrow(
       expect.objectContaining({ code: ErrorCode.DISCLOSURE_INVALID_DATE }),
     );
@@ -131,7 +171,9 @@ describe('extension and pauses (§11.16–22)', () => {
   });
 
   test('third party answers on day 15 of its window: accepted as a reply, the pause ends that day', () => {
-    const consulting = run(state(), [{ type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' }]);
+    const consulting = run(state(), [
+      { type: 'START_CONSULTATION', on: '2026-03-06', letterReceivedOn: '2026-03-09', party: 'THIRD_PARTY', partyName: '某公司' },
+    ]);
     const t = applyAction(consulting, { type: 'END_CONSULTATION', on: '2026-03-30', opinion: 'OBJECTION' }, ctx());
     expect(t.details.effect).toBe('OBJECTION');
     expect(t.patch.pausedDays).toBe(calendar.countBetween('2026-03-06', '2026-03-30'));
@@ -139,9 +181,20 @@ describe('extension and pauses (§11.16–22)', () => {
 
   test('Art. 34: agency silence = consent; objection with public-interest override is recorded', () => {
     const agency = run(state(), [{ type: 'START_CONSULTATION', on: '2026-03-06', party: 'AGENCY', partyName: '市财政局' }]);
-    expect(applyAction(agency, { type: 'END_CONSULTATION', on: '2026-04-10', opinion: 'NO_REPLY' }, ctx()).details.effect).toBe('CONSENT_BY_SILENCE');
+    expect(applyAction(agency, { type: 'END_CONSULTATION', on: '2026-04-10', opinion: 'NO_REPLY' }, ctx()).details.effect).toBe(
+      'CONSENT_BY_SILENCE',
+    );
     const tp = run(state(), [{ type: 'START_CONSULTATION', on: '2026-03-06', party: 'THIRD_PARTY', partyName: '某公司' }]);
-    const t = applyAction(tp, { type: 'END_CONSULTATION', on: '2026-03-12', opinion: 'OBJECTION', publicInterestOverride: { reason: '涉及公共安全', thirdPartyNotifiedOn: '2026-03-13' } }, ctx());
+    const t = applyAction(
+      tp,
+      {
+        type: 'END_CONSULTATION',
+        on: '2026-03-12',
+        opinion: 'OBJECTION',
+        publicInterestOverride: { reason: '涉及公共安全', thirdPartyNotifiedOn: '2026-03-13' },
+      },
+      ctx(),
+    );
     expect(t.details.effect).toBe('PUBLIC_INTEREST_OVERRIDE');
   });
 });
@@ -149,7 +202,9 @@ describe('extension and pauses (§11.16–22)', () => {
 describe('fees (§11.25–27)', () => {
   const s = state({ clockStart: '2026-01-05', firstReceiptDate: '2026-01-05' });
   test('payment on day 20 accepted, day 21 refused; notice after the period refused', () => {
-    const waiting = run(s, [{ type: 'ISSUE_FEE_NOTICE', on: '2026-01-30', noticeReceivedOn: '2026-01-31', basis: { type: 'PER_VOLUME', pages: 101 } }]);
+    const waiting = run(s, [
+      { type: 'ISSUE_FEE_NOTICE', on: '2026-01-30', noticeReceivedOn: '2026-01-31', basis: { type: 'PER_VOLUME', pages: 101 } },
+    ]);
     expect(waiting).toMatchObject({ feePayBy: '2026-03-05', feeAmount: 720, status: 'AWAITING_FEE' });
     const paid = applyAction(waiting, { type: 'CONFIRM_PAYMENT', on: '2026-03-05', receiptNumber: 'R-1' }, ctx());
     expect(paid.patch.pausedDays).toBe(calendar.countBetween('2026-01-30', '2026-03-05'));
@@ -170,7 +225,12 @@ describe('fees (§11.25–27)', () => {
 
 describe('replies (§6, §8)', () => {
   test('a refusal without reasons is incomplete; with reasons it gets legal basis and review-first remedy', () => {
-    const action = (reasons: string[]): DisclosureAction => ({ type: 'REPLY', on: '2026-03-20', outcome: 'WITHHELD_THIRD_PARTY', content: { text: '不予公开', reasons } });
+    const action = (reasons: string[]): DisclosureAction => ({
+      type: 'REPLY',
+      on: '2026-03-20',
+      outcome: 'WITHHELD_THIRD_PARTY',
+      content: { text: '不予公开', reasons },
+    });
     expect(() => applyAction(state(), action([]), ctx())).toThrow(expect.objectContaining({ code: ErrorCode.DISCLOSURE_REPLY_INCOMPLETE }));
     const t = applyAction(state(), action(['涉及商业秘密']), ctx());
     expect(t).toMatchObject({ to: 'REPLIED', event: 'replied', details: { onTime: true } });
@@ -179,7 +239,9 @@ describe('replies (§6, §8)', () => {
 
   test('Art. 35: unreasonable reasons → REPLIED(EXCESSIVE_NO_REASON); reasonable → custom due date', () => {
     const waiting = run(state(), [{ type: 'REQUEST_REASONS', on: '2026-03-10' }]);
-    expect(applyAction(waiting, { type: 'ASSESS_REASONS', on: '2026-03-12', reasonable: false }, ctx()).outcome).toBe('EXCESSIVE_NO_REASON');
+    expect(applyAction(waiting, { type: 'ASSESS_REASONS', on: '2026-03-12', reasonable: false }, ctx()).outcome).toBe(
+      'EXCESSIVE_NO_REASON',
+    );
     const custom = run(waiting, [{ type: 'ASSESS_REASONS', on: '2026-03-12', reasonable: true, customDueDate: '2026-06-30' }]);
     expect(due(custom)).toBe('2026-06-30');
   });

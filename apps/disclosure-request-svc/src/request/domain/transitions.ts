@@ -59,7 +59,11 @@ export function guard(state: RequestState, action: DisclosureAction, actor: Acto
     throw new DomainError(ErrorCode.DISCLOSURE_FORBIDDEN, undefined, { action: action.type });
   }
   if (!rule.from.includes(state.status)) {
-    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, undefined, { action: action.type, status: state.status, allowedFrom: rule.from });
+    throw new DomainError(ErrorCode.DISCLOSURE_INVALID_TRANSITION, undefined, {
+      action: action.type,
+      status: state.status,
+      allowedFrom: rule.from,
+    });
   }
 }
 
@@ -67,7 +71,8 @@ export function applyAction(state: RequestState, action: DisclosureAction, ctx: 
   guard(state, action, ctx.actor, ctx.internal);
   const handler = (intakeActions[action.type as keyof typeof intakeActions] ??
     clockActions[action.type as keyof typeof clockActions] ??
-    replyActions[action.type as keyof typeof replyActions]) as ((s: RequestState, a: DisclosureAction, c: RuleContext) => Transition) | undefined;
+    replyActions[action.type as keyof typeof replyActions]) as
+    ((s: RequestState, a: DisclosureAction, c: RuleContext) => Transition) | undefined;
   if (!handler) throw new Error(`no rule for ${action.type}`);
   return handler(state, action, ctx);
 }

@@ -13,7 +13,10 @@ test('records split at line breaks outside quotes, with the line each starts on'
     { line: 5, text: '2,"he said ""hi""\nbye"' },
     { line: 7, text: '3,z' },
   ]);
-  expect(splitCsvRecords('1,x\r\n2,y\r\n', 41)).toEqual([{ line: 41, text: '1,x' }, { line: 42, text: '2,y' }]);
+  expect(splitCsvRecords('1,x\r\n2,y\r\n', 41)).toEqual([
+    { line: 41, text: '1,x' },
+    { line: 42, text: '2,y' },
+  ]);
 });
 
 test('a CSV with Chinese headers maps to the JSONL fields; multi-line bodies, doubled quotes and dates survive', () => {

@@ -1,6 +1,15 @@
 import { DomainError, ErrorCode, type PolicyImportFormat } from '@govdisc/contracts';
 
-const BY_EXTENSION: Record<string, PolicyImportFormat> = { jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl', csv: 'csv', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html' };
+const BY_EXTENSION: Record<string, PolicyImportFormat> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'jsonl',
+  csv: 'csv',
+  html: 'html',
+  htm: 'html',
+  shtml: 'html',
+  xhtml: 'html',
+};
 
 /** The explicit format, else the file name's extension; neither → POLICY_IMPORT_FORMAT_UNKNOWN. */
 export function detectFormat(fileName: string, format?: PolicyImportFormat): PolicyImportFormat {

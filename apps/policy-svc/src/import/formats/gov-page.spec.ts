@@ -24,7 +24,20 @@ test('a gov.cn-style page: metadata from the table, body paragraphs without navi
   expect(paragraphs[0]).toBe('各区人民政府，市政府各委、办、局，各直属单位：');
   expect(paragraphs).toContain('补助资金从就业补助资金中列支。');
   expect(paragraphs).toContain('（此件公开发布）');
-  for (const chrome of ['首页', '分享到', '打印', '字体', '扫一扫', '主办', 'ICP', '相关文件', '_hmt', 'text-indent', '索 引 号', '发文字号']) {
+  for (const chrome of [
+    '首页',
+    '分享到',
+    '打印',
+    '字体',
+    '扫一扫',
+    '主办',
+    'ICP',
+    '相关文件',
+    '_hmt',
+    'text-indent',
+    '索 引 号',
+    '发文字号',
+  ]) {
     expect(parsed.record.body).not.toContain(chrome);
   }
 });
@@ -41,14 +54,18 @@ test('a page without the metadata table: title, date, agency and URL from meta t
   });
   const paragraphs = parsed.record.body.split('\n');
   expect(paragraphs).toEqual(expect.arrayContaining(['一、培训时间', '水稻集中育秧技术；', '联系电话：0571-00000000']));
-  for (const chrome of ['您的位置', '网站首页', '分享', '上一篇', '版权所有', '浏览次数', 'document.write']) expect(parsed.record.body).not.toContain(chrome);
+  for (const chrome of ['您的位置', '网站首页', '分享', '上一篇', '版权所有', '浏览次数', 'document.write'])
+    expect(parsed.record.body).not.toContain(chrome);
 });
 
 test('the same page gives the same id; a page without text is refused with a reason', () => {
   const a = govPageToRecord(fixture('gov-notice.html'));
   const b = govPageToRecord(fixture('gov-notice.html').replace('三、加强职业培训', '三、加强职业技能培训'));
   expect(a.ok && b.ok && a.record.id === b.record.id).toBe(true);
-  expect(govPageToRecord('<html><head><title>空页面</title></head><body><nav>首页</nav></body></html>')).toEqual({ ok: false, reason: '页面中找不到正文段落' });
+  expect(govPageToRecord('<html><head><title>空页面</title></head><body><nav>首页</nav></body></html>')).toEqual({
+    ok: false,
+    reason: '页面中找不到正文段落',
+  });
 });
 
 test('a wrapper whose class looks like chrome but holds the text is kept', () => {

@@ -5,12 +5,28 @@ import { cleanLabel, fieldOf, toRawRecord } from './source-fields.js';
 type Doc = cheerio.CheerioAPI;
 
 /** Never content: scripts, styles, forms, frames and the page chrome. */
-const NOISE_TAGS = 'script, style, noscript, template, iframe, frame, object, embed, svg, canvas, form, button, input, select, textarea, nav, header, footer, aside, link, meta';
+const NOISE_TAGS =
+  'script, style, noscript, template, iframe, frame, object, embed, svg, canvas, form, button, input, select, textarea, nav, header, footer, aside, link, meta';
 /** Chrome by id/class: navigation, breadcrumbs, share bars, print/font-size tools, QR codes, related links, pagers. */
 const NOISE_NAME =
   /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|bdsharebuttonbox|jiathis|social|toolbar|tools?|print|fontsize|font-size|zihao|header|head|top|topbar|footer|foot|bottom|copyright|sidebar|side|aside|related|relate|xgwj|comment|qrcode|ewm|erweima|login|search|pager|pagination|page-?nav|gotop|back-?top|advert|ads?|banner|links?|friendlink)([-_\s]|$)/i;
 /** Where the text of a page usually is, most specific first (gov.cn and common CMS templates). */
-const CONTENT_SELECTORS = ['#UCAP-CONTENT', '.pages_content', '#zoom', '.TRS_Editor', '.trs_editor_view', '.article-content', '.article_content', '.content_text', '.wz_con', '#content', '.content', 'article', 'main', '.article'];
+const CONTENT_SELECTORS = [
+  '#UCAP-CONTENT',
+  '.pages_content',
+  '#zoom',
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '.article-content',
+  '.article_content',
+  '.content_text',
+  '.wz_con',
+  '#content',
+  '.content',
+  'article',
+  'main',
+  '.article',
+];
 /** Lines that are page chrome even inside the content block. */
 const BOILERPLATE = [
   /^【?\s*(打印|关闭|关闭窗口|打印本页|打印正文|返回顶部|收藏|纠错|我要纠错)\s*】?(\s*【?\s*(打印|关闭|关闭窗口|打印本页|收藏|纠错)\s*】?)*$/u,
@@ -21,11 +37,56 @@ const BOILERPLATE = [
   /^(上一篇|下一篇|相关(文件|链接|稿件|阅读))\s*[：:]?/u,
   /^(浏览次数|访问量|阅读次数|点击数)\s*[：:]?\s*\d*$/u,
 ];
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'pre', 'dd', 'dt', 'center', 'ul', 'ol']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'table',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'center',
+  'ul',
+  'ol',
+]);
 
 const MAX_DEPTH = 1000;
 /** Elements that close themselves or are closed implicitly by the next one: not counted as nesting. */
-const NOT_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option']);
+const NOT_NESTING = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'dt',
+  'dd',
+  'option',
+]);
 
 /** Upper bound of the element nesting of an HTML text, from its tags alone (cheap, before parsing). */
 export function nestingDepth(html: string): number {
@@ -162,7 +223,7 @@ function contentRoot($: Doc): Element | null {
       .reduce((a, p) => a + cleanText($(p).text()).length, 0);
     if (length > bestLength) [best, bestLength] = [el, length];
   });
-  return best ?? ($('body')[0]) ?? null;
+  return best ?? $('body')[0] ?? null;
 }
 
 /** A size summed over every node's subtree, in one pass (bottom-up, no recursion); `own` null = sum of children. */

@@ -47,7 +47,11 @@ const DATE_FIELDS = new Set(['publishDate', 'releaseDate', 'effectiveDate', 'exp
  * Empty values are dropped; dates are normalised; a record without an id gets a stable one derived from
  * `idBasis` (so the same row or page imported again updates the same document).
  */
-export function toRawRecord(fields: Record<string, string | undefined>, idPrefix: string, idBasis: Array<string | undefined>): Record<string, string> {
+export function toRawRecord(
+  fields: Record<string, string | undefined>,
+  idPrefix: string,
+  idBasis: Array<string | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) {
     const value = v?.replace(/\r\n?/gu, '\n').trim();

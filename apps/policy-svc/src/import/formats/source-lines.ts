@@ -5,7 +5,13 @@ import { govPageToRecord } from './gov-page.js';
 import { jsonlToLines } from './jsonl-lines.js';
 
 /** A file (or chunk) in any supported format → the import lines the job takes. */
-export function sourceLines(input: { format: PolicyImportFormat; content: string; firstLine: number; header?: string; sourceUrl?: string }): ImportLineInput[] {
+export function sourceLines(input: {
+  format: PolicyImportFormat;
+  content: string;
+  firstLine: number;
+  header?: string;
+  sourceUrl?: string;
+}): ImportLineInput[] {
   switch (input.format) {
     case 'jsonl':
       return jsonlToLines(input.content, input.firstLine);

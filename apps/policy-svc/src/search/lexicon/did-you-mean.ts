@@ -108,7 +108,16 @@ function* initialsFixes(tokens: string[], lexicon: SearchLexicon): Generator<Fix
     const [word] = lexicon
       .termsWithInitials(token)
       .sort((a, b) => lexicon.frequency(b) - lexicon.frequency(a) || a.length - b.length || (a < b ? -1 : 1));
-    if (word) yield { start: i, end: i + 1, replacement: word, changed: true, cost: INITIALS_COST, chars: token.length, df: lexicon.frequency(word) };
+    if (word)
+      yield {
+        start: i,
+        end: i + 1,
+        replacement: word,
+        changed: true,
+        cost: INITIALS_COST,
+        chars: token.length,
+        df: lexicon.frequency(word),
+      };
   }
 }
 

@@ -19,7 +19,9 @@ export class LexiconService implements OnApplicationBootstrap {
   constructor(private readonly documents: DocumentRepository) {}
 
   onApplicationBootstrap() {
-    this.loaded = this.loadAll().catch((error: unknown) => this.logger.warn({ err: error }, 'search lexicon not loaded; did-you-mean stays empty'));
+    this.loaded = this.loadAll().catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'search lexicon not loaded; did-you-mean stays empty'),
+    );
   }
 
   /** A document as the projection indexed it; drafts are not searchable, so not in the lexicon. */
