@@ -7,7 +7,7 @@ import { Idempotency } from './idempotency/idempotency.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { PrismaService } from './infra/prisma.service.js';
 import { AuthModule } from './auth/auth.module.js';
-import { GATEWAY_CONFIG, SERVICE_NAME, type AppConfig } from './config/env.js';
+import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { GatewayErrorFilter } from './http/error.filter.js';
 
 /**
@@ -38,14 +38,7 @@ export class AppModule {
         DatabaseModule.forRoot({ config, prisma: PrismaService, outbox: false }),
         AuthModule.forRoot(config),
       ],
-      providers: [
-        { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: GatewayErrorFilter },
-        AuditRepository,
-        AuditLog,
-        IdempotencyRepository,
-        Idempotency,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: GatewayErrorFilter }, AuditRepository, AuditLog, IdempotencyRepository, Idempotency],
     };
   }
 }

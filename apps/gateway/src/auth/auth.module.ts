@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
 import { EmbeddedIssuer } from './embedded-issuer.js';
 import { embeddedIssuerController } from './embedded-issuer.controller.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -11,7 +11,6 @@ import { TokenVerifier } from './token-verifier.js';
 export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     const providers: Provider[] = [
-      { provide: GATEWAY_CONFIG, useValue: config },
       TokenVerifier,
       {
         provide: RateLimiter,

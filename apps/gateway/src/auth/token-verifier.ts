@@ -4,7 +4,8 @@ import { compactVerify, createRemoteJWKSet } from 'jose';
 import KeycloakConnect from 'keycloak-connect';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { GATEWAY_CONFIG, type AppConfig } from '../config/env.js';
+import { APP_CONFIG } from '@govdisc/service-kit';
+import type { AppConfig } from '../config/env.js';
 import { GATEWAY_AUDIENCE } from './embedded-issuer.js';
 import { type TokenRejection, isWellFormedJwt, rejectionOf } from './token-rejection.js';
 
@@ -41,7 +42,7 @@ export class TokenVerifier {
   /** Only asked when keycloak-connect refuses a token for a claim (see signedByRealm). */
   private readonly realmKeys: ReturnType<typeof createRemoteJWKSet>;
 
-  constructor(@Inject(GATEWAY_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.realmKeys = createRemoteJWKSet(new URL(`${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/certs`));
     this.keycloak = new KeycloakConnect({}, {
       realm: config.KEYCLOAK_REALM,

@@ -83,8 +83,6 @@ const GatewayConfig = Env.transform((env) => ({
 }));
 export type AppConfig = Readonly<z.output<typeof GatewayConfig>>;
 
-export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
-
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   return loadConfig(SERVICE_NAME, GatewayConfig, env);
 }
