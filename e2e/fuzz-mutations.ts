@@ -287,28 +287,24 @@ export function mutations(base: BaseRequest): fc.Arbitrary<FuzzRequest> {
     },
     // Path variants: case and encoding of the route, and ids that name nothing. Expected 4xx.
     {
-      arbitrary: fc
-        .constantFrom('upper', 'upper-segment', 'encoded-letter', 'trailing-slash', 'double-slash', 'dot-segment')
-        .map((kind) =>
-          build(base, {
-            mutation: `path ${kind}`,
-            category: 'path-variant',
-            path: pathVariant(fillPath(base.template, base.params), kind),
-          }),
-        ),
+      arbitrary: fc.constantFrom('upper', 'upper-segment', 'encoded-letter', 'trailing-slash', 'double-slash', 'dot-segment').map((kind) =>
+        build(base, {
+          mutation: `path ${kind}`,
+          category: 'path-variant',
+          path: pathVariant(fillPath(base.template, base.params), kind),
+        }),
+      ),
       weight: 0.4,
     },
     // Auth probes: no token, a garbage token, a role the row does not allow. Expected 401/403.
     {
-      arbitrary: fc
-        .constantFrom('none', 'garbage', 'wrong-role')
-        .map((kind) =>
-          build(base, {
-            mutation: `auth ${kind}`,
-            category: 'auth',
-            token: kind === 'none' ? null : kind === 'garbage' ? 'abc.def.ghi' : (base.wrongRoleToken ?? null),
-          }),
-        ),
+      arbitrary: fc.constantFrom('none', 'garbage', 'wrong-role').map((kind) =>
+        build(base, {
+          mutation: `auth ${kind}`,
+          category: 'auth',
+          token: kind === 'none' ? null : kind === 'garbage' ? 'abc.def.ghi' : (base.wrongRoleToken ?? null),
+        }),
+      ),
       weight: base.isPublic ? 0 : 0.3,
     },
   ];

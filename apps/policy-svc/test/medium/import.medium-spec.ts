@@ -119,14 +119,12 @@ test('importing the same lines again changes nothing, and the job resumes after 
 });
 
 test('a changed record updates its document and bumps the version', async () => {
-  const job = await app
-    .get(ImportService)
-    .importBatch({
-      source: 'medium',
-      items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }],
-      publish: false,
-      actor: editor,
-    });
+  const job = await app.get(ImportService).importBatch({
+    source: 'medium',
+    items: [{ line: 1, record: { ...notice, title: notice.title + '（修订）' } }],
+    publish: false,
+    actor: editor,
+  });
   expect(job.report).toMatchObject({ updated: 1, imported: 0 });
   const versions = await queryRows(
     env.databaseUrl,
