@@ -1,5 +1,8 @@
 // Shared jest settings: ESM (NestJS 12 is ESM-only) with SWC keeping decorator metadata for DI.
 const reporters = ['default', new URL('./scripts/jest-summary-reporter.js', import.meta.url).pathname];
+// A suite that fails in its setup can leave a connection open; jest would then wait forever after the run and hold
+// the whole test command (CI once lost 85 minutes that way). Results are final when the run ends, so exit then.
+const forceExit = true;
 
 function project({ roots, testMatch }) {
   return {
@@ -26,13 +29,14 @@ function project({ roots, testMatch }) {
 
 /** Packages: small tests next to the code. */
 export function jestConfig({ roots = ['<rootDir>/src'], testMatch = ['**/*.spec.ts'] } = {}) {
-  return { ...project({ roots, testMatch }), reporters };
+  return { ...project({ roots, testMatch }), reporters, forceExit };
 }
 
 // Apps: `small` = *.spec.ts under src (no infrastructure), `medium` = test/medium (real PostgreSQL + NATS).
 export function appJestConfig() {
   return {
     reporters,
+    forceExit,
     projects: [
       { displayName: 'small', ...project({ roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] }) },
       {
@@ -46,5 +50,5 @@ export function appJestConfig() {
 
 /** End-to-end: all apps as processes, driven over HTTP. */
 export function e2eJestConfig() {
-  return { ...project({ roots: ['<rootDir>'], testMatch: ['**/*.e2e-spec.ts'] }), reporters, testTimeout: 120_000 };
+  return { ...project({ roots: ['<rootDir>'], testMatch: ['**/*.e2e-spec.ts'] }), reporters, forceExit, testTimeout: 120_000 };
 }

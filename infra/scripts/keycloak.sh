@@ -167,12 +167,13 @@ cmd_start() {
 
 cmd_stop() {
   stop_pid Keycloak "$KC_PIDFILE" "$KC_PID_PATTERN" 30 "$KC_PGIDFILE"
+  if [[ "${1:-}" == --strays ]]; then stop_strays Keycloak "$KC_HOME/"; fi
 }
 
 case "${1:-}" in
   fetch)  t0="$(now_s)"; cmd_fetch; log "fetch done in $(( $(now_s) - t0 ))s ($KC_HOME)" ;;
   start)  cmd_start ;;
-  stop)   cmd_stop ;;
+  stop)   cmd_stop "${2:-}" ;;
   status)
     if cmd_status; then log "running at $KC_URL"; exit 0; else log "not answering at $KC_URL"; exit 1; fi ;;
   url)    printf '%s\n' "$KC_URL" ;;

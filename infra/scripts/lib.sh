@@ -306,6 +306,24 @@ stop_pid() {
   log "$name stopped"
 }
 
+# stop_strays NAME DIR : stops every process whose command line names DIR (a server started from this cache by an
+# earlier run whose pid file is gone). It would hold the data directory's lock and the port, and no new start succeeds.
+stop_strays() {
+  local name="$1" dir="$2" pids i
+  pids="$(pgrep -f -- "$dir" | grep -vx "$$" || true)"
+  [[ -n "$pids" ]] || return 0
+  log "stopping stray $name processes started from $dir: $(echo $pids)"
+  # shellcheck disable=SC2086
+  kill -TERM $pids 2>/dev/null || true
+  for (( i = 0; i < 20; i++ )); do
+    pids="$(pgrep -f -- "$dir" | grep -vx "$$" || true)"
+    [[ -n "$pids" ]] || return 0
+    sleep 1
+  done
+  # shellcheck disable=SC2086
+  kill -KILL $pids 2>/dev/null || true
+}
+
 # port_in_use PORT : true when something listens on 127.0.0.1:PORT.
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -4,7 +4,8 @@
 # Usage: opensearch.sh {fetch|start|stop|status|url}
 #   fetch   download the integ-test distribution from Maven Central (once) and unpack it
 #   start   fetch if needed, start in the background, wait until the cluster is yellow, print URL
-#   stop    SIGTERM, wait up to 60 s, then SIGKILL
+#   stop    SIGTERM, wait up to 60 s, then SIGKILL; `stop --strays` also stops any process started from this
+#           distribution whose pid file is gone
 #   status  exit 0 when the cluster answers, 1 otherwise
 #   url     print the URL
 #
@@ -247,12 +248,13 @@ cmd_start() {
 
 cmd_stop() {
   stop_pid OpenSearch "$OS_PIDFILE" "$OS_PID_PATTERN" 60 "$OS_PGIDFILE"
+  if [[ "${1:-}" == --strays ]]; then stop_strays OpenSearch "$OS_HOME/"; fi
 }
 
 case "${1:-}" in
   fetch)  t0="$(now_s)"; cmd_fetch; log "fetch done in $(( $(now_s) - t0 ))s ($OS_HOME)" ;;
   start)  cmd_start ;;
-  stop)   cmd_stop ;;
+  stop)   cmd_stop "${2:-}" ;;
   status)
     if cmd_status; then log "running at $OS_URL"; exit 0; else log "not answering at $OS_URL"; exit 1; fi ;;
   url)    printf '%s\n' "$OS_URL" ;;

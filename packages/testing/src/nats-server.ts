@@ -13,7 +13,7 @@ export interface PrivateNats {
 export async function startPrivateNats(binary = process.env.NATS_SERVER_BIN ?? 'nats-server'): Promise<PrivateNats> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'govdisc-nats-'));
-  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
+  const child = reapOnExit(spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' }));
   await waitForPort(port, child);
   return {
     url: `nats://127.0.0.1:${port}`,
@@ -50,6 +50,25 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`nats-server did not open port ${port}`);
+}
+
+const liveChildren = new Set<ChildProcess>();
+let reaperInstalled = false;
+
+/**
+ * Kills CHILD when the test process exits, whatever the reason: jest's forceExit after a suite that failed in its
+ * setup (before its afterAll could stop anything) would otherwise leave servers running after the test command.
+ */
+export function reapOnExit<T extends ChildProcess>(child: T): T {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (!reaperInstalled) {
+    reaperInstalled = true;
+    process.once('exit', () => {
+      for (const c of liveChildren) c.kill('SIGKILL');
+    });
+  }
+  return child;
 }
 
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<number | null> {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { stopChild } from './nats-server.js';
+import { reapOnExit, stopChild } from './nats-server.js';
 
 /** One app started as a real process (node dist/main.js), with its output kept for failure reports. */
 export class AppProcess {
@@ -15,10 +15,12 @@ export class AppProcess {
   ) {}
 
   async start(timeoutMs = 30_000): Promise<void> {
-    this.child = spawn(process.execPath, [this.entry], {
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = reapOnExit(
+      spawn(process.execPath, [this.entry], {
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
       if (this.output.length > 500) this.output.shift();
