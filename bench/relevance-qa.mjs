@@ -41,6 +41,8 @@ const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).path
 const SET = resolve(arg('set', new URL('./dev-sets/qa-reworded.jsonl', import.meta.url).pathname));
 const UNANSWERABLE = resolve(arg('unanswerable', new URL('./dev-sets/qa-unanswerable.jsonl', import.meta.url).pathname));
 const THRESHOLD = Number(arg('threshold', '0.5'));
+/** qa-svc ASK_SUGGESTION_MIN_CONFIDENCE: below the threshold, candidates this close are offered as "您是不是想问" */
+const SUGGESTION_FLOOR = Number(arg('suggestion-floor', '0.15'));
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const DUMP = arg('dump', null);
@@ -140,6 +142,12 @@ async function main() {
   const falseAccepts = unanswerable.filter(sure);
   console.log(
     `\nconfidence ≥ ${THRESHOLD}: answerable n=${answerable.length} answered right ${f3(right / answerable.length)}, answered wrong ${f3(wrong / answerable.length)}, withheld ${f3(1 - (right + wrong) / answerable.length)}`,
+  );
+  // What the asker is shown first: the answer, or else the first "您是不是想问" suggestion.
+  const shownFirst = answerable.filter((r) => (r.top?.confidence ?? 0) >= SUGGESTION_FLOOR && r.s.answerIds.includes(r.top.id)).length;
+  const answered = right + wrong;
+  console.log(
+    `answered precision ${f3(right / Math.max(1, answered))}, coverage ${f3(answered / answerable.length)}, top-1 of answers-or-suggestions ${f3(shownFirst / answerable.length)} (suggestions ≥ ${SUGGESTION_FLOOR})`,
   );
   console.log(
     `unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`,

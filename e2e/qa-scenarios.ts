@@ -47,7 +47,13 @@ export async function askScenario(stack: Stack, editor: Headers): Promise<void> 
     const none = await api(stack, 'POST', '/qa/ask', { question: q });
     expect(none.json.answers).toEqual([]);
     expect(none.json.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
+    expect(Array.isArray(none.json.suggestions)).toBe(true); // "您是不是想问": only candidates below the threshold
+    for (const s of none.json.suggestions as { confidence: number; question: string }[]) {
+      expect(s.confidence).toBeLessThan(0.5);
+      expect(s.question.length).toBeGreaterThan(0);
+    }
   }
+  expect(asked.suggestions).toEqual([]);
   const queue = await api(stack, 'GET', '/qa/unanswered', undefined, editor);
   expect(queue.status).toBe(200);
   const cluster = queue.json.items.find((c: { sample: string }) => c.sample.includes('火星移民'));

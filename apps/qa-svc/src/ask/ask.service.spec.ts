@@ -35,7 +35,7 @@ function row(p: (typeof PAIRS)[number]) {
   };
 }
 
-function setup(opts: { engineDown?: boolean; cacheSize?: number } = {}) {
+function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: number } = {}) {
   const matcher = new QuestionMatcher();
   // the matcher may hold a pair the public may no longer see (retired, or past its effective dates)
   for (const p of PAIRS) matcher.upsert(p.id, [p.question]);
@@ -64,7 +64,12 @@ function setup(opts: { engineDown?: boolean; cacheSize?: number } = {}) {
       },
     },
   };
-  const config = { ASK_CONFIDENCE_THRESHOLD: 0.5, ASK_CACHE_SIZE: opts.cacheSize ?? 100, ASK_CACHE_TTL_MS: 60_000 } as AppConfig;
+  const config = {
+    ASK_CONFIDENCE_THRESHOLD: opts.threshold ?? 0.5,
+    ASK_SUGGESTION_MIN_CONFIDENCE: 0.15,
+    ASK_CACHE_SIZE: opts.cacheSize ?? 100,
+    ASK_CACHE_TTL_MS: 60_000,
+  } as AppConfig;
   const sut = new AskService(
     mocks.qaIndex as unknown as QaIndexService,
     mocks.unanswered as unknown as UnansweredService,
@@ -105,6 +110,34 @@ test('an off-topic question gets the policy fallback and is queued for editors',
   expect(res.answers).toEqual([]);
   expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER', policies: [{ id: 'p' }] });
   expect(recorded).toEqual(['火星移民需要办理什么手续']);
+});
+
+describe('您是不是想问', () => {
+  test('below the threshold the best public candidates come back as suggestions, best first, at most 3', async () => {
+    const { sut } = setup({ threshold: 0.99 });
+    const res = await sut.ask('租房子能提公积金吗', 3);
+    expect(res.answers).toEqual([]);
+    expect(res.fallback?.reason).toBe('NO_CONFIDENT_ANSWER');
+    expect(res.suggestions[0]).toMatchObject({ id: uuid(1), question: '租房可以提取住房公积金吗？' });
+    expect(res.suggestions.length).toBeLessThanOrEqual(3);
+    expect(res.suggestions.map((s) => s.id)).not.toContain(uuid(4)); // retired: never offered
+    const confidences = res.suggestions.map((s) => s.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    expect(confidences.every((c) => c >= 0.15 && c < 0.99)).toBe(true);
+  });
+
+  test('a confident answer comes without suggestions; a question sharing nothing gets none', async () => {
+    const { sut } = setup();
+    expect((await sut.ask('租房子能提公积金吗', 3)).suggestions).toEqual([]);
+    expect((await sut.ask('火星移民需要办理什么手续', 3)).suggestions).toEqual([]);
+  });
+
+  test('a cached suggestion whose pair is no longer public is not offered again', async () => {
+    const { sut, retired } = setup({ threshold: 0.99 });
+    expect((await sut.ask('租房子能提公积金吗', 3)).suggestions.map((s) => s.id)).toContain(uuid(1));
+    retired.add(uuid(1));
+    expect((await sut.ask('租房子能提公积金吗', 3)).suggestions.map((s) => s.id)).not.toContain(uuid(1));
+  });
 });
 
 describe('the answer cache', () => {

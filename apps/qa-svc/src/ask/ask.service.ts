@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AskAnswer, type AskFallback, maskPersonalNumbers, type z } from '@govdisc/contracts';
+import { type AskAnswer, type AskFallback, type AskSuggestion, maskPersonalNumbers, type z } from '@govdisc/contracts';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
@@ -13,7 +13,10 @@ import { UnansweredService } from './unanswered.service.js';
 const ENGINE_CANDIDATES = 20;
 
 type Answer = z.infer<typeof AskAnswer>;
-type AskResult = { answers: Answer[]; fallback: z.infer<typeof AskFallback> | null };
+type Suggestion = z.infer<typeof AskSuggestion>;
+type AskResult = { answers: Answer[]; suggestions: Suggestion[]; fallback: z.infer<typeof AskFallback> | null };
+/** "您是不是想问" offers at most this many stored questions. */
+const MAX_SUGGESTIONS = 3;
 
 /**
  * 一号答: the best stored answers for a free-form question, each with a confidence. The question
@@ -41,7 +44,7 @@ export class AskService {
   async ask(question: string, limit: number): Promise<AskResult> {
     const generation = this.qaIndex.generation;
     const cached = this.cache.get(question, limit, generation);
-    if (cached && cached.answers.every((a) => this.qaIndex.publicPair(a.id))) {
+    if (cached && [...cached.answers, ...cached.suggestions].every((a) => this.qaIndex.publicPair(a.id))) {
       if (cached.answers.length === 0) this.queueForEditors(question);
       return cached;
     }
@@ -57,20 +60,33 @@ export class AskService {
 
   private async answer(question: string, limit: number): Promise<AskResult> {
     const engineHits = await this.engineHits(question);
-    const confident = this.qaIndex.matcher
-      .match(question, { engineHits, limit: limit + 5 })
-      .filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
+    const matches = this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 });
+    const confident = matches.filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
-    if (answers.length > 0) return { answers, fallback: null };
+    if (answers.length > 0) return { answers, suggestions: [], fallback: null };
     this.queueForEditors(question); // the asker does not wait for it
     return {
       answers: [],
+      suggestions: this.suggestionsFrom(matches),
       fallback: {
         reason: 'NO_CONFIDENT_ANSWER',
         message: '暂未找到确切答案，以下政策文件可能有帮助。',
         policies: await this.policies.search(question),
       },
     };
+  }
+
+  /** Not confident enough to answer, but the best stored questions may be what the asker meant: they choose. */
+  private suggestionsFrom(matches: readonly { id: string; confidence: number }[]): Suggestion[] {
+    return matches
+      .filter((m) => m.confidence >= this.config.ASK_SUGGESTION_MIN_CONFIDENCE)
+      .flatMap((m) => {
+        const pair = this.qaIndex.publicPair(m.id);
+        if (!pair) return [];
+        const v = toView(pair);
+        return [{ id: v.id, externalId: v.externalId, question: v.question, confidence: m.confidence }];
+      })
+      .slice(0, MAX_SUGGESTIONS);
   }
 
   /** The engine's ranking helps but is not needed: without it the matcher still answers. */

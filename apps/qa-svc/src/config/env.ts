@@ -11,6 +11,9 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .default('qa'),
   /** Answers below this confidence are not offered as "the answer" (calibrated on bench/dev-sets). */
   ASK_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  /** below this a candidate shares too little with the question to be offered as "您是不是想问" (dev sets: the
+   * top candidate of an unanswerable question is ≥ 0.15 nine times in ten, of an answerable one ≥ 0.26) */
+  ASK_SUGGESTION_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.15),
   /** Recent ask results kept per replica (0 turns the cache off), and for how long at most. */
   ASK_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   ASK_CACHE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),

@@ -112,6 +112,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     const res = await ask('火星移民需要办理什么手续');
     expect(res.answers).toEqual([]);
     expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
+    expect(res.suggestions.every((s) => s.confidence < 0.5)).toBe(true);
     const queue = await app!.get(UnansweredService).list({ page: 1, pageSize: 10 });
     expect(queue.items.map((c) => c.sample)).toContain('火星移民需要办理什么手续');
   });

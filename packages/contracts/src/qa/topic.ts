@@ -90,10 +90,22 @@ export const AskFallback = z.object({
   /** Policy search results for the same words, when policy search answers. */
   policies: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), snippet: z.string() })),
 });
+/** "您是不是想问": a stored question close to the asker's, offered when no answer is confident enough to give. */
+export const AskSuggestion = z.object({
+  id: Uuid,
+  externalId: z.string().nullable(),
+  question: z.string(),
+  confidence: z.number().min(0).max(1),
+});
 export const askQuestion = defineRpc('rpc.qa.ask', {
   access: PUBLIC,
   request: AskReq,
-  response: z.object({ answers: z.array(AskAnswer), fallback: AskFallback.nullable() }),
+  response: z.object({
+    answers: z.array(AskAnswer),
+    /** up to 3 best candidates, best first, only when `answers` is empty (the asker picks one: GET /qa/{id}) */
+    suggestions: z.array(AskSuggestion),
+    fallback: AskFallback.nullable(),
+  }),
 });
 
 export const UnansweredCluster = z.object({
