@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { eventually } from '@govdisc/testing';
+import { QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
 import { FIXTURE_QA_PAIRS, fixtureQa } from './corpus.js';
 import { type Pair, importQaPublished, publishedPair, publishedPolicy } from './publishing.js';
 import { type Stack, api } from './stack.js';
@@ -40,7 +41,7 @@ export async function askScenario(stack: Stack, editor: Headers): Promise<void> 
     return res.json;
   });
   expect(asked.answers[0].externalId).toBe(target.id);
-  expect(asked.answers[0].confidence).toBeGreaterThanOrEqual(0.5);
+  expect(asked.answers[0].confidence).toBeGreaterThanOrEqual(QA_CONFIDENCE_MODEL.threshold); // the default threshold
   expect(asked.fallback).toBeNull();
 
   for (const q of ['火星移民需要办理什么手续', '火星移民要办哪些手续']) {
@@ -49,7 +50,7 @@ export async function askScenario(stack: Stack, editor: Headers): Promise<void> 
     expect(none.json.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
     expect(Array.isArray(none.json.suggestions)).toBe(true); // "您是不是想问": only candidates below the threshold
     for (const s of none.json.suggestions as { confidence: number; question: string }[]) {
-      expect(s.confidence).toBeLessThan(0.5);
+      expect(s.confidence).toBeLessThan(QA_CONFIDENCE_MODEL.threshold);
       expect(s.question.length).toBeGreaterThan(0);
     }
   }

@@ -9,6 +9,8 @@ export { extractPlaces, placeFactor, removePlaces, type Place } from './places.j
 export { jaccard, questionTokens } from './question-similarity.js';
 export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, type QuestionIntent } from './question-features.js';
 export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } from './question-matcher.js';
+export { calibratedConfidence, calibrateMatches, type ConfidenceModel } from './confidence-calibration.js';
+export { QA_CONFIDENCE_MODEL } from './qa-confidence-model.js';
 export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
 export {

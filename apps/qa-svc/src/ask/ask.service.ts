@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AskAnswer, type AskFallback, type AskSuggestion, maskPersonalNumbers, type z } from '@govdisc/contracts';
+import { calibrateMatches, QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
@@ -60,7 +61,8 @@ export class AskService {
 
   private async answer(question: string, limit: number): Promise<AskResult> {
     const engineHits = await this.engineHits(question);
-    const matches = this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 });
+    // confidence = the probability that the match is right (bench/qa-calibration.mjs fits it on the dev sets)
+    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 }));
     const confident = matches.filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, suggestions: [], fallback: null };

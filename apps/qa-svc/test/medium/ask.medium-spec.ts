@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { UpsertQaPairReq, parseOrThrow, type z } from '@govdisc/contracts';
 import { OpenSearchSearchIndex } from '@govdisc/search-index';
 import { type MediumEnv, eventually, prepareMediumEnv, startMediumApp } from '@govdisc/testing';
+import { QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
@@ -102,7 +103,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
       expect(r.answers[0]?.id).toBe(ids.get('租房可以提取住房公积金吗？'));
       return r;
     });
-    expect(res.answers[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(res.answers[0]!.confidence).toBeGreaterThanOrEqual(QA_CONFIDENCE_MODEL.threshold);
     expect(res.answers[0]!.answer).toContain('1500元');
     expect(res.fallback).toBeNull();
     expect((await ask('残疾人补贴去哪申请')).answers[0]?.id).toBe(ids.get('残疾人两项补贴向哪里申请？'));
@@ -112,7 +113,7 @@ describe.each(engines)('一号答 on the $name engine', (engine) => {
     const res = await ask('火星移民需要办理什么手续');
     expect(res.answers).toEqual([]);
     expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER' });
-    expect(res.suggestions.every((s) => s.confidence < 0.5)).toBe(true);
+    expect(res.suggestions.every((s) => s.confidence < QA_CONFIDENCE_MODEL.threshold)).toBe(true);
     const queue = await app!.get(UnansweredService).list({ page: 1, pageSize: 10 });
     expect(queue.items.map((c) => c.sample)).toContain('火星移民需要办理什么手续');
   });

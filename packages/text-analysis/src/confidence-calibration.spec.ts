@@ -1,0 +1,24 @@
+import { calibratedConfidence, calibrateMatches } from './confidence-calibration.js';
+
+const model = { weights: { intercept: 0.65, logitRaw: 1.8, lead: 3.6 } };
+
+test('calibrated confidence is a probability that grows with the raw confidence and with the lead', () => {
+  const p = (raw: number, lead: number) => calibratedConfidence(model, raw, lead);
+  const byRaw = [0, 0.2, 0.5, 0.8, 1].map((raw) => p(raw, 0));
+  expect(byRaw.every((x) => x >= 0 && x <= 1)).toBe(true);
+  expect(byRaw).toEqual([...byRaw].sort((a, b) => a - b));
+  expect(p(1, 1)).toBeLessThanOrEqual(1);
+  expect(p(0.6, 0.3)).toBeGreaterThan(p(0.6, 0));
+});
+
+test('a clear winner is surer than the top of several near-equal candidates; the others stay below the top, in order', () => {
+  const clear = calibrateMatches(model, [{ confidence: 0.6 }, { confidence: 0.2 }]);
+  const close = calibrateMatches(model, [{ confidence: 0.6 }, { confidence: 0.58 }, { confidence: 0.3 }]);
+  expect(clear[0]!.confidence).toBeGreaterThan(close[0]!.confidence);
+  const calibrated = close.map((m) => m.confidence);
+  expect(calibrated).toEqual([...calibrated].sort((a, b) => b - a));
+});
+
+test('identity weights give back the raw confidence (rounded)', () => {
+  expect(calibratedConfidence({ weights: { intercept: 0, logitRaw: 1, lead: 0 } }, 0.637, 0.2)).toBe(0.637);
+});

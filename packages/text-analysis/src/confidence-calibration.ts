@@ -1,0 +1,33 @@
+/**
+ * Calibrated confidence for 一号答: the probability that a matched stored question is the one asked, from the
+ * matcher's raw confidence and the top match's lead over the runner-up (a clear winner is more often right than one
+ * of several near-equal candidates). A logistic model fitted on the dev sets by bench/qa-calibration.mjs.
+ */
+export interface ConfidenceModel {
+  weights: { intercept: number; logitRaw: number; lead: number };
+  /** the calibrated confidence from which an answer is given (chosen for a target answered precision) */
+  threshold: number;
+}
+
+const EPSILON = 1e-4;
+
+export function calibratedConfidence(model: Pick<ConfidenceModel, 'weights'>, raw: number, lead: number): number {
+  const p = Math.min(Math.max(raw, EPSILON), 1 - EPSILON);
+  const { intercept, logitRaw, lead: leadWeight } = model.weights;
+  const z = intercept + logitRaw * Math.log(p / (1 - p)) + leadWeight * lead;
+  return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+}
+
+/**
+ * The ranked matches with their confidence replaced by the calibrated one. The top match's lead is over the runner-up
+ * (what the model was fitted on); every other match "leads" by its (negative) distance to the top: being behind
+ * another candidate makes it less likely to be the one asked.
+ */
+export function calibrateMatches<T extends { confidence: number }>(model: Pick<ConfidenceModel, 'weights'>, matches: readonly T[]): T[] {
+  const top = matches[0]?.confidence ?? 0;
+  const runnerUp = matches[1]?.confidence ?? 0;
+  return matches.map((m, i) => ({
+    ...m,
+    confidence: calibratedConfidence(model, m.confidence, i === 0 ? top - runnerUp : m.confidence - top),
+  }));
+}

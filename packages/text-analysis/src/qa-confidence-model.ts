@@ -1,0 +1,9 @@
+// Written by bench/qa-calibration.mjs --write; do not edit by hand (re-run it when the matcher changes).
+// Fitted on 426 dev questions (qa-reworded, qa-citizen-dev, qa-citizen-dev2, qa-long-dev, qa-unanswerable, qa-unanswerable-dev2); the held-out sets were not used.
+import type { ConfidenceModel } from './confidence-calibration.js';
+
+export const QA_CONFIDENCE_MODEL: ConfidenceModel = {
+  weights: { intercept: 0.651494, logitRaw: 1.82288, lead: 3.623427 },
+  /** lowest calibrated confidence at which the dev sets' answered precision reaches 0.95 */
+  threshold: 0.91,
+};
