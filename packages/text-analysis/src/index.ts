@@ -11,6 +11,7 @@ export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, 
 export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } from './question-matcher.js';
 export { calibratedConfidence, calibrateMatches, type ConfidenceModel } from './confidence-calibration.js';
 export { QA_CONFIDENCE_MODEL } from './qa-confidence-model.js';
+export { createLawShorthandTable, defaultLawShorthand, type LawShorthand, type LawShorthandTable } from './law-shorthand.js';
 export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
 export {

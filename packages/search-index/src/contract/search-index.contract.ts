@@ -286,5 +286,17 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
       expect(await index.count()).toBe(6);
       expect((await index.search({ q: '稳岗返还' })).items[0]?.id).toBe('fx-10');
     });
+
+    it('finds a law by the shorthand people type (网安法 → 网络安全法), which neither its title nor its text holds', async () => {
+      const law = { ...FIXTURE_DOCS[0]!, id: 'fx-law', docNumber: null, title: '中华人民共和国网络安全法', version: 1 };
+      const other = { ...FIXTURE_DOCS[0]!, id: 'fx-other', docNumber: null, title: '江东市网格化服务管理办法', version: 1 };
+      await index.upsert([
+        { ...law, body: '第一条 为了保障网络安全，维护网络空间主权和国家安全，制定本法。第二十一条 国家实行网络安全等级保护制度。' },
+        { ...other, body: '第一条 为了推进网格化服务管理，保障居民安全，制定本办法。' },
+      ]);
+      for (const q of ['网安法', '网安法第二十一条', '违反网安法怎么处罚'])
+        expect([q, (await index.search({ q })).items[0]?.id]).toEqual([q, 'fx-law']);
+      expect((await index.search({ q: '网安法' })).items.map((h) => h.id)).not.toContain('fx-other');
+    });
   });
 }

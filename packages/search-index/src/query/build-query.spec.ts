@@ -20,6 +20,16 @@ describe('buildQuery', () => {
     expect(alts.at(-1)).toEqual({ tokens: ['老旧', '旧小', '小区', '区改', '改造'], fields: [{ field: 'title_bi', boost: 0.5 }] });
   });
 
+  it("makes a law's shorthand one word: its full title's words, or the shorthand as written", () => {
+    const ast = buildQuery({ q: '网安法第二十一条' });
+    expect(ast.groups[0]!.alternatives.map((a) => a.tokens)).toEqual([
+      ['网络安全', '法'],
+      ['网', '安', '法'],
+    ]);
+    expect(ast.groups).toHaveLength(2);
+    expect(buildQuery({ q: '国情法律' }).groups.flatMap((g) => g.alternatives.flatMap((a) => a.tokens))).not.toContain('国家');
+  });
+
   it('takes a document number out of the text and keeps its key', () => {
     const ast = buildQuery({ q: '浙政办发2018年111号文件' });
     expect(ast.docnoKey).toBe('浙政办发|2018|111');

@@ -1,4 +1,4 @@
-import { cjkBigrams, detectDocNumber, expandQuery, queryTokens } from '@govdisc/text-analysis';
+import { cjkBigrams, defaultLawShorthand, detectDocNumber, expandQuery, type LawShorthand, queryTokens } from '@govdisc/text-analysis';
 import { DAY_MS, FIELD_BOOSTS, toDays } from '../ranking.js';
 import { FACET_FIELDS, type SearchFilters, type SearchRequest } from '../types.js';
 import type { Alternative, QueryAst, QueryGroup } from './query-ast.js';
@@ -15,6 +15,15 @@ function groupFor(alternatives: string[]): QueryGroup {
   const alts: Alternative[] = alternatives.map((t) => ({ tokens: [t], fields: WORD_FIELDS.map((f) => ({ ...f })) }));
   const word = alternatives[0]!;
   if (HAN_ONLY.test(word)) alts.push({ tokens: cjkBigrams(word), fields: [{ field: 'title_bi', boost: FIELD_BOOSTS.title_bi }] });
+  return { alternatives: alts };
+}
+
+/** A law's shorthand (网安法) is one query word: its full title's words, or the shorthand as written. */
+function shorthandGroup({ shorthand, full }: LawShorthand): QueryGroup {
+  const alts: Alternative[] = [full, shorthand]
+    .map((text) => queryTokens(text))
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => ({ tokens, fields: WORD_FIELDS.map((f) => ({ ...f })) }));
   return { alternatives: alts };
 }
 
@@ -50,8 +59,9 @@ export function buildQuery(req: SearchRequest): QueryAst {
   const q = (req.q ?? '').trim();
   const docno = q ? detectDocNumber(q) : null;
   const rest = docno ? q.normalize('NFKC').replace(/\s+/gu, '').replace(docno.match, ' ') : q;
-  const words = [...new Set(queryTokens(rest))];
-  const groups = expandQuery(words).map(groupFor);
+  const shorthand = defaultLawShorthand().extract(rest);
+  const words = [...new Set(queryTokens(shorthand.rest))];
+  const groups = [...shorthand.found.map(shorthandGroup), ...expandQuery(words).map(groupFor)];
   const pageSize = Math.min(Math.max(1, req.pageSize ?? 10), MAX_PAGE_SIZE);
   const page = Math.max(1, req.page ?? 1);
   return {
