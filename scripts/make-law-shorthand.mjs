@@ -40,13 +40,16 @@ const generated = [...candidates]
   .map(([short, [full]]) => `${full},${short}`)
   .sort();
 
-let hand = '';
-try {
-  const current = readFileSync(OUT, 'utf8');
-  hand = current.includes(MARKER) ? current.slice(0, current.indexOf(MARKER)) : current;
-} catch {
-  hand = '# Shorthand for laws: "full title without 中华人民共和国,shorthand" per line. Reviewed hand list first.\n';
+/** The reviewed hand list: everything above the marker of the file as it is. */
+function handList() {
+  try {
+    const current = readFileSync(OUT, 'utf8');
+    return current.includes(MARKER) ? current.slice(0, current.indexOf(MARKER)) : current;
+  } catch {
+    return '# Shorthand for laws: "full title without 中华人民共和国,shorthand" per line. Reviewed hand list first.\n';
+  }
 }
+const hand = handList();
 writeFileSync(OUT, `${hand.trimEnd()}\n${MARKER}\n${generated.join('\n')}\n`);
 console.log(
   `${titles.size} national law titles → ${generated.length} generated shorthands (${[...candidates].length - generated.length} ambiguous or already words) → ${OUT}`,
