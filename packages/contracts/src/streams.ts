@@ -8,6 +8,8 @@ export const streams = {
   GUIDE_EVENTS: { subjects: ['guide.>'] },
   DISCLOSURE_EVENTS: { subjects: ['disclosure.>'] },
   NOTIFY_EVENTS: { subjects: ['notify.>'] },
+  /** Department-scoped copies of disclosure events (applicant stripped), `dept.<department>.disclosure.request.<event>`; see docs/department-integration.md. */
+  DEPT_EVENTS: { subjects: ['dept.>'] },
 } as const;
 export type StreamName = keyof typeof streams;
 
