@@ -13,6 +13,8 @@ const BATCH = 20;
  * endpoint's secret(s) per Standard Webhooks and POSTs it with a timeout. A 2xx is success; anything
  * else is retried on the schedule, then dead-lettered. An endpoint that has failed without a single
  * success for the failure window is disabled and its department's officers and the admins told.
+ * Schedules, leases and the failure window follow the injected clock; `webhook-timestamp` is the
+ * real time of sending, because receivers check it against their own clocks.
  */
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
@@ -84,7 +86,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const res = await fetch(e.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'govdisc-webhooks/1', ...signedHeaders({ msgId: d.eventId, at: now, body, secrets }) },
+        headers: { 'content-type': 'application/json', 'user-agent': 'govdisc-webhooks/1', ...signedHeaders({ msgId: d.eventId, at: new Date(), body, secrets }) },
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.settings.timeoutMs),
