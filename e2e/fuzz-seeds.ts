@@ -253,7 +253,11 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
   });
   // Webhooks: officer-edu's endpoints, and a delivery to one (a second request assigned to edu).
   const hook = async () =>
-    must<string>((await call('POST', '/webhooks/endpoints', { url: 'http://127.0.0.1:9/fuzz-hook' }, officer)).id, 'webhook endpoint id', 'hook');
+    must<string>(
+      (await call('POST', '/webhooks/endpoints', { url: 'http://127.0.0.1:9/fuzz-hook' }, officer)).id,
+      'webhook endpoint id',
+      'hook',
+    );
   const webhookEndpointId = await hook();
   const assigned = await call('POST', '/disclosure-requests', submitBody(1), citizen);
   for (const action of [{ type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'edu' }]) {

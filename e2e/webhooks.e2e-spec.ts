@@ -26,7 +26,13 @@ afterAll(async () => {
 let eduEndpoint: { id: string; secret: string };
 
 test("edu's own system registers its endpoint; others are refused or scoped; bad URLs answer 400 with a stable code", async () => {
-  const created = await api(stack, 'POST', '/webhooks/endpoints', { url: `${receiver.url}/edu`, description: '教育局办件系统' }, as['dept-system']);
+  const created = await api(
+    stack,
+    'POST',
+    '/webhooks/endpoints',
+    { url: `${receiver.url}/edu`, description: '教育局办件系统' },
+    as['dept-system'],
+  );
   expect([created.status, created.json.department, created.json.enabled]).toEqual([201, 'edu', true]);
   expect(created.json.secret).toMatch(/^whsec_/);
   eduEndpoint = { id: created.json.id, secret: created.json.secret };
@@ -60,7 +66,14 @@ test('a request assigned to edu produces a signed delivery at the live receiver,
     'POST',
     '/disclosure-requests',
     {
-      applicant: { type: 'NATURAL_PERSON', name: '王小明', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678', email: 'wxm@example.com' },
+      applicant: {
+        type: 'NATURAL_PERSON',
+        name: '王小明',
+        idType: 'RESIDENT_ID',
+        idNumber: '11010519491231002X',
+        phone: '13912345678',
+        email: 'wxm@example.com',
+      },
       channel: 'ONLINE',
       description: '江东市2025年义务教育学校经费使用情况',
       deliveryForm: 'EMAIL',

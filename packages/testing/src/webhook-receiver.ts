@@ -37,6 +37,14 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
+
 export async function startTestWebhookReceiver(): Promise<TestWebhookReceiver> {
   const receiver: TestWebhookReceiver = {
     url: '',
@@ -64,12 +72,7 @@ export async function startTestWebhookReceiver(): Promise<TestWebhookReceiver> {
           return [];
         }
       });
-      let json: unknown = null;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        json = null;
-      }
+      const json = parseJson(body);
       const n = receiver.received.filter((r) => r.path === path).length;
       const status = await receiver.respond({ path, json, n });
       receiver.received.push({ path, headers, body, json, verifiedWith, status, at: Date.now() });

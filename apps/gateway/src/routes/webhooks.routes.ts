@@ -24,7 +24,12 @@ export const webhookRoutes = routes('webhooks', [
     rpc: createWebhookEndpoint,
     input: 'body',
     summary: 'Register a webhook endpoint for a department (the signing secret whsec_… is returned once)',
-    example: { department: 'edu', url: 'https://edu.example.gov.cn/hooks/disclosure', description: '教育局办件系统', eventTypes: ['disclosure.request.assigned'] },
+    example: {
+      department: 'edu',
+      url: 'https://edu.example.gov.cn/hooks/disclosure',
+      description: '教育局办件系统',
+      eventTypes: ['disclosure.request.assigned'],
+    },
   },
   {
     key: 'webhooks.manage',

@@ -115,7 +115,8 @@ export class WebhookEndpointService {
   private departmentFor(actor: Actor, requested: string | undefined): string {
     if (isAdmin(actor)) {
       if (!requested) throw new DomainError(ErrorCode.NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED);
-      if (!isDisclosureDepartment(requested)) throw new DomainError(ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN, undefined, { department: requested });
+      if (!isDisclosureDepartment(requested))
+        throw new DomainError(ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN, undefined, { department: requested });
       return requested;
     }
     const own = actor.department;

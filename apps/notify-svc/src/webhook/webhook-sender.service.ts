@@ -81,12 +81,19 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     const body = JSON.stringify(d.payload);
     const now = this.clock.now();
     const e = d.endpoint;
-    const secrets = [e.secret, ...(e.previousSecret && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now ? [e.previousSecret] : [])];
+    const secrets = [
+      e.secret,
+      ...(e.previousSecret && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now ? [e.previousSecret] : []),
+    ];
     let statusCode: number | null = null;
     try {
       const res = await fetch(e.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'govdisc-webhooks/1', ...signedHeaders({ msgId: d.eventId, at: new Date(), body, secrets }) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'govdisc-webhooks/1',
+          ...signedHeaders({ msgId: d.eventId, at: new Date(), body, secrets }),
+        },
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.settings.timeoutMs),
@@ -122,11 +129,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       `请排查对方系统后在接口中重新启用（enabled=true）；未送达的消息会在启用后继续投递，已转入死信的可由管理员重放。`;
     const recipients = [{ role: Role.DeptOfficer, department }, { role: Role.Admin }];
     const eventId = randomUUID();
-    const disabled = await this.repo.disable(id, `连续投递失败超过 ${Math.round(this.settings.failureWindowMs / 3_600_000)} 小时，已自动停用`, (tx) =>
-      this.inbox.add(
-        recipients.map((recipient) => ({ eventId, eventType: 'notify.webhook.endpoint-disabled', recipient, title, body })),
-        tx,
-      ),
+    const disabled = await this.repo.disable(
+      id,
+      `连续投递失败超过 ${Math.round(this.settings.failureWindowMs / 3_600_000)} 小时，已自动停用`,
+      (tx) =>
+        this.inbox.add(
+          recipients.map((recipient) => ({ eventId, eventType: 'notify.webhook.endpoint-disabled', recipient, title, body })),
+          tx,
+        ),
     );
     if (disabled) this.logger.error({ endpointId: id, department }, 'webhook endpoint disabled after continuous failures');
   }

@@ -122,7 +122,10 @@ export class WebhookRepository {
   /** Disables an enabled endpoint and runs `andThen` in the same transaction; false if it was already disabled. */
   disable(id: string, reason: string, andThen: (tx: Tx) => Promise<unknown>): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.webhookEndpoint.updateMany({ where: { id, enabled: true }, data: { enabled: false, disabledReason: reason } });
+      const { count } = await tx.webhookEndpoint.updateMany({
+        where: { id, enabled: true },
+        data: { enabled: false, disabledReason: reason },
+      });
       if (count === 1) await andThen(tx);
       return count === 1;
     });

@@ -29,7 +29,12 @@ export const webhookSettingsOf = (c: AppConfig): WebhookSettings => ({
 });
 
 /** When to try again after failed attempt `attempt` (1-based), or null: the schedule is used up (dead letter). */
-export function nextAttemptAt(s: Pick<WebhookSettings, 'retryScheduleMs' | 'jitter'>, attempt: number, now: Date, random = Math.random): Date | null {
+export function nextAttemptAt(
+  s: Pick<WebhookSettings, 'retryScheduleMs' | 'jitter'>,
+  attempt: number,
+  now: Date,
+  random = Math.random,
+): Date | null {
   const step = s.retryScheduleMs[attempt - 1];
   if (step === undefined) return null;
   return new Date(now.getTime() + Math.round(step * (1 + random() * s.jitter)));

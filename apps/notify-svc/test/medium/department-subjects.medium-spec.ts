@@ -58,7 +58,13 @@ beforeAll(async () => {
   await applyBusLayout(platform, new BusNaming(''));
   db = await createTestDatabase('notify_dept_subjects');
   await migrate({ databaseUrl: db.url, schema: 'notify', migrationsDir });
-  const config = loadAppConfig({ DATABASE_URL: db.url, NATS_URL: url, DB_SCHEMA: 'notify', LOG_LEVEL: 'silent', DB_SKIP_MIGRATIONS: 'true' });
+  const config = loadAppConfig({
+    DATABASE_URL: db.url,
+    NATS_URL: url,
+    DB_SCHEMA: 'notify',
+    LOG_LEVEL: 'silent',
+    DB_SKIP_MIGRATIONS: 'true',
+  });
   app = await startMediumApp(AppModule.forRoot(config));
 });
 
@@ -72,8 +78,14 @@ afterAll(async () => {
 
 test("dept-edu reads its own department's events and is refused another department's", async () => {
   const js = jetstream(platform);
-  const eduEvent = requestAssigned.make({ requestNumber: '2026-000801', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', dueProvisional: false }, ctx);
-  const hrEvent = requestAssigned.make({ requestNumber: '2026-000802', agency: '江东市人民政府', department: 'hrss', dueDate: '2026-07-01', dueProvisional: false }, ctx);
+  const eduEvent = requestAssigned.make(
+    { requestNumber: '2026-000801', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', dueProvisional: false },
+    ctx,
+  );
+  const hrEvent = requestAssigned.make(
+    { requestNumber: '2026-000802', agency: '江东市人民政府', department: 'hrss', dueDate: '2026-07-01', dueProvisional: false },
+    ctx,
+  );
   await js.publish(hrEvent.type, JSON.stringify(hrEvent), { msgID: hrEvent.id });
   await js.publish(eduEvent.type, JSON.stringify(eduEvent), { msgID: eduEvent.id });
 
@@ -86,7 +98,7 @@ test("dept-edu reads its own department's events and is refused another departme
       return m!;
     });
     expect(msg.subject).toBe('dept.edu.disclosure.request.assigned');
-    expect((msg.json() as { payload: { requestNumber: string; department: string } }).payload).toMatchObject({
+    expect(msg.json<{ payload: { requestNumber: string; department: string } }>().payload).toMatchObject({
       requestNumber: '2026-000801',
       department: 'edu',
     });
@@ -97,12 +109,14 @@ test("dept-edu reads its own department's events and is refused another departme
     await expect(jetstream(edu).consumers.get('DEPT_EVENTS', 'dept-hrss')).rejects.toThrow(/permission/i);
     // Another department's subjects: the server refuses the subscription.
     const sub = edu.subscribe('dept.hrss.>');
-    await expect(sub.closed).resolves.toEqual(expect.objectContaining({ message: expect.stringMatching(/Permissions Violation for Subscription to "dept\.hrss\.>"/i) }));
+    await expect(sub.closed).resolves.toEqual(
+      expect.objectContaining({ message: expect.stringMatching(/Permissions Violation for Subscription to "dept\.hrss\.>"/i) }),
+    );
   } finally {
     await edu.close();
   }
   // hrss's copy is there (refused, not missing): the platform, with full rights, reads it.
   const jsm = await jetstreamManager(platform);
   const hrCopy = await jsm.streams.getMessage('DEPT_EVENTS', { last_by_subj: 'dept.hrss.disclosure.request.assigned' });
-  expect((hrCopy!.json() as { payload: { requestNumber: string } }).payload.requestNumber).toBe('2026-000802');
+  expect(hrCopy!.json<{ payload: { requestNumber: string } }>().payload.requestNumber).toBe('2026-000802');
 });

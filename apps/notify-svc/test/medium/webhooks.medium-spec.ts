@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { type Actor, type Envelope, type MessageContext, Role, requestAssigned, requestOverdue, requestReplied } from '@govdisc/contracts';
 import {
-  type Actor,
-  type Envelope,
-  type MessageContext,
-  Role,
-  requestAssigned,
-  requestOverdue,
-  requestReplied,
-} from '@govdisc/contracts';
-import { type MediumEnv, type TestWebhookReceiver, eventually, prepareMediumEnv, queryRows, startTestWebhookReceiver } from '@govdisc/testing';
+  type MediumEnv,
+  type TestWebhookReceiver,
+  eventually,
+  prepareMediumEnv,
+  queryRows,
+  startTestWebhookReceiver,
+} from '@govdisc/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +58,13 @@ const replied = (requestNumber: string) =>
   );
 
 async function endpoint(actor: Actor, path: string, extra: { eventTypes?: string[]; department?: string } = {}) {
-  const { row, secret } = await endpoints.create(actor, { url: receiver.url + path, description: path, eventTypes: [], enabled: true, ...extra });
+  const { row, secret } = await endpoints.create(actor, {
+    url: receiver.url + path,
+    description: path,
+    eventTypes: [],
+    enabled: true,
+    ...extra,
+  });
   receiver.secrets.set(path, [secret]);
   return { id: row.id, secret };
 }
@@ -107,7 +112,14 @@ test("a department's endpoint gets the event once, signed per Standard Webhooks,
     occurredAt: e.time,
     requestNumber: '2026-000301',
     department: 'edu',
-    data: { requestNumber: '2026-000301', agency: '江东市人民政府', department: 'edu', outcome: 'DISCLOSED', replyDate: '2026-06-20', onTime: true },
+    data: {
+      requestNumber: '2026-000301',
+      agency: '江东市人民政府',
+      department: 'edu',
+      outcome: 'DISCLOSED',
+      replyDate: '2026-06-20',
+      onTime: true,
+    },
   });
   expect(got.body).not.toMatch(/applicant|sub-citizen-secret|applicant@example\.com/);
   await new Promise((r) => setTimeout(r, 300)); // a few sender rounds: nothing is sent twice
@@ -128,9 +140,16 @@ test("a request's later event waits until its earlier one succeeded; the earlier
   await publish(assigned('2026-000401'));
   await publish(replied('2026-000401'));
   await publish(assigned('2026-000402'));
-  await publish(requestOverdue.make({ requestNumber: '2026-000401', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', overdueSince: '2026-07-02' }, ctx)); // filtered out
+  await publish(
+    requestOverdue.make(
+      { requestNumber: '2026-000401', agency: '江东市人民政府', department: 'edu', dueDate: '2026-07-01', overdueSince: '2026-07-02' },
+      ctx,
+    ),
+  ); // filtered out
   const succeeded = () => receiver.verified('/ordered').filter((r) => r.status === 204);
-  await eventually(async () => expect(succeeded().map((r) => (r.json as { requestNumber: string }).requestNumber)).toEqual(['2026-000402']));
+  await eventually(async () =>
+    expect(succeeded().map((r) => (r.json as { requestNumber: string }).requestNumber)).toEqual(['2026-000402']),
+  );
   expect(receiver.received.filter((r) => r.path === '/ordered').map((r) => r.status)).toEqual([500, 204]);
   await new Promise((r) => setTimeout(r, 300));
   expect(receiver.received.filter((r) => r.path === '/ordered')).toHaveLength(2); // the retry waits 5 s on the clock; replied waits behind it
@@ -186,11 +205,17 @@ test('a receiver failing for a day: retried on the schedule, dead-lettered, the 
   await endpoints.update(officerEdu, { endpointId: ep.id, enabled: true });
   await eventually(async () => expect(receiver.verified('/down').filter((r) => r.status === 204)).toHaveLength(1)); // the waiting one
   expect(await endpoints.replay(admin, { endpointId: ep.id, deliveryId: dead!.id })).toMatchObject({ status: 'PENDING', attempts: 0 });
-  await expect(endpoints.replay(admin, { endpointId: ep.id, deliveryId: dead!.id })).rejects.toMatchObject({ code: 'NOTIFY_WEBHOOK_REPLAY_NOT_DEAD' });
+  await expect(endpoints.replay(admin, { endpointId: ep.id, deliveryId: dead!.id })).rejects.toMatchObject({
+    code: 'NOTIFY_WEBHOOK_REPLAY_NOT_DEAD',
+  });
   await eventually(async () => expect(receiver.verified('/down').filter((r) => r.status === 204)).toHaveLength(2));
   await eventually(async () => expect((await deliveries(ep.id)).map((d) => d.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']));
   const { counts, row } = await endpoints.health(officerEdu, ep.id);
-  expect({ counts, enabled: row.enabled, failingSince: row.failingSince }).toEqual({ counts: { SUCCEEDED: 2 }, enabled: true, failingSince: null });
+  expect({ counts, enabled: row.enabled, failingSince: row.failingSince }).toEqual({
+    counts: { SUCCEEDED: 2 },
+    enabled: true,
+    failingSince: null,
+  });
   await endpoints.remove(officerEdu, ep.id);
 });
 
@@ -218,10 +243,14 @@ test('endpoint rules: http(s) URLs only (stable code), departments see only thei
       code: 'NOTIFY_WEBHOOK_URL_INVALID',
     });
   }
-  await expect(endpoints.create(officerEdu, { department: 'hrss', url: 'https://x.example/h', description: '', eventTypes: [], enabled: true })).rejects.toMatchObject({
+  await expect(
+    endpoints.create(officerEdu, { department: 'hrss', url: 'https://x.example/h', description: '', eventTypes: [], enabled: true }),
+  ).rejects.toMatchObject({
     code: 'NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN',
   });
-  await expect(endpoints.create(admin, { url: 'https://x.example/h', description: '', eventTypes: [], enabled: true })).rejects.toMatchObject({
+  await expect(
+    endpoints.create(admin, { url: 'https://x.example/h', description: '', eventTypes: [], enabled: true }),
+  ).rejects.toMatchObject({
     code: 'NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED',
   });
   const { row } = await endpoints.create(officerEdu, { url: 'https://edu.example/hook', description: '', eventTypes: [], enabled: true });
@@ -239,7 +268,7 @@ test('department events are republished on dept.<department>.disclosure.request.
   const seen: Array<{ subject: string; payload: { id: string; data: unknown } }> = [];
   await eventually(async () => {
     const m = await consumer.next({ expires: 1_000 });
-    if (m) seen.push({ subject: m.subject, payload: (m.json() as { payload: { id: string; data: unknown } }).payload });
+    if (m) seen.push({ subject: m.subject, payload: m.json<{ payload: { id: string; data: unknown } }>().payload });
     expect(seen.map((s) => s.payload.id)).toContain(e.id);
   });
   const copy = seen.find((s) => s.payload.id === e.id)!;

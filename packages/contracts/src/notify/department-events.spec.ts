@@ -1,6 +1,11 @@
 import { departmentSubject, toDepartmentEvent } from './department-events.js';
 
-const envelope = (type: string, payload: unknown) => ({ id: '0b4f3d0e-8c1a-4a43-9d55-3f0e8a2b7c11', type, time: '2026-06-01T02:00:00.000Z', payload });
+const envelope = (type: string, payload: unknown) => ({
+  id: '0b4f3d0e-8c1a-4a43-9d55-3f0e8a2b7c11',
+  type,
+  time: '2026-06-01T02:00:00.000Z',
+  payload,
+});
 
 test('the department view drops the applicant, the tracking code and contact fields at any depth', () => {
   const e = toDepartmentEvent(
