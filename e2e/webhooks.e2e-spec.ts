@@ -13,7 +13,9 @@ const USERS = ['citizen1', 'officer-edu', 'officer-hr', 'gio1', 'admin1'] as con
 
 beforeAll(async () => {
   receiver = await startTestWebhookReceiver();
-  stack = await startStack({ appEnv: () => ({ 'notify-svc': { WEBHOOK_POLL_INTERVAL_MS: '100' } }) });
+  stack = await startStack({
+    appEnv: () => ({ 'notify-svc': { WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } }),
+  });
   for (const u of USERS) as[u] = bearer(await tokenFor(stack.issuerUrl, u));
   as['dept-system'] = bearer(await clientToken(stack.issuerUrl));
 }, 180_000);

@@ -1,4 +1,4 @@
-import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
+import { baseServiceEnv, databaseEnv, envBoolean, loadConfig } from '@govdisc/service-kit';
 import { z } from 'zod';
 
 export const SERVICE_NAME = 'notify-svc';
@@ -36,6 +36,8 @@ export const Env = baseServiceEnv
       .transform((s) => s.split(',').map(Number)),
     /** An endpoint failing without a success for this long is disabled and its department told (default one day). */
     WEBHOOK_FAILURE_WINDOW_MS: z.coerce.number().int().min(1_000).default(86_400_000),
+    /** Development and tests only: deliveries may connect to loopback/private/link-local addresses (off: SSRF guard). */
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: envBoolean.default(false),
   })
   .refine((env) => !env.SMTP_URL || env.UNSUBSCRIBE_SECRET, {
     path: ['UNSUBSCRIBE_SECRET'],

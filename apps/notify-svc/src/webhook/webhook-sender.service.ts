@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Role } from '@govdisc/contracts';
 import { randomUUID } from 'node:crypto';
+import { Agent, fetch } from 'undici';
 import { InboxRepository } from '../inbox/inbox.repository.js';
+import { checkLiteralHost, publicOnlyLookup } from './address-guard.js';
 import { signedHeaders } from './webhook-signature.js';
 import { WEBHOOK_CLOCK, WEBHOOK_SETTINGS, type WebhookClock, type WebhookSettings, nextAttemptAt } from './webhook.settings.js';
 import { type ClaimedDelivery, WebhookRepository } from './webhook.repository.js';
@@ -23,13 +25,20 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<unknown> | undefined;
   private again = false;
   private stopped = true;
+  /** Keeps connections to receivers alive between deliveries; refuses non-public addresses unless allowed. */
+  private readonly agent: Agent;
 
   constructor(
     private readonly repo: WebhookRepository,
     private readonly inbox: InboxRepository,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
     @Inject(WEBHOOK_CLOCK) private readonly clock: WebhookClock,
-  ) {}
+  ) {
+    this.agent = new Agent({
+      connect: settings.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup },
+      keepAliveTimeout: 30_000,
+    });
+  }
 
   onApplicationBootstrap() {
     this.stopped = false;
@@ -40,6 +49,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.agent.close();
   }
 
   /** Asks for a pass now (after an event queued deliveries), instead of at the next poll. */
@@ -87,7 +97,9 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     ];
     let statusCode: number | null = null;
     try {
+      if (!this.settings.allowPrivateAddresses) checkLiteralHost(new URL(e.url));
       const res = await fetch(e.url, {
+        dispatcher: this.agent,
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -145,5 +157,5 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
 function describe(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ? `${String(error)} (${cause.code})` : String(error);
+  return cause?.code ? `${String(error)} (${cause.code}: ${cause.message ?? ''})` : String(error);
 }

@@ -11,6 +11,8 @@ export interface WebhookSettings {
   failureWindowMs: number;
   /** Extra random wait on top of each step, as a fraction of it (0.1 = up to +10 %). */
   jitter: number;
+  /** Development and tests only: let deliveries connect to loopback and private addresses. */
+  allowPrivateAddresses: boolean;
 }
 
 /** The webhook channel's notion of now: injected, so tests can move through a day of retries in seconds. */
@@ -26,6 +28,7 @@ export const webhookSettingsOf = (c: AppConfig): WebhookSettings => ({
   retryScheduleMs: c.WEBHOOK_RETRY_SCHEDULE_MS,
   failureWindowMs: c.WEBHOOK_FAILURE_WINDOW_MS,
   jitter: 0.1,
+  allowPrivateAddresses: c.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
 });
 
 /** When to try again after failed attempt `attempt` (1-based), or null: the schedule is used up (dead letter). */

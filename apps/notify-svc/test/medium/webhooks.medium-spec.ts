@@ -79,7 +79,13 @@ const deliveries = (endpointId: string) =>
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'notify-webhooks', schema: 'notify', migrationsDir });
   receiver = await startTestWebhookReceiver();
-  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'notify', WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_TIMEOUT_MS: '2000' });
+  const config = loadAppConfig({
+    ...env.env,
+    DB_SCHEMA: 'notify',
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+    WEBHOOK_TIMEOUT_MS: '2000',
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(WEBHOOK_CLOCK)
     .useValue(clock)
