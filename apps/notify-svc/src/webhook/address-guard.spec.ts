@@ -1,4 +1,4 @@
-import { type LookupAddress } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
 import { checkLiteralHost, isBlockedAddress, publicOnlyLookup } from './address-guard.js';
 
 test.each([
