@@ -155,7 +155,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'timeout'; // a DOMException, not always instanceof Error
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ? `${String(error)} (${cause.code}: ${cause.message ?? ''})` : String(error);
 }

@@ -281,3 +281,25 @@ test('department events are republished on dept.<department>.disclosure.request.
   expect(copy.subject).toBe(env.naming.subject('dept.edu.disclosure.request.replied'));
   expect(JSON.stringify(copy.payload)).not.toMatch(/applicant|sub-citizen-secret/);
 });
+
+test('a receiver slower than WEBHOOK_TIMEOUT_MS is cut off: the attempt counts as failed with "timeout" and is retried later', async () => {
+  const ep = await endpoint(officerEdu, '/slow');
+  receiver.respond = async ({ path }) => {
+    if (path === '/slow') await new Promise((r) => setTimeout(r, 3_000));
+    return 204;
+  };
+  const started = Date.now();
+  await publish(assigned('2026-000901'));
+  await eventually(async () =>
+    expect((await deliveries(ep.id))[0]).toMatchObject({ status: 'PENDING', attempts: 1, last_status_code: null }),
+  );
+  expect(Date.now() - started).toBeLessThan(2_900); // given up at the 2 s timeout, not after the receiver's 3 s
+  const [row] = await queryRows<{ last_error: string }>(
+    env.databaseUrl,
+    'SELECT last_error FROM notify.webhook_delivery WHERE endpoint_id = $1',
+    [ep.id],
+  );
+  expect(row!.last_error).toBe('timeout');
+  receiver.respond = () => 204;
+  await endpoints.remove(officerEdu, ep.id);
+});
