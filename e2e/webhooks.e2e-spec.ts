@@ -10,6 +10,8 @@ let stack: Stack;
 let receiver: TestWebhookReceiver;
 const as: Record<string, Record<string, string>> = {};
 const USERS = ['citizen1', 'officer-edu', 'officer-hr', 'gio1', 'admin1'] as const;
+/** The event crosses two services and a consumer: allow for a loaded machine. */
+const SLOW = { timeoutMs: 30_000 };
 
 beforeAll(async () => {
   receiver = await startTestWebhookReceiver();
@@ -91,7 +93,7 @@ test('a request assigned to edu produces a signed delivery at the live receiver,
     const got = receiver.verified('/edu').filter((r) => (r.json as { type: string }).type === 'disclosure.request.assigned');
     expect(got).toHaveLength(1);
     return got[0]!;
-  });
+  }, SLOW);
   expect(new Webhook(eduEndpoint.secret).verify(hook.body, hook.headers)).toMatchObject({
     type: 'disclosure.request.assigned',
     requestNumber,
@@ -107,7 +109,7 @@ test('a request assigned to edu produces a signed delivery at the live receiver,
     const log = await api(stack, 'GET', `/webhooks/endpoints/${eduEndpoint.id}/deliveries`, undefined, as['dept-system']);
     expect(log.json.items.map((d: { status: string }) => d.status)).toEqual(log.json.items.map(() => 'SUCCEEDED'));
     expect(log.json.items.length).toBeGreaterThan(0);
-  });
+  }, SLOW);
   expect(receiver.received.filter((r) => r.path === '/hr')).toEqual([]);
   expect(receiver.verified('/edu').every((r) => (r.json as { department: string }).department === 'edu')).toBe(true);
   const health = await api(stack, 'GET', `/webhooks/endpoints/${eduEndpoint.id}/health`, undefined, as['officer-edu']);
