@@ -23,6 +23,11 @@ export interface Fixtures {
   requestNumber: string;
   /** the citizen's "已收到" notice about that request (the fuzz's signed-in user for AUTHENTICATED routes) */
   notificationId: string;
+  /** officer-edu's webhook endpoint (to an address where nothing listens) and a delivery to it */
+  webhookEndpointId: string;
+  /** a second endpoint for DELETE (the first delete removes it; later ones answer 404) */
+  deletableWebhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 /** One seed per route: a valid request the mutations start from. `weight` scales how often the route is drawn. */
@@ -136,6 +141,18 @@ export const SEEDS: Record<string, Seed> = {
   // No email channel in the fuzz stack, so no real token exists: a well-formed forged one exercises the refusal path.
   'POST /api/v1/notifications/unsubscribe': { query: () => ({ token: 'eyJ2IjoxLCJhIjoiZnV6ekBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl' }) },
   'GET /api/v1/audit-log': {},
+  'POST /api/v1/webhooks/endpoints': {
+    body: () => ({ url: 'http://127.0.0.1:9/fuzz-hook', description: '模糊测试接收端', eventTypes: ['disclosure.request.assigned'] }),
+    weight: 0.5,
+  },
+  'GET /api/v1/webhooks/endpoints': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/webhooks/endpoints/{endpointId}': {},
+  'PATCH /api/v1/webhooks/endpoints/{endpointId}': { body: () => ({ description: '教育局办件系统', enabled: true }) },
+  'DELETE /api/v1/webhooks/endpoints/{endpointId}': { weight: 0.2 },
+  'POST /api/v1/webhooks/endpoints/{endpointId}/rotate-secret': { body: () => ({ previousValidForHours: 24 }), weight: 0.5 },
+  'GET /api/v1/webhooks/endpoints/{endpointId}/deliveries': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/webhooks/endpoints/{endpointId}/deliveries/{deliveryId}/replay': {},
+  'GET /api/v1/webhooks/endpoints/{endpointId}/health': {},
 };
 
 /** Path parameters by name: which fixture fills them (a route-specific pick where one resource has several roles). */
@@ -159,6 +176,10 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
       return f.requestNumber;
     case 'notificationId':
       return f.notificationId;
+    case 'endpointId':
+      return route.startsWith('DELETE') ? f.deletableWebhookEndpointId : f.webhookEndpointId;
+    case 'deliveryId':
+      return f.webhookDeliveryId;
     case 'service':
       return 'policy-svc';
     default:
@@ -185,6 +206,7 @@ function must<T>(value: T | undefined | null, what: string, res: unknown): T {
 export async function createFixtures(stack: Stack): Promise<Fixtures> {
   const as = async (user: string) => ({ authorization: `Bearer ${await tokenFor(stack.issuerUrl, user)}` });
   const [editor, reviewer, citizen] = [await as(DEMO_USERS.editor), await as(DEMO_USERS.reviewer), await as(DEMO_USERS.citizen)];
+  const [officer, gio] = [await as(DEMO_USERS['dept-officer']), await as(DEMO_USERS['disclosure-officer'])];
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
     const res = await api(stack, method, path, body, headers);
     if (res.status >= 300) throw new Error(`fixture ${method} ${path} → ${res.status} ${JSON.stringify(res.json).slice(0, 400)}`);
@@ -229,7 +251,27 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     expect(inbox.items.length).toBeGreaterThan(0);
     return inbox.items[0];
   });
+  // Webhooks: officer-edu's endpoints, and a delivery to one (a second request assigned to edu).
+  const hook = async () =>
+    must<string>(
+      (await call('POST', '/webhooks/endpoints', { url: 'http://127.0.0.1:9/fuzz-hook' }, officer)).id,
+      'webhook endpoint id',
+      'hook',
+    );
+  const webhookEndpointId = await hook();
+  const assigned = await call('POST', '/disclosure-requests', submitBody(1), citizen);
+  for (const action of [{ type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'edu' }]) {
+    await call('POST', `/disclosure-requests/${assigned.requestNumber}/actions`, { action }, gio);
+  }
+  const delivery = await eventually(async () => {
+    const log = await call('GET', `/webhooks/endpoints/${webhookEndpointId}/deliveries`, undefined, officer);
+    expect(log.items.length).toBeGreaterThan(0);
+    return log.items[0];
+  });
   return {
+    webhookEndpointId,
+    deletableWebhookEndpointId: await hook(),
+    webhookDeliveryId: must<string>(delivery.id, 'webhook delivery id', delivery),
     policyId,
     draftPolicyId,
     changingPolicyId,

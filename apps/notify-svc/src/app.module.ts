@@ -11,7 +11,7 @@ export const AppModule = {
       name: SERVICE_NAME,
       config,
       prisma: PrismaService,
-      outbox: false,
+      outbox: true,
       health: notifyHealth,
       features: [NotificationModule.forRoot(config)],
     }),

@@ -57,6 +57,12 @@ export enum ErrorCode {
   DISCLOSURE_SUPPLEMENT_AFTER_DUE = 'DISCLOSURE_SUPPLEMENT_AFTER_DUE',
   NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
   NOTIFY_UNSUBSCRIBE_TOKEN_INVALID = 'NOTIFY_UNSUBSCRIBE_TOKEN_INVALID',
+  NOTIFY_WEBHOOK_URL_INVALID = 'NOTIFY_WEBHOOK_URL_INVALID',
+  NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND = 'NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND',
+  NOTIFY_WEBHOOK_DELIVERY_NOT_FOUND = 'NOTIFY_WEBHOOK_DELIVERY_NOT_FOUND',
+  NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN = 'NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN',
+  NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED = 'NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED',
+  NOTIFY_WEBHOOK_REPLAY_NOT_DEAD = 'NOTIFY_WEBHOOK_REPLAY_NOT_DEAD',
 }
 
 export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
@@ -176,6 +182,24 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   NOTIFY_UNSUBSCRIBE_TOKEN_INVALID: {
     zh: '退订链接无效或已损坏，请使用邮件中的完整退订链接。',
     en: 'The unsubscribe link is invalid or damaged; use the full link from the email.',
+  },
+  NOTIFY_WEBHOOK_URL_INVALID: {
+    zh: '接收地址无效：请填写以 http:// 或 https:// 开头的完整网址。',
+    en: 'The webhook URL is invalid: give an absolute http:// or https:// URL.',
+  },
+  NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND: { zh: '未找到该接收端。', en: 'Webhook endpoint not found.' },
+  NOTIFY_WEBHOOK_DELIVERY_NOT_FOUND: { zh: '未找到该投递记录。', en: 'Webhook delivery not found.' },
+  NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN: {
+    zh: '只能为本部门登记接收端。',
+    en: "You may only manage your own department's webhook endpoints.",
+  },
+  NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED: {
+    zh: '请指定部门（department），例如 edu。',
+    en: 'Give the department (e.g. edu) the endpoint belongs to.',
+  },
+  NOTIFY_WEBHOOK_REPLAY_NOT_DEAD: {
+    zh: '只能重放已转入死信的投递。',
+    en: 'Only dead-lettered deliveries can be replayed.',
   },
 };
 

@@ -25,6 +25,8 @@ export * from './disclosure/report.js';
 export * from './disclosure/events.js';
 export * from './disclosure/departments.js';
 export * from './notify/notification.js';
+export * from './notify/department-events.js';
+export * from './notify/webhook.js';
 export { z } from 'zod';
 export * from './dates.js';
 export * from './ping.js';

@@ -1,3 +1,5 @@
+import { DISCLOSURE_DEPARTMENTS } from './disclosure/departments.js';
+
 /**
  * JetStream layout: one stream per producing context capturing `<context>.>`.
  * RPC subjects live under `rpc.` and are never captured (a request to a stream subject gets a PubAck).
@@ -8,6 +10,8 @@ export const streams = {
   GUIDE_EVENTS: { subjects: ['guide.>'] },
   DISCLOSURE_EVENTS: { subjects: ['disclosure.>'] },
   NOTIFY_EVENTS: { subjects: ['notify.>'] },
+  /** Department-scoped copies of disclosure events (applicant stripped), `dept.<department>.disclosure.request.<event>`; see docs/department-integration.md. */
+  DEPT_EVENTS: { subjects: ['dept.>'] },
 } as const;
 export type StreamName = keyof typeof streams;
 
@@ -60,6 +64,24 @@ export interface ConsumerSpec {
   ackWaitMs: number;
   maxDeliver: number;
 }
+
+/**
+ * One durable pull consumer per department on DEPT_EVENTS, `dept-<code>` filtering
+ * `dept.<code>.>`: created by the platform (applyBusLayout), used by the department's system with
+ * NATS credentials that may read only that consumer (docs/department-integration.md). Its ack
+ * wait and deliveries are the department's business; these are generous defaults.
+ */
+export const departmentConsumerName = (department: string) => `dept-${department}`;
+export const departmentConsumers = (departments: readonly string[]): Record<string, ConsumerSpec> =>
+  Object.fromEntries(
+    departments.map((d) => [
+      departmentConsumerName(d),
+      { stream: 'DEPT_EVENTS', filterSubject: `dept.${d}.>`, ackWaitMs: 60_000, maxDeliver: 100 } satisfies ConsumerSpec,
+    ]),
+  );
+
+/** The department consumers of every department in the registry. */
+export const DEPARTMENT_CONSUMERS = departmentConsumers(DISCLOSURE_DEPARTMENTS.map((d) => d.code));
 
 /** Messages that exhausted their deliveries land here, one subject per consumer, for people to look at. */
 export const DEAD_LETTER_STREAM = 'DEAD_LETTERS';

@@ -1,4 +1,4 @@
-import { DEAD_LETTER_STREAM, consumers, streams, type ConsumerSpec } from '@govdisc/contracts';
+import { DEAD_LETTER_STREAM, DEPARTMENT_CONSUMERS, consumers, streams, type ConsumerSpec } from '@govdisc/contracts';
 
 /**
  * Applies an optional subject prefix (e.g. "t42.") to subjects and stream names, so test runs and
@@ -27,7 +27,7 @@ export class BusNaming {
   }
 
   consumerSpec(name: string): ConsumerSpec & { name: string } {
-    const spec = (consumers as Record<string, ConsumerSpec>)[name];
+    const spec = (consumers as Record<string, ConsumerSpec>)[name] ?? DEPARTMENT_CONSUMERS[name];
     if (!spec) throw new Error(`unknown consumer "${name}": declare it in @govdisc/contracts streams.ts`);
     return { ...spec, name, stream: this.stream(spec.stream) as never, filterSubject: this.subject(spec.filterSubject) };
   }

@@ -1,5 +1,5 @@
 import { AckPolicy, DeliverPolicy, JetStreamApiError, StorageType, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { consumers } from '@govdisc/contracts';
+import { DEPARTMENT_CONSUMERS, consumers } from '@govdisc/contracts';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { BusNaming } from './naming.js';
 
@@ -13,7 +13,8 @@ export async function applyBusLayout(nc: NatsConnection, naming: BusNaming): Pro
     await upsertStream(jsm, spec.name, spec.subjects);
     done.push(`stream ${spec.name}`);
   }
-  for (const name of Object.keys(consumers)) {
+  // The platform's own consumers, then one per department on DEPT_EVENTS (read by the departments' systems).
+  for (const name of [...Object.keys(consumers), ...Object.keys(DEPARTMENT_CONSUMERS)]) {
     await ensureConsumer(jsm, naming, name);
     done.push(`consumer ${name}`);
   }

@@ -6,3 +6,4 @@ export * from './medium.js';
 export * from './env-example.js';
 export * from './nest-app.js';
 export * from './smtp-server.js';
+export * from './webhook-receiver.js';

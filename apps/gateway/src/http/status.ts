@@ -10,6 +10,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.MALFORMED_MESSAGE:
     case ErrorCode.NOTIFY_UNSUBSCRIBE_TOKEN_INVALID:
+    case ErrorCode.NOTIFY_WEBHOOK_URL_INVALID:
+    case ErrorCode.NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED:
       return 400;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
@@ -20,6 +22,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
     case ErrorCode.NOTIFICATION_NOT_FOUND:
+    case ErrorCode.NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND:
+    case ErrorCode.NOTIFY_WEBHOOK_DELIVERY_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
     case ErrorCode.POLICY_INVALID_TRANSITION:
@@ -33,8 +37,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_FEE_WINDOW_CLOSED:
     case ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE:
+    case ErrorCode.NOTIFY_WEBHOOK_REPLAY_NOT_DEAD:
       return 409;
     case ErrorCode.DISCLOSURE_FORBIDDEN:
+    case ErrorCode.NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN:
       return 403;
     case ErrorCode.PAYLOAD_TOO_LARGE:
     case ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE:

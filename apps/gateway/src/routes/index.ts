@@ -6,6 +6,7 @@ import { notificationRoutes } from './notifications.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
 import type { TaggedRoute } from './route-table.js';
+import { webhookRoutes } from './webhooks.routes.js';
 
 /** Every public route of the gateway, one row each (see route-table.ts). */
 export const ROUTES: readonly TaggedRoute[] = [
@@ -15,5 +16,6 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...guideRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
+  ...webhookRoutes,
   ...auditRoutes,
 ];

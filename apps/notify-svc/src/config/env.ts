@@ -1,4 +1,4 @@
-import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
+import { baseServiceEnv, databaseEnv, envBoolean, loadConfig } from '@govdisc/service-kit';
 import { z } from 'zod';
 
 export const SERVICE_NAME = 'notify-svc';
@@ -20,6 +20,24 @@ export const Env = baseServiceEnv
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
     EMAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** How often the webhook sender looks for due deliveries (it is also woken after each event). */
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(500),
+    /** Timeout of one outgoing webhook request (connect + response). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
+     * Waits between attempts, comma-separated durations in ms (jitter of up to +10 % is added); after the
+     * last one fails the delivery is dead-lettered. Default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h:
+     * 8 attempts over about 27.6 hours.
+     */
+    WEBHOOK_RETRY_SCHEDULE_MS: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000')
+      .default('5000,300000,1800000,7200000,18000000,36000000,36000000')
+      .transform((s) => s.split(',').map(Number)),
+    /** An endpoint failing without a success for this long is disabled and its department told (default one day). */
+    WEBHOOK_FAILURE_WINDOW_MS: z.coerce.number().int().min(1_000).default(86_400_000),
+    /** Development and tests only: deliveries may connect to loopback/private/link-local addresses (off: SSRF guard). */
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: envBoolean.default(false),
   })
   .refine((env) => !env.SMTP_URL || env.UNSUBSCRIBE_SECRET, {
     path: ['UNSUBSCRIBE_SECRET'],

@@ -17,6 +17,8 @@ import {
   requestWithdrawn,
 } from '@govdisc/contracts';
 import { ConsumerDeps, EventConsumerHost } from '@govdisc/service-kit';
+import { DepartmentFanout } from '../webhook/department-fanout.service.js';
+import { WebhookSender } from '../webhook/webhook-sender.service.js';
 import { NoticeService } from './notice.service.js';
 
 export const DISCLOSURE_EVENTS_CONSUMER = 'notify-svc__disclosure-request-events';
@@ -39,8 +41,9 @@ const CONTRACTS = new Map(
 );
 
 /**
- * disclosure.request.> → the applicant's and the departments' notices, in stream order (one
- * consumer for all of them). A valid envelope of a type nobody is told about is acknowledged
+ * disclosure.request.> → the applicant's and the departments' notices, the department systems'
+ * webhook deliveries and the `dept.<department>.…` copy, in stream order (one consumer for all of
+ * them, so a request's webhooks are queued in the order its events happened). A valid envelope of a type nobody is told about is acknowledged
  * without effect; one that fails its contract is dead-lettered.
  */
 @Injectable()
@@ -50,6 +53,8 @@ export class DisclosureEventsConsumer extends EventConsumerHost {
   constructor(
     deps: ConsumerDeps,
     private readonly notices: NoticeService,
+    private readonly departments: DepartmentFanout,
+    private readonly webhooks: WebhookSender,
   ) {
     super(deps);
   }
@@ -57,7 +62,15 @@ export class DisclosureEventsConsumer extends EventConsumerHost {
   protected async handle(raw: unknown): Promise<boolean> {
     const { type } = parseOrThrow(Envelope, raw, ErrorCode.MALFORMED_MESSAGE);
     const contract = CONTRACTS.get(type);
-    if (!contract || !this.notices.handles(type)) return true;
-    return this.notices.deliver(this.consumerName, contract.parse(raw));
+    if (!contract) return true;
+    const envelope = contract.parse(raw);
+    const forDepartment = this.departments.concerns(envelope);
+    if (!this.notices.handles(type) && !forDepartment) return true;
+    let queued = 0;
+    const done = await this.notices.deliver(this.consumerName, envelope, async (tx) => {
+      if (forDepartment) queued = await this.departments.add(envelope, tx);
+    });
+    if (queued > 0) this.webhooks.wake();
+    return done;
   }
 }

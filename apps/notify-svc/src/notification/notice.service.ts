@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Envelope } from '@govdisc/contracts';
 import { processOnce } from '@govdisc/messaging';
 import { createHash } from 'node:crypto';
-import { EmailRepository, type NewEmail } from '../email/email.repository.js';
+import { EmailRepository, type NewEmail, type Tx } from '../email/email.repository.js';
 import { type EmailSettings, EMAIL_SETTINGS } from '../email/email.settings.js';
 import { InboxRepository, type NewNotice } from '../inbox/inbox.repository.js';
 import { PrismaService } from '../infra/prisma.service.js';
@@ -42,13 +42,14 @@ export class NoticeService implements OnModuleInit {
    * the inbox rows and the queued emails commit together, and (event, recipient) / (event, address)
    * are unique keys besides. Emails are sent after commit by EmailSender.
    */
-  deliver(consumer: string, envelope: Envelope<unknown>): Promise<boolean> {
+  deliver(consumer: string, envelope: Envelope<unknown>, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
     const notices = this.inboxNotices(envelope);
     const emails = this.email.smtpUrl ? this.emailNotices(envelope) : [];
     return this.prisma.$transaction((tx) =>
       processOnce(tx, consumer, envelope.id, async () => {
         await this.inbox.add(notices, tx);
         await this.emails.add(emails, tx);
+        await alsoInTx?.(tx);
       }),
     );
   }

@@ -12,13 +12,19 @@ import { DisclosureEventsConsumer } from './disclosure-events.consumer.js';
 import { NoticeService } from './notice.service.js';
 import { PolicyPublishedConsumer } from './policy-published.consumer.js';
 import { QaNeedsUpdateConsumer } from './qa-needs-update.consumer.js';
+import { DepartmentFanout } from '../webhook/department-fanout.service.js';
+import { WebhookEndpointService } from '../webhook/webhook-endpoint.service.js';
+import { WebhookHandlers } from '../webhook/webhook.handlers.js';
+import { WebhookRepository } from '../webhook/webhook.repository.js';
+import { WebhookSender } from '../webhook/webhook-sender.service.js';
+import { WEBHOOK_CLOCK, WEBHOOK_SETTINGS, systemClock, webhookSettingsOf } from '../webhook/webhook.settings.js';
 
 @Module({})
 export class NotificationModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: NotificationModule,
-      controllers: [InboxHandlers, EmailHandlers],
+      controllers: [InboxHandlers, EmailHandlers, WebhookHandlers],
       providers: [
         { provide: EMAIL_SETTINGS, useValue: emailSettingsOf(config) },
         InboxService,
@@ -30,6 +36,12 @@ export class NotificationModule {
         PolicyPublishedConsumer,
         QaNeedsUpdateConsumer,
         DisclosureEventsConsumer,
+        { provide: WEBHOOK_SETTINGS, useValue: webhookSettingsOf(config) },
+        { provide: WEBHOOK_CLOCK, useValue: systemClock },
+        WebhookRepository,
+        WebhookEndpointService,
+        WebhookSender,
+        DepartmentFanout,
       ],
     };
   }
