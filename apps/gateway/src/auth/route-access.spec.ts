@@ -69,5 +69,5 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   expect(spots.length).toBe(new Set(spots).size);
   // Every public route the controllers served before the table (54), plus the inbox's three (mark read,
   // mark all read, unsubscribe): none lost in a merge. The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(57);
+  expect(ROUTES.length).toBe(67);
 });
