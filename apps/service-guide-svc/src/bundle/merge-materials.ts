@@ -5,12 +5,16 @@ type Merged = z.infer<typeof BundleMaterial>;
 
 /** Leading words that do not change which document is meant (申请人身份证 = 身份证). */
 const PREFIXES = /^(申请人|经办人|本人|有效|居民)+/u;
+/** A bracketed note on which copy to bring (营业执照（副本）= 营业执照): merged; how many is in originals/copies. */
+const COPY_NOTE = /[（(](正本|副本|正副本|原件|复印件|原件及复印件|原件和复印件)[)）]/gu;
 /**
  * The key two materials are the same document by: NFKC (full-width → half-width), lower case, without
- * white space, punctuation and brackets (《》（）“”), and without leading words such as 申请人/本人/有效/居民.
+ * white space, punctuation and brackets (《》（）“”), without a note on which copy (（副本）, （复印件）) and without
+ * leading words such as 申请人/本人/有效/居民.
  */
 export function materialKey(name: string): string {
   return name
+    .replace(COPY_NOTE, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]/gu, '')

@@ -86,8 +86,11 @@ function csvRows(content: string, firstLine: number, header?: string): ImportRec
   } catch (error) {
     throw new DomainError(ErrorCode.GUIDE_IMPORT_FILE_INVALID, undefined, { reason: (error as Error).message });
   }
+  // `info.lines` is the line a record ends on; a record starts after the one before (quoted fields may span lines).
+  let previousEnd = 1;
   return rows.map(({ record, info }) => {
-    const line = offset + info.lines;
+    const line = offset + previousEnd + 1;
+    previousEnd = info.lines;
     try {
       return { line, record: csvRecord(record) };
     } catch (error) {
