@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { bearer, tokenFor } from './auth.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
@@ -153,3 +154,27 @@ test('drafts (matters, sites, bundles, imports, pending versions) stay invisible
   expect(v2.json).toMatchObject({ promisedDays: 1, version: 2 });
   expect((await api(stack, 'GET', '/guides/JD-SB-001')).json.promisedDays).toBe(1);
 });
+
+test('the import CLI sends a CSV with Chinese headers in chunks: drafts, rejected lines with reasons, and a re-run changes nothing', async () => {
+  const run = (...extra: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
+      delete env.KEYCLOAK_URL;
+      const child = spawn(process.execPath, ['scripts/guide-import.mjs', 'test-fixtures/guides/matters.csv', '--quiet', ...extra], { cwd: repoRoot, env });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, out }));
+    });
+  const first = await run('--chunk', '2'); // 4 requests: line numbers must still be the file's
+  expect(first.code).toBe(0);
+  expect(first.out).toContain('5 new drafts, 0 updated (drafts or pending versions), 0 unchanged, 2 rejected');
+  expect(first.out).toMatch(/line 4 \(BAD-1\): name：/);
+  expect(first.out).toMatch(/line 17 \(BAD-2\): type：/);
+  const imported = await api(stack, 'GET', '/guides/JD-GJJ-002-CSV', undefined, editor);
+  expect(imported.json).toMatchObject({ status: 'DRAFT', name: '住房公积金退休提取', legalBasis: [{ policyId: 'demo-policy-07', clause: '第三条' }] });
+  expect(imported.json.steps.map((s: Item) => s.name)).toEqual(['申请', '受理', '审核', '办结']); // one step per line of a quoted cell
+  expect((await api(stack, 'GET', '/guides/JD-GJJ-002-CSV')).status).toBe(404);
+  const second = await run();
+  expect(second.out).toContain('0 new drafts, 0 updated (drafts or pending versions), 5 unchanged, 2 rejected');
+}, 60_000);

@@ -99,7 +99,7 @@ function csvRows(content: string, firstLine: number, header?: string): ImportRec
   });
 }
 
-/** A CSV row as a contract object: list cells are JSON arrays or items separated by `；`/`;`/newlines. */
+/** A CSV row as a contract object: list cells are JSON arrays, one item per line, or items separated by `；`/`;`. */
 function csvRecord(row: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [rawKey, cell] of Object.entries(row)) {
@@ -120,8 +120,9 @@ function listCell(key: string, cell: string): unknown[] {
       throw new Error(`${key} 列不是有效的 JSON 数组`);
     }
   }
+  // A cell with line breaks holds one item per line (items may then contain ；); otherwise ；/; separate them.
   const items = cell
-    .split(/[；;\n]/u)
+    .split(cell.includes('\n') ? /\r?\n/u : /[；;]/u)
     .map((s) => s.trim())
     .filter(Boolean);
   switch (key) {

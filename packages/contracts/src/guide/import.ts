@@ -6,8 +6,9 @@ import { EDITORS } from '../roles.js';
  * Service matters from a JSON array, JSONL or CSV text (one chunk of a file; the CLI sends large files
  * in chunks, `firstLine` numbering the chunk's first record line). Imports only make drafts (or pending
  * edits of published matters); a reviewer publishes them. Re-running the same content changes nothing.
- * CSV: a header row; list columns (materials, conditions, steps…) hold JSON arrays or `；`-separated
- * text; `legalBasis` cells are `policyId#clause` items separated by `；`.
+ * CSV: a header row; list columns (materials, conditions, steps…) hold JSON arrays, one item per line, or
+ * items separated by `；`; `legalBasis` items are `policyId#clause`, `steps` items `名称：说明`, `fees` items
+ * `名称：金额：依据`.
  */
 export const GuideImportFormat = z.enum(['json', 'jsonl', 'csv']);
 export const GuideImportReq = z
