@@ -145,7 +145,9 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/guides/{code}': {},
   'POST /api/v1/guides/{code}/publish': { weight: 0.5 },
   'GET /api/v1/bundles': { query: () => ({ page: 1, pageSize: 10 }) },
-  'POST /api/v1/bundles': { body: () => ({ code: 'FUZZ-BUNDLE-1', name: '开办企业一件事', description: '一次办', matterCodes: ['FUZZ-GUIDE-0'] }) },
+  'POST /api/v1/bundles': {
+    body: () => ({ code: 'FUZZ-BUNDLE-1', name: '开办企业一件事', description: '一次办', matterCodes: ['FUZZ-GUIDE-0'] }),
+  },
   'GET /api/v1/bundles/{code}': {},
   'POST /api/v1/bundles/{code}/publish': { weight: 0.5 },
   'GET /api/v1/sites': { query: () => ({ page: 1, pageSize: 10, district: '江城区' }) },
@@ -267,13 +269,27 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     }
     return id;
   };
-  const site = { id: 'FUZZ-SITE-0', name: '江东市民之家', level: '市', address: '人民中路1号', district: '江城区', lat: 28.196, lng: 112.972 };
+  const site = {
+    id: 'FUZZ-SITE-0',
+    name: '江东市民之家',
+    level: '市',
+    address: '人民中路1号',
+    district: '江城区',
+    lat: 28.196,
+    lng: 112.972,
+  };
   await call('POST', '/sites', { ...site, weeklyHours: [{ weekday: 1, open: '09:00', close: '17:00' }] }, editor);
   await call('POST', '/sites/FUZZ-SITE-0/publish', undefined, reviewer);
   const guide = await call(
     'POST',
     '/guides',
-    { code: 'FUZZ-GUIDE-0', name: '住房公积金提取', department: '住房公积金中心', siteIds: ['FUZZ-SITE-0'], materials: [{ name: '身份证' }] },
+    {
+      code: 'FUZZ-GUIDE-0',
+      name: '住房公积金提取',
+      department: '住房公积金中心',
+      siteIds: ['FUZZ-SITE-0'],
+      materials: [{ name: '身份证' }],
+    },
     editor,
   );
   await call('POST', '/guides/FUZZ-GUIDE-0/publish', undefined, reviewer); // public reads see published guides only

@@ -61,7 +61,11 @@ test('the public lists published guides by words, topic and department, and read
 
 test('a bundle lists its matters in order with one merged materials list, total promised days and where to start', async () => {
   const list = await api(stack, 'GET', '/bundles');
-  expect(list.json.items.map((b: Item) => b.code).sort()).toEqual(demo('bundles.json').map((b) => b.code).sort());
+  expect(list.json.items.map((b: Item) => b.code).sort()).toEqual(
+    demo('bundles.json')
+      .map((b) => b.code)
+      .sort(),
+  );
   const res = await api(stack, 'GET', '/bundles/JD-YJS-XSE');
   expect(res.status).toBe(200);
   const bundle = res.json;
@@ -115,11 +119,25 @@ test('bad input is answered with 4xx and a stable code, never a 500', async () =
     ['GET', '/bundles/NO-SUCH', undefined, {}, 404, 'GUIDE_BUNDLE_NOT_FOUND'],
     ['GET', '/sites/NO-SUCH', undefined, {}, 404, 'GUIDE_SITE_NOT_FOUND'],
     ['POST', '/guides', { code: 'E2E-X', name: '事项', department: '某局' }, {}, 401, 'AUTH_REQUIRED'],
-    ['POST', '/guides', { code: 'E2E-X', name: '事项', department: '某局', statutoryDays: 1, promisedDays: 5 }, editor, 400, 'VALIDATION_FAILED'],
+    [
+      'POST',
+      '/guides',
+      { code: 'E2E-X', name: '事项', department: '某局', statutoryDays: 1, promisedDays: 5 },
+      editor,
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['POST', '/guides', { code: 'E2E-X', name: '事项', department: '某局', type: '行政处罚' }, editor, 400, 'VALIDATION_FAILED'],
     ['POST', '/guides', { code: 'E2E-X', name: '事项', department: '某局', siteIds: ['JD-SITE-99'] }, editor, 422, 'GUIDE_SITE_UNKNOWN'],
     ['POST', '/bundles', { code: 'E2E-B', name: '一件事', matterCodes: ['JD-GJJ-001', 'NO-SUCH'] }, editor, 422, 'GUIDE_MATTER_UNKNOWN'],
-    ['POST', '/sites', { id: 'E2E-S', name: '站', level: '社区', address: '某路', district: '江城区', lat: 100, lng: 1 }, editor, 400, 'VALIDATION_FAILED'],
+    [
+      'POST',
+      '/sites',
+      { id: 'E2E-S', name: '站', level: '社区', address: '某路', district: '江城区', lat: 100, lng: 1 },
+      editor,
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['POST', '/guides/import', { format: 'json', content: '{"not":"a list"}' }, editor, 422, 'GUIDE_IMPORT_FILE_INVALID'],
     ['POST', '/guides/JD-GJJ-001/publish', undefined, reviewer, 409, 'CONTENT_NOTHING_TO_PUBLISH'],
   ];
@@ -131,11 +149,29 @@ test('bad input is answered with 4xx and a stable code, never a 500', async () =
 });
 
 test('drafts (matters, sites, bundles, imports, pending versions) stay invisible to the public until another person publishes them', async () => {
-  await must(api(stack, 'POST', '/sites', { id: 'E2E-SITE', name: '草稿站', level: '社区', address: '某路1号', district: '江城区', lat: 28.19612, lng: 112.97265 }, editor), 'site');
-  await must(api(stack, 'POST', '/guides', { code: 'E2E-DRAFT', name: '草稿事项', department: '某局', siteIds: ['E2E-SITE'] }, editor), 'guide');
+  await must(
+    api(
+      stack,
+      'POST',
+      '/sites',
+      { id: 'E2E-SITE', name: '草稿站', level: '社区', address: '某路1号', district: '江城区', lat: 28.19612, lng: 112.97265 },
+      editor,
+    ),
+    'site',
+  );
+  await must(
+    api(stack, 'POST', '/guides', { code: 'E2E-DRAFT', name: '草稿事项', department: '某局', siteIds: ['E2E-SITE'] }, editor),
+    'guide',
+  );
   await must(api(stack, 'POST', '/bundles', { code: 'E2E-BUNDLE', name: '草稿一件事', matterCodes: ['E2E-DRAFT'] }, editor), 'bundle');
   const report = await must(
-    api(stack, 'POST', '/guides/import', { format: 'csv', content: '事项编码,事项名称,实施主体\nE2E-IMP,导入事项,某局\nE2E-BAD,,某局\n' }, editor),
+    api(
+      stack,
+      'POST',
+      '/guides/import',
+      { format: 'csv', content: '事项编码,事项名称,实施主体\nE2E-IMP,导入事项,某局\nE2E-BAD,,某局\n' },
+      editor,
+    ),
     'import',
   );
   expect(report).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [expect.objectContaining({ line: 3, code: 'E2E-BAD' })] });
@@ -144,10 +180,15 @@ test('drafts (matters, sites, bundles, imports, pending versions) stay invisible
     expect((await api(stack, 'GET', path, undefined, editor)).status).toBe(200);
   }
   expect((await api(stack, 'GET', '/guides?pageSize=100')).json.items.map((g: Item) => g.code)).not.toContain('E2E-DRAFT');
-  expect((await api(stack, 'GET', '/sites/nearest?lat=28.19612&lng=112.97265&limit=50')).json.items.map((s: Item) => s.id)).not.toContain('E2E-SITE');
+  expect((await api(stack, 'GET', '/sites/nearest?lat=28.19612&lng=112.97265&limit=50')).json.items.map((s: Item) => s.id)).not.toContain(
+    'E2E-SITE',
+  );
   // an edit of a published matter is a pending version: the public keeps reading version 1
   const published = (await api(stack, 'GET', '/guides/JD-SB-001')).json;
-  await must(api(stack, 'POST', '/guides', { ...demo('guides.json').find((g) => g.code === 'JD-SB-001'), promisedDays: 1 }, editor), 'edit');
+  await must(
+    api(stack, 'POST', '/guides', { ...demo('guides.json').find((g) => g.code === 'JD-SB-001'), promisedDays: 1 }, editor),
+    'edit',
+  );
   expect((await api(stack, 'GET', '/guides/JD-SB-001')).json.promisedDays).toBe(published.promisedDays);
   expect((await api(stack, 'POST', '/guides/JD-SB-001/publish', undefined, editor)).status).toBe(403); // editors do not publish
   const v2 = await api(stack, 'POST', '/guides/JD-SB-001/publish', undefined, reviewer);
@@ -160,7 +201,10 @@ test('the import CLI sends a CSV with Chinese headers in chunks: drafts, rejecte
     new Promise<{ code: number; out: string }>((resolve) => {
       const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
       delete env.KEYCLOAK_URL;
-      const child = spawn(process.execPath, ['scripts/guide-import.mjs', 'test-fixtures/guides/matters.csv', '--quiet', ...extra], { cwd: repoRoot, env });
+      const child = spawn(process.execPath, ['scripts/guide-import.mjs', 'test-fixtures/guides/matters.csv', '--quiet', ...extra], {
+        cwd: repoRoot,
+        env,
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
@@ -172,7 +216,11 @@ test('the import CLI sends a CSV with Chinese headers in chunks: drafts, rejecte
   expect(first.out).toMatch(/line 4 \(BAD-1\): name：/);
   expect(first.out).toMatch(/line 17 \(BAD-2\): type：/);
   const imported = await api(stack, 'GET', '/guides/JD-GJJ-002-CSV', undefined, editor);
-  expect(imported.json).toMatchObject({ status: 'DRAFT', name: '住房公积金退休提取', legalBasis: [{ policyId: 'demo-policy-07', clause: '第三条' }] });
+  expect(imported.json).toMatchObject({
+    status: 'DRAFT',
+    name: '住房公积金退休提取',
+    legalBasis: [{ policyId: 'demo-policy-07', clause: '第三条' }],
+  });
   expect(imported.json.steps.map((s: Item) => s.name)).toEqual(['申请', '受理', '审核', '办结']); // one step per line of a quoted cell
   expect((await api(stack, 'GET', '/guides/JD-GJJ-002-CSV')).status).toBe(404);
   const second = await run();

@@ -18,7 +18,9 @@ const target = args.find((a, i) => !a.startsWith('--') && !['--format', '--repor
 const FORMATS = { '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 const format = opt('--format') ?? FORMATS[extname(target ?? '').toLowerCase()];
 if (!target || !['json', 'jsonl', 'csv'].includes(format)) {
-  console.error('usage: node scripts/guide-import.mjs <file.json|file.jsonl|file.csv> [--format json|jsonl|csv] [--report <file.json>] [--quiet]');
+  console.error(
+    'usage: node scripts/guide-import.mjs <file.json|file.jsonl|file.csv> [--format json|jsonl|csv] [--report <file.json>] [--quiet]',
+  );
   process.exit(2);
 }
 const quiet = args.includes('--quiet');
@@ -75,7 +77,13 @@ function chunksOf(text) {
   pack(spans, (batch) =>
     batch[0] === spans[0]
       ? { format: 'csv', firstLine: 1, content: [headerText, ...batch.map((r) => r.text)].join('\n'), records: batch.length }
-      : { format: 'csv', firstLine: batch[0].line, header: headerText, content: batch.map((r) => r.text).join('\n'), records: batch.length },
+      : {
+          format: 'csv',
+          firstLine: batch[0].line,
+          header: headerText,
+          content: batch.map((r) => r.text).join('\n'),
+          records: batch.length,
+        },
   );
   return chunks;
 }
@@ -83,7 +91,10 @@ function chunksOf(text) {
 const chunks = chunksOf(readFileSync(target, 'utf8'));
 const total = chunks.reduce((a, c) => a + c.records, 0);
 const api = await loginEditor();
-const bar = new cliProgress.SingleBar({ format: '  {bar} {percentage}% | {value}/{total} matters | {rate} /s', hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: '  {bar} {percentage}% | {value}/{total} matters | {rate} /s', hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
 if (!quiet) bar.start(total, 0, { rate: 0 });
 const started = Date.now();
 const report = { imported: 0, updated: 0, unchanged: 0, rejected: [] };

@@ -37,7 +37,8 @@ export const guideRoutes = routes('guides', [
     access: EDITORS,
     rpc: upsertGuideMatter,
     input: 'body',
-    summary: 'Save a service matter with its full guide by its code: a draft, or a pending version of a published one (published by another person)',
+    summary:
+      'Save a service matter with its full guide by its code: a draft, or a pending version of a published one (published by another person)',
     example: {
       code: 'JD-GJJ-003',
       name: '住房公积金租房提取',
@@ -63,7 +64,8 @@ export const guideRoutes = routes('guides', [
     rpc: importGuideMatters,
     input: 'body',
     timeoutMs: 120_000,
-    summary: 'Import service matters from JSON, JSONL or CSV text (drafts or pending versions only): a report with rejected lines and reasons',
+    summary:
+      'Import service matters from JSON, JSONL or CSV text (drafts or pending versions only): a report with rejected lines and reasons',
   },
   {
     key: 'guides.publish',

@@ -1,5 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { ANONYMOUS, getGuideBundle, isContentStaff, listGuideBundles, publishGuideBundle, upsertGuideBundle, type z } from '@govdisc/contracts';
+import {
+  ANONYMOUS,
+  getGuideBundle,
+  isContentStaff,
+  listGuideBundles,
+  publishGuideBundle,
+  upsertGuideBundle,
+  type z,
+} from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import { BundleService, toBundleSummary } from './bundle.service.js';
 

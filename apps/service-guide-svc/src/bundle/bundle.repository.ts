@@ -21,7 +21,10 @@ export class BundleRepository {
   }
 
   savePendingEdit(code: string, content: BundleContent, editedBy: string, tx: Tx): Promise<GuideBundle> {
-    return tx.guideBundle.update({ where: { code }, data: { pendingEdit: content, pendingEditedBy: editedBy, pendingEditedAt: new Date() } });
+    return tx.guideBundle.update({
+      where: { code },
+      data: { pendingEdit: content, pendingEditedBy: editedBy, pendingEditedAt: new Date() },
+    });
   }
 
   markPublished(code: string, publishedBy: string, tx: Tx): Promise<GuideBundle> {

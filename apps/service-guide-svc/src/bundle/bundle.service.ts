@@ -19,7 +19,12 @@ import { mergeMaterials } from './merge-materials.js';
 
 type View = z.infer<typeof GuideBundleView>;
 
-const contentOf = (b: GuideBundle): BundleContent => ({ name: b.name, description: b.description, matterCodes: b.matterCodes, topics: b.topics });
+const contentOf = (b: GuideBundle): BundleContent => ({
+  name: b.name,
+  description: b.description,
+  matterCodes: b.matterCodes,
+  topics: b.topics,
+});
 
 export function toBundleSummary(b: GuideBundle, staff: boolean) {
   const pending = b.pendingEdit as { name?: string } | null;

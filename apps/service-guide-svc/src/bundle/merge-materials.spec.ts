@@ -15,8 +15,14 @@ test('names that mean the same document share a key; different documents do not'
 
 test('a shared material is listed once with every matter needing it; conditions stay while nobody requires it', () => {
   const merged = mergeMaterials([
-    matter('A', [{ name: '居民身份证', form: '电子', exemptedBySharedData: true }, { name: '租赁合同', required: false, condition: '租房的' }]),
-    matter('B', [{ name: '身份证', form: '纸质', copies: 2, exemptedBySharedData: true }, { name: '租赁合同', required: false, condition: '借住的' }]),
+    matter('A', [
+      { name: '居民身份证', form: '电子', exemptedBySharedData: true },
+      { name: '租赁合同', required: false, condition: '租房的' },
+    ]),
+    matter('B', [
+      { name: '身份证', form: '纸质', copies: 2, exemptedBySharedData: true },
+      { name: '租赁合同', required: false, condition: '借住的' },
+    ]),
     matter('C', [{ name: '身份证', exemptedBySharedData: false }]),
   ]);
   expect(merged).toEqual([

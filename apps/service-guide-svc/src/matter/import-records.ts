@@ -34,10 +34,25 @@ const HEADERS: Record<string, string> = {
   投诉电话: 'complaintPhones',
   主题: 'topics',
 };
-const LIST_FIELDS = new Set(['legalBasis', 'conditions', 'materials', 'steps', 'fees', 'siteIds', 'consultPhones', 'complaintPhones', 'topics']);
+const LIST_FIELDS = new Set([
+  'legalBasis',
+  'conditions',
+  'materials',
+  'steps',
+  'fees',
+  'siteIds',
+  'consultPhones',
+  'complaintPhones',
+  'topics',
+]);
 const NUMBER_FIELDS = new Set(['statutoryDays', 'promisedDays']);
 
-export function readImportRecords(input: { format: z.infer<typeof GuideImportFormat>; content: string; firstLine: number; header?: string }): ImportRecord[] {
+export function readImportRecords(input: {
+  format: z.infer<typeof GuideImportFormat>;
+  content: string;
+  firstLine: number;
+  header?: string;
+}): ImportRecord[] {
   switch (input.format) {
     case 'json':
       return jsonArray(input.content);
@@ -82,7 +97,16 @@ function csvRows(content: string, firstLine: number, header?: string): ImportRec
   const offset = header ? firstLine - 2 : firstLine - 1;
   let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as typeof rows;
+    // With `info: true` each row is { record, info } (csv-parse's types do not say so).
+    const parsed: unknown = parse(text, {
+      bom: true,
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    });
+    rows = parsed as typeof rows;
   } catch (error) {
     throw new DomainError(ErrorCode.GUIDE_IMPORT_FILE_INVALID, undefined, { reason: (error as Error).message });
   }

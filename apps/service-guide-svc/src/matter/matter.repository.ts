@@ -26,7 +26,7 @@ export class MatterRepository {
   savePendingEdit(id: string, content: MatterContent, editedBy: string, tx: Tx): Promise<GuideMatter> {
     return tx.guideMatter.update({
       where: { id },
-      data: { pendingEdit: content as object, pendingEditedBy: editedBy, pendingEditedAt: new Date() },
+      data: { pendingEdit: content, pendingEditedBy: editedBy, pendingEditedAt: new Date() },
     });
   }
 

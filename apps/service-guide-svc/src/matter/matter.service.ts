@@ -31,7 +31,10 @@ export class MatterService {
   }
 
   /** As `save`, saying whether anything changed (imports report it). */
-  async saveWithOutcome(input: z.output<typeof UpsertGuideMatterReq>, actor: Actor): Promise<{ matter: GuideMatter; outcome: SaveOutcome }> {
+  async saveWithOutcome(
+    input: z.output<typeof UpsertGuideMatterReq>,
+    actor: Actor,
+  ): Promise<{ matter: GuideMatter; outcome: SaveOutcome }> {
     const { code, ...content } = input;
     const result = await this.matters.transaction(async (tx) => {
       await this.assertSitesExist(content, tx);

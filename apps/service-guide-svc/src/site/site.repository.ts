@@ -24,7 +24,7 @@ export class SiteRepository {
   }
 
   savePendingEdit(id: string, content: SiteContent, editedBy: string, tx: Tx): Promise<ServiceSite> {
-    return tx.serviceSite.update({ where: { id }, data: { pendingEdit: content as object, pendingEditedBy: editedBy, pendingEditedAt: new Date() } });
+    return tx.serviceSite.update({ where: { id }, data: { pendingEdit: content, pendingEditedBy: editedBy, pendingEditedAt: new Date() } });
   }
 
   markPublished(id: string, publishedBy: string, tx: Tx): Promise<ServiceSite> {

@@ -73,7 +73,8 @@ export class SiteService {
   /** A draft site is not-found for everyone but staff; `matters` are the published matters handled there. */
   async detail(id: string, actor: Actor | null) {
     const site = await this.sites.find(id);
-    if (!site || (site.status !== 'PUBLISHED' && !isContentStaff(actor))) throw new DomainError(ErrorCode.GUIDE_SITE_NOT_FOUND, undefined, { id });
+    if (!site || (site.status !== 'PUBLISHED' && !isContentStaff(actor)))
+      throw new DomainError(ErrorCode.GUIDE_SITE_NOT_FOUND, undefined, { id });
     return { site, matters: await this.sites.publishedMattersAt(id) };
   }
 
@@ -82,7 +83,11 @@ export class SiteService {
   }
 
   isOpen(site: ServiceSite, at: Date): boolean {
-    return isOpenAt({ weeklyHours: site.weeklyHours as unknown as OpeningPeriod[], openOnHolidays: site.openOnHolidays }, at, this.calendar);
+    return isOpenAt(
+      { weeklyHours: site.weeklyHours as unknown as OpeningPeriod[], openOnHolidays: site.openOnHolidays },
+      at,
+      this.calendar,
+    );
   }
 
   /** Published sites nearest to a WGS-84 point, nearest first (ties by id); optionally only open ones or those handling a matter. */
@@ -93,7 +98,11 @@ export class SiteService {
       const ids = new Set((await this.sites.siteIdsOfPublishedMatter(query.matter)) ?? []);
       candidates = candidates.filter((s) => ids.has(s.id));
     }
-    const scored = candidates.map((site) => ({ site, distanceMeters: Math.round(haversineMeters(query, site)), openNow: this.isOpen(site, at) }));
+    const scored = candidates.map((site) => ({
+      site,
+      distanceMeters: Math.round(haversineMeters(query, site)),
+      openNow: this.isOpen(site, at),
+    }));
     return scored
       .filter((s) => !query.openNow || s.openNow)
       .sort((a, b) => a.distanceMeters - b.distanceMeters || (a.site.id < b.site.id ? -1 : 1))

@@ -25,7 +25,12 @@ const citizen = { sub: 'c-1', roles: ['citizen'] };
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'guides', schema: 'guide', migrationsDir });
   app = await startMediumApp(AppModule.forRoot(loadAppConfig({ ...env.env, DB_SCHEMA: 'guide' })));
-  [matters, bundles, sites, importing] = [app.get(MatterService), app.get(BundleService), app.get(SiteService), app.get(MatterImportService)];
+  [matters, bundles, sites, importing] = [
+    app.get(MatterService),
+    app.get(BundleService),
+    app.get(SiteService),
+    app.get(MatterImportService),
+  ];
   // Sites around the demo city centre (WGS-84), all open Monday–Friday 09:00–17:00.
   const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00' }));
   await publishSite({ id: 'S-CENTRE', name: '市民之家', level: '市', lat: 28.19612, lng: 112.97265, weeklyHours: weekdays });
@@ -70,7 +75,10 @@ test('a full guide keeps its structure, links its published sites, and refuses s
     name: '住房公积金租房提取',
     legalBasis: [{ policyId: 'demo-policy-07', clause: '第六条', label: '《江东市住房公积金提取管理办法》第六条' }],
     conditions: ['连续足额缴存满3个月'],
-    materials: [{ name: '居民身份证', exemptedBySharedData: true }, { name: '租赁合同', required: false, condition: '未备案的' }],
+    materials: [
+      { name: '居民身份证', exemptedBySharedData: true },
+      { name: '租赁合同', required: false, condition: '未备案的' },
+    ],
     steps: [
       { name: '申请', description: '网上申请' },
       { name: '办结', description: '3个工作日到账' },
@@ -88,7 +96,9 @@ test('a full guide keeps its structure, links its published sites, and refuses s
     code: ErrorCode.GUIDE_SITE_UNKNOWN,
     details: { siteIds: ['S-NOWHERE'] },
   });
-  expect(UpsertGuideMatterReq.safeParse({ code: 'G-Y', name: 'x', department: 'y', statutoryDays: 1, promisedDays: 5 }).success).toBe(false);
+  expect(UpsertGuideMatterReq.safeParse({ code: 'G-Y', name: 'x', department: 'y', statutoryDays: 1, promisedDays: 5 }).success).toBe(
+    false,
+  );
 });
 
 test('four eyes and versions: an edit of a published matter is a pending version; the published one serves until another person publishes it', async () => {
@@ -154,7 +164,12 @@ test('a bundle lists a material several matters need once, naming them; days add
       ],
     }),
     expect.objectContaining({ name: '公司章程', neededBy: [{ code: 'G-B-1', name: '企业设立登记' }] }),
-    expect.objectContaining({ name: '营业执照', required: true, conditions: [], neededBy: [expect.objectContaining({ code: 'G-B-2' }), expect.objectContaining({ code: 'G-B-3' })] }),
+    expect.objectContaining({
+      name: '营业执照',
+      required: true,
+      conditions: [],
+      neededBy: [expect.objectContaining({ code: 'G-B-2' }), expect.objectContaining({ code: 'G-B-3' })],
+    }),
   ]);
   expect(view.totalPromisedDays).toBe(2);
   expect(view.daysUnknownFor).toEqual(['G-B-3']);
@@ -169,7 +184,8 @@ test('a bundle lists a material several matters need once, naming them; days add
 });
 
 test('open now follows the official calendar: closed on a weekday holiday, open on a make-up Saturday, 24-hour sites open on holidays', async () => {
-  const centre = (at: string) => nearest({ lat: 28.19612, lng: 112.97265, limit: 10, at }).then((r) => Object.fromEntries(r.map((x) => [x.id, x.open])));
+  const centre = (at: string) =>
+    nearest({ lat: 28.19612, lng: 112.97265, limit: 10, at }).then((r) => Object.fromEntries(r.map((x) => [x.id, x.open])));
   // Thursday 2026-10-08 10:00 Beijing time: an ordinary working day
   expect(await centre('2026-10-08T02:00:00Z')).toMatchObject({ 'S-CENTRE': true, 'S-EAST': true, 'S-24H': true });
   // the same time on Thursday 2026-10-01 (National Day): closed, apart from the 24-hour site
@@ -180,7 +196,9 @@ test('open now follows the official calendar: closed on a weekday holiday, open 
   expect(await centre('2026-10-17T02:00:00Z')).toMatchObject({ 'S-CENTRE': false });
   expect(await centre('2026-10-08T09:00:00Z')).toMatchObject({ 'S-CENTRE': false, 'S-24H': true });
   // openNow=true keeps only the open ones
-  expect((await nearest({ lat: 28.19612, lng: 112.97265, openNow: 'true', at: '2026-10-01T02:00:00Z' })).map((x) => x.id)).toEqual(['S-24H']);
+  expect((await nearest({ lat: 28.19612, lng: 112.97265, openNow: 'true', at: '2026-10-01T02:00:00Z' })).map((x) => x.id)).toEqual([
+    'S-24H',
+  ]);
   expect(sites.isOpen((await sites.detail('S-CENTRE', null)).site, new Date('2026-10-10T08:59:00Z'))).toBe(true);
 });
 

@@ -52,7 +52,11 @@ test('a matter is upserted by its code, keeping arrays of materials and policy r
   const first = await service.save(m(), editor);
   const second = await service.save(m({ materials: [{ name: '身份证' }], promisedDays: 1 }), editor);
   expect(second.id).toBe(first.id);
-  expect(await matters.findByCode('JD-GJJ-001')).toMatchObject({ detail: expect.objectContaining({ materials: [expect.objectContaining({ name: '身份证', originals: 1 })] }), promisedDays: 1, policyRefs: ['demo-policy-05'] });
+  expect(await matters.findByCode('JD-GJJ-001')).toMatchObject({
+    detail: expect.objectContaining({ materials: [expect.objectContaining({ name: '身份证', originals: 1 })] }),
+    promisedDays: 1,
+    policyRefs: ['demo-policy-05'],
+  });
 });
 
 test('lists filter by department', async () => {

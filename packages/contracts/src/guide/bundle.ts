@@ -15,7 +15,15 @@ export const UpsertGuideBundleReq = z.strictObject({
     .max(50)
     .refine((codes) => new Set(codes).size === codes.length, '事项不能重复')
     .describe('按办理顺序排列的事项编码'),
-  topics: z.array(z.string().trim().regex(/^[a-z0-9-]{1,50}$/)).max(20).default([]),
+  topics: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9-]{1,50}$/),
+    )
+    .max(20)
+    .default([]),
 });
 export type UpsertGuideBundleReq = z.input<typeof UpsertGuideBundleReq>;
 

@@ -85,7 +85,15 @@ export const MatterContentFields = {
   onlineDepth: OnlineDepth.default('线下办理'),
   consultPhones: z.array(phone).max(10).default([]).describe('咨询电话'),
   complaintPhones: z.array(phone).max(10).default([]).describe('投诉电话'),
-  topics: z.array(z.string().trim().regex(/^[a-z0-9-]{1,50}$/, '主题编码只能包含小写字母、数字和连字符')).max(20).default([]),
+  topics: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9-]{1,50}$/, '主题编码只能包含小写字母、数字和连字符'),
+    )
+    .max(20)
+    .default([]),
 };
 export const UpsertGuideMatterReq = z
   .strictObject({ code: MatterCode, ...MatterContentFields })

@@ -31,7 +31,15 @@ export const UpsertServiceSiteReq = z.strictObject({
   level: SiteLevel,
   address: z.string().trim().min(1).max(500),
   district: z.string().trim().min(1).max(100),
-  phones: z.array(z.string().trim().regex(/^[0-9+\-() ]{3,30}$/, '电话号码格式不正确')).max(10).default([]),
+  phones: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9+\-() ]{3,30}$/, '电话号码格式不正确'),
+    )
+    .max(10)
+    .default([]),
   /** WGS-84 (the datum of GPS and of the browser's geolocation) */
   lat: Latitude,
   lng: Longitude,
@@ -64,13 +72,21 @@ export const ServiceSiteView = z.object({
   ...GuideAuthorshipFields,
 });
 
-export const upsertServiceSite = defineRpc('rpc.guide.site.upsert', { access: EDITORS, request: UpsertServiceSiteReq, response: ServiceSiteView });
+export const upsertServiceSite = defineRpc('rpc.guide.site.upsert', {
+  access: EDITORS,
+  request: UpsertServiceSiteReq,
+  response: ServiceSiteView,
+});
 export const publishServiceSite = defineRpc('rpc.guide.site.publish', {
   access: REVIEWERS,
   request: z.strictObject({ id: SiteId }),
   response: ServiceSiteView,
 });
-export const getServiceSite = defineRpc('rpc.guide.site.get', { access: PUBLIC, request: z.strictObject({ id: SiteId, at: At }), response: ServiceSiteView });
+export const getServiceSite = defineRpc('rpc.guide.site.get', {
+  access: PUBLIC,
+  request: z.strictObject({ id: SiteId, at: At }),
+  response: ServiceSiteView,
+});
 export const listServiceSites = defineRpc('rpc.guide.site.list', {
   access: PUBLIC,
   request: Page.extend({ district: z.string().trim().min(1).max(100).optional(), level: SiteLevel.optional(), at: At }).strict(),
