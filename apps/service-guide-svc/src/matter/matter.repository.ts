@@ -7,9 +7,15 @@ import { type MatterContent, toMatterRow } from './matter.mapper.js';
 export type Tx = Prisma.TransactionClient;
 export type { MatterContent };
 
+type SiteRef = { id: string; name: string; address: string; district: string };
+/** How long guide details may show the published sites as last read. */
+const SITES_FRESH_MS = 2_000;
+
 /** The only place that queries service matters. */
 @Injectable()
 export class MatterRepository {
+  private sites: { at: number; byId: Map<string, SiteRef> } | null = null;
+
   constructor(private readonly prisma: PrismaService) {}
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -72,14 +78,20 @@ export class MatterRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** The published sites among these ids, in the given order. */
-  async publishedSites(ids: readonly string[]): Promise<Array<{ id: string; name: string; address: string; district: string }>> {
+  /**
+   * The published sites among these ids, in the given order. All published sites (a few hundred short rows)
+   * are kept for SITES_FRESH_MS, so a guide detail costs one query; a site published meanwhile shows after that.
+   */
+  async publishedSites(ids: readonly string[]): Promise<SiteRef[]> {
     if (ids.length === 0) return [];
-    const rows = await this.prisma.serviceSite.findMany({
-      where: { id: { in: [...ids] }, status: 'PUBLISHED' },
-      select: { id: true, name: true, address: true, district: true },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    if (!this.sites || Date.now() - this.sites.at >= SITES_FRESH_MS) {
+      const rows = await this.prisma.serviceSite.findMany({
+        where: { status: 'PUBLISHED' },
+        select: { id: true, name: true, address: true, district: true },
+      });
+      this.sites = { at: Date.now(), byId: new Map(rows.map((r) => [r.id, r])) };
+    }
+    const byId = this.sites.byId;
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 

@@ -17,10 +17,19 @@ export interface OpeningRules {
  * hours for that weekday apply. A period is open from `open` (inclusive) to `close` (exclusive).
  */
 export function isOpenAt(rules: OpeningRules, at: Date, calendar: WorkingDayCalendar): boolean {
+  return openingClock(at, calendar)(rules);
+}
+
+/**
+ * `isOpenAt` for many sites at one instant: the local date, weekday and calendar lookups are made once
+ * (the time-zone conversion costs more than checking a site's hours).
+ */
+export function openingClock(at: Date, calendar: WorkingDayCalendar): (rules: OpeningRules) => boolean {
   const { date, weekday, time } = localDateTime(at);
-  if (calendar.isHoliday(date) && !rules.openOnHolidays) return false;
+  const holiday = calendar.isHoliday(date);
   const day = calendar.isMakeUpWorkday(date) ? 1 : weekday;
-  return rules.weeklyHours.some((p) => p.weekday === day && p.open <= time && time < p.close);
+  return (rules) =>
+    (!holiday || rules.openOnHolidays) && rules.weeklyHours.some((p) => p.weekday === day && p.open <= time && time < p.close);
 }
 
 const EARTH_RADIUS_M = 6_371_008.8;

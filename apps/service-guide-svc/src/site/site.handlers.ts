@@ -55,8 +55,8 @@ export class SiteHandlers {
   @RpcHandler(listServiceSites)
   async list(req: z.output<typeof listServiceSites.request>, meta: RpcMeta) {
     const staff = isContentStaff(meta.actor);
-    const at = atOf(req.at);
-    return pageView(await this.sites.list(req, meta.actor), req, (s) => toView(s, { staff, openNow: this.sites.isOpen(s, at) }));
+    const isOpen = this.sites.openAt(atOf(req.at));
+    return pageView(await this.sites.list(req, meta.actor), req, (s) => toView(s, { staff, openNow: isOpen(s) }));
   }
 
   @RpcHandler(nearestServiceSites)

@@ -12,7 +12,7 @@ import {
 import { officialCalendar } from '@govdisc/working-days';
 import type { ServiceSite } from '../generated/prisma/client.js';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
-import { type OpeningPeriod, haversineMeters, isOpenAt } from './opening-hours.js';
+import { type OpeningPeriod, type OpeningRules, haversineMeters, isOpenAt, openingClock } from './opening-hours.js';
 import { type SiteContent, SiteRepository } from './site.repository.js';
 
 /** How long `nearest` may use the published sites as last read (other replicas' publishes show up after this). */
@@ -29,6 +29,11 @@ export const siteContentOf = (s: ServiceSite): SiteContent => ({
   weeklyHours: s.weeklyHours as unknown as OpeningPeriod[],
   openOnHolidays: s.openOnHolidays,
   hoursNote: s.hoursNote,
+});
+
+const rulesOf = (site: ServiceSite): OpeningRules => ({
+  weeklyHours: site.weeklyHours as unknown as OpeningPeriod[],
+  openOnHolidays: site.openOnHolidays,
 });
 
 /** Service sites: four-eyes publishing like matters, opening hours against the official calendar, nearest sites. */
@@ -83,30 +88,36 @@ export class SiteService {
   }
 
   isOpen(site: ServiceSite, at: Date): boolean {
-    return isOpenAt(
-      { weeklyHours: site.weeklyHours as unknown as OpeningPeriod[], openOnHolidays: site.openOnHolidays },
-      at,
-      this.calendar,
-    );
+    return isOpenAt(rulesOf(site), at, this.calendar);
   }
 
-  /** Published sites nearest to a WGS-84 point, nearest first (ties by id); optionally only open ones or those handling a matter. */
+  /** `isOpen` for many sites at one instant (a list page). */
+  openAt(at: Date): (site: ServiceSite) => boolean {
+    const isOpen = openingClock(at, this.calendar);
+    return (site) => isOpen(rulesOf(site));
+  }
+
+  /**
+   * Published sites nearest to a WGS-84 point, nearest first (ties by id); optionally only open ones or
+   * those handling a matter. Opening hours are checked in distance order until `limit` sites are found.
+   */
   async nearest(query: z.output<typeof NearestSitesReq>): Promise<Array<{ site: ServiceSite; distanceMeters: number; openNow: boolean }>> {
-    const at = query.at ? new Date(query.at) : new Date();
+    const isOpen = openingClock(query.at ? new Date(query.at) : new Date(), this.calendar);
     let candidates = await this.published();
     if (query.matter) {
       const ids = new Set((await this.sites.siteIdsOfPublishedMatter(query.matter)) ?? []);
       candidates = candidates.filter((s) => ids.has(s.id));
     }
-    const scored = candidates.map((site) => ({
-      site,
-      distanceMeters: Math.round(haversineMeters(query, site)),
-      openNow: this.isOpen(site, at),
-    }));
-    return scored
-      .filter((s) => !query.openNow || s.openNow)
-      .sort((a, b) => a.distanceMeters - b.distanceMeters || (a.site.id < b.site.id ? -1 : 1))
-      .slice(0, query.limit);
+    const byDistance = candidates
+      .map((site) => ({ site, distanceMeters: Math.round(haversineMeters(query, site)) }))
+      .sort((a, b) => a.distanceMeters - b.distanceMeters || (a.site.id < b.site.id ? -1 : 1));
+    const hits: Array<{ site: ServiceSite; distanceMeters: number; openNow: boolean }> = [];
+    for (const hit of byDistance) {
+      if (hits.length >= query.limit) break;
+      const openNow = isOpen(rulesOf(hit.site));
+      if (!query.openNow || openNow) hits.push({ ...hit, openNow });
+    }
+    return hits;
   }
 
   private async published(): Promise<ServiceSite[]> {
