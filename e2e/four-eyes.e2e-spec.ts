@@ -309,6 +309,10 @@ test('the demo loader writes as an editor and publishes as a reviewer: the publi
   expect(publicPairs).toEqual(expect.arrayContaining(demo('qa.json').map((p) => p.externalId)));
   const publicGuides = (await api(stack, 'GET', '/guides?pageSize=100')).json.items.map((g: { code: string }) => g.code);
   expect(publicGuides).toEqual(expect.arrayContaining(demo('guides.json').map((g) => g.code)));
+  const publicBundles = (await api(stack, 'GET', '/bundles?pageSize=100')).json.items.map((b: { code: string }) => b.code);
+  expect(publicBundles).toEqual(expect.arrayContaining(demo('bundles.json').map((b) => b.code)));
+  const publicSites = (await api(stack, 'GET', '/sites?pageSize=100')).json.items.map((s: { id: string }) => s.id);
+  expect(publicSites).toEqual(expect.arrayContaining(demo('sites.json').map((s) => s.id)));
   const second = await run();
   expect(second.out).toContain('; 0 newly published');
 }, 120_000);

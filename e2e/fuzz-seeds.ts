@@ -19,6 +19,9 @@ export interface Fixtures {
   /** pair whose workflow the fuzz may move */
   workflowPairId: string;
   guideCode: string;
+  /** published 一件事 bundle and service site */
+  bundleCode: string;
+  siteId: string;
   trackingCode: string;
   requestNumber: string;
   /** the citizen's "已收到" notice about that request (the fuzz's signed-in user for AUTHENTICATED routes) */
@@ -122,10 +125,53 @@ export const SEEDS: Record<string, Seed> = {
   'PUT /api/v1/qa/topics/order': { body: () => ({ codes: ['housing-fund'] }) },
   'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/guides': {
-    body: () => ({ code: 'FUZZ-GUIDE-1', name: '公积金提取', department: '住房公积金中心', materials: ['身份证'] }),
+    body: () => ({
+      code: 'FUZZ-GUIDE-1',
+      name: '公积金提取',
+      type: '公共服务',
+      department: '住房公积金中心',
+      legalBasis: [{ policyId: 'demo-policy-07', clause: '第六条' }],
+      materials: [{ name: '身份证', form: '纸质或电子', originals: 1, exemptedBySharedData: true }],
+      steps: [{ name: '申请', description: '网上申请' }],
+      statutoryDays: 3,
+      promisedDays: 1,
+      fees: [{ name: '工本费', amountYuan: 10, basis: '规定' }],
+      siteIds: ['FUZZ-SITE-0'],
+      onlineUrl: 'https://example.gov.cn/a',
+      onlineDepth: '全程网办',
+      consultPhones: ['12329'],
+      topics: ['housing-fund'],
+    }),
+  },
+  'POST /api/v1/guides/import': {
+    body: () => ({ format: 'csv', content: 'code,name,department,materials\nFUZZ-GUIDE-2,社保卡申领,人社局,身份证；照片\n' }),
+    weight: 0.5,
   },
   'GET /api/v1/guides/{code}': {},
   'POST /api/v1/guides/{code}/publish': { weight: 0.5 },
+  'GET /api/v1/bundles': { query: () => ({ page: 1, pageSize: 10 }) },
+  'POST /api/v1/bundles': {
+    body: () => ({ code: 'FUZZ-BUNDLE-1', name: '开办企业一件事', description: '一次办', matterCodes: ['FUZZ-GUIDE-0'] }),
+  },
+  'GET /api/v1/bundles/{code}': {},
+  'POST /api/v1/bundles/{code}/publish': { weight: 0.5 },
+  'GET /api/v1/sites': { query: () => ({ page: 1, pageSize: 10, district: '江城区' }) },
+  'GET /api/v1/sites/nearest': { query: () => ({ lat: 28.19, lng: 112.97, limit: 5, openNow: 'false' }) },
+  'POST /api/v1/sites': {
+    body: () => ({
+      id: 'FUZZ-SITE-1',
+      name: '便民服务站',
+      level: '社区',
+      address: '江城区某路1号',
+      district: '江城区',
+      phones: ['12345'],
+      lat: 28.19,
+      lng: 112.97,
+      weeklyHours: [{ weekday: 1, open: '09:00', close: '17:00' }],
+    }),
+  },
+  'GET /api/v1/sites/{id}': { query: () => ({ at: '2026-10-01T02:00:00Z' }) },
+  'POST /api/v1/sites/{id}/publish': { weight: 0.5 },
   'POST /api/v1/disclosure-requests': { body: () => submitBody(Math.floor(Math.random() * 1e9)) },
   'GET /api/v1/disclosure-requests': { query: () => ({ page: 1, pageSize: 10 }) },
   'GET /api/v1/disclosure-requests/track/{trackingCode}': {},
@@ -169,7 +215,9 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
     case 'pairId':
       return /\/(transitions|history)$/.test(route) ? f.workflowPairId : f.pairId;
     case 'code':
-      return f.guideCode;
+      return route.includes('/bundles/') ? f.bundleCode : f.guideCode;
+    case 'id':
+      return f.siteId;
     case 'trackingCode':
       return f.trackingCode;
     case 'requestNumber':
@@ -243,8 +291,32 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     }
     return id;
   };
-  const guide = await call('POST', '/guides', { code: 'FUZZ-GUIDE-0', name: '住房公积金提取', department: '住房公积金中心' }, editor);
+  const site = {
+    id: 'FUZZ-SITE-0',
+    name: '江东市民之家',
+    level: '市',
+    address: '人民中路1号',
+    district: '江城区',
+    lat: 28.196,
+    lng: 112.972,
+  };
+  await call('POST', '/sites', { ...site, weeklyHours: [{ weekday: 1, open: '09:00', close: '17:00' }] }, editor);
+  await call('POST', '/sites/FUZZ-SITE-0/publish', undefined, reviewer);
+  const guide = await call(
+    'POST',
+    '/guides',
+    {
+      code: 'FUZZ-GUIDE-0',
+      name: '住房公积金提取',
+      department: '住房公积金中心',
+      siteIds: ['FUZZ-SITE-0'],
+      materials: [{ name: '身份证' }],
+    },
+    editor,
+  );
   await call('POST', '/guides/FUZZ-GUIDE-0/publish', undefined, reviewer); // public reads see published guides only
+  await call('POST', '/bundles', { code: 'FUZZ-BUNDLE-0', name: '公积金一件事', matterCodes: ['FUZZ-GUIDE-0'] }, editor);
+  await call('POST', '/bundles/FUZZ-BUNDLE-0/publish', undefined, reviewer);
   const submitted = await call('POST', '/disclosure-requests', submitBody(0), citizen);
   const notice = await eventually(async () => {
     const inbox = await call('GET', '/notifications', undefined, citizen);
@@ -281,6 +353,8 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     pairId: await pair('租房可以提取住房公积金吗？', true),
     workflowPairId: await pair('购房可以提取住房公积金吗？', false),
     guideCode: must<string>(guide.code, 'guide code', guide),
+    bundleCode: 'FUZZ-BUNDLE-0',
+    siteId: site.id,
     trackingCode: must<string>(submitted.trackingCode, 'tracking code', submitted),
     requestNumber: must<string>(submitted.requestNumber, 'request number', submitted),
     notificationId: must<string>(notice.id, 'notification id', notice),

@@ -2,7 +2,7 @@
 // Loads the team-written demo content (demo/*.json) through the gateway's public API, with four eyes:
 // an editor (DEMO_EDITOR, default editor1) saves every item, a reviewer (DEMO_REVIEWER, default
 // reviewer1) publishes what is marked `publish` (all guides). Idempotent: policies and Q&A are keyed by
-// externalId, guides by code; re-running the same content changes nothing.
+// externalId, guides and bundles by code, sites by id; re-running the same content changes nothing.
 //   GATEWAY_URL=http://127.0.0.1:3000 node scripts/demo-load.mjs
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const must = (result, what) => {
 /** A draft, or a published item with an edit waiting: the reviewer has something to publish. */
 const unpublished = (item) => item.status === 'DRAFT' || !!item.pendingEdit;
 
-const counts = { policies: 0, qa: 0, guides: 0, published: 0 };
+const counts = { policies: 0, qa: 0, sites: 0, guides: 0, bundles: 0, published: 0 };
 for (const { publish, ...doc } of read('policies.json')) {
   const saved = must(await asEditor('POST', '/policies', doc), `policy ${doc.externalId}`);
   counts.policies++;
@@ -46,15 +46,22 @@ for (const { publish, ...pair } of read('qa.json')) {
     counts.published++;
   }
 }
-for (const guide of read('guides.json')) {
-  const saved = must(await asEditor('POST', '/guides', guide), `guide ${guide.code}`);
-  counts.guides++;
-  if (unpublished(saved)) {
-    must(await asReviewer('POST', `/guides/${encodeURIComponent(guide.code)}/publish`), `publish guide ${guide.code}`);
-    counts.published++;
+/** Saves each item as the editor, then the reviewer publishes what is unpublished (sites before the matters naming them, bundles last). */
+async function loadContent(file, { path, key, what }) {
+  for (const item of read(file)) {
+    const id = item[key];
+    const saved = must(await asEditor('POST', path, item), `${what} ${id}`);
+    counts[what]++;
+    if (unpublished(saved)) {
+      must(await asReviewer('POST', `${path}/${encodeURIComponent(id)}/publish`), `publish ${what} ${id}`);
+      counts.published++;
+    }
   }
 }
+await loadContent('sites.json', { path: '/sites', key: 'id', what: 'sites' });
+await loadContent('guides.json', { path: '/guides', key: 'code', what: 'guides' });
+await loadContent('bundles.json', { path: '/bundles', key: 'code', what: 'bundles' });
 console.log(
   `demo content loaded via ${editor.gateway} (written by ${editor.username}, published by ${reviewer.username}): ` +
-    `${counts.policies} policies, ${counts.qa} Q&A pairs, ${counts.guides} service guides; ${counts.published} newly published`,
+    `${counts.policies} policies, ${counts.qa} Q&A pairs, ${counts.sites} service sites, ${counts.guides} service guides, ${counts.bundles} bundles; ${counts.published} newly published`,
 );

@@ -2,7 +2,9 @@ import type { DynamicModule } from '@nestjs/common';
 import { guideHealth } from '@govdisc/contracts';
 import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
+import { BundleModule } from './bundle/bundle.module.js';
 import { MatterModule } from './matter/matter.module.js';
+import { SiteModule } from './site/site.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
 export const AppModule = {
@@ -13,6 +15,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: false,
       health: guideHealth,
-      features: [MatterModule],
+      features: [MatterModule, BundleModule, SiteModule],
     }),
 };

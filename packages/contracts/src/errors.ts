@@ -37,6 +37,11 @@ export enum ErrorCode {
   QA_CITATION_CLAUSE_NOT_FOUND = 'QA_CITATION_CLAUSE_NOT_FOUND',
   QA_TOPIC_UNKNOWN = 'QA_TOPIC_UNKNOWN',
   GUIDE_MATTER_NOT_FOUND = 'GUIDE_MATTER_NOT_FOUND',
+  GUIDE_BUNDLE_NOT_FOUND = 'GUIDE_BUNDLE_NOT_FOUND',
+  GUIDE_SITE_NOT_FOUND = 'GUIDE_SITE_NOT_FOUND',
+  GUIDE_MATTER_UNKNOWN = 'GUIDE_MATTER_UNKNOWN',
+  GUIDE_SITE_UNKNOWN = 'GUIDE_SITE_UNKNOWN',
+  GUIDE_IMPORT_FILE_INVALID = 'GUIDE_IMPORT_FILE_INVALID',
   DISCLOSURE_REQUEST_NOT_FOUND = 'DISCLOSURE_REQUEST_NOT_FOUND',
   CALENDAR_OUT_OF_RANGE = 'CALENDAR_OUT_OF_RANGE',
   DISCLOSURE_FORBIDDEN = 'DISCLOSURE_FORBIDDEN',
@@ -130,6 +135,20 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   },
   QA_TOPIC_UNKNOWN: { zh: '主题不存在，请从主题列表中选择。', en: 'Unknown topic code.' },
   GUIDE_MATTER_NOT_FOUND: { zh: '未找到该办事事项。', en: 'Service matter not found.' },
+  GUIDE_BUNDLE_NOT_FOUND: { zh: '未找到该“一件事”主题服务。', en: 'Service bundle (一件事) not found.' },
+  GUIDE_SITE_NOT_FOUND: { zh: '未找到该服务场所。', en: 'Service site not found.' },
+  GUIDE_MATTER_UNKNOWN: {
+    zh: '引用的事项编码不存在，请先录入事项。',
+    en: 'A referenced matter code does not exist; save the matter first.',
+  },
+  GUIDE_SITE_UNKNOWN: {
+    zh: '引用的服务场所编号不存在，请先录入服务场所。',
+    en: 'A referenced site id does not exist; save the site first.',
+  },
+  GUIDE_IMPORT_FILE_INVALID: {
+    zh: '导入文件无法解析（JSON 须为数组或每行一个对象，CSV 须有表头行）。',
+    en: 'The import file cannot be read (JSON: an array or one object per line; CSV: a header row).',
+  },
   DISCLOSURE_REQUEST_NOT_FOUND: {
     zh: '未找到该政府信息公开申请，请核对查询码。',
     en: 'Disclosure request not found; check the tracking code.',

@@ -20,6 +20,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.POLICY_BEST_BET_NOT_FOUND:
     case ErrorCode.QA_PAIR_NOT_FOUND:
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
+    case ErrorCode.GUIDE_BUNDLE_NOT_FOUND:
+    case ErrorCode.GUIDE_SITE_NOT_FOUND:
     case ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND:
     case ErrorCode.NOTIFICATION_NOT_FOUND:
     case ErrorCode.NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND:
@@ -70,6 +72,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.QA_CITATION_CLAUSE_NOT_FOUND:
     case ErrorCode.POLICY_BEST_BET_DOCUMENT_UNAVAILABLE:
     case ErrorCode.QA_TOPIC_UNKNOWN:
+    case ErrorCode.GUIDE_MATTER_UNKNOWN:
+    case ErrorCode.GUIDE_SITE_UNKNOWN:
+    case ErrorCode.GUIDE_IMPORT_FILE_INVALID:
     case ErrorCode.POLICY_IMPORT_FILE_INVALID:
       return 422;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:

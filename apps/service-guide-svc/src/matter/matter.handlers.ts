@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
-  authorshipView,
   getGuideMatter,
+  importGuideMatters,
   isContentStaff,
   listGuideMatters,
   publishGuideMatter,
@@ -11,50 +11,33 @@ import {
   type z,
 } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
-import type { GuideMatter } from '../generated/prisma/client.js';
+import { MatterImportService } from './matter-import.service.js';
+import { toMatterView } from './matter.mapper.js';
 import { MatterSearchService } from './matter-search.service.js';
 import { MatterService } from './matter.service.js';
-
-const toView = (m: GuideMatter, staff: boolean) => ({
-  id: m.id,
-  code: m.code,
-  name: m.name,
-  department: m.department,
-  summary: m.summary,
-  materials: m.materials,
-  timeLimitDays: m.timeLimitDays,
-  policyRefs: m.policyRefs,
-  updatedAt: m.updatedAt.toISOString(),
-  status: m.status,
-  ...(staff ? authorship(m) : {}),
-});
-
-/** Who wrote and published the shown version, and an edit waiting for review: staff only. */
-function authorship(m: GuideMatter) {
-  const pending = m.pendingEdit as { name?: string } | null;
-  return authorshipView(m, pending ? { name: pending.name ?? m.name } : null);
-}
 
 @Controller()
 export class MatterHandlers {
   constructor(
     private readonly matters: MatterService,
     private readonly searching: MatterSearchService,
+    private readonly importing: MatterImportService,
   ) {}
 
   @RpcHandler(upsertGuideMatter)
   async upsert(req: z.output<typeof upsertGuideMatter.request>, meta: RpcMeta) {
-    return toView(await this.matters.save(req, meta.actor ?? ANONYMOUS), true);
+    return toMatterView(await this.matters.save(req, meta.actor ?? ANONYMOUS), { staff: true });
   }
 
   @RpcHandler(publishGuideMatter)
   async publish(req: z.output<typeof publishGuideMatter.request>, meta: RpcMeta) {
-    return toView(await this.matters.publish(req.code, meta.actor ?? ANONYMOUS), true);
+    return toMatterView(await this.matters.publish(req.code, meta.actor ?? ANONYMOUS), { staff: true });
   }
 
   @RpcHandler(getGuideMatter)
   async get(req: z.output<typeof getGuideMatter.request>, meta: RpcMeta) {
-    return toView(await this.matters.get(req.code, meta.actor), isContentStaff(meta.actor));
+    const { matter, sites } = await this.matters.detail(req.code, meta.actor);
+    return toMatterView(matter, { staff: isContentStaff(meta.actor), sites });
   }
 
   @RpcHandler(searchGuideMatters)
@@ -65,6 +48,11 @@ export class MatterHandlers {
   @RpcHandler(listGuideMatters)
   async list(req: z.output<typeof listGuideMatters.request>, meta: RpcMeta) {
     const staff = isContentStaff(meta.actor);
-    return pageView(await this.matters.list(req, meta.actor), req, (m) => toView(m, staff));
+    return pageView(await this.matters.list(req, meta.actor), req, (m) => toMatterView(m, { staff }));
+  }
+
+  @RpcHandler(importGuideMatters)
+  import(req: z.output<typeof importGuideMatters.request>, meta: RpcMeta) {
+    return this.importing.import(req, meta.actor ?? ANONYMOUS);
   }
 }

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { UpsertGuideMatterReq, z } from '@govdisc/contracts';
 import { type ChangeCursor, changedSince, findPage } from '@govdisc/service-kit';
 import { type GuideMatter, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { type MatterContent, toMatterRow } from './matter.mapper.js';
 
 export type Tx = Prisma.TransactionClient;
-/** A matter's editable fields (everything but its code), as an editor saves them. */
-export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code'>;
+export type { MatterContent };
+
+type SiteRef = { id: string; name: string; address: string; district: string };
+/** How long guide details may show the published sites as last read. */
+const SITES_FRESH_MS = 2_000;
 
 /** The only place that queries service matters. */
 @Injectable()
 export class MatterRepository {
+  private sites: { at: number; byId: Map<string, SiteRef> } | null = null;
+
   constructor(private readonly prisma: PrismaService) {}
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -18,12 +23,12 @@ export class MatterRepository {
   }
 
   /** Creates a draft, or overwrites a draft with the same code; `editedBy` wrote it. */
-  saveDraft(input: z.output<typeof UpsertGuideMatterReq>, editedBy: string, tx: Tx = this.prisma): Promise<GuideMatter> {
-    const { code, ...content } = input;
-    return tx.guideMatter.upsert({ where: { code }, create: { ...input, editedBy }, update: { ...content, editedBy } });
+  saveDraft(code: string, content: MatterContent, editedBy: string, tx: Tx = this.prisma): Promise<GuideMatter> {
+    const row = toMatterRow(content);
+    return tx.guideMatter.upsert({ where: { code }, create: { code, ...row, editedBy }, update: { ...row, editedBy } });
   }
 
-  /** Keeps an edit of a published matter aside; the published fields stay as they are. */
+  /** Keeps an edit of a published matter aside (the next version); the published fields stay as they are. */
   savePendingEdit(id: string, content: MatterContent, editedBy: string, tx: Tx): Promise<GuideMatter> {
     return tx.guideMatter.update({
       where: { id },
@@ -40,7 +45,8 @@ export class MatterRepository {
     return tx.guideMatter.update({
       where: { id: current.id },
       data: {
-        ...(current.pendingEdit as unknown as MatterContent),
+        ...toMatterRow(current.pendingEdit as unknown as MatterContent),
+        version: { increment: 1 },
         editedBy: current.pendingEditedBy,
         publishedBy,
         publishedAt: new Date(),
@@ -61,18 +67,47 @@ export class MatterRepository {
     return this.prisma.guideMatter.findUnique({ where: { code } });
   }
 
+  findByCodes(codes: readonly string[]): Promise<GuideMatter[]> {
+    return this.prisma.guideMatter.findMany({ where: { code: { in: [...codes] } } });
+  }
+
+  /** Which of these site ids exist (any status). */
+  async existingSiteIds(ids: readonly string[], tx: Tx = this.prisma): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await tx.serviceSite.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The published sites among these ids, in the given order. All published sites (a few hundred short rows)
+   * are kept for SITES_FRESH_MS, so a guide detail costs one query; a site published meanwhile shows after that.
+   */
+  async publishedSites(ids: readonly string[]): Promise<SiteRef[]> {
+    if (ids.length === 0) return [];
+    if (!this.sites || Date.now() - this.sites.at >= SITES_FRESH_MS) {
+      const rows = await this.prisma.serviceSite.findMany({
+        where: { status: 'PUBLISHED' },
+        select: { id: true, name: true, address: true, district: true },
+      });
+      this.sites = { at: Date.now(), byId: new Map(rows.map((r) => [r.id, r])) };
+    }
+    const byId = this.sites.byId;
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
   /** Matters changed after `since` (update time, then id), oldest first: keyset pages for a reader that keeps up. */
   changedSince(since: ChangeCursor, take: number): Promise<GuideMatter[]> {
     return this.prisma.guideMatter.findMany({ ...changedSince(since), take });
   }
 
-  /** `publishedOnly` for everyone but staff. */
-  list({ page, pageSize, department, publishedOnly }: { page: number; pageSize: number; department?: string; publishedOnly: boolean }) {
-    return findPage(this.prisma.guideMatter, {
-      where: { ...(department ? { department } : {}), ...(publishedOnly ? { status: 'PUBLISHED' as const } : {}) },
-      orderBy: [{ code: 'asc' }],
-      page,
-      pageSize,
-    });
+  /** `publishedOnly` for everyone but staff; `q` matches name or code (substring). */
+  list(query: { page: number; pageSize: number; q?: string; topic?: string; department?: string; publishedOnly: boolean }) {
+    const where: Prisma.GuideMatterWhereInput = {
+      ...(query.department ? { department: query.department } : {}),
+      ...(query.topic ? { topics: { has: query.topic } } : {}),
+      ...(query.q ? { OR: [{ name: { contains: query.q } }, { code: { contains: query.q, mode: 'insensitive' as const } }] } : {}),
+      ...(query.publishedOnly ? { status: 'PUBLISHED' as const } : {}),
+    };
+    return findPage(this.prisma.guideMatter, { where, orderBy: [{ code: 'asc' }], page: query.page, pageSize: query.pageSize });
   }
 }

@@ -9,12 +9,16 @@ import {
   type z,
 } from '@govdisc/contracts';
 import type { GuideMatter } from '../generated/prisma/client.js';
-import { type MatterContent, MatterRepository } from './matter.repository.js';
+import { canonicalJson } from '../publishing/canonical-json.util.js';
+import { type MatterContent, sameMatterContent } from './matter.mapper.js';
+import { MatterRepository, type Tx } from './matter.repository.js';
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 /**
- * Publishing rules for service matters (issue 11.2, kept small until guides are rebuilt): an editor's
- * save is a draft, or a pending edit of a published matter; a reviewer other than its editor publishes
- * it. Drafts are staff-only.
+ * Publishing rules for service matters: an editor's save is a draft, or a pending version of a published
+ * matter (the published version keeps serving); a reviewer other than its editor publishes it, which
+ * makes the pending version the next published one. Drafts are staff-only.
  */
 @Injectable()
 export class MatterService {
@@ -23,15 +27,31 @@ export class MatterService {
   constructor(private readonly matters: MatterRepository) {}
 
   async save(input: z.output<typeof UpsertGuideMatterReq>, actor: Actor): Promise<GuideMatter> {
-    const saved = await this.matters.transaction(async (tx) => {
-      const current = await this.matters.lockByCode(input.code, tx);
-      if (current?.status !== 'PUBLISHED') return this.matters.saveDraft(input, actor.sub, tx);
-      const { code: _code, ...content } = input;
-      if (sameContent(current, content)) return current;
-      return this.matters.savePendingEdit(current.id, content, actor.sub, tx);
+    return (await this.saveWithOutcome(input, actor)).matter;
+  }
+
+  /** As `save`, saying whether anything changed (imports report it). */
+  async saveWithOutcome(
+    input: z.output<typeof UpsertGuideMatterReq>,
+    actor: Actor,
+  ): Promise<{ matter: GuideMatter; outcome: SaveOutcome }> {
+    const { code, ...content } = input;
+    const result = await this.matters.transaction(async (tx) => {
+      await this.assertSitesExist(content, tx);
+      const current = await this.matters.lockByCode(code, tx);
+      if (!current) return { matter: await this.matters.saveDraft(code, content, actor.sub, tx), outcome: 'created' as const };
+      if (current.status !== 'PUBLISHED') {
+        if (sameMatterContent(current, content)) return { matter: current, outcome: 'unchanged' as const };
+        return { matter: await this.matters.saveDraft(code, content, actor.sub, tx), outcome: 'updated' as const };
+      }
+      if (sameMatterContent(current, content)) return { matter: current, outcome: 'unchanged' as const };
+      const pending = current.pendingEdit as MatterContent | null;
+      if (pending && canonicalJson(pending) === canonicalJson(content)) return { matter: current, outcome: 'unchanged' as const };
+      return { matter: await this.matters.savePendingEdit(current.id, content, actor.sub, tx), outcome: 'updated' as const };
     });
-    this.logger.log({ code: saved.code, status: saved.status, pending: saved.pendingEditedBy !== null }, 'service matter saved');
-    return saved;
+    const m = result.matter;
+    this.logger.log({ code, status: m.status, outcome: result.outcome, pending: m.pendingEditedBy !== null }, 'service matter saved');
+    return result;
   }
 
   async publish(code: string, actor: Actor): Promise<GuideMatter> {
@@ -46,7 +66,7 @@ export class MatterService {
       assertNotOwnVersion({ actor, editedBy: current.pendingEditedBy, details: { code } });
       return this.matters.applyPendingEdit(current, actor.sub, tx);
     });
-    this.logger.log({ code, publishedBy: actor.sub }, 'service matter published');
+    this.logger.log({ code, publishedBy: actor.sub, version: published.version }, 'service matter published');
     return published;
   }
 
@@ -58,11 +78,19 @@ export class MatterService {
     return matter;
   }
 
-  list(query: { page: number; pageSize: number; department?: string }, actor: Actor | null) {
+  /** A matter's detail: the matter and its published sites. */
+  async detail(code: string, actor: Actor | null) {
+    const matter = await this.get(code, actor);
+    return { matter, sites: await this.matters.publishedSites(matter.siteIds) };
+  }
+
+  list(query: { page: number; pageSize: number; q?: string; topic?: string; department?: string }, actor: Actor | null) {
     return this.matters.list({ ...query, publishedOnly: !isContentStaff(actor) });
   }
-}
 
-function sameContent(current: GuideMatter, content: MatterContent): boolean {
-  return (Object.keys(content) as Array<keyof MatterContent>).every((k) => JSON.stringify(current[k]) === JSON.stringify(content[k]));
+  private async assertSitesExist(content: MatterContent, tx: Tx): Promise<void> {
+    const known = await this.matters.existingSiteIds(content.siteIds, tx);
+    const unknown = content.siteIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new DomainError(ErrorCode.GUIDE_SITE_UNKNOWN, undefined, { siteIds: unknown });
+  }
 }

@@ -7,7 +7,7 @@ import { loadAppConfig } from '../../src/config/env.js';
 import { MatterRepository } from '../../src/matter/matter.repository.js';
 import { MatterSearchService } from '../../src/matter/matter-search.service.js';
 import { MatterService } from '../../src/matter/matter.service.js';
-import { ErrorCode } from '@govdisc/contracts';
+import { ErrorCode, UpsertGuideMatterReq } from '@govdisc/contracts';
 
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 let env: MediumEnv;
@@ -41,20 +41,26 @@ const matter = {
   name: '住房公积金租房提取',
   department: '江东市住房公积金管理中心',
   summary: '无自有住房且租房自住的职工可申请。',
-  materials: ['身份证', '租房合同'],
-  timeLimitDays: 3,
-  policyRefs: ['demo-policy-05'],
+  materials: [{ name: '身份证' }, { name: '租房合同' }],
+  promisedDays: 3,
+  legalBasis: [{ policyId: 'demo-policy-05' }],
 };
+/** A matter as the contract reads it (defaults filled in). */
+const m = (over: Record<string, unknown> = {}) => UpsertGuideMatterReq.parse({ ...matter, ...over });
 
 test('a matter is upserted by its code, keeping arrays of materials and policy references', async () => {
-  const first = await service.save(matter, editor);
-  const second = await service.save({ ...matter, materials: ['身份证'], timeLimitDays: 1 }, editor);
+  const first = await service.save(m(), editor);
+  const second = await service.save(m({ materials: [{ name: '身份证' }], promisedDays: 1 }), editor);
   expect(second.id).toBe(first.id);
-  expect(await matters.findByCode('JD-GJJ-001')).toMatchObject({ materials: ['身份证'], timeLimitDays: 1, policyRefs: ['demo-policy-05'] });
+  expect(await matters.findByCode('JD-GJJ-001')).toMatchObject({
+    detail: expect.objectContaining({ materials: [expect.objectContaining({ name: '身份证', originals: 1 })] }),
+    promisedDays: 1,
+    policyRefs: ['demo-policy-05'],
+  });
 });
 
 test('lists filter by department', async () => {
-  await service.save({ ...matter, code: 'JD-RS-001', department: '江东市人力资源和社会保障局' }, editor);
+  await service.save(m({ code: 'JD-RS-001', department: '江东市人力资源和社会保障局' }), editor);
   expect(
     (await service.list({ page: 1, pageSize: 10, department: '江东市人力资源和社会保障局' }, editor)).items.map((m) => m.code),
   ).toEqual(['JD-RS-001']);
@@ -64,7 +70,7 @@ test('lists filter by department', async () => {
 test('search finds matters by the words of a question and by the policies they implement, read from the database', async () => {
   await service.publish('JD-GJJ-001', reviewer);
   await service.publish('JD-RS-001', reviewer);
-  await publishMatter({ ...matter, code: 'JD-YB-001', name: '城乡居民医保参保登记', policyRefs: ['demo-policy-08'] });
+  await publishMatter(m({ code: 'JD-YB-001', name: '城乡居民医保参保登记', legalBasis: [{ policyId: 'demo-policy-08' }] }));
   const search = app.get(MatterSearchService);
   // JD-GJJ-001 and JD-RS-001 (above) share the name 住房公积金租房提取
   expect((await search.search({ q: '租房子能提取公积金吗', limit: 3 })).map((m) => m.code).sort()).toEqual(['JD-GJJ-001', 'JD-RS-001']);
@@ -75,7 +81,7 @@ test('search finds matters by the words of a question and by the policies they i
 
 test('four eyes: a saved matter is a draft nobody outside staff sees, published by someone other than its editor; an edit waits aside', async () => {
   // Issue 11.2 / 11.5: an editor's upsert used to be public at once.
-  const input = { ...matter, code: 'JD-FE-001', name: '老年人优待证办理', policyRefs: [] };
+  const input = m({ code: 'JD-FE-001', name: '老年人优待证办理', legalBasis: [] });
   const draft = await service.save(input, admin);
   expect(draft).toMatchObject({ status: 'DRAFT', editedBy: 'admin-1' });
   await expect(service.get('JD-FE-001', null)).rejects.toMatchObject({ code: ErrorCode.GUIDE_MATTER_NOT_FOUND });
@@ -96,11 +102,12 @@ test('four eyes: a saved matter is a draft nobody outside staff sees, published 
     editedBy: 'reviewer-1',
     publishedBy: 'admin-1',
     pendingEditedBy: null,
+    version: 2,
   });
 });
 
 test('search finds published matters only', async () => {
-  await service.save({ ...matter, code: 'JD-FE-002', name: '独生子女父母奖励扶助金申领', policyRefs: ['demo-policy-99'] }, editor);
+  await service.save(m({ code: 'JD-FE-002', name: '独生子女父母奖励扶助金申领', legalBasis: [{ policyId: 'demo-policy-99' }] }), editor);
   const search = app.get(MatterSearchService);
   const realNow = Date.now;
   Date.now = () => realNow() + 60_000;

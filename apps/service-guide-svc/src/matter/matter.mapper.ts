@@ -1,0 +1,66 @@
+import { type UpsertGuideMatterReq, type GuideMatterView, authorshipView, type z } from '@govdisc/contracts';
+import type { GuideMatter } from '../generated/prisma/client.js';
+import { canonicalJson } from '../publishing/canonical-json.util.js';
+
+/** A matter's editable content (everything but its code), as validated by the contract. */
+export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code'>;
+type Detail = Omit<MatterContent, 'name' | 'type' | 'department' | 'summary' | 'promisedDays' | 'topics' | 'siteIds'>;
+type SiteRef = GuideMatterView['sites'][number];
+
+/** Content → the row's columns: listing fields as columns, the rest of the guide in `detail`. */
+export function toMatterRow(content: MatterContent) {
+  const { name, type, department, summary, promisedDays, topics, siteIds, ...detail } = content;
+  const policyRefs = [...new Set(detail.legalBasis.map((l) => l.policyId))];
+  return { name, type, department, summary, promisedDays, topics, siteIds, policyRefs, detail: detail as object };
+}
+
+const EMPTY_DETAIL: Detail = {
+  legalBasis: [],
+  conditions: [],
+  materials: [],
+  steps: [],
+  statutoryDays: null,
+  fees: [],
+  whereText: '',
+  hoursText: '',
+  onlineUrl: null,
+  onlineDepth: '线下办理',
+  consultPhones: [],
+  complaintPhones: [],
+};
+
+/** The published (shown) content of a row. */
+export function matterContentOf(m: GuideMatter): MatterContent {
+  return {
+    name: m.name,
+    type: m.type as MatterContent['type'],
+    department: m.department,
+    summary: m.summary,
+    promisedDays: m.promisedDays,
+    topics: m.topics,
+    siteIds: m.siteIds,
+    ...EMPTY_DETAIL,
+    ...(m.detail as Partial<Detail>),
+  };
+}
+
+export const sameMatterContent = (m: GuideMatter, content: MatterContent): boolean =>
+  canonicalJson(matterContentOf(m)) === canonicalJson(content);
+
+/** The wire view; `sites` (published sites of the matter) only in a detail, authorship only for staff. */
+export function toMatterView(m: GuideMatter, opts: { staff: boolean; sites?: SiteRef[] }): GuideMatterView {
+  const c = matterContentOf(m);
+  const pending = m.pendingEdit as { name?: string } | null;
+  return {
+    id: m.id,
+    code: m.code,
+    ...c,
+    policyRefs: m.policyRefs,
+    free: c.fees.every((f) => f.amountYuan === 0),
+    sites: opts.sites ?? [],
+    version: m.version,
+    updatedAt: m.updatedAt.toISOString(),
+    status: m.status,
+    ...(opts.staff ? authorshipView(m, pending ? { name: pending.name ?? m.name } : null) : {}),
+  };
+}

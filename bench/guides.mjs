@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// Service guides through the gateway (issue 13 part 1, item 7), in one command that starts what it measures:
+// on a fresh database and a private nats-server, service-guide-svc and the gateway; generated content written
+// as the demo is (an editor saves, a reviewer publishes): --sites 500 service sites, --matters 2,000 matters
+// with full guides (via POST /guides/import, then one publish each) and --bundles 200 一件事 bundles.
+// Then, closed loop on keep-alive connections (--connections 8), each after a warm-up:
+//   guide detail   GET /api/v1/guides/{code}            random published matter (full guide + its sites)
+//   nearest        GET /api/v1/sites/nearest?lat&lng&limit=5   random point inside the sites' box
+//   bundle detail  GET /api/v1/bundles/{code}           random bundle (matters + merged materials)
+// Prints req/s, p50/p95/p99 and CPU µs per request of each process, then the targets (detail p95 ≤ 10 ms,
+// nearest p95 ≤ 5 ms) marked ok/MISSED. Exits 1 if a target could not be measured (no answers or >1% not 200).
+//   node bench/guides.mjs [--seconds 15] [--warmup 3] [--connections 8] [--matters 2000] [--bundles 200] [--sites 500]
+// Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BusNaming, applyBusLayout } from '@govdisc/messaging';
+import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import { connect } from '@nats-io/transport-node';
+import { callAt, intArg, load } from './http-load.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = intArg('--seconds', 15);
+const WARMUP = intArg('--warmup', 3);
+const CONNECTIONS = intArg('--connections', 8);
+const MATTERS = intArg('--matters', 2000);
+const BUNDLES = intArg('--bundles', 200);
+const SITES = intArg('--sites', 500);
+
+const started = { apps: [], nats: null, nc: null, db: null, dirs: [] };
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
+    await Promise.all(started.apps.map((a) => quietly(a.stop())));
+    if (started.nc) await quietly(started.nc.close());
+    if (started.nats) await quietly(started.nats.stop());
+    if (started.db) await quietly(started.db.drop());
+    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+async function startApp(name, base, extra = {}) {
+  const port = await freePort();
+  const app = new AppProcess(
+    name,
+    join(root, 'apps', name, 'dist', 'main.js'),
+    { ...base, ...extra, HTTP_PORT: String(port) },
+    `http://127.0.0.1:${port}/ready`,
+  );
+  started.apps.push(app);
+  await app.start(90_000);
+  return app;
+}
+
+function natsServerPid(url) {
+  const port = new URL(url).port;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.split(') ')[1].split(' ')[1]);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (parent === process.pid && argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return null;
+}
+
+// ---- generated content (deterministic) ----
+let seed = 13;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const BOX = { lat: [28.05, 28.35], lng: [112.8, 113.15] };
+const DISTRICTS = ['江城区', '东湖区', '临江区', '高新区', '江东经济技术开发区'];
+const MATERIALS = [
+  '居民身份证',
+  '户口簿',
+  '营业执照',
+  '不动产权证书',
+  '结婚证',
+  '出生医学证明',
+  '社会保障卡',
+  '劳动合同',
+  '租赁合同',
+  '申请表',
+  '授权委托书',
+  '银行卡',
+];
+const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+  { weekday, open: '09:00', close: '12:00' },
+  { weekday, open: '13:30', close: '17:00' },
+]);
+const sites = Array.from({ length: SITES }, (_, i) => ({
+  id: `B-SITE-${i}`,
+  name: `便民服务站 ${i}`,
+  level: pick(['市', '区', '街道', '社区']),
+  address: `江东市某路 ${i} 号`,
+  district: pick(DISTRICTS),
+  phones: ['12345'],
+  lat: +(BOX.lat[0] + rand() * (BOX.lat[1] - BOX.lat[0])).toFixed(6),
+  lng: +(BOX.lng[0] + rand() * (BOX.lng[1] - BOX.lng[0])).toFixed(6),
+  weeklyHours: hours,
+}));
+const matters = Array.from({ length: MATTERS }, (_, i) => ({
+  code: `B-M-${i}`,
+  name: `${pick(['住房公积金', '社会保障卡', '驾驶证', '个体工商户', '失业保险', '医疗保险', '不动产'])}${pick(['提取', '申领', '换证', '登记', '变更', '注销'])}（${i}）`,
+  type: pick(['行政许可', '行政给付', '行政确认', '公共服务']),
+  department: pick(['江东市人力资源和社会保障局', '江东市住房公积金管理中心', '江东市公安局', '江东市市场监督管理局']),
+  summary: '符合条件的申请人可通过网上或窗口办理。'.repeat(3),
+  legalBasis: [{ policyId: `demo-policy-${String(1 + (i % 14)).padStart(2, '0')}`, clause: '第三条' }],
+  conditions: ['在本市参加社会保险', '材料真实有效'],
+  materials: Array.from({ length: 3 + (i % 4) }, (_, k) => ({
+    name: MATERIALS[(i + k * 5) % MATERIALS.length],
+    exemptedBySharedData: k % 2 === 0,
+  })),
+  steps: ['申请', '受理', '审核', '办结'].map((name) => ({ name, description: `${name}：按规定办理，材料齐全的当场受理。` })),
+  statutoryDays: 20,
+  promisedDays: 1 + (i % 10),
+  siteIds: Array.from({ length: 3 }, (_, k) => `B-SITE-${(i * 7 + k * 101) % SITES}`),
+  onlineUrl: `https://zwfw.example.gov.cn/item/B-M-${i}`,
+  onlineDepth: pick(['全程网办', '网上预审', '线下办理']),
+  consultPhones: ['12345'],
+  topics: [pick(['housing-fund', 'social-security', 'transport', 'business-start', 'employment'])],
+}));
+const bundles = Array.from({ length: BUNDLES }, (_, i) => ({
+  code: `B-B-${i}`,
+  name: `一件事 ${i}`,
+  description: '多个事项一次办。',
+  matterCodes: Array.from({ length: 3 + (i % 4) }, (_, k) => `B-M-${(i * 11 + k * 37) % MATTERS}`).filter(
+    (c, k, all) => all.indexOf(c) === k,
+  ),
+}));
+
+/** Runs `fn` over items with `n` in flight. */
+async function pool(items, n, fn) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
+}
+
+let exitCode = 0;
+try {
+  const [nats, db] = await Promise.all([
+    startPrivateNats().then((n) => (started.nats = n)),
+    createTestDatabase('bench_guides').then((d) => (started.db = d)),
+  ]);
+  started.nc = await connect({ servers: nats.url, name: 'bench-guides' });
+  await applyBusLayout(started.nc, new BusNaming(''));
+  started.dirs.push(mkdtempSync(join(tmpdir(), 'govdisc-bench-guides-')));
+  const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', LOG_PRETTY: 'false', OPENSEARCH_URL: '', KEYCLOAK_URL: '' };
+  const svc = await startApp('service-guide-svc', base);
+  const gw = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000', RPC_TIMEOUT_MS: '60000' });
+  const gatewayUrl = gw.readyUrl.replace('/ready', '');
+  process.env.GATEWAY_URL = gatewayUrl;
+  delete process.env.KEYCLOAK_URL; // the gateway's embedded issuer
+  const { loginEditor, loginReviewer } = await import('../scripts/lib/api-client.mjs');
+  const [editor, reviewer] = await Promise.all([loginEditor(), loginReviewer()]);
+
+  let t = Date.now();
+  await pool(sites, 8, async (s) => {
+    await editor.post('/sites', s);
+    await reviewer.post(`/sites/${s.id}/publish`);
+  });
+  for (let i = 0; i < matters.length; i += 200) {
+    const r = await editor.post('/guides/import', { format: 'json', content: JSON.stringify(matters.slice(i, i + 200)) });
+    if (r.rejected.length) throw new Error(`import rejected ${JSON.stringify(r.rejected.slice(0, 3))}`);
+  }
+  await pool(matters, 8, (m) => reviewer.post(`/guides/${m.code}/publish`));
+  await pool(bundles, 8, async (b) => {
+    await editor.post('/bundles', b);
+    await reviewer.post(`/bundles/${b.code}/publish`);
+  });
+  process.stderr.write(
+    `content: ${SITES} sites, ${MATTERS} matters, ${BUNDLES} bundles written and published in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+  );
+
+  const call = callAt(gatewayUrl);
+  const processes = [
+    { name: 'gateway', pid: gw.pid },
+    { name: 'service-guide-svc', pid: svc.pid },
+    { name: 'nats-server', pid: natsServerPid(nats.url) },
+    { name: 'load-gen', pid: process.pid },
+  ].filter((p) => p.pid);
+  const point = () =>
+    `lat=${(BOX.lat[0] + rand() * (BOX.lat[1] - BOX.lat[0])).toFixed(5)}&lng=${(BOX.lng[0] + rand() * (BOX.lng[1] - BOX.lng[0])).toFixed(5)}`;
+  const targets = {
+    'guide detail': (agent) => call(agent, 'GET', `/api/v1/guides/B-M-${Math.floor(rand() * MATTERS)}`),
+    nearest: (agent) => call(agent, 'GET', `/api/v1/sites/nearest?${point()}&limit=5`),
+    'bundle detail': (agent) => call(agent, 'GET', `/api/v1/bundles/B-B-${Math.floor(rand() * BUNDLES)}`),
+  };
+  const [load1] = loadavg();
+  console.log(
+    `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
+      `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; ${MATTERS} matters, ${BUNDLES} bundles, ${SITES} sites.\n`,
+  );
+  const results = {};
+  for (const [label, make] of Object.entries(targets)) {
+    await load(label, make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
+    results[label] = await load(label, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
+  }
+  console.log('\ntargets (issue 13 item 7):');
+  for (const [label, limit] of [
+    ['guide detail', 10],
+    ['nearest', 5],
+  ]) {
+    const r = results[label];
+    const ok200 = (r.statuses[200] ?? 0) / Math.max(1, r.requests);
+    if (r.requests === 0 || ok200 < 0.99) {
+      console.log(`  ${label}: NOT MEASURED (${JSON.stringify(r.statuses)})`);
+      exitCode = 1;
+      continue;
+    }
+    console.log(`  ${label} p95 ${r.p95.toFixed(1)} ms ≤ ${limit} ms: ${r.p95 <= limit ? 'ok' : 'MISSED'}`);
+  }
+} catch (error) {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
