@@ -101,6 +101,7 @@ test('disclosure request: errors in Chinese with a summary linking to the fields
     expect(text).toContain('请选择获取信息的方式');
     await expect(page.getByLabel('证件号码（必填）').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('证件号码（必填）').inputValue()).resolves.toBe('12345');
+    await page.screenshot({ path: join(screenshotDir, 'disclosure-errors-desktop.png'), fullPage: true });
     await summary.locator('a[href="#name"]').click();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('name');
 
@@ -155,7 +156,10 @@ describe.each([
         for (const [name, path] of pages()) {
           await page.goto(`${web.url}${path}`);
           if (elder) expect(await page.locator('html').getAttribute('class')).toContain('elder');
-          await page.screenshot({ path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`),
+            fullPage: true,
+          });
           if (phone) {
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
             if (overflow > 0) found.push(`${name} (${mode}, 360 px): page is ${overflow}px wider than the screen`);
@@ -188,7 +192,13 @@ test('the 长辈版 switch works without JavaScript: a form POST sets the cookie
 test('keyboard only: skip link, search, open a result, then ask a question', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${web.url}/`);
-    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName, id: document.activeElement?.id, href: document.activeElement?.getAttribute('href'), text: document.activeElement?.textContent?.trim() }));
+    const focused = () =>
+      page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        id: document.activeElement?.id,
+        href: document.activeElement?.getAttribute('href'),
+        text: document.activeElement?.textContent?.trim(),
+      }));
     const tabTo = async (want: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
       for (let i = 0; i < max; i++) {
         await page.keyboard.press('Tab');
@@ -198,7 +208,7 @@ test('keyboard only: skip link, search, open a result, then ask a question', asy
     };
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe('跳到主要内容');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await tabTo((f) => f.tag === 'INPUT');
@@ -215,7 +225,7 @@ test('keyboard only: skip link, search, open a result, then ask a question', asy
     await page.keyboard.type('小微企业租国企的门面房，房租能减免吗');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ask\?q=/);
-    await expect(page.locator('section.answer h2').textContent()).resolves.toMatch(/^答：/);
+    await expect(page.locator('section.answer h2').textContent()).resolves.toMatch(/^问：/);
   });
 });
 

@@ -12,7 +12,12 @@ export const screenshotDir = join(repoRoot, 'test-output', 'web');
 export async function startWeb(stack: Stack): Promise<{ url: string; app: AppProcess }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = new AppProcess('web', join(repoRoot, 'apps/web/scripts/serve.mjs'), { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), PUBLIC_BASE_URL: url }, `${url}/ready`);
+  const app = new AppProcess(
+    'web',
+    join(repoRoot, 'apps/web/scripts/serve.mjs'),
+    { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), PUBLIC_BASE_URL: url },
+    `${url}/ready`,
+  );
   await app.start(60_000);
   return { url, app };
 }
@@ -29,10 +34,13 @@ export async function loadDemo(stack: Stack): Promise<void> {
     child.on('close', (code) => resolve({ code: code ?? -1, text }));
   });
   if (out.code !== 0) throw new Error(`demo-load failed:\n${out.text}`);
-  await eventually(async () => {
-    const res = await api(stack, 'GET', `/policies/search?q=${encodeURIComponent('租金')}`);
-    expect(res.json.total).toBeGreaterThan(0);
-  }, { timeoutMs: 30_000, intervalMs: 250 });
+  await eventually(
+    async () => {
+      const res = await api(stack, 'GET', `/policies/search?q=${encodeURIComponent('租金')}`);
+      expect(res.json.total).toBeGreaterThan(0);
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
 }
 
 /** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
@@ -47,8 +55,16 @@ export function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };
 export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-export async function newContext(browser: Browser, url: string, opts: { elder?: boolean; phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', ...(opts.phone ? PHONE : DESKTOP), javaScriptEnabled: opts.javaScript ?? true });
+export async function newContext(
+  browser: Browser,
+  url: string,
+  opts: { elder?: boolean; phone?: boolean; javaScript?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    ...(opts.phone ? PHONE : DESKTOP),
+    javaScriptEnabled: opts.javaScript ?? true,
+  });
   if (opts.elder) await context.addCookies([{ name: 'elder', value: '1', url }]);
   return context;
 }

@@ -34,7 +34,7 @@ function png(size) {
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const c = colour(((px + (sx + 0.5) / ss) * 64) / size, ((py + (sy + 0.5) / ss) * 64) / size);
-          if (c) (r += c[0]), (g += c[1]), (b += c[2]), (a += 1);
+          if (c) ((r += c[0]), (g += c[1]), (b += c[2]), (a += 1));
         }
       const o = py * (size * 4 + 1) + 1 + px * 4;
       raw[o] = a ? Math.round(r / a) : 0;

@@ -29,7 +29,9 @@ const server = createServer((req, res) => {
     res.end('服务暂时不可用');
   });
 });
-server.listen(port, host, () => log('listening', { url: `http://${host}:${port}`, gateway: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000' }));
+server.listen(port, host, () =>
+  log('listening', { url: `http://${host}:${port}`, gateway: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000' }),
+);
 await app.prepare();
 ready = true;
 log('ready');

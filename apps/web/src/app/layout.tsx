@@ -10,7 +10,13 @@ export const metadata: Metadata = {
   description: '查政策、问答案、找办事指南、申请政府信息公开：一站式政务公开服务。',
   applicationName: SITE_NAME,
   manifest: '/manifest.webmanifest',
-  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/icon-192.png', sizes: '192x192' }], apple: '/icon-192.png' },
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/icon-192.png', sizes: '192x192' },
+    ],
+    apple: '/icon-192.png',
+  },
   formatDetection: { telephone: false },
 };
 
@@ -62,7 +68,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="wrap">
             <p>{SITE_NAME} · 依据《中华人民共和国政府信息公开条例》提供政府信息公开服务</p>
             <p>
-              <a href="/disclosure/new">申请政府信息公开</a> · <a href="/disclosure/track">查询申请进度</a> · <a href="/sitemap.xml">站点地图</a>
+              <a href="/disclosure/new">申请政府信息公开</a> · <a href="/disclosure/track">查询申请进度</a> ·{' '}
+              <a href="/sitemap.xml">站点地图</a>
             </p>
           </div>
         </footer>

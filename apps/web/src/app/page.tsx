@@ -36,7 +36,7 @@ export default async function Home() {
           <ul className="card-list">
             {topics.map((t) => (
               <li key={t.code}>
-                <a href={`/search?topic=${encodeURIComponent(t.name)}`}>{t.name}</a>
+                <a href={`/search?q=${encodeURIComponent(t.name)}`}>{t.name}</a>
                 {t.description && <p className="meta">{t.description}</p>}
               </li>
             ))}

@@ -7,7 +7,9 @@ export const dynamic = 'force-dynamic';
 /** /sitemap.xml: the fixed pages and every published policy (paged through the public list, at most 50,000 URLs). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = siteUrl();
-  const entries: MetadataRoute.Sitemap = ['/', '/search', '/ask', '/disclosure/new', '/disclosure/track'].map((p) => ({ url: `${base}${p}` }));
+  const entries: MetadataRoute.Sitemap = ['/', '/search', '/ask', '/disclosure/new', '/disclosure/track'].map((p) => ({
+    url: `${base}${p}`,
+  }));
   const client = plainApi();
   for (let page = 1; page <= 500 && entries.length < 50_000; page++) {
     const { data } = await client.GET('/api/v1/policies', { params: { query: { page, pageSize: 100, status: 'PUBLISHED' } } });

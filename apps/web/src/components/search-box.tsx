@@ -10,7 +10,15 @@ interface Suggestion {
  * The one search box: a plain GET form to /search (works without JavaScript). With JavaScript, it
  * offers the policy library's suggestions (document numbers, titles, agencies) as a datalist.
  */
-export function SearchBox({ defaultValue = '', label = '搜索政策文件', autoFocus = false }: { defaultValue?: string; label?: string; autoFocus?: boolean }) {
+export function SearchBox({
+  defaultValue = '',
+  label = '搜索政策文件',
+  autoFocus = false,
+}: {
+  defaultValue?: string;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   const id = useId();
   const [value, setValue] = useState(defaultValue);
   const [items, setItems] = useState<Suggestion[]>([]);

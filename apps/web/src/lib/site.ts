@@ -17,3 +17,9 @@ export function formatDate(value: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
 }
+
+/** A form field as text: '' when absent or a file (never "[object File]"). */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -49,8 +49,11 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
       )}
       {best && (
         <section aria-labelledby="answer-h" className="answer">
-          <h2 id="answer-h">答：{best.question}</h2>
-          <p>{best.answer}</p>
+          <h2 id="answer-h">问：{best.question}</h2>
+          <p>
+            <strong>答：</strong>
+            {best.answer}
+          </p>
           {best.citations.length > 0 && (
             <>
               <h3>政策依据</h3>
@@ -59,7 +62,10 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
                   <blockquote>{c.quote}</blockquote>
                   <figcaption>
                     <a href={`/policies/${encodeURIComponent(c.documentId)}${c.anchor ? `#${encodeURIComponent(c.anchor)}` : ''}`}>
-                      查看原文{best.related?.policies.find((p) => p.id === c.documentId)?.title ? `：${best.related?.policies.find((p) => p.id === c.documentId)?.title}` : ''}
+                      查看原文
+                      {best.related?.policies.find((p) => p.id === c.documentId)?.title
+                        ? `：${best.related?.policies.find((p) => p.id === c.documentId)?.title}`
+                        : ''}
                     </a>
                   </figcaption>
                 </figure>
@@ -136,7 +142,8 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
             </ul>
           )}
           <p>
-            还是找不到？<a href={`/search?q=${encodeURIComponent(q)}`}>在政策文件库中搜索“{q}”</a>，或<a href="/disclosure/new">申请政府信息公开</a>。
+            还是找不到？<a href={`/search?q=${encodeURIComponent(q)}`}>在政策文件库中搜索“{q}”</a>，或
+            <a href="/disclosure/new">申请政府信息公开</a>。
           </p>
         </section>
       )}

@@ -33,7 +33,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   const q = one((await searchParams).q);
   return {
     title: q ? `“${q}”的政策查询结果` : '政策查询',
-    description: q ? `在政策文件库中查找“${q}”：标题、文号、发文机关、效力状态。` : '按关键词、发文字号、发文机关、年份和主题查找政策文件。',
+    description: q
+      ? `在政策文件库中查找“${q}”：标题、文号、发文机关、效力状态。`
+      : '按关键词、发文字号、发文机关、年份和主题查找政策文件。',
     alternates: { canonical: q ? `/search?q=${encodeURIComponent(q)}` : '/search' },
     robots: q ? { index: false, follow: true } : undefined,
   };
@@ -109,31 +111,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       )}
       {results && results.total > 0 && (
         <div className="layout-2">
-          <nav aria-label="筛选条件" className="facets">
-            {FILTERS.map((f) => {
-              const values = results.facets[f] ?? [];
-              if (values.length === 0 && !filters[f]) return null;
-              return (
-                <div key={f}>
-                  <h2>{FACET_LABEL[f]}</h2>
-                  <ul>
-                    {filters[f] && (
-                      <li>
-                        <a href={href(q, { ...filters, [f]: undefined }, 1, sort)}>不限{FACET_LABEL[f]}</a>
-                      </li>
-                    )}
-                    {values.slice(0, 8).map((v) => (
-                      <li key={v.value}>
-                        <a href={href(q, { ...filters, [f]: v.value }, 1, sort)} aria-current={filters[f] === v.value ? 'true' : undefined}>
-                          {f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value}（{v.count}）
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })}
-          </nav>
           <section aria-labelledby="results-h">
             <h2 id="results-h">
               共找到 {results.total} 份文件{pages > 1 ? `，第 ${page}/${pages} 页` : ''}
@@ -142,6 +119,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               排序：
               {sort === 'relevance' ? <strong>按相关度</strong> : <a href={href(q, filters, 1, 'relevance')}>按相关度</a>} ·{' '}
               {sort === 'date' ? <strong>按发布日期</strong> : <a href={href(q, filters, 1, 'date')}>按发布日期</a>}
+              <span className="only-narrow">
+                {' '}
+                · <a href="#facets">筛选结果</a>
+              </span>
             </p>
             <ol className="results" start={(page - 1) * PAGE_SIZE + 1}>
               {results.items.map((item) => (
@@ -201,6 +182,31 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </nav>
             )}
           </section>
+          <nav aria-label="筛选条件" className="facets" id="facets">
+            {FILTERS.map((f) => {
+              const values = results.facets[f] ?? [];
+              if (values.length === 0 && !filters[f]) return null;
+              return (
+                <div key={f}>
+                  <h2>{FACET_LABEL[f]}</h2>
+                  <ul>
+                    {filters[f] && (
+                      <li>
+                        <a href={href(q, { ...filters, [f]: undefined }, 1, sort)}>不限{FACET_LABEL[f]}</a>
+                      </li>
+                    )}
+                    {values.slice(0, 8).map((v) => (
+                      <li key={v.value}>
+                        <a href={href(q, { ...filters, [f]: v.value }, 1, sort)} aria-current={filters[f] === v.value ? 'true' : undefined}>
+                          {f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value}（{v.count}）
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </nav>
         </div>
       )}
       {!hasQuery && <p>输入关键词开始查找，也可以从首页的主题服务进入。</p>}

@@ -19,7 +19,11 @@ export async function submitDisclosure(_prev: SubmitState, form: FormData): Prom
   if (!data) {
     const e = asApiError(error);
     const formError =
-      response.status === 429 ? '提交过于频繁，请稍后再试。' : e && response.status < 500 ? e.message : '系统暂时无法受理，请稍后再试。您填写的内容已保留。';
+      response.status === 429
+        ? '提交过于频繁，请稍后再试。'
+        : e && response.status < 500
+          ? e.message
+          : '系统暂时无法受理，请稍后再试。您填写的内容已保留。';
     return { values, errors: {}, formError };
   }
   (await cookies()).set('disclosure_receipt', JSON.stringify({ n: data.requestNumber, c: data.trackingCode, at: data.submittedAt }), {

@@ -17,9 +17,13 @@ export function DisclosureForm() {
         {state.errors[f]}
       </p>
     ) : null;
-  const described = (f: Field, hint?: boolean) => [hint ? `${f}-hint` : '', state.errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = (f: Field, hint?: boolean) =>
+    [hint ? `${f}-hint` : '', state.errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
   const cls = (f: Field) => (state.errors[f] ? 'field field-error' : 'field');
-  const text = (f: Field, opts: { type?: string; hint?: string; required?: boolean; autoComplete?: string; inputMode?: 'tel' | 'email' } = {}) => (
+  const text = (
+    f: Field,
+    opts: { type?: string; hint?: string; required?: boolean; autoComplete?: string; inputMode?: 'tel' | 'email' } = {},
+  ) => (
     <div className={cls(f)}>
       <label htmlFor={f}>
         {FIELD_LABEL[f]}
@@ -65,7 +69,13 @@ export function DisclosureForm() {
         <div className={cls('type')}>
           <label htmlFor="type">{FIELD_LABEL.type}（必填）</label>
           {err('type')}
-          <select id="type" name="type" defaultValue={v.type ?? 'NATURAL_PERSON'} aria-describedby={described('type')} aria-invalid={state.errors.type ? true : undefined}>
+          <select
+            id="type"
+            name="type"
+            defaultValue={v.type ?? 'NATURAL_PERSON'}
+            aria-describedby={described('type')}
+            aria-invalid={state.errors.type ? true : undefined}
+          >
             {APPLICANT_TYPES.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -77,7 +87,13 @@ export function DisclosureForm() {
         <div className={cls('idType')}>
           <label htmlFor="idType">{FIELD_LABEL.idType}（必填）</label>
           {err('idType')}
-          <select id="idType" name="idType" defaultValue={v.idType ?? 'RESIDENT_ID'} aria-describedby={described('idType')} aria-invalid={state.errors.idType ? true : undefined}>
+          <select
+            id="idType"
+            name="idType"
+            defaultValue={v.idType ?? 'RESIDENT_ID'}
+            aria-describedby={described('idType')}
+            aria-invalid={state.errors.idType ? true : undefined}
+          >
             {ID_TYPES.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -118,7 +134,13 @@ export function DisclosureForm() {
         <div className="choices">
           {DELIVERY_FORMS.map(([k, label], i) => (
             <label key={k}>
-              <input type="radio" name="deliveryForm" value={k} id={i === 0 ? 'deliveryForm' : undefined} defaultChecked={v.deliveryForm === k} />
+              <input
+                type="radio"
+                name="deliveryForm"
+                value={k}
+                id={i === 0 ? 'deliveryForm' : undefined}
+                defaultChecked={v.deliveryForm === k}
+              />
               {label}
             </label>
           ))}

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: '申请已提交', robots: { index: f
 /** The confirmation page: the receipt comes from a short-lived cookie set by the submit action (never in the URL). */
 export default async function SubmittedPage() {
   const raw = (await cookies()).get('disclosure_receipt')?.value;
-  let receipt: { n: string; c: string } | null = null;
+  let receipt: { n: string; c: string } | null;
   try {
     receipt = raw ? (JSON.parse(raw) as { n: string; c: string }) : null;
   } catch {

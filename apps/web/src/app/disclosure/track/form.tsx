@@ -32,7 +32,15 @@ export function TrackForm() {
               {state.errors.code}
             </p>
           )}
-          <input id="code" name="code" type="text" autoComplete="off" defaultValue={state.code} aria-describedby={state.errors.code ? 'code-error' : undefined} aria-invalid={state.errors.code ? true : undefined} />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            autoComplete="off"
+            defaultValue={state.code}
+            aria-describedby={state.errors.code ? 'code-error' : undefined}
+            aria-invalid={state.errors.code ? true : undefined}
+          />
         </div>
         <div className={state.errors.phone4 ? 'field field-error' : 'field'}>
           <label htmlFor="phone4">手机号后四位（必填）</label>

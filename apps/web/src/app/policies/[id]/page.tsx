@@ -25,7 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-function ValidityBanner({ validity, amendedById, repealedById }: { validity: string; amendedById: string | null; repealedById: string | null }) {
+function ValidityBanner({
+  validity,
+  amendedById,
+  repealedById,
+}: {
+  validity: string;
+  amendedById: string | null;
+  repealedById: string | null;
+}) {
   if (validity === '有效')
     return (
       <p className="banner banner-ok">
@@ -51,8 +59,9 @@ export default async function PolicyPage({ params }: Props) {
   const { id } = await params;
   const doc = await load(id);
   if (!doc) notFound();
-  const related = (await (await api()).GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } }))
-    .data?.items;
+  const related = (
+    await (await api()).GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } })
+  ).data?.items;
   const articles = doc.paragraphs.filter((p) => p.anchor && (p.kind === 'chapter' || p.kind === 'article'));
   return (
     <article>
