@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser: this file sees the DOM types.
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -247,7 +249,7 @@ test('JavaScript off: search (a GET form) and the policy page are complete serve
 test('sitemap.xml lists the published policies; the manifest and icons are served', async () => {
   const sitemap = await (await fetch(`${web.url}/sitemap.xml`)).text();
   expect(sitemap).toContain(`${web.url}/policies/${policyId}`);
-  const manifest = await (await fetch(`${web.url}/manifest.webmanifest`)).json();
+  const manifest: any = await (await fetch(`${web.url}/manifest.webmanifest`)).json();
   expect(manifest.lang).toBe('zh-CN');
   for (const icon of manifest.icons) expect((await fetch(`${web.url}${icon.src}`)).status).toBe(200);
 });
