@@ -49,6 +49,9 @@ function start(app, i) {
       ...env,
       HTTP_PORT: String(app.port),
       ...(app.metricsPort ? { METRICS_PORT: String(app.metricsPort) } : {}),
+      // The web portal calls the gateway from 127.0.0.1 for every citizen and passes their address in
+      // X-Forwarded-For; without trusting it, all citizens would share one rate-limit bucket.
+      ...(app.name === 'gateway' ? { TRUST_PROXY: env.TRUST_PROXY ?? 'loopback' } : {}),
       LOG_PRETTY: env.LOG_PRETTY ?? 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -177,6 +177,20 @@ describe.each([
   });
 });
 
+test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/disclosure/track`);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '对比度不足的文字';
+      p.style.color = '#b0b0b0';
+      document.querySelector('main')?.append(p);
+    });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2aa']).analyze();
+    expect(violations.find((v) => v.id === 'color-contrast')?.impact).toBe('serious');
+  });
+});
+
 test('the 长辈版 switch works without JavaScript: a form POST sets the cookie and comes back to the page', async () => {
   await withPage({ javaScript: false }, async (page, context) => {
     await page.goto(`${web.url}/search?q=${encodeURIComponent('租金')}`);

@@ -23,6 +23,10 @@ const server = createServer((req, res) => {
     res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ok' : 'starting' }));
     return;
   }
+  // The gateway limits rates per client: pass the citizen's address on (X-Forwarded-For, appended to
+  // what a proxy in front of us sent); the gateway believes it when it trusts us (TRUST_PROXY).
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${peer}` : peer;
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'request failed', error: String(error) }));
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

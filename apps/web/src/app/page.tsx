@@ -33,7 +33,7 @@ export default async function Home() {
       {topics.length > 0 && (
         <section aria-labelledby="topics-h">
           <h2 id="topics-h">主题服务</h2>
-          <ul className="card-list">
+          <ul className="card-list topic-list">
             {topics.map((t) => (
               <li key={t.code}>
                 <a href={`/search?q=${encodeURIComponent(t.name)}`}>{t.name}</a>

@@ -58,9 +58,8 @@ export default async function GuidePage({ params }: Props) {
           <h2>政策依据</h2>
           <ul>
             {guide.policyRefs.map((ref) => (
-              <li key={ref}>
-                <a href={`/search?q=${encodeURIComponent(ref)}`}>{ref}</a>
-              </li>
+              // The guide API gives references as they were entered: a document number is searchable, an internal id is not.
+              <li key={ref}>{/[〔号]/.test(ref) ? <a href={`/search?q=${encodeURIComponent(ref)}`}>{ref}</a> : `政策编号 ${ref}`}</li>
             ))}
           </ul>
         </>
