@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// page.evaluate() callbacks run in the browser: this file sees the DOM types.
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +7,11 @@ import { launchBrowser, loadDemo, newContext, screenshotDir, startWeb } from './
 
 // The citizens' portal (apps/web) in Debian's Chromium against the whole platform with the demo content:
 // the journeys a citizen takes, accessibility (axe) in both modes, keyboard only, JavaScript off, screenshots.
+// page.evaluate() callbacks run in the browser. The DOM globals are declared for this module only: adding
+// the DOM lib to the e2e project would retype fetch() for every other e2e file.
+declare const document: any;
+declare function getComputedStyle(element: unknown): { outlineStyle: string };
+
 let stack: Stack;
 let web: { url: string; app: AppProcess };
 let browser: Browser;
