@@ -158,8 +158,16 @@ describe.each([
     const found: string[] = [];
     for (const phone of [false, true]) {
       await withPage({ elder, phone }, async (page) => {
+        // Hydration mismatches and script errors show up as console errors in production React.
+        let current = '';
+        page.on(
+          'console',
+          (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && found.push(`${current}: console error ${m.text()}`)),
+        );
+        page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
         for (const [name, path] of pages()) {
-          await page.goto(`${web.url}${path}`);
+          current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
+          await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
           if (elder) expect(await page.locator('html').getAttribute('class')).toContain('elder');
           await page.screenshot({
             path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`),
@@ -182,13 +190,15 @@ describe.each([
 
 test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${web.url}/disclosure/track`);
+    // After hydration: React re-renders a tree that does not match its server HTML, dropping a node planted earlier.
+    await page.goto(`${web.url}/disclosure/track`, { waitUntil: 'networkidle' });
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = '对比度不足的文字';
       p.style.color = '#b0b0b0';
       document.querySelector('main')?.append(p);
     });
+    await expect(page.getByText('对比度不足的文字').count()).resolves.toBe(1);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2aa']).analyze();
     expect(violations.find((v) => v.id === 'color-contrast')?.impact).toBe('serious');
   });
@@ -260,6 +270,23 @@ test('JavaScript off: search (a GET form) and the policy page are complete serve
     await expect(page.locator('.banner').first().textContent()).resolves.toContain('效力状态');
     expect(await page.locator('.doc-body p').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshotDir, 'policy-nojs-desktop.png'), fullPage: true });
+  });
+});
+
+test('JavaScript off: the disclosure form still shows its Chinese errors and submits (server actions post as plain forms)', async () => {
+  await withPage({ javaScript: false }, async (page) => {
+    await page.goto(`${web.url}/disclosure/new`);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('请填写姓名或名称');
+    await page.getByLabel('姓名或名称（必填）').fill('李四');
+    await page.getByLabel('证件号码（必填）').fill('11010519491231002X');
+    await page.getByLabel('联系电话（必填）').fill('13900139000');
+    await page.getByLabel('所需信息的内容描述（必填）').fill('本市2024年度小微企业房租减免的资金使用情况');
+    await page.getByLabel('网上下载').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/disclosure\/submitted/);
+    expect(((await page.getByTestId('tracking-code').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(8);
   });
 });
 
