@@ -111,7 +111,15 @@ try {
   await stopAll(1);
 }
 const thenIdx = process.argv.indexOf('--then');
-if (thenIdx > 0) execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
+if (thenIdx > 0) {
+  try {
+    execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
+  } catch {
+    // An uncaught throw here would leave every app running without its parent.
+    console.error(`"${process.argv[thenIdx + 1]}" failed; stopping the stack`);
+    await stopAll(1);
+  }
+}
 const gw = `http://127.0.0.1:${gatewayApp.port}`;
 const webApp = apps.find((a) => a.name === 'web');
 const issuerUrl = `${env.KEYCLOAK_URL ?? gw}/realms/${env.KEYCLOAK_REALM ?? 'govdisc'}`;
