@@ -290,9 +290,10 @@ test('JavaScript off: the disclosure form still shows its Chinese errors and sub
   });
 });
 
-test('sitemap.xml lists the published policies; the manifest and icons are served', async () => {
+test('sitemap.xml lists the published policies, robots.txt points to it; the manifest and icons are served', async () => {
   const sitemap = await (await fetch(`${web.url}/sitemap.xml`)).text();
   expect(sitemap).toContain(`${web.url}/policies/${policyId}`);
+  await expect((await fetch(`${web.url}/robots.txt`)).text()).resolves.toContain(`Sitemap: ${web.url}/sitemap.xml`);
   const manifest: any = await (await fetch(`${web.url}/manifest.webmanifest`)).json();
   expect(manifest.lang).toBe('zh-CN');
   for (const icon of manifest.icons) expect((await fetch(`${web.url}${icon.src}`)).status).toBe(200);
