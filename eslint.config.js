@@ -10,14 +10,28 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/coverage/', '**/src/generated/', '.turbo/', 'var/', 'test-fixtures/', 'demo/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/coverage/',
+      '**/src/generated/',
+      '.turbo/',
+      'var/',
+      'test-fixtures/',
+      'demo/',
+      'test-output/',
+      // The web app's Next.js build and its generated API types (scripts/web-api.mjs).
+      'apps/web/.next/',
+      'apps/web/next-env.d.ts',
+      'apps/web/src/api/schema.d.ts',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   // Chinese prose in comments uses the ideographic space (U+3000) on purpose; code and strings are still checked.
   { rules: { 'no-irregular-whitespace': ['error', { skipComments: true }] } },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -61,6 +75,11 @@ export default tseslint.config(
     files: ['apps/*/prisma.config.ts'],
     extends: [tseslint.configs.disableTypeChecked],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    // The web app's client components run in the browser.
+    files: ['apps/web/src/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts all six apps as separate processes with prefixed logs, waits until each is ready, then
+// Starts all seven apps (five services, the gateway, the web portal) as separate processes with prefixed logs, waits until each is ready, then
 // runs an optional command (e.g. the demo loader) and prints the URLs. Ctrl-C stops them all
 // cleanly: each app gets SIGTERM, drains its work and exits.
 //   node scripts/stack.mjs [--then "<command>"]
@@ -23,8 +23,11 @@ export const apps = [
   { name: 'notify-svc', port: 3105 },
   // The gateway's port is public: its Prometheus metrics are on an internal listener instead.
   { name: 'gateway', port: Number(env.GATEWAY_PORT ?? 3000), metricsPort: Number(env.METRICS_PORT ?? 3100) },
+  // The citizens' portal (Next.js production build): server-rendered pages over the gateway's API.
+  { name: 'web', port: Number(env.WEB_PORT ?? 3001), entry: join(root, 'apps', 'web', 'scripts', 'serve.mjs') },
 ];
-const colors = [36, 32, 33, 35, 34, 31];
+const gatewayApp = apps.find((a) => a.name === 'gateway');
+const colors = [36, 32, 33, 35, 34, 31, 94];
 const width = Math.max(...apps.map((a) => a.name.length));
 const children = [];
 let stopping = false;
@@ -40,11 +43,15 @@ function prefixLines(name, color, stream, out) {
 }
 
 function start(app, i) {
-  const child = spawn(process.execPath, [join(root, 'apps', app.name, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [app.entry ?? join(root, 'apps', app.name, 'dist', 'main.js')], {
     env: {
+      GATEWAY_URL: `http://127.0.0.1:${gatewayApp.port}`,
       ...env,
       HTTP_PORT: String(app.port),
       ...(app.metricsPort ? { METRICS_PORT: String(app.metricsPort) } : {}),
+      // The web portal calls the gateway from 127.0.0.1 for every citizen and passes their address in
+      // X-Forwarded-For; without trusting it, all citizens would share one rate-limit bucket.
+      ...(app.name === 'gateway' ? { TRUST_PROXY: env.TRUST_PROXY ?? 'loopback' } : {}),
       LOG_PRETTY: env.LOG_PRETTY ?? 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,11 +111,21 @@ try {
   await stopAll(1);
 }
 const thenIdx = process.argv.indexOf('--then');
-if (thenIdx > 0) execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
-const gw = `http://127.0.0.1:${apps.at(-1).port}`;
+if (thenIdx > 0) {
+  try {
+    execSync(process.argv[thenIdx + 1], { stdio: 'inherit', env, cwd: root });
+  } catch {
+    // An uncaught throw here would leave every app running without its parent.
+    console.error(`"${process.argv[thenIdx + 1]}" failed; stopping the stack`);
+    await stopAll(1);
+  }
+}
+const gw = `http://127.0.0.1:${gatewayApp.port}`;
+const webApp = apps.find((a) => a.name === 'web');
 const issuerUrl = `${env.KEYCLOAK_URL ?? gw}/realms/${env.KEYCLOAK_REALM ?? 'govdisc'}`;
 console.log(`
-  政务公开平台 is up (all six apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  政务公开平台 is up (all ${apps.length} apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  Portal        http://127.0.0.1:${webApp.port}  (citizens' web app; 长辈版 switch in its header)
   API           ${gw}/api/v1
   API docs      ${gw}/docs
   Health        ${gw}/api/v1/health

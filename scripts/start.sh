@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# One command for a newcomer: installs what is needed, migrates, starts all six apps with demo
+# One command for a newcomer: installs what is needed, migrates, starts all seven apps with demo
 # content and prints the URLs. Ctrl-C stops everything cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TURBO_TELEMETRY_DISABLED=1
+export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error(`Node ${process.versions.node} is too old: need 20.19 or newer`); process.exit(1) }'

@@ -5,7 +5,7 @@
 #   npm test -- small   # or: medium | e2e
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TURBO_TELEMETRY_DISABLED=1 FORCE_COLOR=0
+export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 FORCE_COLOR=0
 level="${1:-all}"
 case "$level" in all|small|medium|e2e) ;; *) echo "usage: npm test [-- small|medium|e2e]" >&2; exit 2 ;; esac
 
@@ -25,6 +25,11 @@ phase() { local limit="$1"; shift; timeout --kill-after=30 "$limit" "$@" || { lo
 step "local services: PostgreSQL and NATS JetStream"
 bash infra/scripts/ensure-postgres.sh
 bash infra/scripts/ensure-nats.sh
+if [[ "$level" == all || "$level" == e2e ]]; then
+  step "browser for the web app's tests: Debian's Chromium and CJK fonts"
+  CHROMIUM_BIN="$(bash infra/scripts/ensure-chromium.sh)"
+  export CHROMIUM_BIN
+fi
 
 external_pid=""
 if [[ "$level" == all || "$level" == e2e || "$level" == medium ]]; then
@@ -48,7 +53,8 @@ lint_ok=1
 npm run -s lint || lint_ok=0
 npm run -s format:check || { echo "format: run npm run format"; lint_ok=0; }
 bash scripts/lint-selftest.sh || lint_ok=0
-(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it"; exit 1; }
+node scripts/web-api.mjs --check || lint_ok=0
+(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs)"; exit 1; }
 
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do

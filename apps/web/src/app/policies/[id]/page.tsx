@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { api } from '../../../lib/api';
+import { VALIDITY_LABEL } from '../../../lib/labels';
+import { UUID, formatDate } from '../../../lib/site';
+
+type Props = { params: Promise<{ id: string }> };
+
+const load = cache(async (id: string) => {
+  if (!UUID.test(id)) return null;
+  const { data } = await (await api()).GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: id } } });
+  return data ?? null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const doc = await load(id);
+  if (!doc) return { title: '未找到该政策文件' };
+  const first = doc.paragraphs.find((p) => p.kind === 'text' || p.kind === 'article')?.text ?? '';
+  return {
+    title: doc.title,
+    description: `${[doc.docNumber, doc.agencies.join('、'), VALIDITY_LABEL[doc.validity]].filter(Boolean).join('，')}。${first.slice(0, 100)}`,
+    alternates: { canonical: `/policies/${doc.id}` },
+  };
+}
+
+function ValidityBanner({
+  validity,
+  amendedById,
+  repealedById,
+}: {
+  validity: string;
+  amendedById: string | null;
+  repealedById: string | null;
+}) {
+  if (validity === '有效')
+    return (
+      <p className="banner banner-ok">
+        <strong>效力状态：现行有效。</strong>
+      </p>
+    );
+  if (validity === '已修改')
+    return (
+      <p className="banner banner-warn">
+        <strong>效力状态：已修改。</strong>本文件部分内容已被修改，请以修改后的规定为准。
+        {amendedById && <a href={`/policies/${amendedById}`}>查看修改文件</a>}
+      </p>
+    );
+  return (
+    <p className="banner banner-bad">
+      <strong>效力状态：{VALIDITY_LABEL[validity] ?? validity}。</strong>本文件已不再执行，仅供查阅。
+      {repealedById && <a href={`/policies/${repealedById}`}>查看废止文件</a>}
+    </p>
+  );
+}
+
+export default async function PolicyPage({ params }: Props) {
+  const { id } = await params;
+  const doc = await load(id);
+  if (!doc) notFound();
+  const related = (
+    await (await api()).GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } })
+  ).data?.items;
+  const articles = doc.paragraphs.filter((p) => p.anchor && (p.kind === 'chapter' || p.kind === 'article'));
+  return (
+    <article>
+      <h1>{doc.title}</h1>
+      <ValidityBanner validity={doc.validity} amendedById={doc.amendedById} repealedById={doc.repealedById} />
+      <dl className="doc-meta">
+        {doc.docNumber && (
+          <>
+            <dt>发文字号</dt>
+            <dd>{doc.docNumber}</dd>
+          </>
+        )}
+        <dt>发文机关</dt>
+        <dd>{doc.agencies.join('、') || '—'}</dd>
+        <dt>发布日期</dt>
+        <dd>{formatDate(doc.publishDate)}</dd>
+        {doc.effectiveDate && (
+          <>
+            <dt>施行日期</dt>
+            <dd>{formatDate(doc.effectiveDate)}</dd>
+          </>
+        )}
+        {doc.expiryDate && (
+          <>
+            <dt>有效期至</dt>
+            <dd>{formatDate(doc.expiryDate)}</dd>
+          </>
+        )}
+        {doc.indexNumber && (
+          <>
+            <dt>索引号</dt>
+            <dd>{doc.indexNumber}</dd>
+          </>
+        )}
+        {doc.topics.length > 0 && (
+          <>
+            <dt>主题</dt>
+            <dd>{doc.topics.join('、')}</dd>
+          </>
+        )}
+      </dl>
+      {articles.length > 3 && (
+        <nav aria-label="条款目录">
+          <h2>目录</h2>
+          <ul>
+            {articles.map((p) => (
+              <li key={p.anchor}>
+                <a href={`#${p.anchor}`}>{p.text.slice(0, 30)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <section aria-label="正文" className="doc-body">
+        <h2>正文</h2>
+        {doc.paragraphs.map((p, i) => {
+          const id = p.anchor ?? undefined;
+          if (p.kind === 'chapter')
+            return (
+              <h3 key={i} id={id}>
+                {p.text}
+              </h3>
+            );
+          if (p.kind === 'section')
+            return (
+              <h4 key={i} id={id}>
+                {p.text}
+              </h4>
+            );
+          return (
+            <p key={i} id={id} className={p.kind === 'article' ? 'article' : undefined}>
+              {p.text}
+              {id && (
+                <a className="anchor-link" href={`#${id}`} aria-label="本条链接">
+                  #
+                </a>
+              )}
+            </p>
+          );
+        })}
+      </section>
+      {doc.sourceUrl && (
+        <p>
+          <a href={doc.sourceUrl} rel="noopener">
+            查看发布机关网站上的原文
+          </a>
+        </p>
+      )}
+      {related && related.length > 0 && (
+        <section aria-labelledby="related-h">
+          <h2 id="related-h">相关政策</h2>
+          <ul className="results">
+            {related.map((r) => (
+              <li key={r.id}>
+                <a href={`/policies/${r.id}`}>{r.title}</a>
+                <span className={`badge badge-${r.validity}`}>{VALIDITY_LABEL[r.validity] ?? r.validity}</span>
+                <p className="meta">{[r.docNumber, r.agencies.join('、'), formatDate(r.publishDate)].filter(Boolean).join(' · ')}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        对这份文件有疑问？<a href={`/ask?q=${encodeURIComponent(doc.title.slice(0, 100))}`}>到“一号答”提问</a>
+      </p>
+    </article>
+  );
+}

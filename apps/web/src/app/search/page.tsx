@@ -1,0 +1,215 @@
+import type { Metadata } from 'next';
+import { SearchBox } from '../../components/search-box';
+import { api, type GetOk } from '../../lib/api';
+import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
+import { formatDate, one } from '../../lib/site';
+import { Snippet } from '../../lib/snippet';
+
+type Params = Record<string, string | string[] | undefined>;
+type Results = GetOk<'/api/v1/policies/search'>;
+const FILTERS = ['validity', 'agency', 'year', 'topic', 'docType', 'level', 'region'] as const;
+type Filter = (typeof FILTERS)[number];
+const PAGE_SIZE = 10;
+
+function filtersOf(sp: Params): Partial<Record<Filter, string>> {
+  const out: Partial<Record<Filter, string>> = {};
+  for (const f of FILTERS) {
+    const v = one(sp[f]);
+    if (v) out[f] = v;
+  }
+  return out;
+}
+
+function href(q: string, filters: Partial<Record<Filter, string>>, page = 1, sort = 'relevance'): string {
+  const p = new URLSearchParams();
+  if (q) p.set('q', q);
+  for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
+  if (sort !== 'relevance') p.set('sort', sort);
+  if (page > 1) p.set('page', String(page));
+  return `/search?${p.toString()}`;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Params> }): Promise<Metadata> {
+  const q = one((await searchParams).q);
+  return {
+    title: q ? `“${q}”的政策查询结果` : '政策查询',
+    description: q
+      ? `在政策文件库中查找“${q}”：标题、文号、发文机关、效力状态。`
+      : '按关键词、发文字号、发文机关、年份和主题查找政策文件。',
+    alternates: { canonical: q ? `/search?q=${encodeURIComponent(q)}` : '/search' },
+    robots: q ? { index: false, follow: true } : undefined,
+  };
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const sp = await searchParams;
+  const q = one(sp.q).slice(0, 200);
+  const filters = filtersOf(sp);
+  const sort = one(sp.sort) === 'date' ? 'date' : 'relevance';
+  const page = Math.min(500, Math.max(1, Number.parseInt(one(sp.page), 10) || 1));
+  const hasQuery = q !== '' || Object.keys(filters).length > 0;
+
+  let results: Results | undefined;
+  let error: string | undefined;
+  if (hasQuery) {
+    const { data, error: err } = await (
+      await api()
+    ).GET('/api/v1/policies/search', {
+      params: { query: { q: q || undefined, page, pageSize: PAGE_SIZE, sort, ...(filters as Record<string, string>) } },
+    });
+    if (data) results = data;
+    else error = (err as { message?: string } | undefined)?.message ?? '查询暂时无法完成，请稍后再试。';
+  }
+  const pages = results ? Math.min(500, Math.ceil(results.total / PAGE_SIZE)) : 0;
+
+  return (
+    <>
+      <h1>{q ? `“${q}”的查询结果` : '政策查询'}</h1>
+      <SearchBox defaultValue={q} label="搜索政策文件" />
+      {error && (
+        <div className="banner banner-bad" role="alert">
+          {error}
+        </div>
+      )}
+      {results && results.total === 0 && (
+        <section aria-labelledby="none-h">
+          <h2 id="none-h">没有找到相关政策文件</h2>
+          {results.didYouMean && (
+            <p>
+              您是不是要找：<a href={href(results.didYouMean, {})}>{results.didYouMean}</a>
+            </p>
+          )}
+          <ul>
+            <li>换个说法试试，比如用“公积金”代替“住房公积金提取”，或只输入文号中的数字。</li>
+            {Object.keys(filters).length > 0 && (
+              <li>
+                <a href={href(q, {})}>去掉筛选条件重新查找</a>
+              </li>
+            )}
+            <li>
+              直接提问：<a href={`/ask?q=${encodeURIComponent(q)}`}>到“一号答”问一问“{q}”</a>
+            </li>
+            <li>
+              找不到需要的政府信息？可以<a href="/disclosure/new">申请政府信息公开</a>。
+            </li>
+          </ul>
+          {(results.externalLinks ?? []).length > 0 && (
+            <>
+              <h3>到其他政策文件库继续查找</h3>
+              <ul>
+                {results.externalLinks!.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} rel="noopener">
+                      {l.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      {results && results.total > 0 && (
+        <div className="layout-2">
+          <section aria-labelledby="results-h">
+            <h2 id="results-h">
+              共找到 {results.total} 份文件{pages > 1 ? `，第 ${page}/${pages} 页` : ''}
+            </h2>
+            <p className="meta">
+              排序：
+              {sort === 'relevance' ? <strong>按相关度</strong> : <a href={href(q, filters, 1, 'relevance')}>按相关度</a>} ·{' '}
+              {sort === 'date' ? <strong>按发布日期</strong> : <a href={href(q, filters, 1, 'date')}>按发布日期</a>}
+              <span className="only-narrow">
+                {' '}
+                · <a href="#facets">筛选结果</a>
+              </span>
+            </p>
+            <ol className="results" start={(page - 1) * PAGE_SIZE + 1}>
+              {results.items.map((item) => (
+                <li key={item.id}>
+                  <h3>
+                    <a href={`/policies/${item.id}`}>{item.title}</a>
+                    <span className={`badge badge-${item.validity}`}>{VALIDITY_LABEL[item.validity] ?? item.validity}</span>
+                  </h3>
+                  <p className="meta">
+                    {[item.docNumber, item.agencies.join('、'), item.publishDate ? `发布于 ${formatDate(item.publishDate)}` : null]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  {item.snippet && (
+                    <p>
+                      <Snippet html={item.snippet} />
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {pages > 1 && (
+              <nav aria-label="分页" className="pager">
+                <ul>
+                  {page > 1 && (
+                    <li>
+                      <a href={href(q, filters, page - 1, sort)} rel="prev">
+                        上一页
+                      </a>
+                    </li>
+                  )}
+                  {Array.from({ length: pages }, (_, i) => i + 1)
+                    .filter((n) => Math.abs(n - page) <= 2 || n === 1 || n === pages)
+                    .map((n) => (
+                      <li key={n}>
+                        {n === page ? (
+                          <span aria-current="page">
+                            <span className="visually-hidden">第</span>
+                            {n}
+                            <span className="visually-hidden">页</span>
+                          </span>
+                        ) : (
+                          <a href={href(q, filters, n, sort)} aria-label={`第 ${n} 页`}>
+                            {n}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  {page < pages && (
+                    <li>
+                      <a href={href(q, filters, page + 1, sort)} rel="next">
+                        下一页
+                      </a>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            )}
+          </section>
+          <nav aria-label="筛选条件" className="facets" id="facets">
+            {FILTERS.map((f) => {
+              const values = results.facets[f] ?? [];
+              if (values.length === 0 && !filters[f]) return null;
+              return (
+                <div key={f}>
+                  <h2>{FACET_LABEL[f]}</h2>
+                  <ul>
+                    {filters[f] && (
+                      <li>
+                        <a href={href(q, { ...filters, [f]: undefined }, 1, sort)}>不限{FACET_LABEL[f]}</a>
+                      </li>
+                    )}
+                    {values.slice(0, 8).map((v) => (
+                      <li key={v.value}>
+                        <a href={href(q, { ...filters, [f]: v.value }, 1, sort)} aria-current={filters[f] === v.value ? 'true' : undefined}>
+                          {f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value}（{v.count}）
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </nav>
+        </div>
+      )}
+      {!hasQuery && <p>输入关键词开始查找，也可以从首页的主题服务进入。</p>}
+    </>
+  );
+}

@@ -1,0 +1,300 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppProcess } from '@govdisc/testing';
+import { type Stack, api, startStack } from '../stack.js';
+import { launchBrowser, loadDemo, newContext, screenshotDir, startWeb } from './web-stack.js';
+
+// The citizens' portal (apps/web) in Debian's Chromium against the whole platform with the demo content:
+// the journeys a citizen takes, accessibility (axe) in both modes, keyboard only, JavaScript off, screenshots.
+// page.evaluate() callbacks run in the browser. The DOM globals are declared for this module only: adding
+// the DOM lib to the e2e project would retype fetch() for every other e2e file.
+declare const document: any;
+declare function getComputedStyle(element: unknown): { outlineStyle: string };
+
+let stack: Stack;
+let web: { url: string; app: AppProcess };
+let browser: Browser;
+let policyId: string;
+let guideCode: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  await loadDemo(stack);
+  web = await startWeb(stack);
+  browser = await launchBrowser();
+  const found = await api(stack, 'GET', `/policies/search?q=${encodeURIComponent('租金')}`);
+  policyId = found.json.items[0].id;
+  guideCode = (await api(stack, 'GET', '/guides?pageSize=1')).json.items[0].code;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.app.stop();
+  await stack?.stop();
+});
+
+async function withPage<T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await newContext(browser, web.url, opts);
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+test('search → results with highlighted snippets and facets → the policy page with its validity banner', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/`);
+    await expect(page.title()).resolves.toContain('政务公开');
+    await page.getByLabel('搜索政策文件').fill('租金');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('租金');
+    expect(await page.locator('ol.results mark').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('navigation', { name: '筛选条件' }).textContent()).toContain('发文机关');
+    await page.locator('ol.results h3 a').first().click();
+    await page.waitForURL(/\/policies\//);
+    await expect(page.locator('.banner').first().textContent()).resolves.toContain('效力状态');
+    await expect(page.locator('dl.doc-meta').textContent()).resolves.toContain('发文机关');
+    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
+    expect(canonical).toBe(`${web.url}${new URL(page.url()).pathname}`);
+  });
+});
+
+test('a search with no result says so in Chinese and offers 一号答 and the disclosure request', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/search?q=${encodeURIComponent('量子引力飞船补贴')}`);
+    await expect(page.locator('#none-h').textContent()).resolves.toContain('没有找到');
+    expect(await page.locator('a[href^="/ask?q="]').count()).toBeGreaterThan(0);
+    expect(await page.locator('main a[href="/disclosure/new"]').count()).toBeGreaterThan(0);
+  });
+});
+
+test('一号答: a question gets an answer with its cited clause, which opens the policy at that clause', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/ask`);
+    await page.getByLabel('您想问什么？').fill('小微企业租国企的门面房，房租能减免吗');
+    await page.getByRole('button', { name: '提问' }).click();
+    await page.waitForURL(/\/ask\?q=/);
+    const answer = page.locator('section.answer');
+    await expect(answer.locator('h2').textContent()).resolves.toContain('房租');
+    await expect(answer.locator('blockquote').first().textContent()).resolves.toMatch(/\S/);
+    await answer.getByRole('button', { name: '有用' }).click();
+    await page.waitForURL(/fb=ok/);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('感谢');
+    await page.locator('section.answer figcaption a').first().click();
+    await page.waitForURL(/\/policies\//);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/\S/);
+    expect(await page.locator('.doc-body p').count()).toBeGreaterThan(0);
+  });
+});
+
+test('disclosure request: errors in Chinese with a summary linking to the fields, then a valid request → receipt → tracking shows it', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/disclosure/new`);
+    await page.getByLabel('证件号码（必填）').fill('12345');
+    await page.getByLabel('联系电话（必填）').fill('abc');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toContain('请填写姓名或名称');
+    expect(text).toContain('居民身份证号码应为 18 位');
+    expect(text).toContain('联系电话格式不正确');
+    expect(text).toContain('请描述您需要的政府信息');
+    expect(text).toContain('请选择获取信息的方式');
+    await expect(page.getByLabel('证件号码（必填）').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('证件号码（必填）').inputValue()).resolves.toBe('12345');
+    await page.screenshot({ path: join(screenshotDir, 'disclosure-errors-desktop.png'), fullPage: true });
+    await summary.locator('a[href="#name"]').click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('name');
+
+    await page.getByLabel('姓名或名称（必填）').fill('张三');
+    await page.getByLabel('证件号码（必填）').fill('11010519491231002X');
+    await page.getByLabel('联系电话（必填）').fill('13800138000');
+    await page.getByLabel('电子邮箱').fill('zhangsan@example.com');
+    await page.getByLabel('所需信息的内容描述（必填）').fill('江政发〔2024〕3号文件中国有房屋租金减免的实施细则');
+    await page.getByLabel('电子邮件').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/disclosure\/submitted/);
+    const code = ((await page.getByTestId('tracking-code').textContent()) ?? '').trim();
+    const number = ((await page.getByTestId('request-number').textContent()) ?? '').trim();
+    expect(code.length).toBeGreaterThanOrEqual(8);
+    await page.screenshot({ path: join(screenshotDir, 'disclosure-submitted-desktop.png'), fullPage: true });
+
+    await page.getByRole('link', { name: '查询办理进度' }).click();
+    await page.getByLabel('查询码（必填）').fill(code);
+    await page.getByLabel('手机号后四位（必填）').fill('0000');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '没有找到对应的申请' }).textContent()).resolves.toContain('核对');
+    await page.getByLabel('手机号后四位（必填）').fill('8000');
+    await page.getByRole('button', { name: '查询' }).click();
+    const result = page.locator('section[aria-labelledby=track-result-h]');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain(number);
+    expect(await result.locator('.timeline li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshotDir, 'disclosure-track-result-desktop.png'), fullPage: true });
+  });
+});
+
+const pages = () => [
+  ['home', '/'],
+  ['search', `/search?q=${encodeURIComponent('租金')}`],
+  ['search-empty', `/search?q=${encodeURIComponent('量子引力飞船补贴')}`],
+  ['policy', `/policies/${policyId}`],
+  ['ask', `/ask?q=${encodeURIComponent('公司新借了流动资金贷款，政府能贴息吗')}`],
+  ['guide', `/guides/${encodeURIComponent(guideCode)}`],
+  ['disclosure-new', '/disclosure/new'],
+  ['disclosure-track', '/disclosure/track'],
+  ['not-found', '/policies/00000000-0000-4000-8000-000000000000'],
+];
+
+describe.each([
+  ['normal', false],
+  ['elderly (长辈版)', true],
+])('every page in %s mode', (mode, elder) => {
+  test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
+    const found: string[] = [];
+    for (const phone of [false, true]) {
+      await withPage({ elder, phone }, async (page) => {
+        // Hydration mismatches and script errors show up as console errors in production React.
+        let current = '';
+        page.on(
+          'console',
+          (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && found.push(`${current}: console error ${m.text()}`)),
+        );
+        page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
+        for (const [name, path] of pages()) {
+          current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
+          await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
+          if (elder) expect(await page.locator('html').getAttribute('class')).toContain('elder');
+          await page.screenshot({
+            path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`),
+            fullPage: true,
+          });
+          if (phone) {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            if (overflow > 0) found.push(`${name} (${mode}, 360 px): page is ${overflow}px wider than the screen`);
+            continue;
+          }
+          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+            found.push(`${name} (${mode}): ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      });
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {
+  await withPage({}, async (page) => {
+    // After hydration: React re-renders a tree that does not match its server HTML, dropping a node planted earlier.
+    await page.goto(`${web.url}/disclosure/track`, { waitUntil: 'networkidle' });
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '对比度不足的文字';
+      p.style.color = '#b0b0b0';
+      document.querySelector('main')?.append(p);
+    });
+    await expect(page.getByText('对比度不足的文字').count()).resolves.toBe(1);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2aa']).analyze();
+    expect(violations.find((v) => v.id === 'color-contrast')?.impact).toBe('serious');
+  });
+});
+
+test('the 长辈版 switch works without JavaScript: a form POST sets the cookie and comes back to the page', async () => {
+  await withPage({ javaScript: false }, async (page, context) => {
+    await page.goto(`${web.url}/search?q=${encodeURIComponent('租金')}`);
+    await page.getByRole('button', { name: '长辈版（大字）' }).click();
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe('/search');
+    expect(await page.locator('html').getAttribute('class')).toContain('elder');
+    expect((await context.cookies()).find((c) => c.name === 'elder')?.value).toBe('1');
+    await page.getByRole('button', { name: '切换到标准版' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('html').getAttribute('class')).toBeNull();
+  });
+});
+
+test('keyboard only: skip link, search, open a result, then ask a question', async () => {
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/`);
+    const focused = () =>
+      page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        id: document.activeElement?.id,
+        href: document.activeElement?.getAttribute('href'),
+        text: document.activeElement?.textContent?.trim(),
+      }));
+    const tabTo = async (want: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (want(await focused())) return;
+      }
+      throw new Error(`never reached the wanted element with Tab; last: ${JSON.stringify(await focused())}`);
+    };
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('跳到主要内容');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await tabTo((f) => f.tag === 'INPUT');
+    await page.keyboard.type('贷款贴息');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await tabTo((f) => f.tag === 'A' && (f.href ?? '').startsWith('/policies/'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/policies\//);
+    await tabTo((f) => f.tag === 'A' && f.href === '/ask');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ask$/);
+    await tabTo((f) => f.id === 'question');
+    await page.keyboard.type('小微企业租国企的门面房，房租能减免吗');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ask\?q=/);
+    await expect(page.locator('section.answer h2').textContent()).resolves.toMatch(/^问：/);
+  });
+});
+
+test('JavaScript off: search (a GET form) and the policy page are complete server-rendered pages', async () => {
+  await withPage({ javaScript: false }, async (page) => {
+    await page.goto(`${web.url}/`);
+    await page.getByLabel('搜索政策文件').fill('贴息');
+    await page.getByLabel('搜索政策文件').press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    expect(await page.locator('ol.results > li').count()).toBeGreaterThan(0);
+    await page.locator('ol.results h3 a').first().click();
+    await page.waitForURL(/\/policies\//);
+    await expect(page.locator('.banner').first().textContent()).resolves.toContain('效力状态');
+    expect(await page.locator('.doc-body p').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshotDir, 'policy-nojs-desktop.png'), fullPage: true });
+  });
+});
+
+test('JavaScript off: the disclosure form still shows its Chinese errors and submits (server actions post as plain forms)', async () => {
+  await withPage({ javaScript: false }, async (page) => {
+    await page.goto(`${web.url}/disclosure/new`);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('请填写姓名或名称');
+    await page.getByLabel('姓名或名称（必填）').fill('李四');
+    await page.getByLabel('证件号码（必填）').fill('11010519491231002X');
+    await page.getByLabel('联系电话（必填）').fill('13900139000');
+    await page.getByLabel('所需信息的内容描述（必填）').fill('本市2024年度小微企业房租减免的资金使用情况');
+    await page.getByLabel('网上下载').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/disclosure\/submitted/);
+    expect(((await page.getByTestId('tracking-code').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+test('sitemap.xml lists the published policies, robots.txt points to it; the manifest and icons are served', async () => {
+  const sitemap = await (await fetch(`${web.url}/sitemap.xml`)).text();
+  expect(sitemap).toContain(`${web.url}/policies/${policyId}`);
+  await expect((await fetch(`${web.url}/robots.txt`)).text()).resolves.toContain(`Sitemap: ${web.url}/sitemap.xml`);
+  const manifest: any = await (await fetch(`${web.url}/manifest.webmanifest`)).json();
+  expect(manifest.lang).toBe('zh-CN');
+  for (const icon of manifest.icons) expect((await fetch(`${web.url}${icon.src}`)).status).toBe(200);
+});

@@ -1,0 +1,71 @@
+import { AppProcess, eventually, freePort } from '@govdisc/testing';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Stack, api, repoRoot } from '../stack.js';
+
+/** Where the browser tests put their screenshots (gitignored). */
+export const screenshotDir = join(repoRoot, 'test-output', 'web');
+
+/** The web app (apps/web, production build) as a process on a free port, pointing at the stack's gateway. */
+export async function startWeb(stack: Stack): Promise<{ url: string; app: AppProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = new AppProcess(
+    'web',
+    join(repoRoot, 'apps/web/scripts/serve.mjs'),
+    { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), PUBLIC_BASE_URL: url },
+    `${url}/ready`,
+  );
+  await app.start(60_000);
+  return { url, app };
+}
+
+/** The team-written demo content (demo/*.json) through the gateway, as `npm start` loads it; waits until search sees it. */
+export async function loadDemo(stack: Stack): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
+  delete env.KEYCLOAK_URL;
+  const out = await new Promise<{ code: number; text: string }>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/demo-load.mjs'], { cwd: repoRoot, env });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.stderr.on('data', (d) => (text += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, text }));
+  });
+  if (out.code !== 0) throw new Error(`demo-load failed:\n${out.text}`);
+  await eventually(
+    async () => {
+      const res = await api(stack, 'GET', `/policies/search?q=${encodeURIComponent('租金')}`);
+      expect(res.json.total).toBeGreaterThan(0);
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+}
+
+/** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
+export function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+// Scale 1 keeps full-page phone screenshots small and quick to encode (the run stays under 3 minutes).
+export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+export async function newContext(
+  browser: Browser,
+  url: string,
+  opts: { elder?: boolean; phone?: boolean; javaScript?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    ...(opts.phone ? PHONE : DESKTOP),
+    javaScriptEnabled: opts.javaScript ?? true,
+  });
+  if (opts.elder) await context.addCookies([{ name: 'elder', value: '1', url }]);
+  return context;
+}
