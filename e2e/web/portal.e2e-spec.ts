@@ -90,6 +90,55 @@ test('一号答: a question gets an answer with its cited clause, which opens th
   });
 });
 
+test('一号答 not sure: "您是不是想问" offers close stored questions, and choosing one answers it', async () => {
+  // A vague question: the first words of a stored one. Which of them the platform is unsure about depends on the
+  // calibrated threshold, so the API picks one that gets suggestions and no answer; the page must then offer them.
+  const pairs = (await api(stack, 'GET', '/qa/pairs?pageSize=50')).json.items as { question: string }[];
+  let vague: string | undefined;
+  for (const { question } of pairs) {
+    const candidate = question.replace(/[？?]$/u, '').slice(0, 6);
+    const res = await api(stack, 'POST', '/qa/ask', { question: candidate });
+    if (res.json.answers.length === 0 && res.json.suggestions.length > 0) {
+      vague = candidate;
+      break;
+    }
+  }
+  expect(vague).toBeDefined();
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/ask?q=${encodeURIComponent(vague!)}`);
+    const choices = page.getByRole('region', { name: '您是不是想问' });
+    const first = choices.locator('a').first();
+    const chosen = (await first.textContent())!;
+    await first.click();
+    await page.waitForURL(/\/ask\?q=/);
+    await expect(page.locator('section.answer h2').textContent()).resolves.toContain(chosen);
+  });
+});
+
+test('a guide page: the full guide with a materials checklist, and its legal basis opens the policy at the clause', async () => {
+  type Guide = { code: string; name: string; materials: unknown[]; legalBasis: { anchor: string | null }[] };
+  const codes = (await api(stack, 'GET', '/guides?pageSize=50')).json.items.map((g: { code: string }) => g.code) as string[];
+  let guide: Guide | undefined;
+  for (const code of codes) {
+    const g = (await api(stack, 'GET', `/guides/${encodeURIComponent(code)}`)).json as Guide;
+    if (g.materials.length > 0 && g.legalBasis.some((l) => l.anchor)) {
+      guide = g;
+      break;
+    }
+  }
+  expect(guide).toBeDefined(); // the demo guides cite policy clauses
+  const anchor = guide!.legalBasis.find((l) => l.anchor)!.anchor!;
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/guides/${encodeURIComponent(guide!.code)}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(guide!.name);
+    const checklist = page.getByRole('region', { name: '申请材料清单' });
+    expect(await checklist.locator('li').count()).toBe(guide!.materials.length);
+    await page.locator(`a[href$="#${anchor}"]`).first().click();
+    await page.waitForURL(new RegExp(`/policies/.+#${anchor}$`));
+    expect(await page.locator(`[id="${anchor}"]`).count()).toBe(1);
+  });
+});
+
 test('disclosure request: errors in Chinese with a summary linking to the fields, then a valid request → receipt → tracking shows it', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${web.url}/disclosure/new`);

@@ -1,5 +1,6 @@
 import { type UpsertGuideMatterReq, type GuideMatterView, authorshipView, type z } from '@govdisc/contracts';
 import type { GuideMatter } from '../generated/prisma/client.js';
+import { clauseAnchor } from '@govdisc/text-analysis';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
 
 /** A matter's editable content (everything but its code), as validated by the contract. */
@@ -55,6 +56,8 @@ export function toMatterView(m: GuideMatter, opts: { staff: boolean; sites?: Sit
     id: m.id,
     code: m.code,
     ...c,
+    // the anchor the policy page gives the clause (第六条 → art-6), so a guide links straight to it
+    legalBasis: c.legalBasis.map((l) => ({ ...l, anchor: l.clause ? clauseAnchor(l.clause) : null })),
     policyRefs: m.policyRefs,
     free: c.fees.every((f) => f.amountYuan === 0),
     sites: opts.sites ?? [],

@@ -758,16 +758,36 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List service matters (paged)
+         * List service matters (paged; q = words of the name or code, topic, department); published ones only for the public
          * @description NATS subject: `rpc.guide.matter.list`
          */
         get: operations["guides.list.get_guides"];
         put?: never;
         /**
-         * Save a service matter by its code: a draft, or a pending edit of a published one (published by another person)
+         * Save a service matter with its full guide by its code: a draft, or a pending version of a published one (published by another person)
          * @description NATS subject: `rpc.guide.matter.upsert`
          */
         post: operations["guides.upsert.post_guides"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import service matters from JSON, JSONL or CSV text (drafts or pending versions only): a report with rejected lines and reasons
+         * @description NATS subject: `rpc.guide.matter.import`
+         */
+        post: operations["guides.import.post_guides_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -784,7 +804,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a draft service matter or its pending edit (not by whoever wrote that version)
+         * Publish a draft service matter or its pending version (not by whoever wrote that version)
          * @description NATS subject: `rpc.guide.matter.publish`
          */
         post: operations["guides.publish.post_guides_code_publish"];
@@ -802,10 +822,158 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one service matter by its code
+         * Get one service matter with its full guide (legalBasis, materials, steps, sites…) by its code
          * @description NATS subject: `rpc.guide.matter.get`
          */
         get: operations["guides.get.get_guides_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List 一件事 bundles (paged); published ones only for the public
+         * @description NATS subject: `rpc.guide.bundle.list`
+         */
+        get: operations["bundles.list.get_bundles"];
+        put?: never;
+        /**
+         * Save a 一件事 bundle (ordered matter codes): a draft, or a pending version of a published one
+         * @description NATS subject: `rpc.guide.bundle.upsert`
+         */
+        post: operations["bundles.upsert.post_bundles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/{code}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft bundle or its pending version (not by whoever wrote that version)
+         * @description NATS subject: `rpc.guide.bundle.publish`
+         */
+        post: operations["bundles.publish.post_bundles_code_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a 一件事 bundle: its matters, one merged materials list, total promised working days, where to start
+         * @description NATS subject: `rpc.guide.bundle.get`
+         */
+        get: operations["bundles.get.get_bundles_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List service sites (paged; district, level); coordinates are WGS-84
+         * @description NATS subject: `rpc.guide.site.list`
+         */
+        get: operations["sites.list.get_sites"];
+        put?: never;
+        /**
+         * Save a service site (coordinates WGS-84, weekly opening hours): a draft, or a pending version of a published one
+         * @description NATS subject: `rpc.guide.site.upsert`
+         */
+        post: operations["sites.upsert.post_sites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/nearest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published service sites nearest to a WGS-84 point (lat, lng), nearest first, with distanceMeters and openNow (official holidays and make-up working days respected); openNow=true keeps open ones only
+         * @description NATS subject: `rpc.guide.site.nearest`
+         */
+        get: operations["sites.nearest.get_sites_nearest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft service site or its pending version (not by whoever wrote that version)
+         * @description NATS subject: `rpc.guide.site.publish`
+         */
+        post: operations["sites.publish.post_sites_id_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service site with its opening hours, openNow and the published matters handled there
+         * @description NATS subject: `rpc.guide.site.get`
+         */
+        get: operations["sites.get.get_sites_id"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1052,6 +1220,138 @@ export interface paths {
          * @description NATS subject: `rpc.notify.notification.mark-read`
          */
         post: operations["notifications.markRead.post_notifications_notificationId_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints: the caller's department (admins: all, or ?department=)
+         * @description NATS subject: `rpc.notify.webhook.list`
+         */
+        get: operations["webhooks.manage.get_webhooks_endpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint for a department (the signing secret whsec_… is returned once)
+         * @description NATS subject: `rpc.notify.webhook.create`
+         */
+        post: operations["webhooks.manage.post_webhooks_endpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint (without its secret)
+         * @description NATS subject: `rpc.notify.webhook.get`
+         */
+        get: operations["webhooks.manage.get_webhooks_endpoints_endpointId"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description NATS subject: `rpc.notify.webhook.delete`
+         */
+        delete: operations["webhooks.manage.delete_webhooks_endpoints_endpointId"];
+        options?: never;
+        head?: never;
+        /**
+         * Change URL, description, event types, or enable/disable (enabling a disabled endpoint resumes its deliveries)
+         * @description NATS subject: `rpc.notify.webhook.update`
+         */
+        patch: operations["webhooks.manage.patch_webhooks_endpoints_endpointId"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New signing secret (returned once); the previous one keeps signing alongside for previousValidForHours (default 24)
+         * @description NATS subject: `rpc.notify.webhook.rotate-secret`
+         */
+        post: operations["webhooks.manage.post_webhooks_endpoints_endpointId_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery log, newest first: status, attempts, last error, next attempt (?status=DEAD for dead letters)
+         * @description NATS subject: `rpc.notify.webhook.deliveries`
+         */
+        get: operations["webhooks.manage.get_webhooks_endpoints_endpointId_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{endpointId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead-lettered delivery again from the start of the retry schedule
+         * @description NATS subject: `rpc.notify.webhook.replay`
+         */
+        post: operations["webhooks.manage.post_webhooks_endpoints_endpointId_deliveries_deliveryId_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{endpointId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Endpoint health: enabled, failing since, last success, pending/dead/succeeded counts
+         * @description NATS subject: `rpc.notify.webhook.health`
+         */
+        get: operations["webhooks.manage.get_webhooks_endpoints_endpointId_health"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3881,6 +4181,13 @@ export interface operations {
                                 }[];
                             };
                         }[];
+                        suggestions: {
+                            /** Format: uuid */
+                            id: string;
+                            externalId: string | null;
+                            question: string;
+                            confidence: number;
+                        }[];
                         fallback: {
                             /** @constant */
                             reason: "NO_CONFIDENT_ANSWER";
@@ -5151,6 +5458,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                q?: string;
+                topic?: string;
                 department?: string;
             };
             header?: never;
@@ -5170,11 +5479,57 @@ export interface operations {
                             id: string;
                             code: string;
                             name: string;
+                            /** @enum {string} */
+                            type: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
                             department: string;
                             summary: string;
-                            materials: string[];
-                            timeLimitDays: number | null;
+                            legalBasis: {
+                                policyId: string;
+                                clause?: string;
+                                label?: string;
+                                anchor: string | null;
+                            }[];
                             policyRefs: string[];
+                            conditions: string[];
+                            materials: {
+                                name: string;
+                                /** @enum {string} */
+                                form: "纸质" | "电子" | "纸质或电子";
+                                originals: number;
+                                copies: number;
+                                required: boolean;
+                                condition?: string;
+                                templateUrl?: string;
+                                exemptedBySharedData: boolean;
+                            }[];
+                            steps: {
+                                name: string;
+                                description: string;
+                            }[];
+                            statutoryDays: number | null;
+                            promisedDays: number | null;
+                            fees: {
+                                name: string;
+                                amountYuan: number;
+                                basis: string;
+                            }[];
+                            free: boolean;
+                            siteIds: string[];
+                            sites: {
+                                id: string;
+                                name: string;
+                                address: string;
+                                district: string;
+                            }[];
+                            whereText: string;
+                            hoursText: string;
+                            onlineUrl: string | null;
+                            /** @enum {string} */
+                            onlineDepth: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                            consultPhones: string[];
+                            complaintPhones: string[];
+                            topics: string[];
+                            version: number;
                             /** Format: date-time */
                             updatedAt: string;
                             /** @enum {string} */
@@ -5242,25 +5597,142 @@ export interface operations {
                     code: string;
                     /** @description 事项名称 */
                     name: string;
-                    /** @description 实施部门 */
+                    /**
+                     * @default 公共服务
+                     * @enum {string}
+                     */
+                    type?: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
+                    /** @description 实施主体 */
                     department: string;
                     /** @default  */
                     summary?: string;
                     /**
+                     * @description 设定依据
+                     * @default []
+                     */
+                    legalBasis?: {
+                        /** @description 政策文件编号（externalId 或 id） */
+                        policyId: string;
+                        /** @description 条款锚点，如“第六条” */
+                        clause?: string;
+                        /** @description 显示文字，如《……办法》第六条 */
+                        label?: string;
+                    }[];
+                    /**
+                     * @description 受理条件
+                     * @default []
+                     */
+                    conditions?: string[];
+                    /**
                      * @description 申请材料
                      * @default []
                      */
-                    materials?: string[];
+                    materials?: {
+                        /** @description 材料名称 */
+                        name: string;
+                        /**
+                         * @default 纸质或电子
+                         * @enum {string}
+                         */
+                        form?: "纸质" | "电子" | "纸质或电子";
+                        /**
+                         * @description 原件份数
+                         * @default 1
+                         */
+                        originals?: number;
+                        /**
+                         * @description 复印件份数
+                         * @default 0
+                         */
+                        copies?: number;
+                        /**
+                         * @description false: 仅在 condition 所述情形下需要
+                         * @default true
+                         */
+                        required?: boolean;
+                        /** @description 需要此材料的情形（容缺/情形材料） */
+                        condition?: string;
+                        /**
+                         * Format: uri
+                         * @description 空白表格或示范文本下载地址
+                         */
+                        templateUrl?: string;
+                        /**
+                         * @description 可通过数据共享免于提交
+                         * @default false
+                         */
+                        exemptedBySharedData?: boolean;
+                    }[];
+                    /**
+                     * @description 办理流程（按顺序）
+                     * @default []
+                     */
+                    steps?: {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                    }[];
+                    /**
+                     * @description 法定办结时限（工作日）
+                     * @default null
+                     */
+                    statutoryDays?: number | null;
                     /**
                      * @description 承诺办结时限（工作日）
                      * @default null
                      */
-                    timeLimitDays?: number | null;
+                    promisedDays?: number | null;
                     /**
-                     * @description 相关政策（外部编号）
+                     * @description 收费项目；空为不收费
                      * @default []
                      */
-                    policyRefs?: string[];
+                    fees?: {
+                        name: string;
+                        /** @description 金额（元） */
+                        amountYuan: number;
+                        /**
+                         * @description 收费依据
+                         * @default
+                         */
+                        basis?: string;
+                    }[];
+                    /**
+                     * @description 办理地点（服务场所编号）
+                     * @default []
+                     */
+                    siteIds?: string[];
+                    /**
+                     * @description 办理地点说明
+                     * @default
+                     */
+                    whereText?: string;
+                    /**
+                     * @description 办理时间说明
+                     * @default
+                     */
+                    hoursText?: string;
+                    /**
+                     * @description 网上办理入口
+                     * @default null
+                     */
+                    onlineUrl?: string | null;
+                    /**
+                     * @default 线下办理
+                     * @enum {string}
+                     */
+                    onlineDepth?: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                    /**
+                     * @description 咨询电话
+                     * @default []
+                     */
+                    consultPhones?: string[];
+                    /**
+                     * @description 投诉电话
+                     * @default []
+                     */
+                    complaintPhones?: string[];
+                    /** @default [] */
+                    topics?: string[];
                 };
             };
         };
@@ -5275,11 +5747,57 @@ export interface operations {
                         id: string;
                         code: string;
                         name: string;
+                        /** @enum {string} */
+                        type: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
                         department: string;
                         summary: string;
-                        materials: string[];
-                        timeLimitDays: number | null;
+                        legalBasis: {
+                            policyId: string;
+                            clause?: string;
+                            label?: string;
+                            anchor: string | null;
+                        }[];
                         policyRefs: string[];
+                        conditions: string[];
+                        materials: {
+                            name: string;
+                            /** @enum {string} */
+                            form: "纸质" | "电子" | "纸质或电子";
+                            originals: number;
+                            copies: number;
+                            required: boolean;
+                            condition?: string;
+                            templateUrl?: string;
+                            exemptedBySharedData: boolean;
+                        }[];
+                        steps: {
+                            name: string;
+                            description: string;
+                        }[];
+                        statutoryDays: number | null;
+                        promisedDays: number | null;
+                        fees: {
+                            name: string;
+                            amountYuan: number;
+                            basis: string;
+                        }[];
+                        free: boolean;
+                        siteIds: string[];
+                        sites: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            district: string;
+                        }[];
+                        whereText: string;
+                        hoursText: string;
+                        onlineUrl: string | null;
+                        /** @enum {string} */
+                        onlineDepth: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                        consultPhones: string[];
+                        complaintPhones: string[];
+                        topics: string[];
+                        version: number;
                         /** Format: date-time */
                         updatedAt: string;
                         /** @enum {string} */
@@ -5292,6 +5810,109 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "guides.import.post_guides_import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format: "json" | "jsonl" | "csv";
+                    content: string;
+                    /** @default 1 */
+                    firstLine?: number;
+                    header?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        updated: number;
+                        unchanged: number;
+                        rejected: {
+                            line: number;
+                            code: string | null;
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -5382,11 +6003,57 @@ export interface operations {
                         id: string;
                         code: string;
                         name: string;
+                        /** @enum {string} */
+                        type: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
                         department: string;
                         summary: string;
-                        materials: string[];
-                        timeLimitDays: number | null;
+                        legalBasis: {
+                            policyId: string;
+                            clause?: string;
+                            label?: string;
+                            anchor: string | null;
+                        }[];
                         policyRefs: string[];
+                        conditions: string[];
+                        materials: {
+                            name: string;
+                            /** @enum {string} */
+                            form: "纸质" | "电子" | "纸质或电子";
+                            originals: number;
+                            copies: number;
+                            required: boolean;
+                            condition?: string;
+                            templateUrl?: string;
+                            exemptedBySharedData: boolean;
+                        }[];
+                        steps: {
+                            name: string;
+                            description: string;
+                        }[];
+                        statutoryDays: number | null;
+                        promisedDays: number | null;
+                        fees: {
+                            name: string;
+                            amountYuan: number;
+                            basis: string;
+                        }[];
+                        free: boolean;
+                        siteIds: string[];
+                        sites: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            district: string;
+                        }[];
+                        whereText: string;
+                        hoursText: string;
+                        onlineUrl: string | null;
+                        /** @enum {string} */
+                        onlineDepth: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                        consultPhones: string[];
+                        complaintPhones: string[];
+                        topics: string[];
+                        version: number;
                         /** Format: date-time */
                         updatedAt: string;
                         /** @enum {string} */
@@ -5489,15 +6156,1079 @@ export interface operations {
                         id: string;
                         code: string;
                         name: string;
+                        /** @enum {string} */
+                        type: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
                         department: string;
                         summary: string;
-                        materials: string[];
-                        timeLimitDays: number | null;
+                        legalBasis: {
+                            policyId: string;
+                            clause?: string;
+                            label?: string;
+                            anchor: string | null;
+                        }[];
                         policyRefs: string[];
+                        conditions: string[];
+                        materials: {
+                            name: string;
+                            /** @enum {string} */
+                            form: "纸质" | "电子" | "纸质或电子";
+                            originals: number;
+                            copies: number;
+                            required: boolean;
+                            condition?: string;
+                            templateUrl?: string;
+                            exemptedBySharedData: boolean;
+                        }[];
+                        steps: {
+                            name: string;
+                            description: string;
+                        }[];
+                        statutoryDays: number | null;
+                        promisedDays: number | null;
+                        fees: {
+                            name: string;
+                            amountYuan: number;
+                            basis: string;
+                        }[];
+                        free: boolean;
+                        siteIds: string[];
+                        sites: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            district: string;
+                        }[];
+                        whereText: string;
+                        hoursText: string;
+                        onlineUrl: string | null;
+                        /** @enum {string} */
+                        onlineDepth: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                        consultPhones: string[];
+                        complaintPhones: string[];
+                        topics: string[];
+                        version: number;
                         /** Format: date-time */
                         updatedAt: string;
                         /** @enum {string} */
                         status: "DRAFT" | "PUBLISHED";
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "bundles.list.get_bundles": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            description: string;
+                            matterCodes: string[];
+                            topics: string[];
+                            /** @enum {string} */
+                            status: "DRAFT" | "PUBLISHED";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            editedBy?: string | null;
+                            publishedBy?: string | null;
+                            pendingEdit?: {
+                                name: string;
+                                editedBy: string;
+                                /** Format: date-time */
+                                editedAt: string;
+                            } | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "bundles.upsert.post_bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 一件事编码 */
+                    code: string;
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    /** @description 按办理顺序排列的事项编码 */
+                    matterCodes: string[];
+                    /** @default [] */
+                    topics?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string;
+                        matterCodes: string[];
+                        topics: string[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "bundles.publish.post_bundles_code_publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string;
+                        matterCodes: string[];
+                        topics: string[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "bundles.get.get_bundles_code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string;
+                        matterCodes: string[];
+                        topics: string[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                        matters: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "行政许可" | "行政给付" | "行政确认" | "行政征收" | "行政裁决" | "行政奖励" | "行政检查" | "其他行政权力" | "公共服务" | "其他";
+                            department: string;
+                            summary: string;
+                            legalBasis: {
+                                policyId: string;
+                                clause?: string;
+                                label?: string;
+                                anchor: string | null;
+                            }[];
+                            policyRefs: string[];
+                            conditions: string[];
+                            materials: {
+                                name: string;
+                                /** @enum {string} */
+                                form: "纸质" | "电子" | "纸质或电子";
+                                originals: number;
+                                copies: number;
+                                required: boolean;
+                                condition?: string;
+                                templateUrl?: string;
+                                exemptedBySharedData: boolean;
+                            }[];
+                            steps: {
+                                name: string;
+                                description: string;
+                            }[];
+                            statutoryDays: number | null;
+                            promisedDays: number | null;
+                            fees: {
+                                name: string;
+                                amountYuan: number;
+                                basis: string;
+                            }[];
+                            free: boolean;
+                            siteIds: string[];
+                            sites: {
+                                id: string;
+                                name: string;
+                                address: string;
+                                district: string;
+                            }[];
+                            whereText: string;
+                            hoursText: string;
+                            onlineUrl: string | null;
+                            /** @enum {string} */
+                            onlineDepth: "全程网办" | "网上预审" | "网上预约" | "线下办理";
+                            consultPhones: string[];
+                            complaintPhones: string[];
+                            topics: string[];
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            status: "DRAFT" | "PUBLISHED";
+                            editedBy?: string | null;
+                            publishedBy?: string | null;
+                            pendingEdit?: {
+                                name: string;
+                                editedBy: string;
+                                /** Format: date-time */
+                                editedAt: string;
+                            } | null;
+                        }[];
+                        materials: {
+                            name: string;
+                            /** @enum {string} */
+                            form: "纸质" | "电子" | "纸质或电子";
+                            originals: number;
+                            copies: number;
+                            required: boolean;
+                            conditions: string[];
+                            exemptedBySharedData: boolean;
+                            templateUrl?: string;
+                            neededBy: {
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        totalPromisedDays: number;
+                        daysUnknownFor: string[];
+                        start: {
+                            matterCode: string;
+                            onlineUrl: string | null;
+                            onlineDepth: string;
+                            site: {
+                                id: string;
+                                name: string;
+                                address: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "sites.list.get_sites": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                district?: string;
+                level?: "市" | "区" | "街道" | "社区";
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "市" | "区" | "街道" | "社区";
+                            address: string;
+                            district: string;
+                            phones: string[];
+                            lat: number;
+                            lng: number;
+                            /** @constant */
+                            datum: "WGS-84";
+                            weeklyHours: {
+                                weekday: number;
+                                open: string;
+                                close: string;
+                            }[];
+                            openOnHolidays: boolean;
+                            hoursNote: string;
+                            openNow: boolean;
+                            matters: {
+                                code: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "DRAFT" | "PUBLISHED";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            editedBy?: string | null;
+                            publishedBy?: string | null;
+                            pendingEdit?: {
+                                name: string;
+                                editedBy: string;
+                                /** Format: date-time */
+                                editedAt: string;
+                            } | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "sites.upsert.post_sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 服务场所编号 */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: "市" | "区" | "街道" | "社区";
+                    address: string;
+                    district: string;
+                    /** @default [] */
+                    phones?: string[];
+                    /** @description 纬度，WGS-84（GPS 坐标；高德/腾讯地图的 GCJ-02 坐标须先转换） */
+                    lat: number;
+                    /** @description 经度，WGS-84 */
+                    lng: number;
+                    /**
+                     * @description 每周开放时间；法定节假日闭馆，调休上班日按周一时间开放
+                     * @default []
+                     */
+                    weeklyHours?: {
+                        weekday: number;
+                        open: string;
+                        close: string;
+                    }[];
+                    /**
+                     * @description 节假日照常开放（如 24 小时自助服务区）
+                     * @default false
+                     */
+                    openOnHolidays?: boolean;
+                    /** @default  */
+                    hoursNote?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "市" | "区" | "街道" | "社区";
+                        address: string;
+                        district: string;
+                        phones: string[];
+                        lat: number;
+                        lng: number;
+                        /** @constant */
+                        datum: "WGS-84";
+                        weeklyHours: {
+                            weekday: number;
+                            open: string;
+                            close: string;
+                        }[];
+                        openOnHolidays: boolean;
+                        hoursNote: string;
+                        openNow: boolean;
+                        matters: {
+                            code: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "sites.nearest.get_sites_nearest": {
+        parameters: {
+            query: {
+                lat: number;
+                lng: number;
+                limit?: number;
+                openNow?: ("true" | "false") | boolean;
+                matter?: string;
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "市" | "区" | "街道" | "社区";
+                            address: string;
+                            district: string;
+                            phones: string[];
+                            lat: number;
+                            lng: number;
+                            /** @constant */
+                            datum: "WGS-84";
+                            weeklyHours: {
+                                weekday: number;
+                                open: string;
+                                close: string;
+                            }[];
+                            openOnHolidays: boolean;
+                            hoursNote: string;
+                            openNow: boolean;
+                            /** @enum {string} */
+                            status: "DRAFT" | "PUBLISHED";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            editedBy?: string | null;
+                            publishedBy?: string | null;
+                            pendingEdit?: {
+                                name: string;
+                                editedBy: string;
+                                /** Format: date-time */
+                                editedAt: string;
+                            } | null;
+                            distanceMeters: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "sites.publish.post_sites_id_publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "市" | "区" | "街道" | "社区";
+                        address: string;
+                        district: string;
+                        phones: string[];
+                        lat: number;
+                        lng: number;
+                        /** @constant */
+                        datum: "WGS-84";
+                        weeklyHours: {
+                            weekday: number;
+                            open: string;
+                            close: string;
+                        }[];
+                        openOnHolidays: boolean;
+                        hoursNote: string;
+                        openNow: boolean;
+                        matters: {
+                            code: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            name: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "sites.get.get_sites_id": {
+        parameters: {
+            query?: {
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "市" | "区" | "街道" | "社区";
+                        address: string;
+                        district: string;
+                        phones: string[];
+                        lat: number;
+                        lng: number;
+                        /** @constant */
+                        datum: "WGS-84";
+                        weeklyHours: {
+                            weekday: number;
+                            open: string;
+                            close: string;
+                        }[];
+                        openOnHolidays: boolean;
+                        hoursNote: string;
+                        openNow: boolean;
+                        matters: {
+                            code: string;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED";
+                        /** Format: date-time */
+                        updatedAt: string;
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -6962,6 +8693,945 @@ export interface operations {
                         /** @constant */
                         read: true;
                         unread: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.get_webhooks_endpoints": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            department: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[];
+                            enabled: boolean;
+                            disabledReason: string | null;
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.post_webhooks_endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description required for admins; a department's own caller may omit it */
+                    department?: string;
+                    url: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description event types to receive; empty = all department events
+                     * @default []
+                     */
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        department: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        enabled: boolean;
+                        disabledReason: string | null;
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: starts_with */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.get_webhooks_endpoints_endpointId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        department: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        enabled: boolean;
+                        disabledReason: string | null;
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.delete_webhooks_endpoints_endpointId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.patch_webhooks_endpoints_endpointId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    description?: string;
+                    /** @description event types to receive; empty = all department events */
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    /** @description true re-enables a disabled endpoint (its failure run starts afresh) */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        department: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        enabled: boolean;
+                        disabledReason: string | null;
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.post_webhooks_endpoints_endpointId_rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how long the old secret keeps signing alongside the new one
+                     * @default 24
+                     */
+                    previousValidForHours?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        department: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        enabled: boolean;
+                        disabledReason: string | null;
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: starts_with */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.get_webhooks_endpoints_endpointId_deliveries": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "PENDING" | "SUCCEEDED" | "DEAD";
+            };
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            eventType: string;
+                            requestNumber: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "SUCCEEDED" | "DEAD";
+                            attempts: number;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.post_webhooks_endpoints_endpointId_deliveries_deliveryId_replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        eventType: string;
+                        requestNumber: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "SUCCEEDED" | "DEAD";
+                        attempts: number;
+                        lastError: string | null;
+                        lastStatusCode: number | null;
+                        nextAttemptAt: string | null;
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.manage.get_webhooks_endpoints_endpointId_health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        endpointId: string;
+                        enabled: boolean;
+                        disabledReason: string | null;
+                        failingSince: string | null;
+                        lastSuccessAt: string | null;
+                        pending: number;
+                        dead: number;
+                        succeeded: number;
                     };
                 };
             };

@@ -118,7 +118,15 @@ export const GuideMatterView = z.object({
   type: MatterType,
   department: z.string(),
   summary: z.string(),
-  legalBasis: z.array(z.object({ policyId: z.string(), clause: z.string().optional(), label: z.string().optional() })),
+  legalBasis: z.array(
+    z.object({
+      policyId: z.string(),
+      clause: z.string().optional(),
+      label: z.string().optional(),
+      /** the clause's anchor on the policy page (art-6 for 第六条), null when the clause names none */
+      anchor: z.string().nullable(),
+    }),
+  ),
   /** policy ids of the legal basis (what matter search links policies by) */
   policyRefs: z.array(z.string()),
   conditions: z.array(z.string()),

@@ -29,6 +29,8 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
     else error = (err as { message?: string } | undefined)?.message ?? '暂时无法回答，请稍后再试。';
   }
   const [best, ...others] = result?.answers ?? [];
+  // "您是不是想问": the other confident answers, or, when none is confident, the closest stored questions
+  const choices = [...others, ...(result?.suggestions ?? [])];
   return (
     <>
       <h1>一号答</h1>
@@ -115,11 +117,11 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
           {fb === 'fail' && <p role="alert">反馈没有提交成功，请稍后再试。</p>}
         </section>
       )}
-      {others.length > 0 && (
+      {choices.length > 0 && (
         <section aria-labelledby="dym-h">
           <h2 id="dym-h">您是不是想问</h2>
           <ul>
-            {others.map((a) => (
+            {choices.map((a) => (
               <li key={a.id}>
                 <a href={`/ask?q=${encodeURIComponent(a.question)}`}>{a.question}</a>
               </li>

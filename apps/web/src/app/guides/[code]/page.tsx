@@ -23,46 +23,149 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+const days = (n: number | null) => (n == null ? '以部门公布为准' : n === 0 ? '即办' : `${n} 个工作日`);
+
+/** "原件 1 份，复印件 2 份" — what to bring of one material. */
+function copiesText(m: { originals: number; copies: number; form: string }): string {
+  const parts = [m.originals > 0 ? `原件 ${m.originals} 份` : '', m.copies > 0 ? `复印件 ${m.copies} 份` : ''].filter(Boolean);
+  return [m.form, ...parts].join('，');
+}
+
 export default async function GuidePage({ params }: Props) {
   const guide = await load((await params).code);
   if (!guide) notFound();
   return (
-    <article>
+    <article className="guide">
       <h1>{guide.name}</h1>
       <dl className="doc-meta">
-        <dt>事项编码</dt>
-        <dd>{guide.code}</dd>
+        <dt>事项类型</dt>
+        <dd>{guide.type}</dd>
         <dt>实施部门</dt>
         <dd>{guide.department}</dd>
+        <dt>事项编码</dt>
+        <dd>{guide.code}</dd>
+        <dt>法定时限</dt>
+        <dd>{days(guide.statutoryDays)}</dd>
         <dt>承诺时限</dt>
-        <dd>{guide.timeLimitDays == null ? '以部门公布为准' : `${guide.timeLimitDays} 个工作日`}</dd>
+        <dd>{days(guide.promisedDays)}</dd>
+        <dt>收费</dt>
+        <dd>{guide.free ? '不收费' : guide.fees.map((f) => `${f.name} ${f.amountYuan} 元`).join('；')}</dd>
+        <dt>办理方式</dt>
+        <dd>{guide.onlineDepth}</dd>
         <dt>更新日期</dt>
         <dd>{formatDate(guide.updatedAt)}</dd>
       </dl>
-      <h2>办理说明</h2>
-      {guide.summary.split(/\n+/).map((line, i) => (
-        <p key={i}>{line}</p>
-      ))}
-      {guide.materials.length > 0 && (
+      {guide.onlineUrl && (
+        <p>
+          <a className="button" href={guide.onlineUrl} rel="noopener">
+            网上办理
+          </a>
+        </p>
+      )}
+      {guide.summary && (
         <>
-          <h2>申请材料</h2>
+          <h2>办理说明</h2>
+          {guide.summary.split(/\n+/).map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </>
+      )}
+      {guide.conditions.length > 0 && (
+        <>
+          <h2>受理条件</h2>
+          <ul>
+            {guide.conditions.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {guide.materials.length > 0 && (
+        <section aria-labelledby="materials-h" className="checklist">
+          <h2 id="materials-h">申请材料清单</h2>
+          <p className="hint">可打印本页，逐项核对后再去办理。</p>
           <ol>
-            {guide.materials.map((m) => (
-              <li key={m}>{m}</li>
+            {guide.materials.map((m, i) => (
+              <li key={`${m.name}-${i}`}>
+                <strong>{m.name}</strong>
+                {m.required ? '' : '（视情形提供）'}
+                <span className="meta">
+                  {' '}
+                  {copiesText(m)}
+                  {m.condition ? `；${m.condition}` : ''}
+                  {m.exemptedBySharedData ? '；可通过数据共享免于提交' : ''}
+                </span>
+                {m.templateUrl && (
+                  <>
+                    {' '}
+                    <a href={m.templateUrl} rel="noopener">
+                      下载空白表格
+                    </a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {guide.steps.length > 0 && (
+        <>
+          <h2>办理流程</h2>
+          <ol>
+            {guide.steps.map((s, i) => (
+              <li key={i}>
+                <strong>{s.name}</strong>
+                {s.description ? `：${s.description}` : ''}
+              </li>
             ))}
           </ol>
         </>
       )}
-      {guide.policyRefs.length > 0 && (
+      {(guide.sites.length > 0 || guide.whereText || guide.hoursText) && (
         <>
-          <h2>政策依据</h2>
+          <h2>办理地点和时间</h2>
+          {guide.whereText && <p>{guide.whereText}</p>}
+          {guide.hoursText && <p>{guide.hoursText}</p>}
+          {guide.sites.length > 0 && (
+            <ul>
+              {guide.sites.map((s) => (
+                <li key={s.id}>
+                  {s.name}（{s.district}）：{s.address}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {guide.legalBasis.length > 0 && (
+        <>
+          <h2>设定依据</h2>
           <ul>
-            {guide.policyRefs.map((ref) => (
-              // The guide API gives references as they were entered: a document number is searchable, an internal id is not.
-              <li key={ref}>{/[〔号]/.test(ref) ? <a href={`/search?q=${encodeURIComponent(ref)}`}>{ref}</a> : `政策编号 ${ref}`}</li>
+            {guide.legalBasis.map((ref, i) => (
+              <li key={`${ref.policyId}-${i}`}>
+                <a href={`/policies/${encodeURIComponent(ref.policyId)}${ref.anchor ? `#${ref.anchor}` : ''}`}>
+                  {ref.label ?? (ref.clause ? `政策原文 ${ref.clause}` : '政策原文')}
+                </a>
+              </li>
             ))}
           </ul>
         </>
+      )}
+      {(guide.consultPhones.length > 0 || guide.complaintPhones.length > 0) && (
+        <dl className="doc-meta">
+          {guide.consultPhones.length > 0 && (
+            <>
+              <dt>咨询电话</dt>
+              <dd>{guide.consultPhones.join('、')}</dd>
+            </>
+          )}
+          {guide.complaintPhones.length > 0 && (
+            <>
+              <dt>投诉电话</dt>
+              <dd>{guide.complaintPhones.join('、')}</dd>
+            </>
+          )}
+        </dl>
       )}
     </article>
   );
