@@ -6,6 +6,8 @@ import { type Stack, api } from './stack.js';
 export interface Fixtures {
   /** published policy: reads, clicks, best bets, related */
   policyId: string;
+  /** the published fixture policy's source-system ID */
+  policyExternalId: string;
   /** draft policy: the publish route */
   draftPolicyId: string;
   /** published policy whose validity and classification the fuzz may change */
@@ -93,6 +95,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/policies/import/jobs/{jobId}/finish': { weight: 0.5 },
   'POST /api/v1/policies/import/jobs/{jobId}/publish': { weight: 0.5 },
   'GET /api/v1/policies/{documentId}': {},
+  'GET /api/v1/policies/by-external-id/{externalId}': {},
   'GET /api/v1/policies/{documentId}/detail': {},
   'GET /api/v1/policies/{documentId}/related': { query: () => ({ limit: 5 }) },
   'PUT /api/v1/policies/{documentId}/classification': { body: () => ({ keywords: ['稳岗返还'], topics: ['就业创业'] }) },
@@ -208,6 +211,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
       if (route.endsWith('/publish')) return f.draftPolicyId;
       if (/\/(amend|repeal|expire|classification)$/.test(route)) return f.changingPolicyId;
       return f.policyId;
+    case 'externalId':
+      return f.policyExternalId;
     case 'bestBetId':
       return route.startsWith('DELETE') ? f.deletableBestBetId : f.bestBetId;
     case 'jobId':
@@ -264,7 +269,12 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     const created = await call(
       'POST',
       '/policies',
-      { title, agency: '江东市人民政府', body: `第一条 ${title}，适用本办法。\n第二条 职工提取住房公积金，应当提供证明材料。` },
+      {
+        title,
+        externalId: `fuzz-${title}`,
+        agency: '江东市人民政府',
+        body: `第一条 ${title}，适用本办法。\n第二条 职工提取住房公积金，应当提供证明材料。`,
+      },
       editor,
     );
     const id = must<string>(created.id, 'policy id', created);
@@ -345,6 +355,7 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     deletableWebhookEndpointId: await hook(),
     webhookDeliveryId: must<string>(delivery.id, 'webhook delivery id', delivery),
     policyId,
+    policyExternalId: `fuzz-江东市住房公积金提取管理办法`,
     draftPolicyId,
     changingPolicyId,
     bestBetId: await bestBet('公积金提取'),

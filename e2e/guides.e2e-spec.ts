@@ -52,7 +52,9 @@ test('the public lists published guides by words, topic and department, and read
   const guide = await api(stack, 'GET', '/guides/JD-GJJ-001');
   expect(guide.status).toBe(200);
   expect(guide.json.legalBasis).toEqual(
-    expect.arrayContaining([{ policyId: 'demo-policy-07', clause: '第六条', label: '《江东市住房公积金提取管理办法》第六条' }]),
+    expect.arrayContaining([
+      { policyId: 'demo-policy-07', clause: '第六条', label: '《江东市住房公积金提取管理办法》第六条', anchor: 'art-6' },
+    ]),
   );
   expect(guide.json.sites.map((s: Item) => s.id)).toEqual(['JD-SITE-07', 'JD-SITE-01']);
   expect(guide.json).toMatchObject({ onlineDepth: '全程网办', promisedDays: 3, version: 1, status: 'PUBLISHED', free: true });

@@ -11,6 +11,7 @@ import {
   expirePolicyDocument,
   finishPolicyImportJob,
   getPolicyDocument,
+  getPolicyDocumentByExternalId,
   getPolicyDocumentDetail,
   getPolicyImportJob,
   importPolicyBatch,
@@ -206,6 +207,14 @@ export const policyRoutes = routes('policies', [
     access: PUBLIC,
     rpc: getPolicyDocument,
     summary: 'Get one policy document',
+  },
+  {
+    key: 'policies.get',
+    method: 'GET',
+    path: '/policies/by-external-id/:externalId',
+    access: PUBLIC,
+    rpc: getPolicyDocumentByExternalId,
+    summary: "Get one policy document by its source system's ID (what guides and imports cite it by)",
   },
   {
     key: 'policies.get',

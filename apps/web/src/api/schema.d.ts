@@ -366,6 +366,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one policy document by its source system's ID (what guides and imports cite it by)
+         * @description NATS subject: `rpc.policy.document.get-by-external-id`
+         */
+        get: operations["policies.get.get_policies_by_external_id_externalId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/{documentId}/detail": {
         parameters: {
             query?: never;
@@ -3184,6 +3204,87 @@ export interface operations {
             header?: never;
             path: {
                 documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        title: string;
+                        docNumber: string | null;
+                        agency: string | null;
+                        publishDate: string | null;
+                        /** @enum {string} */
+                        status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
+                        publishedAt: string | null;
+                        version: number;
+                        editedBy?: string | null;
+                        publishedBy?: string | null;
+                        pendingEdit?: {
+                            title: string;
+                            editedBy: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                        level: string | null;
+                        region: string | null;
+                        docType: string | null;
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "policies.get.get_policies_by_external_id_externalId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
             };
             cookie?: never;
         };

@@ -23,6 +23,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A legal basis cites a policy by its ID or its source system's ID: the page links by ID, with the policy's title. */
+async function resolvePolicy(policyId: string): Promise<{ id: string; title: string } | null> {
+  const client = await api();
+  const { data } = UUID.test(policyId)
+    ? await client.GET('/api/v1/policies/{documentId}', { params: { path: { documentId: policyId } } })
+    : await client.GET('/api/v1/policies/by-external-id/{externalId}', { params: { path: { externalId: policyId } } });
+  return data ? { id: data.id, title: data.title } : null;
+}
+
 const days = (n: number | null) => (n == null ? '以部门公布为准' : n === 0 ? '即办' : `${n} 个工作日`);
 
 /** "原件 1 份，复印件 2 份" — what to bring of one material. */
@@ -34,6 +45,7 @@ function copiesText(m: { originals: number; copies: number; form: string }): str
 export default async function GuidePage({ params }: Props) {
   const guide = await load((await params).code);
   if (!guide) notFound();
+  const policies = await Promise.all(guide.legalBasis.map((ref) => resolvePolicy(ref.policyId)));
   return (
     <article className="guide">
       <h1>{guide.name}</h1>
@@ -141,13 +153,15 @@ export default async function GuidePage({ params }: Props) {
         <>
           <h2>设定依据</h2>
           <ul>
-            {guide.legalBasis.map((ref, i) => (
-              <li key={`${ref.policyId}-${i}`}>
-                <a href={`/policies/${encodeURIComponent(ref.policyId)}${ref.anchor ? `#${ref.anchor}` : ''}`}>
-                  {ref.label ?? (ref.clause ? `政策原文 ${ref.clause}` : '政策原文')}
-                </a>
-              </li>
-            ))}
+            {guide.legalBasis.map((ref, i) => {
+              const policy = policies[i];
+              const text = ref.label ?? ([policy ? `《${policy.title}》` : '', ref.clause ?? ''].join('') || '政策原文');
+              return (
+                <li key={`${ref.policyId}-${i}`}>
+                  {policy ? <a href={`/policies/${policy.id}${ref.anchor ? `#${ref.anchor}` : ''}`}>{text}</a> : text}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
