@@ -39,8 +39,3 @@ export class BestBetRepository {
     return (await this.prisma.bestBet.deleteMany({ where: { id } })).count > 0;
   }
 }
-
-/** Prisma's unique-constraint violation (another best bet already has this normalised query). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
-}

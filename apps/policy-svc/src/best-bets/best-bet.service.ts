@@ -3,7 +3,8 @@ import { type CreateBestBetReq, DomainError, ErrorCode, type UpdateBestBetReq } 
 import type { BestBet } from '../generated/prisma/client.js';
 import { DocumentRepository } from '../document/document.repository.js';
 import { requireQueryKey } from '../query-text/query-text.js';
-import { BestBetRepository, type BestBetFields, isUniqueViolation } from './best-bet.repository.js';
+import { isUniqueViolation } from '@govdisc/service-kit';
+import { BestBetRepository, type BestBetFields } from './best-bet.repository.js';
 import { PinTableService } from './pin-table.service.js';
 
 /** Editors' best bets: one per normalised query, pinning published documents in a chosen order. */

@@ -11,6 +11,7 @@ import {
   type QaAction,
   type z,
 } from '@govdisc/contracts';
+import { isUniqueViolation } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicService } from '../topic/topic.service.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
@@ -37,7 +38,18 @@ export class PairService {
     await this.topics.assertKnown(input.topics);
     const checked = await this.citations.checkAll(input, actor);
     const content = contentOf(input);
-    const result = await this.prisma.$transaction(async (tx) => {
+    // Two imports of the same new record at once both find no pair and both insert: the loser of the unique
+    // externalId goes again and finds the winner's pair (an update or "unchanged", never a 500).
+    const result = await this.saveOnce(input, content, checked, actor).catch((error: unknown) => {
+      if (input.externalId && isUniqueViolation(error)) return this.saveOnce(input, content, checked, actor);
+      throw error;
+    });
+    this.logger.log({ pairId: result.pair.id, outcome: result.outcome }, 'Q&A pair saved');
+    return result;
+  }
+
+  private saveOnce(input: UpsertQaPairReq, content: PairContent, checked: CheckedCitation[], actor: Actor) {
+    return this.prisma.$transaction(async (tx) => {
       const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
       if (input.publish) return this.signOff({ existing, content, checked, actor, externalId: input.externalId ?? null }, tx);
       if (!existing) {
@@ -63,8 +75,6 @@ export class PairService {
       await this.pairs.addRevision(pair, { action: 'EDITED', actorSub: actor.sub }, tx);
       return { pair, outcome: 'updated' as const };
     });
-    this.logger.log({ pairId: result.pair.id, outcome: result.outcome }, 'Q&A pair saved');
-    return result;
   }
 
   async transition(pairId: string, action: z.infer<typeof QaAction>, actor: Actor, note?: string): Promise<PairWithCitations> {

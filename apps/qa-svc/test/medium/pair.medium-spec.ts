@@ -49,6 +49,13 @@ test('importing the same external id twice updates one pair; unchanged content i
   expect(b.pair.version).toBe(a.pair.version + 1);
 });
 
+test('the same new record imported by several requests at once makes one pair, and no request fails', async () => {
+  const results = await Promise.all(Array.from({ length: 6 }, () => pairs.upsert(input({ externalId: 'ncpqa-race' }), editor)));
+  expect(new Set(results.map((r) => r.pair.id)).size).toBe(1);
+  expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(1);
+  expect(results.filter((r) => r.outcome !== 'imported').every((r) => r.outcome === 'unchanged')).toBe(true);
+});
+
 test('editorial workflow with sign-off, history, and a public view of published answers only', async () => {
   const { pair } = await pairs.upsert(input({ question: '灵活就业人员怎么参加医保？' }), editor);
   expect(pair.status).toBe('DRAFT');
