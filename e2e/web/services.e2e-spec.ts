@@ -140,7 +140,7 @@ test("服务网点: district filter, today's hours and open/closed; nearest to t
     const list = page.locator('section[aria-labelledby=list-h] ul.sites > li');
     expect(await list.count()).toBe(15);
     for (const text of await list.allTextContents()) {
-      expect(text).toMatch(/现在开放|已下班/);
+      expect(text).toMatch(/现在开放|已下班|尚未开门|今天不开放|今天闭馆/);
       expect(text).toMatch(/今天（周.）/);
     }
     await page.getByRole('navigation', { name: '按区县筛选' }).getByRole('link', { name: '临江区' }).click();

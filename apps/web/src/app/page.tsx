@@ -43,18 +43,6 @@ export default async function Home() {
           </ul>
         </section>
       )}
-      {pairs.length > 0 && (
-        <section aria-labelledby="hot-h">
-          <h2 id="hot-h">大家都在问</h2>
-          <ul className="results">
-            {pairs.map((p) => (
-              <li key={p.id}>
-                <a href={`/ask?q=${encodeURIComponent(p.question)}`}>{p.question}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       <section aria-labelledby="do-h">
         <h2 id="do-h">办事服务</h2>
         <ul className="card-list">
@@ -72,6 +60,18 @@ export default async function Home() {
           </li>
         </ul>
       </section>
+      {pairs.length > 0 && (
+        <section aria-labelledby="hot-h">
+          <h2 id="hot-h">大家都在问</h2>
+          <ul className="results">
+            {pairs.map((p) => (
+              <li key={p.id}>
+                <a href={`/ask?q=${encodeURIComponent(p.question)}`}>{p.question}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="services-h">
         <h2 id="services-h">依申请公开</h2>
         <ul className="card-list">

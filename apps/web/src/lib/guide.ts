@@ -21,6 +21,28 @@ export function beijingWeekday(now = new Date()): number {
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
 }
 
+/** The time in Beijing as "HH:MM". */
+export function beijingTime(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+}
+
+/**
+ * What a site's open/closed badge says: 现在开放 when the API says openNow; otherwise why not — no hours today,
+ * not open yet, closed today although the week has hours (an official holiday), or 已下班 after hours.
+ */
+export function openLabel(
+  site: { openNow: boolean; weeklyHours: { weekday: number; open: string; close: string }[] },
+  now = new Date(),
+): string {
+  if (site.openNow) return '现在开放';
+  const today = site.weeklyHours.filter((p) => p.weekday === beijingWeekday(now));
+  if (today.length === 0) return '今天不开放';
+  const time = beijingTime(now);
+  if (today.every((p) => time < p.open)) return '尚未开门';
+  if (today.some((p) => p.open <= time && time < p.close)) return '今天闭馆';
+  return '已下班';
+}
+
 /** "今天（周六）09:00–12:00" or "今天（周日）不开放". */
 export function todayHours(weeklyHours: { weekday: number; open: string; close: string }[], weekday = beijingWeekday()): string {
   const today = weeklyHours.filter((p) => p.weekday === weekday).sort((a, b) => a.open.localeCompare(b.open));

@@ -88,7 +88,7 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
       <form method="get" action="/guides" role="search" className="search-form">
         <div className="grow">
           <label htmlFor="guides-q">搜索办事事项</label>
-          <input id="guides-q" type="search" name="q" defaultValue={query.q} maxLength={100} placeholder="如：公积金、社保卡、开办企业" />
+          <input id="guides-q" type="search" name="q" defaultValue={query.q} maxLength={100} placeholder="如：公积金、社保卡" />
         </div>
         {query.topic && <input type="hidden" name="topic" value={query.topic} />}
         {query.department && <input type="hidden" name="department" value={query.department} />}

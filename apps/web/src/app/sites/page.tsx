@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { LocateButton } from '../../components/locate-button';
 import { Pager } from '../../components/pager';
 import { api, type GetOk } from '../../lib/api';
-import { distanceText, todayHours } from '../../lib/guide';
+import { distanceText, openLabel, todayHours } from '../../lib/guide';
 import { one } from '../../lib/site';
 
 type Params = Record<string, string | string[] | undefined>;
@@ -43,7 +43,7 @@ function SiteItem({ site, distance }: { site: Site; distance?: number }) {
     <li>
       <h3>
         {site.name}
-        <span className={`badge ${site.openNow ? 'badge-open' : 'badge-closed'}`}>{site.openNow ? '现在开放' : '已下班'}</span>
+        <span className={`badge ${site.openNow ? 'badge-open' : 'badge-closed'}`}>{openLabel(site)}</span>
       </h3>
       <p className="meta">
         {distance !== undefined && <strong className="distance">距您{distanceText(distance)} · </strong>}
