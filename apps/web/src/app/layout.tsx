@@ -26,6 +26,9 @@ const NAV: [string, string][] = [
   ['/', '首页'],
   ['/search', '政策查询'],
   ['/ask', '一号答'],
+  ['/bundles', '一件事'],
+  ['/guides', '办事指南'],
+  ['/sites', '服务网点'],
   ['/disclosure/new', '申请公开'],
   ['/disclosure/track', '进度查询'],
 ];

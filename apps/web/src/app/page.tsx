@@ -43,6 +43,23 @@ export default async function Home() {
           </ul>
         </section>
       )}
+      <section aria-labelledby="do-h">
+        <h2 id="do-h">办事服务</h2>
+        <ul className="card-list">
+          <li>
+            <a href="/bundles">一件事一次办</a>
+            <p className="meta">开办企业、新生儿出生、退休等：几项手续一次告知、合并材料。</p>
+          </li>
+          <li>
+            <a href="/guides">办事指南</a>
+            <p className="meta">按事项查申请材料、承诺时限、网上办理入口和办理地点。</p>
+          </li>
+          <li>
+            <a href="/sites">服务网点</a>
+            <p className="meta">政务服务中心和便民服务站的地址、电话、开放时间，找离您最近的网点。</p>
+          </li>
+        </ul>
+      </section>
       {pairs.length > 0 && (
         <section aria-labelledby="hot-h">
           <h2 id="hot-h">大家都在问</h2>

@@ -58,3 +58,23 @@ export const TIMELINE_ACTION: Record<string, string> = {
   close: '办结',
   withdraw: '撤回申请',
 };
+
+/** Names of the service guides' topic codes (the Q&A topics' names win where a code is shared). */
+export const GUIDE_TOPIC_LABEL: Record<string, string> = {
+  'enterprise-support': '惠企政策',
+  employment: '就业创业',
+  subsidies: '补贴补助',
+  talent: '人才服务',
+  'real-estate': '不动产',
+  'housing-fund': '住房公积金',
+  medical: '医疗保障',
+  education: '教育入学',
+  disability: '残疾人服务',
+  'marriage-birth': '婚育生育',
+  'open-government': '政务公开',
+  'social-insurance': '社会保险',
+  transport: '交通出行',
+  'household-registration': '户籍办理',
+  entrepreneurship: '开办企业',
+  tax: '税务',
+};

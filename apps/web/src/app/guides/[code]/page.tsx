@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { api } from '../../../lib/api';
+import { copiesText, days } from '../../../lib/guide';
 import { formatDate } from '../../../lib/site';
 
 type Props = { params: Promise<{ code: string }> };
@@ -32,14 +33,6 @@ async function resolvePolicy(policyId: string): Promise<{ id: string; title: str
     ? await client.GET('/api/v1/policies/{documentId}', { params: { path: { documentId: policyId } } })
     : await client.GET('/api/v1/policies/by-external-id/{externalId}', { params: { path: { externalId: policyId } } });
   return data ? { id: data.id, title: data.title } : null;
-}
-
-const days = (n: number | null) => (n == null ? '以部门公布为准' : n === 0 ? '即办' : `${n} 个工作日`);
-
-/** "原件 1 份，复印件 2 份" — what to bring of one material. */
-function copiesText(m: { originals: number; copies: number; form: string }): string {
-  const parts = [m.originals > 0 ? `原件 ${m.originals} 份` : '', m.copies > 0 ? `复印件 ${m.copies} 份` : ''].filter(Boolean);
-  return [m.form, ...parts].join('，');
 }
 
 export default async function GuidePage({ params }: Props) {
