@@ -12,7 +12,7 @@
 // The held-out sets are never used for fitting or for choosing the threshold.
 import { writeFileSync } from 'node:fs';
 import { QuestionMatcher, calibratedConfidence } from '@govdisc/text-analysis';
-import { arg, buildIndices, f3, NOW, readJsonl } from './relevance-common.mjs';
+import { arg, buildIndices, f3, NOW, qaPairToDocument, readJsonl } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const TARGET_PRECISION = Number(arg('precision', '0.95'));
@@ -25,24 +25,6 @@ const devSet = (name) => new URL(`./dev-sets/${name}.jsonl`, import.meta.url).pa
 const DEV = ['qa-reworded', 'qa-citizen-dev', 'qa-citizen-dev2', 'qa-long-dev', 'qa-unanswerable', 'qa-unanswerable-dev2'];
 const HELD_OUT = ['qa-heldout', 'qa-unanswerable-heldout'];
 const MODEL_FILE = new URL('../packages/text-analysis/src/qa-confidence-model.ts', import.meta.url).pathname;
-
-function toDocument(p) {
-  return {
-    id: p.id,
-    externalId: p.id,
-    title: p.question,
-    docNumber: null,
-    agencies: [],
-    docType: 'qa',
-    level: null,
-    region: null,
-    topics: [],
-    validity: '有效',
-    publishDate: null,
-    body: p.answer,
-    version: 1,
-  };
-}
 
 /** calibrateMatches' lead for the top match: its raw confidence minus the runner-up's */
 const topLead = (matches) => (matches[0]?.confidence ?? 0) - (matches[1]?.confidence ?? 0);
@@ -131,7 +113,7 @@ function thresholdFor(rows, conf, target) {
 function main() {
   const t0 = Date.now();
   const pairs = readJsonl(QA);
-  const { pipeline } = buildIndices(pairs.map(toDocument), {}, { label: 'pairs', every: 1000 });
+  const { pipeline } = buildIndices(pairs.map(qaPairToDocument), {}, { label: 'pairs', every: 1000 });
   const matcher = new QuestionMatcher();
   for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
   const ask = (q) => matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: 20, now: NOW, match: 'loose' }).hits, limit: 10 });

@@ -196,3 +196,22 @@ export async function whatIfRanker(index, { qaMode = false, minHits = 1 } = {}, 
     return first.length >= minHits || qaMode ? first : run({ ...ast, minShouldMatch: relaxed });
   };
 }
+
+/** A Q&A pair as a search document, as qa-svc indexes it (question = title, weighted ×3 by the pipeline; answer = body). */
+export function qaPairToDocument(p) {
+  return {
+    id: p.id,
+    externalId: p.id,
+    title: p.question,
+    docNumber: null,
+    agencies: [],
+    docType: 'qa',
+    level: null,
+    region: null,
+    topics: [],
+    validity: '有效',
+    publishDate: null,
+    body: p.answer,
+    version: 1,
+  };
+}

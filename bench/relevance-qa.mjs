@@ -32,6 +32,7 @@ import {
   mean,
   NOW,
   plainJiebaTokens,
+  qaPairToDocument,
   readJsonl,
   rr,
   whatIfRanker,
@@ -50,24 +51,6 @@ const K = 10;
 /** Engine hits the ask service hands the matcher (qa-svc ask.service.ts ENGINE_CANDIDATES). */
 const ASK_CANDIDATES = 20;
 
-function toDocument(p) {
-  return {
-    id: p.id,
-    externalId: p.id,
-    title: p.question,
-    docNumber: null,
-    agencies: [],
-    docType: 'qa',
-    level: null,
-    region: null,
-    topics: [],
-    validity: '有效',
-    publishDate: null,
-    body: p.answer,
-    version: 1,
-  };
-}
-
 async function main() {
   const t0 = Date.now();
   const set = readJsonl(SET);
@@ -77,7 +60,7 @@ async function main() {
   if (unknown.length) throw new Error(`answer ids not in ${QA}: ${unknown.join(', ')}`);
   process.stderr.write(`building pipeline + baselines over ${pairs.length} Q&A pairs…\n`);
   const { pipeline, base } = buildIndices(
-    pairs.map(toDocument),
+    pairs.map(qaPairToDocument),
     { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } },
     { label: 'pairs', every: 1000 },
   );
@@ -147,7 +130,7 @@ async function main() {
   const shownFirst = answerable.filter((r) => (r.top?.confidence ?? 0) >= SUGGESTION_FLOOR && r.s.answerIds.includes(r.top.id)).length;
   const answered = right + wrong;
   console.log(
-    `answered precision ${f3(right / Math.max(1, answered))}, coverage ${f3(answered / answerable.length)}, top-1 of answers-or-suggestions ${f3(shownFirst / answerable.length)} (suggestions ≥ ${SUGGESTION_FLOOR})`,
+    `answered precision ${f3(right / Math.max(1, answered))}, coverage ${f3(answered / answerable.length)}, top-1 of answers-or-suggestions ${f3(shownFirst / answerable.length)} (raw confidence, suggestions ≥ ${SUGGESTION_FLOOR}; what the service does: bench/qa-calibration.mjs)`,
   );
   console.log(
     `unanswerable n=${unanswerable.length} (${UNANSWERABLE}): false-accept rate ${f3(falseAccepts.length / Math.max(1, unanswerable.length))} (${falseAccepts.length}/${unanswerable.length})`,

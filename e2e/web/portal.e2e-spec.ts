@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppProcess } from '@govdisc/testing';
 import { type Stack, api, startStack } from '../stack.js';
-import { launchBrowser, loadDemo, newContext, screenshotDir, startWeb } from './web-stack.js';
+import { auditPages, launchBrowser, loadDemo, type newContext, screenshotDir, startWeb, withPage as sharedWithPage } from './web-stack.js';
 
 // The citizens' portal (apps/web) in Debian's Chromium against the whole platform with the demo content:
 // the journeys a citizen takes, accessibility (axe) in both modes, keyboard only, JavaScript off, screenshots.
@@ -34,14 +34,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function withPage<T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await newContext(browser, web.url, opts);
-  try {
-    return await fn(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>) =>
+  sharedWithPage(browser, web.url, opts, fn);
 
 test('search → results with highlighted snippets and facets → the policy page with its validity banner', async () => {
   await withPage({}, async (page) => {
@@ -202,38 +196,9 @@ const pages = () => [
 describe.each([
   ['normal', false],
   ['elderly (长辈版)', true],
-])('every page in %s mode', (mode, elder) => {
+])('every page in %s mode', (_mode, elder) => {
   test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
-    const found: string[] = [];
-    for (const phone of [false, true]) {
-      await withPage({ elder, phone }, async (page) => {
-        // Hydration mismatches and script errors show up as console errors in production React.
-        let current = '';
-        page.on(
-          'console',
-          (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && found.push(`${current}: console error ${m.text()}`)),
-        );
-        page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
-        for (const [name, path] of pages()) {
-          current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
-          await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
-          if (elder) expect(await page.locator('html').getAttribute('class')).toContain('elder');
-          await page.screenshot({
-            path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`),
-            fullPage: true,
-          });
-          if (phone) {
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-            if (overflow > 0) found.push(`${name} (${mode}, 360 px): page is ${overflow}px wider than the screen`);
-            continue;
-          }
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-          for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-            found.push(`${name} (${mode}): ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
-      });
-    }
-    expect(found).toEqual([]);
+    expect(await auditPages(browser, web.url, pages() as [string, string][], elder)).toEqual([]);
   });
 });
 

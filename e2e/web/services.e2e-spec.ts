@@ -1,13 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppProcess } from '@govdisc/testing';
 import { type Stack, api, startStack } from '../stack.js';
-import { DESKTOP, launchBrowser, loadDemo, newContext, screenshotDir, startWeb } from './web-stack.js';
+import {
+  DESKTOP,
+  auditPages,
+  launchBrowser,
+  loadDemo,
+  type newContext,
+  screenshotDir,
+  startWeb,
+  withPage as sharedWithPage,
+} from './web-stack.js';
 
 // The portal's 办事服务 pages (issue #15): 办事指南 list, 一件事 bundles, service sites with "离我最近", in Debian's
 // Chromium against the whole platform with the demo content (demo/guides.json, bundles.json, sites.json).
-declare const document: any;
 
 let stack: Stack;
 let web: { url: string; app: AppProcess };
@@ -46,14 +53,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function withPage<T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await newContext(browser, web.url, opts);
-  try {
-    return await fn(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>) =>
+  sharedWithPage(browser, web.url, opts, fn);
 
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
@@ -228,35 +229,8 @@ const pages = () => [
 describe.each([
   ['normal', false],
   ['elderly (长辈版)', true],
-])('the 办事服务 pages in %s mode', (mode, elder) => {
+])('the 办事服务 pages in %s mode', (_mode, elder) => {
   test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
-    const found: string[] = [];
-    for (const phone of [false, true]) {
-      await withPage({ elder, phone }, async (page) => {
-        let current = '';
-        page.on(
-          'console',
-          (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && found.push(`${current}: console error ${m.text()}`)),
-        );
-        page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
-        for (const [name, path] of pages()) {
-          current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
-          await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
-          if (elder) expect(await page.locator('html').getAttribute('class')).toContain('elder');
-          await page.screenshot({
-            path: join(screenshotDir, `${name}-${elder ? 'elder' : 'normal'}-${phone ? '360' : 'desktop'}.png`),
-            fullPage: true,
-          });
-          if (phone) {
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-            if (overflow > 0) found.push(`${current}: page is ${overflow}px wider than the screen`);
-          }
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-          for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-            found.push(`${current}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
-      });
-    }
-    expect(found).toEqual([]);
+    expect(await auditPages(browser, web.url, pages() as [string, string][], elder)).toEqual([]);
   });
 });

@@ -2,8 +2,12 @@ import { AppProcess, eventually, freePort } from '@govdisc/testing';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { type Stack, api, repoRoot } from '../stack.js';
+
+// page.evaluate() callbacks run in the browser; the DOM lib stays out of the e2e project (it retypes fetch()).
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 /** Where the browser tests put their screenshots (gitignored). */
 export const screenshotDir = join(repoRoot, 'test-output', 'web');
@@ -68,4 +72,53 @@ export async function newContext(
   });
   if (opts.elder) await context.addCookies([{ name: 'elder', value: '1', url }]);
   return context;
+}
+
+/** A fresh browser context (desktop or phone, normal or 长辈版, JavaScript on or off) for one test step. */
+export async function withPage<T>(
+  browser: Browser,
+  url: string,
+  opts: Parameters<typeof newContext>[2],
+  fn: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await newContext(browser, url, opts);
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Every page at desktop and 360 px, in normal or 长辈版 mode: a screenshot each, axe's serious and critical WCAG 2.1
+ * A/AA findings, console and page errors (hydration mismatches show up there in production React) and, on the phone,
+ * anything wider than the screen. Returns what was found, one line each; nothing found is a pass.
+ */
+export async function auditPages(browser: Browser, url: string, pages: [name: string, path: string][], elder: boolean): Promise<string[]> {
+  const found: string[] = [];
+  const mode = elder ? 'elder' : 'normal';
+  for (const phone of [false, true]) {
+    await withPage(browser, url, { elder, phone }, async (page) => {
+      let current = '';
+      page.on(
+        'console',
+        (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && found.push(`${current}: console error ${m.text()}`)),
+      );
+      page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
+      for (const [name, path] of pages) {
+        current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
+        await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+        if (elder && !(await page.locator('html').getAttribute('class'))?.includes('elder')) found.push(`${current}: not in 长辈版`);
+        await page.screenshot({ path: join(screenshotDir, `${name}-${mode}-${phone ? '360' : 'desktop'}.png`), fullPage: true });
+        if (phone) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 0) found.push(`${current}: page is ${overflow}px wider than the screen`);
+        }
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+          found.push(`${current}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    });
+  }
+  return found;
 }

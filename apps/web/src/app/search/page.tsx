@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Pager } from '../../components/pager';
 import { SearchBox } from '../../components/search-box';
 import { api, type GetOk } from '../../lib/api';
 import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
@@ -144,43 +145,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ol>
-            {pages > 1 && (
-              <nav aria-label="分页" className="pager">
-                <ul>
-                  {page > 1 && (
-                    <li>
-                      <a href={href(q, filters, page - 1, sort)} rel="prev">
-                        上一页
-                      </a>
-                    </li>
-                  )}
-                  {Array.from({ length: pages }, (_, i) => i + 1)
-                    .filter((n) => Math.abs(n - page) <= 2 || n === 1 || n === pages)
-                    .map((n) => (
-                      <li key={n}>
-                        {n === page ? (
-                          <span aria-current="page">
-                            <span className="visually-hidden">第</span>
-                            {n}
-                            <span className="visually-hidden">页</span>
-                          </span>
-                        ) : (
-                          <a href={href(q, filters, n, sort)} aria-label={`第 ${n} 页`}>
-                            {n}
-                          </a>
-                        )}
-                      </li>
-                    ))}
-                  {page < pages && (
-                    <li>
-                      <a href={href(q, filters, page + 1, sort)} rel="next">
-                        下一页
-                      </a>
-                    </li>
-                  )}
-                </ul>
-              </nav>
-            )}
+            <Pager page={page} pages={pages} href={(n) => href(q, filters, n, sort)} />
           </section>
           <nav aria-label="筛选条件" className="facets" id="facets">
             {FILTERS.map((f) => {
