@@ -56,7 +56,7 @@ export class DocumentHandlers {
   async detail(req: Req<typeof getPolicyDocumentDetail>, meta: RpcMeta) {
     const { doc, versions } = await this.documents.detail(req.documentId, meta.actor);
     // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
-    const links = doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
+    const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
     return { ...toDetail(doc, versions, isContentStaff(meta.actor)), ...links };
   }
 

@@ -72,7 +72,11 @@ export const PolicyDocumentDetailWithLinks = PolicyDocumentDetail.extend({
 });
 export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {
   access: PUBLIC,
-  request: z.strictObject({ documentId: Uuid }),
+  request: z.strictObject({
+    documentId: Uuid,
+    /** false: qa and guides left empty, for services that need the text only (qa-svc checking a citation's clause) */
+    citing: z.boolean().default(true),
+  }),
   response: PolicyDocumentDetailWithLinks,
 });
 
