@@ -4,7 +4,9 @@ import { render } from './template-engine.js';
 import { TEMPLATES } from './templates.js';
 
 test("a guide's needs-update notice goes to the editors of its department, by the department's code or name", () => {
-  expect(inboxRecipients('department-editors', { department: '市人力资源和社会保障局' })).toEqual([{ role: Role.Editor, department: 'hrss' }]);
+  expect(inboxRecipients('department-editors', { department: '市人力资源和社会保障局' })).toEqual([
+    { role: Role.Editor, department: 'hrss' },
+  ]);
   expect(inboxRecipients('department-editors', { department: 'edu' })).toEqual([{ role: Role.Editor, department: 'edu' }]);
   // a department the identity provider does not know: every editor, or nobody would read it
   expect(inboxRecipients('department-editors', { department: '江东市住房公积金管理中心' })).toEqual([{ role: Role.Editor }]);

@@ -33,7 +33,12 @@ export class CitingLookup {
   async of(doc: { id: string; externalId: string | null }): Promise<Links> {
     const request = { documentId: doc.id, externalId: doc.externalId, limit: PER_PART };
     const [qa, guides] = await Promise.all([
-      this.part('qa', this.qa, doc.id, async () => (await this.rpc.call(listPairsCitingDocument, request, { timeoutMs: RPC_TIMEOUT_MS })).items),
+      this.part(
+        'qa',
+        this.qa,
+        doc.id,
+        async () => (await this.rpc.call(listPairsCitingDocument, request, { timeoutMs: RPC_TIMEOUT_MS })).items,
+      ),
       this.part(
         'guides',
         this.guides,

@@ -10,7 +10,15 @@ import { ExpiryScheduler } from './expiry.scheduler.js';
 
 @Module({
   controllers: [DocumentHandlers],
-  providers: [CitingLookup, DocumentService, DocumentRepository, DocumentAnalyzer, DocumentLifecycleService, ClassificationService, ExpiryScheduler],
+  providers: [
+    CitingLookup,
+    DocumentService,
+    DocumentRepository,
+    DocumentAnalyzer,
+    DocumentLifecycleService,
+    ClassificationService,
+    ExpiryScheduler,
+  ],
   exports: [DocumentRepository, DocumentAnalyzer, DocumentService],
 })
 export class DocumentModule {}

@@ -86,7 +86,10 @@ export class MatterService {
     return { matter, sites: await this.matters.publishedSites(matter.siteIds) };
   }
 
-  list(query: { page: number; pageSize: number; q?: string; topic?: string; department?: string; needsUpdate?: boolean }, actor: Actor | null) {
+  list(
+    query: { page: number; pageSize: number; q?: string; topic?: string; department?: string; needsUpdate?: boolean },
+    actor: Actor | null,
+  ) {
     const staff = isContentStaff(actor);
     // the flag is staff-only: the public filter on it is ignored
     return this.matters.list({ ...query, needsUpdate: staff ? query.needsUpdate : undefined, publishedOnly: !staff });

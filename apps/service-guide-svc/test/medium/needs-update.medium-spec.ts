@@ -74,7 +74,9 @@ test('an amended policy flags the published matters citing it by id or externalI
   const amended = documentAmended.make(lifecycle(documentId, 'policy-amd'), ctx);
   await send(amended, 3); // redelivered: the same event three times
 
-  await eventually(async () => expect((await staffView('AMD-BY-ID')).needsUpdate).toMatchObject({ reason: 'AMENDED', policyId: documentId }));
+  await eventually(async () =>
+    expect((await staffView('AMD-BY-ID')).needsUpdate).toMatchObject({ reason: 'AMENDED', policyId: documentId }),
+  );
   expect((await staffView('AMD-BY-EXT')).needsUpdate).toMatchObject({ reason: 'AMENDED', policyId: documentId, since: expect.any(String) });
   expect((await staffView('AMD-OTHER')).needsUpdate).toBeNull();
   // the public guide keeps serving, without the staff-only flag
