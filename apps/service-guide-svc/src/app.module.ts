@@ -5,6 +5,7 @@ import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { BundleModule } from './bundle/bundle.module.js';
 import { MatterModule } from './matter/matter.module.js';
 import { SiteModule } from './site/site.module.js';
+import { PolicyEventsModule } from './policy-events/policy-events.module.js';
 import { PrismaService } from './infra/prisma.service.js';
 
 export const AppModule = {
@@ -13,8 +14,8 @@ export const AppModule = {
       name: SERVICE_NAME,
       config,
       prisma: PrismaService,
-      outbox: false,
+      outbox: true,
       health: guideHealth,
-      features: [MatterModule, BundleModule, SiteModule],
+      features: [MatterModule, BundleModule, SiteModule, PolicyEventsModule],
     }),
 };

@@ -40,6 +40,18 @@ export const consumers = {
     ackWaitMs: 30_000,
     maxDeliver: 5,
   },
+  'notify-svc__guide-matter-needs-update': {
+    stream: 'GUIDE_EVENTS',
+    filterSubject: 'guide.matter.needs-update',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
+  'service-guide-svc__policy-document-changed': {
+    stream: 'POLICY_EVENTS',
+    filterSubject: 'policy.document.>',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
   'qa-svc__policy-document-changed': {
     stream: 'POLICY_EVENTS',
     filterSubject: 'policy.document.>',

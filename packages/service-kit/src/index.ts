@@ -25,3 +25,4 @@ export * from './write-behind.js';
 export * from './background-queues.js';
 export * from './periodic-task.js';
 export * from './change-feed.js';
+export * from './ttl-cache.js';

@@ -28,7 +28,8 @@ export const guideRoutes = routes('guides', [
     access: PUBLIC,
     rpc: listGuideMatters,
     input: 'query',
-    summary: 'List service matters (paged; q = words of the name or code, topic, department); published ones only for the public',
+    summary:
+      'List service matters (paged; q = words of the name or code, topic, department; needsUpdate = staff only, flagged because a cited policy changed); published ones only for the public',
   },
   {
     key: 'guides.upsert',

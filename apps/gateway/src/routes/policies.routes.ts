@@ -222,7 +222,8 @@ export const policyRoutes = routes('policies', [
     path: '/policies/:documentId/detail',
     access: PUBLIC,
     rpc: getPolicyDocumentDetail,
-    summary: 'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions',
+    summary:
+      'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time',
   },
   {
     key: 'policies.related',

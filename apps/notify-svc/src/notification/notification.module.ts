@@ -12,6 +12,7 @@ import { DisclosureEventsConsumer } from './disclosure-events.consumer.js';
 import { NoticeService } from './notice.service.js';
 import { PolicyPublishedConsumer } from './policy-published.consumer.js';
 import { QaNeedsUpdateConsumer } from './qa-needs-update.consumer.js';
+import { GuideNeedsUpdateConsumer } from './guide-needs-update.consumer.js';
 import { DepartmentFanout } from '../webhook/department-fanout.service.js';
 import { WebhookEndpointService } from '../webhook/webhook-endpoint.service.js';
 import { WebhookHandlers } from '../webhook/webhook.handlers.js';
@@ -35,6 +36,7 @@ export class NotificationModule {
         NoticeService,
         PolicyPublishedConsumer,
         QaNeedsUpdateConsumer,
+        GuideNeedsUpdateConsumer,
         DisclosureEventsConsumer,
         { provide: WEBHOOK_SETTINGS, useValue: webhookSettingsOf(config) },
         { provide: WEBHOOK_CLOCK, useValue: systemClock },

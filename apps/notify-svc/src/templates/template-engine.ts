@@ -1,7 +1,7 @@
 import type { EventContract, z } from '@govdisc/contracts';
 
 /** Who a template speaks to; `recipients.ts` turns an audience and an event into addresses. */
-export type Audience = 'applicant' | 'department' | 'gio' | 'editors' | 'admins';
+export type Audience = 'applicant' | 'department' | 'gio' | 'editors' | 'department-editors' | 'admins';
 export type Channel = 'inbox' | 'email';
 
 type Versions = Record<number, z.ZodType>;

@@ -1,6 +1,7 @@
 import {
   DISCLOSURE_DEPARTMENTS,
   documentPublished,
+  matterNeedsUpdate,
   pairNeedsUpdate,
   requestAccepted,
   requestAssigned,
@@ -166,6 +167,14 @@ const STAFF = [
       owner: (p) => p.ownerDepartment ?? '问答编辑',
       reasonLabel: (p) => PQA_REASONS[p.reason],
     },
+  }),
+  template({
+    event: matterNeedsUpdate,
+    audience: 'department-editors',
+    channel: 'inbox',
+    title: '办事指南需核对：{{name}}（{{code}}）',
+    body: '致{{department}}：办事指南“{{name}}”（事项编码 {{code}}）设定依据引用的政策{{reasonLabel}}，请核对指南内容，修改或确认后重新保存。',
+    derived: { reasonLabel: (p) => PQA_REASONS[p.reason] },
   }),
   // Until subscriptions exist, a new policy is news for admins only (nobody else asked for every one).
   template({

@@ -17,6 +17,7 @@ import {
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
+import { CitingLookup } from './citing-lookup.js';
 import { ClassificationService } from './classification.service.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
 import { toDetail, toStaffSummary, toSummary, toView } from './document.mapper.js';
@@ -33,6 +34,7 @@ export class DocumentHandlers {
     private readonly documents: DocumentService,
     private readonly lifecycle: DocumentLifecycleService,
     private readonly classification: ClassificationService,
+    private readonly citing: CitingLookup,
   ) {}
 
   @RpcHandler(createPolicyDocument)
@@ -53,7 +55,9 @@ export class DocumentHandlers {
   @RpcHandler(getPolicyDocumentDetail)
   async detail(req: Req<typeof getPolicyDocumentDetail>, meta: RpcMeta) {
     const { doc, versions } = await this.documents.detail(req.documentId, meta.actor);
-    return toDetail(doc, versions, isContentStaff(meta.actor));
+    // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
+    const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
+    return { ...toDetail(doc, versions, isContentStaff(meta.actor)), ...links };
   }
 
   @RpcHandler(getPolicyDocumentByExternalId)

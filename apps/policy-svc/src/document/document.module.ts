@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
+import { CitingLookup } from './citing-lookup.js';
 import { ClassificationService } from './classification.service.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
 import { DocumentHandlers } from './document.handlers.js';
@@ -9,7 +10,15 @@ import { ExpiryScheduler } from './expiry.scheduler.js';
 
 @Module({
   controllers: [DocumentHandlers],
-  providers: [DocumentService, DocumentRepository, DocumentAnalyzer, DocumentLifecycleService, ClassificationService, ExpiryScheduler],
+  providers: [
+    CitingLookup,
+    DocumentService,
+    DocumentRepository,
+    DocumentAnalyzer,
+    DocumentLifecycleService,
+    ClassificationService,
+    ExpiryScheduler,
+  ],
   exports: [DocumentRepository, DocumentAnalyzer, DocumentService],
 })
 export class DocumentModule {}

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AskRelated, DomainError, ErrorCode, searchGuideMatters, type z } from '@govdisc/contracts';
-import { RpcClient } from '@govdisc/service-kit';
+import { RpcClient, TtlCache, within } from '@govdisc/service-kit';
 import { PolicyDocuments, isNotFound } from '../pair/policy-documents.js';
-import { TtlCache, within } from '../infra/ttl-cache.js';
 
 type Related = z.infer<typeof AskRelated>;
 type PolicyRef = Related['policies'][number];

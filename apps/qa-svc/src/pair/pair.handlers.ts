@@ -4,6 +4,7 @@ import {
   getQaPair,
   importQaPairs,
   isContentStaff,
+  listPairsCitingDocument,
   listQaPairs,
   qaPairHistory,
   transitionQaPair,
@@ -38,6 +39,12 @@ export class PairHandlers {
   async list(req: Req<typeof listQaPairs>, meta: RpcMeta) {
     const staff = isContentStaff(meta.actor);
     return pageView(await this.pairs.list(req, meta.actor), req, (p) => toView(p, staff));
+  }
+
+  @RpcHandler(listPairsCitingDocument)
+  async citing(req: Req<typeof listPairsCitingDocument>) {
+    const pairs = await this.pairs.citing(req.documentId, req.externalId, req.limit);
+    return { items: pairs.map((p) => ({ id: p.id, question: p.question })) };
   }
 
   @RpcHandler(transitionQaPair)

@@ -116,6 +116,18 @@ export class PairRepository {
     });
   }
 
+  /** Published pairs citing any of these document ids (citation or source policy), oldest first; callers check dates. */
+  findPublishedCiting(documentIds: string[], take: number): Promise<QaPair[]> {
+    return this.prisma.qaPair.findMany({
+      where: {
+        status: 'PUBLISHED',
+        OR: [{ citations: { some: { documentId: { in: documentIds } } } }, { sourcePolicyId: { in: documentIds } }],
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take,
+    });
+  }
+
   markCitationsStale(pairId: string, documentIds: string[], tx: Tx) {
     return tx.qaCitation.updateMany({ where: { pairId, documentId: { in: documentIds } }, data: { state: 'STALE' } });
   }

@@ -151,6 +151,15 @@ export class PairService {
     return this.pairs.list({ ...query, status: 'PUBLISHED' });
   }
 
+  /** The public pairs citing a policy document (by id or externalId), for the policy's page. */
+  async citing(documentId: string, externalId: string | null, limit: number) {
+    const ids = [documentId, ...(externalId ? [externalId] : [])];
+    const today = shanghaiDate();
+    // a few more than asked: pairs not yet or no longer in force are dropped after the query
+    const found = await this.pairs.findPublishedCiting(ids, limit * 2);
+    return found.filter((p) => isPublic(p, today)).slice(0, limit);
+  }
+
   async history(pairId: string) {
     return this.pairs.history(pairId);
   }

@@ -30,7 +30,7 @@ export class PolicyDocuments {
 
   /** Its paragraphs with their clause anchors (by the document's own id). */
   async paragraphs(id: string, actor: Actor | null = null): Promise<z.output<typeof getPolicyDocumentDetail.response>['paragraphs']> {
-    return (await this.rpc.call(getPolicyDocumentDetail, { documentId: id }, { actor })).paragraphs;
+    return (await this.rpc.call(getPolicyDocumentDetail, { documentId: id, citing: false }, { actor })).paragraphs;
   }
 }
 

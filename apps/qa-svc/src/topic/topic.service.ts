@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { TtlCache } from '../infra/ttl-cache.js';
+import { TtlCache } from '@govdisc/service-kit';
 import { TopicRepository } from './topic.repository.js';
 
 type TopicWithCount = Awaited<ReturnType<TopicService['readWithCounts']>>[number];

@@ -220,3 +220,15 @@ test('a repealed or amended cited policy moves its pairs to NEEDS_UPDATE once an
   ]);
   expect(flags).toEqual([{ action: 'FLAGGED_REPEALED' }]);
 });
+
+test('the public pairs citing a policy document, by its id or externalId, for the policy page: drafts and pairs out of force are left out', async () => {
+  const documentId = randomUUID();
+  const { pair } = await publishPair(pairs, input({ question: '稳岗返还向哪里申请？', sourcePolicyId: 'policy-citing-x' }));
+  await pairs.upsert(input({ question: '稳岗返还的草稿问题？', sourcePolicyId: 'policy-citing-x', publish: false }), editor);
+  await publishPair(pairs, input({ question: '去年的稳岗返还标准？', sourcePolicyId: 'policy-citing-x', effectiveTo: '2020-12-31' }));
+  await publishPair(pairs, input({ question: '别的政策的问题？', sourcePolicyId: 'policy-other' }));
+  expect((await pairs.citing(documentId, 'policy-citing-x', 20)).map((p) => [p.id, p.question])).toEqual([
+    [pair.id, '稳岗返还向哪里申请？'],
+  ]);
+  expect(await pairs.citing(documentId, null, 20)).toEqual([]);
+});

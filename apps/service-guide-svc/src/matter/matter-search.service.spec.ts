@@ -27,6 +27,10 @@ function matter(code: string, name: string, policyRefs: string[] = []): GuideMat
     pendingEdit: null,
     pendingEditedBy: null,
     pendingEditedAt: null,
+    needsUpdate: false,
+    needsUpdateReason: null,
+    needsUpdatePolicyId: null,
+    needsUpdateAt: null,
   };
 }
 

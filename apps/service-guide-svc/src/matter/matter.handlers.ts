@@ -5,6 +5,7 @@ import {
   importGuideMatters,
   isContentStaff,
   listGuideMatters,
+  listMattersCitingPolicy,
   publishGuideMatter,
   searchGuideMatters,
   upsertGuideMatter,
@@ -43,6 +44,11 @@ export class MatterHandlers {
   @RpcHandler(searchGuideMatters)
   async search(req: z.output<typeof searchGuideMatters.request>) {
     return { items: await this.searching.search(req) };
+  }
+
+  @RpcHandler(listMattersCitingPolicy)
+  async citing(req: z.output<typeof listMattersCitingPolicy.request>) {
+    return { items: await this.matters.citing(req.documentId, req.externalId, req.limit) };
   }
 
   @RpcHandler(listGuideMatters)

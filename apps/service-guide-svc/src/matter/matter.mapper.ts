@@ -65,5 +65,15 @@ export function toMatterView(m: GuideMatter, opts: { staff: boolean; sites?: Sit
     updatedAt: m.updatedAt.toISOString(),
     status: m.status,
     ...(opts.staff ? authorshipView(m, pending ? { name: pending.name ?? m.name } : null) : {}),
+    ...(opts.staff ? { needsUpdate: needsUpdateView(m) } : {}),
+  };
+}
+
+function needsUpdateView(m: GuideMatter): GuideMatterView['needsUpdate'] {
+  if (!m.needsUpdate || !m.needsUpdateReason || !m.needsUpdatePolicyId || !m.needsUpdateAt) return null;
+  return {
+    reason: m.needsUpdateReason as 'AMENDED' | 'REPEALED' | 'EXPIRED',
+    policyId: m.needsUpdatePolicyId,
+    since: m.needsUpdateAt.toISOString(),
   };
 }

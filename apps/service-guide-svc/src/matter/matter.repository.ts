@@ -5,6 +5,7 @@ import { PrismaService } from '../infra/prisma.service.js';
 import { type MatterContent, toMatterRow } from './matter.mapper.js';
 
 export type Tx = Prisma.TransactionClient;
+const NO_NEEDS_UPDATE = { needsUpdate: false, needsUpdateReason: null, needsUpdatePolicyId: null, needsUpdateAt: null };
 export type { MatterContent };
 
 type SiteRef = { id: string; name: string; address: string; district: string };
@@ -71,6 +72,28 @@ export class MatterRepository {
     return this.prisma.guideMatter.findMany({ where: { code: { in: [...codes] } } });
   }
 
+  /** Matters whose legal basis cites any of these policy ids (published only when `publishedOnly`), by code. */
+  findCiting(policyIds: readonly string[], opts: { publishedOnly: boolean; take?: number }, tx: Tx = this.prisma): Promise<GuideMatter[]> {
+    return tx.guideMatter.findMany({
+      where: { policyRefs: { hasSome: [...policyIds] }, ...(opts.publishedOnly ? { status: 'PUBLISHED' as const } : {}) },
+      orderBy: [{ code: 'asc' }],
+      ...(opts.take ? { take: opts.take } : {}),
+    });
+  }
+
+  /** Flags a matter: a policy of its legal basis changed (`reason`). */
+  markNeedsUpdate(id: string, flag: { reason: string; policyId: string }, tx: Tx): Promise<GuideMatter> {
+    return tx.guideMatter.update({
+      where: { id },
+      data: { needsUpdate: true, needsUpdateReason: flag.reason, needsUpdatePolicyId: flag.policyId, needsUpdateAt: new Date() },
+    });
+  }
+
+  /** An editor saved the matter again: whatever flagged it has been looked at. */
+  clearNeedsUpdate(id: string, tx: Tx): Promise<GuideMatter> {
+    return tx.guideMatter.update({ where: { id }, data: NO_NEEDS_UPDATE });
+  }
+
   /** Which of these site ids exist (any status). */
   async existingSiteIds(ids: readonly string[], tx: Tx = this.prisma): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -101,8 +124,17 @@ export class MatterRepository {
   }
 
   /** `publishedOnly` for everyone but staff; `q` matches name or code (substring). */
-  list(query: { page: number; pageSize: number; q?: string; topic?: string; department?: string; publishedOnly: boolean }) {
+  list(query: {
+    page: number;
+    pageSize: number;
+    q?: string;
+    topic?: string;
+    department?: string;
+    needsUpdate?: boolean;
+    publishedOnly: boolean;
+  }) {
     const where: Prisma.GuideMatterWhereInput = {
+      ...(query.needsUpdate !== undefined ? { needsUpdate: query.needsUpdate } : {}),
       ...(query.department ? { department: query.department } : {}),
       ...(query.topic ? { topics: { has: query.topic } } : {}),
       ...(query.q ? { OR: [{ name: { contains: query.q } }, { code: { contains: query.q, mode: 'insensitive' as const } }] } : {}),

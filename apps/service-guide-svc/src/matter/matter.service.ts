@@ -10,7 +10,7 @@ import {
 } from '@govdisc/contracts';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
-import { type MatterContent, sameMatterContent } from './matter.mapper.js';
+import { type MatterContent, matterContentOf, sameMatterContent } from './matter.mapper.js';
 import { MatterRepository, type Tx } from './matter.repository.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
@@ -38,7 +38,9 @@ export class MatterService {
     const { code, ...content } = input;
     const result = await this.matters.transaction(async (tx) => {
       await this.assertSitesExist(content, tx);
-      const current = await this.matters.lockByCode(code, tx);
+      let current = await this.matters.lockByCode(code, tx);
+      // saving again (even unchanged) is the editor's answer to a needs-update flag
+      if (current?.needsUpdate) current = await this.matters.clearNeedsUpdate(current.id, tx);
       if (!current) return { matter: await this.matters.saveDraft(code, content, actor.sub, tx), outcome: 'created' as const };
       if (current.status !== 'PUBLISHED') {
         if (sameMatterContent(current, content)) return { matter: current, outcome: 'unchanged' as const };
@@ -84,8 +86,23 @@ export class MatterService {
     return { matter, sites: await this.matters.publishedSites(matter.siteIds) };
   }
 
-  list(query: { page: number; pageSize: number; q?: string; topic?: string; department?: string }, actor: Actor | null) {
-    return this.matters.list({ ...query, publishedOnly: !isContentStaff(actor) });
+  list(
+    query: { page: number; pageSize: number; q?: string; topic?: string; department?: string; needsUpdate?: boolean },
+    actor: Actor | null,
+  ) {
+    const staff = isContentStaff(actor);
+    // the flag is staff-only: the public filter on it is ignored
+    return this.matters.list({ ...query, needsUpdate: staff ? query.needsUpdate : undefined, publishedOnly: !staff });
+  }
+
+  /** Published matters citing a policy by its id or externalId, with the first clause cited. */
+  async citing(documentId: string, externalId: string | null, limit: number) {
+    const ids = [documentId, ...(externalId ? [externalId] : [])];
+    const found = await this.matters.findCiting(ids, { publishedOnly: true, take: limit });
+    return found.map((m) => {
+      const basis = matterContentOf(m).legalBasis.find((l) => ids.includes(l.policyId) && l.clause !== undefined);
+      return { code: m.code, name: m.name, department: m.department, ...(basis?.clause ? { clause: basis.clause } : {}) };
+    });
   }
 
   private async assertSitesExist(content: MatterContent, tx: Tx): Promise<void> {

@@ -394,7 +394,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions
+         * A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time
          * @description NATS subject: `rpc.policy.document.detail`
          */
         get: operations["policies.get.get_policies_documentId_detail"];
@@ -778,7 +778,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List service matters (paged; q = words of the name or code, topic, department); published ones only for the public
+         * List service matters (paged; q = words of the name or code, topic, department; needsUpdate = staff only, flagged because a cited policy changed); published ones only for the public
          * @description NATS subject: `rpc.guide.matter.list`
          */
         get: operations["guides.list.get_guides"];
@@ -3430,6 +3430,17 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                        qa: {
+                            /** Format: uuid */
+                            id: string;
+                            question: string;
+                        }[];
+                        guides: {
+                            code: string;
+                            name: string;
+                            department: string;
+                            clause?: string;
+                        }[];
                     };
                 };
             };
@@ -5562,6 +5573,7 @@ export interface operations {
                 q?: string;
                 topic?: string;
                 department?: string;
+                needsUpdate?: ("true" | "false") | boolean;
             };
             header?: never;
             path?: never;
@@ -5642,6 +5654,13 @@ export interface operations {
                                 editedBy: string;
                                 /** Format: date-time */
                                 editedAt: string;
+                            } | null;
+                            needsUpdate?: {
+                                /** @enum {string} */
+                                reason: "AMENDED" | "REPEALED" | "EXPIRED";
+                                policyId: string;
+                                /** Format: date-time */
+                                since: string;
                             } | null;
                         }[];
                         total: number;
@@ -5911,6 +5930,13 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                        needsUpdate?: {
+                            /** @enum {string} */
+                            reason: "AMENDED" | "REPEALED" | "EXPIRED";
+                            policyId: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
                     };
                 };
             };
@@ -6167,6 +6193,13 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                        needsUpdate?: {
+                            /** @enum {string} */
+                            reason: "AMENDED" | "REPEALED" | "EXPIRED";
+                            policyId: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
                     };
                 };
             };
@@ -6319,6 +6352,13 @@ export interface operations {
                             editedBy: string;
                             /** Format: date-time */
                             editedAt: string;
+                        } | null;
+                        needsUpdate?: {
+                            /** @enum {string} */
+                            reason: "AMENDED" | "REPEALED" | "EXPIRED";
+                            policyId: string;
+                            /** Format: date-time */
+                            since: string;
                         } | null;
                     };
                 };
@@ -6753,6 +6793,13 @@ export interface operations {
                                 editedBy: string;
                                 /** Format: date-time */
                                 editedAt: string;
+                            } | null;
+                            needsUpdate?: {
+                                /** @enum {string} */
+                                reason: "AMENDED" | "REPEALED" | "EXPIRED";
+                                policyId: string;
+                                /** Format: date-time */
+                                since: string;
                             } | null;
                         }[];
                         materials: {

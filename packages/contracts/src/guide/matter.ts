@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
-import { defineRpc } from '../define.js';
+import { defineEvent, defineRpc } from '../define.js';
 import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
 
 /**
@@ -163,6 +163,11 @@ export const GuideMatterView = z.object({
   /** DRAFT until a reviewer other than its editor publishes it; drafts are staff-only */
   status: GuideStatus,
   ...Authorship,
+  /** staff only: a policy of the legal basis was amended or repealed since the guide was last saved */
+  needsUpdate: z
+    .object({ reason: z.enum(['AMENDED', 'REPEALED', 'EXPIRED']), policyId: z.string(), since: IsoDateTime })
+    .nullable()
+    .optional(),
 });
 export type GuideMatterView = z.infer<typeof GuideMatterView>;
 
@@ -180,6 +185,12 @@ export const ListGuideMattersReq = Page.extend({
   q: z.string().trim().min(1).max(100).optional().describe('名称或编码中的文字'),
   topic: z.string().trim().min(1).max(50).optional(),
   department: z.string().trim().min(1).max(200).optional(),
+  needsUpdate: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .or(z.boolean())
+    .optional()
+    .describe('staff only: matters flagged (true) or not (false) because a cited policy changed'),
 }).strict();
 export const listGuideMatters = defineRpc('rpc.guide.matter.list', {
   access: PUBLIC,
@@ -208,6 +219,31 @@ export const publishGuideMatter = defineRpc('rpc.guide.matter.publish', {
   request: z.strictObject({ code: MatterCode }),
   response: GuideMatterView,
 });
+/** Published matters whose legal basis cites a policy document, by its id or its externalId (for the policy's page). */
+export const CitingMattersReq = z.strictObject({
+  documentId: Uuid,
+  externalId: z.string().trim().min(1).max(100).nullable().default(null),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export const listMattersCitingPolicy = defineRpc('rpc.guide.matter.citing-policy', {
+  access: PUBLIC,
+  request: CitingMattersReq,
+  response: z.object({
+    items: z.array(z.object({ code: z.string(), name: z.string(), department: z.string(), clause: z.string().optional() })),
+  }),
+});
+
+/** A policy cited by a published guide's legal basis was amended, repealed or expired: the guide's department should check it. */
+export const MatterNeedsUpdateV1 = z.object({
+  matterId: Uuid,
+  code: z.string(),
+  name: z.string(),
+  department: z.string(),
+  documentId: z.string(),
+  reason: z.enum(['AMENDED', 'REPEALED', 'EXPIRED']),
+});
+export const matterNeedsUpdate = defineEvent('guide.matter.needs-update', { 1: MatterNeedsUpdateV1 });
+
 export const guideHealth = defineRpc('rpc.guide.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
 
 export { Authorship as GuideAuthorshipFields };

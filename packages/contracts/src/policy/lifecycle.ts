@@ -61,10 +61,23 @@ export const PolicyDocumentDetail = z.object({
   pendingEdit: z.object({ title: z.string(), editedBy: z.string(), editedAt: IsoDateTime }).nullable().optional(),
 });
 
+/**
+ * The public detail also lists what cites the document (看·问·办): published Q&A pairs and published
+ * service guides whose legal basis names it (by id or externalId). Each part comes from its own service,
+ * briefly cached; a part whose service does not answer in time is left empty, never failing the detail.
+ */
+export const PolicyDocumentDetailWithLinks = PolicyDocumentDetail.extend({
+  qa: z.array(z.object({ id: Uuid, question: z.string() })),
+  guides: z.array(z.object({ code: z.string(), name: z.string(), department: z.string(), clause: z.string().optional() })),
+});
 export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {
   access: PUBLIC,
-  request: z.strictObject({ documentId: Uuid }),
-  response: PolicyDocumentDetail,
+  request: z.strictObject({
+    documentId: Uuid,
+    /** false: qa and guides left empty, for services that need the text only (qa-svc checking a citation's clause) */
+    citing: z.boolean().default(true),
+  }),
+  response: PolicyDocumentDetailWithLinks,
 });
 
 /** amend / repeal: `byDocumentId` is the document that amended or repealed it. */

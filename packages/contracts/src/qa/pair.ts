@@ -120,6 +120,17 @@ export const ImportReport = z.object({
 export type ImportReport = z.infer<typeof ImportReport>;
 export const importQaPairs = defineRpc('rpc.qa.pair.import', { access: CONTENT_STAFF, request: ImportQaPairsReq, response: ImportReport });
 
+/** Published pairs citing a policy document (by its id or externalId), for the policy's page. */
+export const listPairsCitingDocument = defineRpc('rpc.qa.pair.citing-document', {
+  access: PUBLIC,
+  request: z.strictObject({
+    documentId: Uuid,
+    externalId: z.string().trim().min(1).max(100).nullable().default(null),
+    limit: z.number().int().min(1).max(50).default(20),
+  }),
+  response: z.object({ items: z.array(z.object({ id: Uuid, question: z.string() })) }),
+});
+
 export const qaHealth = defineRpc('rpc.qa.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
 
 export const PairNeedsUpdateV1 = z.object({
