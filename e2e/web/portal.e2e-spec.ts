@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AppProcess } from '@govdisc/testing';
+import { type AppProcess, eventually } from '@govdisc/testing';
 import { type Stack, api, startStack } from '../stack.js';
 import { auditPages, launchBrowser, loadDemo, type newContext, screenshotDir, startWeb, withPage as sharedWithPage } from './web-stack.js';
 
@@ -130,6 +130,15 @@ test('a guide page: the full guide with a materials checklist, and its legal bas
     await page.locator(`a[href$="#${anchor}"]`).first().click();
     await page.waitForURL(new RegExp(`/policies/.+#${anchor}$`));
     expect(await page.locator(`[id="${anchor}"]`).count()).toBe(1);
+    // and back (看·问·办 both ways): the policy lists the guide that cites it (its part may come a moment later)
+    await eventually(
+      async () => {
+        await page.reload();
+        const link = page.getByRole('region', { name: '怎么办理' }).locator(`a[href="/guides/${encodeURIComponent(guide!.code)}"]`);
+        expect(await link.count()).toBe(1);
+      },
+      { timeoutMs: 15_000, intervalMs: 500 },
+    );
   });
 });
 

@@ -150,6 +150,35 @@ export default async function PolicyPage({ params }: Props) {
           </a>
         </p>
       )}
+      {doc.guides.length > 0 && (
+        <section aria-labelledby="guides-h">
+          <h2 id="guides-h">怎么办理</h2>
+          <ul>
+            {doc.guides.map((g) => (
+              <li key={g.code}>
+                <a href={`/guides/${encodeURIComponent(g.code)}`}>{g.name}</a>
+                <span className="meta">
+                  {' '}
+                  {g.department}
+                  {g.clause ? `（依据${g.clause}）` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {doc.qa.length > 0 && (
+        <section aria-labelledby="qa-h">
+          <h2 id="qa-h">相关问答</h2>
+          <ul>
+            {doc.qa.map((pair) => (
+              <li key={pair.id}>
+                <a href={`/ask?q=${encodeURIComponent(pair.question)}`}>{pair.question}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {related && related.length > 0 && (
         <section aria-labelledby="related-h">
           <h2 id="related-h">相关政策</h2>
