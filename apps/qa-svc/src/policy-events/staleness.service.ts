@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type DocumentLifecycleV1, type Envelope, pairNeedsUpdate, type z } from '@govdisc/contracts';
+import { type DocumentLifecycleV1, type Envelope, type PolicyLifecycleReason, pairNeedsUpdate, type z } from '@govdisc/contracts';
 import { addToOutbox, processOnce } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
 import { PairRepository } from '../pair/pair.repository.js';
 
 export const POLICY_CHANGED_CONSUMER = 'qa-svc__policy-document-changed';
-export type LifecycleReason = 'AMENDED' | 'REPEALED' | 'EXPIRED';
 
 /**
  * A cited document was amended, repealed or expired: every pair citing it leaves the public view
@@ -22,7 +21,7 @@ export class StalenessService {
     private readonly outbox: OutboxRelayHost,
   ) {}
 
-  async onDocumentChanged(envelope: Envelope<z.output<typeof DocumentLifecycleV1>>, reason: LifecycleReason): Promise<boolean> {
+  async onDocumentChanged(envelope: Envelope<z.output<typeof DocumentLifecycleV1>>, reason: PolicyLifecycleReason): Promise<boolean> {
     const { documentId, externalId } = envelope.payload;
     const ids = [documentId, ...(externalId ? [externalId] : [])];
     let flagged = 0;

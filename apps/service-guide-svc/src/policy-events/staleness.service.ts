@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type DocumentLifecycleV1, type Envelope, matterNeedsUpdate, type z } from '@govdisc/contracts';
+import { type DocumentLifecycleV1, type Envelope, type PolicyLifecycleReason, matterNeedsUpdate, type z } from '@govdisc/contracts';
 import { addToOutbox, processOnce } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
 import { MatterRepository } from '../matter/matter.repository.js';
 
 export const POLICY_CHANGED_CONSUMER = 'service-guide-svc__policy-document-changed';
-export type LifecycleReason = 'AMENDED' | 'REPEALED' | 'EXPIRED';
 
 /**
  * A policy of a matter's legal basis (cited by id or externalId) was amended, repealed or expired: the
@@ -26,7 +25,7 @@ export class StalenessService {
     private readonly outbox: OutboxRelayHost,
   ) {}
 
-  async onDocumentChanged(envelope: Envelope<z.output<typeof DocumentLifecycleV1>>, reason: LifecycleReason): Promise<boolean> {
+  async onDocumentChanged(envelope: Envelope<z.output<typeof DocumentLifecycleV1>>, reason: PolicyLifecycleReason): Promise<boolean> {
     const { documentId, externalId } = envelope.payload;
     const ids = [documentId, ...(externalId ? [externalId] : [])];
     let flagged = 0;

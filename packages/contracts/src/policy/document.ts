@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineEvent, defineRpc } from '../define.js';
+import type { Envelope } from '../envelope.js';
+import { DomainError, ErrorCode } from '../errors.js';
 import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
 
 export const PolicyDocumentStatus = z.enum(['DRAFT', 'PUBLISHED', 'AMENDED', 'EXPIRED', 'REPEALED']);
@@ -94,6 +96,28 @@ export const DocumentLifecycleV1 = z.object({
 export const documentAmended = defineEvent('policy.document.amended', { 1: DocumentLifecycleV1 });
 export const documentRepealed = defineEvent('policy.document.repealed', { 1: DocumentLifecycleV1 });
 export const documentExpired = defineEvent('policy.document.expired', { 1: DocumentLifecycleV1 });
+
+export type PolicyLifecycleReason = 'AMENDED' | 'REPEALED' | 'EXPIRED';
+const lifecycleEvents = {
+  [documentAmended.type]: [documentAmended, 'AMENDED'],
+  [documentRepealed.type]: [documentRepealed, 'REPEALED'],
+  [documentExpired.type]: [documentExpired, 'EXPIRED'],
+} as const;
+
+/**
+ * A policy.document.* event as a service whose content cites policies sees it: the change and why, or null for a
+ * publication (nothing to check). Any other type is a malformed message (dead-lettered by the consumer).
+ */
+export function policyLifecycleChange(
+  raw: unknown,
+): { envelope: Envelope<z.output<typeof DocumentLifecycleV1>>; reason: PolicyLifecycleReason } | null {
+  const type = (raw as { type?: unknown })?.type;
+  if (type === documentPublished.type) return null;
+  const entry = typeof type === 'string' ? lifecycleEvents[type as keyof typeof lifecycleEvents] : undefined;
+  if (!entry) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, `unexpected event type ${String(type)}`);
+  const [contract, reason] = entry;
+  return { envelope: contract.parse(raw), reason };
+}
 
 export const getPolicyDocumentByExternalId = defineRpc('rpc.policy.document.get-by-external-id', {
   access: PUBLIC,
