@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, type Type } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EmbeddedIssuer, TokenRequestError } from './embedded-issuer.js';
+import { type AuthorizationOutcome, EmbeddedIssuer, TokenRequestError } from './embedded-issuer.js';
+import { loginPage, messagePage, pageCsp } from './embedded-issuer-pages.js';
 
 /** Serves the embedded issuer under Keycloak's paths (`/realms/<realm>/…`), so clients need no change. */
 export function embeddedIssuerController(realm: string): Type<unknown> {
@@ -18,6 +19,28 @@ export function embeddedIssuerController(realm: string): Type<unknown> {
     @Get('protocol/openid-connect/certs')
     certs() {
       return this.issuer.jwks();
+    }
+
+    /** The authorization endpoint: the login page (GET) and the login form's answer (POST). */
+    @Get('protocol/openid-connect/auth')
+    authorize(@Query() query: Record<string, unknown>, @Res() res: FastifyReply) {
+      return answer(res, this.issuer.authorize(query ?? {}), `/realms/${realm}/protocol/openid-connect/auth`);
+    }
+
+    @Post('protocol/openid-connect/auth')
+    login(@Body() form: Record<string, unknown>, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
+      const body = typeof form === 'object' && form ? form : {};
+      return answer(res, this.issuer.login(body, req.ip), `/realms/${realm}/protocol/openid-connect/auth`);
+    }
+
+    /** RP-initiated logout: back to the app when it registered the address, else a signed-out page. */
+    @Get('protocol/openid-connect/logout')
+    async logout(@Query() query: Record<string, unknown>, @Res() res: FastifyReply) {
+      const location = await this.issuer.endSession(query ?? {});
+      res.header('Cache-Control', 'no-store');
+      if (location) return res.code(302).header('Location', location).send();
+      res.header('Content-Security-Policy', pageCsp());
+      return res.code(200).type('text/html; charset=utf-8').send(messagePage('已退出登录', '您已安全退出。可以关闭此页面。'));
     }
 
     @Post('protocol/openid-connect/token')
@@ -42,6 +65,17 @@ export function embeddedIssuerController(realm: string): Type<unknown> {
     }
   }
   return EmbeddedIssuerController;
+}
+
+function answer(res: FastifyReply, outcome: AuthorizationOutcome, action: string) {
+  // The page holds a form with the request in it: never cached, never framed.
+  res.header('Cache-Control', 'no-store').header('X-Frame-Options', 'DENY');
+  if (outcome.kind === 'redirect') return res.code(302).header('Location', outcome.location).send();
+  res
+    .type('text/html; charset=utf-8')
+    .header('Content-Security-Policy', pageCsp(outcome.kind === 'login' ? outcome.request.redirect_uri : undefined));
+  if (outcome.kind === 'error') return res.code(outcome.status).send(messagePage('无法登录', outcome.messageZh));
+  return res.code(outcome.status).send(loginPage(outcome.request, { errorZh: outcome.errorZh, username: outcome.username, action }));
 }
 
 /** RFC 6749 §2.3.1: base64 of form-urlencoded id ":" secret. Anything else is the client's mistake (400), never a 500. */

@@ -15,6 +15,11 @@ export interface RealmClient {
   secret?: string;
   directAccessGrants: boolean;
   serviceAccounts: boolean;
+  /** Authorization code flow ("standard flow" in Keycloak) and where it may send the code. */
+  standardFlow: boolean;
+  redirectUris: string[];
+  /** Keycloak's "post.logout.redirect.uris": "+" means the redirect URIs. */
+  postLogoutRedirectUris: string[];
 }
 export interface RealmExport {
   realm: string;
@@ -44,6 +49,9 @@ interface RawRealm extends Partial<BruteForcePolicy> {
     secret?: string;
     directAccessGrantsEnabled?: boolean;
     serviceAccountsEnabled?: boolean;
+    standardFlowEnabled?: boolean;
+    redirectUris?: string[];
+    attributes?: Record<string, string>;
   }>;
 }
 
@@ -69,6 +77,9 @@ export function readRealmExport(path: string): RealmExport {
       secret: c.secret,
       directAccessGrants: c.directAccessGrantsEnabled ?? false,
       serviceAccounts: c.serviceAccountsEnabled ?? false,
+      standardFlow: c.standardFlowEnabled ?? true,
+      redirectUris: c.redirectUris ?? [],
+      postLogoutRedirectUris: postLogoutUris(c.attributes?.['post.logout.redirect.uris'], c.redirectUris ?? []),
     })),
   };
 }
@@ -89,4 +100,10 @@ function bruteForceOf(raw: RawRealm): BruteForcePolicy {
   }
   if (policy.failureFactor < 1) throw new Error(`realm ${raw.realm}: failureFactor must be at least 1`);
   return policy;
+}
+
+/** Keycloak's attribute: "##"-separated URIs, where "+" stands for all the redirect URIs. */
+function postLogoutUris(attribute: string | undefined, redirectUris: string[]): string[] {
+  if (!attribute) return [];
+  return attribute.split('##').flatMap((uri) => (uri === '+' ? redirectUris : [uri]));
 }
