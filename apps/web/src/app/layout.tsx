@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '../components/account-menu';
 import { SITE_NAME, siteUrl } from '../lib/site';
 import './globals.css';
 
@@ -47,12 +48,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <img src="/icon.svg" alt="" width="32" height="32" />
               <span>{SITE_NAME}</span>
             </a>
-            <form method="post" action="/elder" className="elder-switch">
-              <input type="hidden" name="on" value={elder ? '0' : '1'} />
-              <button type="submit" className="button-secondary">
-                {elder ? '切换到标准版' : '长辈版（大字）'}
-              </button>
-            </form>
+            <div className="header-tools">
+              <form method="post" action="/elder" className="elder-switch">
+                <input type="hidden" name="on" value={elder ? '0' : '1'} />
+                <button type="submit" className="button-secondary">
+                  {elder ? '切换到标准版' : '长辈版（大字）'}
+                </button>
+              </form>
+              <AccountMenu />
+            </div>
           </div>
           <nav aria-label="主导航" className="wrap">
             <ul className="nav-list">

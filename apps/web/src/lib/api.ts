@@ -1,23 +1,29 @@
 import createClient from 'openapi-fetch';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { paths } from '../api/schema';
+import { webAuth } from './auth';
+import { gatewayUrl } from './site';
 
-/** The gateway's base URL (GATEWAY_URL), e.g. http://127.0.0.1:3000; the paths carry /api/v1. */
-export function gatewayUrl(): string {
-  return (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-}
+export { gatewayUrl } from './site';
 
 /**
  * The typed client over the gateway's OpenAPI document (src/api/schema.d.ts, generated). Server-side
  * only: the browser never talks to the gateway. The citizen's address goes along as X-Forwarded-For
  * so the gateway's per-client rate limits count people, not this server (when it trusts us: TRUST_PROXY).
+ * When someone is signed in, their access token goes along (from the server-side session, refreshed
+ * when due), so the gateway acts on their behalf.
  */
 export async function api() {
   const incoming = await headers();
   const forwarded = incoming.get('x-forwarded-for');
+  const token = await webAuth().accessToken(await cookies());
   return createClient<paths>({
     baseUrl: gatewayUrl(),
-    headers: { 'accept-language': 'zh-CN', ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) },
+    headers: {
+      'accept-language': 'zh-CN',
+      ...(forwarded ? { 'x-forwarded-for': forwarded } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
   });
 }
 

@@ -23,3 +23,8 @@ export function field(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** The gateway's base URL (GATEWAY_URL), e.g. http://127.0.0.1:3000; the paths carry /api/v1. */
+export function gatewayUrl(): string {
+  return (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+}

@@ -1,0 +1,29 @@
+import { cookies } from 'next/headers';
+import { readWebAuthConfig, WebAuth, type SignedInUser } from '@govdisc/web-auth';
+import { gatewayUrl, siteUrl } from './site';
+
+/**
+ * The portal's sign-in (packages/web-auth). Configuration: OIDC_ISSUER_URL (default: the gateway's
+ * embedded issuer, GATEWAY_URL/realms/govdisc), OIDC_CLIENT_ID (default govdisc-web), AUTH_REDIRECT_BASE
+ * (default PUBLIC_BASE_URL); checked at start (instrumentation.ts). One instance per process, kept on
+ * globalThis because Next may load this module more than once (route handlers, pages).
+ */
+export function webAuth(): WebAuth {
+  const holder = globalThis as { __govdiscPortalAuth?: WebAuth };
+  holder.__govdiscPortalAuth ??= new WebAuth(readWebAuthConfig(portalAuthEnv(), 'portal'));
+  return holder.__govdiscPortalAuth;
+}
+
+export function portalAuthEnv(): Record<string, string | undefined> {
+  return {
+    OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL ?? `${gatewayUrl()}/realms/govdisc`,
+    OIDC_CLIENT_ID: process.env.OIDC_CLIENT_ID ?? 'govdisc-web',
+    OIDC_CLIENT_SECRET: process.env.OIDC_CLIENT_SECRET,
+    AUTH_REDIRECT_BASE: process.env.AUTH_REDIRECT_BASE ?? siteUrl(),
+  };
+}
+
+/** The signed-in person for the header, or null. */
+export async function currentUser(): Promise<SignedInUser | null> {
+  return webAuth().user(await cookies());
+}
