@@ -11,6 +11,7 @@ import { composeProblems } from './compose-check.js';
 import { dockerfileProblems } from './dockerfile-check.js';
 import { coverageProblems, envReadBy } from './env-coverage.js';
 import { envTable, withEnvTable } from './env-table.js';
+import { envValueProblems } from './env-values.js';
 import { renderAll } from './manifests.js';
 import { repoRoot } from './paths.js';
 import { platform } from './platform.js';
@@ -55,7 +56,7 @@ const readme = readFileSync(join(repoRoot, 'infra', 'README.md'), 'utf8');
 if (withEnvTable(readme, envTable(apps)) !== readme) stale.push('infra/README.md (env table)');
 if (stale.length) problems.push(`not what infra/deploy generates (run npm run infra:synth): ${stale.join(', ')}`);
 
-// 4. Every variable an app reads is set for it, and nothing it does not read.
+// 4. Every variable an app reads is set for it, nothing it does not read, and the app accepts the values.
 const reads = (app: AppSpec) => envReadBy(repoRoot, app.name);
 for (const app of apps) {
   const read = reads(app);
@@ -65,6 +66,9 @@ for (const app of apps) {
     continue;
   }
   problems.push(...coverageProblems(app, read));
+  const valueProblems = await envValueProblems(repoRoot, app);
+  if (valueProblems) problems.push(...valueProblems);
+  else if (app.runtime === 'nest') notes.push(`${app.name}: not built, its ConfigMap values are not parsed (npx turbo run build)`);
 }
 for (const entry of readdirSync(join(repoRoot, 'apps'))) {
   if (!apps.some((a) => a.name === entry)) problems.push(`apps/${entry} has no entry in infra/deploy/src/apps.ts (no manifests, no image)`);
