@@ -11,7 +11,7 @@ const SECRET_SAMPLES: Record<string, string> = {
 };
 
 interface EnvModule {
-  loadAppConfig(env: Record<string, string | undefined>): unknown;
+  loadAppConfig: (env: Record<string, string | undefined>) => unknown;
 }
 
 /**
