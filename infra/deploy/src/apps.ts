@@ -224,8 +224,7 @@ export const apps: AppSpec[] = [
       PORT: '3001',
     },
     secrets: {},
-    // Next.js keeps its render cache under .next/cache: writable, per pod.
-    volumes: [scratch('/tmp'), scratch('/app/apps/web/.next/cache', 'next-cache')],
+    volumes: [scratch('/tmp')],
   },
   // ─── apps/console: the staff console, being written in parallel (issue 17's merge brings it in). ───
   // Built like apps/web (Next.js, scripts/serve.mjs) on port 3002. When apps/console exists, `npm run infra:validate`
@@ -248,7 +247,7 @@ export const apps: AppSpec[] = [
       PORT: '3002',
     },
     secrets: {},
-    volumes: [scratch('/tmp'), scratch('/app/apps/console/.next/cache', 'next-cache')],
+    volumes: [scratch('/tmp')],
     pending: 'apps/console is being written in parallel; this entry assumes it is built and configured like apps/web',
   },
 ];

@@ -80,7 +80,8 @@ function deployment(app: AppSpec): Deployment {
             {
               name: app.name,
               image: imageOf(app.name),
-              ...hardenedContainer(),
+              // Next.js writes its render and prerender caches under .next (the image gives it to the app's user).
+              ...hardenedContainer(app.runtime !== 'next'),
               ports,
               envFrom: [{ configMapRef: { name: `${app.name}-config` } }],
               env: secretEnv(app),
