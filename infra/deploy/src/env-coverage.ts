@@ -34,6 +34,9 @@ export function coverageProblems(app: AppSpec, appReads: Set<string>): string[] 
   for (const name of reads) if (!set.has(name)) problems.push(`${app.name} reads ${name}, which infra/deploy/src/apps.ts does not set`);
   for (const name of set) if (!reads.has(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the app never reads`);
   for (const name of Object.keys(app.config)) if (name in app.secrets) problems.push(`${app.name}: ${name} is both config and secret`);
+  // The probes and the Service target `port`: the app must listen there.
+  if (app.config.HTTP_PORT !== String(app.port))
+    problems.push(`${app.name}: HTTP_PORT ${app.config.HTTP_PORT ?? '(unset)'} is not its port ${app.port}`);
   return problems;
 }
 

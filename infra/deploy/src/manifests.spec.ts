@@ -100,10 +100,15 @@ describe('the validator', () => {
   });
 
   it('names a variable an app reads but the manifests do not set, and one they set that it never reads', () => {
-    const app: AppSpec = { ...apps[0]!, config: { HTTP_PORT: '1', TYPO_PORT: '2' }, secrets: {} };
+    const app: AppSpec = { ...apps[0]!, config: { HTTP_PORT: '3000', TYPO_PORT: '2' }, secrets: {} };
     expect(coverageProblems(app, new Set(['HTTP_PORT', 'DATABASE_URL']))).toEqual([
       'gateway reads DATABASE_URL, which infra/deploy/src/apps.ts does not set',
       'gateway: apps.ts sets TYPO_PORT, which the app never reads',
     ]);
+  });
+
+  it('names an app that would listen on another port than its probes and Service use', () => {
+    const app: AppSpec = { ...apps[0]!, config: { HTTP_PORT: '3999' }, secrets: {} };
+    expect(coverageProblems(app, new Set(['HTTP_PORT']))).toEqual(['gateway: HTTP_PORT 3999 is not its port 3000']);
   });
 });
