@@ -48,13 +48,16 @@ step "typecheck (tests included: the build compiles only what ships)"
 npx turbo run typecheck --output-logs=errors-only || status=1
 
 # Fails fast: no point running the tests of code the gate refuses.
-step "lint (ESLint type-aware, zero warnings; import boundaries and cycles) and format (Prettier)"
+step "lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
 lint_ok=1
 npm run -s lint || lint_ok=0
 npm run -s format:check || { echo "format: run npm run format"; lint_ok=0; }
 bash scripts/lint-selftest.sh || lint_ok=0
 node scripts/web-api.mjs --check || lint_ok=0
-(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs)"; exit 1; }
+# Deployment, offline: Kubernetes manifests against the schemas, compose file, Dockerfile, env of every app (built above).
+node infra/deploy/dist/validate.js || lint_ok=0
+bash scripts/infra-selftest.sh || lint_ok=0
+(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"; exit 1; }
 
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do

@@ -1,0 +1,257 @@
+import { platform, type Reach } from './platform.js';
+
+/** A variable taken from a Secret that ops create (never from the manifests): infra/README.md lists them. */
+export interface SecretRef {
+  secret: string;
+  key: string;
+  /** The app runs without it (a feature stays off). */
+  optional?: boolean;
+}
+
+export interface AppVolume {
+  name: string;
+  mountPath: string;
+  /** `scratch`: an emptyDir per pod; `shared`: a ReadWriteMany claim every replica mounts. */
+  kind: 'scratch' | 'shared';
+  size?: string;
+}
+
+export interface AppSpec {
+  /** Directory under apps/, image name and Kubernetes name. */
+  name: string;
+  /** A NestJS service (`dist/main.js`) or a Next.js site (`scripts/serve.mjs`): decides the image's entry point. */
+  runtime: 'nest' | 'next';
+  port: number;
+  /** Reached from outside through the ingress controller, under this host. */
+  publicHost?: string;
+  /** An extra internal listener Prometheus scrapes (the gateway keeps /metrics off its public port). */
+  metricsPort?: number;
+  reach: Reach[];
+  replicas: { min: number; max: number };
+  /** requests (scheduling and the autoscaler's 100 %) and the memory limit; no CPU limit: throttling costs latency. */
+  resources: { cpu: string; memory: string; memoryLimit: string };
+  /** Every variable the app reads that is not a secret ('' = unset: the app's own default applies). */
+  config: Record<string, string>;
+  secrets: Record<string, SecretRef>;
+  volumes: AppVolume[];
+  /** Set while the app is being written elsewhere: its env coverage is checked only once apps/<name> exists. */
+  pending?: string;
+}
+
+const nats = `nats://nats.${platform.namespace}.svc:4222`;
+const opensearch = `http://opensearch.${platform.namespace}.svc:9200`;
+const gateway = `http://gateway.${platform.namespace}.svc:3000`;
+
+/** Variables of @govdisc/service-kit's baseServiceEnv and databaseEnv, the same for every service. */
+function serviceBase(port: number, schema: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    LOG_PRETTY: 'false',
+    HTTP_HOST: '0.0.0.0',
+    HTTP_PORT: String(port),
+    NATS_URL: nats,
+    NATS_SUBJECT_PREFIX: '',
+    RPC_DRAIN_TIMEOUT_MS: '10000',
+    DB_SCHEMA: schema,
+    // Each service applies its own migrations on start under an advisory lock, so replicas can start together.
+    DB_SKIP_MIGRATIONS: 'false',
+  };
+}
+
+/** DATABASE_URL of one service: its own Secret, so each can have its own database role and be rotated alone. */
+const databaseUrl = (app: string): Record<string, SecretRef> => ({ DATABASE_URL: { secret: `${app}-db`, key: 'DATABASE_URL' } });
+
+const scratch = (mountPath: string, name = 'tmp'): AppVolume => ({ name, mountPath, kind: 'scratch' });
+
+export const apps: AppSpec[] = [
+  {
+    name: 'gateway',
+    runtime: 'nest',
+    port: 3000,
+    publicHost: platform.hosts.api,
+    metricsPort: 3100,
+    reach: ['nats', 'postgres', 'keycloak'],
+    replicas: { min: 2, max: 8 },
+    resources: { cpu: '250m', memory: '256Mi', memoryLimit: '512Mi' },
+    config: {
+      ...serviceBase(3000, 'gateway'),
+      IDEMPOTENCY_TTL_HOURS: '24',
+      RPC_TIMEOUT_MS: '5000',
+      HEALTH_TIMEOUT_MS: '1500',
+      BODY_LIMIT: '1mb',
+      CORS_ORIGINS: `https://${platform.hosts.portal},https://${platform.hosts.console}`,
+      // Tokens come from the cluster's Keycloak; the embedded issuer (and its realm file) is then off.
+      KEYCLOAK_URL: `http://keycloak.${platform.namespace}.svc:8080`,
+      KEYCLOAK_REALM: 'govdisc',
+      EMBEDDED_ISSUER_REALM_FILE: '',
+      // Rate limits count per replica: the platform-wide limit is this times the number of gateway pods.
+      RATE_LIMIT_PER_MINUTE: '1200',
+      RATE_LIMIT_SUBMIT_PER_MINUTE: '20',
+      LOGIN_ADDRESS_FAILURE_FACTOR: '20',
+      // The ingress controller and the portals reach the gateway from pod addresses (private ranges).
+      TRUST_PROXY: 'uniquelocal',
+      METRICS_PORT: '3100',
+      METRICS_HOST: '0.0.0.0',
+    },
+    // The embedded issuer's shared signing key (issue 17) goes here once the gateway reads it: a Secret
+    // `gateway-issuer` referenced like DATABASE_URL. With KEYCLOAK_URL set the cluster does not need it.
+    secrets: { ...databaseUrl('gateway') },
+    volumes: [scratch('/tmp')],
+  },
+  {
+    name: 'policy-svc',
+    runtime: 'nest',
+    port: 3101,
+    reach: ['nats', 'postgres', 'opensearch'],
+    replicas: { min: 2, max: 6 },
+    resources: { cpu: '500m', memory: '512Mi', memoryLimit: '1536Mi' },
+    config: {
+      ...serviceBase(3101, 'policy'),
+      OPENSEARCH_URL: opensearch,
+      OPENSEARCH_ALIAS: 'govdisc-policies',
+      // Only the embedded engine writes here; with OpenSearch it stays empty, so a per-pod scratch volume.
+      SEARCH_DATA_DIR: '/var/cache/govdisc/search',
+      SEARCH_SNAPSHOT_DEBOUNCE_MS: '3000',
+      EXPIRY_CHECK_INTERVAL_MS: '3600000',
+      // `auto` counts the node's cores, not the pod's share of them.
+      IMPORT_ANALYSIS_THREADS: '1',
+      SEARCH_EXTERNAL_LIBRARIES: '',
+      SEARCH_ANALYTICS_FLUSH_MS: '1000',
+      SEARCH_ANALYTICS_RETENTION_DAYS: '180',
+    },
+    secrets: { ...databaseUrl('policy-svc') },
+    volumes: [scratch('/tmp'), scratch('/var/cache/govdisc/search', 'search-data')],
+  },
+  {
+    name: 'qa-svc',
+    runtime: 'nest',
+    port: 3102,
+    reach: ['nats', 'postgres', 'opensearch'],
+    replicas: { min: 2, max: 6 },
+    resources: { cpu: '250m', memory: '512Mi', memoryLimit: '1Gi' },
+    config: {
+      ...serviceBase(3102, 'qa'),
+      // Empty: the threshold of the fitted confidence model the image was built with.
+      ASK_CONFIDENCE_THRESHOLD: '',
+      ASK_SUGGESTION_MIN_CONFIDENCE: '0.05',
+      ASK_CACHE_SIZE: '10000',
+      ASK_CACHE_TTL_MS: '60000',
+      QA_INDEX_REFRESH_MS: '2000',
+      OPENSEARCH_URL: opensearch,
+      QA_INDEX_ALIAS: 'govdisc-qa',
+    },
+    secrets: { ...databaseUrl('qa-svc') },
+    volumes: [scratch('/tmp')],
+  },
+  {
+    name: 'service-guide-svc',
+    runtime: 'nest',
+    port: 3103,
+    reach: ['nats', 'postgres'],
+    replicas: { min: 2, max: 4 },
+    resources: { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi' },
+    config: { ...serviceBase(3103, 'guide') },
+    secrets: { ...databaseUrl('service-guide-svc') },
+    volumes: [scratch('/tmp')],
+  },
+  {
+    name: 'disclosure-request-svc',
+    runtime: 'nest',
+    port: 3104,
+    reach: ['nats', 'postgres'],
+    replicas: { min: 2, max: 4 },
+    resources: { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi' },
+    config: {
+      ...serviceBase(3104, 'disclosure'),
+      DISCLOSURE_DEFAULT_AGENCY: '江东市人民政府办公室',
+      DISCLOSURE_REVIEW_BODY: '江东市人民政府',
+      DISCLOSURE_SUPPLEMENT_WINDOW_WD: '15',
+      DISCLOSURE_FEE_PAUSES_CLOCK: 'true',
+      DISCLOSURE_REASONS_PAUSE_CLOCK: 'true',
+      DISCLOSURE_DUPLICATE_WINDOW_MINUTES: '60',
+      // Attachments are files on disk until the object-store port lands (issue 17): one volume all replicas share.
+      ATTACHMENT_DIR: '/var/lib/govdisc/attachments',
+      ATTACHMENT_MAX_BYTES: '700000',
+      DEADLINE_SCAN_INTERVAL_MS: '600000',
+    },
+    secrets: { ...databaseUrl('disclosure-request-svc') },
+    volumes: [scratch('/tmp'), { name: 'attachments', mountPath: '/var/lib/govdisc/attachments', kind: 'shared', size: '20Gi' }],
+  },
+  {
+    name: 'notify-svc',
+    runtime: 'nest',
+    port: 3105,
+    reach: ['nats', 'postgres', 'internet'],
+    replicas: { min: 2, max: 4 },
+    resources: { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi' },
+    config: {
+      ...serviceBase(3105, 'notify'),
+      SMTP_FROM: '江东市政务公开平台 <no-reply@govdisc.example>',
+      PUBLIC_BASE_URL: `https://${platform.hosts.api}`,
+      EMAIL_POLL_INTERVAL_MS: '1000',
+      EMAIL_MAX_ATTEMPTS: '8',
+      WEBHOOK_POLL_INTERVAL_MS: '500',
+      WEBHOOK_TIMEOUT_MS: '10000',
+      WEBHOOK_RETRY_SCHEDULE_MS: '5000,300000,1800000,7200000,18000000,36000000,36000000',
+      WEBHOOK_FAILURE_WINDOW_MS: '86400000',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
+    },
+    secrets: {
+      ...databaseUrl('notify-svc'),
+      // Without SMTP_URL there is no email channel; UNSUBSCRIBE_SECRET is required with it (≥ 32 characters).
+      SMTP_URL: { secret: 'notify-svc-smtp', key: 'SMTP_URL', optional: true },
+      UNSUBSCRIBE_SECRET: { secret: 'notify-svc-smtp', key: 'UNSUBSCRIBE_SECRET', optional: true },
+    },
+    volumes: [scratch('/tmp')],
+  },
+  {
+    name: 'web',
+    runtime: 'next',
+    port: 3001,
+    publicHost: platform.hosts.portal,
+    reach: ['gateway'],
+    replicas: { min: 2, max: 6 },
+    resources: { cpu: '250m', memory: '256Mi', memoryLimit: '768Mi' },
+    config: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      GATEWAY_URL: gateway,
+      SITE_NAME: '政务公开平台',
+      PUBLIC_BASE_URL: `https://${platform.hosts.portal}`,
+      HOST: '0.0.0.0',
+      HTTP_PORT: '3001',
+      PORT: '3001',
+    },
+    secrets: {},
+    volumes: [scratch('/tmp')],
+  },
+  // ─── apps/console: the staff console, being written in parallel (issue 17's merge brings it in). ───
+  // Built like apps/web (Next.js, scripts/serve.mjs) on port 3002. When apps/console exists, `npm run infra:validate`
+  // checks this entry against the variables it really reads: adjust `config`/`secrets` here, then `npm run infra:synth`.
+  {
+    name: 'console',
+    runtime: 'next',
+    port: 3002,
+    publicHost: platform.hosts.console,
+    reach: ['gateway'],
+    replicas: { min: 2, max: 3 },
+    resources: { cpu: '100m', memory: '256Mi', memoryLimit: '768Mi' },
+    config: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      GATEWAY_URL: gateway,
+      PUBLIC_BASE_URL: `https://${platform.hosts.console}`,
+      HOST: '0.0.0.0',
+      HTTP_PORT: '3002',
+      PORT: '3002',
+    },
+    secrets: {},
+    volumes: [scratch('/tmp')],
+    pending: 'apps/console is being written in parallel; this entry assumes it is built and configured like apps/web',
+  },
+];
+
+export function imageOf(app: string): string {
+  return `${platform.registry}/${app}:${platform.imageTag}`;
+}
