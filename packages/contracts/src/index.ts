@@ -30,6 +30,7 @@ export * from './disclosure/departments.js';
 export * from './notify/notification.js';
 export * from './notify/department-events.js';
 export * from './notify/webhook.js';
+export * from './notify/subscription.js';
 export { z } from 'zod';
 export * from './dates.js';
 export * from './ping.js';

@@ -18,6 +18,15 @@ import { WebhookEndpointService } from '../webhook/webhook-endpoint.service.js';
 import { WebhookHandlers } from '../webhook/webhook.handlers.js';
 import { WebhookRepository } from '../webhook/webhook.repository.js';
 import { WebhookSender } from '../webhook/webhook-sender.service.js';
+import { DigestRepository } from '../push/digest.repository.js';
+import { DigestSender } from '../push/digest-sender.service.js';
+import { FanoutRepository } from '../push/fanout.repository.js';
+import { FanoutWorker } from '../push/fanout-worker.service.js';
+import { PolicyPushConsumer } from '../push/policy-push.consumer.js';
+import { PUSH_SETTINGS, pushSettingsOf } from '../push/push.settings.js';
+import { SubscriptionHandlers } from '../subscription/subscription.handlers.js';
+import { SubscriptionRepository } from '../subscription/subscription.repository.js';
+import { SubscriptionService } from '../subscription/subscription.service.js';
 import { WEBHOOK_CLOCK, WEBHOOK_SETTINGS, systemClock, webhookSettingsOf } from '../webhook/webhook.settings.js';
 
 @Module({})
@@ -25,7 +34,7 @@ export class NotificationModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: NotificationModule,
-      controllers: [InboxHandlers, EmailHandlers, WebhookHandlers],
+      controllers: [InboxHandlers, EmailHandlers, WebhookHandlers, SubscriptionHandlers],
       providers: [
         { provide: EMAIL_SETTINGS, useValue: emailSettingsOf(config) },
         InboxService,
@@ -44,6 +53,14 @@ export class NotificationModule {
         WebhookEndpointService,
         WebhookSender,
         DepartmentFanout,
+        SubscriptionRepository,
+        SubscriptionService,
+        { provide: PUSH_SETTINGS, useValue: pushSettingsOf(config) },
+        FanoutRepository,
+        FanoutWorker,
+        PolicyPushConsumer,
+        DigestRepository,
+        DigestSender,
       ],
     };
   }

@@ -176,7 +176,7 @@ const STAFF = [
     body: '致{{department}}：办事指南“{{name}}”（事项编码 {{code}}）设定依据引用的政策{{reasonLabel}}，请核对指南内容，修改或确认后重新保存。',
     derived: { reasonLabel: (p) => PQA_REASONS[p.reason] },
   }),
-  // Until subscriptions exist, a new policy is news for admins only (nobody else asked for every one).
+  // Every new policy is news for admins (citizens and enterprises choose theirs with subscriptions: push/).
   template({
     event: documentPublished,
     audience: 'admins',
