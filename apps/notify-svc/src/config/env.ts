@@ -42,6 +42,11 @@ export const Env = baseServiceEnv
     FANOUT_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(1_000),
     /** How often due daily digests are looked for (a digest goes out within this much after its hour). */
     DIGEST_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** SMS and WeChat subscription messages: the provider behind each port ("log": record in the delivery log only). */
+    SMS_PROVIDER: z.enum(['log']).default('log'),
+    WECHAT_PROVIDER: z.enum(['log']).default('log'),
+    CHANNEL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** Development and tests only: deliveries may connect to loopback/private/link-local addresses (off: SSRF guard). */
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: envBoolean.default(false),
   })

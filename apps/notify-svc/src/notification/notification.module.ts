@@ -18,6 +18,10 @@ import { WebhookEndpointService } from '../webhook/webhook-endpoint.service.js';
 import { WebhookHandlers } from '../webhook/webhook.handlers.js';
 import { WebhookRepository } from '../webhook/webhook.repository.js';
 import { WebhookSender } from '../webhook/webhook-sender.service.js';
+import { SMS_PROVIDER, WECHAT_PROVIDER } from '../channels/channel-provider.port.js';
+import { ChannelRepository } from '../channels/channel.repository.js';
+import { ChannelSender } from '../channels/channel-sender.service.js';
+import { CHANNEL_SETTINGS, channelSettingsOf, smsProviderOf, wechatProviderOf } from '../channels/channel.settings.js';
 import { DigestRepository } from '../push/digest.repository.js';
 import { DigestSender } from '../push/digest-sender.service.js';
 import { FanoutRepository } from '../push/fanout.repository.js';
@@ -61,6 +65,11 @@ export class NotificationModule {
         PolicyPushConsumer,
         DigestRepository,
         DigestSender,
+        { provide: CHANNEL_SETTINGS, useValue: channelSettingsOf(config) },
+        { provide: SMS_PROVIDER, useValue: smsProviderOf(config) },
+        { provide: WECHAT_PROVIDER, useValue: wechatProviderOf(config) },
+        ChannelRepository,
+        ChannelSender,
       ],
     };
   }
