@@ -6,6 +6,7 @@ import {
   requestAccepted,
   requestAssigned,
   requestClosed,
+  requestConsultationRequested,
   requestDueSoon,
   requestExtended,
   requestFeeNotified,
@@ -139,6 +140,17 @@ const STAFF = [
     },
   }),
   ...(['department', 'gio'] as const).flatMap((audience) => [
+    template({
+      event: requestConsultationRequested,
+      audience,
+      channel: 'inbox',
+      title: '申请需征求意见（{{requestNumber}}）',
+      body: '政府信息公开申请 {{requestNumber}}（{{departmentName}}）已于 {{letterSentOn}} 发出征求意见函，征求{{partyLabel}}意见，期限至 {{consultationDue}}；征求意见期间不计入答复期限，请跟进对方答复并在期满后及时恢复办理。',
+      derived: {
+        departmentName: (p) => departmentName(p.department),
+        partyLabel: (p) => (p.party === 'THIRD_PARTY' ? '第三方' : '其他机关'),
+      },
+    }),
     template({
       event: requestDueSoon,
       audience,

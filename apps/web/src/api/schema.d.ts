@@ -9625,7 +9625,7 @@ export interface operations {
                      * @description event types to receive; empty = all department events
                      * @default []
                      */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @default true */
                     enabled?: boolean;
                 };
@@ -9926,7 +9926,7 @@ export interface operations {
                     url?: string;
                     description?: string;
                     /** @description event types to receive; empty = all department events */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @description true re-enables a disabled endpoint (its failure run starts afresh) */
                     enabled?: boolean;
                 };
