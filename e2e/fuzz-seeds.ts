@@ -191,6 +191,8 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/notifications/read-all': { weight: 0.5 },
   // No email channel in the fuzz stack, so no real token exists: a well-formed forged one exercises the refusal path.
   'POST /api/v1/notifications/unsubscribe': { query: () => ({ token: 'eyJ2IjoxLCJhIjoiZnV6ekBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl' }) },
+  'GET /api/v1/notifications/deliveries': { query: () => ({ page: 1, pageSize: 10, channel: 'email' }) },
+  'GET /api/v1/notifications/channel-metrics': { weight: 0.3 },
   'GET /api/v1/subscriptions': {},
   // Distinct values keep most creates from tripping the 50-subscription limit (a 409 is a fine answer too).
   'POST /api/v1/subscriptions': { body: () => ({ kind: 'query', value: `公积金 提取 ${Math.floor(Math.random() * 1e6)}` }), weight: 0.3 },

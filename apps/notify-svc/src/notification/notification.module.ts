@@ -22,6 +22,9 @@ import { SMS_PROVIDER, WECHAT_PROVIDER } from '../channels/channel-provider.port
 import { ChannelRepository } from '../channels/channel.repository.js';
 import { ChannelSender } from '../channels/channel-sender.service.js';
 import { CHANNEL_SETTINGS, channelSettingsOf, smsProviderOf, wechatProviderOf } from '../channels/channel.settings.js';
+import { DeliveryLogHandlers } from '../delivery-log/delivery-log.handlers.js';
+import { DeliveryLogRepository } from '../delivery-log/delivery-log.repository.js';
+import { DeliveryLogService } from '../delivery-log/delivery-log.service.js';
 import { DigestRepository } from '../push/digest.repository.js';
 import { DigestSender } from '../push/digest-sender.service.js';
 import { FanoutRepository } from '../push/fanout.repository.js';
@@ -38,7 +41,7 @@ export class NotificationModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: NotificationModule,
-      controllers: [InboxHandlers, EmailHandlers, WebhookHandlers, SubscriptionHandlers],
+      controllers: [InboxHandlers, EmailHandlers, WebhookHandlers, SubscriptionHandlers, DeliveryLogHandlers],
       providers: [
         { provide: EMAIL_SETTINGS, useValue: emailSettingsOf(config) },
         InboxService,
@@ -70,6 +73,8 @@ export class NotificationModule {
         { provide: WECHAT_PROVIDER, useValue: wechatProviderOf(config) },
         ChannelRepository,
         ChannelSender,
+        DeliveryLogRepository,
+        DeliveryLogService,
       ],
     };
   }

@@ -92,3 +92,30 @@ test('SMS and WeChat pushes go through their providers once each, and the delive
   expect(rows[1]!.provider_message_id).toBe(`log-sms-${rows[1]!.id}`);
   expect(rows[1]!.title).toBe('政策推送：江东市城乡居民养老保险实施办法');
 });
+
+test('admins see each delivery (masked address, status, attempts, last error) and per-channel numbers, also at /metrics', async () => {
+  const { DeliveryLogService } = await import('../../src/delivery-log/delivery-log.service.js');
+  const { metricsRegistry } = await import('@govdisc/service-kit');
+  const deliveries = app.get(DeliveryLogService);
+  const failed = await deliveries.page({ page: 1, pageSize: 10, channel: 'wechat', status: 'FAILED' });
+  expect(failed.total).toBe(1);
+  expect(failed.items[0]).toMatchObject({
+    channel: 'wechat',
+    to: '***',
+    status: 'FAILED',
+    attempts: 1,
+    provider: 'log',
+    lastError: expect.stringContaining('OpenID'),
+  });
+  const sms = await deliveries.page({ page: 1, pageSize: 10, channel: 'sms' });
+  expect(sms.items.map((d) => d.to).sort()).toEqual(['138****8000', '139****9000']);
+  const { channels } = await deliveries.metrics();
+  const by = Object.fromEntries(channels.map((c) => [c.channel, c]));
+  expect(by.sms).toMatchObject({ sent: 2, failed: 0, retrying: 0, pending: 0, lagSeconds: 0 });
+  expect(by.wechat).toMatchObject({ sent: 1, failed: 1 });
+  expect(by.inbox!.sent).toBeGreaterThanOrEqual(3);
+  const text = await metricsRegistry.metrics();
+  expect(text).toContain('govdisc_notify_deliveries{channel="sms",state="sent"} 2');
+  expect(text).toContain('govdisc_notify_deliveries{channel="wechat",state="failed"} 1');
+  expect(text).toMatch(/govdisc_notify_delivery_lag_seconds\{channel="email"\} 0/);
+});
