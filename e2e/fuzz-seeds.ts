@@ -33,6 +33,8 @@ export interface Fixtures {
   /** a second endpoint for DELETE (the first delete removes it; later ones answer 404) */
   deletableWebhookEndpointId: string;
   webhookDeliveryId: string;
+  /** the citizen's subscription to delete (the first delete removes it; later ones answer 404) */
+  subscriptionId: string;
 }
 
 /** One seed per route: a valid request the mutations start from. `weight` scales how often the route is drawn. */
@@ -189,6 +191,24 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/notifications/read-all': { weight: 0.5 },
   // No email channel in the fuzz stack, so no real token exists: a well-formed forged one exercises the refusal path.
   'POST /api/v1/notifications/unsubscribe': { query: () => ({ token: 'eyJ2IjoxLCJhIjoiZnV6ekBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl' }) },
+  'GET /api/v1/notifications/deliveries': { query: () => ({ page: 1, pageSize: 10, channel: 'email' }) },
+  'GET /api/v1/notifications/channel-metrics': { weight: 0.3 },
+  'GET /api/v1/subscriptions': {},
+  // Distinct values keep most creates from tripping the 50-subscription limit (a 409 is a fine answer too).
+  'POST /api/v1/subscriptions': { body: () => ({ kind: 'query', value: `公积金 提取 ${Math.floor(Math.random() * 1e6)}` }), weight: 0.3 },
+  'DELETE /api/v1/subscriptions/{subscriptionId}': { weight: 0.2 },
+  'GET /api/v1/notification-preferences': {},
+  'PUT /api/v1/notification-preferences': {
+    body: () => ({
+      channels: { inbox: true, email: false, sms: false, wechat: false },
+      email: null,
+      phone: null,
+      wechatOpenId: null,
+      quietHours: { start: '22:00', end: '07:30' },
+      digestHour: null,
+      optedOut: false,
+    }),
+  },
   'GET /api/v1/audit-log': {},
   'POST /api/v1/webhooks/endpoints': {
     body: () => ({ url: 'http://127.0.0.1:9/fuzz-hook', description: '模糊测试接收端', eventTypes: ['disclosure.request.assigned'] }),
@@ -233,6 +253,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
       return route.startsWith('DELETE') ? f.deletableWebhookEndpointId : f.webhookEndpointId;
     case 'deliveryId':
       return f.webhookDeliveryId;
+    case 'subscriptionId':
+      return f.subscriptionId;
     case 'service':
       return 'policy-svc';
     default:
@@ -354,6 +376,11 @@ export async function createFixtures(stack: Stack): Promise<Fixtures> {
     webhookEndpointId,
     deletableWebhookEndpointId: await hook(),
     webhookDeliveryId: must<string>(delivery.id, 'webhook delivery id', delivery),
+    subscriptionId: must<string>(
+      (await call('POST', '/subscriptions', { kind: 'topic', value: 'housing-fund' }, citizen)).id,
+      'subscription id',
+      'subscription',
+    ),
     policyId,
     policyExternalId: `fuzz-江东市住房公积金提取管理办法`,
     draftPolicyId,

@@ -68,6 +68,12 @@ export enum ErrorCode {
   NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN = 'NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN',
   NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED = 'NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED',
   NOTIFY_WEBHOOK_REPLAY_NOT_DEAD = 'NOTIFY_WEBHOOK_REPLAY_NOT_DEAD',
+  NOTIFY_SUBSCRIPTION_NOT_FOUND = 'NOTIFY_SUBSCRIPTION_NOT_FOUND',
+  NOTIFY_SUBSCRIPTION_DUPLICATE = 'NOTIFY_SUBSCRIPTION_DUPLICATE',
+  NOTIFY_SUBSCRIPTION_LIMIT_REACHED = 'NOTIFY_SUBSCRIPTION_LIMIT_REACHED',
+  NOTIFY_SUBSCRIPTION_TOPIC_UNKNOWN = 'NOTIFY_SUBSCRIPTION_TOPIC_UNKNOWN',
+  NOTIFY_SUBSCRIPTION_QUERY_EMPTY = 'NOTIFY_SUBSCRIPTION_QUERY_EMPTY',
+  NOTIFY_PREFERENCES_CONTACT_MISSING = 'NOTIFY_PREFERENCES_CONTACT_MISSING',
 }
 
 export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
@@ -219,6 +225,24 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   NOTIFY_WEBHOOK_REPLAY_NOT_DEAD: {
     zh: '只能重放已转入死信的投递。',
     en: 'Only dead-lettered deliveries can be replayed.',
+  },
+  NOTIFY_SUBSCRIPTION_NOT_FOUND: { zh: '未找到该订阅，请刷新订阅列表后重试。', en: 'Subscription not found; reload your subscriptions.' },
+  NOTIFY_SUBSCRIPTION_DUPLICATE: { zh: '您已订阅过相同的内容，无需重复订阅。', en: 'You already have this subscription.' },
+  NOTIFY_SUBSCRIPTION_LIMIT_REACHED: {
+    zh: '订阅数量已达上限（50 个），请先删除不再需要的订阅。',
+    en: 'You have reached the limit of 50 subscriptions; delete one you no longer need first.',
+  },
+  NOTIFY_SUBSCRIPTION_TOPIC_UNKNOWN: {
+    zh: '没有这个主题，请从主题列表中选择（例如 housing-fund 住房公积金）。',
+    en: 'Unknown topic; choose one from the topic list (e.g. housing-fund).',
+  },
+  NOTIFY_SUBSCRIPTION_QUERY_EMPTY: {
+    zh: '搜索条件没有可匹配的词语，请输入更具体的关键词，例如“公积金 提取”。',
+    en: 'The saved search has no words to match on; give more specific keywords.',
+  },
+  NOTIFY_PREFERENCES_CONTACT_MISSING: {
+    zh: '开启该渠道前请先填写对应的联系方式（邮箱、手机号或微信 OpenID）。',
+    en: 'Give the contact (email, mobile number or WeChat OpenID) before turning that channel on.',
   },
 };
 

@@ -30,6 +30,8 @@ export * from './disclosure/departments.js';
 export * from './notify/notification.js';
 export * from './notify/department-events.js';
 export * from './notify/webhook.js';
+export * from './notify/subscription.js';
+export * from './notify/delivery-log.js';
 export { z } from 'zod';
 export * from './dates.js';
 export * from './ping.js';

@@ -35,6 +35,8 @@ export const UNANSWERED_READERS = [Role.Editor, Role.Reviewer, Role.HotlineOpera
 export const GIO_OFFICERS = [Role.DisclosureOfficer, Role.Admin] as const satisfies readonly Role[];
 /** Everyone who handles disclosure requests: the office, and department officers for their department. */
 export const DISCLOSURE_STAFF = [Role.DisclosureOfficer, Role.DeptOfficer, Role.Admin] as const satisfies readonly Role[];
+/** The public with an account: citizens and enterprises subscribe to policy pushes (政策推送). */
+export const SUBSCRIBERS = [Role.Citizen, Role.Enterprise] as const satisfies readonly Role[];
 /** Every role that works for the government (all but the public's): their writes are audited. */
 export const ALL_STAFF: readonly Role[] = ROLES.filter((r) => r !== Role.Citizen && r !== Role.Enterprise);
 

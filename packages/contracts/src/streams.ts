@@ -27,6 +27,13 @@ export const consumers = {
     ackWaitMs: 30_000,
     maxDeliver: 5,
   },
+  /** Policy pushes (政策推送): only records the change; a separate fan-out worker tells the subscribers. */
+  'notify-svc__policy-push': {
+    stream: 'POLICY_EVENTS',
+    filterSubject: 'policy.document.>',
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+  },
   'notify-svc__qa-pair-needs-update': {
     stream: 'QA_EVENTS',
     filterSubject: 'qa.pair.needs-update',

@@ -20,7 +20,7 @@ import type { RequestState, Transition } from './domain/model.js';
 import { reportingDate } from './domain/table3.js';
 import { applyAction, canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
-import { applicantEventFor, eventFor } from './request-events.js';
+import { applicantEventFor, eventFor, staffEventFor } from './request-events.js';
 import { RequestRepository, type RequestRow, type Tx } from './request.repository.js';
 import { timelineEntry } from './timeline.js';
 
@@ -144,6 +144,8 @@ export class ActOnRequestUseCase {
     if (t.event) await addToOutbox(tx, eventFor(t.event, row, t.details, q.ctx, q.action.type));
     const toApplicant = applicantEventFor(q.action.type, row, t.details, q.ctx);
     if (toApplicant) await addToOutbox(tx, toApplicant);
+    const toStaff = staffEventFor(q.action.type, row, t.details, q.ctx);
+    if (toStaff) await addToOutbox(tx, toStaff);
     return row;
   }
 

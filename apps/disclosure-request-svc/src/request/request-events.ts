@@ -6,6 +6,7 @@ import {
   requestAccepted,
   requestAssigned,
   requestClosed,
+  requestConsultationRequested,
   requestExtended,
   requestFeeNotified,
   requestReceived,
@@ -75,6 +76,29 @@ export function applicantEventFor(
       return requestFeeNotified.make({ ...base, amountYuan: r.feeAmount!, payBy: r.feePayBy! }, ctx);
     case 'WITHDRAW':
       return requestWithdrawn.make({ ...base, withdrawnOn: r.finishedDate! }, ctx);
+    default:
+      return null;
+  }
+}
+
+/** Steps only staff are told about (no applicant in them): 征求意见 for the department and the office. */
+export function staffEventFor(
+  action: DisclosureActionType,
+  r: RequestRow,
+  details: Record<string, unknown>,
+  ctx: MessageContext,
+): Envelope | null {
+  switch (action) {
+    case 'START_CONSULTATION':
+      return requestConsultationRequested.make(
+        {
+          ...baseOf(r),
+          party: details.party as 'THIRD_PARTY' | 'AGENCY',
+          letterSentOn: details.letterSentOn as string,
+          consultationDue: details.consultationDue as string,
+        },
+        ctx,
+      );
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import {
   requestAccepted,
   requestAssigned,
   requestClosed,
+  requestConsultationRequested,
   requestExtended,
   requestFeeNotified,
   requestReceived,
@@ -106,4 +107,21 @@ test('a reply reaches the applicant; a paper request registered by staff never a
     content: { text: '经审查，您申请的信息予以公开，见随答复提供的文件。', reasons: [], enclosures: ['文件.pdf'] },
   });
   expect(await oneEvent(requestReplied.type, no)).toMatchObject({ outcome: 'DISCLOSED', applicant: { sub: null, email } });
+});
+
+test('征求意见 is an event for the department and the office: party kind and dates, no party name and no applicant', async () => {
+  const { request } = await submit.execute(newRequest({ n: 43 }), citizen, ctx);
+  const no = request.requestNumber;
+  await run(no, { type: 'CONFIRM_RECEIPT', on: '2026-06-01' });
+  await run(no, { type: 'ACCEPT', on: '2026-06-01', department: 'finance' });
+  await run(no, { type: 'START_CONSULTATION', on: '2026-06-01', party: 'THIRD_PARTY', partyName: '某某置业有限公司' });
+  const event = await oneEvent(requestConsultationRequested.type, no);
+  expect(event).toMatchObject({
+    department: 'finance',
+    party: 'THIRD_PARTY',
+    letterSentOn: '2026-06-01',
+    consultationDue: expect.any(String),
+  });
+  expect(event).not.toHaveProperty('applicant');
+  expect(JSON.stringify(event)).not.toContain('某某置业');
 });

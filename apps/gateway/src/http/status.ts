@@ -26,6 +26,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOTIFICATION_NOT_FOUND:
     case ErrorCode.NOTIFY_WEBHOOK_ENDPOINT_NOT_FOUND:
     case ErrorCode.NOTIFY_WEBHOOK_DELIVERY_NOT_FOUND:
+    case ErrorCode.NOTIFY_SUBSCRIPTION_NOT_FOUND:
       return 404;
     case ErrorCode.POLICY_DOCUMENT_ALREADY_PUBLISHED:
     case ErrorCode.POLICY_INVALID_TRANSITION:
@@ -40,6 +41,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_FEE_ALREADY_NOTIFIED:
     case ErrorCode.DISCLOSURE_SUPPLEMENT_AFTER_DUE:
     case ErrorCode.NOTIFY_WEBHOOK_REPLAY_NOT_DEAD:
+    case ErrorCode.NOTIFY_SUBSCRIPTION_DUPLICATE:
+    case ErrorCode.NOTIFY_SUBSCRIPTION_LIMIT_REACHED:
       return 409;
     case ErrorCode.DISCLOSURE_FORBIDDEN:
     case ErrorCode.NOTIFY_WEBHOOK_DEPARTMENT_FORBIDDEN:
@@ -56,6 +59,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DISCLOSURE_DEPARTMENT_UNKNOWN:
     case ErrorCode.DISCLOSURE_FEE_NOT_CHARGEABLE:
     case ErrorCode.DISCLOSURE_APPROVER_INVALID:
+    case ErrorCode.NOTIFY_SUBSCRIPTION_TOPIC_UNKNOWN:
+    case ErrorCode.NOTIFY_SUBSCRIPTION_QUERY_EMPTY:
+    case ErrorCode.NOTIFY_PREFERENCES_CONTACT_MISSING:
       return 422;
     case ErrorCode.AUTH_REQUIRED:
     case ErrorCode.AUTH_INVALID_TOKEN:

@@ -6,6 +6,7 @@ import { notificationRoutes } from './notifications.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
 import type { TaggedRoute } from './route-table.js';
+import { subscriptionRoutes } from './subscriptions.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 /** Every public route of the gateway, one row each (see route-table.ts). */
@@ -16,6 +17,7 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...guideRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
+  ...subscriptionRoutes,
   ...webhookRoutes,
   ...auditRoutes,
 ];

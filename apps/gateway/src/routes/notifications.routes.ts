@@ -1,5 +1,8 @@
 import {
+  ADMINS,
   AUTHENTICATED,
+  getChannelMetrics,
+  listDeliveries,
   PUBLIC,
   listNotifications,
   markAllNotificationsRead,
@@ -39,6 +42,23 @@ export const notificationRoutes = routes('notifications', [
     input: 'query',
     status: 200,
     summary: 'One-click email unsubscribe (RFC 8058) with the signed token from the List-Unsubscribe link',
+  },
+  {
+    key: 'notifications.admin',
+    method: 'GET',
+    path: '/notifications/deliveries',
+    access: ADMINS,
+    rpc: listDeliveries,
+    input: 'query',
+    summary: 'Delivery log of email, SMS and WeChat messages (status, attempts, last error, provider), by channel, status or event',
+  },
+  {
+    key: 'notifications.admin',
+    method: 'GET',
+    path: '/notifications/channel-metrics',
+    access: ADMINS,
+    rpc: getChannelMetrics,
+    summary: 'Per channel (inbox, email, sms, wechat, webhook): sent, failed, retrying, pending and lag',
   },
   {
     key: 'notifications.markRead',

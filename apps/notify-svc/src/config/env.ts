@@ -36,6 +36,17 @@ export const Env = baseServiceEnv
       .transform((s) => s.split(',').map(Number)),
     /** An endpoint failing without a success for this long is disabled and its department told (default one day). */
     WEBHOOK_FAILURE_WINDOW_MS: z.coerce.number().int().min(1_000).default(86_400_000),
+    /** Subscribers per policy fan-out batch (one statement, one transaction): larger is faster, smaller holds locks shorter. */
+    FANOUT_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
+    /** How often the fan-out worker looks for unfinished jobs (it is also woken by each policy event). */
+    FANOUT_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(1_000),
+    /** How often due daily digests are looked for (a digest goes out within this much after its hour). */
+    DIGEST_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** SMS and WeChat subscription messages: the provider behind each port ("log": record in the delivery log only). */
+    SMS_PROVIDER: z.enum(['log']).default('log'),
+    WECHAT_PROVIDER: z.enum(['log']).default('log'),
+    CHANNEL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** Development and tests only: deliveries may connect to loopback/private/link-local addresses (off: SSRF guard). */
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: envBoolean.default(false),
   })

@@ -74,11 +74,15 @@ export class EmailRepository {
     return (await this.prisma.emailUnsubscribe.count({ where: { address } })) > 0;
   }
 
-  /** Records the address and sets aside what is still waiting for it, in one transaction. */
+  /**
+   * Records the address, sets aside what is still waiting for it and switches the email channel of the policy push
+   * preferences that use it off (so the person's settings say what happens), in one transaction.
+   */
   async unsubscribe(address: string): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.emailUnsubscribe.upsert({ where: { address }, create: { address }, update: {} }),
       this.prisma.emailDelivery.updateMany({ where: { address, status: 'PENDING' }, data: { status: 'SUPPRESSED' } }),
+      this.prisma.notificationPreference.updateMany({ where: { emailAddress: address }, data: { email: false } }),
     ]);
   }
 

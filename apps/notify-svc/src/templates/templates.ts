@@ -6,6 +6,7 @@ import {
   requestAccepted,
   requestAssigned,
   requestClosed,
+  requestConsultationRequested,
   requestDueSoon,
   requestExtended,
   requestFeeNotified,
@@ -140,6 +141,17 @@ const STAFF = [
   }),
   ...(['department', 'gio'] as const).flatMap((audience) => [
     template({
+      event: requestConsultationRequested,
+      audience,
+      channel: 'inbox',
+      title: '申请需征求意见（{{requestNumber}}）',
+      body: '政府信息公开申请 {{requestNumber}}（{{departmentName}}）已于 {{letterSentOn}} 发出征求意见函，征求{{partyLabel}}意见，期限至 {{consultationDue}}；征求意见期间不计入答复期限，请跟进对方答复并在期满后及时恢复办理。',
+      derived: {
+        departmentName: (p) => departmentName(p.department),
+        partyLabel: (p) => (p.party === 'THIRD_PARTY' ? '第三方' : '其他机关'),
+      },
+    }),
+    template({
       event: requestDueSoon,
       audience,
       channel: 'inbox',
@@ -176,7 +188,7 @@ const STAFF = [
     body: '致{{department}}：办事指南“{{name}}”（事项编码 {{code}}）设定依据引用的政策{{reasonLabel}}，请核对指南内容，修改或确认后重新保存。',
     derived: { reasonLabel: (p) => PQA_REASONS[p.reason] },
   }),
-  // Until subscriptions exist, a new policy is news for admins only (nobody else asked for every one).
+  // Every new policy is news for admins (citizens and enterprises choose theirs with subscriptions: push/).
   template({
     event: documentPublished,
     audience: 'admins',

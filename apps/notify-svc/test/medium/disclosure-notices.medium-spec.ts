@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { type Actor, type MessageContext, Role, newEnvelope, requestAssigned, requestOverdue, requestSubmitted } from '@govdisc/contracts';
+import {
+  type Actor,
+  type MessageContext,
+  Role,
+  newEnvelope,
+  requestAssigned,
+  requestConsultationRequested,
+  requestOverdue,
+  requestSubmitted,
+} from '@govdisc/contracts';
 import { type MediumEnv, eventually, prepareMediumEnv, queryRows, startMediumApp } from '@govdisc/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
@@ -112,4 +121,33 @@ test('malformed messages change nothing; a valid event nobody is told about is a
   await eventually(async () => expect(await titles(citizen2)).toEqual(['已收到您的政府信息公开申请（2026-000106）']));
   await consumerIdle();
   expect(await rowCount()).toBe(before + 1);
+});
+
+test("征求意见: the officers of the request's department and the office are told, nobody else; no party name leaves", async () => {
+  const e = requestConsultationRequested.make(
+    {
+      requestNumber: '2026-000888',
+      agency: '江东市人民政府',
+      department: 'edu',
+      party: 'THIRD_PARTY',
+      letterSentOn: '2026-06-03',
+      consultationDue: '2026-06-24',
+    },
+    ctx,
+  );
+  await publish(JSON.stringify(e), e.type);
+  await consumerIdle();
+  const title = '申请需征求意见（2026-000888）';
+  expect(await titles(officerEdu)).toContain(title);
+  expect(await titles(gio)).toContain(title);
+  expect(await titles(officerHr)).not.toContain(title);
+  expect(await titles(citizen1)).not.toContain(title);
+  const [row] = await queryRows<{ body: string }>(
+    env.databaseUrl,
+    "SELECT body FROM notify.notification WHERE event_id = $1 AND recipient_department = 'edu'",
+    [e.id],
+  );
+  expect(row!.body).toBe(
+    '政府信息公开申请 2026-000888（市教育局）已于 2026-06-03 发出征求意见函，征求第三方意见，期限至 2026-06-24；征求意见期间不计入答复期限，请跟进对方答复并在期满后及时恢复办理。',
+  );
 });

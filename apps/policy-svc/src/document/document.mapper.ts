@@ -45,7 +45,7 @@ export function toView(doc: PolicyDocument, staff = false): PolicyDocumentView {
 
 /** documentPublished payload for a document that is (re)published at its current version. */
 export function publishedPayload(
-  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version'>,
+  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version' | 'region' | 'body'>,
 ) {
   return {
     documentId: doc.id,
@@ -54,7 +54,19 @@ export function publishedPayload(
     agency: doc.agency,
     publishedAt: (doc.publishedAt ?? doc.updatedAt).toISOString(),
     version: doc.version,
+    // What subscriptions match on (notify-svc's 政策推送): the region, and a summary for saved searches.
+    region: doc.region,
+    summary: summaryOf(doc.body),
   };
+}
+
+/** The first non-empty paragraph, at most 300 characters: enough for a push message and keyword matching. */
+export function summaryOf(body: string): string | null {
+  const first = body
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean);
+  return first ? first.slice(0, 300) : null;
 }
 
 type VersionRow = { version: number; title: string; validity: string; createdAt: Date; editedBy: string | null };

@@ -1226,6 +1226,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery log of email, SMS and WeChat messages (status, attempts, last error, provider), by channel, status or event
+         * @description NATS subject: `rpc.notify.delivery.list`
+         */
+        get: operations["notifications.admin.get_notifications_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channel-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per channel (inbox, email, sms, wechat, webhook): sent, failed, retrying, pending and lag
+         * @description NATS subject: `rpc.notify.delivery.metrics`
+         */
+        get: operations["notifications.admin.get_notifications_channel_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{notificationId}/read": {
         parameters: {
             query?: never;
@@ -1240,6 +1280,74 @@ export interface paths {
          * @description NATS subject: `rpc.notify.notification.mark-read`
          */
         post: operations["notifications.markRead.post_notifications_notificationId_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's policy push subscriptions (topics, agencies, regions, saved searches) and the limit (50)
+         * @description NATS subject: `rpc.notify.subscription.list`
+         */
+        get: operations["subscriptions.manage.get_subscriptions"];
+        put?: never;
+        /**
+         * Subscribe to a topic code, an issuing agency, a region or a saved search (query)
+         * @description NATS subject: `rpc.notify.subscription.create`
+         */
+        post: operations["subscriptions.manage.post_subscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of the caller's subscriptions (another person's answers 404)
+         * @description NATS subject: `rpc.notify.subscription.delete`
+         */
+        delete: operations["subscriptions.manage.delete_subscriptions_subscriptionId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's channels, contacts, quiet hours (Asia/Shanghai), daily digest hour and opt-out
+         * @description NATS subject: `rpc.notify.preferences.get`
+         */
+        get: operations["subscriptions.preferences.get_notification_preferences"];
+        /**
+         * Replace the caller's notification preferences (a channel that is on needs its contact)
+         * @description NATS subject: `rpc.notify.preferences.update`
+         */
+        put: operations["subscriptions.preferences.put_notification_preferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8819,6 +8927,215 @@ export interface operations {
             };
         };
     };
+    "notifications.admin.get_notifications_deliveries": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: "email" | "sms" | "wechat";
+                status?: "PENDING" | "SENT" | "FAILED" | "SUPPRESSED";
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "wechat";
+                            /** Format: uuid */
+                            eventId: string;
+                            eventType: string;
+                            to: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "SENT" | "FAILED" | "SUPPRESSED";
+                            attempts: number;
+                            lastError: string | null;
+                            provider: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            nextAttemptAt: string;
+                            sentAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "notifications.admin.get_notifications_channel_metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @enum {string} */
+                            channel: "inbox" | "email" | "sms" | "wechat" | "webhook";
+                            sent: number;
+                            failed: number;
+                            retrying: number;
+                            pending: number;
+                            lagSeconds: number;
+                        }[];
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     "notifications.markRead.post_notifications_notificationId_read": {
         parameters: {
             query?: never;
@@ -8841,6 +9158,528 @@ export interface operations {
                         /** @constant */
                         read: true;
                         unread: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.get_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "topic" | "agency" | "region" | "query";
+                            value: string;
+                            label: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        limit: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.post_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description topic 主题 | agency 发文机关 | region 地区 | query 保存的搜索
+                     * @enum {string}
+                     */
+                    kind: "topic" | "agency" | "region" | "query";
+                    /** @description topic: a topic code (housing-fund…); agency: 发文机关全称; region: 地区名; query: 关键词 */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "topic" | "agency" | "region" | "query";
+                        value: string;
+                        label: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.delete_subscriptions_subscriptionId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.preferences.get_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description 站内消息 */
+                            inbox: boolean;
+                            /** @description 电子邮件 */
+                            email: boolean;
+                            /** @description 短信 */
+                            sms: boolean;
+                            /** @description 微信订阅消息 */
+                            wechat: boolean;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        /** @description 公众号/小程序的 OpenID */
+                        wechatOpenId: string | null;
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        digestHour: number | null;
+                        optedOut: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.preferences.put_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channels: {
+                        /** @description 站内消息 */
+                        inbox: boolean;
+                        /** @description 电子邮件 */
+                        email: boolean;
+                        /** @description 短信 */
+                        sms: boolean;
+                        /** @description 微信订阅消息 */
+                        wechat: boolean;
+                    };
+                    email: string | null;
+                    phone: string | null;
+                    /** @description 公众号/小程序的 OpenID */
+                    wechatOpenId: string | null;
+                    quietHours: {
+                        start: string;
+                        end: string;
+                    } | null;
+                    digestHour: number | null;
+                    optedOut: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description 站内消息 */
+                            inbox: boolean;
+                            /** @description 电子邮件 */
+                            email: boolean;
+                            /** @description 短信 */
+                            sms: boolean;
+                            /** @description 微信订阅消息 */
+                            wechat: boolean;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        /** @description 公众号/小程序的 OpenID */
+                        wechatOpenId: string | null;
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        digestHour: number | null;
+                        optedOut: boolean;
                     };
                 };
             };
@@ -9035,7 +9874,7 @@ export interface operations {
                      * @description event types to receive; empty = all department events
                      * @default []
                      */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @default true */
                     enabled?: boolean;
                 };
@@ -9336,7 +10175,7 @@ export interface operations {
                     url?: string;
                     description?: string;
                     /** @description event types to receive; empty = all department events */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @description true re-enables a disabled endpoint (its failure run starts afresh) */
                     enabled?: boolean;
                 };

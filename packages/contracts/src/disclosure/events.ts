@@ -21,6 +21,21 @@ const applicant = { applicant: ApplicantAddress };
 export const RequestAssignedV1 = z.object({ ...base, department: z.string(), dueDate: IsoDate, dueProvisional: z.boolean() });
 export const requestAssigned = defineEvent('disclosure.request.assigned', { 1: RequestAssignedV1 });
 
+/**
+ * 征求意见 (Art. 32/34): the request waits for a third party's or another agency's opinion; the reply clock is
+ * stopped until `consultationDue` at the latest. For the department and the office only: no party name (a third
+ * party may be a person).
+ */
+export const RequestConsultationRequestedV1 = z.object({
+  ...base,
+  party: z.enum(['THIRD_PARTY', 'AGENCY']),
+  letterSentOn: IsoDate,
+  consultationDue: IsoDate,
+});
+export const requestConsultationRequested = defineEvent('disclosure.request.consultation-requested', {
+  1: RequestConsultationRequestedV1,
+});
+
 export const RequestDueSoonV1 = z.object({ ...base, dueDate: IsoDate, workingDaysLeft: z.number().int().positive() });
 export const requestDueSoon = defineEvent('disclosure.request.due-soon', { 1: RequestDueSoonV1 });
 

@@ -11,6 +11,7 @@ export const DEPARTMENT_EVENT_TYPES = [
   'disclosure.request.supplement-requested',
   'disclosure.request.accepted',
   'disclosure.request.assigned',
+  'disclosure.request.consultation-requested',
   'disclosure.request.extended',
   'disclosure.request.fee-notified',
   'disclosure.request.due-soon',

@@ -73,6 +73,17 @@ export const listPolicyDocuments = defineRpc('rpc.policy.document.list', {
 });
 export const policyHealth = defineRpc('rpc.policy.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });
 
+/**
+ * What subscriptions (政策推送) match on besides the agency: optional, so older events and producers that do not
+ * know them yet still parse. topicCodes are citizen topic codes (qa_topic: housing-fund, social-insurance…).
+ */
+const SubscriptionMatchFields = {
+  topicCodes: z.array(z.string()).optional(),
+  region: z.string().nullable().optional(),
+  /** A short summary (the first paragraph, ≤ 300 characters): saved searches match title + summary terms. */
+  summary: z.string().nullable().optional(),
+};
+
 export const DocumentPublishedV1 = z.object({
   documentId: Uuid,
   docNumber: z.string().nullable(),
@@ -80,6 +91,7 @@ export const DocumentPublishedV1 = z.object({
   agency: z.string().nullable(),
   publishedAt: IsoDateTime,
   version: z.number().int().positive(),
+  ...SubscriptionMatchFields,
 });
 export const documentPublished = defineEvent('policy.document.published', { 1: DocumentPublishedV1 });
 
@@ -92,6 +104,8 @@ export const DocumentLifecycleV1 = z.object({
   /** The document that amended or repealed it, when known. */
   byDocumentId: Uuid.nullable(),
   at: IsoDateTime,
+  agency: z.string().nullable().optional(),
+  ...SubscriptionMatchFields,
 });
 export const documentAmended = defineEvent('policy.document.amended', { 1: DocumentLifecycleV1 });
 export const documentRepealed = defineEvent('policy.document.repealed', { 1: DocumentLifecycleV1 });
