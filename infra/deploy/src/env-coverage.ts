@@ -32,10 +32,10 @@ export function coverageProblems(app: AppSpec, appReads: Set<string>): string[] 
   const reads = new Set([...appReads, ...FRAMEWORK_VARS[app.runtime]].filter((name) => !setByFramework.includes(name)));
   const set = new Set([...Object.keys(app.config), ...Object.keys(app.secrets)]);
   const problems: string[] = [];
-  for (const name of setByFramework)
-    if (set.has(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the framework sets itself`);
+  for (const name of setByFramework) if (set.has(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the framework sets itself`);
   for (const name of reads) if (!set.has(name)) problems.push(`${app.name} reads ${name}, which infra/deploy/src/apps.ts does not set`);
-  for (const name of set) if (!reads.has(name) && !setByFramework.includes(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the app never reads`);
+  for (const name of set)
+    if (!reads.has(name) && !setByFramework.includes(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the app never reads`);
   for (const name of Object.keys(app.config)) if (name in app.secrets) problems.push(`${app.name}: ${name} is both config and secret`);
   // The probes and the Service target `port`: the app must listen there.
   if (app.config.HTTP_PORT !== String(app.port))
