@@ -24,6 +24,11 @@ export interface AppSpec {
   port: number;
   /** Reached from outside through the ingress controller, under this host. */
   publicHost?: string;
+  /**
+   * The ingress controller sends a browser back to the pod it first reached (a cookie): the sites keep sign-in
+   * sessions in process memory (docs/adr/0007-web-sign-in-sessions.md).
+   */
+  stickySessions?: boolean;
   /** An extra internal listener Prometheus scrapes (the gateway keeps /metrics off its public port). */
   metricsPort?: number;
   reach: Reach[];
@@ -41,6 +46,22 @@ export interface AppSpec {
 const nats = `nats://nats.${platform.namespace}.svc:4222`;
 const opensearch = `http://opensearch.${platform.namespace}.svc:9200`;
 const gateway = `http://gateway.${platform.namespace}.svc:3000`;
+/** Keycloak as browsers reach it: tokens name this issuer (KC_HOSTNAME in k8s/keycloak.ts). */
+export const publicIssuerBase = `https://${platform.hosts.auth}`;
+
+/**
+ * Sign-in of a Next.js site (packages/web-auth): the public client govdisc-web with PKCE. The issuer is Keycloak's
+ * public address, because openid-client requires the discovered issuer to equal the configured one; the site's
+ * server reaches it through the ingress controller (Reach `auth`).
+ */
+function siteSignIn(host: string): Record<string, string> {
+  return { OIDC_ISSUER_URL: `${publicIssuerBase}/realms/govdisc`, OIDC_CLIENT_ID: 'govdisc-web', AUTH_REDIRECT_BASE: `https://${host}` };
+}
+
+/** Only for a confidential client: the public client govdisc-web has no secret, so ops create nothing by default. */
+const clientSecret = (app: string): Record<string, SecretRef> => ({
+  OIDC_CLIENT_SECRET: { secret: `${app}-oidc`, key: 'OIDC_CLIENT_SECRET', optional: true },
+});
 
 /** Variables of @govdisc/service-kit's baseServiceEnv and databaseEnv, the same for every service. */
 function serviceBase(port: number, schema: string): Record<string, string> {
@@ -81,8 +102,10 @@ export const apps: AppSpec[] = [
       HEALTH_TIMEOUT_MS: '1500',
       BODY_LIMIT: '1mb',
       CORS_ORIGINS: `https://${platform.hosts.portal},https://${platform.hosts.console}`,
-      // Tokens come from the cluster's Keycloak; the embedded issuer (and its realm file) is then off.
+      // Tokens come from the cluster's Keycloak; the embedded issuer (and its realm file) is then off. Keys are
+      // fetched in the cluster; tokens name Keycloak's public host, where browsers sign in.
       KEYCLOAK_URL: `http://keycloak.${platform.namespace}.svc:8080`,
+      KEYCLOAK_ISSUER_URL: publicIssuerBase,
       KEYCLOAK_REALM: 'govdisc',
       EMBEDDED_ISSUER_REALM_FILE: '',
       // Rate limits count per replica: the platform-wide limit is this times the number of gateway pods.
@@ -210,7 +233,8 @@ export const apps: AppSpec[] = [
     runtime: 'next',
     port: 3001,
     publicHost: platform.hosts.portal,
-    reach: ['gateway'],
+    stickySessions: true,
+    reach: ['gateway', 'auth'],
     replicas: { min: 2, max: 6 },
     resources: { cpu: '250m', memory: '256Mi', memoryLimit: '768Mi' },
     config: {
@@ -219,11 +243,12 @@ export const apps: AppSpec[] = [
       GATEWAY_URL: gateway,
       SITE_NAME: '政务公开平台',
       PUBLIC_BASE_URL: `https://${platform.hosts.portal}`,
+      ...siteSignIn(platform.hosts.portal),
       HOST: '0.0.0.0',
       HTTP_PORT: '3001',
       PORT: '3001',
     },
-    secrets: {},
+    secrets: { ...clientSecret('web') },
     volumes: [scratch('/tmp')],
   },
   // ─── apps/console: the staff console, being written in parallel (issue 17's merge brings it in). ───
@@ -234,7 +259,8 @@ export const apps: AppSpec[] = [
     runtime: 'next',
     port: 3002,
     publicHost: platform.hosts.console,
-    reach: ['gateway'],
+    stickySessions: true,
+    reach: ['gateway', 'auth'],
     replicas: { min: 2, max: 3 },
     resources: { cpu: '100m', memory: '256Mi', memoryLimit: '768Mi' },
     config: {
@@ -242,11 +268,12 @@ export const apps: AppSpec[] = [
       NEXT_TELEMETRY_DISABLED: '1',
       GATEWAY_URL: gateway,
       PUBLIC_BASE_URL: `https://${platform.hosts.console}`,
+      ...siteSignIn(platform.hosts.console),
       HOST: '0.0.0.0',
       HTTP_PORT: '3002',
       PORT: '3002',
     },
-    secrets: {},
+    secrets: { ...clientSecret('console') },
     volumes: [scratch('/tmp')],
     pending: 'apps/console is being written in parallel; this entry assumes it is built and configured like apps/web',
   },

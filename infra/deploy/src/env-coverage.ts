@@ -28,11 +28,14 @@ export function envReadBy(root: string, app: string): Set<string> | null {
 
 /** Differences between what the manifests set for an app and what it reads, as sentences. */
 export function coverageProblems(app: AppSpec, appReads: Set<string>): string[] {
-  const reads = new Set([...appReads, ...FRAMEWORK_VARS[app.runtime]]);
+  const setByFramework = FRAMEWORK_SETS[app.runtime];
+  const reads = new Set([...appReads, ...FRAMEWORK_VARS[app.runtime]].filter((name) => !setByFramework.includes(name)));
   const set = new Set([...Object.keys(app.config), ...Object.keys(app.secrets)]);
   const problems: string[] = [];
+  for (const name of setByFramework) if (set.has(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the framework sets itself`);
   for (const name of reads) if (!set.has(name)) problems.push(`${app.name} reads ${name}, which infra/deploy/src/apps.ts does not set`);
-  for (const name of set) if (!reads.has(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the app never reads`);
+  for (const name of set)
+    if (!reads.has(name) && !setByFramework.includes(name)) problems.push(`${app.name}: apps.ts sets ${name}, which the app never reads`);
   for (const name of Object.keys(app.config)) if (name in app.secrets) problems.push(`${app.name}: ${name} is both config and secret`);
   // The probes and the Service target `port`: the app must listen there.
   if (app.config.HTTP_PORT !== String(app.port))
@@ -42,6 +45,8 @@ export function coverageProblems(app: AppSpec, appReads: Set<string>): string[] 
 
 /** Read by the framework rather than by our code: Next.js decides its mode and telemetry from these. */
 const FRAMEWORK_VARS: Record<AppSpec['runtime'], string[]> = { nest: [], next: ['NODE_ENV', 'NEXT_TELEMETRY_DISABLED'] };
+/** Set by the framework in its own process (Next.js: the runtime a module runs in); the app may read them, we never set them. */
+const FRAMEWORK_SETS: Record<AppSpec['runtime'], string[]> = { nest: [], next: ['NEXT_RUNTIME'] };
 
 const schemaKeys = (text: string) => [...text.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1] as string);
 

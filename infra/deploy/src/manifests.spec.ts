@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import { apps, type AppSpec } from './apps.js';
 import { coverageProblems } from './env-coverage.js';
 import { manifestFiles, renderAll } from './manifests.js';
@@ -10,6 +9,8 @@ const resources: Resource[] = [...renderAll()]
   .filter(([path]) => !path.endsWith('kustomization.yaml'))
   .flatMap(([path, text]) => checkYaml(path, text).resources);
 const byKind = (kind: string) => resources.filter((r) => r.kind === kind);
+type IngressRule = { host: string; http: { paths: { path: string; backend: { service: { name: string } } }[] } };
+const ingressRules = () => byKind('Ingress').flatMap((r) => (r.body.spec as { rules: IngressRule[] }).rules);
 
 describe('generated manifests', () => {
   it('validate against the Kubernetes schemas and reference only objects of the set', () => {
@@ -31,22 +32,51 @@ describe('generated manifests', () => {
     }
   });
 
-  it('let only the gateway and the web apps in from the ingress controller', () => {
+  it('let only the gateway, the web apps and Keycloak in from the ingress controller, Keycloak on its auth host only', () => {
+    type Policy = { podSelector: { matchLabels: Record<string, string> }; ingress?: unknown[] };
     const fromIngress = byKind('NetworkPolicy')
-      .filter((r) => JSON.stringify(r.body).includes(`"kubernetes.io/metadata.name":"${platform.ingressNamespace}"`))
-      .map(
-        (r) => (r.body.spec as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels['app.kubernetes.io/name'],
-      )
+      .map((r) => r.body.spec as Policy)
+      .filter((p) => JSON.stringify(p.ingress ?? []).includes(`"kubernetes.io/metadata.name":"${platform.ingressNamespace}"`))
+      .map((p) => p.podSelector.matchLabels['app.kubernetes.io/name'])
       .sort();
-    expect(fromIngress).toEqual(['console', 'gateway', 'web']);
-    const backends = (
-      parse(renderAll().get('infra/k8s/ingress.yaml') ?? '') as {
-        spec: { rules: { http: { paths: { backend: { service: { name: string } } }[] } }[] };
-      }
-    ).spec.rules
-      .flatMap((rule) => rule.http.paths.map((p) => p.backend.service.name))
-      .sort();
-    expect(backends).toEqual(['console', 'gateway', 'web']);
+    expect(fromIngress).toEqual(['console', 'gateway', 'keycloak', 'web']);
+    const routes = ingressRules().flatMap((rule) => rule.http.paths.map((p) => `${rule.host}${p.path} → ${p.backend.service.name}`));
+    expect(routes.sort()).toEqual([
+      `${platform.hosts.api}/ → gateway`,
+      `${platform.hosts.auth}/realms/ → keycloak`,
+      `${platform.hosts.auth}/resources/ → keycloak`,
+      `${platform.hosts.console}/ → console`,
+      `${platform.hosts.portal}/ → web`,
+    ]);
+  });
+
+  it('keep a browser on the site pod holding its in-memory session (cookie affinity), and only there', () => {
+    const sticky = byKind('Ingress').map((r) => {
+      const meta = r.body.metadata as { annotations?: Record<string, string> };
+      const hosts = (r.body.spec as { rules: { host: string }[] }).rules.map((rule) => rule.host).sort();
+      return { hosts, affinity: meta.annotations?.['nginx.ingress.kubernetes.io/affinity'] ?? 'none' };
+    });
+    expect(sticky).toEqual([
+      { hosts: [platform.hosts.api, platform.hosts.auth].sort(), affinity: 'none' },
+      { hosts: [platform.hosts.console, platform.hosts.portal].sort(), affinity: 'cookie' },
+    ]);
+    for (const r of byKind('Ingress')) {
+      const spec = r.body.spec as { rules: { host: string }[]; tls: { hosts: string[] }[] };
+      expect(spec.tls[0]?.hosts).toEqual(spec.rules.map((rule) => rule.host));
+    }
+  });
+
+  it('have the sites sign in at the issuer tokens name, which the gateway expects and Keycloak calls itself', () => {
+    const issuer = `https://${platform.hosts.auth}`;
+    const keycloak = JSON.stringify(resources.find((r) => r.kind === 'Deployment' && r.name === 'keycloak')?.body);
+    expect(keycloak).toContain(`{"name":"KC_HOSTNAME","value":"${issuer}"}`);
+    const gateway = apps.find((a) => a.name === 'gateway')!;
+    expect(gateway.config.KEYCLOAK_ISSUER_URL).toBe(issuer);
+    for (const site of apps.filter((a) => a.runtime === 'next')) {
+      expect(site.config.OIDC_ISSUER_URL).toBe(`${issuer}/realms/${gateway.config.KEYCLOAK_REALM}`);
+      expect(site.config.AUTH_REDIRECT_BASE).toBe(`https://${site.publicHost}`);
+      expect(site.reach).toContain('auth');
+    }
   });
 
   it('run a three-node NATS JetStream cluster with routes to each node', () => {
@@ -104,6 +134,15 @@ describe('the validator', () => {
     expect(coverageProblems(app, new Set(['HTTP_PORT', 'DATABASE_URL']))).toEqual([
       'gateway reads DATABASE_URL, which infra/deploy/src/apps.ts does not set',
       'gateway: apps.ts sets TYPO_PORT, which the app never reads',
+    ]);
+  });
+
+  it('lets a Next.js app read NEXT_RUNTIME (Next sets it) but not the manifests set it', () => {
+    const web = apps.find((a) => a.name === 'web')!;
+    const reads = new Set([...Object.keys(web.config), ...Object.keys(web.secrets), 'NEXT_RUNTIME']);
+    expect(coverageProblems(web, reads)).toEqual([]);
+    expect(coverageProblems({ ...web, config: { ...web.config, NEXT_RUNTIME: 'nodejs' } }, reads)).toEqual([
+      'web: apps.ts sets NEXT_RUNTIME, which the framework sets itself',
     ]);
   });
 

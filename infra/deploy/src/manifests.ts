@@ -2,7 +2,7 @@ import type { Model } from '@kubernetes-models/base';
 import { stringify } from 'yaml';
 import { apps } from './apps.js';
 import { appObjects } from './k8s/app.js';
-import { busApplyJob, ingress, namespace } from './k8s/cluster.js';
+import { busApplyJob, ingresses, namespace } from './k8s/cluster.js';
 import { keycloakObjects } from './k8s/keycloak.js';
 import { namespacePolicies } from './k8s/network.js';
 import { natsObjects } from './k8s/nats.js';
@@ -21,7 +21,7 @@ export function manifestFiles(): Map<string, Model<unknown>[]> {
     ['bus-apply.yaml', [busApplyJob(gateway)]],
   ]);
   for (const app of apps) files.set(`app-${app.name}.yaml`, appObjects(app));
-  files.set('ingress.yaml', [ingress(apps)]);
+  files.set('ingress.yaml', ingresses(apps));
   return files;
 }
 

@@ -7,10 +7,15 @@ export const platform = {
   /** Images are built by infra/docker/Dockerfile and pushed as <registry>/<app>:<tag> (infra/README.md). */
   registry: 'registry.example.gov.cn/govdisc',
   imageTag: '0.1.0',
-  /** The public names the ingress controller serves. */
-  hosts: { portal: 'zwgk.example.gov.cn', api: 'api.zwgk.example.gov.cn', console: 'console.zwgk.example.gov.cn' },
+  /** The public names the ingress controller serves; `auth` is Keycloak's sign-in pages (browsers are sent there). */
+  hosts: {
+    portal: 'zwgk.example.gov.cn',
+    api: 'api.zwgk.example.gov.cn',
+    console: 'console.zwgk.example.gov.cn',
+    auth: 'auth.zwgk.example.gov.cn',
+  },
   ingressClassName: 'nginx',
-  /** Certificate of the three hosts (a kubernetes.io/tls Secret, made by ops or cert-manager). */
+  /** Certificate of the four hosts (a kubernetes.io/tls Secret, made by ops or cert-manager). */
   tlsSecret: 'govdisc-tls',
   /** Namespaces whose pods may reach ours: the ingress controller (public traffic) and Prometheus (metrics). */
   ingressNamespace: 'ingress-nginx',
@@ -46,6 +51,8 @@ export const Reach = {
   opensearch: 'govdisc.io/opensearch-client',
   keycloak: 'govdisc.io/keycloak-client',
   gateway: 'govdisc.io/gateway-client',
+  /** Keycloak at its public host (through the ingress controller): the sites' OpenID Connect calls. */
+  auth: 'govdisc.io/auth-client',
   internet: 'govdisc.io/internet-client',
 } as const;
 export type Reach = keyof typeof Reach;

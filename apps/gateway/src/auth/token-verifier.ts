@@ -32,8 +32,8 @@ interface Verified {
 
 /**
  * Verifies bearer tokens with keycloak-connect (bearer-only): signature against the realm's JWKS
- * (rotation-aware), expiry, issuer = this realm, audience = the gateway. The same code checks
- * Keycloak's tokens and the embedded issuer's; only the server URL differs.
+ * (rotation-aware), expiry, issuer = this realm at its public address, audience = the gateway. The same code
+ * checks Keycloak's tokens and the embedded issuer's; only the server URL differs.
  */
 @Injectable()
 export class TokenVerifier {
@@ -53,6 +53,10 @@ export class TokenVerifier {
       'confidential-port': 0,
       'verify-token-audience': true,
     } as never);
+    // keycloak-connect compares `iss` with the URL it fetches keys from. Keycloak behind a public host names itself
+    // by that host (KC_HOSTNAME) while the gateway fetches keys in the cluster: the check uses the public name, the
+    // key rotation (which keeps its own copy of the URL) stays on issuerBaseUrl.
+    (this.keycloak.grantManager as unknown as { realmUrl: string }).realmUrl = issuerOf(config);
   }
 
   private readonly verified = new LRUCache<string, Verified>({ max: CACHE_ENTRIES });
@@ -105,6 +109,11 @@ export class TokenVerifier {
       return false;
     }
   }
+}
+
+/** The `iss` every accepted token carries: the realm at the issuer's public address. */
+export function issuerOf(config: Pick<AppConfig, 'publicIssuerBaseUrl' | 'KEYCLOAK_REALM'>): string {
+  return `${config.publicIssuerBaseUrl}/realms/${config.KEYCLOAK_REALM}`;
 }
 
 function rejected(reason: TokenRejection): DomainError {

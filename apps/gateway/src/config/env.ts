@@ -39,6 +39,14 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .url()
     .optional()
     .transform((v) => v?.replace(/\/$/, '')),
+  /**
+   * The public address browsers reach Keycloak at, when it differs from KEYCLOAK_URL (the in-cluster address the
+   * gateway fetches keys from): tokens carry this one in `iss`. Unset: KEYCLOAK_URL's. Only with KEYCLOAK_URL.
+   */
+  KEYCLOAK_ISSUER_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .transform((v) => v?.replace(/\/$/, '')),
   KEYCLOAK_REALM: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -75,12 +83,21 @@ function isProxyEntry(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
-const GatewayConfig = Env.transform((env) => ({
-  ...env,
+const GatewayConfig = Env.refine((env) => !env.KEYCLOAK_ISSUER_URL || env.KEYCLOAK_URL, {
+  path: ['KEYCLOAK_ISSUER_URL'],
+  message: 'needs KEYCLOAK_URL (the embedded issuer names itself by the gateway’s own address)',
+}).transform((env) => {
   /** Without KEYCLOAK_URL the gateway serves an embedded issuer at its own address. */
-  embeddedIssuer: !env.KEYCLOAK_URL,
-  issuerBaseUrl: env.KEYCLOAK_URL ?? `http://127.0.0.1:${env.HTTP_PORT}`,
-}));
+  const issuerBaseUrl = env.KEYCLOAK_URL ?? `http://127.0.0.1:${env.HTTP_PORT}`;
+  return {
+    ...env,
+    embeddedIssuer: !env.KEYCLOAK_URL,
+    /** Where the gateway itself calls the issuer (keys, and the embedded issuer's own name). */
+    issuerBaseUrl,
+    /** Where browsers reach the issuer: its name in tokens (`iss` is checked against this realm URL) and its pages. */
+    publicIssuerBaseUrl: env.KEYCLOAK_ISSUER_URL ?? issuerBaseUrl,
+  };
+});
 export type AppConfig = Readonly<z.output<typeof GatewayConfig>>;
 
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {

@@ -68,7 +68,7 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
   };
   for (const row of ROUTES) fastify.route({ method: row.method, url: `/${API_PREFIX}${row.path}`, handler: routeHandler(row, deps) });
 
-  const tokenUrl = `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/token`;
+  const tokenUrl = `${config.publicIssuerBaseUrl}/realms/${config.KEYCLOAK_REALM}/protocol/openid-connect/token`;
   const document = openApiDocument(ROUTES, { tokenUrl });
   SwaggerModule.setup('docs', app, document as never, {
     jsonDocumentUrl: 'docs/openapi.json',
@@ -108,7 +108,7 @@ const isDocs = (url: string) => url === '/docs' || url.startsWith('/docs/') || u
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 function docsCspOf(config: AppConfig): string {
-  const issuerOrigin = new URL(config.issuerBaseUrl).origin;
+  const issuerOrigin = new URL(config.publicIssuerBaseUrl).origin;
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",

@@ -1,5 +1,7 @@
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { IHTTPIngressPath } from 'kubernetes-models/networking.k8s.io/v1/HTTPIngressPath';
+import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { imageOf, type AppSpec } from '../apps.js';
 import { Reach, labelsOf, platform } from '../platform.js';
@@ -19,24 +21,57 @@ export function namespace(): Namespace {
   });
 }
 
-/** The only way in from outside: the public apps' hosts, TLS terminated by the ingress controller. */
-export function ingress(apps: AppSpec[]): Ingress {
+type Rule = IIngressRule & { host: string };
+
+/**
+ * The only way in from outside, TLS terminated by the ingress controller: the public apps' hosts, and Keycloak's
+ * sign-in pages on the auth host. Two objects, because nginx's annotations hold for a whole Ingress: the sites that
+ * keep sessions in memory get cookie affinity, the gateway and Keycloak are balanced per request.
+ */
+export function ingresses(apps: AppSpec[]): Ingress[] {
   const exposed = apps.filter((a): a is AppSpec & { publicHost: string } => Boolean(a.publicHost));
+  const ruleOf = (a: AppSpec & { publicHost: string }): Rule => ({ host: a.publicHost, http: { paths: [path('/', a.name)] } });
+  // Only the realms' pages and their static resources: the admin console stays off the internet (kubectl port-forward).
+  const auth: Rule = { host: platform.hosts.auth, http: { paths: [path('/realms/', 'keycloak'), path('/resources/', 'keycloak')] } };
+  return [
+    ingressOf('govdisc', [...exposed.filter((a) => !a.stickySessions).map(ruleOf), auth], {}),
+    ingressOf('govdisc-sites', exposed.filter((a) => a.stickySessions).map(ruleOf), STICKY),
+  ];
+}
+
+/**
+ * A browser keeps to the pod that holds its sign-in session (docs/adr/0007). `persistent`: scaling up does not move
+ * existing browsers (nginx's `balanced` would, signing them out); a cookie pointing at a pod that is gone picks a new
+ * pod, where the person signs in again. Lifetime: the sessions' absolute 10 hours.
+ */
+const STICKY: Record<string, string> = {
+  'nginx.ingress.kubernetes.io/affinity': 'cookie',
+  'nginx.ingress.kubernetes.io/affinity-mode': 'persistent',
+  'nginx.ingress.kubernetes.io/session-cookie-name': 'govdisc-route',
+  'nginx.ingress.kubernetes.io/session-cookie-path': '/',
+  'nginx.ingress.kubernetes.io/session-cookie-secure': 'true',
+  'nginx.ingress.kubernetes.io/session-cookie-samesite': 'Lax',
+  'nginx.ingress.kubernetes.io/session-cookie-max-age': String(10 * 3600),
+  'nginx.ingress.kubernetes.io/session-cookie-change-on-failure': 'true',
+};
+
+function path(prefix: string, service: string): IHTTPIngressPath {
+  return { path: prefix, pathType: 'Prefix', backend: { service: { name: service, port: { name: 'http' } } } };
+}
+
+function ingressOf(name: string, rules: Rule[], annotations: Record<string, string>): Ingress {
   return new Ingress({
     metadata: {
-      name: 'govdisc',
+      name,
       namespace: platform.namespace,
       labels: labelsOf('govdisc', 'ingress'),
       // Attachments of disclosure requests are uploaded through the gateway (its BODY_LIMIT decides).
-      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m', ...annotations },
     },
     spec: {
       ingressClassName: platform.ingressClassName,
-      tls: [{ hosts: exposed.map((a) => a.publicHost), secretName: platform.tlsSecret }],
-      rules: exposed.map((a) => ({
-        host: a.publicHost,
-        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: a.name, port: { name: 'http' } } } }] },
-      })),
+      tls: [{ hosts: rules.map((r) => r.host), secretName: platform.tlsSecret }],
+      rules,
     },
   });
 }

@@ -52,9 +52,11 @@ function deployment(): Deployment {
                 { name: 'KC_HTTP_ENABLED', value: 'true' },
                 { name: 'KC_HEALTH_ENABLED', value: 'true' },
                 { name: 'KC_METRICS_ENABLED', value: 'true' },
-                // Reached inside the cluster only (the gateway verifies tokens against this address); publishing the
-                // sign-in pages is a separate decision: infra/README.md "Keycloak".
-                { name: 'KC_HOSTNAME_STRICT', value: 'false' },
+                // Browsers sign in at the public host, and tokens name it as their issuer. Calls at the in-cluster
+                // address (the gateway's key fetches) get in-cluster back-channel URLs in discovery.
+                { name: 'KC_HOSTNAME', value: `https://${platform.hosts.auth}` },
+                { name: 'KC_HOSTNAME_BACKCHANNEL_DYNAMIC', value: 'true' },
+                // The ingress controller terminates TLS and says so in X-Forwarded-* headers.
                 { name: 'KC_PROXY_HEADERS', value: 'xforwarded' },
                 { name: 'JAVA_OPTS_KC_HEAP', value: '-XX:MaxRAMPercentage=70' },
               ],
@@ -99,6 +101,8 @@ function policy(): NetworkPolicy {
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
         { from: [{ podSelector: { matchLabels: { [Reach.keycloak]: 'true' } } }], ports: tcp(8080) },
+        // Browsers (and the sites' servers) through the ingress controller: the auth host's rule in k8s/cluster.ts.
+        { from: [fromNamespace(platform.ingressNamespace)], ports: tcp(8080) },
         { from: [podsOf(NAME)], ports: tcp(7800, 57800) },
         { from: [fromNamespace(platform.monitoringNamespace)], ports: tcp(9000) },
       ],

@@ -1,7 +1,7 @@
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
 import { Reach, labelsOf, platform } from '../platform.js';
-import { podsOf, tcp } from './common.js';
+import { fromNamespace, podsOf, tcp } from './common.js';
 
 const meta = (name: string) => ({ name, namespace: platform.namespace, labels: labelsOf('govdisc', 'network') });
 
@@ -38,6 +38,10 @@ export function namespacePolicies(): NetworkPolicy[] {
     reach('opensearch', { to: [podsOf('opensearch')], ports: tcp(9200) }),
     reach('keycloak', { to: [podsOf('keycloak')], ports: tcp(8080) }),
     reach('gateway', { to: [podsOf('gateway')], ports: tcp(3000) }),
+    // The sites' server-side OpenID Connect calls go to Keycloak's public host (the issuer must match its name). Inside
+    // the cluster the load balancer's address leads to the ingress controller's pods; if the CNI sees the traffic leave
+    // for the balancer instead, its address must be added here as an ipBlock (infra/README.md).
+    reach('auth', { to: [fromNamespace(platform.ingressNamespace)], ports: tcp(443) }),
     // notify-svc: mail relays and departments' webhook endpoints, on the public internet only (SSRF guard in depth).
     reach('internet', {
       to: [
