@@ -6,6 +6,7 @@ import { notificationRoutes } from './notifications.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
 import type { TaggedRoute } from './route-table.js';
+import { topicRoutes } from './topics.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 /** Every public route of the gateway, one row each (see route-table.ts). */
@@ -14,6 +15,7 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...policyRoutes,
   ...qaRoutes,
   ...guideRoutes,
+  ...topicRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
   ...webhookRoutes,
