@@ -60,7 +60,11 @@ function report(name, items) {
   const e = evaluate(items, rule);
   console.log(`\n== ${name}: ${items.length} items, ${items.reduce((a, i) => a + i.topics.length, 0)} gold labels`);
   console.log('topic                    P      R      tp  fp  fn');
-  for (const t of e.topics) if (t.tp + t.fp + t.fn) console.log(`${t.code.padEnd(24)} ${f3(t.p)}  ${f3(t.r)}  ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}`);
+  for (const t of e.topics)
+    if (t.tp + t.fp + t.fn)
+      console.log(
+        `${t.code.padEnd(24)} ${f3(t.p)}  ${f3(t.r)}  ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}`,
+      );
   console.log(`micro P ${f3(e.micro.p)} R ${f3(e.micro.r)}   macro P ${f3(e.macro.p)} R ${f3(e.macro.r)}`);
   return e;
 }
@@ -68,21 +72,40 @@ console.log(`rule chosen on dev (micro precision ≥ ${TARGET_PRECISION}, highes
 report('dev', dev);
 report('held-out', heldOut);
 for (const sel of ['random', 'demo', 'topped-up']) {
-  const e = evaluate(heldOut.filter((r) => r.selection === sel), rule);
-  console.log(`held-out, selection ${sel.padEnd(9)}: micro P ${f3(e.micro.p)} R ${f3(e.micro.r)} (tp ${e.micro.tp} fp ${e.micro.fp} fn ${e.micro.fn})`);
+  const e = evaluate(
+    heldOut.filter((r) => r.selection === sel),
+    rule,
+  );
+  console.log(
+    `held-out, selection ${sel.padEnd(9)}: micro P ${f3(e.micro.p)} R ${f3(e.micro.r)} (tp ${e.micro.tp} fp ${e.micro.fp} fn ${e.micro.fn})`,
+  );
 }
 if (process.argv.includes('--errors'))
   for (const r of dev) {
     const got = classifier.decide(r.scores, rule);
-    if (got.join() !== [...r.topics].sort((a, b) => classifier.codes.indexOf(a) - classifier.codes.indexOf(b)).join() && new Set(got).size + r.topics.length)
+    if (
+      got.join() !== [...r.topics].sort((a, b) => classifier.codes.indexOf(a) - classifier.codes.indexOf(b)).join() &&
+      new Set(got).size + r.topics.length
+    )
       if (got.sort().join() !== [...r.topics].sort().join())
-        console.log(`${r.id} ${r.title.slice(0, 40)} want=${r.topics.join(',')} got=${got.join(',')} ${JSON.stringify(r.scores.slice(0, 3))}`);
+        console.log(
+          `${r.id} ${r.title.slice(0, 40)} want=${r.topics.join(',')} got=${got.join(',')} ${JSON.stringify(r.scores.slice(0, 3))}`,
+        );
   }
 if (WRITE) {
   const c = { ...classifier.calibration, minScore: rule.minScore, relative: rule.relative, maxTopics: rule.maxTopics };
+  const literal = JSON.stringify(c)
+    .replace(/"(\w+)":/g, '$1: ')
+    .replace(/,/g, ', ')
+    .replace(/^\{/, '{ ')
+    .replace(/\}$/, ' }');
+  const old = readFileSync(CALIBRATION_FILE, 'utf8');
   writeFileSync(
     CALIBRATION_FILE,
-    `import type { TopicCalibration } from './topic-classifier.js';\n\n// Written by \`node bench/topic-classifier.mjs --write\` (fitted on the dev split only); edit there, not here.\nexport const TOPIC_CALIBRATION: TopicCalibration = ${JSON.stringify(c).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }')};\n`,
+    old.replace(
+      /^export const TOPIC_CALIBRATION: TopicCalibration = .*;$/m,
+      `export const TOPIC_CALIBRATION: TopicCalibration = ${literal};`,
+    ),
   );
   console.log(`\nwrote ${CALIBRATION_FILE}`);
 }

@@ -33,7 +33,12 @@ test('content saved without topics is classified, counted per topic and listed o
     stack,
     'POST',
     '/guides',
-    { code: 'E2E-GJJ-1', name: '住房公积金租房提取', department: '江东市住房公积金管理中心', summary: '无自有住房且租房自住的职工可申请。' },
+    {
+      code: 'E2E-GJJ-1',
+      name: '住房公积金租房提取',
+      department: '江东市住房公积金管理中心',
+      summary: '无自有住房且租房自住的职工可申请。',
+    },
     by.editor,
   );
   expect(guide.json).toMatchObject({ topics: ['housing-fund'], topicsOverridden: false });
@@ -67,7 +72,10 @@ test('content saved without topics is classified, counted per topic and listed o
 });
 
 test("an editor's topic codes move a policy to another topic page", async () => {
-  const id = await publishedPolicy(stack, by, { title: '江东市二手房交易管理办法', body: '第一条 为规范存量房交易和不动产登记，制定本办法。' });
+  const id = await publishedPolicy(stack, by, {
+    title: '江东市二手房交易管理办法',
+    body: '第一条 为规范存量房交易和不动产登记，制定本办法。',
+  });
   const onRealEstate = async (code: string) =>
     ((await api(stack, 'GET', `/topics/${code}?pageSize=50`)).json.policies.items as Item[]).map((p) => p.id);
   expect(await onRealEstate('real-estate')).toContain(id);

@@ -32,9 +32,8 @@ export {
   TopicClassifier,
   citizenTopicClassifier,
   parseTopicLexicon,
-  type TopicCalibration,
   type TopicInput,
   type TopicLexiconEntry,
   type TopicScore,
 } from './topic-classifier.js';
-export { TOPIC_CALIBRATION } from './topic-calibration.js';
+export { TOPIC_CALIBRATION, type TopicCalibration } from './topic-calibration.js';

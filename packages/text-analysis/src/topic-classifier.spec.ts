@@ -35,7 +35,13 @@ describe('parseTopicLexicon', () => {
 });
 
 describe('TopicClassifier', () => {
-  const classifier = new TopicClassifier(parseTopicLexicon(LEXICON), { titleWeight: 3, bodyCap: 2, minScore: 2, relative: 0.5, maxTopics: 3 });
+  const classifier = new TopicClassifier(parseTopicLexicon(LEXICON), {
+    titleWeight: 3,
+    bodyCap: 2,
+    minScore: 2,
+    relative: 0.5,
+    maxTopics: 3,
+  });
 
   it('lets the longest cue win: 养老保险 is social insurance, not elderly care', () => {
     expect(classifier.scores({ title: '养老保险怎么交' })).toEqual([{ code: 'social-insurance', score: 6 }]);

@@ -1,6 +1,6 @@
 import { readDictFile } from './dictionary.js';
 import { normalize } from './normalize.js';
-import { TOPIC_CALIBRATION } from './topic-calibration.js';
+import { TOPIC_CALIBRATION, type TopicCalibration } from './topic-calibration.js';
 
 export const CITIZEN_TOPIC_FILE = 'citizen-topics.txt';
 
@@ -10,19 +10,6 @@ export interface TopicLexiconEntry {
   name: string;
   description: string;
   cues: ReadonlyArray<{ term: string; weight: number }>;
-}
-
-/** How scores become topics; fitted on the dev split of bench/dev-sets/topics.jsonl (bench/topic-classifier.mjs --write). */
-export interface TopicCalibration {
-  /** a cue in the title counts this many times more than one in the body */
-  titleWeight: number;
-  /** hits of one cue in the body count at most this often, so one long text cannot swamp a topic */
-  bodyCap: number;
-  /** a topic needs at least this score … */
-  minScore: number;
-  /** … and at least this share of the best topic's score */
-  relative: number;
-  maxTopics: number;
 }
 
 export interface TopicInput {
@@ -45,7 +32,12 @@ export function parseTopicLexicon(text: string): TopicLexiconEntry[] {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('generic:')) line.slice(8).trim().split(/\s+/u).forEach((w) => generic.add(normalize(w)));
+    if (line.startsWith('generic:'))
+      line
+        .slice(8)
+        .trim()
+        .split(/\s+/u)
+        .forEach((w) => generic.add(normalize(w)));
     else if (line.startsWith('cues:')) {
       const block = blocks.at(-1);
       if (!block) throw new Error(`citizen topics: cues before any topic: ${line}`);

@@ -31,7 +31,11 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-const fund = { id: 'topic-fund', title: '江东市住房公积金提取管理办法', body: '第一条 为规范住房公积金提取，保障缴存职工权益，制定本办法。' };
+const fund = {
+  id: 'topic-fund',
+  title: '江东市住房公积金提取管理办法',
+  body: '第一条 为规范住房公积金提取，保障缴存职工权益，制定本办法。',
+};
 const disability = { id: 'topic-dis', title: '江东市困难残疾人生活补贴实施办法', body: '第一条 为保障困难残疾人基本生活，制定本办法。' };
 
 const importAndPublish = async (records: object[]) => {
@@ -62,7 +66,10 @@ test("an editor's topic codes stay through a re-import and reach the amended eve
   const doc = await byExternalId('topic-fund');
   const classify = (topicCodes: string[] | null) =>
     app.get(ClassificationService).set({ ...SetPolicyClassificationReq.parse({ documentId: doc.id, topicCodes }), actor: editor.sub, ctx });
-  expect(await classify(['real-estate', 'housing-fund'])).toMatchObject({ topicCodes: ['real-estate', 'housing-fund'], topicCodesOverridden: true });
+  expect(await classify(['real-estate', 'housing-fund'])).toMatchObject({
+    topicCodes: ['real-estate', 'housing-fund'],
+    topicCodesOverridden: true,
+  });
   expect((await eventsOf(documentPublished.type, doc.id)).at(-1)!.payload.topicCodes).toEqual(['real-estate', 'housing-fund']);
 
   await importAndPublish([{ ...fund, body: fund.body + '\n第二条 职工租房自住的，可以提取住房公积金。' }]);

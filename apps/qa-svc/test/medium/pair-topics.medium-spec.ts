@@ -46,7 +46,10 @@ test("an editor's topics win and stay through later saves that leave them out; n
   const later = await pairs.upsert(input({ externalId: 'topics-2', answer: '可以，未备案租赁合同的每月最高提取1200元。' }), editor);
   expect(later.outcome).toBe('updated');
   expect(later.pair).toMatchObject({ topics: ['real-estate', 'housing-fund'], topicsOverridden: true });
-  const restored = await pairs.upsert(input({ externalId: 'topics-2', answer: '可以，未备案租赁合同的每月最高提取1200元。', topics: null }), editor);
+  const restored = await pairs.upsert(
+    input({ externalId: 'topics-2', answer: '可以，未备案租赁合同的每月最高提取1200元。', topics: null }),
+    editor,
+  );
   expect(restored.pair).toMatchObject({ topics: ['housing-fund'], topicsOverridden: false });
 });
 

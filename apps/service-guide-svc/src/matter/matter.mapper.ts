@@ -4,7 +4,10 @@ import { citizenTopicClassifier, clauseAnchor } from '@govdisc/text-analysis';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
 
 /** A matter's editable content (everything but its code) as validated by the contract, its topics settled. */
-export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code' | 'topics'> & { topics: string[]; topicsOverridden: boolean };
+export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code' | 'topics'> & {
+  topics: string[];
+  topicsOverridden: boolean;
+};
 type Detail = Omit<MatterContent, 'name' | 'type' | 'department' | 'summary' | 'promisedDays' | 'topics' | 'topicsOverridden' | 'siteIds'>;
 type SiteRef = GuideMatterView['sites'][number];
 

@@ -53,7 +53,11 @@ test("an editor's topics win, survive saves without topics and the publishing of
   await service.publish(code, reviewer);
   // a pending version without topics keeps the editor's choice once published
   await service.save(m({ ...base, summary: '参保人员可在线申领第三代社会保障卡。' }), editor);
-  expect(await service.publish(code, reviewer)).toMatchObject({ topics: ['social-insurance', 'medical'], topicsOverridden: true, version: 2 });
+  expect(await service.publish(code, reviewer)).toMatchObject({
+    topics: ['social-insurance', 'medical'],
+    topicsOverridden: true,
+    version: 2,
+  });
   await service.save(m({ ...base, summary: '参保人员可在线申领第三代社会保障卡。', topics: null }), editor);
   expect(await service.publish(code, reviewer)).toMatchObject({ topics: ['social-insurance'], topicsOverridden: false });
 });

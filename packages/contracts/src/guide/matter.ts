@@ -91,7 +91,9 @@ export const MatterContentFields = {
     .max(5, '主题服务最多 5 个')
     .nullable()
     .optional()
-    .describe("主题服务编码: the editor's choice, kept through later saves; omitted: the earlier choice, else computed; null or []: computed again"),
+    .describe(
+      "主题服务编码: the editor's choice, kept through later saves; omitted: the earlier choice, else computed; null or []: computed again",
+    ),
 };
 export const UpsertGuideMatterReq = z
   .strictObject({ code: MatterCode, ...MatterContentFields })
