@@ -53,7 +53,7 @@ test('content saved without topics is classified, counted per topic and listed o
   // the taxonomy and its order are qa-svc's
   const qaTopics = await api(stack, 'GET', '/qa/topics');
   expect(list.map((t) => [t.code, t.name])).toEqual(qaTopics.json.items.map((t: Item) => [t.code, t.name]));
-  expect(list.find((t) => t.code === 'talent').counts).toEqual({ policy: 0, qa: 0, guide: 0 });
+  expect(list.find((t) => t.code === 'talent')!.counts).toEqual({ policy: 0, qa: 0, guide: 0 });
 
   const page = await api(stack, 'GET', '/topics/housing-fund');
   expect(page.status).toBe(200);
