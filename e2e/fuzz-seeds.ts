@@ -127,6 +127,8 @@ export const SEEDS: Record<string, Seed> = {
     weight: 0.5,
   },
   'GET /api/v1/qa/topics': {},
+  'GET /api/v1/topics': {},
+  'GET /api/v1/topics/{code}': { query: () => ({ page: 1, pageSize: 10 }) },
   'PUT /api/v1/qa/topics/order': { body: () => ({ codes: ['housing-fund'] }) },
   'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/guides': {
@@ -240,6 +242,7 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
     case 'pairId':
       return /\/(transitions|history)$/.test(route) ? f.workflowPairId : f.pairId;
     case 'code':
+      if (route.includes('/topics/')) return 'housing-fund';
       return route.includes('/bundles/') ? f.bundleCode : f.guideCode;
     case 'id':
       return f.siteId;

@@ -13,7 +13,7 @@ import {
   withPage as sharedWithPage,
 } from './web-stack.js';
 
-// The portal's 办事服务 pages (issue #15): 办事指南 list, 一件事 bundles, service sites with "离我最近", in Debian's
+// The portal's 办事服务 pages (issue #15): 办事指南 list, 一件事 bundles, service sites with "离我最近", topic pages (#13), in Debian's
 // Chromium against the whole platform with the demo content (demo/guides.json, bundles.json, sites.json).
 
 let stack: Stack;
@@ -218,6 +218,37 @@ test('navigation and home link the 办事服务 pages; sitemap.xml lists the pub
   expect(sitemap).toContain(`${web.url}/sites</loc>`);
 });
 
+test('主题服务: the home page grid links each topic with its counts; a topic page lists its policies, Q&A and guides', async () => {
+  const topic = (await api(stack, 'GET', '/topics/housing-fund?pageSize=50')).json as {
+    name: string;
+    policies: { total: number; items: { id: string; title: string }[] };
+    qa: { total: number; items: { question: string }[] };
+    guides: { total: number; items: { code: string; name: string }[] };
+  };
+  expect([topic.policies.total, topic.qa.total, topic.guides.total].every((n) => n > 0)).toBe(true);
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/`);
+    const grid = page.getByRole('region', { name: '主题服务' });
+    const card = grid.locator('li').filter({ has: page.locator('a[href="/topics/housing-fund"]') });
+    await expect(card.locator('.meta').last().textContent()).resolves.toBe(
+      `政策 ${topic.policies.total} · 问答 ${topic.qa.total} · 指南 ${topic.guides.total}`,
+    );
+    await card.getByRole('link', { name: topic.name }).click();
+    await page.waitForURL(/\/topics\/housing-fund$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe(topic.name);
+    const policies = page.getByRole('region', { name: `政策文件（${topic.policies.total}）` });
+    expect(await policies.locator('ul.results > li > a').allTextContents()).toEqual(topic.policies.items.slice(0, 10).map((p) => p.title));
+    const qa = page.getByRole('region', { name: `政策问答（${topic.qa.total}）` });
+    expect(await qa.locator('ul.results > li > a').allTextContents()).toEqual(topic.qa.items.slice(0, 10).map((q) => q.question));
+    const guides = page.getByRole('region', { name: `办事指南（${topic.guides.total}）` });
+    expect(await guides.locator('ul.results > li > a').allTextContents()).toEqual(topic.guides.items.slice(0, 10).map((g) => g.name));
+    await guides.getByRole('link', { name: topic.guides.items[0]!.name }).click();
+    await page.waitForURL(new RegExp(`/guides/${topic.guides.items[0]!.code}$`));
+    const missing = await page.goto(`${web.url}/topics/no-such-topic`);
+    expect(missing?.status()).toBe(404);
+  });
+});
+
 const pages = () => [
   ['guides-list', '/guides'],
   ['bundles', '/bundles'],
@@ -233,4 +264,12 @@ describe.each([
   test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
     expect(await auditPages(browser, web.url, pages() as [string, string][], elder)).toEqual([]);
   });
+});
+
+// The topic page on its own: the five pages above already take most of a test's time on a shared machine.
+test.each([
+  ['normal', false],
+  ['elderly (长辈版)', true],
+])('the topic page in %s mode: axe finds no serious or critical WCAG 2.1 AA violation, at desktop and 360 px', async (_mode, elder) => {
+  expect(await auditPages(browser, web.url, [['topic', '/topics/housing-fund']], elder)).toEqual([]);
 });

@@ -27,3 +27,13 @@ export {
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';
 export { createSynonymTable, defaultSynonyms, expandQuery, parseSynonyms, type SynonymTable } from './synonyms.js';
 export { chineseNumber, clauseAnchor, clauseText, toParagraphs, type Paragraph } from './clauses.js';
+export {
+  CITIZEN_TOPIC_FILE,
+  TopicClassifier,
+  citizenTopicClassifier,
+  parseTopicLexicon,
+  type TopicInput,
+  type TopicLexiconEntry,
+  type TopicScore,
+} from './topic-classifier.js';
+export { TOPIC_CALIBRATION, type TopicCalibration } from './topic-calibration.js';

@@ -19,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.POLICY_IMPORT_JOB_NOT_FOUND:
     case ErrorCode.POLICY_BEST_BET_NOT_FOUND:
     case ErrorCode.QA_PAIR_NOT_FOUND:
+    case ErrorCode.TOPIC_NOT_FOUND:
     case ErrorCode.GUIDE_MATTER_NOT_FOUND:
     case ErrorCode.GUIDE_BUNDLE_NOT_FOUND:
     case ErrorCode.GUIDE_SITE_NOT_FOUND:

@@ -7,6 +7,7 @@ import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
 import type { TaggedRoute } from './route-table.js';
 import { subscriptionRoutes } from './subscriptions.routes.js';
+import { topicRoutes } from './topics.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 /** Every public route of the gateway, one row each (see route-table.ts). */
@@ -15,6 +16,7 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...policyRoutes,
   ...qaRoutes,
   ...guideRoutes,
+  ...topicRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
   ...subscriptionRoutes,

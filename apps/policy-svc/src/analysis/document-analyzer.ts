@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseDocNumber } from '@govdisc/text-analysis';
+import { citizenTopicClassifier, parseDocNumber } from '@govdisc/text-analysis';
 import { splitAgencies } from './agencies.js';
 import { contentHash } from './content-hash.js';
 import { KeywordExtractor, termFrequencies } from './keywords.js';
@@ -21,12 +21,19 @@ export interface DerivedFields {
   keywords: string[];
   topics: string[];
   topicConfidence: number | null;
+  /** citizen topic services (qa_topic codes), by the classifier shared with Q&A and guides */
+  topicCodes: string[];
 }
 
 export type Derived = DerivedFields & { signature: Uint32Array };
 
 /** Everything derived from one text that does not depend on other documents: safe on any thread. */
 export type TextAnalysis = Omit<Derived, 'keywords'> & { termFrequencies: Array<[string, number]> };
+
+/** The citizen topic services of a document: its title and the start of its body (where the subject is named). */
+export function citizenTopicCodes(input: Pick<DocumentInput, 'title' | 'body'>): string[] {
+  return citizenTopicClassifier().classify({ title: input.title, body: input.body.slice(0, 3_000) });
+}
 
 /** `hash` when the caller already computed contentHash(body) (an import needs it before deciding to analyse). */
 export function analyzeText(input: DocumentInput, hash?: string): TextAnalysis {
@@ -40,6 +47,7 @@ export function analyzeText(input: DocumentInput, hash?: string): TextAnalysis {
     termFrequencies: termFrequencies(input.title, input.body),
     topics,
     topicConfidence: confidence,
+    topicCodes: citizenTopicCodes(input),
     signature,
   };
 }
@@ -54,12 +62,13 @@ export class DocumentAnalyzer {
   }
 
   /** Keywords and topics as computed from the text, without counting the document again. */
-  classification(input: DocumentInput): Pick<DerivedFields, 'keywords' | 'topics' | 'topicConfidence'> {
+  classification(input: DocumentInput): Pick<DerivedFields, 'keywords' | 'topics' | 'topicConfidence' | 'topicCodes'> {
     const { topics, confidence } = classifyTopics(input.title, input.body);
     return {
       keywords: this.keywords.rank(termFrequencies(input.title, input.body), 8, { count: false }),
       topics,
       topicConfidence: confidence,
+      topicCodes: citizenTopicCodes(input),
     };
   }
 

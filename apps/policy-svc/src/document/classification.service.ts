@@ -9,7 +9,7 @@ import { publishedPayload } from './document.mapper.js';
 import { type ClassificationChange, DocumentRepository } from './document.repository.js';
 
 /**
- * Editors' keywords and topics. A given list replaces the computed one and sets the override flag that
+ * Editors' keywords, topics and citizen topic services (topicCodes). A given list replaces the computed one and sets the override flag that
  * imports and re-analysis respect; null clears the flag and restores what the text yields. The change,
  * a version row and the usual published event (the search read model re-indexes on it) commit together.
  */
@@ -34,7 +34,13 @@ export class ClassificationService {
       return changed;
     });
     this.logger.log(
-      { documentId: doc.id, version: doc.version, keywordsOverridden: doc.keywordsOverridden, topicsOverridden: doc.topicsOverridden },
+      {
+        documentId: doc.id,
+        version: doc.version,
+        keywordsOverridden: doc.keywordsOverridden,
+        topicsOverridden: doc.topicsOverridden,
+        topicCodesOverridden: doc.topicCodesOverridden,
+      },
       'policy document classification set',
     );
     this.outbox.relay.nudge();
@@ -42,7 +48,8 @@ export class ClassificationService {
   }
 
   private changeOf(current: PolicyDocument, input: SetPolicyClassificationReq & { actor: string }): ClassificationChange {
-    const computed = input.keywords === null || input.topics === null ? this.analyzer.classification(current) : null;
+    const computed =
+      input.keywords === null || input.topics === null || input.topicCodes === null ? this.analyzer.classification(current) : null;
     const change: ClassificationChange = { classifiedBy: input.actor, classifiedAt: new Date() };
     if (input.keywords !== undefined) {
       change.keywords = input.keywords ?? computed!.keywords;
@@ -52,6 +59,10 @@ export class ClassificationService {
       change.topics = input.topics ?? computed!.topics;
       change.topicConfidence = input.topics === null ? computed!.topicConfidence : null;
       change.topicsOverridden = input.topics !== null;
+    }
+    if (input.topicCodes !== undefined) {
+      change.topicCodes = input.topicCodes ?? computed!.topicCodes;
+      change.topicCodesOverridden = input.topicCodes !== null;
     }
     return change;
   }

@@ -52,7 +52,15 @@ export class DocumentLifecycleService {
       );
       await this.documents.addVersion(changed, tx);
       const at = new Date().toISOString();
-      const payload = { documentId, externalId: changed.externalId, title: changed.title, version: changed.version, byDocumentId, at };
+      const payload = {
+        documentId,
+        externalId: changed.externalId,
+        title: changed.title,
+        version: changed.version,
+        byDocumentId,
+        at,
+        topicCodes: changed.topicCodes,
+      };
       await addToOutbox(tx, rule.event.make(payload, ctx));
       return changed;
     });

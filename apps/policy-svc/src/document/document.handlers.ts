@@ -10,6 +10,7 @@ import {
   getPolicyDocumentByExternalId,
   getPolicyDocumentDetail,
   listPolicyDocuments,
+  policyTopicCounts,
   publishPolicyDocument,
   repealPolicyDocument,
   setPolicyClassification,
@@ -68,6 +69,11 @@ export class DocumentHandlers {
   @RpcHandler(listPolicyDocuments)
   async list(req: Req<typeof listPolicyDocuments>, meta: RpcMeta) {
     return pageView(await this.documents.list(req, meta.actor), req, isContentStaff(meta.actor) ? toStaffSummary : toSummary);
+  }
+
+  @RpcHandler(policyTopicCounts)
+  async topicCounts() {
+    return { counts: await this.documents.countsByTopic() };
   }
 
   @RpcHandler(amendPolicyDocument)

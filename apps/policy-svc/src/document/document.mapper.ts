@@ -17,6 +17,7 @@ export function toSummary(doc: PolicyDocument): z.input<typeof PolicyDocumentSum
     status: doc.status,
     publishedAt: doc.publishedAt?.toISOString() ?? null,
     version: doc.version,
+    topicCodes: doc.topicCodes,
   };
 }
 
@@ -45,7 +46,7 @@ export function toView(doc: PolicyDocument, staff = false): PolicyDocumentView {
 
 /** documentPublished payload for a document that is (re)published at its current version. */
 export function publishedPayload(
-  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version' | 'region' | 'body'>,
+  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version' | 'region' | 'body' | 'topicCodes'>,
 ) {
   return {
     documentId: doc.id,
@@ -57,6 +58,7 @@ export function publishedPayload(
     // What subscriptions match on (notify-svc's 政策推送): the region, and a summary for saved searches.
     region: doc.region,
     summary: summaryOf(doc.body),
+    topicCodes: doc.topicCodes,
   };
 }
 
@@ -96,6 +98,8 @@ export function toDetail(doc: PolicyDocument, versions: VersionRow[], staff = fa
     keywords: doc.keywords,
     keywordsOverridden: doc.keywordsOverridden,
     topicsOverridden: doc.topicsOverridden,
+    topicCodes: doc.topicCodes,
+    topicCodesOverridden: doc.topicCodesOverridden,
     classifiedBy: doc.classifiedBy,
     classifiedAt: doc.classifiedAt?.toISOString() ?? null,
     indexNumber: doc.indexNumber,

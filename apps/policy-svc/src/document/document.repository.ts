@@ -31,6 +31,8 @@ export interface ClassificationChange {
   topics?: string[];
   topicConfidence?: number | null;
   topicsOverridden?: boolean;
+  topicCodes?: string[];
+  topicCodesOverridden?: boolean;
   classifiedBy: string;
   classifiedAt: Date;
 }
@@ -58,13 +60,14 @@ export class DocumentRepository {
   /** The pending edit becomes the published version (an editor's keyword/topic override is kept). */
   applyPendingEdit(current: PolicyDocument, publishedBy: string, tx: Tx): Promise<PolicyDocument> {
     const edit = current.pendingEdit as unknown as PendingEdit;
-    const { keywords, topics, topicConfidence, ...rest } = edit;
+    const { keywords, topics, topicConfidence, topicCodes, ...rest } = edit;
     return tx.policyDocument.update({
       where: { id: current.id },
       data: {
         ...rest,
         ...(current.keywordsOverridden ? {} : { keywords }),
         ...(current.topicsOverridden ? {} : { topics, topicConfidence }),
+        ...(current.topicCodesOverridden ? {} : { topicCodes }),
         editedBy: current.pendingEditedBy,
         publishedBy,
         publishedAt: new Date(),
@@ -74,6 +77,14 @@ export class DocumentRepository {
         version: { increment: 1 },
       },
     });
+  }
+
+  /** Number of published (in force) documents per citizen topic code (codes without any are absent). */
+  async publishedTopicCounts(): Promise<Record<string, number>> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ code: string; n: bigint }>>(
+      `SELECT t AS code, count(*) AS n FROM policy_document, unnest(topic_codes) AS t WHERE status = 'PUBLISHED' GROUP BY t`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
   }
 
   /** Drafts and pending edits an import job left, in id order. */
@@ -220,18 +231,24 @@ export class DocumentRepository {
     page,
     pageSize,
     status,
+    topicCode,
     publicOnly,
     nothing,
   }: {
     page: number;
     pageSize: number;
     status?: DocumentStatus;
+    topicCode?: string;
     publicOnly?: boolean;
     nothing?: boolean;
   }) {
     const where: Prisma.PolicyDocumentWhereInput = nothing
       ? { id: { in: [] } }
-      : { ...(publicOnly ? { status: { not: 'DRAFT' } } : {}), ...(status ? { status } : {}) };
+      : {
+          ...(publicOnly ? { status: { not: 'DRAFT' } } : {}),
+          ...(status ? { status } : {}),
+          ...(topicCode ? { topicCodes: { has: topicCode } } : {}),
+        };
     return findPage(this.prisma.policyDocument, {
       where,
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
@@ -285,6 +302,7 @@ export function contentColumns(input: DocumentFields, derived: DerivedFields & {
     keywords: derived.keywords,
     topics: derived.topics,
     topicConfidence: derived.topicConfidence,
+    topicCodes: derived.topicCodes,
     ...(derived.canonicalId !== undefined ? { canonicalId: derived.canonicalId } : {}),
   };
 }

@@ -10,7 +10,7 @@ import {
   documentPublished,
 } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { OutboxRelayHost } from '@govdisc/service-kit';
+import { OutboxRelayHost, TtlCache } from '@govdisc/service-kit';
 import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.js';
 import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
@@ -21,6 +21,8 @@ import { publishedPayload } from './document.mapper.js';
 @Injectable()
 export class DocumentService {
   private readonly logger = new Logger(DocumentService.name);
+  /** Read for every home page's topic grid: counts may lag a few seconds. */
+  private readonly topicCounts = new TtlCache<Record<string, number>>(5_000, 1);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -71,8 +73,13 @@ export class DocumentService {
     return doc;
   }
 
+  /** Published documents per citizen topic code (cached for 5 s). */
+  countsByTopic(): Promise<Record<string, number>> {
+    return this.topicCounts.get('all', () => this.documents.publishedTopicCounts());
+  }
+
   /** Everyone but staff gets published documents only: asking for drafts gives an empty page. */
-  list(query: { page: number; pageSize: number; status?: DocumentStatus }, actor: Actor | null = null) {
+  list(query: { page: number; pageSize: number; status?: DocumentStatus; topicCode?: string }, actor: Actor | null = null) {
     if (isContentStaff(actor)) return this.documents.list(query);
     return query.status === 'DRAFT'
       ? this.documents.list({ ...query, nothing: true })
@@ -118,7 +125,7 @@ function sameAsStored(current: PolicyDocument, input: CreatePolicyDocumentReq): 
   return SAVED_FIELDS.every((k) => (current[k] ?? null) === (input[k] ?? null));
 }
 
-function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence'>>(
+function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 'topicConfidence' | 'topicCodes'>>(
   derived: D,
   current: PolicyDocument | null,
 ): D {
@@ -127,5 +134,6 @@ function keepOverrides<D extends Pick<PolicyDocument, 'keywords' | 'topics' | 't
     ...derived,
     ...(current.keywordsOverridden ? { keywords: current.keywords } : {}),
     ...(current.topicsOverridden ? { topics: current.topics, topicConfidence: current.topicConfidence } : {}),
+    ...(current.topicCodesOverridden ? { topicCodes: current.topicCodes } : {}),
   };
 }

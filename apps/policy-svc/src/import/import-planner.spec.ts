@@ -27,6 +27,7 @@ function context(over: Partial<PlanContext> = {}): PlanContext {
       keywords: [],
       topics: [],
       topicConfidence: null,
+      topicCodes: [],
       signature: minhash(r.body),
     }),
     ...over,

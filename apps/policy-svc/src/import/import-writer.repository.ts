@@ -43,19 +43,19 @@ const UPSERT = `
 INSERT INTO policy_document AS d (
   id, external_id, title, doc_number, agency, publish_date, level, region, doc_type, body,
   effective_date, expiry_date, index_number, category, source_url,
-  doc_number_key, agencies, content_hash, minhash, keywords, topics, topic_confidence, canonical_id,
+  doc_number_key, agencies, content_hash, minhash, keywords, topics, topic_confidence, topic_codes, canonical_id,
   created_by, edited_by, import_job_id, version, created_at, updated_at)
 SELECT r.id, r.external_id, r.title, r.doc_number, r.agency, r.publish_date, r.level, r.region, r.doc_type, r.body,
   r.effective_date, r.expiry_date, r.index_number, r.category, r.source_url,
   r.doc_number_key, ARRAY(SELECT json_array_elements_text(r.agencies)), r.content_hash, r.minhash,
   ARRAY(SELECT json_array_elements_text(r.keywords)), ARRAY(SELECT json_array_elements_text(r.topics)),
-  r.topic_confidence, r.canonical_id,
+  r.topic_confidence, ARRAY(SELECT json_array_elements_text(r.topic_codes)), r.canonical_id,
   $2, $2, $3::uuid, 1, now(), now()
 FROM json_to_recordset($1::json) AS r(
   id uuid, external_id text, title text, doc_number text, agency text, publish_date text, level text, region text,
   doc_type text, body text, effective_date text, expiry_date text, index_number text, category text, source_url text,
   doc_number_key text, agencies json, content_hash text, minhash text, keywords json, topics json,
-  topic_confidence double precision, canonical_id uuid)
+  topic_confidence double precision, topic_codes json, canonical_id uuid)
 ON CONFLICT (external_id) DO UPDATE SET
   title = EXCLUDED.title, doc_number = EXCLUDED.doc_number, agency = EXCLUDED.agency,
   publish_date = EXCLUDED.publish_date, level = EXCLUDED.level, region = EXCLUDED.region,
@@ -66,6 +66,7 @@ ON CONFLICT (external_id) DO UPDATE SET
   keywords = CASE WHEN d.keywords_overridden THEN d.keywords ELSE EXCLUDED.keywords END,
   topics = CASE WHEN d.topics_overridden THEN d.topics ELSE EXCLUDED.topics END,
   topic_confidence = CASE WHEN d.topics_overridden THEN d.topic_confidence ELSE EXCLUDED.topic_confidence END,
+  topic_codes = CASE WHEN d.topic_codes_overridden THEN d.topic_codes ELSE EXCLUDED.topic_codes END,
   canonical_id = COALESCE(EXCLUDED.canonical_id, d.canonical_id),
   edited_by = $2, import_job_id = $3::uuid, version = d.version + 1, updated_at = now()
   WHERE d.status = 'DRAFT'
@@ -140,6 +141,7 @@ export class ImportWriter {
       keywords: d.keywords,
       topics: d.topics,
       topic_confidence: d.topicConfidence,
+      topic_codes: d.topicCodes,
       canonical_id: canonicalId,
     }));
     return (await tx.query<WrittenRow>(UPSERT, [JSON.stringify(rows), author.editedBy, author.jobId])).rows;
@@ -202,6 +204,7 @@ function pendingEditOf(r: ImportRecord, d: DerivedFields, canonicalId: string | 
     keywords: d.keywords,
     topics: d.topics,
     topicConfidence: d.topicConfidence,
+    topicCodes: d.topicCodes,
     ...(canonicalId ? { canonicalId } : {}),
   };
 }

@@ -11,6 +11,7 @@ export function toView(p: PairWithCitations, staff = false): QaPairView {
     answer: p.answer,
     audience: p.audience,
     topics: p.topics,
+    topicsOverridden: p.topicsOverridden,
     ownerDepartment: p.ownerDepartment,
     effectiveFrom: p.effectiveFrom,
     effectiveTo: p.effectiveTo,

@@ -8,7 +8,16 @@ export type Tx = Prisma.TransactionClient;
 export type PairWithCitations = QaPair & { citations: QaCitation[] };
 export type PairContent = Pick<
   QaPair,
-  'question' | 'alternatives' | 'answer' | 'audience' | 'topics' | 'ownerDepartment' | 'effectiveFrom' | 'effectiveTo' | 'sourcePolicyId'
+  | 'question'
+  | 'alternatives'
+  | 'answer'
+  | 'audience'
+  | 'topics'
+  | 'topicsOverridden'
+  | 'ownerDepartment'
+  | 'effectiveFrom'
+  | 'effectiveTo'
+  | 'sourcePolicyId'
 >;
 
 /** An edit of a published pair waiting for review (stored as JSON in `pending_edit`). */

@@ -12,6 +12,7 @@ import {
   type z,
 } from '@govdisc/contracts';
 import { isUniqueViolation } from '@govdisc/service-kit';
+import { citizenTopicClassifier } from '@govdisc/text-analysis';
 import { PrismaService } from '../infra/prisma.service.js';
 import { TopicService } from '../topic/topic.service.js';
 import { type CheckedCitation, CitationVerifier } from './citation-verifier.js';
@@ -35,22 +36,22 @@ export class PairService {
   async upsert(input: UpsertQaPairReq, actor: Actor): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
     if (input.publish && !isReviewer(actor))
       throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
-    await this.topics.assertKnown(input.topics);
+    await this.topics.assertKnown(input.topics ?? []);
     const checked = await this.citations.checkAll(input, actor);
-    const content = contentOf(input);
     // Two imports of the same new record at once both find no pair and both insert: the loser of the unique
     // externalId goes again and finds the winner's pair (an update or "unchanged", never a 500).
-    const result = await this.saveOnce(input, content, checked, actor).catch((error: unknown) => {
-      if (input.externalId && isUniqueViolation(error)) return this.saveOnce(input, content, checked, actor);
+    const result = await this.saveOnce(input, checked, actor).catch((error: unknown) => {
+      if (input.externalId && isUniqueViolation(error)) return this.saveOnce(input, checked, actor);
       throw error;
     });
     this.logger.log({ pairId: result.pair.id, outcome: result.outcome }, 'Q&A pair saved');
     return result;
   }
 
-  private saveOnce(input: UpsertQaPairReq, content: PairContent, checked: CheckedCitation[], actor: Actor) {
+  private saveOnce(input: UpsertQaPairReq, checked: CheckedCitation[], actor: Actor) {
     return this.prisma.$transaction(async (tx) => {
       const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
+      const content = contentOf(input, existing);
       if (input.publish) return this.signOff({ existing, content, checked, actor, externalId: input.externalId ?? null }, tx);
       if (!existing) {
         const pair = await this.pairs.create(
@@ -176,18 +177,32 @@ export function mayBePublic(pair: Dated, today = shanghaiDate()): boolean {
   return pair.status === 'PUBLISHED' && !(pair.effectiveTo && pair.effectiveTo < today);
 }
 
-function contentOf(input: UpsertQaPairReq): PairContent {
+function contentOf(input: UpsertQaPairReq, existing: PairWithCitations | null): PairContent {
   return {
     question: input.question,
     alternatives: input.alternatives,
     answer: input.answer,
     audience: input.audience,
-    topics: input.topics,
+    ...pairTopics(input, existing),
     ownerDepartment: input.ownerDepartment ?? null,
     effectiveFrom: input.effectiveFrom ?? null,
     effectiveTo: input.effectiveTo ?? null,
     sourcePolicyId: input.sourcePolicyId ?? null,
   };
+}
+
+/**
+ * An editor's topics win and are kept through later saves that leave `topics` out; without them (or with null or
+ * an empty list) the shared classifier reads the question (as the title), its alternatives and the answer.
+ */
+export function pairTopics(
+  input: Pick<UpsertQaPairReq, 'topics' | 'question' | 'alternatives' | 'answer'>,
+  existing: Pick<PairWithCitations, 'topics' | 'topicsOverridden'> | null,
+): Pick<PairContent, 'topics' | 'topicsOverridden'> {
+  if (input.topics?.length) return { topics: [...new Set(input.topics)], topicsOverridden: true };
+  if (input.topics === undefined && existing?.topicsOverridden) return { topics: existing.topics, topicsOverridden: true };
+  const body = [...input.alternatives, input.answer].join('\n');
+  return { topics: citizenTopicClassifier().classify({ title: input.question, body }), topicsOverridden: false };
 }
 
 function selfReview(externalId: string | null): DomainError {

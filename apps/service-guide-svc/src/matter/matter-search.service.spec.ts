@@ -15,6 +15,7 @@ function matter(code: string, name: string, policyRefs: string[] = []): GuideMat
     promisedDays: null,
     policyRefs,
     topics: [],
+    topicsOverridden: false,
     siteIds: [],
     detail: {},
     version: 1,

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
   getGuideMatter,
+  guideTopicCounts,
   importGuideMatters,
   isContentStaff,
   listGuideMatters,
@@ -55,6 +56,11 @@ export class MatterHandlers {
   async list(req: z.output<typeof listGuideMatters.request>, meta: RpcMeta) {
     const staff = isContentStaff(meta.actor);
     return pageView(await this.matters.list(req, meta.actor), req, (m) => toMatterView(m, { staff }));
+  }
+
+  @RpcHandler(guideTopicCounts)
+  async topicCounts() {
+    return { counts: await this.matters.countsByTopic() };
   }
 
   @RpcHandler(importGuideMatters)

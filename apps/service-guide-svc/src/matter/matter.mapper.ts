@@ -1,18 +1,21 @@
 import { type UpsertGuideMatterReq, type GuideMatterView, authorshipView, type z } from '@govdisc/contracts';
 import type { GuideMatter } from '../generated/prisma/client.js';
-import { clauseAnchor } from '@govdisc/text-analysis';
+import { citizenTopicClassifier, clauseAnchor } from '@govdisc/text-analysis';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
 
-/** A matter's editable content (everything but its code), as validated by the contract. */
-export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code'>;
-type Detail = Omit<MatterContent, 'name' | 'type' | 'department' | 'summary' | 'promisedDays' | 'topics' | 'siteIds'>;
+/** A matter's editable content (everything but its code) as validated by the contract, its topics settled. */
+export type MatterContent = Omit<z.output<typeof UpsertGuideMatterReq>, 'code' | 'topics'> & {
+  topics: string[];
+  topicsOverridden: boolean;
+};
+type Detail = Omit<MatterContent, 'name' | 'type' | 'department' | 'summary' | 'promisedDays' | 'topics' | 'topicsOverridden' | 'siteIds'>;
 type SiteRef = GuideMatterView['sites'][number];
 
 /** Content → the row's columns: listing fields as columns, the rest of the guide in `detail`. */
 export function toMatterRow(content: MatterContent) {
-  const { name, type, department, summary, promisedDays, topics, siteIds, ...detail } = content;
+  const { name, type, department, summary, promisedDays, topics, topicsOverridden, siteIds, ...detail } = content;
   const policyRefs = [...new Set(detail.legalBasis.map((l) => l.policyId))];
-  return { name, type, department, summary, promisedDays, topics, siteIds, policyRefs, detail: detail as object };
+  return { name, type, department, summary, promisedDays, topics, topicsOverridden, siteIds, policyRefs, detail: detail as object };
 }
 
 const EMPTY_DETAIL: Detail = {
@@ -39,10 +42,25 @@ export function matterContentOf(m: GuideMatter): MatterContent {
     summary: m.summary,
     promisedDays: m.promisedDays,
     topics: m.topics,
+    topicsOverridden: m.topicsOverridden,
     siteIds: m.siteIds,
     ...EMPTY_DETAIL,
     ...(m.detail as Partial<Detail>),
   };
+}
+
+/**
+ * An editor's topics win and are kept through later saves that leave `topics` out; without them (or with null or
+ * an empty list) the shared classifier reads the name (as the title), the summary and the conditions.
+ */
+export function matterTopics(
+  input: Pick<z.output<typeof UpsertGuideMatterReq>, 'topics' | 'name' | 'summary' | 'conditions'>,
+  current: Pick<GuideMatter, 'topics' | 'topicsOverridden'> | null,
+): Pick<MatterContent, 'topics' | 'topicsOverridden'> {
+  if (input.topics?.length) return { topics: [...new Set(input.topics)], topicsOverridden: true };
+  if (input.topics === undefined && current?.topicsOverridden) return { topics: current.topics, topicsOverridden: true };
+  const body = [input.summary, ...input.conditions].join('\n');
+  return { topics: citizenTopicClassifier().classify({ title: input.name, body }), topicsOverridden: false };
 }
 
 export const sameMatterContent = (m: GuideMatter, content: MatterContent): boolean =>

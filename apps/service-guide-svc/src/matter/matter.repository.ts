@@ -81,6 +81,14 @@ export class MatterRepository {
     });
   }
 
+  /** Number of published matters per topic code (codes without any are absent). */
+  async publishedTopicCounts(): Promise<Record<string, number>> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ code: string; n: bigint }>>(
+      `SELECT t AS code, count(*) AS n FROM guide_matter, unnest(topics) AS t WHERE status = 'PUBLISHED' GROUP BY t`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+  }
+
   /** Flags a matter: a policy of its legal basis changed (`reason`). */
   markNeedsUpdate(id: string, flag: { reason: string; policyId: string }, tx: Tx): Promise<GuideMatter> {
     return tx.guideMatter.update({

@@ -8,9 +8,10 @@ import {
   isContentStaff,
   type z,
 } from '@govdisc/contracts';
+import { TtlCache } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
-import { type MatterContent, matterContentOf, sameMatterContent } from './matter.mapper.js';
+import { type MatterContent, matterContentOf, matterTopics, sameMatterContent } from './matter.mapper.js';
 import { MatterRepository, type Tx } from './matter.repository.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
@@ -24,7 +25,15 @@ export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 export class MatterService {
   private readonly logger = new Logger(MatterService.name);
 
+  /** Read for every home page's topic grid: counts may lag a few seconds. */
+  private readonly topicCounts = new TtlCache<Record<string, number>>(5_000, 1);
+
   constructor(private readonly matters: MatterRepository) {}
+
+  /** Published matters per topic code (cached for 5 s). */
+  countsByTopic(): Promise<Record<string, number>> {
+    return this.topicCounts.get('all', () => this.matters.publishedTopicCounts());
+  }
 
   async save(input: z.output<typeof UpsertGuideMatterReq>, actor: Actor): Promise<GuideMatter> {
     return (await this.saveWithOutcome(input, actor)).matter;
@@ -35,10 +44,11 @@ export class MatterService {
     input: z.output<typeof UpsertGuideMatterReq>,
     actor: Actor,
   ): Promise<{ matter: GuideMatter; outcome: SaveOutcome }> {
-    const { code, ...content } = input;
+    const { code, topics: _topics, ...given } = input;
     const result = await this.matters.transaction(async (tx) => {
-      await this.assertSitesExist(content, tx);
+      await this.assertSitesExist(given, tx);
       let current = await this.matters.lockByCode(code, tx);
+      const content: MatterContent = { ...given, ...matterTopics(input, current) };
       // saving again (even unchanged) is the editor's answer to a needs-update flag
       if (current?.needsUpdate) current = await this.matters.clearNeedsUpdate(current.id, tx);
       if (!current) return { matter: await this.matters.saveDraft(code, content, actor.sub, tx), outcome: 'created' as const };
@@ -105,7 +115,7 @@ export class MatterService {
     });
   }
 
-  private async assertSitesExist(content: MatterContent, tx: Tx): Promise<void> {
+  private async assertSitesExist(content: Pick<MatterContent, 'siteIds'>, tx: Tx): Promise<void> {
     const known = await this.matters.existingSiteIds(content.siteIds, tx);
     const unknown = content.siteIds.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new DomainError(ErrorCode.GUIDE_SITE_UNKNOWN, undefined, { siteIds: unknown });

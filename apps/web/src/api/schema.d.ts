@@ -1002,6 +1002,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topic services in the editors' order, each with its numbers of published policies, Q&A pairs and guides (a count is null when its service did not answer in time)
+         * @description Calls `rpc.qa.topic.list` (names, order, Q&A counts) with `rpc.policy.topic.counts` and `rpc.guide.topic.counts`
+         */
+        get: operations["topics.list.get_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One topic service with its published policies, Q&A pairs and guides, each paged by page/pageSize (a part is empty with available=false when its service did not answer in time)
+         * @description Calls `rpc.qa.topic.list`, then `rpc.policy.document.list`, `rpc.qa.pair.list` and `rpc.guide.matter.list` filtered by the topic
+         */
+        get: operations["topics.read.get_topics_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosure-requests": {
         parameters: {
             query?: never;
@@ -1686,6 +1726,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
+                topicCode?: "enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government";
             };
             header?: never;
             path?: never;
@@ -1711,6 +1752,7 @@ export interface operations {
                             status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                             publishedAt: string | null;
                             version: number;
+                            topicCodes: string[];
                             editedBy?: string | null;
                             publishedBy?: string | null;
                             pendingEdit?: {
@@ -1809,6 +1851,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3334,6 +3377,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3415,6 +3459,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3508,6 +3553,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -3673,6 +3720,7 @@ export interface operations {
                 "application/json": {
                     keywords?: string[] | null;
                     topics?: ("企业扶持" | "财政补贴" | "税收" | "就业创业" | "社会保险" | "医疗卫生" | "疫情防控" | "教育" | "住房" | "交通运输" | "环境保护" | "民政救助" | "市场监管" | "公共安全" | "司法诉讼" | "农业农村")[] | null;
+                    topicCodes?: ("enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government")[] | null;
                 };
             };
         };
@@ -3706,6 +3754,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -3833,6 +3883,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3965,6 +4016,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4111,6 +4164,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4250,6 +4305,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4693,6 +4750,7 @@ export interface operations {
                             /** @enum {string} */
                             audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                             topics: string[];
+                            topicsOverridden: boolean;
                             ownerDepartment: string | null;
                             effectiveFrom: string | null;
                             effectiveTo: string | null;
@@ -4786,11 +4844,8 @@ export interface operations {
                      * @enum {string}
                      */
                     audience?: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
-                    /**
-                     * @description topic codes, e.g. housing-fund
-                     * @default []
-                     */
-                    topics?: string[];
+                    /** @description topic codes, e.g. housing-fund: the editor's choice, kept through later saves; omitted: the earlier choice, else computed from the text; null or []: computed again */
+                    topics?: string[] | null;
                     ownerDepartment?: string;
                     /** Format: date */
                     effectiveFrom?: string;
@@ -4832,6 +4887,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -4954,6 +5010,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -5052,6 +5109,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -5750,6 +5808,7 @@ export interface operations {
                             consultPhones: string[];
                             complaintPhones: string[];
                             topics: string[];
+                            topicsOverridden: boolean;
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -5959,8 +6018,8 @@ export interface operations {
                      * @default []
                      */
                     complaintPhones?: string[];
-                    /** @default [] */
-                    topics?: string[];
+                    /** @description 主题服务编码: the editor's choice, kept through later saves; omitted: the earlier choice, else computed; null or []: computed again */
+                    topics?: ("enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government")[] | null;
                 };
             };
         };
@@ -6025,6 +6084,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6288,6 +6348,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6448,6 +6509,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6889,6 +6951,7 @@ export interface operations {
                             consultPhones: string[];
                             complaintPhones: string[];
                             topics: string[];
+                            topicsOverridden: boolean;
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -7493,6 +7556,157 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "topics.list.get_topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            description: string;
+                            counts: {
+                                policy: number | null;
+                                qa: number | null;
+                                guide: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "topics.read.get_topics_code": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string;
+                        page: number;
+                        pageSize: number;
+                        policies: {
+                            items: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                publishDate: string | null;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
+                        qa: {
+                            items: {
+                                id: string;
+                                question: string;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
+                        guides: {
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
                     };
                 };
             };

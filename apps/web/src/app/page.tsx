@@ -8,12 +8,26 @@ export const metadata: Metadata = {
   alternates: { canonical: '/' },
 };
 
+/** 政策 12 · 问答 5 · 指南 3 (a part whose service did not answer is left out). */
+function topicCounts(counts: { policy: number | null; qa: number | null; guide: number | null }): string {
+  return (
+    [
+      ['政策', counts.policy],
+      ['问答', counts.qa],
+      ['指南', counts.guide],
+    ] as const
+  )
+    .filter(([, n]) => n !== null)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(' · ');
+}
+
 export default async function Home() {
   const client = await api();
   const [topics, pairs] = await Promise.all([
     // The home page stays up when a service is down: the search box needs nothing.
     client
-      .GET('/api/v1/qa/topics')
+      .GET('/api/v1/topics')
       .then((r) => r.data?.items ?? [])
       .catch(() => []),
     client
@@ -36,8 +50,9 @@ export default async function Home() {
           <ul className="card-list topic-list">
             {topics.map((t) => (
               <li key={t.code}>
-                <a href={`/search?q=${encodeURIComponent(t.name)}`}>{t.name}</a>
+                <a href={`/topics/${t.code}`}>{t.name}</a>
                 {t.description && <p className="meta">{t.description}</p>}
+                <p className="meta">{topicCounts(t.counts)}</p>
               </li>
             ))}
           </ul>

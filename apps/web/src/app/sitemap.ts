@@ -4,7 +4,7 @@ import { siteUrl } from '../lib/site';
 
 export const dynamic = 'force-dynamic';
 
-/** /sitemap.xml: the fixed pages, every published policy, service guide and 一件事 (paged through the public lists, at most 50,000 URLs). */
+/** /sitemap.xml: the fixed pages, the topic services, every published policy, service guide and 一件事 (paged through the public lists, at most 50,000 URLs). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = siteUrl();
   const entries: MetadataRoute.Sitemap = [
@@ -20,6 +20,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     url: `${base}${p}`,
   }));
   const client = plainApi();
+  const topics = await client.GET('/api/v1/topics').catch(() => ({ data: undefined }));
+  for (const t of topics.data?.items ?? []) entries.push({ url: `${base}/topics/${t.code}` });
   for (let page = 1; page <= 500 && entries.length < 50_000; page++) {
     const { data } = await client.GET('/api/v1/policies', { params: { query: { page, pageSize: 100, status: 'PUBLISHED' } } });
     if (!data) break;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineEvent, defineRpc } from '../define.js';
 import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
+import { CitizenTopicCode } from '../topics.js';
 
 /**
  * Service matters (政务服务事项) with their full guides (办事指南), modelled on the fields of the national
@@ -86,14 +87,13 @@ export const MatterContentFields = {
   consultPhones: z.array(phone).max(10).default([]).describe('咨询电话'),
   complaintPhones: z.array(phone).max(10).default([]).describe('投诉电话'),
   topics: z
-    .array(
-      z
-        .string()
-        .trim()
-        .regex(/^[a-z0-9-]{1,50}$/, '主题编码只能包含小写字母、数字和连字符'),
-    )
-    .max(20)
-    .default([]),
+    .array(CitizenTopicCode)
+    .max(5, '主题服务最多 5 个')
+    .nullable()
+    .optional()
+    .describe(
+      "主题服务编码: the editor's choice, kept through later saves; omitted: the earlier choice, else computed; null or []: computed again",
+    ),
 };
 export const UpsertGuideMatterReq = z
   .strictObject({ code: MatterCode, ...MatterContentFields })
@@ -157,6 +157,8 @@ export const GuideMatterView = z.object({
   consultPhones: z.array(z.string()),
   complaintPhones: z.array(z.string()),
   topics: z.array(z.string()),
+  /** the topics were chosen by an editor (else computed by the shared topic classifier) */
+  topicsOverridden: z.boolean(),
   /** published versions so far (1 for a draft never published) */
   version: z.number().int(),
   updatedAt: IsoDateTime,

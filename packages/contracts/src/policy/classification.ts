@@ -3,6 +3,7 @@ import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 import { PolicyDocumentDetail } from './lifecycle.js';
 import { EDITORS } from '../roles.js';
+import { CitizenTopicCode } from '../topics.js';
 
 /** The policy topic taxonomy (the 16 topic services of a city policy platform); policy-svc classifies into it. */
 export const POLICY_TOPICS = [
@@ -43,8 +44,12 @@ export const SetPolicyClassificationReq = z
     documentId: Uuid,
     keywords: z.array(Keyword).max(20, '关键词最多 20 个').transform(unique).nullable().optional(),
     topics: z.array(PolicyTopic).max(3, '主题最多 3 个').transform(unique).nullable().optional(),
+    topicCodes: z.array(CitizenTopicCode).max(3, '主题服务最多 3 个').transform(unique).nullable().optional(),
   })
-  .refine((r) => r.keywords !== undefined || r.topics !== undefined, { message: '请至少提供 keywords 或 topics 之一', path: ['keywords'] });
+  .refine((r) => r.keywords !== undefined || r.topics !== undefined || r.topicCodes !== undefined, {
+    message: '请至少提供 keywords、topics 或 topicCodes 之一',
+    path: ['keywords'],
+  });
 export type SetPolicyClassificationReq = z.output<typeof SetPolicyClassificationReq>;
 
 export const setPolicyClassification = defineRpc('rpc.policy.document.classify', {

@@ -4,6 +4,7 @@ import { defineEvent, defineRpc } from '../define.js';
 import type { Envelope } from '../envelope.js';
 import { DomainError, ErrorCode } from '../errors.js';
 import { EDITORS, PUBLIC, REVIEWERS } from '../roles.js';
+import { CitizenTopicCode } from '../topics.js';
 
 export const PolicyDocumentStatus = z.enum(['DRAFT', 'PUBLISHED', 'AMENDED', 'EXPIRED', 'REPEALED']);
 
@@ -32,6 +33,8 @@ export const PolicyDocumentSummary = z.object({
   status: PolicyDocumentStatus,
   publishedAt: IsoDateTime.nullable(),
   version: z.number().int(),
+  /** citizen topic services (qa_topic codes, e.g. housing-fund) */
+  topicCodes: z.array(z.string()),
   /** staff only (absent for the public): who wrote the current version, who published it */
   editedBy: z.string().nullable().optional(),
   publishedBy: z.string().nullable().optional(),
@@ -49,7 +52,10 @@ export const PolicyDocumentView = PolicyDocumentSummary.extend({
 export type PolicyDocumentView = z.infer<typeof PolicyDocumentView>;
 
 export const DocumentIdReq = z.strictObject({ documentId: Uuid });
-export const ListPolicyDocumentsReq = Page.extend({ status: PolicyDocumentStatus.optional() }).strict();
+export const ListPolicyDocumentsReq = Page.extend({
+  status: PolicyDocumentStatus.optional(),
+  topicCode: CitizenTopicCode.optional().describe('only documents of this citizen topic service'),
+}).strict();
 
 export const createPolicyDocument = defineRpc('rpc.policy.document.create', {
   access: EDITORS,
@@ -78,6 +84,7 @@ export const policyHealth = defineRpc('rpc.policy.health.check', { access: PUBLI
  * know them yet still parse. topicCodes are citizen topic codes (qa_topic: housing-fund, social-insurance…).
  */
 const SubscriptionMatchFields = {
+  /** citizen topic services (qa_topic codes) the document belongs to: computed or set by an editor */
   topicCodes: z.array(z.string()).optional(),
   region: z.string().nullable().optional(),
   /** A short summary (the first paragraph, ≤ 300 characters): saved searches match title + summary terms. */

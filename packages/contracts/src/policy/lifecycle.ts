@@ -35,6 +35,9 @@ export const PolicyDocumentDetail = z.object({
   /** set by an editor (PUT …/classification): kept through re-imports and re-analysis */
   keywordsOverridden: z.boolean(),
   topicsOverridden: z.boolean(),
+  /** citizen topic services (qa_topic codes); `topicCodesOverridden` when an editor set them */
+  topicCodes: z.array(z.string()),
+  topicCodesOverridden: z.boolean(),
   classifiedBy: z.string().nullable(),
   classifiedAt: IsoDateTime.nullable(),
   /** 索引号 and 主题分类 as the source published them */

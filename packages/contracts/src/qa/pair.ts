@@ -28,7 +28,14 @@ export const UpsertQaPairReq = z.strictObject({
   alternatives: z.array(line(2, 300)).max(30).default([]).describe('相似问法'),
   answer: line(1, 20_000),
   audience: QaAudience.default('ALL'),
-  topics: z.array(line(1, 50)).max(10).default([]).describe('topic codes, e.g. housing-fund'),
+  topics: z
+    .array(line(1, 50))
+    .max(10)
+    .nullable()
+    .optional()
+    .describe(
+      "topic codes, e.g. housing-fund: the editor's choice, kept through later saves; omitted: the earlier choice, else computed from the text; null or []: computed again",
+    ),
   ownerDepartment: line(1, 200).optional(),
   effectiveFrom: IsoDate.optional(),
   effectiveTo: IsoDate.optional(),
@@ -51,6 +58,8 @@ export const QaPairView = z.object({
   answer: z.string(),
   audience: QaAudience,
   topics: z.array(z.string()),
+  /** the topics were chosen by an editor (else computed by the shared topic classifier) */
+  topicsOverridden: z.boolean(),
   ownerDepartment: z.string().nullable(),
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
