@@ -5,6 +5,7 @@ import { healthRoutes } from './health.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
+import { searchRoutes } from './search.routes.js';
 import type { TaggedRoute } from './route-table.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
@@ -14,6 +15,7 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...policyRoutes,
   ...qaRoutes,
   ...guideRoutes,
+  ...searchRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
   ...webhookRoutes,

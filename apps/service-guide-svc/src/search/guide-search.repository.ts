@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { type ChangeCursor, changedSince } from '@govdisc/service-kit';
+import type { GuideBundle, GuideMatter } from '../generated/prisma/client.js';
+import { PrismaService } from '../infra/prisma.service.js';
+
+/** What the guide search index reads: matters and bundles changed since a cursor, oldest first. */
+@Injectable()
+export class GuideSearchRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  mattersChangedSince(since: ChangeCursor, take: number): Promise<GuideMatter[]> {
+    return this.prisma.guideMatter.findMany({ ...changedSince(since), take });
+  }
+
+  /** Bundles are keyed by code: the cursor's id is a bundle code here. */
+  async bundlesChangedSince(since: ChangeCursor, take: number): Promise<Array<GuideBundle & { id: string }>> {
+    const rows = await this.prisma.guideBundle.findMany({
+      where: { OR: [{ updatedAt: { gt: since.at } }, { updatedAt: since.at, code: { gt: since.id } }] },
+      orderBy: [{ updatedAt: 'asc' }, { code: 'asc' }],
+      take,
+    });
+    return rows.map((b) => ({ ...b, id: b.code }));
+  }
+}
