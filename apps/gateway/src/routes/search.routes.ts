@@ -60,6 +60,8 @@ export const searchRoutes = routes('search', [
     method: 'GET',
     path: '/search',
     access: PUBLIC,
+    // the handler checks the query itself (one code per mistake); `input` + `publicInput` document it in OpenAPI
+    input: 'query',
     publicInput: UnifiedSearchQuery,
     output: UnifiedSearchResult,
     describe: '`rpc.policy.search.part`, `rpc.qa.search.part` and `rpc.guide.search.part` in parallel',

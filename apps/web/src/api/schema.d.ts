@@ -1002,6 +1002,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一键查: one query over published policies, Q&A, service guides and 一件事 bundles: counts per type, a blended first page, `type` + `page` to page within one type; a service that does not answer in time is named in `partial`
+         * @description Calls `rpc.policy.search.part`, `rpc.qa.search.part` and `rpc.guide.search.part` in parallel
+         */
+        get: operations["search.unified.get_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosure-requests": {
         parameters: {
             query?: never;
@@ -7385,6 +7405,79 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "search.unified.get_search": {
+        parameters: {
+            query: {
+                q: string;
+                type?: "policy" | "qa" | "guide" | "bundle";
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        q: string;
+                        type: ("policy" | "qa" | "guide" | "bundle") | null;
+                        page: number;
+                        pageSize: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        items: {
+                            /** @enum {string} */
+                            type: "policy" | "qa" | "guide" | "bundle";
+                            id: string;
+                            title: string;
+                            snippet: string;
+                            meta: string;
+                            score: number;
+                        }[];
+                        partial: ("policy" | "qa" | "guide" | "bundle")[];
                     };
                 };
             };
