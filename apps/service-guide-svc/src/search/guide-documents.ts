@@ -37,9 +37,20 @@ export function matterDocument(m: GuideMatter): SearchDocument {
   };
 }
 
-/** A published bundle: its name, then its description and the names of the matters it joins. */
-export function bundleDocument(b: GuideBundle, matterNames: ReadonlyMap<string, string>): SearchDocument {
-  const names = b.matterCodes.flatMap((code) => (matterNames.has(code) ? [matterNames.get(code)!] : []));
+/** What a bundle's document takes from each of its published matters. */
+export interface MatterRef {
+  name: string;
+  /** the matter's update time (ms) */
+  at: number;
+}
+
+/**
+ * A published bundle: its name, then its description and the names of the matters it joins. Its version
+ * is the latest update of the bundle or of those matters, so a renamed matter re-indexes the bundle.
+ */
+export function bundleDocument(b: GuideBundle, matters: ReadonlyMap<string, MatterRef>): SearchDocument {
+  const refs = b.matterCodes.flatMap((code) => (matters.has(code) ? [matters.get(code)!] : []));
+  const names = refs.map((r) => r.name);
   return {
     id: bundleDocId(b.code),
     externalId: b.code,
@@ -50,6 +61,6 @@ export function bundleDocument(b: GuideBundle, matterNames: ReadonlyMap<string, 
     validity: '有效',
     publishDate: null,
     body: [b.description, names.length > 0 ? `包含事项：${names.join('、')}` : ''].filter(Boolean).join('\n'),
-    version: b.updatedAt.getTime(),
+    version: Math.max(b.updatedAt.getTime(), ...refs.map((r) => r.at)),
   };
 }

@@ -5,7 +5,7 @@ import { APP_CONFIG, ChangeFeed, PeriodicTask, ReadinessRegistry } from '@govdis
 import type { AppConfig } from '../config/env.js';
 import type { GuideBundle, GuideMatter } from '../generated/prisma/client.js';
 import { GuideSearchRepository } from './guide-search.repository.js';
-import { bundleDocId, bundleDocument, matterDocId, matterDocument } from './guide-documents.js';
+import { type MatterRef, bundleDocId, bundleDocument, matterDocId, matterDocument } from './guide-documents.js';
 
 const PAGE = 500;
 type BundleRow = GuideBundle & { id: string };
@@ -15,7 +15,7 @@ type BundleRow = GuideBundle & { id: string };
  * bundle parts): the same engines and Chinese analysis as policy search, OpenSearch under its own
  * alias when OPENSEARCH_URL is set, else in-process. Filled from the database at start, then kept
  * current by polling the rows changed since the last pass (matters first, so a bundle finds the names
- * of its matters). Only published rows are in it, with their published fields: a draft or a pending
+ * of its matters; a bundle indexed before one of its matters was published or renamed is indexed again). Only published rows are in it, with their published fields: a draft or a pending
  * edit is never found. Every replica converges on its own; upserts carry the row's update time as
  * their version, so a replica that is behind never overwrites newer text in a shared OpenSearch index.
  */
@@ -26,12 +26,14 @@ export class GuideIndexService implements OnApplicationBootstrap, OnModuleDestro
   private poller: PeriodicTask | undefined;
   private ready = false;
   /** published matters' names by code: a bundle's body lists them */
-  private readonly matterNames = new Map<string, string>();
+  private readonly matterRefs = new Map<string, MatterRef>();
+  /** published bundles by code: re-indexed when one of their matters is renamed */
+  private readonly bundleRows = new Map<string, GuideBundle>();
   private readonly matters: ChangeFeed<GuideMatter>;
   private readonly bundles: ChangeFeed<BundleRow>;
 
   constructor(
-    repository: GuideSearchRepository,
+    private readonly repository: GuideSearchRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     readiness: ReadinessRegistry,
   ) {
@@ -91,14 +93,26 @@ export class GuideIndexService implements OnApplicationBootstrap, OnModuleDestro
 
   private async applyMatters(rows: GuideMatter[]): Promise<void> {
     const published = rows.filter((m) => m.status === 'PUBLISHED');
-    for (const m of published) this.matterNames.set(m.code, m.name);
+    const renamed = new Set(published.filter((m) => this.matterRefs.get(m.code)?.name !== m.name).map((m) => m.code));
+    for (const m of published) this.matterRefs.set(m.code, { name: m.name, at: m.updatedAt.getTime() });
     await this.index.upsert(published.map(matterDocument));
     await this.index.deleteMany(rows.filter((m) => m.status !== 'PUBLISHED').map((m) => matterDocId(m.code)));
+    // bundles listing a matter published or renamed since they were indexed
+    const stale = [...this.bundleRows.values()].filter((b) => b.matterCodes.some((c) => renamed.has(c)));
+    if (stale.length > 0) await this.index.upsert(stale.map((b) => bundleDocument(b, this.matterRefs)));
   }
 
   private async applyBundles(rows: BundleRow[]): Promise<void> {
     const published = rows.filter((b) => b.status === 'PUBLISHED');
-    await this.index.upsert(published.map((b) => bundleDocument(b, this.matterNames)));
+    // the names as the database holds them now (a matter published after the last matter pass included):
+    // the document's version is then the latest update it reflects, and any later change is newer
+    const codes = [...new Set(published.flatMap((b) => b.matterCodes))];
+    for (const m of await this.repository.publishedMatters(codes)) this.matterRefs.set(m.code, { name: m.name, at: m.updatedAt.getTime() });
+    for (const b of rows) {
+      if (b.status === 'PUBLISHED') this.bundleRows.set(b.code, b);
+      else this.bundleRows.delete(b.code);
+    }
+    await this.index.upsert(published.map((b) => bundleDocument(b, this.matterRefs)));
     await this.index.deleteMany(rows.filter((b) => b.status !== 'PUBLISHED').map((b) => bundleDocId(b.code)));
   }
 }

@@ -12,6 +12,15 @@ export class GuideSearchRepository {
     return this.prisma.guideMatter.findMany({ ...changedSince(since), take });
   }
 
+  /** The published matters among these codes: what a bundle's document lists. */
+  publishedMatters(codes: readonly string[]): Promise<Array<{ code: string; name: string; updatedAt: Date }>> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.prisma.guideMatter.findMany({
+      where: { code: { in: [...codes] }, status: 'PUBLISHED' },
+      select: { code: true, name: true, updatedAt: true },
+    });
+  }
+
   /** Bundles are keyed by code: the cursor's id is a bundle code here. */
   async bundlesChangedSince(since: ChangeCursor, take: number): Promise<Array<GuideBundle & { id: string }>> {
     const rows = await this.prisma.guideBundle.findMany({
