@@ -63,7 +63,7 @@ export class SearchService {
    * best bets, corrections or analytics (the policy tab's own search has those).
    */
   async part(req: SearchPartReq): Promise<SearchPart> {
-    const ranked = await this.engine.index.search({ q: req.q, page: req.page, pageSize: req.pageSize });
+    const ranked = await this.engine.index.search({ q: req.q, page: req.page, pageSize: req.pageSize, facets: false });
     return toSearchPart('policy', { hits: ranked.items, total: ranked.total }, (hit) => ({
       id: hit.id,
       title: hit.title,

@@ -12,7 +12,7 @@ export class QaSearchPart {
   constructor(private readonly qa: QaIndexService) {}
 
   async search(req: SearchPartReq): Promise<SearchPart> {
-    const ranked = await this.qa.index.search({ q: req.q, page: req.page, pageSize: req.pageSize });
+    const ranked = await this.qa.index.search({ q: req.q, page: req.page, pageSize: req.pageSize, facets: false });
     const visible = ranked.items.flatMap((hit) => {
       const pair = this.qa.publicPair(hit.id);
       return pair ? [{ hit, pair }] : [];

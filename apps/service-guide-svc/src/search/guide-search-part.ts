@@ -21,6 +21,7 @@ export class GuideSearchPart {
       filters: { docType: GUIDE_KINDS[kind] },
       page: req.page,
       pageSize: req.pageSize,
+      facets: false,
     });
     return toSearchPart(kind, { hits: ranked.items, total: ranked.total }, (hit) => ({
       id: codeOfDocId(hit.id),
