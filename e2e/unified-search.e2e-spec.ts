@@ -79,12 +79,15 @@ describe.each(engines)('unified search on %s', (_engine, engineUrl) => {
 
   test('one query finds every type: counts per type, each type on the blended first page, highlighted snippets', async () => {
     // 公积金 is a synonym of 住房公积金 in the shared analysis: all four owners segment it alike
-    const res = await eventually(async () => {
-      const r = await search(q('公积金'));
-      expect(r.status).toBe(200);
-      expect(r.json.counts).toEqual({ policy: 1, qa: 1, guide: 1, bundle: 1 });
-      return r;
-    }, 20_000);
+    const res = await eventually(
+      async () => {
+        const r = await search(q('公积金'));
+        expect(r.status).toBe(200);
+        expect(r.json.counts).toEqual({ policy: 1, qa: 1, guide: 1, bundle: 1 });
+        return r;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(res.json).toMatchObject({ q: '公积金', type: null, page: 1, pageSize: 10, partial: [] });
     const items = res.json.items as Item[];
     expect(items.map((i) => i.type).sort()).toEqual(['bundle', 'guide', 'policy', 'qa']);
@@ -96,7 +99,7 @@ describe.each(engines)('unified search on %s', (_engine, engineUrl) => {
   });
 
   test('drafts and pending edits are never found', async () => {
-    await eventually(async () => expect((await search(q('公积金'))).json.counts.guide).toBe(1), 20_000);
+    await eventually(async () => expect((await search(q('公积金'))).json.counts.guide).toBe(1), { timeoutMs: 20_000 });
     const res = await search(q('甲乙丙'));
     expect(res.status).toBe(200);
     expect(res.json.counts).toEqual({ policy: 0, qa: 0, guide: 0, bundle: 0 });
@@ -104,11 +107,14 @@ describe.each(engines)('unified search on %s', (_engine, engineUrl) => {
   });
 
   test('type pages within one type and keeps the counts of all four', async () => {
-    const guides = await eventually(async () => {
-      const r = await search(`${q('提取')}&type=guide`);
-      expect(r.json.counts.guide).toBe(1);
-      return r;
-    }, 20_000);
+    const guides = await eventually(
+      async () => {
+        const r = await search(`${q('提取')}&type=guide`);
+        expect(r.json.counts.guide).toBe(1);
+        return r;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(guides.json.items.map((i: Item) => i.type)).toEqual(['guide']);
     expect(guides.json.counts.policy).toBeGreaterThanOrEqual(1);
     const later = await search(`${q('提取')}&type=guide&page=2`);

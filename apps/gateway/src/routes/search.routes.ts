@@ -2,7 +2,7 @@ import {
   PUBLIC,
   type RpcContract,
   type SearchPart,
-  SearchPartReq,
+  type SearchPartReq,
   type SearchPartRes,
   type SearchType,
   UNIFIED_SEARCH,

@@ -88,7 +88,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{q ? `“${q}”的查询结果` : '一键查'}</h1>
       <SearchBox defaultValue={q} label="查政策、问答、办事指南" />
-      {q && <SearchTabs q={q} current={type} counts={counts} missing={(unified?.partial ?? []) as SearchType[]} />}
+      {q && <SearchTabs q={q} current={type} counts={counts} missing={unified?.partial ?? []} />}
       {error && (
         <div className="banner banner-bad" role="alert">
           {error}

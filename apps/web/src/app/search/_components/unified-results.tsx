@@ -8,7 +8,7 @@ type Unified = GetOk<'/api/v1/search'>;
 
 /** The 全部 tab (the blended first page) or one type's pages, from unified search. */
 export function UnifiedResults({ results, maxPage }: { results: Unified; maxPage: number }) {
-  const type = results.type as SearchType | null;
+  const type = results.type;
   const counts = results.counts as Record<SearchType, number>;
   const total = type ? counts[type] : Object.values(counts).reduce((a, b) => a + b, 0);
   if (total === 0 && results.partial.length === 0) return <NoResults q={results.q} what={type ? TYPE_LABEL[type] : '内容'} />;
@@ -21,14 +21,14 @@ export function UnifiedResults({ results, maxPage }: { results: Unified; maxPage
       <h2 id="results-h">{heading}</h2>
       {results.partial.length > 0 && (
         <p className="banner" role="status">
-          {results.partial.map((t) => TYPE_LABEL[t as SearchType]).join('、')}暂时没有返回结果，请稍后刷新再试。
+          {results.partial.map((t) => TYPE_LABEL[t]).join('、')}暂时没有返回结果，请稍后刷新再试。
         </p>
       )}
       <ol className="results" start={(results.page - 1) * results.pageSize + 1}>
         {results.items.map((item) => (
           <li key={`${item.type}:${item.id}`}>
             <h3>
-              <span className={`badge badge-type badge-${item.type}`}>{TYPE_LABEL[item.type as SearchType]}</span>{' '}
+              <span className={`badge badge-type badge-${item.type}`}>{TYPE_LABEL[item.type]}</span>{' '}
               <a href={itemHref(item as { type: SearchType; id: string; title: string })}>{item.title}</a>
             </h3>
             {item.meta && <p className="meta">{item.meta}</p>}
