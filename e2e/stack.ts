@@ -24,7 +24,7 @@ export interface Stack {
   /** Where tokens come from: Keycloak if the gateway uses it, else the gateway's embedded issuer. */
   issuerUrl: string;
   /** OpenSearch aliases of the services' search indices, when the stack was started with opensearchUrl. */
-  searchAliases: { policies: string; qa: string } | null;
+  searchAliases: { policies: string; qa: string; guides: string } | null;
   stop(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export interface StackOptions {
   /** Extra variables for the gateway, e.g. KEYCLOAK_URL to use a real Keycloak, or rate limits. */
   gatewayEnv?: Record<string, string>;
   /**
-   * Keep the search read models (policy-svc's and qa-svc's) in this OpenSearch instead of the
+   * Keep the search read models (policy-svc's, qa-svc's and service-guide-svc's) in this OpenSearch instead of the
    * embedded engine, under aliases of this stack only (dropped by stop()).
    */
   opensearchUrl?: string;
@@ -50,6 +50,7 @@ function searchEnv(opensearchUrl: string | undefined, aliasPrefix: string): Part
   return {
     'policy-svc': { OPENSEARCH_URL: opensearchUrl, OPENSEARCH_ALIAS: `${aliasPrefix}-policies` },
     'qa-svc': { OPENSEARCH_URL: opensearchUrl, QA_INDEX_ALIAS: `${aliasPrefix}-qa` },
+    'service-guide-svc': { OPENSEARCH_URL: opensearchUrl, GUIDE_INDEX_ALIAS: `${aliasPrefix}-guides` },
   };
 }
 
@@ -112,7 +113,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     apps,
     startupMs: Date.now() - started,
     issuerUrl: `${opts.gatewayEnv?.KEYCLOAK_URL ?? gatewayUrl}/realms/govdisc`,
-    searchAliases: opts.opensearchUrl ? { policies: perApp['policy-svc']!.OPENSEARCH_ALIAS!, qa: perApp['qa-svc']!.QA_INDEX_ALIAS! } : null,
+    searchAliases: opts.opensearchUrl
+      ? {
+          policies: perApp['policy-svc']!.OPENSEARCH_ALIAS!,
+          qa: perApp['qa-svc']!.QA_INDEX_ALIAS!,
+          guides: perApp['service-guide-svc']!.GUIDE_INDEX_ALIAS!,
+        }
+      : null,
     stop: async () => {
       await stopStack(apps, nc, nats, db);
       rmSync(searchDir, { recursive: true, force: true });

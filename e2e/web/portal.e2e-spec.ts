@@ -37,7 +37,7 @@ afterAll(async () => {
 const withPage = <T>(opts: Parameters<typeof newContext>[2], fn: (page: Page, context: BrowserContext) => Promise<T>) =>
   sharedWithPage(browser, web.url, opts, fn);
 
-test('search → results with highlighted snippets and facets → the policy page with its validity banner', async () => {
+test('search → 一键查 tabs with counts → the 政策文件 tab with highlighted snippets and facets → the policy page', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${web.url}/`);
     await expect(page.title()).resolves.toContain('政务公开');
@@ -45,6 +45,10 @@ test('search → results with highlighted snippets and facets → the policy pag
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/\/search\?q=/);
     await expect(page.locator('h1').textContent()).resolves.toContain('租金');
+    const tabs = page.getByRole('navigation', { name: '结果类型' });
+    await expect(tabs.getByRole('link', { name: /^全部/ }).getAttribute('aria-current')).resolves.toBe('page');
+    await tabs.getByRole('link', { name: /^政策文件/ }).click();
+    await page.waitForURL(/type=policy/);
     expect(await page.locator('ol.results mark').count()).toBeGreaterThan(0);
     expect(await page.getByRole('navigation', { name: '筛选条件' }).textContent()).toContain('发文机关');
     await page.locator('ol.results h3 a').first().click();
@@ -53,6 +57,46 @@ test('search → results with highlighted snippets and facets → the policy pag
     await expect(page.locator('dl.doc-meta').textContent()).resolves.toContain('发文机关');
     const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     expect(canonical).toBe(`${web.url}${new URL(page.url()).pathname}`);
+  });
+});
+
+test('一键查: every tab shows its count from unified search; 全部 blends the types, 办事指南 pages guides only', async () => {
+  const q = encodeURIComponent('公积金');
+  const counts = await eventually(async () => {
+    const res = await api(stack, 'GET', `/search?q=${q}`);
+    expect(res.json.counts.guide).toBeGreaterThan(0);
+    expect(res.json.counts.bundle).toBeGreaterThan(0);
+    return res.json.counts as Record<string, number>;
+  });
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/search?q=${q}`);
+    const tabs = page.getByRole('navigation', { name: '结果类型' });
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual([
+      `全部（${total}）`,
+      `政策文件（${counts.policy}）`,
+      `问答（${counts.qa}）`,
+      `办事指南（${counts.guide}）`,
+      `一件事（${counts.bundle}）`,
+    ]);
+    const badges = new Set(await page.locator('ol.results .badge-type').allTextContents());
+    expect([...badges].sort()).toEqual(
+      [
+        ['政策文件', counts.policy],
+        ['问答', counts.qa],
+        ['办事指南', counts.guide],
+        ['一件事', counts.bundle],
+      ]
+        .filter(([, n]) => Number(n) > 0)
+        .map(([label]) => label)
+        .sort(),
+    );
+    await tabs.getByRole('link', { name: /^办事指南/ }).click();
+    await page.waitForURL(/type=guide/);
+    await expect(page.locator('#results-h').textContent()).resolves.toContain(`办事指南共 ${counts.guide} 条`);
+    expect(new Set(await page.locator('ol.results .badge-type').allTextContents())).toEqual(new Set(['办事指南']));
+    await page.locator('ol.results h3 a').first().click();
+    await page.waitForURL(/\/guides\//);
   });
 });
 
@@ -194,6 +238,7 @@ const pages = () => [
   ['home', '/'],
   ['search', `/search?q=${encodeURIComponent('租金')}`],
   ['search-empty', `/search?q=${encodeURIComponent('量子引力飞船补贴')}`],
+  ['search-guides', `/search?q=${encodeURIComponent('公积金')}&type=guide`],
   ['policy', `/policies/${policyId}`],
   ['ask', `/ask?q=${encodeURIComponent('公司新借了流动资金贷款，政府能贴息吗')}`],
   ['guide', `/guides/${encodeURIComponent(guideCode)}`],
@@ -288,7 +333,7 @@ test('JavaScript off: search (a GET form) and the policy page are complete serve
     await page.getByLabel('搜索政策文件').press('Enter');
     await page.waitForURL(/\/search\?q=/);
     expect(await page.locator('ol.results > li').count()).toBeGreaterThan(0);
-    await page.locator('ol.results h3 a').first().click();
+    await page.locator('ol.results h3 a[href^="/policies/"]').first().click();
     await page.waitForURL(/\/policies\//);
     await expect(page.locator('.banner').first().textContent()).resolves.toContain('效力状态');
     expect(await page.locator('.doc-body p').count()).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { serviceRootModule } from '@govdisc/service-kit';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { BundleModule } from './bundle/bundle.module.js';
 import { MatterModule } from './matter/matter.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SiteModule } from './site/site.module.js';
 import { PolicyEventsModule } from './policy-events/policy-events.module.js';
 import { PrismaService } from './infra/prisma.service.js';
@@ -16,6 +17,6 @@ export const AppModule = {
       prisma: PrismaService,
       outbox: true,
       health: guideHealth,
-      features: [MatterModule, BundleModule, SiteModule, PolicyEventsModule],
+      features: [MatterModule, BundleModule, SiteModule, PolicyEventsModule, SearchModule],
     }),
 };

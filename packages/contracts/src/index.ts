@@ -22,6 +22,7 @@ export * from './guide/matter.js';
 export * from './guide/bundle.js';
 export * from './guide/site.js';
 export * from './guide/import.js';
+export * from './search/unified.js';
 export * from './disclosure/request.js';
 export * from './disclosure/id-number.js';
 export * from './disclosure/workflow.js';

@@ -41,6 +41,8 @@ export interface SearchRequest {
    * documents. `loose`: one third (question matching, where askers add words stored text lacks).
    */
   match?: 'auto' | 'loose';
+  /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
+  facets?: boolean;
 }
 
 /** Results below this count make an `auto` query retry with the loose word-match rule. */

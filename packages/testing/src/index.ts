@@ -7,3 +7,4 @@ export * from './env-example.js';
 export * from './nest-app.js';
 export * from './smtp-server.js';
 export * from './webhook-receiver.js';
+export * from './rpc.js';

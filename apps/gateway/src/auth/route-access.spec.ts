@@ -32,7 +32,9 @@ async function routesAndTheirRpcs(): Promise<Array<{ route: string; key: string;
     const rpc = new RecordingRpc();
     const deps: RouteDeps = { rpc, auditLog: { list: async () => ({ items: [], total: 0 }) }, healthTimeoutMs: 1 };
     const params = Object.fromEntries(pathParamsOf(row.path).map((name) => [name, name === 'service' ? 'policy-svc' : 'some-id']));
-    const input: RouteInput = { params, query: {}, body: {}, actor: null };
+    // unified search checks its query before calling anything: give it one
+    const query = row.path === '/search' ? { q: '公积金' } : {};
+    const input: RouteInput = { params, query, body: {}, actor: null };
     await invokerOf(row)(input, deps).catch(() => undefined);
     routes.push({ route: `${row.method} ${row.path}`, key: row.key, access: row.access, rpcs: rpc.called });
   }
@@ -61,6 +63,12 @@ test('every route calls a service, except the gateway-only ones', async () => {
   expect(withoutRpc).toEqual(GATEWAY_ONLY);
   // The platform health route asks every service: all five checks recorded, so no call is missed.
   expect(routes.find((r) => r.route === 'GET /health')?.rpcs).toHaveLength(5);
+  // Unified search asks each of the three owning services.
+  expect(routes.find((r) => r.route === 'GET /search')?.rpcs.map((c) => c.subject)).toEqual([
+    'rpc.policy.search.part',
+    'rpc.qa.search.part',
+    'rpc.guide.search.part',
+  ]);
 });
 
 test('rows sharing a matrix key agree on its access, and every row has a distinct method and path', () => {
@@ -71,6 +79,7 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   // mark all read, unsubscribe), plus department webhooks' nine (endpoint CRUD, rotate, deliveries,
   // replay, health), plus guides' ten (import, bundles, sites), plus a policy by its external ID: none lost in a
   // merge; plus policy push subscriptions' five (list/create/delete, preferences get/put) and the admins' delivery
-  // log and channel metrics, plus the topic services' two (list, one topic). The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(86);
+  // log and channel metrics, plus the topic services' two (list, one topic),
+  // plus unified search. The fuzz e2e checks each has a seed.
+  expect(ROUTES.length).toBe(87);
 });

@@ -12,6 +12,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOTIFY_UNSUBSCRIBE_TOKEN_INVALID:
     case ErrorCode.NOTIFY_WEBHOOK_URL_INVALID:
     case ErrorCode.NOTIFY_WEBHOOK_DEPARTMENT_REQUIRED:
+    case ErrorCode.SEARCH_QUERY_EMPTY:
+    case ErrorCode.SEARCH_QUERY_TOO_LONG:
+    case ErrorCode.SEARCH_TYPE_UNKNOWN:
+    case ErrorCode.SEARCH_PAGE_OUT_OF_RANGE:
       return 400;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:

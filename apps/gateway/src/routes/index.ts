@@ -5,6 +5,7 @@ import { healthRoutes } from './health.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { qaRoutes } from './qa.routes.js';
+import { searchRoutes } from './search.routes.js';
 import type { TaggedRoute } from './route-table.js';
 import { subscriptionRoutes } from './subscriptions.routes.js';
 import { topicRoutes } from './topics.routes.js';
@@ -17,6 +18,7 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...qaRoutes,
   ...guideRoutes,
   ...topicRoutes,
+  ...searchRoutes,
   ...disclosureRoutes,
   ...notificationRoutes,
   ...subscriptionRoutes,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { rebuildPolicySearch, searchPolicies, suggestPolicies } from '@govdisc/contracts';
+import { rebuildPolicySearch, searchPolicies, searchPolicyPart, suggestPolicies } from '@govdisc/contracts';
 import { RpcHandler } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SearchProjectionService } from './search-projection.service.js';
@@ -17,6 +17,11 @@ export class SearchHandlers {
   @RpcHandler(searchPolicies)
   query(req: Req<typeof searchPolicies>) {
     return this.search.search(req);
+  }
+
+  @RpcHandler(searchPolicyPart)
+  async part(req: Req<typeof searchPolicyPart>) {
+    return { parts: [await this.search.part(req)] };
   }
 
   @RpcHandler(suggestPolicies)

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@govdisc/service-kit';
-import { SEARCH_FILTER_FIELDS, type PolicySearchResult, type SearchPoliciesReq, type z } from '@govdisc/contracts';
+import {
+  SEARCH_FILTER_FIELDS,
+  type PolicySearchResult,
+  type SearchPart,
+  type SearchPartReq,
+  type SearchPoliciesReq,
+  toSearchPart,
+  type z,
+} from '@govdisc/contracts';
 import type { SearchFilters, SearchHit, Suggestion } from '@govdisc/search-index';
 import { PinnedItemsService } from '../best-bets/pinned-items.service.js';
 import type { SearchItem } from '../best-bets/pinned-results.js';
@@ -48,6 +56,27 @@ export class SearchService {
       ...(didYouMean ? { didYouMean } : {}),
       externalLinks: externalLinks(this.config.SEARCH_EXTERNAL_LIBRARIES, q),
     };
+  }
+
+  /**
+   * Unified search's policy part: ranked published documents with highlighted snippets, no facets,
+   * best bets, corrections or analytics (the policy tab's own search has those).
+   */
+  async part(req: SearchPartReq): Promise<SearchPart> {
+    const ranked = await this.engine.index.search({ q: req.q, page: req.page, pageSize: req.pageSize, facets: false });
+    return toSearchPart('policy', { hits: ranked.items, total: ranked.total }, (hit) => ({
+      id: hit.id,
+      title: hit.title,
+      snippet: hit.snippet,
+      meta: [
+        hit.docNumber,
+        hit.agencies.join('、'),
+        hit.publishDate ? `${hit.publishDate} 发布` : null,
+        hit.validity === '有效' ? null : hit.validity,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }));
   }
 
   suggest(q: string): Promise<Suggestion[]> {

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { askQuestion, listUnanswered, type z } from '@govdisc/contracts';
+import { askQuestion, listUnanswered, searchQaPart, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
 import { AskService } from './ask.service.js';
+import { QaSearchPart } from './qa-search-part.js';
 import { UnansweredService } from './unanswered.service.js';
 
 @Controller()
@@ -9,7 +10,13 @@ export class AskHandlers {
   constructor(
     private readonly asking: AskService,
     private readonly unanswered: UnansweredService,
+    private readonly searching: QaSearchPart,
   ) {}
+
+  @RpcHandler(searchQaPart)
+  async search(req: z.output<typeof searchQaPart.request>) {
+    return { parts: [await this.searching.search(req)] };
+  }
 
   @RpcHandler(askQuestion)
   async ask(req: z.output<typeof askQuestion.request>) {

@@ -4,6 +4,7 @@ import { AskService } from './ask.service.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { PolicyDocuments } from '../pair/policy-documents.js';
 import { QaIndexService } from './qa-index.service.js';
+import { QaSearchPart } from './qa-search-part.js';
 import { RelatedLookup } from './related-lookup.js';
 import { RelatedPrefetch } from './related-prefetch.js';
 import { UnansweredRepository } from './unanswered.repository.js';
@@ -14,6 +15,7 @@ import { UnansweredService } from './unanswered.service.js';
   providers: [
     AskService,
     QaIndexService,
+    QaSearchPart,
     UnansweredRepository,
     UnansweredService,
     PolicyFallback,

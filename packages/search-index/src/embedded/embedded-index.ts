@@ -68,7 +68,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   searchSync(request: SearchRequest): SearchResult {
-    const { ast, result } = this.executeWithRelax(buildQuery(request), request);
+    const { ast, result } = this.executeWithRelax(buildQuery(request), request, { facets: request.facets !== false });
     const { top, total, facets } = result;
     const items = top.map((r) => toHit(this.state.stored[r.doc]!.doc, r.score, ast.highlightTerms, this.state.snippetTexts[r.doc]!));
     return { items, total, facets };

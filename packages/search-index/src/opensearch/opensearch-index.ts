@@ -278,13 +278,19 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const { ast, res } = await this.runWithRelax(request, renderSearchBody);
+    const withFacets = request.facets !== false;
+    const { ast, res } = await this.runWithRelax(request, (a) => {
+      const { aggs, ...body } = renderSearchBody(a);
+      return withFacets ? { ...body, aggs } : body;
+    });
     const items = (res.hits.hits as Json[]).map((h) =>
       toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)),
     );
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
-      facets[f] = (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
+      facets[f] = withFacets
+        ? (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }))
+        : [];
     }
     return { items, total: res.hits.total.value as number, facets };
   }

@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
-import { Pager } from '../../components/pager';
 import { SearchBox } from '../../components/search-box';
 import { api, type GetOk } from '../../lib/api';
-import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
-import { formatDate, one } from '../../lib/site';
-import { Snippet } from '../../lib/snippet';
+import { one } from '../../lib/site';
+import { PolicyResults } from './_components/policy-results';
+import { SearchTabs } from './_components/search-tabs';
+import { UnifiedResults } from './_components/unified-results';
+import { type Filter, FILTERS, POLICY_PAGE_SIZE, type SearchType, TABS } from './_components/search-links';
 
 type Params = Record<string, string | string[] | undefined>;
-type Results = GetOk<'/api/v1/policies/search'>;
-const FILTERS = ['validity', 'agency', 'year', 'topic', 'docType', 'level', 'region'] as const;
-type Filter = (typeof FILTERS)[number];
-const PAGE_SIZE = 10;
+type PolicyResultsBody = GetOk<'/api/v1/policies/search'>;
+type Unified = GetOk<'/api/v1/search'>;
+/** Unified search pages one type up to here (UNIFIED_SEARCH.maxPage in contracts). */
+const MAX_PAGE = 50;
+const TYPES = TABS.flatMap((t) => (t.type ? [t.type] : [])) as SearchType[];
+const FAILED = '查询暂时无法完成，请稍后再试。';
 
 function filtersOf(sp: Params): Partial<Record<Filter, string>> {
   const out: Partial<Record<Filter, string>> = {};
@@ -21,160 +24,79 @@ function filtersOf(sp: Params): Partial<Record<Filter, string>> {
   return out;
 }
 
-function href(q: string, filters: Partial<Record<Filter, string>>, page = 1, sort = 'relevance'): string {
-  const p = new URLSearchParams();
-  if (q) p.set('q', q);
-  for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
-  if (sort !== 'relevance') p.set('sort', sort);
-  if (page > 1) p.set('page', String(page));
-  return `/search?${p.toString()}`;
-}
-
 export async function generateMetadata({ searchParams }: { searchParams: Promise<Params> }): Promise<Metadata> {
   const q = one((await searchParams).q);
   return {
-    title: q ? `“${q}”的政策查询结果` : '政策查询',
+    title: q ? `“${q}”的查询结果` : '一键查',
     description: q
-      ? `在政策文件库中查找“${q}”：标题、文号、发文机关、效力状态。`
-      : '按关键词、发文字号、发文机关、年份和主题查找政策文件。',
+      ? `查找“${q}”：政策文件、问答、办事指南和一件事，一次查全。`
+      : '一次查找政策文件、政策问答、办事指南和“一件事”主题服务。',
     alternates: { canonical: q ? `/search?q=${encodeURIComponent(q)}` : '/search' },
     robots: q ? { index: false, follow: true } : undefined,
   };
 }
 
+const errorOf = (err: unknown) => (err as { message?: string } | undefined)?.message ?? FAILED;
+
+/**
+ * 一键查: tabs 全部 / 政策文件 / 问答 / 办事指南 / 一件事 with counts from unified search. 全部 shows the
+ * blended first page; each type pages on its own; 政策文件 keeps the policy library's facets and sort
+ * (links with facet filters open it directly, as they did before the tabs).
+ */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
   const sp = await searchParams;
-  const q = one(sp.q).slice(0, 200);
+  const q = one(sp.q).trim().slice(0, 200);
   const filters = filtersOf(sp);
   const sort = one(sp.sort) === 'date' ? 'date' : 'relevance';
-  const page = Math.min(500, Math.max(1, Number.parseInt(one(sp.page), 10) || 1));
-  const hasQuery = q !== '' || Object.keys(filters).length > 0;
+  const asked = one(sp.type) as SearchType;
+  const type: SearchType | null = TYPES.includes(asked) ? asked : Object.keys(filters).length > 0 || sort === 'date' ? 'policy' : null;
+  const page = Math.max(1, Number.parseInt(one(sp.page), 10) || 1);
+  const client = await api();
 
-  let results: Results | undefined;
+  let unified: Unified | undefined;
+  let policy: PolicyResultsBody | undefined;
   let error: string | undefined;
-  if (hasQuery) {
-    const { data, error: err } = await (
-      await api()
-    ).GET('/api/v1/policies/search', {
-      params: { query: { q: q || undefined, page, pageSize: PAGE_SIZE, sort, ...(filters as Record<string, string>) } },
-    });
-    if (data) results = data;
-    else error = (err as { message?: string } | undefined)?.message ?? '查询暂时无法完成，请稍后再试。';
-  }
-  const pages = results ? Math.min(500, Math.ceil(results.total / PAGE_SIZE)) : 0;
+  const policyTab = type === 'policy';
+  const [u, p] = await Promise.all([
+    q
+      ? client.GET('/api/v1/search', {
+          // the policy tab reads its items from policy search: ask unified search for the counts only
+          params: { query: { q, ...(type ? { type } : {}), page: type && !policyTab ? Math.min(page, MAX_PAGE) : 1 } },
+        })
+      : undefined,
+    policyTab && (q || Object.keys(filters).length > 0)
+      ? client.GET('/api/v1/policies/search', {
+          params: {
+            query: {
+              q: q || undefined,
+              page: Math.min(page, 500),
+              pageSize: POLICY_PAGE_SIZE,
+              sort,
+              ...(filters as Record<string, string>),
+            },
+          },
+        })
+      : undefined,
+  ]);
+  if (u?.data) unified = u.data;
+  else if (u) error = errorOf(u.error);
+  if (p?.data) policy = p.data;
+  else if (p) error = errorOf(p.error);
 
+  const counts = (unified?.counts as Record<SearchType, number> | undefined) ?? null;
   return (
     <>
-      <h1>{q ? `“${q}”的查询结果` : '政策查询'}</h1>
-      <SearchBox defaultValue={q} label="搜索政策文件" />
+      <h1>{q ? `“${q}”的查询结果` : '一键查'}</h1>
+      <SearchBox defaultValue={q} label="查政策、问答、办事指南" />
+      {q && <SearchTabs q={q} current={type} counts={counts} missing={unified?.partial ?? []} />}
       {error && (
         <div className="banner banner-bad" role="alert">
           {error}
         </div>
       )}
-      {results && results.total === 0 && (
-        <section aria-labelledby="none-h">
-          <h2 id="none-h">没有找到相关政策文件</h2>
-          {results.didYouMean && (
-            <p>
-              您是不是要找：<a href={href(results.didYouMean, {})}>{results.didYouMean}</a>
-            </p>
-          )}
-          <ul>
-            <li>换个说法试试，比如用“公积金”代替“住房公积金提取”，或只输入文号中的数字。</li>
-            {Object.keys(filters).length > 0 && (
-              <li>
-                <a href={href(q, {})}>去掉筛选条件重新查找</a>
-              </li>
-            )}
-            <li>
-              直接提问：<a href={`/ask?q=${encodeURIComponent(q)}`}>到“一号答”问一问“{q}”</a>
-            </li>
-            <li>
-              找不到需要的政府信息？可以<a href="/disclosure/new">申请政府信息公开</a>。
-            </li>
-          </ul>
-          {(results.externalLinks ?? []).length > 0 && (
-            <>
-              <h3>到其他政策文件库继续查找</h3>
-              <ul>
-                {results.externalLinks!.map((l) => (
-                  <li key={l.url}>
-                    <a href={l.url} rel="noopener">
-                      {l.name}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
-      {results && results.total > 0 && (
-        <div className="layout-2">
-          <section aria-labelledby="results-h">
-            <h2 id="results-h">
-              共找到 {results.total} 份文件{pages > 1 ? `，第 ${page}/${pages} 页` : ''}
-            </h2>
-            <p className="meta">
-              排序：
-              {sort === 'relevance' ? <strong>按相关度</strong> : <a href={href(q, filters, 1, 'relevance')}>按相关度</a>} ·{' '}
-              {sort === 'date' ? <strong>按发布日期</strong> : <a href={href(q, filters, 1, 'date')}>按发布日期</a>}
-              <span className="only-narrow">
-                {' '}
-                · <a href="#facets">筛选结果</a>
-              </span>
-            </p>
-            <ol className="results" start={(page - 1) * PAGE_SIZE + 1}>
-              {results.items.map((item) => (
-                <li key={item.id}>
-                  <h3>
-                    <a href={`/policies/${item.id}`}>{item.title}</a>
-                    <span className={`badge badge-${item.validity}`}>{VALIDITY_LABEL[item.validity] ?? item.validity}</span>
-                  </h3>
-                  <p className="meta">
-                    {[item.docNumber, item.agencies.join('、'), item.publishDate ? `发布于 ${formatDate(item.publishDate)}` : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                  {item.snippet && (
-                    <p>
-                      <Snippet html={item.snippet} />
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ol>
-            <Pager page={page} pages={pages} href={(n) => href(q, filters, n, sort)} />
-          </section>
-          <nav aria-label="筛选条件" className="facets" id="facets">
-            {FILTERS.map((f) => {
-              const values = results.facets[f] ?? [];
-              if (values.length === 0 && !filters[f]) return null;
-              return (
-                <div key={f}>
-                  <h2>{FACET_LABEL[f]}</h2>
-                  <ul>
-                    {filters[f] && (
-                      <li>
-                        <a href={href(q, { ...filters, [f]: undefined }, 1, sort)}>不限{FACET_LABEL[f]}</a>
-                      </li>
-                    )}
-                    {values.slice(0, 8).map((v) => (
-                      <li key={v.value}>
-                        <a href={href(q, { ...filters, [f]: v.value }, 1, sort)} aria-current={filters[f] === v.value ? 'true' : undefined}>
-                          {f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value}（{v.count}）
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })}
-          </nav>
-        </div>
-      )}
-      {!hasQuery && <p>输入关键词开始查找，也可以从首页的主题服务进入。</p>}
+      {policy && <PolicyResults q={q} filters={filters} sort={sort} page={Math.min(page, 500)} results={policy} />}
+      {unified && !policyTab && <UnifiedResults results={unified} maxPage={MAX_PAGE} />}
+      {!q && !policy && <p>输入关键词，一次查找政策文件、政策问答、办事指南和“一件事”，也可以从首页的主题服务进入。</p>}
     </>
   );
 }
