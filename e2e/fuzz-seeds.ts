@@ -128,6 +128,7 @@ export const SEEDS: Record<string, Seed> = {
   },
   'GET /api/v1/qa/topics': {},
   'GET /api/v1/topics': {},
+  'GET /api/v1/search': { query: () => ({ q: '公积金提取', type: 'guide', page: 1 }) },
   'GET /api/v1/topics/{code}': { query: () => ({ page: 1, pageSize: 10 }) },
   'PUT /api/v1/qa/topics/order': { body: () => ({ codes: ['housing-fund'] }) },
   'GET /api/v1/guides': { query: () => ({ page: 1, pageSize: 10 }) },

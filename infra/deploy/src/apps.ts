@@ -171,10 +171,16 @@ export const apps: AppSpec[] = [
     name: 'service-guide-svc',
     runtime: 'nest',
     port: 3103,
-    reach: ['nats', 'postgres'],
+    reach: ['nats', 'postgres', 'opensearch'],
     replicas: { min: 2, max: 4 },
     resources: { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi' },
-    config: { ...serviceBase(3103, 'guide') },
+    config: {
+      ...serviceBase(3103, 'guide'),
+      // The search index of published matters and bundles (unified search), refreshed from the database.
+      OPENSEARCH_URL: opensearch,
+      GUIDE_INDEX_ALIAS: 'govdisc-guides',
+      GUIDE_INDEX_REFRESH_MS: '2000',
+    },
     secrets: { ...databaseUrl('service-guide-svc') },
     volumes: [scratch('/tmp')],
   },
@@ -219,6 +225,14 @@ export const apps: AppSpec[] = [
       WEBHOOK_RETRY_SCHEDULE_MS: '5000,300000,1800000,7200000,18000000,36000000,36000000',
       WEBHOOK_FAILURE_WINDOW_MS: '86400000',
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
+      // Policy pushes (政策推送): fan-out batches, daily digests, and the SMS/WeChat provider ports.
+      FANOUT_BATCH_SIZE: '5000',
+      FANOUT_POLL_INTERVAL_MS: '1000',
+      DIGEST_POLL_INTERVAL_MS: '60000',
+      SMS_PROVIDER: 'log',
+      WECHAT_PROVIDER: 'log',
+      CHANNEL_POLL_INTERVAL_MS: '1000',
+      CHANNEL_MAX_ATTEMPTS: '8',
     },
     secrets: {
       ...databaseUrl('notify-svc'),

@@ -46,7 +46,10 @@ export function toView(doc: PolicyDocument, staff = false): PolicyDocumentView {
 
 /** documentPublished payload for a document that is (re)published at its current version. */
 export function publishedPayload(
-  doc: Pick<PolicyDocument, 'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version' | 'region' | 'body' | 'topicCodes'>,
+  doc: Pick<
+    PolicyDocument,
+    'id' | 'docNumber' | 'title' | 'agency' | 'publishedAt' | 'updatedAt' | 'version' | 'region' | 'body' | 'topicCodes'
+  >,
 ) {
   return {
     documentId: doc.id,

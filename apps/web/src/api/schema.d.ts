@@ -1002,6 +1002,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topic services in the editors' order, each with its numbers of published policies, Q&A pairs and guides (a count is null when its service did not answer in time)
+         * @description Calls `rpc.qa.topic.list` (names, order, Q&A counts) with `rpc.policy.topic.counts` and `rpc.guide.topic.counts`
+         */
+        get: operations["topics.list.get_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One topic service with its published policies, Q&A pairs and guides, each paged by page/pageSize (a part is empty with available=false when its service did not answer in time)
+         * @description Calls `rpc.qa.topic.list`, then `rpc.policy.document.list`, `rpc.qa.pair.list` and `rpc.guide.matter.list` filtered by the topic
+         */
+        get: operations["topics.read.get_topics_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1246,6 +1286,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery log of email, SMS and WeChat messages (status, attempts, last error, provider), by channel, status or event
+         * @description NATS subject: `rpc.notify.delivery.list`
+         */
+        get: operations["notifications.admin.get_notifications_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channel-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per channel (inbox, email, sms, wechat, webhook): sent, failed, retrying, pending and lag
+         * @description NATS subject: `rpc.notify.delivery.metrics`
+         */
+        get: operations["notifications.admin.get_notifications_channel_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{notificationId}/read": {
         parameters: {
             query?: never;
@@ -1260,6 +1340,74 @@ export interface paths {
          * @description NATS subject: `rpc.notify.notification.mark-read`
          */
         post: operations["notifications.markRead.post_notifications_notificationId_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's policy push subscriptions (topics, agencies, regions, saved searches) and the limit (50)
+         * @description NATS subject: `rpc.notify.subscription.list`
+         */
+        get: operations["subscriptions.manage.get_subscriptions"];
+        put?: never;
+        /**
+         * Subscribe to a topic code, an issuing agency, a region or a saved search (query)
+         * @description NATS subject: `rpc.notify.subscription.create`
+         */
+        post: operations["subscriptions.manage.post_subscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of the caller's subscriptions (another person's answers 404)
+         * @description NATS subject: `rpc.notify.subscription.delete`
+         */
+        delete: operations["subscriptions.manage.delete_subscriptions_subscriptionId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's channels, contacts, quiet hours (Asia/Shanghai), daily digest hour and opt-out
+         * @description NATS subject: `rpc.notify.preferences.get`
+         */
+        get: operations["subscriptions.preferences.get_notification_preferences"];
+        /**
+         * Replace the caller's notification preferences (a channel that is on needs its contact)
+         * @description NATS subject: `rpc.notify.preferences.update`
+         */
+        put: operations["subscriptions.preferences.put_notification_preferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1598,6 +1746,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
+                topicCode?: "enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government";
             };
             header?: never;
             path?: never;
@@ -1623,6 +1772,7 @@ export interface operations {
                             status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                             publishedAt: string | null;
                             version: number;
+                            topicCodes: string[];
                             editedBy?: string | null;
                             publishedBy?: string | null;
                             pendingEdit?: {
@@ -1721,6 +1871,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3246,6 +3397,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3327,6 +3479,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3420,6 +3573,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -3585,6 +3740,7 @@ export interface operations {
                 "application/json": {
                     keywords?: string[] | null;
                     topics?: ("企业扶持" | "财政补贴" | "税收" | "就业创业" | "社会保险" | "医疗卫生" | "疫情防控" | "教育" | "住房" | "交通运输" | "环境保护" | "民政救助" | "市场监管" | "公共安全" | "司法诉讼" | "农业农村")[] | null;
+                    topicCodes?: ("enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government")[] | null;
                 };
             };
         };
@@ -3618,6 +3774,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -3745,6 +3903,7 @@ export interface operations {
                         status: "DRAFT" | "PUBLISHED" | "AMENDED" | "EXPIRED" | "REPEALED";
                         publishedAt: string | null;
                         version: number;
+                        topicCodes: string[];
                         editedBy?: string | null;
                         publishedBy?: string | null;
                         pendingEdit?: {
@@ -3877,6 +4036,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4023,6 +4184,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4162,6 +4325,8 @@ export interface operations {
                         keywords: string[];
                         keywordsOverridden: boolean;
                         topicsOverridden: boolean;
+                        topicCodes: string[];
+                        topicCodesOverridden: boolean;
                         classifiedBy: string | null;
                         classifiedAt: string | null;
                         indexNumber: string | null;
@@ -4605,6 +4770,7 @@ export interface operations {
                             /** @enum {string} */
                             audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                             topics: string[];
+                            topicsOverridden: boolean;
                             ownerDepartment: string | null;
                             effectiveFrom: string | null;
                             effectiveTo: string | null;
@@ -4698,11 +4864,8 @@ export interface operations {
                      * @enum {string}
                      */
                     audience?: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
-                    /**
-                     * @description topic codes, e.g. housing-fund
-                     * @default []
-                     */
-                    topics?: string[];
+                    /** @description topic codes, e.g. housing-fund: the editor's choice, kept through later saves; omitted: the earlier choice, else computed from the text; null or []: computed again */
+                    topics?: string[] | null;
                     ownerDepartment?: string;
                     /** Format: date */
                     effectiveFrom?: string;
@@ -4744,6 +4907,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -4866,6 +5030,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -4964,6 +5129,7 @@ export interface operations {
                         /** @enum {string} */
                         audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
                         topics: string[];
+                        topicsOverridden: boolean;
                         ownerDepartment: string | null;
                         effectiveFrom: string | null;
                         effectiveTo: string | null;
@@ -5662,6 +5828,7 @@ export interface operations {
                             consultPhones: string[];
                             complaintPhones: string[];
                             topics: string[];
+                            topicsOverridden: boolean;
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -5871,8 +6038,8 @@ export interface operations {
                      * @default []
                      */
                     complaintPhones?: string[];
-                    /** @default [] */
-                    topics?: string[];
+                    /** @description 主题服务编码: the editor's choice, kept through later saves; omitted: the earlier choice, else computed; null or []: computed again */
+                    topics?: ("enterprise-support" | "subsidies" | "education" | "medical" | "social-insurance" | "employment" | "housing-fund" | "real-estate" | "household-registration" | "transport" | "elderly-care" | "marriage-birth" | "disability" | "tax" | "entrepreneurship" | "talent" | "open-government")[] | null;
                 };
             };
         };
@@ -5937,6 +6104,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6200,6 +6368,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6360,6 +6529,7 @@ export interface operations {
                         consultPhones: string[];
                         complaintPhones: string[];
                         topics: string[];
+                        topicsOverridden: boolean;
                         version: number;
                         /** Format: date-time */
                         updatedAt: string;
@@ -6801,6 +6971,7 @@ export interface operations {
                             consultPhones: string[];
                             complaintPhones: string[];
                             topics: string[];
+                            topicsOverridden: boolean;
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -7405,6 +7576,157 @@ export interface operations {
                             /** Format: date-time */
                             editedAt: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "topics.list.get_topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            description: string;
+                            counts: {
+                                policy: number | null;
+                                qa: number | null;
+                                guide: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "topics.read.get_topics_code": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string;
+                        page: number;
+                        pageSize: number;
+                        policies: {
+                            items: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                publishDate: string | null;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
+                        qa: {
+                            items: {
+                                id: string;
+                                question: string;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
+                        guides: {
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                            }[];
+                            total: number;
+                            available: boolean;
+                        };
                     };
                 };
             };
@@ -8912,6 +9234,215 @@ export interface operations {
             };
         };
     };
+    "notifications.admin.get_notifications_deliveries": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: "email" | "sms" | "wechat";
+                status?: "PENDING" | "SENT" | "FAILED" | "SUPPRESSED";
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "wechat";
+                            /** Format: uuid */
+                            eventId: string;
+                            eventType: string;
+                            to: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "SENT" | "FAILED" | "SUPPRESSED";
+                            attempts: number;
+                            lastError: string | null;
+                            provider: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            nextAttemptAt: string;
+                            sentAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "notifications.admin.get_notifications_channel_metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @enum {string} */
+                            channel: "inbox" | "email" | "sms" | "wechat" | "webhook";
+                            sent: number;
+                            failed: number;
+                            retrying: number;
+                            pending: number;
+                            lagSeconds: number;
+                        }[];
+                        /** Format: date-time */
+                        at: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     "notifications.markRead.post_notifications_notificationId_read": {
         parameters: {
             query?: never;
@@ -8934,6 +9465,528 @@ export interface operations {
                         /** @constant */
                         read: true;
                         unread: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.get_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "topic" | "agency" | "region" | "query";
+                            value: string;
+                            label: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        limit: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.post_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description topic 主题 | agency 发文机关 | region 地区 | query 保存的搜索
+                     * @enum {string}
+                     */
+                    kind: "topic" | "agency" | "region" | "query";
+                    /** @description topic: a topic code (housing-fund…); agency: 发文机关全称; region: 地区名; query: 关键词 */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "topic" | "agency" | "region" | "query";
+                        value: string;
+                        label: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.manage.delete_subscriptions_subscriptionId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.preferences.get_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description 站内消息 */
+                            inbox: boolean;
+                            /** @description 电子邮件 */
+                            email: boolean;
+                            /** @description 短信 */
+                            sms: boolean;
+                            /** @description 微信订阅消息 */
+                            wechat: boolean;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        /** @description 公众号/小程序的 OpenID */
+                        wechatOpenId: string | null;
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        digestHour: number | null;
+                        optedOut: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "subscriptions.preferences.put_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channels: {
+                        /** @description 站内消息 */
+                        inbox: boolean;
+                        /** @description 电子邮件 */
+                        email: boolean;
+                        /** @description 短信 */
+                        sms: boolean;
+                        /** @description 微信订阅消息 */
+                        wechat: boolean;
+                    };
+                    email: string | null;
+                    phone: string | null;
+                    /** @description 公众号/小程序的 OpenID */
+                    wechatOpenId: string | null;
+                    quietHours: {
+                        start: string;
+                        end: string;
+                    } | null;
+                    digestHour: number | null;
+                    optedOut: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description 站内消息 */
+                            inbox: boolean;
+                            /** @description 电子邮件 */
+                            email: boolean;
+                            /** @description 短信 */
+                            sms: boolean;
+                            /** @description 微信订阅消息 */
+                            wechat: boolean;
+                        };
+                        email: string | null;
+                        phone: string | null;
+                        /** @description 公众号/小程序的 OpenID */
+                        wechatOpenId: string | null;
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        digestHour: number | null;
+                        optedOut: boolean;
                     };
                 };
             };
@@ -9128,7 +10181,7 @@ export interface operations {
                      * @description event types to receive; empty = all department events
                      * @default []
                      */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @default true */
                     enabled?: boolean;
                 };
@@ -9429,7 +10482,7 @@ export interface operations {
                     url?: string;
                     description?: string;
                     /** @description event types to receive; empty = all department events */
-                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
+                    eventTypes?: ("disclosure.request.submitted" | "disclosure.request.received" | "disclosure.request.supplement-requested" | "disclosure.request.accepted" | "disclosure.request.assigned" | "disclosure.request.consultation-requested" | "disclosure.request.extended" | "disclosure.request.fee-notified" | "disclosure.request.due-soon" | "disclosure.request.overdue" | "disclosure.request.replied" | "disclosure.request.closed" | "disclosure.request.withdrawn")[];
                     /** @description true re-enables a disabled endpoint (its failure run starts afresh) */
                     enabled?: boolean;
                 };
