@@ -69,7 +69,7 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   expect(spots.length).toBe(new Set(spots).size);
   // Every public route the controllers served before the table (54), plus the inbox's three (mark read,
   // mark all read, unsubscribe), plus department webhooks' nine (endpoint CRUD, rotate, deliveries,
-  // replay, health), plus guides' ten (import, bundles, sites), plus a policy by its external ID: none lost in a
-  // merge. The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(77);
+  // replay, health), plus guides' ten (import, bundles, sites), plus a policy by its external ID, plus the owner's
+  // "my requests" two (list, one): none lost in a merge. The fuzz e2e checks each has a seed.
+  expect(ROUTES.length).toBe(79);
 });
