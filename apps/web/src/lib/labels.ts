@@ -49,7 +49,9 @@ export const DELIVERY_FORMS: [string, string][] = [
 ];
 
 export const TIMELINE_ACTION: Record<string, string> = {
-  REGISTERED: '提交申请',
+  SUBMITTED: '提交申请',
+  REGISTERED: '提交申请（已登记）',
+  LINKED_AS_DUPLICATE: '提交申请（与此前的申请重复）',
   CONFIRM_RECEIPT: '确认收到',
   REQUEST_SUPPLEMENT: '通知补正',
   RECEIVE_SUPPLEMENT: '收到补正材料',
