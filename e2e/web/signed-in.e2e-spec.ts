@@ -99,7 +99,8 @@ test('sign-in through the embedded issuer: /me asks to sign in, a wrong password
 
     const cookies = (await context.cookies(web.url)).filter((c) => c.name !== 'elder');
     expect(cookies.map((c) => c.name)).toContain('portal_session');
-    for (const c of cookies) expect({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }).toEqual({ name: c.name, httpOnly: true, sameSite: 'Lax' });
+    for (const c of cookies)
+      expect({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }).toEqual({ name: c.name, httpOnly: true, sameSite: 'Lax' });
     const stored: string = await page.evaluate(() => JSON.stringify([{ ...window.localStorage }, { ...window.sessionStorage }]));
     expect(stored).toBe('[{},{}]');
     expect(await page.content()).not.toMatch(/eyJ[\w-]+\.eyJ/); // no JWT in the HTML either
@@ -143,7 +144,11 @@ test('a citizen files a request signed in, an officer replies through the API, a
   for (const action of [
     { type: 'CONFIRM_RECEIPT' },
     { type: 'ACCEPT', department: 'edu' },
-    { type: 'REPLY', outcome: 'DISCLOSED', content: { text: '经查，现将2025年义务教育学校经费使用情况提供给您。', enclosures: ['经费使用情况.pdf'] } },
+    {
+      type: 'REPLY',
+      outcome: 'DISCLOSED',
+      content: { text: '经查，现将2025年义务教育学校经费使用情况提供给您。', enclosures: ['经费使用情况.pdf'] },
+    },
   ]) {
     const res = await api(stack, 'POST', `/disclosure-requests/${requestNumber}/actions`, { action }, gio);
     expect([action.type, res.status]).toEqual([action.type, 200]);
@@ -208,7 +213,13 @@ test('a citizen files a request signed in, an officer replies through the API, a
   const mine = await api(stack, 'GET', '/disclosure-requests/mine', undefined, asCitizen2);
   expect(mine.json.items.map((i: { requestNumber: string }) => i.requestNumber)).not.toContain(requestNumber);
   expect((await api(stack, 'GET', '/disclosure-requests/mine')).status).toBe(401);
-  const owner = await api(stack, 'GET', `/disclosure-requests/mine/${requestNumber}`, undefined, bearer(await tokenFor(stack.issuerUrl, 'citizen1')));
+  const owner = await api(
+    stack,
+    'GET',
+    `/disclosure-requests/mine/${requestNumber}`,
+    undefined,
+    bearer(await tokenFor(stack.issuerUrl, 'citizen1')),
+  );
   expect([owner.status, owner.json.status]).toEqual([200, 'REPLIED']);
 });
 
