@@ -104,7 +104,7 @@ test('a due access token is refreshed once however many calls ask at the same ti
     if (!url.endsWith('/token')) {
       return Response.json({ issuer, token_endpoint: `${issuer}/protocol/openid-connect/token`, jwks_uri: `${issuer}/certs` });
     }
-    const token = new URLSearchParams(String(init?.body)).get('refresh_token') ?? '';
+    const token = new URLSearchParams(init?.body as string).get('refresh_token') ?? '';
     if (used.has(token)) return Response.json({ error: 'invalid_grant' }, { status: 400 });
     used.add(token);
     refreshes++;

@@ -15,13 +15,18 @@ interface Reply {
   replyDate?: string;
 }
 
+/** The stored reply (free-form JSON in the API), or null when there is none yet. */
+function replyOf(value: unknown): Reply | null {
+  return typeof value === 'object' && value !== null ? value : null;
+}
+
 /**
  * One disclosure request as its applicant sees it: status, deadlines (each with the working-day
  * computation that produced it), the reply when there is one, and the timeline. Used by the tracking
  * page and by "my requests"; no hooks, so it renders on the server and in the tracking form alike.
  */
 export function RequestDetails({ r }: { r: RequestView }) {
-  const reply = (r.reply ?? null) as Reply | null;
+  const reply = replyOf(r.reply);
   return (
     <>
       <dl className="doc-meta">
