@@ -208,7 +208,7 @@ describe.each([
 ])('every page in %s mode', (_mode, elder) => {
   test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
     expect(await auditPages(browser, web.url, pages() as [string, string][], elder)).toEqual([]);
-  });
+  }, 300_000); // every page twice (desktop, 360 px) with axe: minutes on a busy two-core machine
 });
 
 test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {

@@ -249,5 +249,5 @@ describe.each([
       ['home-signed-in', '/'],
     ];
     expect(await auditPages(browser, web.url, pages, elder, citizenCookies)).toEqual([]);
-  });
+  }, 300_000); // every page twice (desktop, 360 px) with axe: minutes on a busy two-core machine
 });
