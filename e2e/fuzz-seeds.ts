@@ -184,6 +184,8 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/disclosure-requests': { query: () => ({ page: 1, pageSize: 10 }) },
   'GET /api/v1/disclosure-requests/track/{trackingCode}': {},
   'POST /api/v1/disclosure-requests/track/{trackingCode}/withdraw': { body: () => ({ document: '不再需要' }), weight: 0.5 },
+  'GET /api/v1/disclosure-requests/mine': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/disclosure-requests/mine/{requestNumber}': {},
   'GET /api/v1/disclosure-requests/{requestNumber}': {},
   'POST /api/v1/disclosure-requests/{requestNumber}/actions': { body: () => ({ action: { type: 'CONFIRM_RECEIPT' } }) },
   'GET /api/v1/disclosure-reports/table3': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },

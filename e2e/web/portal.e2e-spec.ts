@@ -253,7 +253,7 @@ describe.each([
 ])('every page in %s mode', (_mode, elder) => {
   test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
     expect(await auditPages(browser, web.url, pages() as [string, string][], elder)).toEqual([]);
-  });
+  }, 300_000); // every page twice (desktop, 360 px) with axe: minutes on a busy two-core machine
 });
 
 test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {
@@ -286,7 +286,7 @@ test('the 长辈版 switch works without JavaScript: a form POST sets the cookie
   });
 });
 
-test('keyboard only: skip link, search, open a result, then ask a question', async () => {
+test('keyboard only: skip link, search, open a result, ask a question, then file a disclosure request', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${web.url}/`);
     const focused = () =>
@@ -323,6 +323,27 @@ test('keyboard only: skip link, search, open a result, then ask a question', asy
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ask\?q=/);
     await expect(page.locator('section.answer h2').textContent()).resolves.toMatch(/^问：/);
+
+    // On to the disclosure form through the main navigation, filled and submitted with the keyboard alone.
+    await tabTo((f) => f.tag === 'A' && f.href === '/disclosure/new');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/disclosure\/new$/);
+    for (const [id, text] of [
+      ['name', '赵六'],
+      ['idNumber', '11010519491231002X'],
+      ['phone', '13700137000'],
+      ['description', '本市2025年老旧小区改造项目的资金安排情况'],
+    ]) {
+      await tabTo((f) => f.id === id);
+      await page.keyboard.type(text!);
+    }
+    await tabTo((f) => f.id === 'deliveryForm'); // the first choice of the radio group
+    await page.keyboard.press('ArrowDown'); // arrows move and choose within a radio group: 网上下载
+    await expect(page.getByLabel('网上下载').isChecked()).resolves.toBe(true);
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === '提交申请');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/disclosure\/submitted/);
+    expect(((await page.getByTestId('tracking-code').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(8);
   });
 });
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Cookie, type Page, chromium } from 'playwright-core';
 import { type Stack, api, repoRoot } from '../stack.js';
 
 // page.evaluate() callbacks run in the browser; the DOM lib stays out of the e2e project (it retypes fetch()).
@@ -63,7 +63,7 @@ export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor:
 export async function newContext(
   browser: Browser,
   url: string,
-  opts: { elder?: boolean; phone?: boolean; javaScript?: boolean } = {},
+  opts: { elder?: boolean; phone?: boolean; javaScript?: boolean; cookies?: Cookie[] } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: 'zh-CN',
@@ -71,6 +71,8 @@ export async function newContext(
     javaScriptEnabled: opts.javaScript ?? true,
   });
   if (opts.elder) await context.addCookies([{ name: 'elder', value: '1', url }]);
+  // A signed-in person's session cookies, taken from another context (the session itself is held by the web server).
+  if (opts.cookies) await context.addCookies(opts.cookies);
   return context;
 }
 
@@ -92,13 +94,20 @@ export async function withPage<T>(
 /**
  * Every page at desktop and 360 px, in normal or 长辈版 mode: a screenshot each, axe's serious and critical WCAG 2.1
  * A/AA findings, console and page errors (hydration mismatches show up there in production React) and, on the phone,
- * anything wider than the screen. Returns what was found, one line each; nothing found is a pass.
+ * anything wider than the screen. Returns what was found, one line each; nothing found is a pass. `cookies` (a
+ * signed-in session) audit the pages behind sign-in.
  */
-export async function auditPages(browser: Browser, url: string, pages: [name: string, path: string][], elder: boolean): Promise<string[]> {
+export async function auditPages(
+  browser: Browser,
+  url: string,
+  pages: [name: string, path: string][],
+  elder: boolean,
+  cookies?: Cookie[],
+): Promise<string[]> {
   const found: string[] = [];
   const mode = elder ? 'elder' : 'normal';
   for (const phone of [false, true]) {
-    await withPage(browser, url, { elder, phone }, async (page) => {
+    await withPage(browser, url, { elder, phone, cookies }, async (page) => {
       let current = '';
       page.on(
         'console',

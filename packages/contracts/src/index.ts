@@ -26,6 +26,7 @@ export * from './search/unified.js';
 export * from './disclosure/request.js';
 export * from './disclosure/id-number.js';
 export * from './disclosure/workflow.js';
+export * from './disclosure/mine.js';
 export * from './disclosure/report.js';
 export * from './disclosure/events.js';
 export * from './disclosure/departments.js';

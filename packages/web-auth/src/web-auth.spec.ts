@@ -95,6 +95,36 @@ test('CSRF: only the session token matches, compared in constant time; a missing
   expect(csrfMatches('abc', 'abcd')).toBe(false);
 });
 
+test('a due access token is refreshed once however many calls ask at the same time (the issuer takes a refresh token once)', async () => {
+  const issuer = env.OIDC_ISSUER_URL;
+  const used = new Set<string>();
+  let refreshes = 0;
+  jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.endsWith('/token')) {
+      return Response.json({ issuer, token_endpoint: `${issuer}/protocol/openid-connect/token`, jwks_uri: `${issuer}/certs` });
+    }
+    const token = new URLSearchParams(init?.body as string).get('refresh_token') ?? '';
+    if (used.has(token)) return Response.json({ error: 'invalid_grant' }, { status: 400 });
+    used.add(token);
+    refreshes++;
+    return Response.json({ access_token: `fresh-${refreshes}`, token_type: 'Bearer', expires_in: 300, refresh_token: `r${refreshes + 1}` });
+  });
+  const store = new MemorySessionStore();
+  const auth = new WebAuth(readWebAuthConfig(env, 'portal'), { store });
+  await store.set({ ...session('s1', 'csrf', Date.now()), accessTokenExpiresAt: Date.now() - 1, refreshToken: 'r1' });
+  const cookies = jar();
+  cookies.set('portal_session', 's1', { httpOnly: true, sameSite: 'lax', secure: false, path: '/', maxAge: 60 });
+  expect(await Promise.all([auth.accessToken(cookies), auth.accessToken(cookies), auth.accessToken(cookies)])).toEqual([
+    'fresh-1',
+    'fresh-1',
+    'fresh-1',
+  ]);
+  expect(refreshes).toBe(1);
+  expect((await store.get('s1'))?.refreshToken).toBe('r2');
+  expect(await auth.user(cookies)).not.toBeNull();
+});
+
 test('the memory store forgets idle and old sessions, and the least recently used past its size', async () => {
   const clock = { now: 0 };
   const store = new MemorySessionStore({ maxSessions: 2, idleMilliseconds: 1000, absoluteMilliseconds: 5000, now: () => clock.now });

@@ -55,6 +55,7 @@ export class WebAuth {
   private readonly secure: boolean;
   private readonly names;
   private readonly now: () => number;
+  private readonly refreshing = new Map<string, Promise<string | null>>();
 
   constructor(
     readonly config: WebAuthConfig,
@@ -155,6 +156,17 @@ export class WebAuth {
     const session = await this.session(jar);
     if (!session) return null;
     if (session.accessTokenExpiresAt - REFRESH_MARGIN_MS > this.now()) return session.accessToken;
+    // One refresh per session at a time: a page renders several gateway calls at once, and the issuer
+    // takes each refresh token once (rotation), so a second refresh with the same token would fail and
+    // end the session.
+    const running = this.refreshing.get(session.id);
+    if (running) return running;
+    const refresh = this.refresh(session).finally(() => this.refreshing.delete(session.id));
+    this.refreshing.set(session.id, refresh);
+    return refresh;
+  }
+
+  private async refresh(session: Session): Promise<string | null> {
     if (!session.refreshToken) return this.end(session);
     try {
       const tokens = await oidc.refreshTokenGrant(await this.discover(), session.refreshToken);

@@ -5,7 +5,8 @@ import { canSee, notVisible } from './domain/transitions.js';
 import { Clock } from './clock.js';
 import { RequestRepository, type RequestRow } from './request.repository.js';
 import { OPEN_STATUSES } from './domain/statuses.js';
-import { toQueueItem, toView } from './request.views.js';
+import { ownerOf } from './submit-request.usecase.js';
+import { toMyItem, toQueueItem, toView } from './request.views.js';
 
 /** Reads: the applicant's view (tracking code), staff views and the department queue. */
 @Injectable()
@@ -57,5 +58,23 @@ export class RequestQueries {
     });
     const today = this.clock.today();
     return { items: page.items.map((r) => toQueueItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** "My requests": only what the caller filed while signed in; anonymous callers have none. */
+  async mine(q: { actor: Actor | null; page: number; pageSize: number }) {
+    const ownerSub = q.actor ? ownerOf(q.actor) : null;
+    if (!ownerSub) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const page = await this.requests.ownedBy({ ownerSub, page: q.page, pageSize: q.pageSize });
+    const today = this.clock.today();
+    return { items: page.items.map((r) => toMyItem(r, today, this.calendar)), total: page.total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** One of the caller's own requests, unmasked; anybody else's (or an unknown number) answers the same 404. */
+  async mineOne(requestNumber: string, actor: Actor | null) {
+    const ownerSub = actor ? ownerOf(actor) : null;
+    const r = ownerSub ? await this.requests.findByNumber(requestNumber) : null;
+    if (!r || r.ownerSub !== ownerSub)
+      throw new DomainError(ErrorCode.DISCLOSURE_REQUEST_NOT_FOUND, '未找到该申请，或该申请不属于您的账号。');
+    return this.view(r, false);
   }
 }

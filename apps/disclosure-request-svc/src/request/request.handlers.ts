@@ -4,6 +4,8 @@ import {
   actOnDisclosureRequest,
   disclosureTable3,
   getDisclosureRequest,
+  getMyDisclosureRequest,
+  listMyDisclosureRequests,
   listDisclosureQueue,
   submitDisclosureRequest,
   trackDisclosureRequest,
@@ -76,5 +78,15 @@ export class RequestHandlers {
   @RpcHandler(disclosureTable3)
   async report(req: Req<typeof disclosureTable3>, meta: RpcMeta) {
     return this.table3.execute(req, meta.actor);
+  }
+
+  @RpcHandler(listMyDisclosureRequests)
+  async mine(req: Req<typeof listMyDisclosureRequests>, meta: RpcMeta) {
+    return this.queries.mine({ ...req, actor: meta.actor });
+  }
+
+  @RpcHandler(getMyDisclosureRequest)
+  async mineOne(req: Req<typeof getMyDisclosureRequest>, meta: RpcMeta) {
+    return this.queries.mineOne(req.requestNumber, meta.actor);
   }
 }

@@ -114,6 +114,20 @@ export class RequestRepository {
     ]).then(([items, total]) => ({ items, total }));
   }
 
+  /** One account's requests (filed while signed in), newest first. */
+  ownedBy(q: { ownerSub: string; page: number; pageSize: number }) {
+    const where: Prisma.DisclosureRequestWhereInput = { ownerSub: q.ownerSub };
+    return Promise.all([
+      this.prisma.disclosureRequest.findMany({
+        where,
+        orderBy: [{ submittedAt: 'desc' }, { requestNumber: 'desc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      }),
+      this.prisma.disclosureRequest.count({ where }),
+    ]).then(([items, total]) => ({ items, total }));
+  }
+
   withStatus(statuses: readonly DisclosureStatus[]): Promise<RequestRow[]> {
     return this.prisma.disclosureRequest.findMany({ where: { status: { in: [...statuses] } } });
   }

@@ -1,5 +1,5 @@
 import type { Deadline, DisclosureRequestView, z } from '@govdisc/contracts';
-import type { DisclosureQueueItem } from '@govdisc/contracts';
+import type { DisclosureQueueItem, MyDisclosureRequestItem } from '@govdisc/contracts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { PAUSED_STATES, currentDeadlines } from './domain/deadlines.js';
 import type { RequestRow, TimelineRow } from './request.repository.js';
@@ -93,4 +93,10 @@ export function toQueueItem(r: RequestRow, today: string, calendar: WorkingDayCa
     dueProvisional: r.dueProvisional,
     ...queueClock(r, today, calendar),
   };
+}
+
+/** The owner's list row: the queue clock without the (their own) name, plus when they filed it and the outcome. */
+export function toMyItem(r: RequestRow, today: string, calendar: WorkingDayCalendar): z.input<typeof MyDisclosureRequestItem> {
+  const { applicantName: _name, ...item } = toQueueItem(r, today, calendar);
+  return { ...item, submittedAt: r.submittedAt.toISOString(), outcome: r.outcome };
 }

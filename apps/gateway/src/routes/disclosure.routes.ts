@@ -1,4 +1,5 @@
 import {
+  AUTHENTICATED,
   DISCLOSURE_STAFF,
   GIO_OFFICERS,
   PUBLIC,
@@ -6,6 +7,8 @@ import {
   addWorkingDays,
   disclosureTable3,
   getDisclosureRequest,
+  getMyDisclosureRequest,
+  listMyDisclosureRequests,
   listDisclosureQueue,
   submitDisclosureRequest,
   trackDisclosureRequest,
@@ -63,6 +66,24 @@ export const disclosureRoutes = routes('disclosure', [
     summary:
       'The applicant withdraws the request: tracking code plus the contact phone’s last four digits (contactLast4), or signed in as the owner; a wrong factor answers like an unknown code',
     example: { document: '已通过其他途径获得所需信息，撤回申请', contactLast4: '0000' },
+  },
+  // A signed-in person's own requests (filed while signed in). Static segments win over `:requestNumber`.
+  {
+    key: 'disclosure.mine',
+    method: 'GET',
+    path: '/disclosure-requests/mine',
+    access: AUTHENTICATED,
+    rpc: listMyDisclosureRequests,
+    input: 'query',
+    summary: "The caller's own requests (filed while signed in), newest first, with due dates and working days left",
+  },
+  {
+    key: 'disclosure.mine',
+    method: 'GET',
+    path: '/disclosure-requests/mine/:requestNumber',
+    access: AUTHENTICATED,
+    rpc: getMyDisclosureRequest,
+    summary: "One of the caller's own requests with deadlines, timeline and reply (anybody else's answers 404, like an unknown number)",
   },
   {
     key: 'disclosure.get',

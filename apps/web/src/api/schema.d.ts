@@ -1126,6 +1126,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure-requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own requests (filed while signed in), newest first, with due dates and working days left
+         * @description NATS subject: `rpc.disclosure.request.mine`
+         */
+        get: operations["disclosure.mine.get_disclosure_requests_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-requests/mine/{requestNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's own requests with deadlines, timeline and reply (anybody else's answers 404, like an unknown number)
+         * @description NATS subject: `rpc.disclosure.request.mine-one`
+         */
+        get: operations["disclosure.mine.get_disclosure_requests_mine_requestNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosure-requests/{requestNumber}": {
         parameters: {
             query?: never;
@@ -8250,6 +8290,252 @@ export interface operations {
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "disclosure.mine.get_disclosure_requests_mine": {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            requestNumber: string;
+                            /** @enum {string} */
+                            status: "SUBMITTED" | "RECEIVED" | "AWAITING_SUPPLEMENT" | "IN_PROGRESS" | "CONSULTING_THIRD_PARTY" | "CONSULTING_AGENCY" | "AWAITING_REASONS" | "AWAITING_FEE" | "REPLIED" | "CLOSED";
+                            department: string | null;
+                            description: string;
+                            receiptDate: string | null;
+                            dueDate: string | null;
+                            dueProvisional: boolean;
+                            /** @description working days after today up to the due date (0 = due today); when overdue −n, n = working days elapsed since the due date, at least 1; null while no reply clock runs (paused, 补正 pending, not yet received) */
+                            workingDaysLeft: number | null;
+                            overdue: boolean;
+                            /** @description the reply clock is stopped (consultation, Art. 35 reasons, fee notice, waiting for a 补正): never overdue, the due date moves on */
+                            paused: boolean;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            outcome: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "disclosure.mine.get_disclosure_requests_mine_requestNumber": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestNumber: string;
+                        /** @enum {string} */
+                        status: "SUBMITTED" | "RECEIVED" | "AWAITING_SUPPLEMENT" | "IN_PROGRESS" | "CONSULTING_THIRD_PARTY" | "CONSULTING_AGENCY" | "AWAITING_REASONS" | "AWAITING_FEE" | "REPLIED" | "CLOSED";
+                        /** @enum {string} */
+                        channel: "ONLINE" | "EMAIL" | "FAX" | "LETTER_SIGNED" | "LETTER_ORDINARY" | "IN_PERSON" | "ORAL";
+                        agency: string;
+                        department: string | null;
+                        applicant: {
+                            /** @enum {string} */
+                            type: "NATURAL_PERSON" | "COMMERCIAL_ENTERPRISE" | "RESEARCH_INSTITUTION" | "PUBLIC_WELFARE_ORG" | "LEGAL_SERVICE_ORG" | "OTHER_ORG";
+                            name: string;
+                            idType: string;
+                            idNumber: string;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                            masked: boolean;
+                        };
+                        description: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        receiptDate: string | null;
+                        duplicateOf: string | null;
+                        outcome: string | null;
+                        fee: {
+                            basis: string;
+                            amount: number;
+                            payBy: string | null;
+                            paid: boolean;
+                        } | null;
+                        reply: unknown | null;
+                        deadlines: {
+                            kind: string;
+                            /** Format: date */
+                            date: string;
+                            provisional: boolean;
+                            calendarVersion: string;
+                            computation: string;
+                        }[];
+                        timeline: {
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date */
+                            shanghaiDate: string;
+                            legalBasis: string;
+                            calendarVersion: string;
+                            details: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

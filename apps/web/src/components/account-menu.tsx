@@ -1,7 +1,17 @@
 import { cookies } from 'next/headers';
+import { api } from '../lib/api';
 import { webAuth } from '../lib/auth';
 
-/** 登录 / the person's name and 退出 (a form with the CSRF token: works without JavaScript). */
+/** Unread notices for the header; null when the inbox cannot be read (the link still shows). */
+async function unreadCount(): Promise<number | null> {
+  const { data } = await (await api()).GET('/api/v1/notifications', { params: { query: { page: 1, pageSize: 1 } } });
+  return data ? data.unread : null;
+}
+
+/**
+ * 登录, or the person's name with 我的申请, 消息 (with the unread count) and 退出 (a form with the CSRF
+ * token: works without JavaScript).
+ */
 export async function AccountMenu() {
   const jar = await cookies();
   const user = await webAuth().user(jar);
@@ -12,11 +22,23 @@ export async function AccountMenu() {
       </a>
     );
   }
-  const csrf = (await webAuth().csrfToken(jar)) ?? '';
+  const [csrf, unread] = await Promise.all([webAuth().csrfToken(jar), unreadCount()]);
   return (
     <form method="post" action="/auth/logout" className="account-menu">
       <span className="account-name">{user.name}</span>
-      <input type="hidden" name="csrf" value={csrf} />
+      <a className="account-link" href="/me">
+        我的申请
+      </a>
+      <a className="account-link" href="/me/inbox" data-testid="inbox-link">
+        消息
+        {unread ? (
+          <span className="count" data-testid="unread-count">
+            {unread}
+            <span className="visually-hidden"> 条未读</span>
+          </span>
+        ) : null}
+      </a>
+      <input type="hidden" name="csrf" value={csrf ?? ''} />
       <button type="submit" className="button-secondary">
         退出
       </button>

@@ -49,14 +49,50 @@ export const DELIVERY_FORMS: [string, string][] = [
 ];
 
 export const TIMELINE_ACTION: Record<string, string> = {
-  submit: '提交申请',
-  receive: '登记受理',
-  assign: '分派承办部门',
-  request_supplement: '通知补正',
-  supplement: '补正材料',
-  reply: '作出答复',
-  close: '办结',
-  withdraw: '撤回申请',
+  SUBMITTED: '提交申请',
+  REGISTERED: '提交申请（已登记）',
+  LINKED_AS_DUPLICATE: '提交申请（与此前的申请重复）',
+  CONFIRM_RECEIPT: '确认收到',
+  REQUEST_SUPPLEMENT: '通知补正',
+  RECEIVE_SUPPLEMENT: '收到补正材料',
+  ABANDON_NO_SUPPLEMENT: '逾期未补正，视为放弃',
+  ACCEPT: '分派承办部门',
+  START_CONSULTATION: '征求意见',
+  END_CONSULTATION: '征求意见结束',
+  EXTEND: '延长答复期限',
+  REQUEST_REASONS: '请说明理由',
+  ASSESS_REASONS: '审核理由',
+  ISSUE_FEE_NOTICE: '发出缴费通知',
+  CONFIRM_PAYMENT: '确认缴费',
+  CLOSE_FEE_UNPAID: '逾期未缴费，终止办理',
+  REPLY: '作出答复',
+  WITHDRAW: '撤回申请',
+};
+
+/** Deadline kinds as a citizen reads them. */
+export const DEADLINE_LABEL: Record<string, string> = {
+  REPLY_DUE: '答复期限',
+  SUPPLEMENT_NOTICE_BY: '补正告知期限',
+  SUPPLEMENT_DEADLINE: '补正期限',
+  CONSULTATION_DUE: '征求意见期限',
+  FEE_PAY_BY: '缴费期限',
+};
+
+/** The reply's outcome in plain words (the full legal basis is shown with the reply). */
+export const OUTCOME_LABEL: Record<string, string> = {
+  DISCLOSED: '予以公开',
+  ALREADY_PUBLIC: '信息已公开',
+  PARTIAL: '部分公开',
+  NOT_HELD: '本机关不掌握该信息',
+  NOT_OUR_RESPONSIBILITY: '不属于本机关负责公开',
+  NEEDS_CREATION: '需另行制作，不予提供',
+  STILL_UNCLEAR: '补正后仍不明确',
+  REPEAT: '重复申请',
+  PUBLICATION: '属于公开出版物',
+  CONFIRM_OR_REISSUE: '已告知确认或重新出具',
+  ABANDONED_NO_SUPPLEMENT: '逾期未补正，视为放弃',
+  ABANDONED_FEE_UNPAID: '逾期未缴费，视为放弃',
+  OTHER: '其他处理',
 };
 
 /** Names of the service guides' topic codes (the Q&A topics' names win where a code is shared). */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+import { currentUser } from '../../../lib/auth';
 
 export const metadata: Metadata = { title: '申请已提交', robots: { index: false, follow: false } };
 
@@ -38,6 +39,11 @@ export default async function SubmittedPage() {
           查询办理进度
         </a>
       </p>
+      {(await currentUser()) && (
+        <p>
+          本申请已保存在<a href="/me">我的申请</a>中。
+        </p>
+      )}
     </>
   );
 }

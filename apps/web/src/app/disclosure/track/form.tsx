@@ -1,7 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { STATUS_LABEL, TIMELINE_ACTION } from '../../../lib/labels';
-import { formatDate } from '../../../lib/site';
+import { RequestDetails } from '../../../components/request-details';
 import { type TrackState, track } from './actions';
 
 const initial: TrackState = { code: '', phone4: '', errors: {} };
@@ -73,37 +72,7 @@ export function TrackForm() {
       {r && (
         <section aria-labelledby="track-result-h" role="status">
           <h2 id="track-result-h">申请 {r.requestNumber}</h2>
-          <dl className="doc-meta">
-            <dt>当前状态</dt>
-            <dd>
-              <strong>{STATUS_LABEL[r.status] ?? r.status}</strong>
-            </dd>
-            <dt>受理机关</dt>
-            <dd>{r.agency}</dd>
-            <dt>提交时间</dt>
-            <dd>{formatDate(r.submittedAt)}</dd>
-            {r.deadlines.map((d) => (
-              <div key={d.kind + d.date} style={{ display: 'contents' }}>
-                <dt>答复期限</dt>
-                <dd>
-                  {formatDate(d.date)}
-                  {d.provisional ? '（暂定）' : ''}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          <h3>办理过程</h3>
-          <ol className="timeline">
-            {r.timeline.map((t, i) => (
-              <li key={i}>
-                <strong>{TIMELINE_ACTION[t.action] ?? STATUS_LABEL[t.toStatus] ?? t.action}</strong>
-                <br />
-                <span className="meta">
-                  {formatDate(t.shanghaiDate)} · 状态：{STATUS_LABEL[t.toStatus] ?? t.toStatus}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <RequestDetails r={r} />
         </section>
       )}
     </>

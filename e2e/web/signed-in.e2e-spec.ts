@@ -1,0 +1,253 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import { type AppProcess, eventually } from '@govdisc/testing';
+import { bearer, tokenFor } from '../auth.js';
+import { type Stack, api, startStack } from '../stack.js';
+import { auditPages, launchBrowser, newContext, screenshotDir, startWeb } from './web-stack.js';
+
+// The signed-in area of the portal in Debian's Chromium against the real stack with the embedded issuer:
+// sign-in through the issuer's login page (code + PKCE, tokens held by the web server), "my requests"
+// following a request to the officer's reply, the inbox with its unread count, and sign-out.
+// page.evaluate() callbacks run in the browser; the DOM globals are declared for this module only.
+declare const window: any;
+
+let stack: Stack;
+let web: { url: string; app: AppProcess };
+let browser: Browser;
+let gio: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  web = await startWeb(stack);
+  browser = await launchBrowser();
+  gio = bearer(await tokenFor(stack.issuerUrl, 'gio1'));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.app.stop();
+  await stack?.stop();
+});
+
+const loginPageUrl = () => `${stack.gatewayUrl}/realms/govdisc/protocol/openid-connect/auth`;
+
+/** Serious or critical axe findings (WCAG 2.1 A/AA) on the page as it is now, one line each. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+/** Signs in on the issuer's login page (the page must be showing it) and waits to be back on the portal at `returnTo`. */
+async function fillLogin(page: Page, username: string, returnTo: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(`demo-${username}`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${web.url}${returnTo}`);
+}
+
+/** A browser context signed in as `username` (through the login page), on /me. */
+async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, web.url);
+  const page = await context.newPage();
+  await page.goto(`${web.url}/auth/login?returnTo=${encodeURIComponent('/me')}`);
+  await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
+  await fillLogin(page, username, '/me');
+  return { context, page };
+}
+
+async function fileRequest(page: Page, description: string): Promise<string> {
+  await page.goto(`${web.url}/disclosure/new`);
+  await expect(page.getByText('您已登录').count()).resolves.toBe(1);
+  await page.getByLabel('姓名或名称（必填）').fill('王小明');
+  await page.getByLabel('证件号码（必填）').fill('11010519491231002X');
+  await page.getByLabel('联系电话（必填）').fill('13912345678');
+  await page.getByLabel('所需信息的内容描述（必填）').fill(description);
+  await page.getByLabel('网上下载').check();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.waitForURL(/\/disclosure\/submitted/);
+  return ((await page.getByTestId('request-number').textContent()) ?? '').trim();
+}
+
+/** The inbox as the page shows it: titles, newest first, and the unread count in the header (0 when none is shown). */
+async function inbox(page: Page): Promise<{ titles: string[]; unread: number }> {
+  await page.goto(`${web.url}/me/inbox`);
+  const titles = (await page.locator('ol.inbox h2').allTextContents()).map((t) => t.replace(/^\s*未读\s*/, '').trim());
+  const badge = page.getByTestId('unread-count');
+  const unread = (await badge.count()) ? Number.parseInt((await badge.textContent()) ?? '', 10) : 0;
+  return { titles, unread };
+}
+
+test('sign-in through the embedded issuer: /me asks to sign in, a wrong password is refused in Chinese, then HttpOnly SameSite cookies and no token in the browser; 退出 ends it', async () => {
+  const context = await newContext(browser, web.url);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${web.url}/me`);
+    await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
+    await expect(page.locator('h1').textContent()).resolves.toBe('登录政务公开平台');
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, 'login-desktop.png'), fullPage: true });
+
+    await page.getByLabel('用户名').fill('citizen2');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('登录未成功');
+    expect(await axeFindings(page)).toEqual([]);
+    await fillLogin(page, 'citizen2', '/me');
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的申请');
+    await expect(page.locator('.account-menu').textContent()).resolves.toContain('退出');
+
+    const cookies = (await context.cookies(web.url)).filter((c) => c.name !== 'elder');
+    expect(cookies.map((c) => c.name)).toContain('portal_session');
+    for (const c of cookies)
+      expect({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }).toEqual({ name: c.name, httpOnly: true, sameSite: 'Lax' });
+    const stored: string = await page.evaluate(() => JSON.stringify([{ ...window.localStorage }, { ...window.sessionStorage }]));
+    expect(stored).toBe('[{},{}]');
+    expect(await page.content()).not.toMatch(/eyJ[\w-]+\.eyJ/); // no JWT in the HTML either
+
+    // 退出 is a POST with the session's CSRF token: one without it changes nothing.
+    const forged = await page.request.post(`${web.url}/auth/logout`, { form: { csrf: 'forged' }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    await page.goto(`${web.url}/me`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的申请');
+
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL((u) => u.origin === web.url && u.pathname === '/');
+    await expect(page.locator('.site-header').getByRole('link', { name: '登录' }).count()).resolves.toBe(1);
+    await page.goto(`${web.url}/me`);
+    await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
+  } finally {
+    await context.close();
+  }
+});
+
+let citizenCookies: Cookie[];
+let requestNumber: string;
+
+test('a citizen files a request signed in, an officer replies through the API, and the citizen sees the reply in /me and the notices in the inbox; another citizen sees none of it', async () => {
+  const { context, page } = await signedIn('citizen1');
+  requestNumber = await fileRequest(page, '江东市2025年义务教育学校经费使用情况');
+  expect(requestNumber).toMatch(/\S/);
+
+  await page.goto(`${web.url}/me`);
+  const row = page.locator('ol.my-requests > li').filter({ hasText: requestNumber });
+  await expect(row.textContent()).resolves.toMatch(/还剩 \d+ 个工作日|尚未开始计算/);
+  await row.getByRole('link', { name: `申请 ${requestNumber}` }).click();
+  await page.waitForURL(`${web.url}/me/requests/${encodeURIComponent(requestNumber)}`);
+  await expect(page.getByTestId('request-status').textContent()).resolves.toBe('已提交');
+  expect(await page.getByTestId('reply').count()).toBe(0);
+
+  const received = `已收到您的政府信息公开申请（${requestNumber}）`;
+  await eventually(async () => expect((await inbox(page)).titles).toContain(received), { timeoutMs: 20_000, intervalMs: 500 });
+
+  // The officer's statutory steps to a reply (see e2e/disclosure.e2e-spec.ts for the full workflow).
+  for (const action of [
+    { type: 'CONFIRM_RECEIPT' },
+    { type: 'ACCEPT', department: 'edu' },
+    {
+      type: 'REPLY',
+      outcome: 'DISCLOSED',
+      content: { text: '经查，现将2025年义务教育学校经费使用情况提供给您。', enclosures: ['经费使用情况.pdf'] },
+    },
+  ]) {
+    const res = await api(stack, 'POST', `/disclosure-requests/${requestNumber}/actions`, { action }, gio);
+    expect([action.type, res.status]).toEqual([action.type, 200]);
+  }
+
+  await page.goto(`${web.url}/me/requests/${encodeURIComponent(requestNumber)}`);
+  await expect(page.getByTestId('request-status').textContent()).resolves.toBe('已答复');
+  const reply = page.getByTestId('reply');
+  await expect(reply.textContent()).resolves.toContain('经查，现将2025年义务教育学校经费使用情况提供给您。');
+  await expect(reply.textContent()).resolves.toContain('予以公开');
+  await expect(reply.textContent()).resolves.toContain('经费使用情况.pdf');
+  expect(await page.locator('.timeline li').allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringContaining('提交申请'), expect.stringContaining('作出答复')]),
+  );
+  await page.screenshot({ path: join(screenshotDir, 'me-request-replied-desktop.png'), fullPage: true });
+  await page.goto(`${web.url}/me`);
+  await expect(page.locator('ol.my-requests > li').filter({ hasText: requestNumber }).textContent()).resolves.toContain('已办结');
+
+  const replied = `您的申请已答复（${requestNumber}）`;
+  const before = await eventually(
+    async () => {
+      const box = await inbox(page);
+      expect(box.titles).toEqual(expect.arrayContaining([received, replied]));
+      return box;
+    },
+    { timeoutMs: 20_000, intervalMs: 500 },
+  );
+  expect(before.unread).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: join(screenshotDir, 'me-inbox-desktop.png'), fullPage: true });
+
+  // Mark one read (a plain form POST), then all.
+  await page.getByRole('button', { name: `标为已读：${replied}` }).click();
+  await page.waitForURL(/\/me\/inbox\?done=one/);
+  const afterOne = await inbox(page);
+  expect(afterOne.unread).toBe(before.unread - 1);
+  expect(await page.getByRole('button', { name: `标为已读：${replied}` }).count()).toBe(0);
+  const forged = await page.request.post(`${web.url}/me/inbox/read`, { form: { csrf: 'forged', all: '1' }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  expect((await inbox(page)).unread).toBe(afterOne.unread);
+  await page.getByRole('button', { name: '全部标为已读' }).click();
+  await page.waitForURL(/\/me\/inbox\?done=all/);
+  await expect(page.getByTestId('unread-summary').textContent()).resolves.toContain('未读 0 条');
+  expect((await inbox(page)).unread).toBe(0);
+  citizenCookies = await context.cookies(web.url);
+  await context.close();
+
+  // Another citizen: none of it in their requests or inbox, and the request's page answers 404.
+  const other = await signedIn('citizen2');
+  try {
+    await expect(other.page.locator('main').textContent()).resolves.not.toContain(requestNumber);
+    expect((await inbox(other.page)).titles.filter((t) => t.includes(requestNumber))).toEqual([]);
+    const res = await other.page.goto(`${web.url}/me/requests/${encodeURIComponent(requestNumber)}`);
+    expect(res?.status()).toBe(404);
+    await expect(other.page.locator('main').textContent()).resolves.not.toContain('经费使用情况.pdf');
+  } finally {
+    await other.context.close();
+  }
+  // The same at the API: only the owner gets it; anonymous callers must sign in.
+  const asCitizen2 = bearer(await tokenFor(stack.issuerUrl, 'citizen2'));
+  const stranger = await api(stack, 'GET', `/disclosure-requests/mine/${requestNumber}`, undefined, asCitizen2);
+  expect([stranger.status, stranger.json.code]).toEqual([404, 'DISCLOSURE_REQUEST_NOT_FOUND']);
+  const mine = await api(stack, 'GET', '/disclosure-requests/mine', undefined, asCitizen2);
+  expect(mine.json.items.map((i: { requestNumber: string }) => i.requestNumber)).not.toContain(requestNumber);
+  expect((await api(stack, 'GET', '/disclosure-requests/mine')).status).toBe(401);
+  const owner = await api(
+    stack,
+    'GET',
+    `/disclosure-requests/mine/${requestNumber}`,
+    undefined,
+    bearer(await tokenFor(stack.issuerUrl, 'citizen1')),
+  );
+  expect([owner.status, owner.json.status]).toEqual([200, 'REPLIED']);
+});
+
+test('signed out, /me, a request page and the inbox send the person to sign in and back', async () => {
+  for (const path of ['/me', '/me/inbox', `/me/requests/${encodeURIComponent(requestNumber)}`]) {
+    const context = await newContext(browser, web.url, { javaScript: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${web.url}${path}`);
+      await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
+      await fillLogin(page, 'citizen1', path);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+describe.each([
+  ['normal', false],
+  ['elderly (长辈版)', true],
+])('the signed-in pages in %s mode', (_mode, elder) => {
+  test('axe finds no serious or critical WCAG 2.1 AA violation; screenshots at desktop and 360 px', async () => {
+    const pages: [string, string][] = [
+      ['me', '/me'],
+      ['me-request', `/me/requests/${encodeURIComponent(requestNumber)}`],
+      ['me-inbox', '/me/inbox'],
+      ['home-signed-in', '/'],
+    ];
+    expect(await auditPages(browser, web.url, pages, elder, citizenCookies)).toEqual([]);
+  }, 300_000); // every page twice (desktop, 360 px) with axe: minutes on a busy two-core machine
+});
