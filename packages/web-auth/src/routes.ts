@@ -16,8 +16,7 @@ export function sharedWebAuth(app: string, create: () => WebAuth): WebAuth {
   return auth;
 }
 
-const redirect = (location: string): Response =>
-  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+const redirect = (location: string): Response => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 const failed = (code: string): Response => redirect(`/auth/failed?reason=${code}`);
 
 /**

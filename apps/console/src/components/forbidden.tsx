@@ -7,5 +7,7 @@ export function Forbidden() {
 
 /** A refused or failed gateway call, in the words the gateway gave (Chinese, with its stable code). */
 export function ApiFailure({ error }: { error: { code?: string; message?: string } | null | undefined }) {
-  return <Alert type="error" showIcon title={`${error?.message ?? '服务暂时不可用，请稍后再试。'}${error?.code ? `（${error.code}）` : ''}`} />;
+  return (
+    <Alert type="error" showIcon title={`${error?.message ?? '服务暂时不可用，请稍后再试。'}${error?.code ? `（${error.code}）` : ''}`} />
+  );
 }

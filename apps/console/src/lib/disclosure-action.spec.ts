@@ -4,7 +4,10 @@ const form = (fields: Record<string, string>) => (name: string) => fields[name] 
 
 test('a reply takes the outcome, the text, one reason per line and the enclosures; empty optional fields stay out', () => {
   expect(
-    actionFromForm('REPLY', form({ outcome: 'PARTIAL', text: '部分公开。', reasons: '第3页涉及个人隐私\n\n 第5页属于内部事务 ', enclosures: '明细.pdf' })),
+    actionFromForm(
+      'REPLY',
+      form({ outcome: 'PARTIAL', text: '部分公开。', reasons: '第3页涉及个人隐私\n\n 第5页属于内部事务 ', enclosures: '明细.pdf' }),
+    ),
   ).toEqual({
     type: 'REPLY',
     outcome: 'PARTIAL',

@@ -39,7 +39,11 @@ export function actionFromForm(type: DisclosureActionType, get: (name: string) =
     case 'END_CONSULTATION':
       return { ...base, opinion: get('opinion') || 'CONSENT' };
     case 'EXTEND':
-      return { ...base, days: Number(get('days')), ...(get('applicantNotifiedOn') ? { applicantNotifiedOn: get('applicantNotifiedOn') } : {}) };
+      return {
+        ...base,
+        days: Number(get('days')),
+        ...(get('applicantNotifiedOn') ? { applicantNotifiedOn: get('applicantNotifiedOn') } : {}),
+      };
     case 'ASSESS_REASONS':
       return { ...base, reasonable: get('reasonable') === 'yes' };
     case 'CONFIRM_PAYMENT':

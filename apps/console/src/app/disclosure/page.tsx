@@ -73,7 +73,10 @@ export default async function DisclosureQueue({ searchParams }: { searchParams: 
             key: r.requestNumber,
             number: <a href={`/disclosure/${encodeURIComponent(r.requestNumber)}`}>{r.requestNumber}</a>,
             left: (
-              <span className={urgency === 'overdue' ? 'row-overdue' : urgency === 'due-soon' ? 'row-due-soon' : undefined} data-urgency={urgency}>
+              <span
+                className={urgency === 'overdue' ? 'row-overdue' : urgency === 'due-soon' ? 'row-due-soon' : undefined}
+                data-urgency={urgency}
+              >
                 {tag && <Tag color={tag[0]}>{tag[1]}</Tag>}
                 {timeLeftZh(r)}
                 {r.dueDate ? `（${r.dueDate}${r.dueProvisional ? '，暂定' : ''}）` : ''}

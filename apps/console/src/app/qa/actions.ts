@@ -4,7 +4,8 @@ import { api } from '../../lib/api';
 import { checkCsrf } from '../../lib/auth';
 import { field } from '../../lib/site';
 
-const back = (path: string, key: 'error' | 'done', value: string): never => redirect(`${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`);
+const back = (path: string, key: 'error' | 'done', value: string): never =>
+  redirect(`${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`);
 
 /** 保存并提交审核: a new pair citing the chosen clause (quoted verbatim from the policy), submitted for a reviewer. */
 export async function draftPair(form: FormData): Promise<void> {

@@ -124,13 +124,21 @@ function stepFields(type: DisclosureActionType, id: (name: string) => string): R
 }
 
 /** One request: its data (applicant masked as the gateway decides for this role), deadlines, timeline and the next steps. */
-export default async function DisclosureRequestPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: SearchParams }) {
+export default async function DisclosureRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: SearchParams;
+}) {
   const { number } = await params;
   const query = await searchParams;
   const requestNumber = decodeURIComponent(number);
   const user = await requireUser(`/disclosure/${number}`);
   if (!mayOpen(user, '/disclosure')) return <Forbidden />;
-  const { data: r, error } = await (await api()).GET('/api/v1/disclosure-requests/{requestNumber}', { params: { path: { requestNumber } } });
+  const { data: r, error } = await (
+    await api()
+  ).GET('/api/v1/disclosure-requests/{requestNumber}', { params: { path: { requestNumber } } });
   if (!r) return <ApiFailure error={error} />;
   const csrf = await csrfToken();
   const done = one(query.done);
@@ -139,7 +147,9 @@ export default async function DisclosureRequestPage({ params, searchParams }: { 
   return (
     <div className="stack">
       <h1>申请 {r.requestNumber}</h1>
-      {done && <Alert type="success" showIcon role="status" title={`已办理：${DISCLOSURE_ACTION_ZH[done as DisclosureActionType] ?? done}`} />}
+      {done && (
+        <Alert type="success" showIcon role="status" title={`已办理：${DISCLOSURE_ACTION_ZH[done as DisclosureActionType] ?? done}`} />
+      )}
       {failed && <Alert type="error" showIcon title={`未能办理：${failed}`} />}
       <Card title="申请信息">
         <Descriptions
@@ -159,7 +169,9 @@ export default async function DisclosureRequestPage({ params, searchParams }: { 
             { key: 'id', label: '证件号码', children: r.applicant.idNumber },
             { key: 'phone', label: '联系电话', children: r.applicant.phone ?? '—' },
             { key: 'masked', label: '个人信息', children: r.applicant.masked ? '已按您的角色脱敏显示' : '完整显示' },
-            ...(r.outcome ? [{ key: 'outcome', label: '答复类型', children: DISCLOSURE_OUTCOME_ZH[r.outcome as DisclosureOutcome] ?? r.outcome }] : []),
+            ...(r.outcome
+              ? [{ key: 'outcome', label: '答复类型', children: DISCLOSURE_OUTCOME_ZH[r.outcome as DisclosureOutcome] ?? r.outcome }]
+              : []),
           ]}
         />
       </Card>

@@ -15,7 +15,9 @@ export default async function ReviewQueue({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const user = await requireUser('/qa/review');
   if (!mayOpen(user, '/qa/review')) return <Forbidden />;
-  const { data, error } = await (await api()).GET('/api/v1/qa/pairs', { params: { query: { status: 'IN_REVIEW', page: 1, pageSize: 50 } } });
+  const { data, error } = await (
+    await api()
+  ).GET('/api/v1/qa/pairs', { params: { query: { status: 'IN_REVIEW', page: 1, pageSize: 50 } } });
   const csrf = await csrfToken();
   return (
     <div className="stack">
