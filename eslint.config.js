@@ -79,8 +79,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // The web app's client components run in the browser.
-    files: ['apps/web/src/**/*.tsx'],
+    // The web apps' client components run in the browser.
+    files: ['apps/web/src/**/*.tsx', 'apps/console/src/**/*.tsx'],
     languageOptions: { globals: globals.browser },
   },
   {

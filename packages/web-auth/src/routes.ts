@@ -29,7 +29,7 @@ const failed = (code: string): Response => redirect(`/auth/failed?reason=${code}
 export function authRoutes(auth: () => WebAuth, jar: () => Promise<CookieJar>) {
   return {
     /** 登录: remembers where the person was (returnTo, a path on this site) and sends them to the issuer's login page. */
-    async login(request: Request): Promise<Response> {
+    login: async (request: Request): Promise<Response> => {
       const returnTo = new URL(request.url).searchParams.get('returnTo') ?? undefined;
       try {
         return redirect((await auth().startLogin(await jar(), returnTo)).href);
@@ -39,7 +39,7 @@ export function authRoutes(auth: () => WebAuth, jar: () => Promise<CookieJar>) {
       }
     },
     /** The issuer sends the browser back here with the code; the exchange happens server-side. */
-    async callback(request: Request): Promise<Response> {
+    callback: async (request: Request): Promise<Response> => {
       try {
         return redirect(await auth().finishLogin(await jar(), new URL(request.url)));
       } catch (error) {
@@ -51,7 +51,7 @@ export function authRoutes(auth: () => WebAuth, jar: () => Promise<CookieJar>) {
      * 退出: a form POST carrying the session's CSRF token (a GET or another site's POST cannot sign
      * anyone out); ends the session here, then at the issuer (RP-initiated logout), which returns home.
      */
-    async logout(request: Request): Promise<Response> {
+    logout: async (request: Request): Promise<Response> => {
       const cookies = await jar();
       const form = await request.formData();
       if (!(await auth().checkCsrf(cookies, form.get('csrf')))) {

@@ -9,7 +9,12 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <AntdRegistry>
       {/* colorPrimary darker than antd's default blue: white text on it meets WCAG AA contrast */}
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0958d9', colorTextDescription: 'rgba(0,0,0,0.65)' } }}>
+      {/* no space inserted into two-character button labels (发布, not 发 布): screen readers read the words */}
+      <ConfigProvider
+        locale={zhCN}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#0958d9', colorTextDescription: 'rgba(0,0,0,0.65)' } }}
+      >
         {children}
       </ConfigProvider>
     </AntdRegistry>
