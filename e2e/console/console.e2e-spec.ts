@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Signs in on the issuer's login page (demo password demo-<user>) and lands on `path`. */
 async function signIn(page: Page, user: string, path: string): Promise<void> {
-  await page.goto(`${consoleApp.url}${path}`);
+  await page.goto(`${consoleApp.url}/auth/login?returnTo=${encodeURIComponent(path)}`);
   await page.getByLabel('用户名').fill(user);
   await page.getByLabel('密码').fill(`demo-${user}`);
   await page.getByRole('button', { name: '登录' }).click();

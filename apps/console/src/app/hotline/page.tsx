@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Tag } from 'antd';
 import type { Metadata } from 'next';
+import { TextArea } from '../../components/antd-parts';
 import { Forbidden, ApiFailure } from '../../components/forbidden';
 import { CopyButton } from '../../components/copy-button';
 import { api } from '../../lib/api';
@@ -36,7 +37,7 @@ export default async function Hotline({ searchParams }: { searchParams: SearchPa
       <form method="get" action="/hotline" className="stack">
         <div className="field">
           <label htmlFor="q">来电人的问题（可直接粘贴）</label>
-          <Input.TextArea id="q" name="q" defaultValue={q} rows={3} maxLength={300} required />
+          <TextArea id="q" name="q" defaultValue={q} rows={3} maxLength={300} required />
         </div>
         <Button type="primary" htmlType="submit">
           查找答复

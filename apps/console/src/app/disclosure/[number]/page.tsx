@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Descriptions, Input, Tag, Timeline } from 'antd';
 import type { Metadata } from 'next';
+import { TextArea } from '../../../components/antd-parts';
 import {
   DISCLOSURE_ACTION_ZH,
   DISCLOSURE_DEPARTMENTS,
@@ -32,7 +33,7 @@ function stepFields(type: DisclosureActionType, id: (name: string) => string): R
     case 'REQUEST_SUPPLEMENT':
       return (
         <Field id={id('items')} label="需补正的内容（每行一项）">
-          <Input.TextArea id={id('items')} name="items" rows={3} required />
+          <TextArea id={id('items')} name="items" rows={3} required />
         </Field>
       );
     case 'ACCEPT':
@@ -105,16 +106,16 @@ function stepFields(type: DisclosureActionType, id: (name: string) => string): R
             </select>
           </Field>
           <Field id={id('text')} label="答复正文">
-            <Input.TextArea id={id('text')} name="text" rows={5} required />
+            <TextArea id={id('text')} name="text" rows={5} required />
           </Field>
           <Field id={id('reasons')} label="理由（每行一条；不予公开、部分公开时必填）">
-            <Input.TextArea id={id('reasons')} name="reasons" rows={2} />
+            <TextArea id={id('reasons')} name="reasons" rows={2} />
           </Field>
           <Field id={id('legalBasis')} label="法律依据（可选）">
             <Input id={id('legalBasis')} name="legalBasis" />
           </Field>
           <Field id={id('enclosures')} label="随答复提供的文件（每行一个，可选）">
-            <Input.TextArea id={id('enclosures')} name="enclosures" rows={2} />
+            <TextArea id={id('enclosures')} name="enclosures" rows={2} />
           </Field>
         </>
       );

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Radio } from 'antd';
 import type { Metadata } from 'next';
+import { RadioGroup, TextArea } from '../../../components/antd-parts';
 import { Forbidden } from '../../../components/forbidden';
 import { Notice } from '../../../components/notice';
 import { api } from '../../../lib/api';
@@ -51,13 +52,13 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
             <input type="hidden" name="policy" value={detail.data.id} />
             <fieldset className="field">
               <legend>依据条款（答复引用该条原文）</legend>
-              <Radio.Group name="anchor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+              <RadioGroup name="anchor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
                 {clauses.map((c) => (
                   <Radio key={c.anchor} value={c.anchor}>
                     {c.text.length > 80 ? `${c.text.slice(0, 80)}…` : c.text}
                   </Radio>
                 ))}
-              </Radio.Group>
+              </RadioGroup>
             </fieldset>
             <div className="field">
               <label htmlFor="question">标准问法</label>
@@ -65,7 +66,7 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
             </div>
             <div className="field">
               <label htmlFor="answer">答复</label>
-              <Input.TextArea id="answer" name="answer" rows={5} required />
+              <TextArea id="answer" name="answer" rows={5} required />
             </div>
             <Button type="primary" htmlType="submit">
               保存并提交审核
