@@ -117,7 +117,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
     await reply.getByLabel('答复类型').selectOption('DISCLOSED');
     await reply.getByLabel('答复正文').fill('予以公开：学位供给情况见随答复提供的文件。');
     await reply.getByLabel('随答复提供的文件（每行一个，可选）').fill('2025年学位供给情况.pdf');
-    await reply.getByRole('button', { name: '答复' }).click();
+    await reply.getByRole('button', { name: '答复', exact: true }).click();
     await page.waitForURL(/done=REPLY/);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('已办理：答复');
     await expect(page.getByText('已答复').first().textContent()).resolves.toBe('已答复');

@@ -13,7 +13,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={zhCN}
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#0958d9', colorTextDescription: 'rgba(0,0,0,0.65)' } }}
+        theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextDescription: 'rgba(0,0,0,0.65)' } }}
       >
         {children}
       </ConfigProvider>

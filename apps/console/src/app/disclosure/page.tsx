@@ -1,5 +1,6 @@
 import { Button, Table, Tag } from 'antd';
 import type { Metadata } from 'next';
+import { TableScroll } from '../../components/table-scroll';
 import { DISCLOSURE_DEPARTMENTS, DISCLOSURE_STATUS_ZH, DisclosureStatus } from '@govdisc/contracts';
 import { ApiFailure, Forbidden } from '../../components/forbidden';
 import { api } from '../../lib/api';
@@ -53,42 +54,43 @@ export default async function DisclosureQueue({ searchParams }: { searchParams: 
         <Button htmlType="submit">筛选</Button>
       </form>
       {error && <ApiFailure error={error} />}
-      <Table
-        rowKey="key"
-        pagination={false}
-        scroll={{ x: 800 }}
-        locale={{ emptyText: '没有符合条件的申请' }}
-        columns={[
-          { title: '申请编号', dataIndex: 'number', key: 'number' },
-          { title: '剩余时限', dataIndex: 'left', key: 'left' },
-          { title: '状态', dataIndex: 'status', key: 'status' },
-          { title: '承办部门', dataIndex: 'department', key: 'department' },
-          { title: '申请人', dataIndex: 'applicant', key: 'applicant' },
-          { title: '所需信息', dataIndex: 'description', key: 'description' },
-        ]}
-        dataSource={rows.map((r) => {
-          const urgency = urgencyOf(r);
-          const tag = URGENCY_TAG[urgency];
-          return {
-            key: r.requestNumber,
-            number: <a href={`/disclosure/${encodeURIComponent(r.requestNumber)}`}>{r.requestNumber}</a>,
-            left: (
-              <span
-                className={urgency === 'overdue' ? 'row-overdue' : urgency === 'due-soon' ? 'row-due-soon' : undefined}
-                data-urgency={urgency}
-              >
-                {tag && <Tag color={tag[0]}>{tag[1]}</Tag>}
-                {timeLeftZh(r)}
-                {r.dueDate ? `（${r.dueDate}${r.dueProvisional ? '，暂定' : ''}）` : ''}
-              </span>
-            ),
-            status: DISCLOSURE_STATUS_ZH[r.status],
-            department: departmentName(r.department),
-            applicant: r.applicantName,
-            description: r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description,
-          };
-        })}
-      />
+      <TableScroll label="申请列表">
+        <Table
+          rowKey="key"
+          pagination={false}
+          locale={{ emptyText: '没有符合条件的申请' }}
+          columns={[
+            { title: '申请编号', dataIndex: 'number', key: 'number' },
+            { title: '剩余时限', dataIndex: 'left', key: 'left' },
+            { title: '状态', dataIndex: 'status', key: 'status' },
+            { title: '承办部门', dataIndex: 'department', key: 'department' },
+            { title: '申请人', dataIndex: 'applicant', key: 'applicant' },
+            { title: '所需信息', dataIndex: 'description', key: 'description' },
+          ]}
+          dataSource={rows.map((r) => {
+            const urgency = urgencyOf(r);
+            const tag = URGENCY_TAG[urgency];
+            return {
+              key: r.requestNumber,
+              number: <a href={`/disclosure/${encodeURIComponent(r.requestNumber)}`}>{r.requestNumber}</a>,
+              left: (
+                <span
+                  className={urgency === 'overdue' ? 'row-overdue' : urgency === 'due-soon' ? 'row-due-soon' : undefined}
+                  data-urgency={urgency}
+                >
+                  {tag && <Tag color={tag[0]}>{tag[1]}</Tag>}
+                  {timeLeftZh(r)}
+                  {r.dueDate ? `（${r.dueDate}${r.dueProvisional ? '，暂定' : ''}）` : ''}
+                </span>
+              ),
+              status: DISCLOSURE_STATUS_ZH[r.status],
+              department: departmentName(r.department),
+              applicant: r.applicantName,
+              description: r.description.length > 40 ? `${r.description.slice(0, 40)}…` : r.description,
+            };
+          })}
+        />
+      </TableScroll>
     </div>
   );
 }

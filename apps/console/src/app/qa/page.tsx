@@ -1,5 +1,6 @@
 import { Table, Tag } from 'antd';
 import type { Metadata } from 'next';
+import { TableScroll } from '../../components/table-scroll';
 import { ApiFailure, Forbidden } from '../../components/forbidden';
 import { Notice } from '../../components/notice';
 import { api } from '../../lib/api';
@@ -38,25 +39,26 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
         <a href="/qa/new">新建问答（选择政策条款作为依据）</a>
       </p>
       {failed && <ApiFailure error={failed} />}
-      <Table
-        rowKey="key"
-        pagination={false}
-        scroll={{ x: 600 }}
-        locale={{ emptyText: '暂无待处理的问答' }}
-        columns={[
-          { title: '标准问法', dataIndex: 'question', key: 'question' },
-          { title: '状态', dataIndex: 'status', key: 'status' },
-          { title: '依据', dataIndex: 'citations', key: 'citations' },
-          { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt' },
-        ]}
-        dataSource={rows.map((p) => ({
-          key: p.id,
-          question: p.question,
-          status: <Tag>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
-          citations: p.citations.map((c) => c.anchor ?? '').join('、') || '—',
-          updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
-        }))}
-      />
+      <TableScroll label="问答列表">
+        <Table
+          rowKey="key"
+          pagination={false}
+          locale={{ emptyText: '暂无待处理的问答' }}
+          columns={[
+            { title: '标准问法', dataIndex: 'question', key: 'question' },
+            { title: '状态', dataIndex: 'status', key: 'status' },
+            { title: '依据', dataIndex: 'citations', key: 'citations' },
+            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt' },
+          ]}
+          dataSource={rows.map((p) => ({
+            key: p.id,
+            question: p.question,
+            status: <Tag>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
+            citations: p.citations.map((c) => c.anchor ?? '').join('、') || '—',
+            updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
+          }))}
+        />
+      </TableScroll>
     </div>
   );
 }

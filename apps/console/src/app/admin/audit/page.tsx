@@ -1,5 +1,6 @@
 import { Button, Input, Table, Tag } from 'antd';
 import type { Metadata } from 'next';
+import { TableScroll } from '../../../components/table-scroll';
 import { ApiFailure, Forbidden } from '../../../components/forbidden';
 import { api } from '../../../lib/api';
 import { requireUser } from '../../../lib/auth';
@@ -56,28 +57,29 @@ export default async function AuditLog({ searchParams }: { searchParams: SearchP
       {log && (
         <>
           <p>共 {log.total} 条，仅可查看，不可修改或删除。</p>
-          <Table
-            rowKey="key"
-            pagination={false}
-            scroll={{ x: 900 }}
-            columns={[
-              { title: '时间', dataIndex: 'at', key: 'at' },
-              { title: '账号', dataIndex: 'actor', key: 'actor' },
-              { title: '角色', dataIndex: 'roles', key: 'roles' },
-              { title: '操作', dataIndex: 'route', key: 'route' },
-              { title: '结果', dataIndex: 'status', key: 'status' },
-              { title: '请求编号', dataIndex: 'requestId', key: 'requestId' },
-            ]}
-            dataSource={log.items.map((e) => ({
-              key: e.id,
-              at: e.at.slice(0, 19).replace('T', ' '),
-              actor: e.actorSub,
-              roles: e.actorRoles.join('、'),
-              route: `${e.method} ${e.path}`,
-              status: <Tag color={e.status < 400 ? 'green' : 'red'}>{e.status}</Tag>,
-              requestId: e.requestId,
-            }))}
-          />
+          <TableScroll label="审计记录">
+            <Table
+              rowKey="key"
+              pagination={false}
+              columns={[
+                { title: '时间', dataIndex: 'at', key: 'at' },
+                { title: '账号', dataIndex: 'actor', key: 'actor' },
+                { title: '角色', dataIndex: 'roles', key: 'roles' },
+                { title: '操作', dataIndex: 'route', key: 'route' },
+                { title: '结果', dataIndex: 'status', key: 'status' },
+                { title: '请求编号', dataIndex: 'requestId', key: 'requestId' },
+              ]}
+              dataSource={log.items.map((e) => ({
+                key: e.id,
+                at: e.at.slice(0, 19).replace('T', ' '),
+                actor: e.actorSub,
+                roles: e.actorRoles.join('、'),
+                route: `${e.method} ${e.path}`,
+                status: <Tag color={e.status < 400 ? undefined : 'red'}>{e.status}</Tag>,
+                requestId: e.requestId,
+              }))}
+            />
+          </TableScroll>
           <p>
             {page > 1 && <a href={`/admin/audit?page=${page - 1}&actor=${encodeURIComponent(actorSub)}`}>上一页</a>}{' '}
             {more && <a href={`/admin/audit?page=${page + 1}&actor=${encodeURIComponent(actorSub)}`}>下一页</a>}

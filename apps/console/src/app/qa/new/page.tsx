@@ -21,7 +21,7 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
   const client = await api();
   const found = q ? await client.GET('/api/v1/policies/search', { params: { query: { q, pageSize: 10 } } }) : null;
   const detail = policy ? await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } }) : null;
-  const clauses = (detail?.data?.paragraphs ?? []).filter((p) => p.anchor && p.kind === 'article');
+  const clauses = (detail?.data?.paragraphs ?? []).filter((p) => p.anchor && p.kind !== 'chapter');
   return (
     <div className="stack">
       <h1>新建问答</h1>
