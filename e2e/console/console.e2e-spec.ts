@@ -91,6 +91,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
   });
   expect(submitted.status).toBe(201);
   const no = submitted.json.requestNumber as string;
+  let dueDate = '';
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS['disclosure-officer'], '/disclosure');
     expect(await menu(page)).toEqual(['依申请公开']);
@@ -106,6 +107,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
     // Back in the queue the request now counts down in working days.
     await page.goto(`${consoleApp.url}/disclosure`);
     await expect(row.textContent()).resolves.toMatch(/剩余 \d+ 个工作日/);
+    dueDate = /（(\d{4}-\d{2}-\d{2})/.exec((await row.textContent()) ?? '')?.[1] ?? 'none';
     await check(page, 'disclosure-queue');
     await row.getByRole('link', { name: no }).click();
     await page.waitForURL(/\/disclosure\/.+/);
@@ -126,7 +128,6 @@ test('disclosure officer: works a request from the queue to a reply within its d
   const gio = await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer']);
   const view = await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, { authorization: `Bearer ${gio}` });
   expect(view.json).toMatchObject({ status: 'REPLIED', outcome: 'DISCLOSED' });
-  const dueDate = view.json.deadlines.find((d: { kind: string }) => d.kind === 'REPLY_DUE').date as string;
   const repliedOn = view.json.timeline.at(-1).shanghaiDate as string;
   expect(repliedOn <= dueDate).toBe(true);
 });

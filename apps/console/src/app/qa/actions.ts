@@ -13,15 +13,17 @@ export async function draftPair(form: FormData): Promise<void> {
   const page = `/qa/new?policy=${encodeURIComponent(policy)}`;
   if (!(await checkCsrf(form))) back(page, 'error', '页面已过期，请刷新后重试。');
   const client = await api();
-  const anchor = field(form, 'anchor');
+  const picked = field(form, 'anchor');
   const detail = await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } });
-  const clause = detail.data?.paragraphs.find((p) => p.anchor === anchor);
+  const paragraphs = detail.data?.paragraphs ?? [];
+  const clause = /^p-\d+$/.test(picked) ? paragraphs[Number(picked.slice(2))] : paragraphs.find((p) => p.anchor === picked);
+  const anchor = clause?.anchor ?? undefined;
   if (!clause) back(page, 'error', '请选择答复所依据的条款。');
   const saved = await client.POST('/api/v1/qa/pairs', {
     body: {
       question: field(form, 'question'),
       answer: field(form, 'answer'),
-      citations: [{ documentId: policy, anchor, quote: clause!.text }],
+      citations: [{ documentId: policy, ...(anchor ? { anchor } : {}), quote: clause!.text }],
     } as never,
   });
   if (!saved.data) return back(page, 'error', `${saved.error?.message ?? '保存失败'}（${saved.error?.code ?? ''}）`);

@@ -21,7 +21,8 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
   const client = await api();
   const found = q ? await client.GET('/api/v1/policies/search', { params: { query: { q, pageSize: 10 } } }) : null;
   const detail = policy ? await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } }) : null;
-  const clauses = (detail?.data?.paragraphs ?? []).filter((p) => p.anchor && p.kind !== 'chapter');
+  // Every paragraph but headings can be cited: by its anchor (第三条) when it has one, else by its position.
+  const clauses = (detail?.data?.paragraphs ?? []).map((p, i) => ({ ...p, key: p.anchor ?? `p-${i}` })).filter((p) => p.kind !== 'chapter');
   return (
     <div className="stack">
       <h1>新建问答</h1>
@@ -54,7 +55,7 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
               <legend>依据条款（答复引用该条原文）</legend>
               <RadioGroup name="anchor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
                 {clauses.map((c) => (
-                  <Radio key={c.anchor} value={c.anchor}>
+                  <Radio key={c.key} value={c.key}>
                     {c.text.length > 80 ? `${c.text.slice(0, 80)}…` : c.text}
                   </Radio>
                 ))}
