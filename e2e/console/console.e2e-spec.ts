@@ -129,6 +129,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
   const view = await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, { authorization: `Bearer ${gio}` });
   expect(view.json).toMatchObject({ status: 'REPLIED', outcome: 'DISCLOSED' });
   const repliedOn = view.json.timeline.at(-1).shanghaiDate as string;
+  expect(dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(repliedOn <= dueDate).toBe(true);
 });
 
