@@ -20,10 +20,12 @@ export default tseslint.config(
       'test-fixtures/',
       'demo/',
       'test-output/',
-      // The web app's Next.js build and its generated API types (scripts/web-api.mjs).
+      // The web apps' Next.js builds and the generated API types (scripts/web-api.mjs).
+      'apps/console/.next/',
+      'apps/console/next-env.d.ts',
       'apps/web/.next/',
       'apps/web/next-env.d.ts',
-      'apps/web/src/api/schema.d.ts',
+      'packages/api-client/src/schema.ts',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -77,8 +79,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // The web app's client components run in the browser.
-    files: ['apps/web/src/**/*.tsx'],
+    // The web apps' client components run in the browser.
+    files: ['apps/web/src/**/*.tsx', 'apps/console/src/**/*.tsx'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts all seven apps (five services, the gateway, the web portal) as separate processes with prefixed logs, waits until each is ready, then
+// Starts all eight apps (five services, the gateway, the web portal, the staff console) as separate processes with prefixed logs, waits until each is ready, then
 // runs an optional command (e.g. the demo loader) and prints the URLs. Ctrl-C stops them all
 // cleanly: each app gets SIGTERM, drains its work and exits.
 //   node scripts/stack.mjs [--then "<command>"]
@@ -25,9 +25,11 @@ export const apps = [
   { name: 'gateway', port: Number(env.GATEWAY_PORT ?? 3000), metricsPort: Number(env.METRICS_PORT ?? 3100) },
   // The citizens' portal (Next.js production build): server-rendered pages over the gateway's API.
   { name: 'web', port: Number(env.WEB_PORT ?? 3001), entry: join(root, 'apps', 'web', 'scripts', 'serve.mjs') },
+  // The staff console (Next.js, Ant Design): its own process and port, so a city can keep it on an internal network.
+  { name: 'console', port: Number(env.CONSOLE_PORT ?? 3002), entry: join(root, 'apps', 'console', 'scripts', 'serve.mjs') },
 ];
 const gatewayApp = apps.find((a) => a.name === 'gateway');
-const colors = [36, 32, 33, 35, 34, 31, 94];
+const colors = [36, 32, 33, 35, 34, 31, 94, 95];
 const width = Math.max(...apps.map((a) => a.name.length));
 const children = [];
 let stopping = false;
@@ -122,10 +124,12 @@ if (thenIdx > 0) {
 }
 const gw = `http://127.0.0.1:${gatewayApp.port}`;
 const webApp = apps.find((a) => a.name === 'web');
+const consoleApp = apps.find((a) => a.name === 'console');
 const issuerUrl = `${env.KEYCLOAK_URL ?? gw}/realms/${env.KEYCLOAK_REALM ?? 'govdisc'}`;
 console.log(`
   政务公开平台 is up (all ${apps.length} apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Portal        http://127.0.0.1:${webApp.port}  (citizens' web app; 长辈版 switch in its header)
+  Console       http://127.0.0.1:${consoleApp.port}  (staff: hotline, disclosure requests, Q&A editing and review, audit log)
   API           ${gw}/api/v1
   API docs      ${gw}/docs
   Health        ${gw}/api/v1/health

@@ -1,29 +1,21 @@
-import { AppProcess, eventually, freePort } from '@govdisc/testing';
+import { type AppProcess, eventually } from '@govdisc/testing';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Cookie, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import { DESKTOP, PHONE, axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
 import { type Stack, api, repoRoot } from '../stack.js';
+
+export { DESKTOP, PHONE } from '../browser.js';
 
 // page.evaluate() callbacks run in the browser; the DOM lib stays out of the e2e project (it retypes fetch()).
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 /** Where the browser tests put their screenshots (gitignored). */
-export const screenshotDir = join(repoRoot, 'test-output', 'web');
+export const screenshotDir = screenshotsOf('web');
 
 /** The web app (apps/web, production build) as a process on a free port, pointing at the stack's gateway. */
-export async function startWeb(stack: Stack): Promise<{ url: string; app: AppProcess }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const app = new AppProcess(
-    'web',
-    join(repoRoot, 'apps/web/scripts/serve.mjs'),
-    { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), PUBLIC_BASE_URL: url },
-    `${url}/ready`,
-  );
-  await app.start(60_000);
-  return { url, app };
+export function startWeb(stack: Stack): Promise<{ url: string; app: AppProcess }> {
+  return startNextApp('web', stack, (url) => ({ PUBLIC_BASE_URL: url }));
 }
 
 /** The team-written demo content (demo/*.json) through the gateway, as `npm start` loads it; waits until search sees it. */
@@ -49,16 +41,8 @@ export async function loadDemo(stack: Stack): Promise<void> {
 
 /** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
 export function launchBrowser(): Promise<Browser> {
-  mkdirSync(screenshotDir, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  return launchChromium(screenshotDir);
 }
-
-export const DESKTOP = { viewport: { width: 1280, height: 900 } };
-// Scale 1 keeps full-page phone screenshots small and quick to encode (the run stays under 3 minutes).
-export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
 export async function newContext(
   browser: Browser,
@@ -123,9 +107,7 @@ export async function auditPages(
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (overflow > 0) found.push(`${current}: page is ${overflow}px wider than the screen`);
         }
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
-          found.push(`${current}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        found.push(...(await axeFindings(page, current)));
       }
     });
   }

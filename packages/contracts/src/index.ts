@@ -30,6 +30,7 @@ export * from './disclosure/mine.js';
 export * from './disclosure/report.js';
 export * from './disclosure/events.js';
 export * from './disclosure/departments.js';
+export * from './disclosure/labels.js';
 export * from './notify/notification.js';
 export * from './notify/department-events.js';
 export * from './notify/webhook.js';

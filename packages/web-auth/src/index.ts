@@ -9,3 +9,4 @@ export {
   type MemorySessionStoreLimits,
 } from './session-store.js';
 export { WebAuth, WebAuthError, safeReturnPath, rolesOf, type SignedInUser, type WebAuthOptions } from './web-auth.js';
+export { authRoutes, sharedWebAuth } from './routes.js';

@@ -1,17 +1,14 @@
 import { cookies } from 'next/headers';
-import { readWebAuthConfig, WebAuth, type SignedInUser } from '@govdisc/web-auth';
+import { readWebAuthConfig, sharedWebAuth, WebAuth, type SignedInUser } from '@govdisc/web-auth';
 import { gatewayUrl, siteUrl } from './site';
 
 /**
  * The portal's sign-in (packages/web-auth). Configuration: OIDC_ISSUER_URL (default: the gateway's
  * embedded issuer, GATEWAY_URL/realms/govdisc), OIDC_CLIENT_ID (default govdisc-web), AUTH_REDIRECT_BASE
- * (default PUBLIC_BASE_URL); checked at start (instrumentation.ts). One instance per process, kept on
- * globalThis because Next may load this module more than once (route handlers, pages).
+ * (default PUBLIC_BASE_URL); checked at start (instrumentation.ts). One instance per process.
  */
 export function webAuth(): WebAuth {
-  const holder = globalThis as { __govdiscPortalAuth?: WebAuth };
-  holder.__govdiscPortalAuth ??= new WebAuth(readWebAuthConfig(portalAuthEnv(), 'portal'));
-  return holder.__govdiscPortalAuth;
+  return sharedWebAuth('portal', () => new WebAuth(readWebAuthConfig(portalAuthEnv(), 'portal')));
 }
 
 export function portalAuthEnv(): Record<string, string | undefined> {

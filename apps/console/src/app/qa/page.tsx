@@ -1,0 +1,64 @@
+import { Table, Tag } from 'antd';
+import type { Metadata } from 'next';
+import { TableScroll } from '../../components/table-scroll';
+import { ApiFailure, Forbidden } from '../../components/forbidden';
+import { Notice } from '../../components/notice';
+import { api } from '../../lib/api';
+import { requireUser } from '../../lib/auth';
+import { mayOpen } from '../../lib/nav';
+import { one, type SearchParams } from '../../lib/site';
+
+export const metadata: Metadata = { title: '问答编辑' };
+
+const QA_STATUS_ZH: Record<string, string> = {
+  DRAFT: '草稿',
+  IN_REVIEW: '待审核',
+  PUBLISHED: '已发布',
+  NEEDS_UPDATE: '依据已变化，待更新',
+  RETIRED: '已下线',
+};
+
+/** The editor's desk: drafts, pairs waiting for review and pairs whose cited policy changed; a new pair. */
+export default async function QaDesk({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const user = await requireUser('/qa');
+  if (!mayOpen(user, '/qa')) return <Forbidden />;
+  const client = await api();
+  const lists = await Promise.all(
+    (['DRAFT', 'IN_REVIEW', 'NEEDS_UPDATE'] as const).map((status) =>
+      client.GET('/api/v1/qa/pairs', { params: { query: { status, page: 1, pageSize: 50 } } }),
+    ),
+  );
+  const failed = lists.find((l) => l.error)?.error;
+  const rows = lists.flatMap((l) => l.data?.items ?? []);
+  return (
+    <div className="stack">
+      <h1>问答编辑</h1>
+      <Notice done={one(params.done)} error={one(params.error)} />
+      <p>
+        <a href="/qa/new">新建问答（选择政策条款作为依据）</a>
+      </p>
+      {failed && <ApiFailure error={failed} />}
+      <TableScroll label="问答列表">
+        <Table
+          rowKey="key"
+          pagination={false}
+          locale={{ emptyText: '暂无待处理的问答' }}
+          columns={[
+            { title: '标准问法', dataIndex: 'question', key: 'question' },
+            { title: '状态', dataIndex: 'status', key: 'status' },
+            { title: '依据', dataIndex: 'citations', key: 'citations' },
+            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt' },
+          ]}
+          dataSource={rows.map((p) => ({
+            key: p.id,
+            question: p.question,
+            status: <Tag>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
+            citations: p.citations.map((c) => c.anchor ?? '').join('、') || '—',
+            updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
+          }))}
+        />
+      </TableScroll>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { ADMINS, CONTENT_STAFF, DISCLOSURE_STAFF, REVIEWERS, Role, hasAnyRole, type Role as RoleName } from '@govdisc/contracts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** who may use the screen: the same role sets the gateway enforces on the routes behind it */
+  roles: readonly RoleName[];
+}
+
+/** The console's screens, in menu order. */
+export const NAV: readonly NavItem[] = [
+  { href: '/hotline', label: '一号答（热线）', roles: [Role.HotlineOperator, Role.Admin] },
+  { href: '/disclosure', label: '依申请公开', roles: DISCLOSURE_STAFF },
+  { href: '/qa', label: '问答编辑', roles: CONTENT_STAFF },
+  { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
+  { href: '/admin/audit', label: '审计日志', roles: ADMINS },
+];
+
+/** What the signed-in person's roles (from their token) let them see; the gateway still checks every call. */
+export function navFor(user: { roles: readonly string[] } | null): NavItem[] {
+  return NAV.filter((item) => hasAnyRole(user, item.roles));
+}
+
+export function mayOpen(user: { roles: readonly string[] } | null, href: string): boolean {
+  const item = NAV.find((i) => i.href === href);
+  return !!item && hasAnyRole(user, item.roles);
+}

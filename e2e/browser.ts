@@ -1,0 +1,64 @@
+import { AppProcess, freePort } from '@govdisc/testing';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Stack, repoRoot } from './stack.js';
+
+// What the browser tests of both web apps (e2e/web: the portal, e2e/console: the staff console) share.
+
+/** Where the browser tests put their screenshots (gitignored), one folder per app. */
+export const screenshotsOf = (app: string): string => join(repoRoot, 'test-output', app);
+
+/** A Next.js app (its production build, scripts/serve.mjs) as a process on a free port, pointing at the stack's gateway. */
+export async function startNextApp(
+  name: 'web' | 'console',
+  stack: Stack,
+  env: (url: string) => Record<string, string>,
+): Promise<{ url: string; app: AppProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = new AppProcess(
+    name,
+    join(repoRoot, `apps/${name}/scripts/serve.mjs`),
+    { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), ...env(url) },
+    `${url}/ready`,
+  );
+  await app.start(60_000);
+  return { url, app };
+}
+
+/** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
+export function launchChromium(screenshotDir: string): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+// Scale 1 keeps full-page phone screenshots small and quick to encode.
+export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+/** axe's serious and critical WCAG 2.1 A/AA findings on the open page, one line each. */
+export async function axeFindings(page: Page, label: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+    .map((v) => `${label}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Runs fn with a fresh page in a fresh context, closing it afterwards. */
+export async function inContext<T>(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0],
+  fn: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
