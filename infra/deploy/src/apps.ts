@@ -265,9 +265,7 @@ export const apps: AppSpec[] = [
     secrets: { ...clientSecret('web') },
     volumes: [scratch('/tmp')],
   },
-  // ─── apps/console: the staff console, being written in parallel (issue 17's merge brings it in). ───
-  // Built like apps/web (Next.js, scripts/serve.mjs) on port 3002. When apps/console exists, `npm run infra:validate`
-  // checks this entry against the variables it really reads: adjust `config`/`secrets` here, then `npm run infra:synth`.
+  // ─── apps/console: the staff console, built and served like apps/web (packages/web-serve) on port 3002. ───
   {
     name: 'console',
     runtime: 'next',
@@ -281,7 +279,6 @@ export const apps: AppSpec[] = [
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       GATEWAY_URL: gateway,
-      PUBLIC_BASE_URL: `https://${platform.hosts.console}`,
       ...siteSignIn(platform.hosts.console),
       HOST: '0.0.0.0',
       HTTP_PORT: '3002',
@@ -289,7 +286,6 @@ export const apps: AppSpec[] = [
     },
     secrets: { ...clientSecret('console') },
     volumes: [scratch('/tmp')],
-    pending: 'apps/console is being written in parallel; this entry assumes it is built and configured like apps/web',
   },
 ];
 

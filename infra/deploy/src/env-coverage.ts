@@ -20,7 +20,10 @@ export function envReadBy(root: string, app: string): Set<string> | null {
       if (text.includes(shared)) for (const name of schemaKeys(block(kit, shared))) names.add(name);
     }
   }
-  for (const file of sourceFiles(dir)) {
+  // A Next.js app served by packages/web-serve reads that package's variables (HTTP_PORT, HOST, …) too.
+  const pkg = join(dir, 'package.json');
+  const served = existsSync(pkg) && readFileSync(pkg, 'utf8').includes('"@govdisc/web-serve"');
+  for (const file of [...sourceFiles(dir), ...(served ? [join(root, 'packages', 'web-serve', 'serve.mjs')] : [])]) {
     for (const m of readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1] as string);
   }
   return names;
