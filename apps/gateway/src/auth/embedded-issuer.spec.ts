@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basicCredentials } from './embedded-issuer.controller.js';
 import { EmbeddedIssuer, TokenRequestError } from './embedded-issuer.js';
@@ -29,6 +30,20 @@ async function outcome(p: Promise<unknown>): Promise<string> {
 test('the realm export enables brute-force detection, and the issuer reads its settings', () => {
   const realm = readRealmExport(realmFile);
   expect(realm.bruteForce).toMatchObject({ bruteForceProtected: true, failureFactor: 5, waitIncrementSeconds: 60 });
+});
+
+// Keycloak stores these in VARCHAR(255) columns and refuses to import the whole realm when one is longer (it did:
+// a 304-character client description stopped Keycloak from starting in CI). The embedded issuer never notices.
+test("the realm export's names and descriptions fit Keycloak's 255-character columns", () => {
+  const tooLong: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string' && value.length > 255 && /\.(description|name|displayName)$/.test(path))
+      tooLong.push(`${path} (${value.length})`);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+  };
+  walk(JSON.parse(readFileSync(realmFile, 'utf8')), 'realm');
+  expect(tooLong).toEqual([]);
 });
 
 test('failureFactor wrong passwords lock the user: the right password is refused too, as in Keycloak, until the wait is over', async () => {
