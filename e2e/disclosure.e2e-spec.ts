@@ -113,13 +113,16 @@ test('submission → 补正 → supplement → third-party consultation → exte
   const events = await eventually(async () => {
     const e = await eventsFor(no);
     expect(e.map((x) => x.subject.replace('disclosure.request.', '')).sort()).toEqual(
-      ['accepted', 'assigned', 'extended', 'replied', 'submitted', 'supplement-requested'].sort(),
+      ['accepted', 'assigned', 'consultation-requested', 'extended', 'replied', 'submitted', 'supplement-requested'].sort(),
     );
     return e;
   });
   const payloadOf = (type: string) => events.find((x) => x.subject === `disclosure.request.${type}`)!.payload;
   expect(payloadOf('assigned')).toMatchObject({ department: 'edu', dueDate: '2026-06-08' });
   expect(payloadOf('assigned')).not.toHaveProperty('applicant'); // department events carry no personal data
+  // 征求意见 tells the department who is consulted by kind only: a third party may be a person.
+  expect(payloadOf('consultation-requested')).toMatchObject({ department: 'edu', party: 'THIRD_PARTY' });
+  expect(JSON.stringify(payloadOf('consultation-requested'))).not.toMatch(/partyName|applicant|某培训公司/);
   expect(payloadOf('replied')).toMatchObject({ outcome: 'PARTIAL', replyDate: '2026-07-06', onTime: true });
   // Registered on paper by staff: the applicant is reached by the contact they gave, never through the staff account.
   expect(payloadOf('submitted')).toMatchObject({ applicant: { sub: null, email: null } });
