@@ -34,6 +34,14 @@ export const DISCLOSURE_ACTION_ZH: Record<DisclosureActionType, string> = {
   WITHDRAW: '撤回申请',
 };
 
+/** What a timeline entry records: the statutory steps, plus how the request came in (no step of its own). */
+export const DISCLOSURE_RECORD_ZH: Record<string, string> = {
+  SUBMITTED: '提交申请',
+  REGISTERED: '登记申请',
+  LINKED_AS_DUPLICATE: '提交申请（与此前的申请重复）',
+  ...DISCLOSURE_ACTION_ZH,
+};
+
 /** Chinese names of the reply outcomes (the Table 3 rows). */
 export const DISCLOSURE_OUTCOME_ZH: Record<DisclosureOutcome, string> = {
   DISCLOSED: '予以公开',

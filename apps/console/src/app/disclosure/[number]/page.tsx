@@ -5,6 +5,7 @@ import {
   DISCLOSURE_ACTION_ZH,
   DISCLOSURE_DEPARTMENTS,
   DISCLOSURE_OUTCOME_ZH,
+  DISCLOSURE_RECORD_ZH,
   DISCLOSURE_STATUS_ZH,
   DisclosureOutcome,
   type DisclosureActionType,
@@ -180,7 +181,7 @@ export default async function DisclosureRequestPage({
         <Timeline
           items={r.timeline.map((t, i) => ({
             key: i,
-            content: `${t.shanghaiDate} ${DISCLOSURE_ACTION_ZH[t.action as DisclosureActionType] ?? (t.action === 'REGISTERED' ? '登记' : t.action)} → ${DISCLOSURE_STATUS_ZH[t.toStatus as keyof typeof DISCLOSURE_STATUS_ZH] ?? t.toStatus}（${t.legalBasis}）`,
+            content: `${t.shanghaiDate} ${DISCLOSURE_RECORD_ZH[t.action] ?? t.action} → ${DISCLOSURE_STATUS_ZH[t.toStatus as keyof typeof DISCLOSURE_STATUS_ZH] ?? t.toStatus}（${t.legalBasis}）`,
           }))}
         />
       </Card>
