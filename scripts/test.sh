@@ -95,7 +95,7 @@ if [[ -n "$external_pid" ]]; then
 fi
 if [[ "$level" == all || "$level" == medium ]]; then
   step "medium tests (real PostgreSQL + NATS JetStream + OpenSearch)"
-  phase "${MEDIUM_TIMEOUT_S:-1200}" npx turbo run test:medium --continue --concurrency=1 --output-logs=new-only || status=1
+  phase "${MEDIUM_TIMEOUT_S:-1200}" npx turbo run test:medium --continue --concurrency=2 --output-logs=new-only || status=1
 fi
 if [[ -n "$external_pid" && "$level" != medium ]]; then
   step "end-to-end tests (all apps as processes, over HTTP)"
@@ -108,6 +108,10 @@ node -e '
   const sum = (k) => lines.reduce((n, l) => n + l[k], 0);
   console.log(`${lines.length} jest runs, ${sum("suites")} suites, finished in ${process.argv[2]} s`);
   console.log(`${sum("passed")} passed, ${sum("failed")} failed` + (sum("skipped") ? `, ${sum("skipped")} skipped` : ""));
+  const root = process.cwd() + "/";
+  const slowest = lines.flatMap((l) => (l.slowest ?? []).map((s) => ({ ...s, file: (l.cwd + "/" + s.file).replace(root, "") })));
+  slowest.sort((a, b) => b.seconds - a.seconds);
+  console.log("slowest test files: " + slowest.slice(0, 12).map((s) => `${s.file} ${Math.round(s.seconds)} s`).join(", "));
   if (lines.length === 0 || sum("passed") === 0) process.exit(1);
 ' "$GOVDISC_TEST_SUMMARY" "$(( $(date +%s) - began ))" || status=1
 exit "$status"

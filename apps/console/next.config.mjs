@@ -3,6 +3,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run typecheck` (in `npm test`) checks this app with its tests; checking again inside `next build` only costs time.
+  typescript: { ignoreBuildErrors: true },
   // The monorepo root holds the lockfile; tell Next so it does not guess.
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
   turbopack: { root: new URL('../..', import.meta.url).pathname },
