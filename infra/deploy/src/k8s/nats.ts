@@ -1,11 +1,20 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { Model } from '@kubernetes-models/base';
 import { Reach, labelsOf, platform, selectorOf } from '../platform.js';
-import { fromNamespace, hardenedContainer, hardenedPod, podsOf, tcp } from './common.js';
+import {
+  dataVolumeClaim,
+  fromNamespace,
+  hardenedContainer,
+  hardenedPod,
+  headlessService,
+  oneNodeAtATime,
+  podsOf,
+  spreadOverMachines,
+  tcp,
+} from './common.js';
 
 const NAME = 'nats';
 const NODES = 3;
@@ -18,7 +27,15 @@ const routeOf = (i: number) => `nats://${NAME}-${i}.${NAME}-headless.${platform.
  * acknowledged message while one node is down. Servers find each other by the headless Service's stable names.
  */
 export function natsObjects(): Model<unknown>[] {
-  return [config(), clientService(), headlessService(), statefulSet(), disruptionBudget(), policy()];
+  return [
+    config(),
+    clientService(), // Routes must resolve before the nodes are ready: readiness needs the cluster formed.
+    headlessService(NAME, meta(`${NAME}-headless`), { client: 4222, cluster: 6222, monitor: 8222 }),
+    statefulSet(),
+    // Replicated streams need a majority (2 of 3).
+    oneNodeAtATime(NAME, meta()),
+    policy(),
+  ];
 }
 
 function config(): ConfigMap {
@@ -56,23 +73,6 @@ function clientService(): Service {
   });
 }
 
-function headlessService(): Service {
-  return new Service({
-    metadata: meta(`${NAME}-headless`),
-    spec: {
-      clusterIP: 'None',
-      // Routes must resolve before the nodes are ready: readiness needs the cluster formed.
-      publishNotReadyAddresses: true,
-      selector: selectorOf(NAME),
-      ports: [
-        { name: 'client', port: 4222, targetPort: 'client' },
-        { name: 'cluster', port: 6222, targetPort: 'cluster' },
-        { name: 'monitor', port: 8222, targetPort: 'monitor' },
-      ],
-    },
-  });
-}
-
 function statefulSet(): StatefulSet {
   return new StatefulSet({
     metadata: meta(),
@@ -87,16 +87,7 @@ function statefulSet(): StatefulSet {
         spec: {
           ...hardenedPod(1000),
           terminationGracePeriodSeconds: 60,
-          affinity: {
-            podAntiAffinity: {
-              preferredDuringSchedulingIgnoredDuringExecution: [
-                {
-                  weight: 100,
-                  podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: selectorOf(NAME) } },
-                },
-              ],
-            },
-          },
+          ...spreadOverMachines(NAME),
           containers: [
             {
               name: NAME,
@@ -138,23 +129,9 @@ function statefulSet(): StatefulSet {
           ],
         },
       },
-      volumeClaimTemplates: [
-        {
-          metadata: { name: 'data' },
-          spec: {
-            accessModes: ['ReadWriteOnce'],
-            storageClassName: platform.storageClass.rwo,
-            resources: { requests: { storage: '20Gi' } },
-          },
-        },
-      ],
+      volumeClaimTemplates: [dataVolumeClaim('20Gi')],
     },
   });
-}
-
-function disruptionBudget(): PodDisruptionBudget {
-  // Replicated streams need a majority (2 of 3): never take two nodes down on purpose.
-  return new PodDisruptionBudget({ metadata: meta(), spec: { maxUnavailable: 1, selector: { matchLabels: selectorOf(NAME) } } });
 }
 
 function policy(): NetworkPolicy {

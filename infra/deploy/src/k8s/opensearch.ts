@@ -1,10 +1,19 @@
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { Model } from '@kubernetes-models/base';
 import { Reach, labelsOf, platform, selectorOf } from '../platform.js';
-import { fromNamespace, hardenedContainer, hardenedPod, podsOf, tcp } from './common.js';
+import {
+  dataVolumeClaim,
+  fromNamespace,
+  hardenedContainer,
+  hardenedPod,
+  headlessService,
+  oneNodeAtATime,
+  podsOf,
+  spreadOverMachines,
+  tcp,
+} from './common.js';
 
 const NAME = 'opensearch';
 const NODES = 3;
@@ -17,26 +26,17 @@ const meta = (name = NAME) => ({ name, namespace: platform.namespace, labels: la
  * policy-svc and qa-svc. The read models can be rebuilt from PostgreSQL, so losing the cluster loses no data.
  */
 export function opensearchObjects(): Model<unknown>[] {
-  return [clientService(), headlessService(), statefulSet(), disruptionBudget(), policy()];
+  return [
+    clientService(),
+    headlessService(NAME, meta(`${NAME}-headless`), { http: 9200, transport: 9300 }),
+    statefulSet(),
+    oneNodeAtATime(NAME, meta()),
+    policy(),
+  ];
 }
 
 function clientService(): Service {
   return new Service({ metadata: meta(), spec: { selector: selectorOf(NAME), ports: [{ name: 'http', port: 9200, targetPort: 'http' }] } });
-}
-
-function headlessService(): Service {
-  return new Service({
-    metadata: meta(`${NAME}-headless`),
-    spec: {
-      clusterIP: 'None',
-      publishNotReadyAddresses: true,
-      selector: selectorOf(NAME),
-      ports: [
-        { name: 'http', port: 9200, targetPort: 'http' },
-        { name: 'transport', port: 9300, targetPort: 'transport' },
-      ],
-    },
-  });
 }
 
 function statefulSet(): StatefulSet {
@@ -64,16 +64,7 @@ function statefulSet(): StatefulSet {
         spec: {
           ...hardenedPod(1000),
           terminationGracePeriodSeconds: 120,
-          affinity: {
-            podAntiAffinity: {
-              preferredDuringSchedulingIgnoredDuringExecution: [
-                {
-                  weight: 100,
-                  podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: selectorOf(NAME) } },
-                },
-              ],
-            },
-          },
+          ...spreadOverMachines(NAME),
           containers: [
             {
               name: NAME,
@@ -102,22 +93,9 @@ function statefulSet(): StatefulSet {
           ],
         },
       },
-      volumeClaimTemplates: [
-        {
-          metadata: { name: 'data' },
-          spec: {
-            accessModes: ['ReadWriteOnce'],
-            storageClassName: platform.storageClass.rwo,
-            resources: { requests: { storage: '30Gi' } },
-          },
-        },
-      ],
+      volumeClaimTemplates: [dataVolumeClaim('30Gi')],
     },
   });
-}
-
-function disruptionBudget(): PodDisruptionBudget {
-  return new PodDisruptionBudget({ metadata: meta(), spec: { maxUnavailable: 1, selector: { matchLabels: selectorOf(NAME) } } });
 }
 
 function policy(): NetworkPolicy {
