@@ -23,14 +23,12 @@
 // `node bench/cpu-profile-top.mjs <file>` shows where the time went.
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { createReadStream, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { benchRun, natsServerPid } from './bench-run.mjs';
 import { callAt, intArg, load } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -67,43 +65,18 @@ function readJsonl(path) {
 }
 
 // ---- everything started here, stopped once by cleanup (also on Ctrl-C, SIGTERM or a failure) ----
-const started = { apps: [], scripts: new Set(), bare: null, nats: null, nc: null, db: null, dirs: [], alias: null };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    for (const child of started.scripts) child.kill('SIGTERM');
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.bare && started.bare.exitCode === null) {
-      await quietly(new Promise((done) => (started.bare.once('exit', done), started.bare.kill('SIGTERM'))));
-    }
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-    if (started.alias) await quietly(dropAlias(started.alias));
-    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-// e.g. a child that cannot be spawned emits 'error' outside any await
-process.once('uncaughtException', async (error) => {
-  console.error(`\nbench failed: ${error.stack ?? error.message}`);
-  await cleanup();
-  process.exit(1);
+const run = benchRun('overhead');
+const { started, cleanup } = run;
+started.scripts = new Set();
+run.onCleanup(async () => {
+  for (const child of started.scripts) child.kill('SIGTERM');
+  if (started.bare && started.bare.exitCode === null) {
+    await new Promise((done) => (started.bare.once('exit', done), started.bare.kill('SIGTERM')));
+  }
+  if (started.alias) await dropAlias(started.alias);
 });
 
-function tempDir(label) {
-  const dir = mkdtempSync(join(tmpdir(), `govdisc-bench-overhead-${label}-`));
-  started.dirs.push(dir);
-  return dir;
-}
+const tempDir = (label) => run.tempDir(`overhead-${label}`);
 
 /** The baseline: Node's own http server answering hello world, in its own process like the apps. */
 async function startBareServer() {
@@ -119,22 +92,6 @@ process.stdin.on('end', () => process.exit(0)).resume();`;
   return { url: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
-/** The pid of the nats-server this process started (startPrivateNats does not expose it). */
-function natsServerPid(url) {
-  const port = new URL(url).port;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parent = Number(stat.split(') ')[1].split(' ')[1]);
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (parent === process.pid && argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
-    } catch {
-      // the process ended while listed
-    }
-  }
-  throw new Error(`cannot find the private nats-server on port ${port}`);
-}
-
 /** Deletes the indices behind the bench's alias in the shared OpenSearch (nothing else is touched). */
 async function dropAlias(alias) {
   const res = await fetch(`${OPENSEARCH_URL}/_alias/${alias}`);
@@ -143,19 +100,11 @@ async function dropAlias(alias) {
 }
 
 async function startApp(name, base, extra = {}) {
-  const port = await freePort();
   const preload = join(root, 'bench', 'cpu-profile-preload.mjs');
   const profile = CPU_PROF.has(name)
     ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name }
     : {};
-  const app = new AppProcess(
-    name,
-    join(root, 'apps', name, 'dist', 'main.js'),
-    { ...base, ...extra, ...profile, HTTP_PORT: String(port) },
-    `http://127.0.0.1:${port}/ready`,
-  );
-  started.apps.push(app);
-  await app.start(90_000);
+  const app = await run.startApp(name, { ...base, ...extra, ...profile }, { timeoutMs: 90_000 });
   return app;
 }
 
@@ -234,13 +183,7 @@ let exitCode = 0;
 try {
   // ---- start ----
   const bare = await startBareServer();
-  // Each registered as soon as it exists, so a failure of the other still cleans it up.
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_overhead').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-gateway-overhead' });
-  await applyBusLayout(started.nc, new BusNaming(''));
+  const { nats, db } = await run.startBusAndDatabase();
   const base = {
     DATABASE_URL: db.url,
     NATS_URL: nats.url,
@@ -470,7 +413,7 @@ try {
     }
   }
 } catch (error) {
-  if (cleaning) await cleaning; // interrupted: the signal handler reports and exits
+  if (run.stopping()) await run.stopping(); // interrupted: the signal handler reports and exits
   console.error(`\nbench failed: ${error.stack ?? error.message}`);
   for (const app of started.apps) if (!app.running) console.error(`--- ${app.name} output ---\n${app.tail()}`);
   exitCode = 1;

@@ -58,7 +58,7 @@ export function generateGuideContent({ matters: mattersCount, bundles: bundlesCo
     onlineUrl: `https://zwfw.example.gov.cn/item/B-M-${i}`,
     onlineDepth: pick(['全程网办', '网上预审', '线下办理']),
     consultPhones: ['12345'],
-    topics: [pick(['housing-fund', 'social-security', 'transport', 'business-start', 'employment'])],
+    topics: [pick(['housing-fund', 'social-insurance', 'transport', 'entrepreneurship', 'employment'])], // citizen topic codes (contracts)
   }));
   const bundles = Array.from({ length: bundlesCount }, (_, i) => ({
     code: `B-B-${i}`,

@@ -11,17 +11,11 @@
 // nearest p95 ≤ 5 ms) marked ok/MISSED. Exits 1 if a target could not be measured (no answers or >1% not 200).
 //   node bench/guides.mjs [--seconds 15] [--warmup 3] [--connections 8] [--matters 2000] [--bundles 200] [--sites 500]
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { cpus, loadavg } from 'node:os';
+import { benchRun, natsServerPid } from './bench-run.mjs';
 import { BOX, generateGuideContent, publishGuideContent, rand } from './guide-content.mjs';
 import { callAt, intArg, load } from './http-load.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = intArg('--seconds', 15);
 const WARMUP = intArg('--warmup', 3);
 const CONNECTIONS = intArg('--connections', 8);
@@ -29,66 +23,16 @@ const MATTERS = intArg('--matters', 2000);
 const BUNDLES = intArg('--bundles', 200);
 const SITES = intArg('--sites', 500);
 
-const started = { apps: [], nats: null, nc: null, db: null, dirs: [] };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-
-async function startApp(name, base, extra = {}) {
-  const port = await freePort();
-  const app = new AppProcess(
-    name,
-    join(root, 'apps', name, 'dist', 'main.js'),
-    { ...base, ...extra, HTTP_PORT: String(port) },
-    `http://127.0.0.1:${port}/ready`,
-  );
-  started.apps.push(app);
-  await app.start(90_000);
-  return app;
-}
-
-function natsServerPid(url) {
-  const port = new URL(url).port;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parent = Number(stat.split(') ')[1].split(' ')[1]);
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (parent === process.pid && argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return null;
-}
+const run = benchRun('guides');
+const { cleanup } = run;
+const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra }, { timeoutMs: 90_000 });
 
 const { sites, matters, bundles } = generateGuideContent({ matters: MATTERS, bundles: BUNDLES, sites: SITES });
 
 let exitCode = 0;
 try {
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_guides').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-guides' });
-  await applyBusLayout(started.nc, new BusNaming(''));
-  started.dirs.push(mkdtempSync(join(tmpdir(), 'govdisc-bench-guides-')));
+  const { nats, db } = await run.startBusAndDatabase();
+  run.tempDir();
   const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', LOG_PRETTY: 'false', OPENSEARCH_URL: '', KEYCLOAK_URL: '' };
   const svc = await startApp('service-guide-svc', base);
   const gw = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000', RPC_TIMEOUT_MS: '60000' });

@@ -17,6 +17,7 @@ import { RpcClient } from '@govdisc/service-kit';
 import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
 import { intArg } from './http-load.mjs';
+import { natsServerPid } from './bench-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -29,18 +30,6 @@ if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 function cpuTicks(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime + stime, 1/100 s
-}
-
-/** The pid of the nats-server this process started (startPrivateNats does not expose it). */
-function natsServerPid(url) {
-  const port = new URL(url).port;
-  for (const pid of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8')
-    .trim()
-    .split(/\s+/)) {
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (argv[0].endsWith('nats-server') && argv.includes(port)) return Number(pid);
-  }
-  throw new Error(`cannot find the private nats-server on port ${port}`);
 }
 
 async function run(rpc, seconds) {

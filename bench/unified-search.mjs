@@ -14,18 +14,14 @@
 //        [--sites 500] [--policies <file.jsonl>] [--qa <file.jsonl>]
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { benchRun, repoRoot as root } from './bench-run.mjs';
 import { generateGuideContent, publishGuideContent } from './guide-content.mjs';
 import { callAt, intArg, load } from './http-load.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = intArg('--seconds', 15);
 const WARMUP = intArg('--warmup', 3);
 const CONNECTIONS = intArg('--connections', 8);
@@ -42,39 +38,9 @@ const fileArg = (name, shared, fixture) => {
 const POLICIES = fileArg('--policies', 'policies.jsonl', 'policies.jsonl');
 const QA = fileArg('--qa', 'qa.jsonl', 'qa.jsonl');
 
-const started = { apps: [], nats: null, nc: null, db: null, dirs: [] };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-
-async function startApp(name, base, extra = {}) {
-  const port = await freePort();
-  const app = new AppProcess(
-    name,
-    join(root, 'apps', name, 'dist', 'main.js'),
-    { ...base, ...extra, HTTP_PORT: String(port) },
-    `http://127.0.0.1:${port}/ready`,
-  );
-  started.apps.push(app);
-  await app.start(180_000);
-  return app;
-}
+const run = benchRun('unified');
+const { cleanup } = run;
+const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra }, { timeoutMs: 180_000 });
 
 /** Runs an import CLI against the bench's gateway; its summary goes to stderr. */
 async function importWith(script, file, gatewayUrl) {
@@ -107,14 +73,8 @@ const lines = (file) =>
 
 let exitCode = 0;
 try {
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_unified').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-unified' });
-  await applyBusLayout(started.nc, new BusNaming(''));
-  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-unified-'));
-  started.dirs.push(searchDir);
+  const { nats, db } = await run.startBusAndDatabase();
+  const searchDir = run.tempDir();
   const base = {
     DATABASE_URL: db.url,
     NATS_URL: nats.url,
