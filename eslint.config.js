@@ -61,7 +61,7 @@ export default tseslint.config(
     // Tests read HTTP and NATS bodies as `any` (fetch's json(), supertest) and assert on them with
     // jest's matchers, which are the type check there; typing every body would add casts, not safety.
     // jest's `expect(mock.method)` passes methods unbound on purpose.
-    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', 'resilience/**/*.ts', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -42,6 +42,12 @@ export interface StackOptions {
   opensearchUrl?: string;
   /** Extra variables per app, knowing the gateway's URL (e.g. notify-svc's SMTP_URL and PUBLIC_BASE_URL). */
   appEnv?: (stack: { gatewayUrl: string }) => Partial<Record<AppName, Record<string, string>>>;
+  /**
+   * The NATS server(s) to use instead of a private single node (e.g. a private 3-node cluster, resilience/); the
+   * caller stops it. `busReplicas`: copies of each stream (3 on such a cluster).
+   */
+  nats?: PrivateNats;
+  busReplicas?: 1 | 3;
 }
 
 /** OpenSearch variables of each service: its own alias under a prefix unique to the stack. */
@@ -65,9 +71,12 @@ async function dropSearchIndices(opensearchUrl: string | undefined, aliasPrefix:
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
-  const [nats, db] = await Promise.all([startPrivateNats(), createTestDatabase('e2e')]);
-  const nc = await connect({ servers: nats.url, name: 'e2e' });
-  await applyBusLayout(nc, new BusNaming(''));
+  const [nats, db] = await Promise.all([
+    opts.nats ? { url: opts.nats.url, stop: async () => undefined } : startPrivateNats(),
+    createTestDatabase('e2e'),
+  ]);
+  const nc = await connect({ servers: nats.url.split(','), name: 'e2e' });
+  await applyBusLayout(nc, new BusNaming(''), { replicas: opts.busReplicas ?? 1 });
   // Search snapshots of a test run go to a throwaway folder, not the developer's cache.
   const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-e2e-search-'));
   const aliasPrefix = `e2e-${randomUUID().slice(0, 8)}`;

@@ -2,12 +2,12 @@
 # The one test command (README and CI): build, typecheck, lint/format gate, then small → medium → e2e,
 # provisioning every service they need.
 #   npm test            # everything
-#   npm test -- small   # or: medium | e2e
+#   npm test -- small   # or: medium | e2e | resilience
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 FORCE_COLOR=0
 level="${1:-all}"
-case "$level" in all|small|medium|e2e) ;; *) echo "usage: npm test [-- small|medium|e2e]" >&2; exit 2 ;; esac
+case "$level" in all|small|medium|e2e|resilience) ;; *) echo "usage: npm test [-- small|medium|e2e|resilience]" >&2; exit 2 ;; esac
 
 began=$(date +%s)
 work="$(mktemp -d)"
@@ -100,6 +100,11 @@ fi
 if [[ -n "$external_pid" && "$level" != medium ]]; then
   step "end-to-end tests (all apps as processes, over HTTP)"
   phase "${E2E_TIMEOUT_S:-1800}" npm run -s test:e2e -w @govdisc/e2e || status=1
+fi
+if [[ "$level" == all || "$level" == resilience ]]; then
+  # Real faults on private servers (a 3-node NATS cluster losing a node mid-traffic); prints submitted / found / duplicated.
+  step "resilience tests (faults with real processes)"
+  phase "${RESILIENCE_TIMEOUT_S:-300}" npm run -s test:resilience -w @govdisc/resilience || status=1
 fi
 
 step "summary"

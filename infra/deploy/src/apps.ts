@@ -6,6 +6,8 @@ export interface SecretRef {
   key: string;
   /** The app runs without it (a feature stays off). */
   optional?: boolean;
+  /** For another setup than this ConfigMap's (the app refuses the two together): ops create it only after switching. */
+  otherSetup?: boolean;
 }
 
 export interface AppVolume {
@@ -117,9 +119,12 @@ export const apps: AppSpec[] = [
       METRICS_PORT: '3100',
       METRICS_HOST: '0.0.0.0',
     },
-    // The embedded issuer's shared signing key (issue 17) goes here once the gateway reads it: a Secret
-    // `gateway-issuer` referenced like DATABASE_URL. With KEYCLOAK_URL set the cluster does not need it.
-    secrets: { ...databaseUrl('gateway') },
+    secrets: {
+      ...databaseUrl('gateway'),
+      // Only for a cluster run with the embedded issuer (KEYCLOAK_URL unset): one RS256 key every replica signs with,
+      // so tokens work on all of them and survive restarts. With KEYCLOAK_URL set (as here) ops create no such Secret.
+      EMBEDDED_ISSUER_SIGNING_KEY: { secret: 'gateway-issuer', key: 'EMBEDDED_ISSUER_SIGNING_KEY', optional: true, otherSetup: true },
+    },
     volumes: [scratch('/tmp')],
   },
   {
@@ -188,7 +193,7 @@ export const apps: AppSpec[] = [
     name: 'disclosure-request-svc',
     runtime: 'nest',
     port: 3104,
-    reach: ['nats', 'postgres'],
+    reach: ['nats', 'postgres', 'objectstore'],
     replicas: { min: 2, max: 4 },
     resources: { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi' },
     config: {
@@ -199,13 +204,24 @@ export const apps: AppSpec[] = [
       DISCLOSURE_FEE_PAUSES_CLOCK: 'true',
       DISCLOSURE_REASONS_PAUSE_CLOCK: 'true',
       DISCLOSURE_DUPLICATE_WINDOW_MINUTES: '60',
-      // Attachments are files on disk until the object-store port lands (issue 17): one volume all replicas share.
-      ATTACHMENT_DIR: '/var/lib/govdisc/attachments',
+      // Attachments in the S3-compatible object store outside the cluster (platform.objectStore): every replica, any node.
+      ATTACHMENT_STORE: 's3',
+      ATTACHMENT_DIR: '',
+      ATTACHMENT_S3_BUCKET: platform.objectStore.bucket,
+      ATTACHMENT_S3_PREFIX: 'attachments/',
+      ATTACHMENT_S3_ENDPOINT: platform.objectStore.endpoint,
+      ATTACHMENT_S3_REGION: 'us-east-1',
+      ATTACHMENT_S3_FORCE_PATH_STYLE: 'true',
       ATTACHMENT_MAX_BYTES: '700000',
       DEADLINE_SCAN_INTERVAL_MS: '600000',
     },
-    secrets: { ...databaseUrl('disclosure-request-svc') },
-    volumes: [scratch('/tmp'), { name: 'attachments', mountPath: '/var/lib/govdisc/attachments', kind: 'shared', size: '20Gi' }],
+    secrets: {
+      ...databaseUrl('disclosure-request-svc'),
+      // Optional: without a key pair the AWS SDK's default chain applies (e.g. a workload identity the cluster grants).
+      ATTACHMENT_S3_ACCESS_KEY_ID: { secret: 'disclosure-request-svc-s3', key: 'ATTACHMENT_S3_ACCESS_KEY_ID', optional: true },
+      ATTACHMENT_S3_SECRET_ACCESS_KEY: { secret: 'disclosure-request-svc-s3', key: 'ATTACHMENT_S3_SECRET_ACCESS_KEY', optional: true },
+    },
+    volumes: [scratch('/tmp')],
   },
   {
     name: 'notify-svc',

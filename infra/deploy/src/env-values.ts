@@ -23,7 +23,8 @@ export async function envValueProblems(root: string, app: AppSpec): Promise<stri
   const module = join(root, 'apps', app.name, 'dist', 'config', 'env.js');
   if (!existsSync(module)) return null;
   const { loadAppConfig } = (await import(pathToFileURL(module).href)) as EnvModule;
-  const env = { ...app.config, ...Object.fromEntries(Object.keys(app.secrets).map((name) => [name, SECRET_SAMPLES[name] ?? 'secret'])) };
+  const sampled = Object.entries(app.secrets).filter(([, ref]) => !ref.otherSetup);
+  const env = { ...app.config, ...Object.fromEntries(sampled.map(([name]) => [name, SECRET_SAMPLES[name] ?? 'secret'])) };
   try {
     loadAppConfig(env);
     return [];

@@ -22,6 +22,11 @@ export const platform = {
   monitoringNamespace: 'monitoring',
   /** PostgreSQL runs outside the cluster (managed service or ops' own servers): its address range and port. */
   postgres: { cidr: '10.20.0.0/24', port: 5432 },
+  /**
+   * The S3-compatible object store for disclosure attachments (MinIO, Ceph RGW, a cloud's object storage), outside the
+   * cluster like PostgreSQL: its endpoint, the bucket ops create, and the address range and port pods may reach.
+   */
+  objectStore: { endpoint: 'https://s3.example.gov.cn', bucket: 'govdisc-attachments', cidr: '10.20.1.0/24', port: 443 },
   /** Non-root user of every app image (infra/docker/Dockerfile creates it with these ids). */
   appUid: 10001,
   storageClass: { rwo: 'standard', rwx: 'nfs' },
@@ -48,6 +53,7 @@ export function selectorOf(name: string): Record<string, string> {
 export const Reach = {
   nats: 'govdisc.io/nats-client',
   postgres: 'govdisc.io/postgres-client',
+  objectstore: 'govdisc.io/objectstore-client',
   opensearch: 'govdisc.io/opensearch-client',
   keycloak: 'govdisc.io/keycloak-client',
   gateway: 'govdisc.io/gateway-client',

@@ -5,12 +5,20 @@ import type { BusNaming } from './naming.js';
 
 const DUPLICATE_WINDOW_MS = 2 * 60_000;
 
+export interface BusLayoutOptions {
+  /**
+   * Copies of each stream (and its consumers) on a JetStream cluster: 3 keeps every acknowledged event through the
+   * loss of one node. 1 on a single server. A stream can be scaled up or down in place by applying again.
+   */
+  replicas?: 1 | 3 | 5;
+}
+
 /** Creates or updates every stream and durable consumer from the one spec in contracts. Idempotent. */
-export async function applyBusLayout(nc: NatsConnection, naming: BusNaming): Promise<string[]> {
+export async function applyBusLayout(nc: NatsConnection, naming: BusNaming, options: BusLayoutOptions = {}): Promise<string[]> {
   const jsm = await jetstreamManager(nc);
   const done: string[] = [];
   for (const spec of naming.streamSpecs()) {
-    await upsertStream(jsm, spec.name, spec.subjects);
+    await upsertStream(jsm, spec.name, spec.subjects, options.replicas ?? 1);
     done.push(`stream ${spec.name}`);
   }
   // The platform's own consumers, then one per department on DEPT_EVENTS (read by the departments' systems).
@@ -21,8 +29,8 @@ export async function applyBusLayout(nc: NatsConnection, naming: BusNaming): Pro
   return done;
 }
 
-async function upsertStream(jsm: JetStreamManager, name: string, subjects: string[]) {
-  const config = { name, subjects, storage: StorageType.File, duplicate_window: nanos(DUPLICATE_WINDOW_MS) };
+async function upsertStream(jsm: JetStreamManager, name: string, subjects: string[], replicas: number) {
+  const config = { name, subjects, storage: StorageType.File, duplicate_window: nanos(DUPLICATE_WINDOW_MS), num_replicas: replicas };
   try {
     await jsm.streams.info(name);
     await jsm.streams.update(name, config);

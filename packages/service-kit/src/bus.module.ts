@@ -38,7 +38,8 @@ export class BusModule {
           inject: [ReadinessRegistry],
           useFactory: async (readiness: ReadinessRegistry) => {
             const nc = await connect({
-              servers: opts.url,
+              // A cluster's nodes, comma-separated (the client also learns the others from the one it reaches).
+              servers: opts.url.split(','),
               name: `${opts.name}-bus`,
               waitOnFirstConnect: true,
               maxReconnectAttempts: -1,

@@ -41,7 +41,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     try {
       const routes = this.discoverRoutes();
       this.nc = await connect({
-        servers: [this.options.natsUrl],
+        servers: this.options.natsUrl.split(','),
         name: this.options.name,
         waitOnFirstConnect: true,
         maxReconnectAttempts: -1,

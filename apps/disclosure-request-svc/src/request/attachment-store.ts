@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
+import type { ObjectStore } from '@govdisc/object-store';
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
 /** Types identified by magic bytes (never by the file name or a client-sent MIME type). */
 export const ALLOWED_MIME = new Set([
@@ -23,22 +22,23 @@ export interface CheckedFile {
   bytes: Buffer;
 }
 
-export interface AttachmentSettings {
-  dir: string;
-  maxBytes: number;
-}
-
-/** Size- and type-checks attachments and stores them on local disk, content-addressed, outside the database. */
+/**
+ * Size- and type-checks attachments and keeps them in the object store (a directory or an S3-compatible bucket,
+ * `ATTACHMENT_STORE`), content-addressed (`<first two hex digits>/<sha256>`), outside the database.
+ */
 @Injectable()
 export class AttachmentStore {
-  constructor(private readonly settings: AttachmentSettings) {}
+  constructor(
+    private readonly objects: ObjectStore,
+    private readonly maxBytes: number,
+  ) {}
 
   async check(file: { fileName: string; contentBase64: string }): Promise<CheckedFile> {
     const bytes = Buffer.from(file.contentBase64, 'base64');
-    if (bytes.length > this.settings.maxBytes) {
+    if (bytes.length > this.maxBytes) {
       throw new DomainError(ErrorCode.DISCLOSURE_ATTACHMENT_TOO_LARGE, undefined, {
         fileName: file.fileName,
-        maxBytes: this.settings.maxBytes,
+        maxBytes: this.maxBytes,
       });
     }
     const type = await fileTypeFromBuffer(bytes);
@@ -52,12 +52,10 @@ export class AttachmentStore {
     return { fileName: file.fileName, mime: type.mime, size: bytes.length, sha256, bytes };
   }
 
-  /** Writes the file (idempotent: same content, same path) and returns its storage path. */
+  /** Stores the file (idempotent: same content, same key) and returns its object key, kept as the row's storage path. */
   async store(file: CheckedFile): Promise<string> {
-    const dir = resolve(this.settings.dir, file.sha256.slice(0, 2));
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, file.sha256);
-    await writeFile(path, file.bytes);
-    return path;
+    const key = `${file.sha256.slice(0, 2)}/${file.sha256}`;
+    await this.objects.put(key, file.bytes, file.mime);
+    return key;
   }
 }

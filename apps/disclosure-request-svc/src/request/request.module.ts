@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@govdisc/service-kit';
-import type { AppConfig } from '../config/env.js';
+import { objectStoreFrom } from '@govdisc/object-store';
+import { type AppConfig, attachmentStoreSettings } from '../config/env.js';
 import { Table3UseCase } from './table3.usecase.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { AttachmentStore } from './attachment-store.js';
@@ -17,7 +18,7 @@ import { SubmitRequestUseCase } from './submit-request.usecase.js';
   providers: [
     {
       provide: AttachmentStore,
-      useFactory: (config: AppConfig) => new AttachmentStore({ dir: config.ATTACHMENT_DIR, maxBytes: config.ATTACHMENT_MAX_BYTES }),
+      useFactory: (config: AppConfig) => new AttachmentStore(objectStoreFrom(attachmentStoreSettings(config)), config.ATTACHMENT_MAX_BYTES),
       inject: [APP_CONFIG],
     },
     Clock,

@@ -1,6 +1,7 @@
 import { ErrorCode, SubmitDisclosureRequestReq, parseOrThrow } from '@govdisc/contracts';
 import { queryRows } from '@govdisc/testing';
-import { readdirSync } from 'node:fs';
+import { FilesystemObjectStore } from '@govdisc/object-store';
+import { createHash } from 'node:crypto';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { RequestQueries } from '../../src/request/request-queries.service.js';
 import { SubmitRequestUseCase } from '../../src/request/submit-request.usecase.js';
@@ -90,15 +91,17 @@ test('the applicant sees their own data via the tracking code; the timeline reco
 
 describe('attachments', () => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]).toString('base64');
-  test('a PDF (by magic bytes) is stored on disk outside the database', async () => {
+  test('a PDF (by magic bytes) is stored in the object store (here a directory), keyed by its SHA-256, outside the database', async () => {
     const { request } = await submit.execute(newRequest({ n: 8, attachments: [{ fileName: 'id.pdf', contentBase64: pdf }] }), citizen);
-    const rows = await queryRows<{ mime: string; storage_path: string }>(
+    const rows = await queryRows<{ mime: string; storage_path: string; sha256: string }>(
       h.env.databaseUrl,
-      'SELECT mime, storage_path FROM disclosure.request_attachment WHERE request_id = $1',
+      'SELECT mime, storage_path, sha256 FROM disclosure.request_attachment WHERE request_id = $1',
       [request.id],
     );
-    expect(rows).toEqual([{ mime: 'application/pdf', storage_path: expect.stringContaining(h.attachmentDir) }]);
-    expect(readdirSync(h.attachmentDir).length).toBeGreaterThan(0);
+    const sha = createHash('sha256').update(Buffer.from(pdf, 'base64')).digest('hex');
+    expect(rows).toEqual([{ mime: 'application/pdf', storage_path: `${sha.slice(0, 2)}/${sha}`, sha256: sha }]);
+    const stored = await new FilesystemObjectStore(h.attachmentDir).get(rows[0]!.storage_path);
+    expect(stored).toEqual({ bytes: Buffer.from(pdf, 'base64'), contentType: 'application/pdf' });
   });
 
   test('oversized or forbidden attachments are rejected with stable codes and nothing is written', async () => {

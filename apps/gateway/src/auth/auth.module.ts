@@ -4,7 +4,7 @@ import { EmbeddedIssuer } from './embedded-issuer.js';
 import { embeddedIssuerController } from './embedded-issuer.controller.js';
 import { RateLimiter } from './rate-limiter.js';
 import { readRealmExport } from './realm-export.js';
-import { TokenVerifier } from './token-verifier.js';
+import { TokenVerifier, issuerOf } from './token-verifier.js';
 
 /** Token verification, rate limits and (without KEYCLOAK_URL) the embedded issuer; the access check is the route table's. */
 @Module({})
@@ -24,8 +24,9 @@ export class AuthModule {
         provide: EmbeddedIssuer,
         useFactory: async () => {
           const realm = readRealmExport(config.EMBEDDED_ISSUER_REALM_FILE);
-          const issuer = new EmbeddedIssuer(realm, `${config.issuerBaseUrl}/realms/${config.KEYCLOAK_REALM}`, {
+          const issuer = new EmbeddedIssuer(realm, issuerOf(config), {
             addressFailureFactor: config.LOGIN_ADDRESS_FAILURE_FACTOR,
+            ...(config.EMBEDDED_ISSUER_SIGNING_KEY ? { signingKeyPem: config.EMBEDDED_ISSUER_SIGNING_KEY } : {}),
           });
           await issuer.init();
           return issuer;

@@ -1,5 +1,5 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { type KeyObject, createPrivateKey, createPublicKey, randomUUID, timingSafeEqual } from 'node:crypto';
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import { type CodeGrant, pkceS256Matches, type RefreshGrant, SingleUseSecrets } from './authorization-codes.js';
 import { LoginFailures } from './login-failures.js';
 import type { RealmClient, RealmExport, RealmUser } from './realm-export.js';
@@ -46,6 +46,8 @@ const INVALID_CLIENT = () => new TokenRequestError(401, 'invalid_client', 'Inval
 export interface IssuerOptions {
   /** Failures from one client address that lock it (Keycloak's timing otherwise); a shared office address needs more than one user's allowance. */
   addressFailureFactor: number;
+  /** RS256 private key (PEM, PKCS#8) shared by replicas; unset: one made at init, in memory. */
+  signingKeyPem?: string;
   now?: () => number;
 }
 
@@ -53,15 +55,17 @@ export interface IssuerOptions {
  * A minimal OpenID Connect issuer for one-machine mode: the discovery document, JWKS and token
  * endpoint (password and client_credentials grants) of a Keycloak realm, with the same users,
  * clients and claim layout (realm_access.roles, department, aud), so the gateway verifies its
- * tokens with exactly the code it uses against Keycloak. The signing key lives in memory.
+ * tokens with exactly the code it uses against Keycloak. The signing key comes from configuration (shared by every
+ * replica, its key id the key's JWK thumbprint, so all replicas publish the same JWKS) or is made in memory at start.
  *
  * Brute-force protection follows the realm's Keycloak settings: wrong passwords lock the user and
  * wrong secrets the client for a while (refused like a wrong password, as Keycloak does), and every
  * failed sign-in also counts against the client address, which is then refused with 429.
  */
 export class EmbeddedIssuer {
-  private key!: { privateKey: CryptoKey; publicKey: CryptoKey; publicJwk: JWK };
-  readonly kid = randomUUID();
+  private key!: { privateKey: CryptoKey | KeyObject; publicKey: CryptoKey | KeyObject; publicJwk: JWK };
+  kid: string = randomUUID();
+  private readonly signingKeyPem: string | undefined;
   private readonly principals: LoginFailures;
   private readonly addresses: LoginFailures;
   private readonly codes: SingleUseSecrets<CodeGrant>;
@@ -81,11 +85,20 @@ export class EmbeddedIssuer {
       options.now,
     );
     this.now = options.now ?? Date.now;
+    this.signingKeyPem = options.signingKeyPem;
     this.codes = new SingleUseSecrets(CODE_LIFETIME_MS, this.now);
     this.refreshTokens = new SingleUseSecrets(REFRESH_LIFETIME_MS, this.now);
   }
 
   async init(): Promise<void> {
+    if (this.signingKeyPem) {
+      const privateKey = createPrivateKey(this.signingKeyPem);
+      const publicKey = createPublicKey(privateKey);
+      const jwk = await exportJWK(publicKey);
+      this.kid = await calculateJwkThumbprint(jwk);
+      this.key = { privateKey, publicKey, publicJwk: { ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' } };
+      return;
+    }
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     this.key = { privateKey, publicKey, publicJwk: { ...(await exportJWK(publicKey)), kid: this.kid, alg: 'RS256', use: 'sig' } };
   }

@@ -1,4 +1,5 @@
 import { baseServiceEnv, databaseEnv, loadConfig } from '@govdisc/service-kit';
+import { createPrivateKey } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -52,6 +53,19 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('govdisc'),
   EMBEDDED_ISSUER_REALM_FILE: z.string().default(defaultRealmFile),
+  /**
+   * The embedded issuer's RS256 signing key (PEM, PKCS#8 `BEGIN PRIVATE KEY`; `\n` may stand for line breaks), shared
+   * by every gateway replica so a token issued by one is accepted by all and survives a restart. A secret. Unset: a
+   * key made at start in memory (one replica, tokens end with a restart).
+   */
+  EMBEDDED_ISSUER_SIGNING_KEY: z
+    .string()
+    .transform((v) => v.replaceAll('\\n', '\n'))
+    .refine(
+      isRsaPrivateKey,
+      'must be an RSA private key in PEM (PKCS#8, -----BEGIN PRIVATE KEY-----), e.g. from openssl genpkey -algorithm RSA',
+    )
+    .optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Embedded issuer: failed sign-ins from one client address before it is locked out (Keycloak's timing). */
@@ -75,6 +89,14 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
+function isRsaPrivateKey(pem: string): boolean {
+  try {
+    return pem.includes('-----BEGIN PRIVATE KEY-----') && createPrivateKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
+
 function isProxyEntry(entry: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
   const [address, bits, ...rest] = entry.split('/');
@@ -83,11 +105,14 @@ function isProxyEntry(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
-const GatewayConfig = Env.refine((env) => !env.KEYCLOAK_ISSUER_URL || env.KEYCLOAK_URL, {
-  path: ['KEYCLOAK_ISSUER_URL'],
-  message: 'needs KEYCLOAK_URL (the embedded issuer names itself by the gateway’s own address)',
+const GatewayConfig = Env.refine((env) => !env.EMBEDDED_ISSUER_SIGNING_KEY || !env.KEYCLOAK_URL, {
+  path: ['EMBEDDED_ISSUER_SIGNING_KEY'],
+  message: 'only for the embedded issuer: with KEYCLOAK_URL, Keycloak signs the tokens',
 }).transform((env) => {
-  /** Without KEYCLOAK_URL the gateway serves an embedded issuer at its own address. */
+  /**
+   * Without KEYCLOAK_URL the gateway serves an embedded issuer at its own address; KEYCLOAK_ISSUER_URL then names the
+   * address clients reach the gateways at (a load balancer), so every replica issues and accepts one `iss`.
+   */
   const issuerBaseUrl = env.KEYCLOAK_URL ?? `http://127.0.0.1:${env.HTTP_PORT}`;
   return {
     ...env,

@@ -101,6 +101,8 @@ export function busApplyJob(gateway: AppSpec): Job {
               env: [
                 { name: 'NATS_URL', value: gateway.config.NATS_URL ?? '' },
                 { name: 'NATS_SUBJECT_PREFIX', value: gateway.config.NATS_SUBJECT_PREFIX ?? '' },
+                // Every stream on all three NATS nodes (nats.ts): an acknowledged event survives the loss of one.
+                { name: 'JETSTREAM_REPLICAS', value: '3' },
               ],
               resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '256Mi' } },
             },

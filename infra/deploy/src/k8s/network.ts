@@ -35,6 +35,7 @@ export function namespacePolicies(): NetworkPolicy[] {
     }),
     reach('nats', { to: [podsOf('nats')], ports: tcp(4222) }),
     reach('postgres', { to: [{ ipBlock: { cidr: platform.postgres.cidr } }], ports: tcp(platform.postgres.port) }),
+    reach('objectstore', { to: [{ ipBlock: { cidr: platform.objectStore.cidr } }], ports: tcp(platform.objectStore.port) }),
     reach('opensearch', { to: [podsOf('opensearch')], ports: tcp(9200) }),
     reach('keycloak', { to: [podsOf('keycloak')], ports: tcp(8080) }),
     reach('gateway', { to: [podsOf('gateway')], ports: tcp(3000) }),

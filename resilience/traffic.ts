@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { api, type Stack } from '../e2e/stack.js';
+
+/** What clients saw: every answer by status, and the submissions the platform acknowledged (201) by description. */
+export interface TrafficResult {
+  byStatus: Record<string, number>;
+  /** Answers that were neither a success nor a clear 503/504 with an error code: must stay empty. */
+  unclear: string[];
+  acknowledged: string[];
+  /** Submissions given up after every retry (never acknowledged, so never promised). */
+  abandoned: number;
+}
+
+const applicant = { type: 'NATURAL_PERSON', name: '王小明', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678' };
+const QUERIES = ['教育', '公积金', '社保', '营业执照', '补贴'];
+const QUESTIONS = ['租房能提公积金吗？', '社保怎么转移', '孩子上学需要什么材料'];
+
+/**
+ * Mixed traffic (searches, asks, disclosure submissions) from `workers` loops until `until()` says stop. Each
+ * submission carries an Idempotency-Key and is retried with it on 503/504/409, as a client should, so an
+ * acknowledged submission exists exactly once however often it was sent.
+ */
+export async function mixedTraffic(stack: Stack, opts: { workers: number; until: () => boolean; label: string }): Promise<TrafficResult> {
+  const result: TrafficResult = { byStatus: {}, unclear: [], acknowledged: [], abandoned: 0 };
+  const note = (status: number, code: unknown, what: string) => {
+    result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
+    const clear = status < 300 || ((status === 503 || status === 504) && typeof code === 'string');
+    if (!clear) result.unclear.push(`${what}: ${status} ${String(code)}`);
+  };
+  let n = 0;
+  const submit = async () => {
+    const description = `${opts.label} 第${++n}号申请 ${randomUUID().slice(0, 8)}`;
+    const key = randomUUID();
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const res = await api(
+        stack,
+        'POST',
+        '/disclosure-requests',
+        { applicant, description, deliveryForm: 'EMAIL' },
+        { 'idempotency-key': key },
+      );
+      note(res.status, res.json?.code, 'submit');
+      if (res.status === 201) return void result.acknowledged.push(description);
+      if (![503, 504, 409].includes(res.status)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    result.abandoned++;
+  };
+  const worker = async (w: number) => {
+    for (let i = 0; !opts.until(); i++) {
+      const pick = (w + i) % 10;
+      if (pick < 6) {
+        const res = await api(stack, 'GET', `/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`);
+        note(res.status, res.json?.code, 'search');
+      } else if (pick < 8) {
+        const res = await api(stack, 'POST', '/qa/ask', { question: QUESTIONS[i % QUESTIONS.length] });
+        note(res.status, res.json?.code, 'ask');
+      } else {
+        await submit();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.workers }, (_, w) => worker(w)));
+  return result;
+}
