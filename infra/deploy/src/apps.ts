@@ -239,6 +239,7 @@ export const apps: AppSpec[] = [
       WEBHOOK_POLL_INTERVAL_MS: '500',
       WEBHOOK_TIMEOUT_MS: '10000',
       WEBHOOK_RETRY_SCHEDULE_MS: '5000,300000,1800000,7200000,18000000,36000000,36000000',
+      WEBHOOK_RETRY_TIME_SCALE: '1',
       WEBHOOK_FAILURE_WINDOW_MS: '86400000',
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
       // Policy pushes (政策推送): fan-out batches, daily digests, and the SMS/WeChat provider ports.

@@ -34,6 +34,11 @@ export const Env = baseServiceEnv
       .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000')
       .default('5000,300000,1800000,7200000,18000000,36000000,36000000')
       .transform((s) => s.split(',').map(Number)),
+    /**
+     * Multiplies every wait of WEBHOOK_RETRY_SCHEDULE_MS (default 1: the real schedule). Tests compress the real
+     * schedule with it (0.004: ten minutes in 2.4 s) instead of inventing a shorter one; the failure window is not scaled.
+     */
+    WEBHOOK_RETRY_TIME_SCALE: z.coerce.number().gt(0).max(1).default(1),
     /** An endpoint failing without a success for this long is disabled and its department told (default one day). */
     WEBHOOK_FAILURE_WINDOW_MS: z.coerce.number().int().min(1_000).default(86_400_000),
     /** Subscribers per policy fan-out batch (one statement, one transaction): larger is faster, smaller holds locks shorter. */

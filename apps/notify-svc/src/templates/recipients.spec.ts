@@ -10,6 +10,9 @@ test("a guide's needs-update notice goes to the editors of its department, by th
   expect(inboxRecipients('department-editors', { department: 'edu' })).toEqual([{ role: Role.Editor, department: 'edu' }]);
   // a department the identity provider does not know: every editor, or nobody would read it
   expect(inboxRecipients('department-editors', { department: '江东市住房公积金管理中心' })).toEqual([{ role: Role.Editor }]);
+  // a Q&A pair's owning department, the same way
+  expect(inboxRecipients('department-editors', { ownerDepartment: 'hrss' })).toEqual([{ role: Role.Editor, department: 'hrss' }]);
+  expect(inboxRecipients('department-editors', { ownerDepartment: null })).toEqual([{ role: Role.Editor }]);
   expect(departmentCode(null)).toBeNull();
 });
 

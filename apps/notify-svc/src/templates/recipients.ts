@@ -5,13 +5,16 @@ import type { Audience } from './template-engine.js';
 interface Addressable {
   applicant?: ApplicantAddress;
   department?: string | null;
+  /** A Q&A pair's owning department (free text: a registered department's code or name, or another). */
+  ownerDepartment?: string | null;
 }
 
 /**
  * The inbox recipients of an audience for one event. The applicant is the request's own account
  * (absent for anonymous and staff-registered requests); a department notice goes to the officers
  * of that department; a department-editors notice goes to the editors of the department (a registered
- * department's code or name, e.g. a guide's 实施主体 "市人力资源和社会保障局" → hrss), or to all editors
+ * department's code or name, e.g. a guide's 实施主体 "市人力资源和社会保障局" → hrss, or a Q&A pair's owning
+ * department), or to all editors
  * when the department is not one the identity provider knows (nobody would read it otherwise); the
  * others are roles.
  */
@@ -26,7 +29,7 @@ export function inboxRecipients(audience: Audience, payload: Addressable): Recip
     case 'editors':
       return [{ role: Role.Editor }];
     case 'department-editors': {
-      const code = departmentCode(payload.department);
+      const code = departmentCode(payload.department ?? payload.ownerDepartment);
       return [code ? { role: Role.Editor, department: code } : { role: Role.Editor }];
     }
     case 'admins':

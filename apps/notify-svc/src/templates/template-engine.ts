@@ -2,7 +2,7 @@ import type { EventContract, z } from '@govdisc/contracts';
 
 /** Who a template speaks to; `recipients.ts` turns an audience and an event into addresses. */
 export type Audience = 'applicant' | 'department' | 'gio' | 'editors' | 'department-editors' | 'admins';
-export type Channel = 'inbox' | 'email';
+export type Channel = 'inbox' | 'email' | 'sms' | 'wechat';
 
 type Versions = Record<number, z.ZodType>;
 type PayloadOf<V extends Versions> = z.output<V[keyof V]>;

@@ -21,7 +21,7 @@ test('every template of the platform matches its event schema', () => {
   expect(TEMPLATES.length).toBeGreaterThan(20);
 });
 
-test('every applicant notice exists for the inbox and for email', () => {
+test('every applicant notice exists for the inbox, email, SMS and WeChat', () => {
   const applicant = TEMPLATES.filter((t) => t.audience === 'applicant');
   const types = new Set(applicant.map((t) => t.event.type));
   for (const type of types) {
@@ -30,7 +30,7 @@ test('every applicant notice exists for the inbox and for email', () => {
         .filter((t) => t.event.type === type)
         .map((t) => t.channel)
         .sort(),
-    ).toEqual(['email', 'inbox']);
+    ).toEqual(['email', 'inbox', 'sms', 'wechat']);
   }
   expect([...types].sort()).toEqual(
     ['accepted', 'closed', 'extended', 'fee-notified', 'received', 'replied', 'submitted', 'supplement-requested', 'withdrawn']

@@ -127,6 +127,14 @@ const APPLICANT_EMAIL = APPLICANT.map((t) => ({
   body: `您好：\n\n${t.body}\n\n${HOW_TO_TRACK}\n\n（本邮件由系统自动发送，请勿直接回复。）`,
 }));
 
+/**
+ * SMS and WeChat subscription messages (a signed-in applicant who switched the channel on in their
+ * preferences): the inbox wording, shorter tail; an SMS stays within one 10-part message.
+ */
+const APPLICANT_PHONE = (['sms', 'wechat'] as const).flatMap((channel) =>
+  APPLICANT.map((t) => ({ ...t, channel, body: `${t.body}详情请登录本平台“我的消息”查看。` })),
+);
+
 const STAFF = [
   template({
     event: requestAssigned,
@@ -170,7 +178,7 @@ const STAFF = [
   ]),
   template({
     event: pairNeedsUpdate,
-    audience: 'editors',
+    audience: 'department-editors',
     channel: 'inbox',
     title: '问答需更新：{{shortQuestion}}',
     body: '致{{owner}}：该问答引用的政策{{reasonLabel}}，已暂停对外展示，请核对后修改并重新提交审核。',
@@ -199,4 +207,4 @@ const STAFF = [
   }),
 ];
 
-export const TEMPLATES: readonly NoticeTemplate[] = [...APPLICANT, ...APPLICANT_EMAIL, ...STAFF];
+export const TEMPLATES: readonly NoticeTemplate[] = [...APPLICANT, ...APPLICANT_EMAIL, ...APPLICANT_PHONE, ...STAFF];

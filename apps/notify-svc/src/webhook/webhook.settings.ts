@@ -25,7 +25,7 @@ export const systemClock: WebhookClock = { now: () => new Date() };
 export const webhookSettingsOf = (c: AppConfig): WebhookSettings => ({
   pollIntervalMs: c.WEBHOOK_POLL_INTERVAL_MS,
   timeoutMs: c.WEBHOOK_TIMEOUT_MS,
-  retryScheduleMs: c.WEBHOOK_RETRY_SCHEDULE_MS,
+  retryScheduleMs: c.WEBHOOK_RETRY_SCHEDULE_MS.map((ms) => Math.max(1, Math.round(ms * c.WEBHOOK_RETRY_TIME_SCALE))),
   failureWindowMs: c.WEBHOOK_FAILURE_WINDOW_MS,
   jitter: 0.1,
   allowPrivateAddresses: c.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,

@@ -4,6 +4,7 @@ import { addToOutbox } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { lifecyclePayload } from './document.mapper.js';
 import { DocumentRepository } from './document.repository.js';
 
 type Change = 'amend' | 'repeal' | 'expire';
@@ -51,17 +52,7 @@ export class DocumentLifecycleService {
         tx,
       );
       await this.documents.addVersion(changed, tx);
-      const at = new Date().toISOString();
-      const payload = {
-        documentId,
-        externalId: changed.externalId,
-        title: changed.title,
-        version: changed.version,
-        byDocumentId,
-        at,
-        topicCodes: changed.topicCodes,
-      };
-      await addToOutbox(tx, rule.event.make(payload, ctx));
+      await addToOutbox(tx, rule.event.make(lifecyclePayload(changed, byDocumentId, new Date()), ctx));
       return changed;
     });
     this.logger.log({ documentId, version: doc.version, change }, 'policy document validity changed');

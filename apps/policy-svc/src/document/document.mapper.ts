@@ -65,6 +65,29 @@ export function publishedPayload(
   };
 }
 
+/**
+ * An amended / repealed / expired event: what happened, and what subscriptions match on (agency, region, summary,
+ * topic codes — as on the published event), so the people subscribed to the agency hear of the change too.
+ */
+export function lifecyclePayload(
+  doc: Pick<PolicyDocument, 'id' | 'externalId' | 'title' | 'agency' | 'version' | 'region' | 'body' | 'topicCodes'>,
+  byDocumentId: string | null,
+  at: Date,
+) {
+  return {
+    documentId: doc.id,
+    externalId: doc.externalId,
+    title: doc.title,
+    version: doc.version,
+    byDocumentId,
+    at: at.toISOString(),
+    agency: doc.agency,
+    region: doc.region,
+    summary: summaryOf(doc.body),
+    topicCodes: doc.topicCodes,
+  };
+}
+
 /** The first non-empty paragraph, at most 300 characters: enough for a push message and keyword matching. */
 export function summaryOf(body: string): string | null {
   const first = body
