@@ -48,7 +48,7 @@ export function appJestConfig() {
   };
 }
 
-/** End-to-end: all apps as processes, driven over HTTP. */
+/** End-to-end: all apps as processes, driven over HTTP (two lanes share the cores: e2e/run-lanes.sh, hence the room per test). */
 export function e2eJestConfig() {
-  return { ...project({ roots: ['<rootDir>'], testMatch: ['**/*.e2e-spec.ts'] }), reporters, forceExit, testTimeout: 120_000 };
+  return { ...project({ roots: ['<rootDir>'], testMatch: ['**/*.e2e-spec.ts'] }), reporters, forceExit, testTimeout: 180_000 };
 }
