@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 jest() { node --experimental-vm-modules ../node_modules/jest/bin/jest.js --runInBand --passWithNoTests "$@"; }
-browser='/(web|console)/'
+browser='/e2e/(web|console)/'
 if [[ "${E2E_LANES:-2}" == 1 ]]; then
   jest "$@"
   exit
