@@ -23,6 +23,38 @@ export const BOOST_PARAMS = {
   halfLifeYears: 5,
 } as const;
 
+/**
+ * Level and place (issue 18): a query naming no place prefers national documents (全国), then the
+ * deployment's home region (its city, then its province), then other places; a query naming a place
+ * prefers that place's documents, national ones next. Multiplied into the prior by both engines.
+ */
+export const PLACE_PRIOR = {
+  /** no place in the query */
+  national: 1,
+  homeCity: 0.95,
+  homeProvince: 0.92,
+  /** a place in the query: its documents, then national ones */
+  named: 1,
+  nationalWhenNamed: 0.9,
+  /** every other region (a document whose region is unknown is left as it is) */
+  other: 0.85,
+} as const;
+
+/** What the query asks of regions: a factor for 全国, per region prefix (first match wins), for the rest. */
+export interface RegionPrior {
+  national: number;
+  tiers: { prefix: string; factor: number }[];
+  other: number;
+}
+
+/** The factor for a document's region (null/'' = unknown: 1); REGION_SCRIPT in render-query.ts must agree. */
+export function regionFactor(region: string | null | undefined, prior: RegionPrior | null): number {
+  if (!prior || !region) return 1;
+  if (region === '全国') return prior.national;
+  for (const t of prior.tiers) if (region.startsWith(t.prefix)) return t.factor;
+  return prior.other;
+}
+
 export const DAY_MS = 86_400_000;
 
 export function toDays(isoDate: string): number {

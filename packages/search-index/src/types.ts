@@ -43,6 +43,12 @@ export interface SearchRequest {
   match?: 'auto' | 'loose';
   /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
   facets?: boolean;
+  /**
+   * The deployment's home region (浙江省杭州市): with no place in the query its documents rank right after
+   * national ones. A place in the query wins over it. `regionPrior: false` turns level and place off.
+   */
+  homeRegion?: string | null;
+  regionPrior?: boolean;
 }
 
 /** Results below this count make an `auto` query retry with the loose word-match rule. */
