@@ -36,21 +36,26 @@ export const PLACE_PRIOR = {
   /** a place in the query: its documents, then national ones */
   named: 1,
   nationalWhenNamed: 0.9,
-  /** every other region (a document whose region is unknown is left as it is) */
+  /** every other region, and documents whose region is unknown (news, interpretations: not national texts) */
   other: 0.85,
+  /** among national documents, the higher level first: a law above its 实施条例 and the interpretations of it */
+  nationalLevels: { 全国人大: 1, 国务院: 0.95, 部委: 0.92, 两高: 0.92 } as Record<string, number>,
 } as const;
 
 /** What the query asks of regions: a factor for 全国, per region prefix (first match wins), for the rest. */
 export interface RegionPrior {
   national: number;
+  /** a national document's level multiplies `national` (absent level: 1) */
+  nationalLevels: Record<string, number>;
   tiers: { prefix: string; factor: number }[];
   other: number;
 }
 
-/** The factor for a document's region (null/'' = unknown: 1); REGION_SCRIPT in render-query.ts must agree. */
-export function regionFactor(region: string | null | undefined, prior: RegionPrior | null): number {
-  if (!prior || !region) return 1;
-  if (region === '全国') return prior.national;
+/** The factor for a document's region and level (region null/'' = unknown); REGION_SCRIPT in render-query.ts must agree. */
+export function regionFactor(region: string | null | undefined, level: string | null | undefined, prior: RegionPrior | null): number {
+  if (!prior) return 1;
+  if (!region) return prior.other;
+  if (region === '全国') return prior.national * (level ? (prior.nationalLevels[level] ?? 1) : 1);
   for (const t of prior.tiers) if (region.startsWith(t.prefix)) return t.factor;
   return prior.other;
 }

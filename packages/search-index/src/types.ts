@@ -44,11 +44,11 @@ export interface SearchRequest {
   /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
   facets?: boolean;
   /**
-   * The deployment's home region (浙江省杭州市): with no place in the query its documents rank right after
-   * national ones. A place in the query wins over it. `regionPrior: false` turns level and place off.
+   * Level and place (policy search asks for it; default off): national documents first, the higher level first
+   * among them, then `homeRegion` (浙江省杭州市), then other places; a place named in the query wins.
    */
-  homeRegion?: string | null;
   regionPrior?: boolean;
+  homeRegion?: string | null;
 }
 
 /** Results below this count make an `auto` query retry with the loose word-match rule. */

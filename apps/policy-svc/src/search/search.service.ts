@@ -47,6 +47,7 @@ export class SearchService {
       sort: req.sort,
       page: req.page,
       pageSize: req.pageSize,
+      regionPrior: true,
       homeRegion: this.config.SEARCH_HOME_REGION,
     });
     const items = ranked.items.map(toItem);
@@ -75,6 +76,7 @@ export class SearchService {
       page: req.page,
       pageSize: req.pageSize,
       facets: false,
+      regionPrior: true,
       homeRegion: this.config.SEARCH_HOME_REGION,
     });
     return toSearchPart('policy', { hits: ranked.items, total: ranked.total }, (hit) => ({

@@ -319,12 +319,30 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
         { ...fit, id: 'fx-fit-1', level: '省', region: '山东省', body: '第一条 本条例适用于山东省行政区域。' },
         { ...fit, id: 'fx-fit-2', level: '省', region: '浙江省', body: '第一条 本条例适用于浙江省行政区域。' },
         { ...fit, id: 'fx-fit-3', level: '国务院', region: '全国', body: '第一条 本条例适用于中华人民共和国境内。' },
+        { ...fit, id: 'fx-fit-4', level: '全国人大', region: '全国', body: '第一条 本条例适用于中华人民共和国境内。' },
+        { ...fit, id: 'fx-fit-5', level: null, region: null, body: '第一条 本条例适用于中华人民共和国境内。' },
       ]);
       const order = async (req: SearchRequest) =>
-        (await index.search({ now: FIXTURE_NOW, ...req })).items.map((h) => h.id).filter((id) => id.startsWith('fx-fit'));
-      expect(await order({ q: '全民健身条例', regionPrior: false })).toEqual(['fx-fit-1', 'fx-fit-2', 'fx-fit-3']);
-      expect((await order({ q: '全民健身条例' }))[0]).toBe('fx-fit-3');
-      expect(await order({ q: '全民健身条例', homeRegion: '浙江省杭州市' })).toEqual(['fx-fit-3', 'fx-fit-2', 'fx-fit-1']);
+        (await index.search({ now: FIXTURE_NOW, regionPrior: true, ...req })).items
+          .map((h) => h.id)
+          .filter((id) => id.startsWith('fx-fit'));
+      // off by default (Q&A and guide indexes): ids order the tie
+      expect(await order({ q: '全民健身条例', regionPrior: undefined })).toEqual([
+        'fx-fit-1',
+        'fx-fit-2',
+        'fx-fit-3',
+        'fx-fit-4',
+        'fx-fit-5',
+      ]);
+      // national first (the higher level first), then the home region, then other and unknown places (ids order those)
+      expect(await order({ q: '全民健身条例' })).toEqual(['fx-fit-4', 'fx-fit-3', 'fx-fit-1', 'fx-fit-2', 'fx-fit-5']);
+      expect(await order({ q: '全民健身条例', homeRegion: '浙江省杭州市' })).toEqual([
+        'fx-fit-4',
+        'fx-fit-3',
+        'fx-fit-2',
+        'fx-fit-1',
+        'fx-fit-5',
+      ]);
       expect((await order({ q: '山东全民健身条例', homeRegion: '浙江省杭州市' }))[0]).toBe('fx-fit-1');
       expect((await order({ q: '浙江全民健身条例' }))[0]).toBe('fx-fit-2');
     });

@@ -153,12 +153,17 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst): Map<num
 function compileRegionPrior(state: IndexState, ast: QueryAst): (d: number) => number {
   const prior = ast.regionPrior;
   if (!prior) return () => 1;
-  const byValue = state.columns.names.region.map((name) => regionFactor(name, prior));
-  const column = state.columns.values.region;
-  const unknown = regionFactor(null, prior);
+  const { names, values } = state.columns;
+  const byRegion = names.region.map((name) => regionFactor(name, null, prior));
+  const nationalId = state.columns.dicts.region.get('全国');
+  const byNationalLevel = names.level.map((level) => regionFactor('全国', level, prior));
+  const national = regionFactor('全国', null, prior);
   return (d) => {
-    const vals = column[d]!;
-    return vals.length > 0 ? byValue[vals[0]!]! : unknown;
+    const region = values.region[d]!;
+    if (region.length === 0) return prior.other;
+    if (region[0] !== nationalId) return byRegion[region[0]!]!;
+    const level = values.level[d]!;
+    return level.length > 0 ? byNationalLevel[level[0]!]! : national;
   };
 }
 

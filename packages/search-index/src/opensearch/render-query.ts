@@ -17,9 +17,13 @@ return v * (1.0 + params.recency / (1.0 + age / params.halfLife));`;
 
 /** ranking.ts regionFactor() in painless: the document's region against the query's prior; both must change together. */
 export const REGION_SCRIPT = `
-if (doc['region'].size() == 0) { return 1.0; }
+if (doc['region'].size() == 0) { return params.other; }
 String r = doc['region'].value;
-if (r == '全国') { return params.national; }
+if (r == '全国') {
+  if (doc['level'].size() == 0) { return params.national; }
+  def w = params.nationalLevels.get(doc['level'].value);
+  return w == null ? params.national : params.national * ((Number) w).doubleValue();
+}
 for (def t : params.tiers) { if (r.startsWith((String) t.prefix)) { return ((Number) t.factor).doubleValue(); } }
 return params.other;`;
 

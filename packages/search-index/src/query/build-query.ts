@@ -72,7 +72,7 @@ export function buildQuery(req: SearchRequest): QueryAst {
     docnoKey: docno?.key ?? null,
     filters: filtersOf(req.filters),
     nowDays: req.now ? toDays(req.now) : Math.floor(Date.now() / DAY_MS),
-    regionPrior: req.regionPrior === false || docno ? null : regionPriorFor(q, req.homeRegion),
+    regionPrior: req.regionPrior === true && !docno ? regionPriorFor(q, req.homeRegion) : null,
     sort: req.sort ?? 'relevance',
     from: (page - 1) * pageSize,
     size: pageSize,

@@ -4,12 +4,12 @@ import { regionPriorFor } from './region-prior.js';
 describe('regionPriorFor + regionFactor (level and place)', () => {
   const factors = (q: string, home?: string) => {
     const prior = regionPriorFor(q, home);
-    return ['全国', '浙江省杭州市', '浙江省宁波市', '浙江省', '山东省', '山东省济南市', null].map((r) => regionFactor(r, prior));
+    return ['全国', '浙江省杭州市', '浙江省宁波市', '浙江省', '山东省', '山东省济南市', null].map((r) => regionFactor(r, null, prior));
   };
 
-  it('with no place and no home region: national first, every place alike, unknown regions untouched', () => {
+  it('with no place and no home region: national first, every place (and an unknown one) alike', () => {
     const { national, other } = PLACE_PRIOR;
-    expect(factors('全民健身条例')).toEqual([national, other, other, other, other, other, 1]);
+    expect(factors('全民健身条例')).toEqual([national, other, other, other, other, other, other]);
     expect(national).toBeGreaterThan(other);
   });
 
@@ -35,7 +35,18 @@ describe('regionPriorFor + regionFactor (level and place)', () => {
     expect(cn).toBeGreaterThan(nb!);
   });
 
+  it('among national documents the higher level first: a law, its 实施条例, interpretations and ministry rules', () => {
+    const prior = regionPriorFor('食品安全法');
+    const [law, regulation, interpretation, rule] = ['全国人大', '国务院', '两高', '部委'].map((level) =>
+      regionFactor('全国', level, prior),
+    );
+    expect(law).toBeGreaterThan(regulation!);
+    expect(regulation).toBeGreaterThan(interpretation!);
+    expect(interpretation).toBe(rule);
+    expect(rule).toBeGreaterThan(regionFactor('山东省', '省', prior));
+  });
+
   it('no prior, no change', () => {
-    expect(regionFactor('山东省', null)).toBe(1);
+    expect(regionFactor('山东省', '省', null)).toBe(1);
   });
 });

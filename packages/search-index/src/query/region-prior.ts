@@ -17,6 +17,7 @@ export function regionPriorFor(q: string, homeRegion?: string | null): RegionPri
     const prefixes = [...new Set(named.map(regionPrefix))];
     return {
       national: PLACE_PRIOR.nationalWhenNamed,
+      nationalLevels: PLACE_PRIOR.nationalLevels,
       tiers: prefixes.map((prefix) => ({ prefix, factor: PLACE_PRIOR.named })),
       other: PLACE_PRIOR.other,
     };
@@ -28,5 +29,5 @@ export function regionPriorFor(q: string, homeRegion?: string | null): RegionPri
     tiers.push({ prefix: city, factor: PLACE_PRIOR.homeCity });
     if (city !== home[0]!.province) tiers.push({ prefix: home[0]!.province, factor: PLACE_PRIOR.homeProvince });
   }
-  return { national: PLACE_PRIOR.national, tiers, other: PLACE_PRIOR.other };
+  return { national: PLACE_PRIOR.national, nationalLevels: PLACE_PRIOR.nationalLevels, tiers, other: PLACE_PRIOR.other };
 }
