@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // 一号答 confidence calibration (issue 18, "Calibrated confidence"): fits P(top answer is right) from the matcher's raw
 // confidence and the top match's lead over the runner-up, on the dev sets only, and reports it on the held-out sets.
-// --no-lead fits the raw confidence alone, for comparison (the lead raises coverage at the target precision).
+// --no-lead fits the raw confidence alone, for comparison (the lead raises coverage at the target precision);
+// --no-agree leaves out whether the search engine's first hit is the matcher's first match.
 // Usage (from the repository root, packages built):
 //   node bench/qa-calibration.mjs [--qa ../shared/data/qa.jsonl] [--precision 0.95] [--write]
 // Prints per set: reliability diagram (10 bins), expected calibration error (raw and calibrated), and at the chosen
@@ -21,6 +22,8 @@ const SUGGESTION_FLOOR = Number(arg('suggestion-floor', '0.05'));
 const RAW_SUGGESTION_FLOOR = 0.15;
 const WRITE = process.argv.includes('--write');
 const USE_LEAD = !process.argv.includes('--no-lead');
+/** whether the search engine's own first hit is the matcher's first match (two rankers agreeing are more often right) */
+const USE_AGREE = !process.argv.includes('--no-agree');
 const devSet = (name) => new URL(`./dev-sets/${name}.jsonl`, import.meta.url).pathname;
 const DEV = ['qa-reworded', 'qa-citizen-dev', 'qa-citizen-dev2', 'qa-long-dev', 'qa-unanswerable', 'qa-unanswerable-dev2'];
 const HELD_OUT = ['qa-heldout', 'qa-unanswerable-heldout'];
@@ -30,20 +33,21 @@ const MODEL_FILE = new URL('../packages/text-analysis/src/qa-confidence-model.ts
 const topLead = (matches) => (matches[0]?.confidence ?? 0) - (matches[1]?.confidence ?? 0);
 const logit = (p) => Math.log(Math.min(Math.max(p, 1e-4), 1 - 1e-4) / (1 - Math.min(Math.max(p, 1e-4), 1 - 1e-4)));
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
-const design = ({ raw, lead }) => [1, logit(raw), USE_LEAD ? lead : 0];
+const design = ({ raw, lead, agree }) => [1, logit(raw), USE_LEAD ? lead : 0, USE_AGREE ? agree : 0];
+const DIMS = [0, 1, 2, 3];
 
-/** Logistic regression by Newton's method (3 weights; a small ridge keeps it finite on separable data). */
+/** Logistic regression by Newton's method (4 weights; a small ridge keeps it finite on separable data). */
 function fitLogistic(rows, ridge = 1e-3) {
-  let w = [0, 1, 0];
+  let w = [0, 1, 0, 0];
   for (let iter = 0; iter < 50; iter++) {
     const g = w.map((wi) => ridge * wi);
-    const h = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (i === j ? ridge : 0)));
+    const h = DIMS.map((i) => DIMS.map((j) => (i === j ? ridge : 0)));
     for (const r of rows) {
       const x = design(r);
       const p = sigmoid(x.reduce((s, xi, i) => s + xi * w[i], 0));
-      for (let i = 0; i < 3; i++) {
+      for (const i of DIMS) {
         g[i] += (p - r.right) * x[i];
-        for (let j = 0; j < 3; j++) h[i][j] += p * (1 - p) * x[i] * x[j];
+        for (const j of DIMS) h[i][j] += p * (1 - p) * x[i] * x[j];
       }
     }
     const step = solve(h, g);
@@ -116,10 +120,10 @@ function main() {
   const { pipeline } = buildIndices(pairs.map(qaPairToDocument), {}, { label: 'pairs', every: 1000 });
   const matcher = new QuestionMatcher();
   for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
-  const ask = (q) => matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: 20, now: NOW, match: 'loose' }).hits, limit: 10 });
   const load = (name) =>
     readJsonl(devSet(name)).map((s) => {
-      const matches = ask(s.question);
+      const engineHits = pipeline.rankSync({ q: s.question, pageSize: 20, now: NOW, match: 'loose' }).hits;
+      const matches = matcher.match(s.question, { engineHits, limit: 10 });
       const answerable = s.answerIds.length > 0;
       return {
         set: name,
@@ -127,6 +131,7 @@ function main() {
         right: answerable && s.answerIds.includes(matches[0]?.id) ? 1 : 0,
         raw: matches[0]?.confidence ?? 0,
         lead: topLead(matches),
+        agree: matches.length > 0 && engineHits[0]?.id === matches[0].id ? 1 : 0,
       };
     });
   const dev = DEV.flatMap(load);
@@ -136,11 +141,11 @@ function main() {
   );
 
   const w = fitLogistic(dev);
-  const model = { weights: { intercept: w[0], logitRaw: w[1], lead: w[2] } };
-  const threshold = thresholdFor(dev, (r) => calibratedConfidence(model, r.raw, r.lead), TARGET_PRECISION);
+  const model = { weights: { intercept: w[0], logitRaw: w[1], lead: w[2], agree: w[3] } };
+  const calibrated = (r) => calibratedConfidence(model, r.raw, r.lead, r.agree);
+  const threshold = thresholdFor(dev, calibrated, TARGET_PRECISION);
   const raw = (r) => r.raw;
-  const calibrated = (r) => calibratedConfidence(model, r.raw, r.lead);
-  console.log(`\nfitted on the dev sets: P(right) = σ(${f3(w[0])} + ${f3(w[1])}·logit(raw) + ${f3(w[2])}·lead)`);
+  console.log(`\nfitted on the dev sets: P(right) = σ(${f3(w[0])} + ${f3(w[1])}·logit(raw) + ${f3(w[2])}·lead + ${f3(w[3])}·agree)`);
   console.log(`threshold for answered precision ≥ ${TARGET_PRECISION} on the dev sets: ${threshold}\n`);
 
   const bySet = (rows) => [...new Set(rows.map((r) => r.set))].map((name) => [name, rows.filter((r) => r.set === name)]);
@@ -170,7 +175,7 @@ function main() {
         `// Fitted on ${dev.length} dev questions (${DEV.join(', ')}); the held-out sets were not used.\n` +
         `import type { ConfidenceModel } from './confidence-calibration.js';\n\n` +
         `export const QA_CONFIDENCE_MODEL: ConfidenceModel = {\n` +
-        `  weights: { intercept: ${round(w[0])}, logitRaw: ${round(w[1])}, lead: ${round(w[2])} },\n` +
+        `  weights: { intercept: ${round(w[0])}, logitRaw: ${round(w[1])}, lead: ${round(w[2])}, agree: ${round(w[3])} },\n` +
         `  /** lowest calibrated confidence at which the dev sets' answered precision reaches ${TARGET_PRECISION} */\n` +
         `  threshold: ${threshold},\n` +
         `};\n`,

@@ -85,7 +85,7 @@ export function buildIndices(docs, baselines, { label = 'docs', every = 500 } = 
       base[k].state.add({
         doc: plain,
         tokens,
-        docnoKey: null,
+        docnoKeys: [],
         docnoNorm: null,
         titleNorm: doc.title,
         titlePinyin: '',
@@ -124,6 +124,7 @@ export function baselineRank(index, tokens, size = 10, titleBoost = 1) {
     docnoKey: null,
     filters: [],
     nowDays: toDays(NOW),
+    regionPrior: null,
     sort: 'relevance',
     from: 0,
     size,

@@ -2,6 +2,7 @@
 // Policy-search relevance (issue 4 "Numbers", relevance bullet) on bench/dev-sets/policy-queries.jsonl.
 // Usage (from /work/main, packages built):
 //   node bench/relevance-policy.mjs [--corpus ../shared/data/policies.jsonl] [--set bench/dev-sets/policy-queries.jsonl] [--misses]
+//        [--home-region 浙江省杭州市]
 // Builds in one run, over the full corpus:
 //   pipeline      EmbeddedSearchIndex with the package defaults (jieba + domain dictionaries, synonyms,
 //                 title^3, title bigrams, doc-number key, validity/recency prior), queried with search-like rank().
@@ -34,6 +35,8 @@ const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import
 const SHOW_MISSES = process.argv.includes('--misses');
 const WHAT_IF = process.argv.includes('--what-if');
 const K = 10;
+/** --home-region 浙江省杭州市: what a deployment with SEARCH_HOME_REGION set would rank */
+const HOME_REGION = arg('home-region', null);
 
 async function main() {
   const t0 = Date.now();
@@ -50,7 +53,8 @@ async function main() {
   );
 
   const systems = {
-    pipeline: (q) => pipeline.rankSync({ q, pageSize: K, now: NOW }).hits.map((h) => h.id),
+    // as policy-svc asks (level and place on; no home region: the dev queries come from all over the country)
+    pipeline: (q) => pipeline.rankSync({ q, pageSize: K, now: NOW, regionPrior: true, homeRegion: HOME_REGION }).hits.map((h) => h.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

@@ -39,7 +39,8 @@ console.log(
 const overlap = (a, b) => (a.length === 0 && b.length === 0 ? 1 : a.filter((id) => b.includes(id)).length / Math.max(a.length, b.length));
 const rows = [];
 for (const q of queries) {
-  const req = { q: q.query, pageSize: K, now: NOW };
+  // as policy-svc asks: level and place on (issue 18)
+  const req = { q: q.query, pageSize: K, now: NOW, regionPrior: true };
   const [e, o] = await Promise.all([embedded.rank(req), opensearch.rank(req)]);
   const a = e.hits.map((h) => h.id);
   const b = o.hits.map((h) => h.id);

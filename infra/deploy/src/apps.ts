@@ -145,6 +145,8 @@ export const apps: AppSpec[] = [
       // `auto` counts the node's cores, not the pod's share of them.
       IMPORT_ANALYSIS_THREADS: '1',
       SEARCH_EXTERNAL_LIBRARIES: '',
+      // Empty: national documents first, then every place alike; a deployment names its city (浙江省杭州市).
+      SEARCH_HOME_REGION: '',
       SEARCH_ANALYTICS_FLUSH_MS: '1000',
       SEARCH_ANALYTICS_RETENTION_DAYS: '180',
     },

@@ -1,4 +1,4 @@
-import { cjkBigrams, indexTokens, normalize, parseDocNumber, pinyinInitials } from '@govdisc/text-analysis';
+import { cjkBigrams, indexTokens, normalize, parseDocNumber, pinyinInitials, recordOrderNumbers } from '@govdisc/text-analysis';
 import { toDays, type TextField } from './ranking.js';
 import type { FacetField, SearchDocument } from './types.js';
 
@@ -6,7 +6,8 @@ import type { FacetField, SearchDocument } from './types.js';
 export interface AnalyzedDocument {
   doc: SearchDocument;
   tokens: Record<TextField, string[]>;
-  docnoKey: string | null;
+  /** the lookup keys of its number and of every order number in its promulgation record (原令, 修订令) */
+  docnoKeys: string[];
   docnoNorm: string | null;
   titleNorm: string;
   titlePinyin: string;
@@ -33,12 +34,18 @@ function facetsOf(doc: SearchDocument): Record<FacetField, string[]> {
   };
 }
 
+/** Its own number's key first, then the record's order numbers (a regulation is found by each order that revised it). */
+export function docnoKeysOf(doc: Pick<SearchDocument, 'docNumber' | 'body'>): string[] {
+  const own = doc.docNumber ? parseDocNumber(doc.docNumber)?.key : undefined;
+  return [...new Set([...(own ? [own] : []), ...recordOrderNumbers(doc.body)])];
+}
+
 export function analyzeDocument(doc: SearchDocument): AnalyzedDocument {
   const titleNorm = normalize(doc.title);
   return {
     doc,
     tokens: { title_tok: indexTokens(doc.title), body_tok: indexTokens(doc.body), title_bi: cjkBigrams(titleNorm) },
-    docnoKey: doc.docNumber ? (parseDocNumber(doc.docNumber)?.key ?? null) : null,
+    docnoKeys: docnoKeysOf(doc),
     docnoNorm: doc.docNumber ? normalizeDocNumberText(doc.docNumber) : null,
     titleNorm,
     titlePinyin: pinyinInitials(doc.title),

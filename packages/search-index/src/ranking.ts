@@ -23,6 +23,43 @@ export const BOOST_PARAMS = {
   halfLifeYears: 5,
 } as const;
 
+/**
+ * Level and place (issue 18): a query naming no place prefers national documents (全国), then the
+ * deployment's home region (its city, then its province), then other places; a query naming a place
+ * prefers that place's documents, national ones next. Multiplied into the prior by both engines.
+ */
+export const PLACE_PRIOR = {
+  /** no place in the query */
+  national: 1,
+  homeCity: 0.95,
+  homeProvince: 0.92,
+  /** a place in the query: its documents, then national ones */
+  named: 1,
+  nationalWhenNamed: 0.9,
+  /** every other region, and documents whose region is unknown (news, interpretations: not national texts) */
+  other: 0.85,
+  /** among national documents, the higher level first: a law above its 实施条例 and the interpretations of it */
+  nationalLevels: { 全国人大: 1, 国务院: 0.95, 部委: 0.92, 两高: 0.92 } as Record<string, number>,
+} as const;
+
+/** What the query asks of regions: a factor for 全国, per region prefix (first match wins), for the rest. */
+export interface RegionPrior {
+  national: number;
+  /** a national document's level multiplies `national` (absent level: 1) */
+  nationalLevels: Record<string, number>;
+  tiers: { prefix: string; factor: number }[];
+  other: number;
+}
+
+/** The factor for a document's region and level (region null/'' = unknown); REGION_SCRIPT in render-query.ts must agree. */
+export function regionFactor(region: string | null | undefined, level: string | null | undefined, prior: RegionPrior | null): number {
+  if (!prior) return 1;
+  if (!region) return prior.other;
+  if (region === '全国') return prior.national * (level ? (prior.nationalLevels[level] ?? 1) : 1);
+  for (const t of prior.tiers) if (region.startsWith(t.prefix)) return t.factor;
+  return prior.other;
+}
+
 export const DAY_MS = 86_400_000;
 
 export function toDays(isoDate: string): number {

@@ -43,6 +43,12 @@ export interface SearchRequest {
   match?: 'auto' | 'loose';
   /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
   facets?: boolean;
+  /**
+   * Level and place (policy search asks for it; default off): national documents first, the higher level first
+   * among them, then `homeRegion` (浙江省杭州市), then other places; a place named in the query wins.
+   */
+  regionPrior?: boolean;
+  homeRegion?: string | null;
 }
 
 /** Results below this count make an `auto` query retry with the loose word-match rule. */

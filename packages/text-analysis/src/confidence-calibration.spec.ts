@@ -1,6 +1,7 @@
 import { calibratedConfidence, calibrateMatches } from './confidence-calibration.js';
 
-const model = { weights: { intercept: 0.65, logitRaw: 1.8, lead: 3.6 } };
+const model = { weights: { intercept: 0.65, logitRaw: 1.8, lead: 3.6, agree: 0.8 } };
+const m = (id: string, confidence: number) => ({ id, confidence });
 
 test('calibrated confidence is a probability that grows with the raw confidence and with the lead', () => {
   const p = (raw: number, lead: number) => calibratedConfidence(model, raw, lead);
@@ -12,8 +13,8 @@ test('calibrated confidence is a probability that grows with the raw confidence 
 });
 
 test('a clear winner is surer than the top of several near-equal candidates; the others stay below the top, in order', () => {
-  const clear = calibrateMatches(model, [{ confidence: 0.6 }, { confidence: 0.2 }]);
-  const close = calibrateMatches(model, [{ confidence: 0.6 }, { confidence: 0.58 }, { confidence: 0.3 }]);
+  const clear = calibrateMatches(model, [m('a', 0.6), m('b', 0.2)]);
+  const close = calibrateMatches(model, [m('a', 0.6), m('b', 0.58), m('c', 0.3)]);
   expect(clear[0]!.confidence).toBeGreaterThan(close[0]!.confidence);
   const calibrated = close.map((m) => m.confidence);
   expect(calibrated).toEqual([...calibrated].sort((a, b) => b - a));
@@ -21,4 +22,14 @@ test('a clear winner is surer than the top of several near-equal candidates; the
 
 test('identity weights give back the raw confidence (rounded)', () => {
   expect(calibratedConfidence({ weights: { intercept: 0, logitRaw: 1, lead: 0 } }, 0.637, 0.2)).toBe(0.637);
+});
+
+test("the search engine ranking the same pair first raises that match's confidence, and only that match's", () => {
+  const matches = [m('a', 0.6), m('b', 0.58)];
+  const alone = calibrateMatches(model, matches);
+  const agreed = calibrateMatches(model, matches, { engineTop: 'a' });
+  expect(agreed[0]!.confidence).toBeGreaterThan(alone[0]!.confidence);
+  expect(agreed[1]!.confidence).toBe(alone[1]!.confidence);
+  expect(calibrateMatches(model, matches, { engineTop: 'b' })[1]!.confidence).toBeGreaterThan(alone[1]!.confidence);
+  expect(calibratedConfidence({ weights: { intercept: 0, logitRaw: 1, lead: 0 } }, 0.637, 0, 1)).toBe(0.637);
 });

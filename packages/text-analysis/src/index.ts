@@ -1,7 +1,7 @@
 export { analyzerVersion } from './analyzer-version.js';
 export { cjkBigrams } from './bigrams.js';
 export { DICT_DIR, DICT_FILES, SYNONYM_FILE } from './dictionary.js';
-export { detectDocNumber, parseDocNumber, type DocNumber } from './doc-number.js';
+export { detectDocNumber, parseDocNumber, recordOrderNumbers, type DocNumber } from './doc-number.js';
 export { decodeEntities, escapeHtml } from './html.js';
 export { normalize } from './normalize.js';
 export { pinyinInitials, soundKey } from './pinyin.js';

@@ -26,3 +26,9 @@ test('external libraries: unset = the State Council library, [] = none, a templa
     expect(() => loadAppConfig({ ...example, SEARCH_EXTERNAL_LIBRARIES: bad })).toThrow(/SEARCH_EXTERNAL_LIBRARIES/);
   }
 });
+
+test('home region: empty = none, a Chinese place name is kept, anything else stops start-up', () => {
+  expect(loadAppConfig(example).SEARCH_HOME_REGION).toBeNull();
+  expect(loadAppConfig({ ...example, SEARCH_HOME_REGION: '浙江省杭州市' }).SEARCH_HOME_REGION).toBe('浙江省杭州市');
+  expect(() => loadAppConfig({ ...example, SEARCH_HOME_REGION: 'hangzhou' })).toThrow(/SEARCH_HOME_REGION/);
+});

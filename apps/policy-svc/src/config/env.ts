@@ -63,6 +63,15 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .transform((v) => (v === 'auto' ? Math.min(4, availableParallelism()) : Number(v))),
   // "Search there too" links returned with every query (JSON list; unset = the State Council library).
   SEARCH_EXTERNAL_LIBRARIES: externalLibrariesEnv,
+  // The deployment's home region (浙江省杭州市, or a province): with no place in a query, its documents rank right
+  // after national ones (issue 18, level and place). Empty = none: national first, then every place alike.
+  SEARCH_HOME_REGION: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^\p{Script=Han}*$/u, 'must be a place name in Chinese characters (浙江省杭州市)')
+    .default('')
+    .transform((v) => v || null),
   // Search analytics are buffered in memory and written this often (a crash loses at most this much).
   SEARCH_ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   // Days of search analytics kept (at least the 90 a report can cover); older rows are deleted daily.

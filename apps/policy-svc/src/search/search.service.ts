@@ -41,7 +41,15 @@ export class SearchService {
     const q = req.q || undefined;
     const filters: SearchFilters = {};
     for (const f of SEARCH_FILTER_FIELDS) if (req[f]) filters[f] = req[f];
-    const ranked = await this.engine.index.search({ q, filters, sort: req.sort, page: req.page, pageSize: req.pageSize });
+    const ranked = await this.engine.index.search({
+      q,
+      filters,
+      sort: req.sort,
+      page: req.page,
+      pageSize: req.pageSize,
+      regionPrior: true,
+      homeRegion: this.config.SEARCH_HOME_REGION,
+    });
     const items = ranked.items.map(toItem);
     if (!q) return { items, total: ranked.total, facets: ranked.facets };
     if (req.page === 1 && req.recordQuery !== false) this.analytics.recordSearch(q, ranked.total);
@@ -63,7 +71,14 @@ export class SearchService {
    * best bets, corrections or analytics (the policy tab's own search has those).
    */
   async part(req: SearchPartReq): Promise<SearchPart> {
-    const ranked = await this.engine.index.search({ q: req.q, page: req.page, pageSize: req.pageSize, facets: false });
+    const ranked = await this.engine.index.search({
+      q: req.q,
+      page: req.page,
+      pageSize: req.pageSize,
+      facets: false,
+      regionPrior: true,
+      homeRegion: this.config.SEARCH_HOME_REGION,
+    });
     return toSearchPart('policy', { hits: ranked.items, total: ranked.total }, (hit) => ({
       id: hit.id,
       title: hit.title,

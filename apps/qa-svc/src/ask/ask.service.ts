@@ -62,7 +62,8 @@ export class AskService {
   private async answer(question: string, limit: number): Promise<AskResult> {
     const engineHits = await this.engineHits(question);
     // confidence = the probability that the match is right (bench/qa-calibration.mjs fits it on the dev sets)
-    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 }));
+    const matched = this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 });
+    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, matched, { engineTop: engineHits[0]?.id });
     const confident = matches.filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, suggestions: [], fallback: null };

@@ -298,5 +298,53 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
         expect([q, (await index.search({ q })).items[0]?.id]).toEqual([q, 'fx-law']);
       expect((await index.search({ q: '网安法' })).items.map((h) => h.id)).not.toContain('fx-other');
     });
+
+    it('finds a regulation by every order number of its promulgation record, in any spelling, first', async () => {
+      const reg = { ...FIXTURE_DOCS[0]!, id: 'fx-revised', title: '专利代理条例', docNumber: '国务院令第76号', version: 1 };
+      const body = [
+        '1991年3月4日 中华人民共和国国务院令第76号发布',
+        '2018年11月6日 中华人民共和国国务院令第706号公布',
+        '第一条 为了规范专利代理行为，制定本条例。',
+      ].join('\n');
+      await index.upsert([{ ...reg, body }]);
+      for (const q of ['国务院令第706号', '国务院706号令', '国令706', '国务院令706', '国务院令第76号'])
+        expect([q, (await index.search({ q })).items[0]?.id]).toEqual([q, 'fx-revised']);
+      expect((await index.findByDocNumber('国务院令第706号')).map((h) => h.id)).toEqual(['fx-revised']);
+    });
+
+    it('with no place in the query prefers the national text, then the home region; a place in the query wins', async () => {
+      // the same title (the words' only field) everywhere: text scores tie, ids order ties, only level and place differ
+      const fit = { ...FIXTURE_DOCS[0]!, title: '全民健身条例', docNumber: null, version: 1, publishDate: '2020-01-01' };
+      await index.upsert([
+        { ...fit, id: 'fx-fit-1', level: '省', region: '山东省', body: '第一条 本条例适用于山东省行政区域。' },
+        { ...fit, id: 'fx-fit-2', level: '省', region: '浙江省', body: '第一条 本条例适用于浙江省行政区域。' },
+        { ...fit, id: 'fx-fit-3', level: '国务院', region: '全国', body: '第一条 本条例适用于中华人民共和国境内。' },
+        { ...fit, id: 'fx-fit-4', level: '全国人大', region: '全国', body: '第一条 本条例适用于中华人民共和国境内。' },
+        { ...fit, id: 'fx-fit-5', level: null, region: null, body: '第一条 本条例适用于中华人民共和国境内。' },
+      ]);
+      const order = async (req: SearchRequest) =>
+        (await index.search({ now: FIXTURE_NOW, regionPrior: true, ...req })).items
+          .map((h) => h.id)
+          .filter((id) => id.startsWith('fx-fit'));
+      // off by default (Q&A and guide indexes): ids order the tie
+      expect(await order({ q: '全民健身条例', regionPrior: undefined })).toEqual([
+        'fx-fit-1',
+        'fx-fit-2',
+        'fx-fit-3',
+        'fx-fit-4',
+        'fx-fit-5',
+      ]);
+      // national first (the higher level first), then the home region, then other and unknown places (ids order those)
+      expect(await order({ q: '全民健身条例' })).toEqual(['fx-fit-4', 'fx-fit-3', 'fx-fit-1', 'fx-fit-2', 'fx-fit-5']);
+      expect(await order({ q: '全民健身条例', homeRegion: '浙江省杭州市' })).toEqual([
+        'fx-fit-4',
+        'fx-fit-3',
+        'fx-fit-2',
+        'fx-fit-1',
+        'fx-fit-5',
+      ]);
+      expect((await order({ q: '山东全民健身条例', homeRegion: '浙江省杭州市' }))[0]).toBe('fx-fit-1');
+      expect((await order({ q: '浙江全民健身条例' }))[0]).toBe('fx-fit-2');
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { Alternative, QueryAst } from '../query/query-ast.js';
-import { BM25, boostFactor, DOCNO_BOOST, FACET_SIZE } from '../ranking.js';
+import { BM25, boostFactor, DOCNO_BOOST, FACET_SIZE, regionFactor } from '../ranking.js';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../types.js';
 import { LENGTH_TABLE } from './lucene-norms.js';
 import { NO_DATE, type IndexState } from './state.js';
@@ -112,12 +112,14 @@ export { Scratch };
 /** Runs the AST: match, filter, score with the shared prior, facet counts, top from+size. */
 export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { facets = true } = {}): ExecuteResult {
   const filter = compileFilters(state, ast);
+  const placeOf = compileRegionPrior(state, ast);
   const candidates: RankedDoc[] = [];
   const consider = (d: number, raw: number) => {
     const st = state.stored[d];
     if (!st || (filter && !filter(d))) return;
     const days = state.publishDays[d]!;
-    candidates.push({ doc: d, score: raw * boostFactor(st.doc.validity, days === NO_DATE ? null : days, ast.nowDays) });
+    const prior = boostFactor(st.doc.validity, days === NO_DATE ? null : days, ast.nowDays) * placeOf(d);
+    candidates.push({ doc: d, score: raw * prior });
   };
   if (ast.matchNone) {
     // nothing to consider
@@ -145,6 +147,24 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst): Map<num
   }
   for (const d of ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : []) scores.set(d, (scores.get(d) ?? 0) + DOCNO_BOOST);
   return scores;
+}
+
+/** The region factor per document, looked up per region value id (computed once per query). */
+function compileRegionPrior(state: IndexState, ast: QueryAst): (d: number) => number {
+  const prior = ast.regionPrior;
+  if (!prior) return () => 1;
+  const { names, values } = state.columns;
+  const byRegion = names.region.map((name) => regionFactor(name, null, prior));
+  const nationalId = state.columns.dicts.region.get('全国');
+  const byNationalLevel = names.level.map((level) => regionFactor('全国', level, prior));
+  const national = regionFactor('全国', null, prior);
+  return (d) => {
+    const region = values.region[d]!;
+    if (region.length === 0) return prior.other;
+    if (region[0] !== nationalId) return byRegion[region[0]!]!;
+    const level = values.level[d]!;
+    return level.length > 0 ? byNationalLevel[level[0]!]! : national;
+  };
 }
 
 /** One mask of accepted value ids per filtered field; null when nothing is filtered. */

@@ -7,8 +7,8 @@ import { EmbeddedSearchIndex } from './embedded-index.js';
 import { FieldIndex } from './field-index.js';
 import { IndexState, type StoredDoc } from './state.js';
 
-/** 2: bodies kept as prepared snippet texts (cleaned text + word lengths) instead of raw bodies. */
-export const SNAPSHOT_FORMAT = 2;
+/** 2: bodies kept as prepared snippet texts (cleaned text + word lengths) instead of raw bodies; 3: docnoKeys (every order number). */
+export const SNAPSHOT_FORMAT = 3;
 
 interface Header {
   format: number;
@@ -179,7 +179,7 @@ export async function loadSnapshot(path: string, expectedVersion = currentAnalyz
     state.setPublishDays(d, st!.publishDays);
     state.byId.set(st!.doc.id, d);
     state.versions.set(st!.doc.id, st!.doc.version);
-    if (st!.docnoKey) state.docno.set(st!.docnoKey, [...(state.docno.get(st!.docnoKey) ?? []), d]);
+    for (const key of st!.docnoKeys) state.docno.set(key, [...(state.docno.get(key) ?? []), d]);
   });
   state.liveCount = h.docs;
   return new EmbeddedSearchIndex(state, expectedVersion);

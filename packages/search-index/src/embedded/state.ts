@@ -12,7 +12,7 @@ export type StoredFields = Omit<AnalyzedDocument['doc'], 'body'>;
 /** What the embedded engine keeps per internal document number. */
 export interface StoredDoc {
   doc: StoredFields;
-  docnoKey: string | null;
+  docnoKeys: string[];
   docnoNorm: string | null;
   titleNorm: string;
   titlePinyin: string;
@@ -47,7 +47,7 @@ export class IndexState {
     this.snippetTexts.push(snippetText);
     this.stored.push({
       doc,
-      docnoKey: a.docnoKey,
+      docnoKeys: a.docnoKeys,
       docnoNorm: a.docnoNorm,
       titleNorm: a.titleNorm,
       titlePinyin: a.titlePinyin,
@@ -56,7 +56,7 @@ export class IndexState {
     for (const f of TEXT_FIELDS) this.fields[f].add(n, a.tokens[f]);
     this.columns.set(n, a.facets);
     this.setPublishDays(n, a.publishDays);
-    if (a.docnoKey) this.docno.set(a.docnoKey, [...(this.docno.get(a.docnoKey) ?? []), n]);
+    for (const key of a.docnoKeys) this.docno.set(key, [...(this.docno.get(key) ?? []), n]);
     this.byId.set(doc.id, n);
     this.versions.set(doc.id, doc.version);
     this.liveCount++;

@@ -50,7 +50,7 @@ export function toOpenSearchSource(a: AnalyzedDocument): Json {
     body: doc.body,
     body_tok: a.tokens.body_tok.join(' '),
     docno: doc.docNumber ?? null,
-    docno_key: a.docnoKey,
+    docno_key: a.docnoKeys,
     docno_norm: a.docnoNorm,
     docno_len: doc.docNumber?.length ?? null,
     ...Object.fromEntries(FACET_FIELDS.map((f) => [OS_FACET_FIELD[f], a.facets[f]])),

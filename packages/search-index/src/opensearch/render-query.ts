@@ -15,6 +15,18 @@ if (doc['publish_days'].size() == 0) { return v; }
 double age = Math.max(0.0, (params.now - doc['publish_days'].value) / 365.0);
 return v * (1.0 + params.recency / (1.0 + age / params.halfLife));`;
 
+/** ranking.ts regionFactor() in painless: the document's region against the query's prior; both must change together. */
+export const REGION_SCRIPT = `
+if (doc['region'].size() == 0) { return params.other; }
+String r = doc['region'].value;
+if (r == '全国') {
+  if (doc['level'].size() == 0) { return params.national; }
+  def w = params.nationalLevels.get(doc['level'].value);
+  return w == null ? params.national : params.national * ((Number) w).doubleValue();
+}
+for (def t : params.tiers) { if (r.startsWith((String) t.prefix)) { return ((Number) t.factor).doubleValue(); } }
+return params.other;`;
+
 /** Every token must match in some field: bool.must of per-token bool.should (scores summed). */
 function renderAlternative(alt: Alternative): Json {
   const perToken = alt.tokens.map((t) => ({
@@ -89,7 +101,10 @@ export function renderSearchBody(ast: QueryAst): Json {
     query: {
       function_score: {
         query: renderMatch(ast),
-        functions: [{ script_score: { script: { lang: 'painless', source: BOOST_SCRIPT, params } } }],
+        functions: [
+          { script_score: { script: { lang: 'painless', source: BOOST_SCRIPT, params } } },
+          ...(ast.regionPrior ? [{ script_score: { script: { lang: 'painless', source: REGION_SCRIPT, params: ast.regionPrior } } }] : []),
+        ],
         score_mode: 'multiply',
         boost_mode: 'multiply',
       },

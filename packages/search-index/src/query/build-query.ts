@@ -2,6 +2,7 @@ import { cjkBigrams, defaultLawShorthand, detectDocNumber, expandQuery, type Law
 import { DAY_MS, FIELD_BOOSTS, toDays } from '../ranking.js';
 import { FACET_FIELDS, type SearchFilters, type SearchRequest } from '../types.js';
 import type { Alternative, QueryAst, QueryGroup } from './query-ast.js';
+import { regionPriorFor } from './region-prior.js';
 
 export const MAX_PAGE_SIZE = 100;
 const WORD_FIELDS = [
@@ -71,6 +72,7 @@ export function buildQuery(req: SearchRequest): QueryAst {
     docnoKey: docno?.key ?? null,
     filters: filtersOf(req.filters),
     nowDays: req.now ? toDays(req.now) : Math.floor(Date.now() / DAY_MS),
+    regionPrior: req.regionPrior === true && !docno ? regionPriorFor(q, req.homeRegion) : null,
     sort: req.sort ?? 'relevance',
     from: (page - 1) * pageSize,
     size: pageSize,

@@ -1,4 +1,4 @@
-import type { TextField } from '../ranking.js';
+import type { RegionPrior, TextField } from '../ranking.js';
 import type { FacetField } from '../types.js';
 
 /** One way to satisfy a query group: every token must occur in at least one of the fields. */
@@ -25,6 +25,8 @@ export interface QueryAst {
   docnoKey: string | null;
   filters: { field: FacetField; values: string[] }[];
   nowDays: number;
+  /** level and place (ranking.ts regionFactor), multiplied into the prior; null = none */
+  regionPrior: RegionPrior | null;
   sort: 'relevance' | 'date';
   from: number;
   size: number;
