@@ -406,6 +406,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{documentId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One saved version's title and text, or the edit waiting for a reviewer (version = pending): staff compare versions
+         * @description NATS subject: `rpc.policy.document.version`
+         */
+        get: operations["policies.versions.get_policies_documentId_versions_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/{documentId}/related": {
         parameters: {
             query?: never;
@@ -3661,6 +3681,103 @@ export interface operations {
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "policies.versions.get_policies_documentId_versions_version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                version: "pending" | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                        version: number | null;
+                        pending: boolean;
+                        title: string;
+                        body: string;
+                        validity: string | null;
+                        editedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

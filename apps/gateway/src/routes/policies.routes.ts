@@ -3,6 +3,7 @@ import {
   PUBLIC,
   REVIEWERS,
   ADMINS,
+  CONTENT_STAFF,
   SearchPoliciesReq,
   amendPolicyDocument,
   createBestBet,
@@ -13,6 +14,7 @@ import {
   getPolicyDocument,
   getPolicyDocumentByExternalId,
   getPolicyDocumentDetail,
+  getPolicyDocumentVersion,
   getPolicyImportJob,
   importPolicyBatch,
   importPolicyFile,
@@ -224,6 +226,14 @@ export const policyRoutes = routes('policies', [
     rpc: getPolicyDocumentDetail,
     summary:
       'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time',
+  },
+  {
+    key: 'policies.versions',
+    method: 'GET',
+    path: '/policies/:documentId/versions/:version',
+    access: CONTENT_STAFF,
+    rpc: getPolicyDocumentVersion,
+    summary: "One saved version's title and text, or the edit waiting for a reviewer (version = pending): staff compare versions",
   },
   {
     key: 'policies.related',
