@@ -3,6 +3,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Policy import files are uploaded through a server action (sent on to the gateway in chunks): up to 20 MB.
+  experimental: { serverActions: { bodySizeLimit: '20mb' } },
   // The monorepo root holds the lockfile; tell Next so it does not guess.
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
   turbopack: { root: new URL('../..', import.meta.url).pathname },

@@ -294,10 +294,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An import job: last line done (resume after it) and its report
+         * An import job: last line done (resume after it) and its report (editors, and reviewers before they publish it)
          * @description NATS subject: `rpc.policy.import.get`
          */
-        get: operations["policies.importJob.get_policies_import_jobs_jobId"];
+        get: operations["policies.importJobRead.get_policies_import_jobs_jobId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3100,7 +3100,7 @@ export interface operations {
             };
         };
     };
-    "policies.importJob.get_policies_import_jobs_jobId": {
+    "policies.importJobRead.get_policies_import_jobs_jobId": {
         parameters: {
             query?: never;
             header?: never;

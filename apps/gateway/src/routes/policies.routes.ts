@@ -174,12 +174,12 @@ export const policyRoutes = routes('policies', [
     },
   },
   {
-    key: 'policies.importJob',
+    key: 'policies.importJobRead',
     method: 'GET',
     path: '/policies/import/jobs/:jobId',
-    access: EDITORS,
+    access: CONTENT_STAFF,
     rpc: getPolicyImportJob,
-    summary: 'An import job: last line done (resume after it) and its report',
+    summary: 'An import job: last line done (resume after it) and its report (editors, and reviewers before they publish it)',
   },
   {
     // Four eyes: the importer (an editor) never publishes the import; a reviewer does.
