@@ -99,6 +99,7 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/policies/{documentId}': {},
   'GET /api/v1/policies/by-external-id/{externalId}': {},
   'GET /api/v1/policies/{documentId}/detail': {},
+  'GET /api/v1/policies/{documentId}/versions/{version}': {},
   'GET /api/v1/policies/{documentId}/related': { query: () => ({ limit: 5 }) },
   'PUT /api/v1/policies/{documentId}/classification': { body: () => ({ keywords: ['稳岗返还'], topics: ['就业创业'] }) },
   'POST /api/v1/policies/{documentId}/publish': { weight: 0.5 },
@@ -238,6 +239,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
       return f.policyId;
     case 'externalId':
       return f.policyExternalId;
+    case 'version':
+      return '1';
     case 'bestBetId':
       return route.startsWith('DELETE') ? f.deletableBestBetId : f.bestBetId;
     case 'jobId':

@@ -5,6 +5,8 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm run typecheck` (in `npm test`) checks this app with its tests; checking again inside `next build` only costs time.
   typescript: { ignoreBuildErrors: true },
+  // Policy import files are uploaded through a server action (sent on to the gateway in chunks): up to 20 MB.
+  experimental: { serverActions: { bodySizeLimit: '20mb' } },
   // The monorepo root holds the lockfile; tell Next so it does not guess.
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
   turbopack: { root: new URL('../..', import.meta.url).pathname },

@@ -1,51 +1,33 @@
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { type AppProcess, eventually } from '@govdisc/testing';
 import { DEMO_USERS, claimsOf, tokenFor } from '../auth.js';
-import { DESKTOP, PHONE, axeFindings, inContext, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
-import { type Stack, api, startStack } from '../stack.js';
-import { loadDemo } from '../web/web-stack.js';
+import { DESKTOP, PHONE, inContext } from '../browser.js';
+import { type Stack, api } from '../stack.js';
+import { type ConsoleRun, check as checkScreen, menu, signIn as signInAt, startConsole } from './console-kit.js';
 
 // The staff console (apps/console) in Debian's Chromium against the whole platform with the demo content:
 // one flow per role, signed in through the issuer's login page; axe and a screenshot on every screen.
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
-const shots = screenshotsOf('console');
+let run: ConsoleRun;
 let stack: Stack;
 let consoleApp: { url: string; app: AppProcess };
 let browser: Browser;
-const findings: string[] = [];
+let findings: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
-  await loadDemo(stack);
-  consoleApp = await startNextApp('console', stack, (url) => ({ AUTH_REDIRECT_BASE: url }));
-  browser = await launchChromium(shots);
+  run = await startConsole();
+  ({ stack, browser, findings } = run);
+  consoleApp = { url: run.url, app: run.app };
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await consoleApp?.app.stop();
-  await stack?.stop();
+  await run?.stop();
 });
 
-/** Signs in on the issuer's login page (demo password demo-<user>) and lands on `path`. */
-async function signIn(page: Page, user: string, path: string): Promise<void> {
-  await page.goto(`${consoleApp.url}/auth/login?returnTo=${encodeURIComponent(path)}`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(`demo-${user}`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${consoleApp.url}${path}`);
-}
-
-/** A screenshot and axe's serious/critical findings for the screen that is open. */
-async function check(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  findings.push(...(await axeFindings(page, name)));
-}
-
-const menu = (page: Page) => page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link').allTextContents();
+const signIn = (page: Page, user: string, path: string) => signInAt(page, consoleApp.url, user, path);
+const check = (page: Page, name: string) => checkScreen(page, name, findings);
 
 test('hotline operator: a caller question gets an answer with its citation, copied in one click, outcome recorded; an unanswerable one goes to the editors', async () => {
   await inContext(browser, { ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
@@ -137,7 +119,7 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
   const question = `公租房租金减免怎么申请（${Date.now()}）`;
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.editor, '/qa/new');
-    expect(await menu(page)).toEqual(['问答编辑']);
+    expect(await menu(page)).toEqual(['问答编辑', '政策文件', '办事指南']);
     await page.getByLabel('政策文件关键词').fill('租金');
     await page.getByRole('button', { name: '查找' }).click();
     await page.waitForURL(/\/qa\/new\?q=/);
@@ -154,7 +136,7 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
   });
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.reviewer, '/qa/review');
-    expect(await menu(page)).toEqual(['问答编辑', '问答审核']);
+    expect(await menu(page)).toEqual(['问答编辑', '问答审核', '政策文件', '办事指南']);
     const card = page.getByRole('article', { name: question });
     await expect(card.locator('blockquote').textContent()).resolves.toMatch(/\S/);
     await check(page, 'qa-review');
@@ -169,7 +151,7 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
 test('admin reads the audit log: the staff writes above are there; every screen passes axe at 360 px', async () => {
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.admin, '/admin/audit');
-    expect(await menu(page)).toEqual(['一号答（热线）', '依申请公开', '问答编辑', '问答审核', '审计日志']);
+    expect(await menu(page)).toEqual(['一号答（热线）', '依申请公开', '问答编辑', '问答审核', '政策文件', '办事指南', '审计日志']);
     // The disclosure officer's steps above, found by their account.
     const gio = claimsOf(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer'])).sub as string;
     await page.getByLabel('操作账号（标识）').fill(gio);

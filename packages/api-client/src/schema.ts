@@ -294,10 +294,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An import job: last line done (resume after it) and its report
+         * An import job: last line done (resume after it) and its report (editors, and reviewers before they publish it)
          * @description NATS subject: `rpc.policy.import.get`
          */
-        get: operations["policies.importJob.get_policies_import_jobs_jobId"];
+        get: operations["policies.importJobRead.get_policies_import_jobs_jobId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -398,6 +398,26 @@ export interface paths {
          * @description NATS subject: `rpc.policy.document.detail`
          */
         get: operations["policies.get.get_policies_documentId_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{documentId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One saved version's title and text, or the edit waiting for a reviewer (version = pending): staff compare versions
+         * @description NATS subject: `rpc.policy.document.version`
+         */
+        get: operations["policies.versions.get_policies_documentId_versions_version"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3080,7 +3100,7 @@ export interface operations {
             };
         };
     };
-    "policies.importJob.get_policies_import_jobs_jobId": {
+    "policies.importJobRead.get_policies_import_jobs_jobId": {
         parameters: {
             query?: never;
             header?: never;
@@ -3661,6 +3681,103 @@ export interface operations {
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "policies.versions.get_policies_documentId_versions_version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                version: "pending" | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                        version: number | null;
+                        pending: boolean;
+                        title: string;
+                        body: string;
+                        validity: string | null;
+                        editedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

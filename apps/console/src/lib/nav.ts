@@ -13,6 +13,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/disclosure', label: '依申请公开', roles: DISCLOSURE_STAFF },
   { href: '/qa', label: '问答编辑', roles: CONTENT_STAFF },
   { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
+  { href: '/policies', label: '政策文件', roles: CONTENT_STAFF },
+  { href: '/guides', label: '办事指南', roles: CONTENT_STAFF },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
 ];
 

@@ -81,5 +81,5 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   // merge; plus policy push subscriptions' five (list/create/delete, preferences get/put) and the admins' delivery
   // log and channel metrics, plus the topic services' two (list, one topic),
   // plus unified search, plus the applicant's own requests (mine, mine/{number}). The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(89);
+  expect(ROUTES.length).toBe(90);
 });

@@ -3,6 +3,7 @@ import {
   PUBLIC,
   REVIEWERS,
   ADMINS,
+  CONTENT_STAFF,
   SearchPoliciesReq,
   amendPolicyDocument,
   createBestBet,
@@ -13,6 +14,7 @@ import {
   getPolicyDocument,
   getPolicyDocumentByExternalId,
   getPolicyDocumentDetail,
+  getPolicyDocumentVersion,
   getPolicyImportJob,
   importPolicyBatch,
   importPolicyFile,
@@ -172,12 +174,12 @@ export const policyRoutes = routes('policies', [
     },
   },
   {
-    key: 'policies.importJob',
+    key: 'policies.importJobRead',
     method: 'GET',
     path: '/policies/import/jobs/:jobId',
-    access: EDITORS,
+    access: CONTENT_STAFF,
     rpc: getPolicyImportJob,
-    summary: 'An import job: last line done (resume after it) and its report',
+    summary: 'An import job: last line done (resume after it) and its report (editors, and reviewers before they publish it)',
   },
   {
     // Four eyes: the importer (an editor) never publishes the import; a reviewer does.
@@ -224,6 +226,14 @@ export const policyRoutes = routes('policies', [
     rpc: getPolicyDocumentDetail,
     summary:
       'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time',
+  },
+  {
+    key: 'policies.versions',
+    method: 'GET',
+    path: '/policies/:documentId/versions/:version',
+    access: CONTENT_STAFF,
+    rpc: getPolicyDocumentVersion,
+    summary: "One saved version's title and text, or the edit waiting for a reviewer (version = pending): staff compare versions",
   },
   {
     key: 'policies.related',

@@ -9,6 +9,7 @@ import {
   getPolicyDocument,
   getPolicyDocumentByExternalId,
   getPolicyDocumentDetail,
+  getPolicyDocumentVersion,
   listPolicyDocuments,
   policyTopicCounts,
   publishPolicyDocument,
@@ -59,6 +60,11 @@ export class DocumentHandlers {
     // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
     const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
     return { ...toDetail(doc, versions, isContentStaff(meta.actor)), ...links };
+  }
+
+  @RpcHandler(getPolicyDocumentVersion)
+  version(req: Req<typeof getPolicyDocumentVersion>, meta: RpcMeta) {
+    return this.documents.versionText(req.documentId, req.version, meta.actor);
   }
 
   @RpcHandler(getPolicyDocumentByExternalId)

@@ -159,6 +159,11 @@ export class DocumentRepository {
     );
   }
 
+  /** One saved version with its text. */
+  versionText(documentId: string, version: number) {
+    return this.prisma.policyDocumentVersion.findUnique({ where: { documentId_version: { documentId, version } } });
+  }
+
   versions(documentId: string) {
     return this.prisma.policyDocumentVersion.findMany({
       where: { documentId },

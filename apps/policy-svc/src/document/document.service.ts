@@ -67,6 +67,29 @@ export class DocumentService {
     return { doc, versions: await this.documents.versions(id) };
   }
 
+  /** A saved version's text, or the pending edit's (`'pending'`): staff compare them (drafts are staff-only anyway). */
+  async versionText(documentId: string, version: number | 'pending', actor: Actor | null) {
+    const doc = await this.get(documentId, actor);
+    const notFound = () => new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId, version });
+    if (version === 'pending') {
+      const edit = doc.pendingEdit as { title?: string; body?: string } | null;
+      if (!edit || !doc.pendingEditedAt) throw notFound();
+      return {
+        documentId,
+        version: null,
+        pending: true,
+        title: edit.title ?? doc.title,
+        body: edit.body ?? doc.body,
+        validity: null,
+        editedBy: doc.pendingEditedBy,
+        createdAt: doc.pendingEditedAt.toISOString(),
+      };
+    }
+    const row = await this.documents.versionText(documentId, version);
+    if (!row) throw notFound();
+    return { ...row, pending: false, createdAt: row.createdAt.toISOString() };
+  }
+
   async getByExternalId(externalId: string, actor: Actor | null = null): Promise<PolicyDocument> {
     const doc = await this.documents.findByExternalId(externalId);
     if (!doc || !visibleTo(doc, actor)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { externalId });

@@ -124,6 +124,16 @@ test('re-importing a published document keeps the published text serving until a
   await documents.create({ externalId: 'fe-5', title: '江东市新版供暖补贴办法', body: '第一条 新版正文（再改）。' }, admin);
   await expect(documents.publish(doc!.id, admin, ctx)).rejects.toMatchObject({ code: ErrorCode.CONTENT_SELF_PUBLISH });
   expect((await documents.get(doc!.id, null)).title).toBe('江东市旧版供暖补贴办法');
+  // Staff compare the waiting edit with the published version (the console's version diff).
+  expect(await documents.versionText(doc!.id, 'pending', reviewer)).toMatchObject({
+    pending: true,
+    version: null,
+    body: '第一条 新版正文（再改）。',
+    editedBy: 'admin-1',
+  });
+  const before = (await documents.detail(doc!.id, reviewer)).versions.at(-1)!.version;
+  expect(await documents.versionText(doc!.id, before, reviewer)).toMatchObject({ pending: false, body: '第一条 旧版正文。' });
+  await expect(documents.versionText(doc!.id, before + 5, reviewer)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
   const published = await documents.publish(doc!.id, editor, ctx);
   expect(published).toMatchObject({
     title: '江东市新版供暖补贴办法',
@@ -140,6 +150,7 @@ test('re-importing a published document keeps the published text serving until a
     [doc!.id],
   );
   expect(versions.at(-1)).toMatchObject({ title: '江东市新版供暖补贴办法', edited_by: 'admin-1' });
+  await expect(documents.versionText(doc!.id, 'pending', reviewer)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
 });
 
 test('whoever wrote a draft never publishes it, admins included', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
-import { EDITORS, REVIEWERS } from '../roles.js';
+import { CONTENT_STAFF, EDITORS, REVIEWERS } from '../roles.js';
 
 /**
  * Highest source line number accepted: a job stores its last line in a PostgreSQL integer, and a
@@ -103,8 +103,9 @@ export const importPolicyBatch = defineRpc('rpc.policy.import.batch', {
   request: PolicyImportBatchReq,
   response: PolicyImportJobView,
 });
+/** Editors follow their job; reviewers read its report before they publish it. */
 export const getPolicyImportJob = defineRpc('rpc.policy.import.get', {
-  access: EDITORS,
+  access: CONTENT_STAFF,
   request: z.strictObject({ jobId: Uuid }),
   response: PolicyImportJobView,
 });

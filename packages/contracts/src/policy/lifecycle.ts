@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
 import { PolicyValidity } from './search.js';
-import { PUBLIC, REVIEWERS } from '../roles.js';
+import { CONTENT_STAFF, PUBLIC, REVIEWERS } from '../roles.js';
 
 /** One paragraph of the body; chapters and articles carry a stable anchor (ch-3, art-12) for citations. */
 export const PolicyParagraph = z.object({
@@ -102,4 +102,27 @@ export const expirePolicyDocument = defineRpc('rpc.policy.document.expire', {
   access: REVIEWERS,
   request: z.strictObject({ documentId: Uuid }),
   response: PolicyDocumentDetail,
+});
+
+/** One saved version's text (or the edit waiting for a reviewer, `pending`), for staff comparing versions. */
+export const PolicyVersionText = z.object({
+  documentId: Uuid,
+  /** null for the pending edit */
+  version: z.number().int().nullable(),
+  pending: z.boolean(),
+  title: z.string(),
+  body: z.string(),
+  validity: z.string().nullable(),
+  editedBy: z.string().nullable(),
+  createdAt: IsoDateTime,
+});
+export const getPolicyDocumentVersion = defineRpc('rpc.policy.document.version', {
+  access: CONTENT_STAFF,
+  request: z.strictObject({
+    documentId: Uuid,
+    version: z
+      .union([z.literal('pending'), z.coerce.number().int().positive().max(1_000_000)])
+      .describe('版本号，或 pending（待审核的修改）'),
+  }),
+  response: PolicyVersionText,
 });
