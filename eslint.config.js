@@ -25,6 +25,7 @@ export default tseslint.config(
       'apps/console/next-env.d.ts',
       'apps/web/.next/',
       'apps/web/next-env.d.ts',
+      'apps/web/public/vendor/', // MapLibre's worker, copied at build (apps/web/scripts/copy-maplibre.mjs)
       'packages/api-client/src/schema.ts',
     ],
   },

@@ -4,6 +4,8 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { readFileSync } from 'node:fs';
 import { DEMO_USERS, bearer, claimsOf, clientToken, tokenFor } from './auth.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
+import { launchBrowser, newContext, screenshotDir, startWeb } from './web/web-stack.js';
+import { join } from 'node:path';
 
 // The gateway verifies tokens of a real Keycloak here (started by scripts/test.sh).
 const keycloakUrl = process.env.KEYCLOAK_URL;
@@ -317,3 +319,26 @@ test("a department officer sees only their own department's requests (real Keycl
   expect([403, 404]).toContain((await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, hr)).status);
   expect((await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, edu)).status).toBe(200);
 });
+
+test("the portal's sign-in against real Keycloak: a citizen signs in on Keycloak's login page (code + PKCE) and lands on /me, which the gateway serves with the Keycloak token", async () => {
+  const web = await startWeb(stack, { OIDC_ISSUER_URL: `${keycloakUrl}/realms/govdisc` });
+  const browser = await launchBrowser();
+  try {
+    const page = await (await newContext(browser, web.url, { javaScript: true })).newPage();
+    await page.goto(`${web.url}/me`);
+    await page.waitForURL((u) => u.href.startsWith(`${keycloakUrl}/realms/govdisc/protocol/openid-connect/auth?`));
+    const authorize = new URL(page.url()).searchParams;
+    expect([authorize.get('code_challenge_method'), authorize.get('client_id')]).toEqual(['S256', 'govdisc-web']);
+    await page.screenshot({ path: join(screenshotDir, 'keycloak-login-desktop.png'), fullPage: true });
+    await page.locator('#username').fill('citizen1');
+    await page.locator('#password').fill('demo-citizen1');
+    await page.locator('#kc-login').click();
+    await page.waitForURL(`${web.url}/me`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('我的申请');
+    expect(await page.locator('main [role=alert]').count()).toBe(0); // the gateway answered /disclosure-requests/mine
+    await expect(page.locator('.account-menu').textContent()).resolves.toContain('退出');
+  } finally {
+    await browser.close();
+    await web.app.stop();
+  }
+}, 120_000);

@@ -9,7 +9,9 @@ import {
   loadDemo,
   type newContext,
   screenshotDir,
+  startTileServer,
   startWeb,
+  type TileServer,
   withPage as sharedWithPage,
 } from './web-stack.js';
 
@@ -19,6 +21,7 @@ import {
 let stack: Stack;
 let web: { url: string; app: AppProcess };
 let browser: Browser;
+let tiles: TileServer; // the /sites map's raster tiles (MAP_TILE_URL)
 
 type Site = { id: string; name: string; lat: number; lng: number };
 type Bundle = {
@@ -34,7 +37,8 @@ let bundle: Bundle; // a bundle with a material two of its matters need
 beforeAll(async () => {
   stack = await startStack();
   await loadDemo(stack);
-  web = await startWeb(stack);
+  tiles = await startTileServer();
+  web = await startWeb(stack, { MAP_TILE_URL: tiles.template, MAP_TILE_ATTRIBUTION: '测试底图' });
   browser = await launchBrowser();
   site = (await api(stack, 'GET', '/sites/JD-SITE-01')).json as Site;
   const codes = (await api(stack, 'GET', '/bundles?pageSize=50')).json.items.map((b: { code: string }) => b.code) as string[];
@@ -50,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.app.stop();
+  await tiles?.close();
   await stack?.stop();
 });
 
@@ -160,6 +165,43 @@ test("服务网点: district filter, today's hours and open/closed; nearest to t
     // the district filter stays while asking for the nearest sites
     expect(new URL(page.url()).searchParams.get('district')).toBe('临江区');
     await page.screenshot({ path: join(screenshotDir, 'sites-nearest-desktop.png'), fullPage: true });
+  });
+});
+
+test('服务网点 map: MapLibre over the configured raster tiles, a focusable marker per site opening its popup; tiles failing or JavaScript off leave the list only', async () => {
+  const listItems = (page: Page) => page.locator('section[aria-labelledby=list-h] ul.sites > li');
+  await withPage({}, async (page) => {
+    await page.goto(`${web.url}/sites`);
+    const map = page.getByTestId('site-map');
+    await map.locator('canvas.maplibregl-canvas').waitFor();
+    await page.locator('[data-map-state=ready]').waitFor();
+    expect(tiles.hits).toBeGreaterThan(0);
+    const markers = map.getByRole('button', { name: /（(现在开放|已下班|尚未开门|今天不开放|今天闭馆)/ });
+    expect(await markers.count()).toBe(15);
+    const marker = map.getByRole('button', { name: new RegExp(`^${site.name}（`) });
+    await marker.focus();
+    expect(await marker.evaluate((el: any) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.maplibregl-popup');
+    await expect(popup.textContent()).resolves.toContain(site.name);
+    await expect(popup.getByRole('link', { name: '查看详情' }).getAttribute('href')).resolves.toBe(`#site-${site.id}`);
+    expect(await listItems(page).count()).toBe(15); // the list stays under the map
+    await page.screenshot({ path: join(screenshotDir, 'sites-map-desktop.png'), fullPage: true });
+  });
+  tiles.failing = true;
+  try {
+    await withPage({}, async (page) => {
+      await page.goto(`${web.url}/sites`);
+      await page.getByTestId('site-map').waitFor({ state: 'detached' });
+      expect(await listItems(page).count()).toBe(15);
+    });
+  } finally {
+    tiles.failing = false;
+  }
+  await withPage({ javaScript: false }, async (page) => {
+    await page.goto(`${web.url}/sites`);
+    expect(await page.getByTestId('site-map').count()).toBe(0);
+    expect(await listItems(page).count()).toBe(15);
   });
 });
 

@@ -47,8 +47,8 @@ async function fillLogin(page: Page, username: string, returnTo: string): Promis
 }
 
 /** A browser context signed in as `username` (through the login page), on /me. */
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, web.url);
+async function signedIn(username: string, javaScript = true): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, web.url, { javaScript });
   const page = await context.newPage();
   await page.goto(`${web.url}/auth/login?returnTo=${encodeURIComponent('/me')}`);
   await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
@@ -69,13 +69,18 @@ async function fileRequest(page: Page, description: string): Promise<string> {
   return ((await page.getByTestId('request-number').textContent()) ?? '').trim();
 }
 
-/** The inbox as the page shows it: titles, newest first, and the unread count in the header (0 when none is shown). */
+/** The unread count in the header (0 when none is shown); the header reuses it for a while per session. */
+async function headerUnread(page: Page): Promise<number> {
+  const badge = page.getByTestId('unread-count');
+  return (await badge.count()) ? Number.parseInt((await badge.textContent()) ?? '', 10) : 0;
+}
+
+/** The inbox as the page shows it: titles, newest first, and its unread count (read fresh on this page). */
 async function inbox(page: Page): Promise<{ titles: string[]; unread: number }> {
   await page.goto(`${web.url}/me/inbox`);
   const titles = (await page.locator('ol.inbox h2').allTextContents()).map((t) => t.replace(/^\s*未读\s*/, '').trim());
-  const badge = page.getByTestId('unread-count');
-  const unread = (await badge.count()) ? Number.parseInt((await badge.textContent()) ?? '', 10) : 0;
-  return { titles, unread };
+  const summary = (await page.getByTestId('unread-summary').textContent()) ?? '';
+  return { titles, unread: Number(/未读 (\d+) 条/.exec(summary)?.[1] ?? Number.NaN) };
 }
 
 test('sign-in through the embedded issuer: /me asks to sign in, a wrong password is refused in Chinese, then HttpOnly SameSite cookies and no token in the browser; 退出 ends it', async () => {
@@ -160,9 +165,8 @@ test('a citizen files a request signed in, an officer replies through the API, a
   await expect(reply.textContent()).resolves.toContain('经查，现将2025年义务教育学校经费使用情况提供给您。');
   await expect(reply.textContent()).resolves.toContain('予以公开');
   await expect(reply.textContent()).resolves.toContain('经费使用情况.pdf');
-  expect(await page.locator('.timeline li').allTextContents()).toEqual(
-    expect.arrayContaining([expect.stringContaining('提交申请'), expect.stringContaining('作出答复')]),
-  );
+  // The steps by their names in @govdisc/contracts (DISCLOSURE_RECORD_ZH), the same the console shows.
+  expect(await page.locator('.timeline li strong').allTextContents()).toEqual(['提交申请', '确认收到', '受理并指定承办部门', '答复']);
   await page.screenshot({ path: join(screenshotDir, 'me-request-replied-desktop.png'), fullPage: true });
   await page.goto(`${web.url}/me`);
   await expect(page.locator('ol.my-requests > li').filter({ hasText: requestNumber }).textContent()).resolves.toContain('已办结');
@@ -182,6 +186,7 @@ test('a citizen files a request signed in, an officer replies through the API, a
   // Mark one read (a plain form POST), then all.
   await page.getByRole('button', { name: `标为已读：${replied}` }).click();
   await page.waitForURL(/\/me\/inbox\?done=one/);
+  expect(await headerUnread(page)).toBe(before.unread - 1); // marking read drops the header's cached count
   const afterOne = await inbox(page);
   expect(afterOne.unread).toBe(before.unread - 1);
   expect(await page.getByRole('button', { name: `标为已读：${replied}` }).count()).toBe(0);
@@ -191,7 +196,9 @@ test('a citizen files a request signed in, an officer replies through the API, a
   await page.getByRole('button', { name: '全部标为已读' }).click();
   await page.waitForURL(/\/me\/inbox\?done=all/);
   await expect(page.getByTestId('unread-summary').textContent()).resolves.toContain('未读 0 条');
-  expect((await inbox(page)).unread).toBe(0);
+  expect(await headerUnread(page)).toBe(0);
+  await page.goto(`${web.url}/me`);
+  expect(await headerUnread(page)).toBe(0);
   citizenCookies = await context.cookies(web.url);
   await context.close();
 
@@ -223,8 +230,8 @@ test('a citizen files a request signed in, an officer replies through the API, a
   expect([owner.status, owner.json.status]).toEqual([200, 'REPLIED']);
 });
 
-test('signed out, /me, a request page and the inbox send the person to sign in and back', async () => {
-  for (const path of ['/me', '/me/inbox', `/me/requests/${encodeURIComponent(requestNumber)}`]) {
+test('signed out, /me, a request page, the inbox, subscriptions and preferences send the person to sign in and back', async () => {
+  for (const path of ['/me', '/me/inbox', `/me/requests/${encodeURIComponent(requestNumber)}`, '/me/subscriptions', '/me/preferences']) {
     const context = await newContext(browser, web.url, { javaScript: false });
     try {
       const page = await context.newPage();
@@ -237,6 +244,126 @@ test('signed out, /me, a request page and the inbox send the person to sign in a
   }
 });
 
+/** The error summary's links as [text, href] pairs (locators only: they work with JavaScript off). */
+async function errorLinks(page: Page): Promise<[string, string][]> {
+  const links = page.locator('.error-summary a');
+  const out: [string, string][] = [];
+  for (let i = 0; i < (await links.count()); i++)
+    out.push([(await links.nth(i).textContent()) ?? '', (await links.nth(i).getAttribute('href')) ?? '']);
+  return out;
+}
+
+/** axe and a screenshot of the page as it is now, opened again in the same session with JavaScript on (axe runs as a script). */
+async function axeAsShown(page: Page, shot: string): Promise<string[]> {
+  const context = await newContext(browser, web.url, { cookies: await page.context().cookies() }); // all: the flash cookie has Path=/me
+  try {
+    const again = await context.newPage();
+    await again.goto(page.url());
+    expect(await again.locator('.error-summary').count()).toBe(1);
+    await again.screenshot({ path: join(screenshotDir, shot), fullPage: true });
+    return await axeFindings(again);
+  } finally {
+    await context.close();
+  }
+}
+
+test('subscriptions and preferences with JavaScript off: add a topic and an agency, duplicates, empty values and the 50 limit as Chinese error summaries linked to the field, remove one; channels needing their contact, quiet hours, digest, opt-out', async () => {
+  const { context, page } = await signedIn('enterprise1', false);
+  try {
+    await page.goto(`${web.url}/me/subscriptions`);
+    await expect(page.getByTestId('subscription-count').textContent()).resolves.toContain('已订阅 0 个，最多 50 个');
+    await page.getByLabel('主题', { exact: true }).selectOption({ label: '住房公积金' });
+    await page.getByRole('button', { name: '订阅主题' }).click();
+    await page.waitForURL(/\/me\/subscriptions\?done=added$/);
+    await expect(page.locator('.subscriptions').textContent()).resolves.toContain('住房公积金');
+
+    // The same topic again: the gateway's message in an error summary that links to the topic list.
+    await page.getByLabel('主题', { exact: true }).selectOption({ label: '住房公积金' });
+    await page.getByRole('button', { name: '订阅主题' }).click();
+    await page.waitForURL(/\?failed=/);
+    expect(await errorLinks(page)).toEqual([['您已订阅过相同的内容，无需重复订阅。', '#topic']]);
+    await expect(page.title()).resolves.toMatch(/^错误：我的订阅/);
+    await expect(page.locator('#topic').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#topic').getAttribute('aria-describedby')).resolves.toBe('topic-error');
+    expect(await axeAsShown(page, 'me-subscriptions-error-desktop.png')).toEqual([]);
+
+    // An empty keyword: the field's message, the kind chosen kept.
+    await page.getByLabel('关键词', { exact: true }).check();
+    await page.getByRole('button', { name: '添加订阅' }).click();
+    await page.waitForURL(/\?failed=/);
+    expect(await errorLinks(page)).toEqual([['请填写订阅内容。', '#value']]);
+    await expect(page.getByLabel('关键词', { exact: true }).isChecked()).resolves.toBe(true);
+
+    await page.getByLabel('发文机关', { exact: true }).check();
+    await page.getByLabel('订阅内容').fill('江东市人民政府办公室');
+    await page.getByRole('button', { name: '添加订阅' }).click();
+    await page.waitForURL(/\?done=added$/);
+    expect(await page.locator('.subscriptions .subscription-label').allTextContents()).toEqual(
+      expect.arrayContaining(['住房公积金', '江东市人民政府办公室']),
+    );
+
+    // Up to the limit through the API, then one more through the form: the limit message on the field used.
+    const asEnterprise = bearer(await tokenFor(stack.issuerUrl, 'enterprise1'));
+    for (let i = 3; i <= 50; i++) {
+      const res = await api(stack, 'POST', '/subscriptions', { kind: 'region', value: `测试区${i}` }, asEnterprise);
+      expect([i, res.status]).toEqual([i, 201]);
+    }
+    await page.goto(`${web.url}/me/subscriptions`);
+    await page.getByLabel('地区', { exact: true }).check();
+    await page.getByLabel('订阅内容').fill('临江区');
+    await page.getByRole('button', { name: '添加订阅' }).click();
+    await page.waitForURL(/\?failed=/);
+    expect(await errorLinks(page)).toEqual([['订阅数量已达上限（50 个），请先删除不再需要的订阅。', '#value']]);
+    await expect(page.getByLabel('订阅内容').inputValue()).resolves.toBe('临江区');
+    await page.getByRole('button', { name: '删除订阅：发文机关 江东市人民政府办公室' }).click();
+    await page.waitForURL(/\?done=removed$/);
+    await expect(page.getByTestId('subscription-count').textContent()).resolves.toContain('已订阅 49 个');
+    const forged = await page.request.post(`${web.url}/me/subscriptions/add`, {
+      form: { csrf: 'forged', form: 'topic', topic: 'tax' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+
+    // Preferences: e-mail on without an address, then a bad address, then a good one with quiet hours and a digest.
+    await page.goto(`${web.url}/me/preferences`);
+    await page.getByLabel('电子邮件').check();
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(/\/me\/preferences\?failed=/);
+    expect(await errorLinks(page)).toEqual([['开启电子邮件提醒前，请填写邮箱地址。', '#email']]);
+    await expect(page.title()).resolves.toMatch(/^错误：通知设置/);
+    await expect(page.getByLabel('电子邮件').isChecked()).resolves.toBe(true);
+    expect(await axeAsShown(page, 'me-preferences-error-desktop.png')).toEqual([]);
+    await page.getByLabel('邮箱地址').fill('not-an-address');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(/\?failed=/);
+    expect(await errorLinks(page)).toEqual([['请填写有效的邮箱地址。', '#email']]);
+    await page.getByLabel('邮箱地址').fill('qiye@example.com');
+    await page.getByLabel('开启免打扰').check();
+    await page.getByLabel('开始时间').fill('22:30');
+    await page.getByLabel('结束时间').fill('07:00');
+    await page.getByLabel('提醒方式').selectOption('8');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(/\/me\/preferences\?done=saved$/);
+    await expect(page.getByLabel('邮箱地址').inputValue()).resolves.toBe('qiye@example.com');
+    const saved = await api(stack, 'GET', '/notification-preferences', undefined, asEnterprise);
+    expect(saved.json).toEqual({
+      channels: { inbox: true, email: true, sms: false, wechat: false },
+      email: 'qiye@example.com',
+      phone: null,
+      wechatOpenId: null,
+      quietHours: { start: '22:30', end: '07:00' },
+      digestHour: 8,
+      optedOut: false,
+    });
+    await page.getByLabel('退订全部政策推送').check();
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(/\?done=saved$/);
+    expect((await api(stack, 'GET', '/notification-preferences', undefined, asEnterprise)).json.optedOut).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
 describe.each([
   ['normal', false],
   ['elderly (长辈版)', true],
@@ -246,6 +373,8 @@ describe.each([
       ['me', '/me'],
       ['me-request', `/me/requests/${encodeURIComponent(requestNumber)}`],
       ['me-inbox', '/me/inbox'],
+      ['me-subscriptions', '/me/subscriptions'],
+      ['me-preferences', '/me/preferences'],
       ['home-signed-in', '/'],
     ];
     expect(await auditPages(browser, web.url, pages, elder, citizenCookies)).toEqual([]);

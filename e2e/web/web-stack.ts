@@ -1,5 +1,7 @@
 import { type AppProcess, eventually } from '@govdisc/testing';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { DESKTOP, PHONE, axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
@@ -14,8 +16,35 @@ declare const document: { documentElement: { scrollWidth: number; clientWidth: n
 export const screenshotDir = screenshotsOf('web');
 
 /** The web app (apps/web, production build) as a process on a free port, pointing at the stack's gateway. */
-export function startWeb(stack: Stack): Promise<{ url: string; app: AppProcess }> {
-  return startNextApp('web', stack, (url) => ({ PUBLIC_BASE_URL: url }));
+export function startWeb(stack: Stack, env: Record<string, string> = {}): Promise<{ url: string; app: AppProcess }> {
+  return startNextApp('web', stack, (url) => ({ PUBLIC_BASE_URL: url, ...env }));
+}
+
+/** A raster tile server for the /sites map: every tile is the portal's 192 px icon (a PNG), or 404 while `failing`. */
+export interface TileServer {
+  /** The XYZ template for MAP_TILE_URL. */
+  template: string;
+  hits: number;
+  failing: boolean;
+  close(): Promise<void>;
+}
+
+export async function startTileServer(): Promise<TileServer> {
+  const png = readFileSync(join(repoRoot, 'apps/web/public/icon-192.png'));
+  const tiles = { hits: 0, failing: false } as TileServer;
+  const server: Server = createServer((req, res) => {
+    tiles.hits++;
+    if (tiles.failing || !/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+      res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*', 'cache-control': 'no-store' }).end(png);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  tiles.template = `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`;
+  tiles.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return tiles;
 }
 
 /** The team-written demo content (demo/*.json) through the gateway, as `npm start` loads it; waits until search sees it. */

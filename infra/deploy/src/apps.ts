@@ -276,6 +276,10 @@ export const apps: AppSpec[] = [
       GATEWAY_URL: gateway,
       SITE_NAME: '政务公开平台',
       PUBLIC_BASE_URL: `https://${platform.hosts.portal}`,
+      // The /sites map's raster tiles, an XYZ template (e.g. 天地图 with its browser key, which every visitor's
+      // browser sees anyway) and the credit line the provider asks for; '' = no map, the list only.
+      MAP_TILE_URL: '',
+      MAP_TILE_ATTRIBUTION: '',
       ...siteSignIn(platform.hosts.portal),
       HOST: '0.0.0.0',
       HTTP_PORT: '3001',

@@ -34,6 +34,18 @@ const NAV: [string, string][] = [
   ['/disclosure/track', '进度查询'],
 ];
 
+function NavList({ className }: { className?: string }) {
+  return (
+    <ul className={className ? `nav-list ${className}` : 'nav-list'}>
+      {NAV.map(([href, label]) => (
+        <li key={href}>
+          <a href={href}>{label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const elder = (await cookies()).get('elder')?.value === '1';
   return (
@@ -58,14 +70,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <AccountMenu />
             </div>
           </div>
+          {/* On a phone the links fold under 菜单 (<details>: no JavaScript needed); from 48rem they show in a row. */}
           <nav aria-label="主导航" className="wrap">
-            <ul className="nav-list">
-              {NAV.map(([href, label]) => (
-                <li key={href}>
-                  <a href={href}>{label}</a>
-                </li>
-              ))}
-            </ul>
+            <details className="nav-menu">
+              <summary>菜单</summary>
+              <NavList />
+            </details>
+            <NavList className="nav-wide" />
           </nav>
         </header>
         <main id="main" tabIndex={-1} className="wrap">

@@ -1,12 +1,6 @@
 import { cookies } from 'next/headers';
-import { api } from '../lib/api';
 import { webAuth } from '../lib/auth';
-
-/** Unread notices for the header; null when the inbox cannot be read (the link still shows). */
-async function unreadCount(): Promise<number | null> {
-  const { data } = await (await api()).GET('/api/v1/notifications', { params: { query: { page: 1, pageSize: 1 } } });
-  return data ? data.unread : null;
-}
+import { unreadCount } from '../lib/unread-count';
 
 /**
  * 登录, or the person's name with 我的申请, 消息 (with the unread count) and 退出 (a form with the CSRF

@@ -1,5 +1,6 @@
 import type { GetOk } from '../lib/api';
-import { DEADLINE_LABEL, OUTCOME_LABEL, STATUS_LABEL, TIMELINE_ACTION } from '../lib/labels';
+import { DEADLINE_KIND_ZH, DISCLOSURE_OUTCOME_ZH, DISCLOSURE_RECORD_ZH, DISCLOSURE_STATUS_ZH } from '@govdisc/contracts';
+import { labelOf } from '../lib/labels';
 import { formatDate } from '../lib/site';
 
 type RequestView = GetOk<'/api/v1/disclosure-requests/track/{trackingCode}'>;
@@ -32,7 +33,7 @@ export function RequestDetails({ r }: { r: RequestView }) {
       <dl className="doc-meta">
         <dt>当前状态</dt>
         <dd>
-          <strong data-testid="request-status">{STATUS_LABEL[r.status] ?? r.status}</strong>
+          <strong data-testid="request-status">{labelOf(DISCLOSURE_STATUS_ZH, r.status)}</strong>
         </dd>
         <dt>受理机关</dt>
         <dd>{r.agency}</dd>
@@ -42,7 +43,7 @@ export function RequestDetails({ r }: { r: RequestView }) {
         <dd>{r.description}</dd>
         {r.deadlines.map((d) => (
           <div key={d.kind + d.date} style={{ display: 'contents' }}>
-            <dt>{DEADLINE_LABEL[d.kind] ?? '期限'}</dt>
+            <dt>{labelOf(DEADLINE_KIND_ZH, d.kind, '期限')}</dt>
             <dd>
               {formatDate(d.date)}
               {d.provisional ? '（暂定）' : ''}
@@ -56,7 +57,7 @@ export function RequestDetails({ r }: { r: RequestView }) {
         <section aria-labelledby="reply-h" className="reply" data-testid="reply">
           <h3 id="reply-h">答复</h3>
           <p>
-            处理结果：<strong>{OUTCOME_LABEL[r.outcome ?? ''] ?? r.outcome}</strong>
+            处理结果：<strong>{labelOf(DISCLOSURE_OUTCOME_ZH, r.outcome)}</strong>
             {reply.replyDate ? `（${formatDate(reply.replyDate)}）` : ''}
           </p>
           {reply.text && <p>{reply.text}</p>}
@@ -89,10 +90,10 @@ export function RequestDetails({ r }: { r: RequestView }) {
       <ol className="timeline">
         {r.timeline.map((t, i) => (
           <li key={i}>
-            <strong>{TIMELINE_ACTION[t.action] ?? STATUS_LABEL[t.toStatus] ?? t.action}</strong>
+            <strong>{labelOf(DISCLOSURE_RECORD_ZH, t.action, labelOf(DISCLOSURE_STATUS_ZH, t.toStatus, t.action))}</strong>
             <br />
             <span className="meta">
-              {formatDate(t.shanghaiDate)} · 状态：{STATUS_LABEL[t.toStatus] ?? t.toStatus}
+              {formatDate(t.shanghaiDate)} · 状态：{labelOf(DISCLOSURE_STATUS_ZH, t.toStatus)}
             </span>
           </li>
         ))}

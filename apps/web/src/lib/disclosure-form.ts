@@ -1,4 +1,4 @@
-import { APPLICANT_TYPES, DELIVERY_FORMS, ID_TYPES } from './labels';
+import { APPLICANT_TYPE_ZH, DELIVERY_FORM_ZH, ID_DOCUMENT_TYPE_ZH } from '@govdisc/contracts/disclosure-labels';
 import { field } from './site';
 
 /** The disclosure request form's fields, in page order (the error summary lists errors in this order). */
@@ -45,7 +45,7 @@ const MAX: Partial<Record<Field, number>> = {
   purpose: 1000,
 };
 const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-const has = (list: [string, string][], v: string) => list.some(([k]) => k === v);
+const has = (labels: Record<string, string>, v: string) => Object.hasOwn(labels, v);
 
 export function valuesOf(form: FormData): Values {
   return Object.fromEntries(FIELDS.map((f) => [f, field(form, f)])) as Values;
@@ -54,9 +54,9 @@ export function valuesOf(form: FormData): Values {
 /** Field-level checks in Chinese, the same rules as the gateway's contract plus what tracking needs (a phone). */
 export function validate(v: Values): Errors {
   const e: Errors = {};
-  if (!has(APPLICANT_TYPES, v.type)) e.type = '请选择申请人类型';
+  if (!has(APPLICANT_TYPE_ZH, v.type)) e.type = '请选择申请人类型';
   if (!v.name) e.name = '请填写姓名或名称';
-  if (!has(ID_TYPES, v.idType)) e.idType = '请选择身份证明类型';
+  if (!has(ID_DOCUMENT_TYPE_ZH, v.idType)) e.idType = '请选择身份证明类型';
   if (!v.idNumber) e.idNumber = '请填写证件号码';
   else if (v.idType === 'RESIDENT_ID' && !/^\d{17}[\dXx]$/.test(v.idNumber))
     e.idNumber = '居民身份证号码应为 18 位，最后一位可以是数字或 X';
@@ -70,7 +70,7 @@ export function validate(v: Values): Errors {
   if (v.deliveryForm === 'PAPER' && !v.address) e.address = '选择邮寄纸质文本时，请填写通信地址';
   if (v.description.length < 5)
     e.description = v.description ? '内容描述太短，请至少写 5 个字，说清需要哪些信息' : '请描述您需要的政府信息';
-  if (!has(DELIVERY_FORMS, v.deliveryForm)) e.deliveryForm = '请选择获取信息的方式';
+  if (!has(DELIVERY_FORM_ZH, v.deliveryForm)) e.deliveryForm = '请选择获取信息的方式';
   for (const [f, max] of Object.entries(MAX) as [Field, number][])
     if (!e[f] && v[f].length > max) e[f] = `${FIELD_LABEL[f]}不能超过 ${max} 个字`;
   return e;

@@ -1,5 +1,8 @@
-import type { DisclosureStatus } from './request.js';
+import type { ApplicantType, DeliveryForm, DisclosureStatus, IdDocumentType } from './request.js';
 import type { DisclosureActionType, DisclosureOutcome } from './workflow.js';
+
+// Type-only imports: this file compiles to plain objects, so client components import it through the
+// '@govdisc/contracts/disclosure-labels' entry without pulling zod into the browser.
 
 /** Chinese names of a request's states, as the portal and the console show them. */
 export const DISCLOSURE_STATUS_ZH: Record<DisclosureStatus, string> = {
@@ -67,4 +70,40 @@ export const DISCLOSURE_OUTCOME_ZH: Record<DisclosureOutcome, string> = {
   ABANDONED_NO_SUPPLEMENT: '其他处理：申请人无正当理由逾期不补正',
   ABANDONED_FEE_UNPAID: '其他处理：申请人逾期未缴纳信息处理费',
   OTHER: '其他处理',
+};
+
+/** Applicant types (the Table 3 columns), in the order a form offers them. */
+export const APPLICANT_TYPE_ZH: Record<ApplicantType, string> = {
+  NATURAL_PERSON: '公民（自然人）',
+  COMMERCIAL_ENTERPRISE: '商业企业',
+  RESEARCH_INSTITUTION: '科研机构',
+  PUBLIC_WELFARE_ORG: '社会公益组织',
+  LEGAL_SERVICE_ORG: '法律服务机构',
+  OTHER_ORG: '其他组织',
+};
+
+/** Identity documents, in the order a form offers them. */
+export const ID_DOCUMENT_TYPE_ZH: Record<IdDocumentType, string> = {
+  RESIDENT_ID: '居民身份证',
+  PASSPORT: '护照',
+  CREDIT_CODE: '统一社会信用代码',
+  OTHER: '其他证件',
+};
+
+/** How the applicant wants the information, in the order a form offers them. */
+export const DELIVERY_FORM_ZH: Record<DeliveryForm, string> = {
+  EMAIL: '电子邮件',
+  DOWNLOAD: '网上下载',
+  PAPER: '纸质文本（邮寄）',
+  INSPECTION: '现场查阅',
+  CD: '光盘',
+};
+
+/** The computed deadlines' kinds (Deadline.kind) as an applicant or officer reads them. */
+export const DEADLINE_KIND_ZH: Record<string, string> = {
+  REPLY_DUE: '答复期限',
+  SUPPLEMENT_NOTICE_BY: '补正告知期限',
+  SUPPLEMENT_DEADLINE: '补正期限',
+  CONSULTATION_DUE: '征求意见期限',
+  FEE_PAY_BY: '缴费期限',
 };

@@ -21,6 +21,7 @@ export const ApplicantType = z.enum([
 ]);
 export type ApplicantType = z.infer<typeof ApplicantType>;
 export const IdDocumentType = z.enum(['RESIDENT_ID', 'PASSPORT', 'OTHER', 'CREDIT_CODE']);
+export type IdDocumentType = z.infer<typeof IdDocumentType>;
 
 const text = (max: number, label: string) =>
   z
@@ -61,6 +62,7 @@ export const Applicant = z
 export type Applicant = z.infer<typeof Applicant>;
 
 export const DeliveryForm = z.enum(['PAPER', 'EMAIL', 'DOWNLOAD', 'INSPECTION', 'CD']);
+export type DeliveryForm = z.infer<typeof DeliveryForm>;
 export const Attachment = z.strictObject({
   fileName: text(200, '附件文件名'),
   contentBase64: z.string().min(1, '附件内容不能为空。').max(1_000_000, '附件过大。'),

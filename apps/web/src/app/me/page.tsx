@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Pager } from '../../components/pager';
 import { api } from '../../lib/api';
-import { STATUS_LABEL } from '../../lib/labels';
+import { DISCLOSURE_STATUS_ZH } from '@govdisc/contracts';
+import { labelOf } from '../../lib/labels';
 import { formatDate, one } from '../../lib/site';
 import { loginHref, pageParam, signedInOrLogin } from '../../lib/signed-in';
 
@@ -56,7 +57,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
                 <p>{r.description}</p>
                 <dl className="doc-meta">
                   <dt>状态</dt>
-                  <dd>{STATUS_LABEL[r.status] ?? r.status}</dd>
+                  <dd>{labelOf(DISCLOSURE_STATUS_ZH, r.status)}</dd>
                   <dt>提交时间</dt>
                   <dd>{formatDate(r.submittedAt)}</dd>
                   <dt>答复期限</dt>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { LocateButton } from '../../components/locate-button';
 import { Pager } from '../../components/pager';
+import { type MapSite, SitesMap } from '../../components/sites-map-client';
 import { api, type GetOk } from '../../lib/api';
 import { distanceText, openLabel, todayHours } from '../../lib/guide';
 import { one } from '../../lib/site';
@@ -38,9 +39,15 @@ function coordinate(raw: string, name: string, limit: number): { value?: number;
   return { value };
 }
 
+/** The map's raster tiles (MAP_TILE_URL, an XYZ template such as 天地图's with its key) and their credit line; no URL, no map. */
+function mapTiles(): { url: string; attribution: string } | null {
+  const url = process.env.MAP_TILE_URL?.trim();
+  return url ? { url, attribution: process.env.MAP_TILE_ATTRIBUTION?.trim() ?? '' } : null;
+}
+
 function SiteItem({ site, distance }: { site: Site; distance?: number }) {
   return (
-    <li>
+    <li id={distance === undefined ? `site-${site.id}` : undefined}>
       <h3>
         {site.name}
         <span className={`badge ${site.openNow ? 'badge-open' : 'badge-closed'}`}>{openLabel(site)}</span>
@@ -99,6 +106,10 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
       ? client.GET('/api/v1/sites/nearest', { params: { query: { lat: lat.value, lng: lng.value, limit: 5 } } })
       : Promise.resolve(undefined),
   ]);
+  const tiles = mapTiles();
+  const mapSites: MapSite[] = all
+    .filter((s) => !district || s.district === district)
+    .map((s) => ({ id: s.id, name: s.name, address: s.address, lat: s.lat, lng: s.lng, open: openLabel(s) }));
   const districts = [...new Set(all.map((s) => s.district))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const pages = list.data ? Math.min(500, Math.ceil(list.data.total / PAGE_SIZE)) : 0;
   const errors = [lat.error && { id: 'lat', text: lat.error }, lng.error && { id: 'lng', text: lng.error }].filter(
@@ -207,6 +218,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
           {(list.error as { message?: string } | undefined)?.message ?? '服务网点暂时无法查询，请稍后再试。'}
         </div>
       )}
+      {tiles && mapSites.length > 0 && <SitesMap tileUrl={tiles.url} attribution={tiles.attribution} sites={mapSites} />}
       {list.data && (
         <section aria-labelledby="list-h">
           <h2 id="list-h">

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { FIELDS, FIELD_LABEL, type Field } from '../../../lib/disclosure-form';
-import { APPLICANT_TYPES, DELIVERY_FORMS, ID_TYPES } from '../../../lib/labels';
+import { APPLICANT_TYPE_ZH, DELIVERY_FORM_ZH, ID_DOCUMENT_TYPE_ZH } from '@govdisc/contracts/disclosure-labels';
 import { type SubmitState, submitDisclosure } from './actions';
 
 const initial: SubmitState = { values: { type: 'NATURAL_PERSON', idType: 'RESIDENT_ID' }, errors: {} };
@@ -76,7 +76,7 @@ export function DisclosureForm() {
             aria-describedby={described('type')}
             aria-invalid={state.errors.type ? true : undefined}
           >
-            {APPLICANT_TYPES.map(([k, label]) => (
+            {Object.entries(APPLICANT_TYPE_ZH).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
               </option>
@@ -94,7 +94,7 @@ export function DisclosureForm() {
             aria-describedby={described('idType')}
             aria-invalid={state.errors.idType ? true : undefined}
           >
-            {ID_TYPES.map(([k, label]) => (
+            {Object.entries(ID_DOCUMENT_TYPE_ZH).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
               </option>
@@ -132,7 +132,7 @@ export function DisclosureForm() {
         <legend>{FIELD_LABEL.deliveryForm}（必填）</legend>
         {err('deliveryForm')}
         <div className="choices">
-          {DELIVERY_FORMS.map(([k, label], i) => (
+          {Object.entries(DELIVERY_FORM_ZH).map(([k, label], i) => (
             <label key={k}>
               <input
                 type="radio"

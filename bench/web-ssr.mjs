@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// The citizens' portal (issue 15, "Numbers"), in one command that starts what it measures: on a fresh database
+// and a private nats-server, policy-svc, qa-svc, service-guide-svc, the gateway (embedded engines) and the
+// portal's production build (apps/web); the full policy and Q&A corpus imported through the gateway by the
+// import CLIs (--policies, --qa; default ../shared/data, else the test fixtures). Then:
+//   SSR policy page   GET /policies/{id}     random published policy, server-rendered HTML (closed loop, 8 connections)
+//   SSR search page   GET /search?q=…        the policy dev-set queries and Q&A questions, rotating
+//   home page JS      the module scripts the home page loads: bytes on the wire (Chromium's encodedDataLength)
+//                     and gzip -9 of each (what a compressing proxy sends)
+//   LCP               Largest Contentful Paint of home, search and a policy page in Chromium at 360 px with
+//                     4× CPU slowdown and slow 4G (Lighthouse's: 562.5 ms RTT, 1.47 Mbit/s down), cold cache,
+//                     median of --lcp-runs
+// Prints the figures and the targets (SSR p95 ≤ 100 ms, home JS ≤ 150 KB compressed, LCP ≤ 2.5 s) marked
+// ok/MISSED. Exits 1 if a figure could not be measured.
+//   node bench/web-ssr.mjs [--seconds 15] [--warmup 3] [--connections 8] [--lcp-runs 3] [--policies f] [--qa f]
+// Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { BusNaming, applyBusLayout } from '@govdisc/messaging';
+import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import { connect } from '@nats-io/transport-node';
+import { chromium } from 'playwright-core';
+import { callAt, intArg, load } from './http-load.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = intArg('--seconds', 15);
+const WARMUP = intArg('--warmup', 3);
+const CONNECTIONS = intArg('--connections', 8);
+const LCP_RUNS = intArg('--lcp-runs', 3);
+const fileArg = (name, shared, fixture) => {
+  const i = process.argv.indexOf(name);
+  if (i > 0) return process.argv[i + 1];
+  // ../shared/data beside the repository (or beside the worktrees' folder), else the tests' cut
+  const found = [join(root, '..', 'shared', 'data', shared), join(root, '..', '..', 'shared', 'data', shared)].find(existsSync);
+  return found ?? join(root, 'test-fixtures', 'corpus', fixture);
+};
+const POLICIES = fileArg('--policies', 'policies.jsonl', 'policies.jsonl');
+const QA = fileArg('--qa', 'qa.jsonl', 'qa.jsonl');
+
+const started = { apps: [], nats: null, nc: null, db: null, dirs: [], browser: null };
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
+    if (started.browser) await quietly(started.browser.close());
+    await Promise.all(started.apps.map((a) => quietly(a.stop())));
+    if (started.nc) await quietly(started.nc.close());
+    if (started.nats) await quietly(started.nats.stop());
+    if (started.db) await quietly(started.db.drop());
+    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+async function startProcess(name, script, env) {
+  const port = await freePort();
+  const app = new AppProcess(name, script, { ...env, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+  started.apps.push(app);
+  await app.start(180_000);
+  return app;
+}
+const startApp = (name, base, extra = {}) => startProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra });
+
+async function importWith(script, file, gatewayUrl) {
+  const t = Date.now();
+  const { KEYCLOAK_URL: _keycloak, ...env } = process.env; // the gateway's embedded issuer
+  const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts', script), file, '--quiet'], {
+    env: { ...env, GATEWAY_URL: gatewayUrl },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stderr.write(`${script} ${file}: ${((Date.now() - t) / 1000).toFixed(0)} s\n${stdout.split('\n').slice(-4).join('\n')}\n`);
+}
+
+/** The `total` of a listing once it has not changed for 10 s (work the gateway stopped waiting for goes on). */
+async function settledTotal(gatewayUrl, path) {
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const total = (await (await fetch(`${gatewayUrl}${path}`)).json()).total ?? 0;
+    if (total !== last) [last, since] = [total, Date.now()];
+    else if (Date.now() - since >= 10_000) return total;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}
+
+const lines = (file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+
+/** Published policy ids through the gateway's search (up to `max`). */
+async function policyIds(gatewayUrl, max) {
+  const ids = [];
+  for (let page = 1; ids.length < max; page++) {
+    const body = await (await fetch(`${gatewayUrl}/api/v1/policies/search?pageSize=50&page=${page}`)).json();
+    if (!body.items?.length) break;
+    ids.push(...body.items.map((i) => i.id));
+  }
+  return ids.slice(0, max);
+}
+
+/** The home page's scripts as Chromium loads them: bytes on the wire and gzip -9 of the bodies. */
+async function homeScripts(browser, webUrl) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const scripts = new Map();
+  cdp.on('Network.responseReceived', (e) => e.type === 'Script' && scripts.set(e.requestId, { url: e.response.url, wire: 0 }));
+  cdp.on('Network.loadingFinished', (e) => scripts.has(e.requestId) && (scripts.get(e.requestId).wire = e.encodedDataLength));
+  await page.goto(`${webUrl}/`, { waitUntil: 'networkidle' });
+  let wire = 0;
+  let gzip = 0;
+  let raw = 0;
+  for (const s of scripts.values()) {
+    const body = Buffer.from(await (await fetch(s.url)).arrayBuffer());
+    wire += s.wire;
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  await context.close();
+  return { count: scripts.size, wire, raw, gzip };
+}
+
+/** LCP of one cold load at 360 px with 4× CPU slowdown and slow 4G, in ms. */
+async function lcpOnce(browser, url) {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 360, height: 780 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 562.5,
+      downloadThroughput: (1474.56 * 1024) / 8,
+      uploadThroughput: (675 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    return await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1].startTime);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => resolve(-1), 10_000);
+        }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+let exitCode = 0;
+try {
+  const [nats, db] = await Promise.all([
+    startPrivateNats().then((n) => (started.nats = n)),
+    createTestDatabase('bench_web_ssr').then((d) => (started.db = d)),
+  ]);
+  started.nc = await connect({ servers: nats.url, name: 'bench-web-ssr' });
+  await applyBusLayout(started.nc, new BusNaming(''));
+  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-web-'));
+  started.dirs.push(searchDir);
+  const base = {
+    DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    LOG_LEVEL: 'warn',
+    LOG_PRETTY: 'false',
+    OPENSEARCH_URL: '',
+    KEYCLOAK_URL: '',
+    SEARCH_DATA_DIR: searchDir,
+  };
+  const services = {};
+  for (const name of ['policy-svc', 'qa-svc', 'service-guide-svc']) services[name] = await startApp(name, base);
+  const gw = await startApp('gateway', base, { RATE_LIMIT_PER_MINUTE: '1000000', RPC_TIMEOUT_MS: '60000' });
+  const gatewayUrl = gw.readyUrl.replace('/ready', '');
+  process.env.GATEWAY_URL = gatewayUrl;
+  delete process.env.KEYCLOAK_URL;
+
+  await importWith('policy-import.mjs', POLICIES, gatewayUrl).catch((error) => {
+    process.stderr.write(`policy import: ${error.message.split('\n').find((l) => l.includes('HTTP')) ?? error.message}\n`);
+  });
+  process.stderr.write(`published policies: ${await settledTotal(gatewayUrl, '/api/v1/policies/search?pageSize=1')}\n`);
+  await importWith('qa-import.mjs', QA, gatewayUrl);
+
+  const web = await startProcess('web', join(root, 'apps', 'web', 'scripts', 'serve.mjs'), {
+    GATEWAY_URL: gatewayUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  });
+  const webUrl = web.readyUrl.replace('/ready', '');
+  const ids = await policyIds(gatewayUrl, 1000);
+  if (ids.length === 0) throw new Error('no published policies to render');
+  const queries = [
+    ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),
+    ...lines(QA)
+      .filter((_, i) => i % 50 === 0)
+      .map((r) => r.question.slice(0, 60)),
+  ].filter((q) => q.trim().length > 0);
+
+  const processes = [
+    { name: 'web', pid: web.pid },
+    { name: 'gateway', pid: gw.pid },
+    ...Object.entries(services).map(([name, app]) => ({ name, pid: app.pid })),
+    { name: 'load-gen', pid: process.pid },
+  ].filter((p) => p.pid);
+  const call = callAt(webUrl);
+  const targets = {
+    'SSR policy page': (agent, i) => call(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`),
+    'SSR search page': (agent, i) => call(agent, 'GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`),
+  };
+  const [load1] = loadavg();
+  console.log(
+    `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
+      `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per page; ${ids.length} policies, ` +
+      `${queries.length} queries; corpus ${POLICIES} + ${QA} (embedded engines).\n`,
+  );
+  const results = {};
+  for (const [label, make] of Object.entries(targets)) {
+    await load(label, make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
+    results[label] = await load(label, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
+  }
+
+  started.browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const js = await homeScripts(started.browser, webUrl);
+  console.log(
+    `\nhome page JS: ${js.count} scripts, ${(js.wire / 1024).toFixed(1)} KiB on the wire, ${(js.raw / 1024).toFixed(1)} KiB raw, ` +
+      `${(js.gzip / 1024).toFixed(1)} KiB gzip -9`,
+  );
+  const lcp = {};
+  const pages = {
+    home: `${webUrl}/`,
+    search: `${webUrl}/search?q=${encodeURIComponent('住房公积金提取')}`,
+    policy: `${webUrl}/policies/${ids[0]}`,
+  };
+  for (const [name, url] of Object.entries(pages)) {
+    const runs = [];
+    for (let i = 0; i < LCP_RUNS; i++) runs.push(await lcpOnce(started.browser, url));
+    lcp[name] = median(runs);
+    console.log(`LCP ${name.padEnd(7)} median ${lcp[name].toFixed(0)} ms  (runs: ${runs.map((r) => r.toFixed(0)).join(', ')})`);
+  }
+
+  console.log('\ntargets (issue 15):');
+  for (const label of Object.keys(targets)) {
+    const r = results[label];
+    const ok200 = (r.statuses[200] ?? 0) / Math.max(1, r.requests);
+    if (r.requests === 0 || ok200 < 0.99) {
+      console.log(`  ${label}: NOT MEASURED (${JSON.stringify(r.statuses)})`);
+      exitCode = 1;
+    } else console.log(`  ${label} p95 ${r.p95.toFixed(1)} ms ≤ 100 ms: ${r.p95 <= 100 ? 'ok' : 'MISSED'} (${r.rps.toFixed(0)} req/s)`);
+  }
+  const jsKb = Math.min(js.wire, js.gzip) / 1000;
+  console.log(`  home page JS ${jsKb.toFixed(1)} KB compressed ≤ 150 KB: ${jsKb <= 150 ? 'ok' : 'MISSED'}`);
+  for (const [name, ms] of Object.entries(lcp)) {
+    if (ms < 0) {
+      console.log(`  LCP ${name}: NOT MEASURED`);
+      exitCode = 1;
+    } else console.log(`  LCP ${name} ${(ms / 1000).toFixed(2)} s ≤ 2.5 s: ${ms <= 2500 ? 'ok' : 'MISSED'}`);
+  }
+} catch (error) {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
