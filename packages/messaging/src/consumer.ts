@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
 import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import type { BusNaming } from './naming.js';
 import { ensureConsumer } from './streams.js';
 
@@ -62,9 +63,25 @@ export class DurableConsumer {
   private async run(messages: ConsumerMessages, maxDeliver: number) {
     for await (const msg of messages) {
       const wrap = this.opts.wrap ?? ((_m, fn) => fn());
-      const outcome = await wrap(msg, () => this.process(msg, maxDeliver));
+      const outcome = await wrap(msg, () => (tracingEnabled() ? this.processTraced(msg, maxDeliver) : this.process(msg, maxDeliver)));
       this.opts.onOutcome?.(outcome);
     }
+  }
+
+  /** Handles a message that carries a trace context in a consumer span of that trace (one without, as before). */
+  private processTraced(msg: JsMsg, maxDeliver: number): Promise<EventOutcome> {
+    const parent = extractTraceContext((key) => msg.headers?.get(key));
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': msg.subject,
+      'messaging.consumer.group.name': this.opts.name,
+      'messaging.message.delivery_count': msg.info.deliveryCount,
+    };
+    return inSpan(`process ${msg.subject}`, { kind: SpanKind.CONSUMER, parent, childOnly: true, attributes }, async (span) => {
+      const outcome = await this.process(msg, maxDeliver);
+      if (outcome !== 'ack' && outcome !== 'duplicate') markFailedWith(span, outcome);
+      return outcome;
+    });
   }
 
   // term() carries no reason text: nats-server 2.9 does not understand "+TERM <reason>" and leaves the message pending.
