@@ -144,13 +144,20 @@ const fmtCpu = (cpu) =>
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${v.toFixed(0)}%`)
     .join(', ');
+/** CPU per answered request in µs: robust on a shared machine, where a process's share of a core is not. */
+const fmtCpuPerRequest = (r) =>
+  Object.entries(r.cpu)
+    .filter(([k]) => k !== 'load-gen')
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${(((v / 100) * 1e6) / Math.max(1, r.achieved)).toFixed(0)}`)
+    .join(', ');
 
 function print(r) {
   const errPct = (100 * r.errors) / Math.max(1, r.total);
   console.log(
     `${String(r.rate).padStart(5)} req/s offered  ${r.achieved.toFixed(0).padStart(5)} answered/s  ` +
       `p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(7)}  p99 ${r.p99.toFixed(1).padStart(7)} ms  ` +
-      `errors ${errPct.toFixed(1)} %\n${''.padEnd(22)}CPU (% of one core): ${fmtCpu(r.cpu)}`,
+      `errors ${errPct.toFixed(1)} %\n${''.padEnd(22)}CPU (% of one core): ${fmtCpu(r.cpu)}\n${''.padEnd(22)}CPU µs per request: ${fmtCpuPerRequest(r)}`,
   );
   if (r.errors) {
     const bad = Object.entries(r.statuses).filter(([k]) => !/ 2\d\d$/.test(k));
@@ -199,14 +206,24 @@ try {
   for (const name of SERVICES) apps[name] = [await startApp(name, base)];
   const gw = await startApp('gateway', {
     ...base,
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    RATE_LIMIT_SUBMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000',
   });
   const gatewayUrl = gw.readyUrl.replace('/ready', '');
   process.env.GATEWAY_URL = gatewayUrl;
   delete process.env.KEYCLOAK_URL;
 
-  await runScript('policy-import.mjs', [join(root, 'test-fixtures', 'corpus', 'policies.jsonl'), '--quiet'], gatewayUrl);
+  await runScript('policy-import.mjs', [join(root, 'test-fixtures', 'corpus', 'policies.jsonl'), '--quiet'], gatewayUrl).catch((error) => {
+    // On a busy machine publishing the import can fail part-way (a transaction outlasting its limit); the bench goes
+    // on with what was published, and says why.
+    const why = apps['policy-svc'][0].output
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"level":50'))
+      .slice(-2)
+      .join('\n');
+    process.stderr.write(`policy import: ${error.message.split('\n').find((l) => l.includes('HTTP')) ?? error.message}\n${why}\n`);
+  });
   await runScript('qa-import.mjs', [join(root, 'test-fixtures', 'corpus', 'qa.jsonl'), '--quiet'], gatewayUrl);
   await runScript('demo-load.mjs', [], gatewayUrl);
 
@@ -268,7 +285,7 @@ try {
   console.log(
     `\nknee: ${one.knee.rate} req/s (p95 ${one.knee.p95.toFixed(1)} ms)` +
       (one.first ? `; ${one.first.rate} req/s misses it (p95 ${one.first.p95.toFixed(1)} ms, ${one.first.errors} errors)` : '') +
-      `\nCPU at the knee (% of one core): ${fmtCpu(one.knee.cpu)}\nbusiest service: ${busiest}`,
+      `\nCPU at the knee (% of one core): ${fmtCpu(one.knee.cpu)}\nCPU µs per request at the knee: ${fmtCpuPerRequest(one.knee)}\nbusiest service: ${busiest}`,
   );
 
   apps[busiest].push(await startApp(busiest, base));

@@ -1,4 +1,5 @@
 import { AppProcess, eventually, freePort, queryRows } from '@govdisc/testing';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -336,6 +337,12 @@ describe('tracing (OpenTelemetry over OTLP/HTTP)', () => {
     });
     const spans = spansOf(traceId);
     expectOneTree(spans, callerSpanId);
+    // The event carries the trace in its headers only: the envelope on the stream is as it always was.
+    const jsm = await jetstreamManager(stack.nc);
+    const event = await jsm.streams.getMessage('DISCLOSURE_EVENTS', { last_by_subj: 'disclosure.request.submitted' });
+    expect(event!.header.get('traceparent')).toContain(traceId);
+    expect(event!.json<{ payload: { requestNumber: string } }>().payload.requestNumber).toBe(res.json.requestNumber);
+    expect(event!.json<object>()).not.toHaveProperty('traceparent');
     // Nothing the citizen typed reaches the collector: statements are parameterised, routes are templates.
     expect(JSON.stringify(spans)).not.toMatch(/赵追踪|11010519491231002X|13912345678|道路养护/);
   });
