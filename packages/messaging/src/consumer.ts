@@ -1,5 +1,5 @@
-import { DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
-import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { DEAD_LETTER_STREAM, DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
@@ -34,12 +34,14 @@ export class DurableConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private info: (() => Promise<{ num_pending: number; num_ack_pending: number }>) | undefined;
+  private jsm: JetStreamManager | undefined;
 
   constructor(private readonly opts: DurableConsumerOptions) {}
 
   async start(): Promise<void> {
     const { nc, naming, name } = this.opts;
-    await ensureConsumer(await jetstreamManager(nc), naming, name);
+    this.jsm = await jetstreamManager(nc);
+    await ensureConsumer(this.jsm, naming, name);
     const spec = naming.consumerSpec(name);
     const consumer = await jetstream(nc).consumers.get(spec.stream, name);
     this.info = () => consumer.info();
@@ -52,6 +54,14 @@ export class DurableConsumer {
     if (!this.info) return 0;
     const info = await this.info();
     return info.num_pending + info.num_ack_pending;
+  }
+
+  /** Messages of this consumer waiting in the DEAD_LETTERS stream (set aside by any replica, since the stream began). */
+  async deadLetterCount(): Promise<number> {
+    if (!this.jsm) return 0;
+    const subject = this.opts.naming.subject(deadLetterSubject(this.opts.name));
+    const info = await this.jsm.streams.info(this.opts.naming.stream(DEAD_LETTER_STREAM), { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
   }
 
   /** Stops fetching, lets the message in hand finish, and leaves unacked ones for redelivery. */

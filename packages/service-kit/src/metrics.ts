@@ -153,6 +153,18 @@ backgroundQueueGauge(
   (s) => s.parkedTotal,
 );
 
+new Gauge({
+  name: 'govdisc_dead_letters',
+  help: 'Messages a consumer set aside that wait in the DEAD_LETTERS stream (durable: survives restarts; every replica reports the same count)',
+  labelNames: ['consumer'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    const snapshots = await snapshotsForScrape();
+    this.reset();
+    for (const s of snapshots) if (s.deadLetters !== undefined) this.set({ consumer: s.queue }, s.deadLetters);
+  },
+});
+
 @Controller()
 export class MetricsController {
   @Get('metrics')
