@@ -1,16 +1,27 @@
 import { AppProcess, eventually, freePort, queryRows } from '@govdisc/testing';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { bearer, tokenFor } from './auth.js';
+import { type CollectedSpan, startOtlpCollector } from './otlp-collector.js';
 import { publishedPair, publishedPolicy } from './publishing.js';
-import { type Stack, api, entryOf, serviceApps, startStack } from './stack.js';
+import { type Stack, api, entryOf, repoRoot, serviceApps, startStack } from './stack.js';
 
 let stack: Stack;
 let staff: Record<string, string>;
 let editor: Record<string, string>;
 let reviewer: Record<string, string>;
+let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Every app exports its traces to a collector of this test (OTLP/HTTP JSON), in batches every 100 ms.
+  collector = await startOtlpCollector();
+  const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
+  stack = await startStack({
+    appEnv: () => Object.fromEntries([...serviceApps, 'gateway'].map((app) => [app, tracing])),
+  });
   console.log(`e2e stack (6 apps, private NATS, fresh database) ready in ${(stack.startupMs / 1000).toFixed(1)} s`);
   staff = bearer(await tokenFor(stack.issuerUrl, 'admin1'));
   editor = bearer(await tokenFor(stack.issuerUrl, 'editor1'));
@@ -19,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await collector?.stop();
 });
 
 const countDocuments = async () =>
@@ -56,13 +68,39 @@ test('the gateway reports every service up, serves the OpenAPI UI, and every app
 
   // The services' ports are internal; the gateway's is public, so its metrics live on METRICS_PORT.
   const metricsUrls = [...serviceApps.map((a) => stack.apps[a].readyUrl.replace('/ready', '/metrics')), stack.gatewayMetricsUrl];
+  const exported = new Set<string>();
   for (const url of metricsUrls) {
     const metrics = await fetch(url);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+    const text = await metrics.text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    for (const [, name, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      exported.add(name!);
+      if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(`${name}${suffix}`);
+    }
   }
   expect((await fetch(`${stack.gatewayUrl}/metrics`)).status).toBe(404);
+  // Every metric the alert rules and the dashboards use is exported by some app (a renamed metric breaks no alert silently).
+  const used = metricNamesUsedByAlertsAndDashboards();
+  expect(used.length).toBeGreaterThan(10);
+  expect(used.filter((name) => !exported.has(name))).toEqual([]);
 });
+
+function metricNamesUsedByAlertsAndDashboards(): string[] {
+  const dir = `${repoRoot}infra/observability`;
+  const alerts = parseYaml(readFileSync(`${dir}/alerts.yaml`, 'utf8')) as {
+    groups: Array<{ rules: Array<{ alert: string; expr: string }> }>;
+  };
+  const exprs = alerts.groups.flatMap((g) => g.rules.map((r) => r.expr));
+  for (const file of readdirSync(`${dir}/dashboards`)) {
+    const dashboard = JSON.parse(readFileSync(`${dir}/dashboards/${file}`, 'utf8')) as {
+      panels: Array<{ targets?: Array<{ expr: string }> }>;
+    };
+    exprs.push(...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)));
+  }
+  const names = exprs.flatMap((e) => [...e.matchAll(/\b((?:govdisc|process|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1]!));
+  return [...new Set(names)].sort();
+}
 
 test('a request crosses gateway → NATS → service → PostgreSQL, carrying its request id', async () => {
   const res = await api(
@@ -194,7 +232,10 @@ test('a second replica shares the requests of its queue group', async () => {
     for (let i = 0; i < 40; i++) expect((await api(stack, 'GET', '/qa/pairs')).status).toBe(200);
     const handled = async (app: AppProcess) => {
       const metrics = await (await fetch(app.readyUrl.replace('/ready', '/metrics'))).text();
-      const line = metrics.split('\n').find((l) => l.startsWith('govdisc_rpc_handled_total{subject="rpc.qa.pair.list",outcome="ok"}'));
+      // every sample names its app (`service`, service-kit's default label)
+      const line = metrics
+        .split('\n')
+        .find((l) => l.startsWith('govdisc_rpc_handled_total{subject="rpc.qa.pair.list",outcome="ok",service="qa-svc"}'));
       return line ? Number(line.split(' ').pop()) : 0;
     };
     const [a, b] = [await handled(stack.apps['qa-svc']), await handled(extra)];
@@ -215,4 +256,94 @@ test('services authorise the actor too: a direct NATS request without a staff ac
   const asCitizen = await stack.nc.request('rpc.policy.document.create', JSON.stringify({ actor: citizen, payload }), { timeout: 3_000 });
   expect(asCitizen.json<{ err: { code: string } }>().err.code).toBe('FORBIDDEN');
   expect(await countDocuments()).toBe(before);
+});
+
+describe('tracing (OpenTelemetry over OTLP/HTTP)', () => {
+  /** Calls the gateway as a traced client would: its own span id as the parent of everything that follows. */
+  async function tracedCall(method: string, path: string, body?: unknown) {
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
+    const res = await api(stack, method, path, body, { traceparent: `00-${traceId}-${callerSpanId}-01` });
+    return { res, traceId, callerSpanId };
+  }
+
+  const spansOf = (traceId: string) => collector.spans.filter((s) => s.traceId === traceId);
+  const chain = (span: CollectedSpan, spans: CollectedSpan[]): string[] => {
+    const parent = spans.find((s) => s.spanId === span.parentSpanId);
+    return parent ? [`${span.service} ${span.name}`, ...chain(parent, spans)] : [`${span.service} ${span.name}`];
+  };
+  /** Every span hangs off the caller's span through spans of the same trace: no orphan, no second root. */
+  const expectOneTree = (spans: CollectedSpan[], callerSpanId: string) => {
+    const ids = new Set(spans.map((s) => s.spanId));
+    expect(spans.filter((s) => !ids.has(s.parentSpanId ?? '')).map((s) => [s.service, s.name, s.parentSpanId])).toEqual([
+      ['gateway', expect.any(String), callerSpanId],
+    ]);
+  };
+  /** The span of `service` named `name` whose parent is a span named `parentName` of `parentService`. */
+  const link = (spans: CollectedSpan[], child: [string, string | RegExp], parent: [string, string]) => {
+    const found = spans.find(
+      (s) =>
+        s.service === child[0] &&
+        (typeof child[1] === 'string' ? s.name === child[1] : child[1].test(s.name)) &&
+        spans.some((p) => p.spanId === s.parentSpanId && p.service === parent[0] && p.name === parent[1]),
+    );
+    expect([child, parent, found ? 'linked' : spans.map((s) => chain(s, spans).join(' ← '))]).toEqual([child, parent, 'linked']);
+    return found!;
+  };
+
+  test('a policy search is one trace: gateway → NATS → policy-svc → PostgreSQL', async () => {
+    const { res, traceId, callerSpanId } = await tracedCall('GET', `/policies/search?q=${encodeURIComponent('追踪检索一次')}`);
+    expect(res.status).toBe(200);
+    const route = 'GET /api/v1/policies/search';
+    const rpc = 'rpc.policy.search.query';
+    await eventually(() => {
+      const spans = spansOf(traceId);
+      link(spans, ['gateway', rpc], ['gateway', route]);
+      link(spans, ['policy-svc', rpc], ['gateway', rpc]);
+      link(spans, ['policy-svc', /^(SELECT|INSERT|UPDATE) policy$/], ['policy-svc', rpc]);
+    });
+    const spans = spansOf(traceId);
+    expectOneTree(spans, callerSpanId);
+    expect(spans.find((s) => s.name === route)).toMatchObject({
+      kind: 2,
+      attributes: { 'http.route': '/api/v1/policies/search', 'http.response.status_code': 200 },
+    });
+    expect(spans.find((s) => s.service === 'policy-svc' && s.attributes['db.system.name'])!.attributes['db.query.text']).not.toContain(
+      '追踪',
+    );
+  });
+
+  test('a disclosure submission is one trace: gateway → NATS → disclosure-request-svc → PostgreSQL → JetStream → notify-svc', async () => {
+    const { res, traceId, callerSpanId } = await tracedCall('POST', '/disclosure-requests', {
+      applicant: { type: 'NATURAL_PERSON', name: '赵追踪', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678' },
+      channel: 'ONLINE',
+      description: '江东市2025年道路养护经费使用情况',
+      deliveryForm: 'EMAIL',
+    });
+    expect(res.status).toBe(201);
+    const rpc = 'rpc.disclosure.request.submit';
+    await eventually(() => {
+      const spans = spansOf(traceId);
+      link(spans, ['gateway', rpc], ['gateway', 'POST /api/v1/disclosure-requests']);
+      link(spans, ['disclosure-request-svc', rpc], ['gateway', rpc]);
+      link(spans, ['disclosure-request-svc', 'INSERT disclosure'], ['disclosure-request-svc', rpc]);
+      const publish = link(spans, ['disclosure-request-svc', 'publish disclosure.request.submitted'], ['disclosure-request-svc', rpc]);
+      expect(publish.kind).toBe(4);
+      link(
+        spans,
+        ['notify-svc', 'process disclosure.request.submitted'],
+        ['disclosure-request-svc', 'publish disclosure.request.submitted'],
+      );
+    });
+    const spans = spansOf(traceId);
+    expectOneTree(spans, callerSpanId);
+    // The event carries the trace in its headers only: the envelope on the stream is as it always was.
+    const jsm = await jetstreamManager(stack.nc);
+    const event = await jsm.streams.getMessage('DISCLOSURE_EVENTS', { last_by_subj: 'disclosure.request.submitted' });
+    expect(event!.header.get('traceparent')).toContain(traceId);
+    expect(event!.json<{ payload: { requestNumber: string } }>().payload.requestNumber).toBe(res.json.requestNumber);
+    expect(event!.json<object>()).not.toHaveProperty('traceparent');
+    // Nothing the citizen typed reaches the collector: statements are parameterised, routes are templates.
+    expect(JSON.stringify(spans)).not.toMatch(/赵追踪|11010519491231002X|13912345678|道路养护/);
+  });
 });

@@ -7,6 +7,7 @@ import { spawn, execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { prettyFactory } from 'pino-pretty';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = {
@@ -34,13 +35,21 @@ const width = Math.max(...apps.map((a) => a.name.length));
 const children = [];
 let stopping = false;
 
+// Every app writes JSON log lines. On a terminal they are shown readable (time, level, message, then the fields
+// on one line); piped or redirected (CI, a file, a log shipper) they stay JSON. LOG_FORMAT=json|pretty decides instead.
+const pretty = (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty';
+const prettify = pretty
+  ? prettyFactory({ colorize: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service,app' })
+  : null;
+const formatLine = (line) => (prettify && line.startsWith('{') ? prettify(line).replace(/\n$/, '') : line);
+
 function prefixLines(name, color, stream, out) {
   let buffer = '';
   stream.on('data', (chunk) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop();
-    for (const line of lines) out.write(`\x1b[${color}m${name.padEnd(width)} |\x1b[0m ${line}\n`);
+    for (const line of lines) out.write(`\x1b[${color}m${name.padEnd(width)} |\x1b[0m ${formatLine(line)}\n`);
   });
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bootstrapService, migrate, runMain, startMetricsListener } from '@govdisc/service-kit';
+import { bootstrapService, migrate, runMain, startMetricsListener, tracingOf } from '@govdisc/service-kit';
 import { AppModule } from './app.module.js';
 import { SERVICE_NAME, loadAppConfig } from './config/env.js';
 import { configureGateway, gatewayHttpAdapter } from './http/setup.js';
@@ -19,6 +19,7 @@ runMain(async () => {
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
     httpAdapter: gatewayHttpAdapter(config),
     drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
+    tracing: tracingOf(config),
     configure: (app) => configureGateway(app, config),
   });
   if (config.METRICS_PORT) {

@@ -76,6 +76,10 @@ function serviceBase(port: number, schema: string): Record<string, string> {
     NATS_URL: nats,
     NATS_SUBJECT_PREFIX: '',
     RPC_DRAIN_TIMEOUT_MS: '10000',
+    // Traces (packages/telemetry): set the collector's OTLP/HTTP address to export them; '' leaves tracing off.
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    OTEL_TRACES_SAMPLER_ARG: '0.1',
+    OTEL_BSP_SCHEDULE_DELAY: '5000',
     DB_SCHEMA: schema,
     // Each service applies its own migrations on start under an advisory lock, so replicas can start together.
     DB_SKIP_MIGRATIONS: 'false',

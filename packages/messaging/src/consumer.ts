@@ -1,7 +1,8 @@
-import { DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
-import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { DEAD_LETTER_STREAM, DomainError, ErrorCode, deadLetterSubject } from '@govdisc/contracts';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import type { BusNaming } from './naming.js';
 import { ensureConsumer } from './streams.js';
 
@@ -33,12 +34,14 @@ export class DurableConsumer {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
   private info: (() => Promise<{ num_pending: number; num_ack_pending: number }>) | undefined;
+  private jsm: JetStreamManager | undefined;
 
   constructor(private readonly opts: DurableConsumerOptions) {}
 
   async start(): Promise<void> {
     const { nc, naming, name } = this.opts;
-    await ensureConsumer(await jetstreamManager(nc), naming, name);
+    this.jsm = await jetstreamManager(nc);
+    await ensureConsumer(this.jsm, naming, name);
     const spec = naming.consumerSpec(name);
     const consumer = await jetstream(nc).consumers.get(spec.stream, name);
     this.info = () => consumer.info();
@@ -53,6 +56,14 @@ export class DurableConsumer {
     return info.num_pending + info.num_ack_pending;
   }
 
+  /** Messages of this consumer waiting in the DEAD_LETTERS stream (set aside by any replica, since the stream began). */
+  async deadLetterCount(): Promise<number> {
+    if (!this.jsm) return 0;
+    const subject = this.opts.naming.subject(deadLetterSubject(this.opts.name));
+    const info = await this.jsm.streams.info(this.opts.naming.stream(DEAD_LETTER_STREAM), { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
+  }
+
   /** Stops fetching, lets the message in hand finish, and leaves unacked ones for redelivery. */
   async stop(): Promise<void> {
     await this.messages?.close();
@@ -62,9 +73,25 @@ export class DurableConsumer {
   private async run(messages: ConsumerMessages, maxDeliver: number) {
     for await (const msg of messages) {
       const wrap = this.opts.wrap ?? ((_m, fn) => fn());
-      const outcome = await wrap(msg, () => this.process(msg, maxDeliver));
+      const outcome = await wrap(msg, () => (tracingEnabled() ? this.processTraced(msg, maxDeliver) : this.process(msg, maxDeliver)));
       this.opts.onOutcome?.(outcome);
     }
+  }
+
+  /** Handles a message that carries a trace context in a consumer span of that trace (one without, as before). */
+  private processTraced(msg: JsMsg, maxDeliver: number): Promise<EventOutcome> {
+    const parent = extractTraceContext((key) => msg.headers?.get(key));
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': msg.subject,
+      'messaging.consumer.group.name': this.opts.name,
+      'messaging.message.delivery_count': msg.info.deliveryCount,
+    };
+    return inSpan(`process ${msg.subject}`, { kind: SpanKind.CONSUMER, parent, childOnly: true, attributes }, async (span) => {
+      const outcome = await this.process(msg, maxDeliver);
+      if (outcome !== 'ack' && outcome !== 'duplicate') markFailedWith(span, outcome);
+      return outcome;
+    });
   }
 
   // term() carries no reason text: nats-server 2.9 does not understand "+TERM <reason>" and leaves the message pending.

@@ -2,8 +2,19 @@ import type { Envelope } from '@govdisc/contracts';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { SpanKind, currentTraceparent, extractTraceContext, inSpan, injectTraceContext } from '@govdisc/telemetry';
 import { OUTBOX_TABLE, type RawSql, type TransactionalSql } from './sql.js';
 import type { BusNaming } from './naming.js';
+
+/**
+ * The stored form of an event: the envelope, plus (while tracing) the `traceparent` of the work that wrote it, so
+ * the relay publishes it into the same trace. The relay takes that key off: it travels as a header, never in the body.
+ */
+export type StoredEnvelope = Envelope & { traceparent?: string };
+
+function stored(envelope: Envelope, traceparent: string | undefined): Envelope | StoredEnvelope {
+  return traceparent ? { ...envelope, traceparent } : envelope;
+}
 
 /** Writes an event in the caller's transaction: it is published if, and only if, the transaction commits. */
 export async function addToOutbox(tx: RawSql, envelope: Envelope): Promise<void> {
@@ -11,24 +22,25 @@ export async function addToOutbox(tx: RawSql, envelope: Envelope): Promise<void>
     `INSERT INTO ${OUTBOX_TABLE} (id, type, envelope) VALUES ($1::uuid, $2, $3::jsonb)`,
     envelope.id,
     envelope.type,
-    JSON.stringify(envelope),
+    JSON.stringify(stored(envelope, currentTraceparent())),
   );
 }
 
 /** Many events in one statement (bulk writes such as imports): same effect as addToOutbox per envelope. */
 export async function addManyToOutbox(tx: RawSql, envelopes: readonly Envelope[]): Promise<void> {
   if (envelopes.length === 0) return;
+  const traceparent = currentTraceparent();
   await tx.$executeRawUnsafe(
     `INSERT INTO ${OUTBOX_TABLE} (id, type, envelope)
      SELECT e.id, e.type, e.envelope FROM json_to_recordset($1::json) AS e(id uuid, type text, envelope jsonb)`,
-    JSON.stringify(envelopes.map((e) => ({ id: e.id, type: e.type, envelope: e }))),
+    JSON.stringify(envelopes.map((e) => ({ id: e.id, type: e.type, envelope: stored(e, traceparent) }))),
   );
 }
 
 export interface OutboxRow {
   id: string;
   type: string;
-  envelope: Envelope;
+  envelope: StoredEnvelope;
 }
 
 /**
@@ -166,11 +178,19 @@ export class OutboxRelay {
     return { published, stoppedEarly };
   }
 
+  /** Publishes one row; a row written inside a trace is published in a producer span of that trace. */
   private async publishOne(row: OutboxRow): Promise<void> {
+    const { traceparent, ...envelope } = row.envelope;
+    const subject = this.opts.naming.subject(row.type);
     const h = headers();
-    h.set('x-request-id', row.envelope.correlationId);
-    if (row.envelope.causationId) h.set('causation-id', row.envelope.causationId);
-    await this.js.publish(this.opts.naming.subject(row.type), JSON.stringify(row.envelope), { msgID: row.id, headers: h });
+    h.set('x-request-id', envelope.correlationId);
+    if (envelope.causationId) h.set('causation-id', envelope.causationId);
+    const parent = traceparent ? extractTraceContext((key) => (key === 'traceparent' ? traceparent : undefined)) : undefined;
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.message.id': row.id };
+    await inSpan(`publish ${row.type}`, { kind: SpanKind.PRODUCER, parent, childOnly: true, attributes }, async () => {
+      injectTraceContext((key, value) => h.set(key, value));
+      await this.js.publish(subject, JSON.stringify(envelope), { msgID: row.id, headers: h });
+    });
   }
 
   /**

@@ -20,6 +20,8 @@ export interface QueueSnapshot {
   parkedTotal: number;
   /** the most recent parked items, newest last (a bounded list) */
   parked: ParkedItem[];
+  /** consumers: messages kept in the DEAD_LETTERS stream for this consumer (durable, the same for every replica) */
+  deadLetters?: number;
 }
 
 export interface BackgroundQueue {

@@ -1,9 +1,12 @@
 import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { type AbstractHttpAdapter, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { startTracing, stopTracing, type TracingOptions } from '@govdisc/telemetry';
 import { ReadinessRegistry } from './health.js';
 import { NatsRpcServer } from './rpc-server.js';
 import { migrate } from './migrate.js';
+import { metricsRegistry } from './metrics.js';
+import { tracingOf } from './config.js';
 
 export interface BootstrapOptions<App extends INestApplication = INestApplication> {
   name: string;
@@ -12,6 +15,8 @@ export interface BootstrapOptions<App extends INestApplication = INestApplicatio
   /** Serve RPC on core NATS with a queue group named after the app, so replicas share requests. */
   rpc?: { natsUrl: string };
   drainTimeoutMs: number;
+  /** OpenTelemetry export (tracingOf(config)); without an endpoint tracing stays off. */
+  tracing?: Omit<TracingOptions, 'serviceName'>;
   /**
    * The HTTP server under Nest (default: Express, via @nestjs/platform-express). The gateway passes
    * a FastifyAdapter; it then parses bodies itself (`bodyParser: false`).
@@ -27,6 +32,10 @@ export interface BootstrapOptions<App extends INestApplication = INestApplicatio
  * closes (consumers stop, outbox relay stops, database and NATS connections drain).
  */
 export async function bootstrapService<App extends INestApplication = INestApplication>(opts: BootstrapOptions<App>): Promise<App> {
+  // Before any client is built: the database adapter and the NATS clients trace only when it is on.
+  startTracing({ serviceName: opts.name, ...opts.tracing });
+  // Every sample says which app it came from, whatever the scrape configuration adds.
+  metricsRegistry.setDefaultLabels({ service: opts.name });
   const app = opts.httpAdapter
     ? await NestFactory.create<App>(opts.module, opts.httpAdapter, { bufferLogs: true, bodyParser: false })
     : await NestFactory.create<App>(opts.module, { bufferLogs: true });
@@ -51,6 +60,7 @@ export async function bootstrapService<App extends INestApplication = INestAppli
       const idle = rpcServer ? await rpcServer.drain(opts.drainTimeoutMs) : true;
       if (!idle) logger.warn('in-flight RPC work did not finish before the drain timeout');
       await app.close();
+      await stopTracing(); // the last spans leave before the process does
       logger.log('stopped cleanly');
     })()
       .then(() => process.exit(0))
@@ -81,6 +91,9 @@ interface ServiceConfig {
   DATABASE_URL: string;
   DB_SCHEMA: string;
   DB_SKIP_MIGRATIONS: boolean;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_TRACES_SAMPLER_ARG: number;
+  OTEL_BSP_SCHEDULE_DELAY: number;
 }
 
 export interface ServiceMain<C extends ServiceConfig> {
@@ -104,6 +117,7 @@ export function runService<C extends ServiceConfig>(def: ServiceMain<C>): void {
       http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
       rpc: { natsUrl: config.NATS_URL },
       drainTimeoutMs: config.RPC_DRAIN_TIMEOUT_MS,
+      tracing: tracingOf(config),
     });
   });
 }

@@ -42,7 +42,26 @@ export const baseServiceEnv = z.object({
     .regex(/^([A-Za-z0-9_-]+\.)?$/, 'must be empty or one token followed by a dot, e.g. "t1."')
     .default(''),
   RPC_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** OTLP/HTTP collector (e.g. http://otel-collector:4318): traces are exported there; unset, tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL such as http://otel-collector:4318').optional(),
+  /** Share of new traces recorded, 0–1 (a caller's decision is kept). */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  /** How long finished spans wait before being sent in one batch. */
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(10).max(60_000).default(5_000),
 });
+
+/** The tracing settings of a service's configuration (bootstrapService's `tracing`). */
+export function tracingOf(config: {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_TRACES_SAMPLER_ARG: number;
+  OTEL_BSP_SCHEDULE_DELAY: number;
+}) {
+  return {
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+    scheduleDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+  };
+}
 
 /** For services that own a PostgreSQL schema. */
 export const databaseEnv = z.object({

@@ -100,6 +100,7 @@ export abstract class EventConsumerHost implements OnApplicationBootstrap, OnMod
         pending: await consumer.pendingCount(),
         parkedTotal: this.deadLetters.total,
         parked: this.deadLetters.list(),
+        deadLetters: await consumer.deadLetterCount(),
       }),
     });
   }

@@ -1,3 +1,4 @@
+import { currentTraceId } from '@govdisc/telemetry';
 import { currentCorrelationId } from './correlation.js';
 
 /** Paths redacted from every log line: credentials, tracking codes and citizens' personal data (URLs: redact-url.ts). */
@@ -30,6 +31,8 @@ export function pinoOptions(opts: LoggingOptions) {
     redact: { paths: redactPaths, censor: '[redacted]' },
     mixin: () => {
       const correlationId = currentCorrelationId();
+      const traceId = currentTraceId(); // with tracing on: the line can be found from its trace, and back
+      if (traceId) return correlationId ? { correlationId, traceId } : { traceId };
       return correlationId ? { correlationId } : {};
     },
     transport: opts.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,

@@ -36,6 +36,75 @@ export function rpcRecorder(subject: string): (outcome: string, seconds: number)
   };
 }
 
+export const rpcClientRequests = new Counter({
+  name: 'govdisc_rpc_client_requests_total',
+  help: 'RPC requests sent, by subject and outcome (ok, the reply error code, SERVICE_UNAVAILABLE = no responder, SERVICE_TIMEOUT)',
+  labelNames: ['subject', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const rpcClientDuration = new Histogram({
+  name: 'govdisc_rpc_client_duration_seconds',
+  help: 'Time from sending an RPC request to its reply (or failure), as the caller sees it',
+  labelNames: ['subject'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+/** Records one RPC call as its caller saw it; label objects are made once per subject and outcome. */
+export const recordRpcCall = labelCache(
+  (subject: string, outcome: string) => `${subject} ${outcome}`,
+  (subject: string, outcome: string) => ({ counter: { subject, outcome }, histogram: { subject } }),
+  (labels, seconds: number) => {
+    rpcClientRequests.inc(labels.counter);
+    rpcClientDuration.observe(labels.histogram, seconds);
+  },
+);
+
+export const httpRequests = new Counter({
+  name: 'govdisc_http_requests_total',
+  help: 'HTTP requests answered, by route template (`unmatched` for no route), method and status code',
+  labelNames: ['route', 'method', 'status'] as const,
+  registers: [metricsRegistry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'govdisc_http_request_duration_seconds',
+  help: 'Time to answer an HTTP request, by route template and method',
+  labelNames: ['route', 'method'] as const,
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+/** Records one answered HTTP request (the route's template, never its URL: bounded labels, no personal data). */
+export const recordHttpRequest = labelCache(
+  (route: string, method: string, status: number) => `${method} ${route} ${status}`,
+  (route: string, method: string, status: number) => ({ counter: { route, method, status: String(status) }, histogram: { route, method } }),
+  (labels, seconds: number) => {
+    httpRequests.inc(labels.counter);
+    httpDuration.observe(labels.histogram, seconds);
+  },
+);
+
+/**
+ * A recorder that builds the label objects of each key once (the hot paths allocate nothing per call). Keys are
+ * bounded by the caller: route templates, subjects, status codes, error codes.
+ */
+function labelCache<A extends unknown[], L>(
+  keyOf: (...args: A) => string,
+  make: (...args: A) => L,
+  record: (labels: L, seconds: number) => void,
+): (...args: [...A, number]) => void {
+  const cache = new Map<string, L>();
+  return (...args) => {
+    const seconds = args.pop() as number;
+    const key = keyOf(...(args as unknown as A));
+    let labels = cache.get(key);
+    if (!labels) cache.set(key, (labels = make(...(args as unknown as A))));
+    record(labels, seconds);
+  };
+}
+
 export const eventsHandled = new Counter({
   name: 'govdisc_events_handled_total',
   help: 'JetStream events handled, by consumer and outcome (ack, duplicate, term, nak)',
@@ -83,6 +152,18 @@ backgroundQueueGauge(
   'Poison items a background queue set aside since start, after bounded retries (inspect them at /metrics/queues)',
   (s) => s.parkedTotal,
 );
+
+new Gauge({
+  name: 'govdisc_dead_letters',
+  help: 'Messages a consumer set aside that wait in the DEAD_LETTERS stream (durable: survives restarts; every replica reports the same count)',
+  labelNames: ['consumer'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    const snapshots = await snapshotsForScrape();
+    this.reset();
+    for (const s of snapshots) if (s.deadLetters !== undefined) this.set({ consumer: s.queue }, s.deadLetters);
+  },
+});
 
 @Controller()
 export class MetricsController {

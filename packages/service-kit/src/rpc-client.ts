@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages, isErrorBody, type z } from '@govdisc/contracts';
-import { errors, type NatsConnection } from '@nats-io/transport-node';
+import { errors, headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import { SpanKind, inSpan, injectTraceContext, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import { NATS_CONNECTION } from './tokens.js';
 import { currentCorrelationId } from './correlation.js';
-import { decodeReply, encodeRequest } from './rpc-wire.js';
+import { decodeReply, encodeRequest, rpcAttributes } from './rpc-wire.js';
+import { recordRpcCall } from './metrics.js';
 
 export const RPC_CLIENT_OPTIONS = Symbol('RPC_CLIENT_OPTIONS');
 export interface RpcClientOptions {
@@ -37,18 +39,45 @@ export class RpcClient {
     const message = contract.makeRequest(payload as z.input<Req>, opts.actor ?? null);
     // No id of its own when there is none: the service makes one for its logs.
     const body = encodeRequest(message.actor, message.payload, currentCorrelationId());
+    const timeout = opts.timeoutMs ?? this.options.timeoutMs;
+    const started = performance.now();
     let decoded: ReturnType<typeof decodeReply>;
     try {
-      const msg = await this.nc.request(contract.subject, body, { timeout: opts.timeoutMs ?? this.options.timeoutMs });
-      decoded = decodeReply(msg.string());
+      decoded = await this.traced(contract.subject, body, timeout);
     } catch (error) {
-      throw this.transportError(error, contract.subject);
+      recordRpcCall(contract.subject, (error as DomainError).code, (performance.now() - started) / 1000);
+      throw error;
     }
     const { reply, textChecked } = decoded;
+    recordRpcCall(
+      contract.subject,
+      reply.err === undefined ? 'ok' : String((reply.err as { code?: unknown }).code),
+      (performance.now() - started) / 1000,
+    );
     if (reply.err !== undefined) throw this.replyError(reply.err, contract.subject);
     // The schema check stays (a reply is refused if it does not match); the text checks ran on the
     // reply's JSON text, and a service checks its output before sending it, so no object walk here.
     return contract.parseResponse(reply.response, { inputChecked: textChecked, outputChecked: textChecked });
+  }
+
+  /** The request in a client span when tracing (its context in the message's headers), else as it is. */
+  private traced(subject: string, body: string, timeout: number): Promise<ReturnType<typeof decodeReply>> {
+    return tracingEnabled()
+      ? inSpan(subject, { kind: SpanKind.CLIENT, childOnly: true, attributes: rpcAttributes(subject) }, async (span) => {
+          const decoded = await this.send(subject, body, timeout, traceHeaders());
+          if (decoded.reply.err) markFailedWith(span, (decoded.reply.err as { code?: string }).code ?? 'error');
+          return decoded;
+        })
+      : this.send(subject, body, timeout, undefined);
+  }
+
+  private async send(subject: string, body: string, timeout: number, hdrs: MsgHdrs | undefined): Promise<ReturnType<typeof decodeReply>> {
+    try {
+      const msg = await this.nc.request(subject, body, hdrs ? { timeout, headers: hdrs } : { timeout });
+      return decodeReply(msg.string());
+    } catch (error) {
+      throw this.transportError(error, subject);
+    }
   }
 
   private transportError(error: unknown, subject: string): DomainError {
@@ -67,4 +96,11 @@ export class RpcClient {
     this.logger.error({ err, subject }, 'service replied with an unknown error shape');
     return new DomainError(ErrorCode.INTERNAL_ERROR, errorMessages.INTERNAL_ERROR.zh);
   }
+}
+
+/** The active trace context as NATS headers (traceparent, tracestate); undefined outside a trace. */
+function traceHeaders(): MsgHdrs | undefined {
+  let h: MsgHdrs | undefined;
+  injectTraceContext((key, value) => (h ??= headers()).set(key, value));
+  return h;
 }

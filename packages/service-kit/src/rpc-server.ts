@@ -3,9 +3,10 @@ import { ModulesContainer } from '@nestjs/core';
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ErrorCode, errorMessages } from '@govdisc/contracts';
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import { inFlight } from './in-flight.js';
 import { type RpcRoute, rpcRoutesOf } from './rpc-handler.js';
-import { decodeRequest, encodeErrorReply } from './rpc-wire.js';
+import { decodeRequest, encodeErrorReply, rpcAttributes } from './rpc-wire.js';
 
 export interface NatsRpcServerOptions {
   /** Where the handlers live: the app's controllers are searched for @RpcHandler methods. */
@@ -99,7 +100,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     inFlight.enter();
     let answered: Promise<string>;
     try {
-      answered = bound.route.answer(bound.instance, decodeRequest(msg));
+      answered = tracingEnabled() ? this.answerTraced(bound, msg) : bound.route.answer(bound.instance, decodeRequest(msg));
     } catch (error) {
       answered = Promise.reject(error instanceof Error ? error : new Error(String(error))); // still answered and counted out below
     }
@@ -115,6 +116,17 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         inFlight.leave();
       },
     );
+  }
+
+  /** The answer inside a server span, a child of the caller's span when the request carried its trace context. */
+  private answerTraced(bound: Bound, msg: Msg): Promise<string> {
+    const parent = extractTraceContext((key) => msg.headers?.get(key));
+    const subject = bound.route.subject;
+    return inSpan(subject, { kind: SpanKind.SERVER, parent, attributes: rpcAttributes(subject) }, async (span) => {
+      const reply = await bound.route.answer(bound.instance, decodeRequest(msg));
+      if (reply.startsWith('{"err":')) markFailedWith(span, /"code":"([A-Z_]+)"/.exec(reply)?.[1] ?? 'error');
+      return reply;
+    });
   }
 
   private respond(msg: Msg, reply: string): void {

@@ -68,3 +68,8 @@ export function encodeErrorReply(err: ErrorBody): string {
 export function decodeReply(text: string): { reply: RpcReply; textChecked: boolean } {
   return { reply: JSON.parse(text) as RpcReply, textChecked: !jsonTextMayHoldBadText(text) };
 }
+
+/** OpenTelemetry's messaging attributes of one request-reply over core NATS. */
+export function rpcAttributes(subject: string) {
+  return { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'rpc.system': 'nats', 'rpc.method': subject };
+}

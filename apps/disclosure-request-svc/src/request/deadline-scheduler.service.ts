@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Actor, type DisclosureAction, type MessageContext, requestDueSoon, requestOverdue } from '@govdisc/contracts';
 import { addToOutbox } from '@govdisc/messaging';
-import { APP_CONFIG, OutboxRelayHost, PeriodicTask } from '@govdisc/service-kit';
+import { APP_CONFIG, OutboxRelayHost, PeriodicTask, metricsRegistry } from '@govdisc/service-kit';
+import { Gauge } from 'prom-client';
 import { shanghaiDate } from '@govdisc/contracts';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { type AppConfig, SERVICE_NAME } from '../config/env.js';
@@ -13,6 +14,18 @@ import { OPEN_STATUSES } from './domain/statuses.js';
 import { timelineEntry } from './timeline.js';
 
 const SYSTEM: Actor = { sub: 'system:deadline-scheduler', roles: [] };
+
+/** Set by every scan (each replica scans, so the alert takes the max across them). */
+const overdueGauge = new Gauge({
+  name: 'govdisc_disclosure_requests_overdue',
+  help: 'Open disclosure requests past their reply due date (the statutory deadline), as of the last deadline scan',
+  registers: [metricsRegistry],
+});
+const openGauge = new Gauge({
+  name: 'govdisc_disclosure_requests_open',
+  help: 'Disclosure requests not yet replied to or closed, as of the last deadline scan',
+  registers: [metricsRegistry],
+});
 const CLOCK_RUNNING = ['RECEIVED', 'IN_PROGRESS'];
 
 /**
@@ -52,7 +65,10 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     const today = this.clock.today();
     const ctx: MessageContext = { source: SERVICE_NAME, correlationId: `deadline-scan-${today}` };
     let events = 0;
-    for (const r of await this.requests.withStatus(OPEN_STATUSES)) {
+    const open = await this.requests.withStatus(OPEN_STATUSES);
+    openGauge.set(open.length);
+    overdueGauge.set(open.filter((r) => r.dueDate && CLOCK_RUNNING.includes(r.status) && today > r.dueDate).length);
+    for (const r of open) {
       // One request the rules refuse (e.g. a legacy row) must not stop reminders for all the others.
       try {
         const current = r.calendarVersion === this.calendar.version ? r : await this.recompute(r);

@@ -1,4 +1,5 @@
 import { type DisclosureAction, ErrorCode, requestClosed, requestDueSoon, requestOverdue } from '@govdisc/contracts';
+import { metricsRegistry } from '@govdisc/service-kit';
 import { eventually, queryRows } from '@govdisc/testing';
 import { ActOnRequestUseCase } from '../../src/request/act-on-request.usecase.js';
 import { DeadlineScheduler } from '../../src/request/deadline-scheduler.service.js';
@@ -14,6 +15,9 @@ let scheduler: DeadlineScheduler;
 let queries: RequestQueries;
 const ctx = { source: 'test', correlationId: 'deadlines' };
 const run = (requestNumber: string, action: DisclosureAction) => act.execute({ requestNumber, action, actor: gio, ctx });
+/** A gauge's value as Prometheus would scrape it (the alert DisclosureRequestsOverdue reads the first). */
+const gauge = async (name: 'govdisc_disclosure_requests_overdue' | 'govdisc_disclosure_requests_open') =>
+  (await metricsRegistry.getSingleMetric(name)!.get()).values[0]?.value;
 
 beforeAll(async () => {
   h = await startHarness('disclosure-deadlines');
@@ -48,9 +52,11 @@ test('due soon at 5 and 1 WD before due, overdue from the day after (24:00 rule)
   await scheduler.runOnce();
   await eventually(async () => expect((await mine(requestDueSoon.type)).map((p) => p.workingDaysLeft)).toEqual([5, 1]));
   expect(await mine(requestOverdue.type)).toEqual([]);
+  expect([await gauge('govdisc_disclosure_requests_overdue'), await gauge('govdisc_disclosure_requests_open')]).toEqual([0, 1]);
 
   h.setNow('2026-03-16T16:00:00Z'); // 00:00 on 03-17 in Shanghai
   await scheduler.runOnce();
+  expect(await gauge('govdisc_disclosure_requests_overdue')).toBe(1);
   await scheduler.runOnce();
   await eventually(async () =>
     expect(await mine(requestOverdue.type)).toEqual([expect.objectContaining({ dueDate: '2026-03-16', overdueSince: '2026-03-17' })]),

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, PUBLIC, accessAllows } from '@govdisc/contracts';
 import { runWithCorrelation } from '@govdisc/service-kit';
+import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
@@ -40,7 +41,7 @@ export function routeHandler(row: TaggedRoute, deps: PipelineDeps): Handler {
   const contentType = row.text?.contentType ?? 'application/json; charset=utf-8';
   const { routeDeps } = deps;
 
-  return async (req, reply) => {
+  const handle: Handler = async (req, reply) => {
     let actor: Actor | null = null;
     let admitted = false; // past access and rate limit: only then is a staff write audited
     try {
@@ -87,6 +88,26 @@ export function routeHandler(row: TaggedRoute, deps: PipelineDeps): Handler {
       });
     }
     return reply;
+  };
+  return tracingEnabled() ? traced(`${row.method} /${API_PREFIX}${row.path}`, handle) : handle;
+}
+
+/**
+ * The request in a server span named after its route (`GET /api/v1/policies/search`): the root of the trace that
+ * follows it through NATS to the services, or a child of the caller's span when it sent a `traceparent`.
+ */
+function traced(route: string, handle: Handler): Handler {
+  const [method, template] = route.split(' ') as [string, string];
+  return (req, reply) => {
+    const parent = extractTraceContext((key) => req.headers[key]);
+    // The route's template, never the URL: paths carry tracking codes and request numbers (redact-url.ts).
+    const attributes = { 'http.request.method': method, 'http.route': template };
+    return inSpan(route, { kind: SpanKind.SERVER, parent, attributes }, async (span) => {
+      const sent = await handle(req, reply);
+      span?.setAttribute('http.response.status_code', reply.statusCode);
+      if (reply.statusCode >= 500) markFailedWith(span, String(reply.statusCode));
+      return sent;
+    });
   };
 }
 

@@ -4,7 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { CORRELATION_HEADER, ROOT_LOGGER, logRequest, sanitizeCorrelationId } from '@govdisc/service-kit';
+import { CORRELATION_HEADER, ROOT_LOGGER, logRequest, recordHttpRequest, sanitizeCorrelationId } from '@govdisc/service-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -54,6 +54,8 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
   const access = app.get<Parameters<typeof logRequest>[0]>(ROOT_LOGGER);
   fastify.addHook('onResponse', (req, reply, done) => {
     logRequest(access, { id: req.id, method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime });
+    // Per route (its template: bounded, no personal data), method and status: rate, errors and duration.
+    recordHttpRequest(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
   await app.register(helmet, { contentSecurityPolicy: false, global: true });

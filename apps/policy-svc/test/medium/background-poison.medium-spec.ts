@@ -150,6 +150,7 @@ test('JetStream consumer: a message that keeps failing is copied to the dead let
     await jetstreamManager(env.nc)
   ).streams.getMessage(env.naming.stream(DEAD_LETTER_STREAM), { last_by_subj: env.naming.subject(deadLetterSubject(name)) });
   expect(copy?.json()).toEqual({ id: 'poison' });
+  expect(await consumer.deadLetterCount()).toBe(3); // what govdisc_dead_letters{consumer} reports
   await eventually(async () => expect(await consumer.pendingCount()).toBe(0));
   await consumer.stop();
 }, 30_000);
