@@ -1,4 +1,13 @@
-import { ADMINS, CONTENT_STAFF, DISCLOSURE_STAFF, REVIEWERS, Role, hasAnyRole, type Role as RoleName } from '@govdisc/contracts';
+import {
+  ADMINS,
+  CONTENT_STAFF,
+  DISCLOSURE_STAFF,
+  GIO_OFFICERS,
+  REVIEWERS,
+  Role,
+  hasAnyRole,
+  type Role as RoleName,
+} from '@govdisc/contracts';
 
 export interface NavItem {
   href: string;
@@ -11,6 +20,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { href: '/hotline', label: '一号答（热线）', roles: [Role.HotlineOperator, Role.Admin] },
   { href: '/disclosure', label: '依申请公开', roles: DISCLOSURE_STAFF },
+  { href: '/disclosure/report', label: '年度报告表三', roles: GIO_OFFICERS },
   { href: '/qa', label: '问答编辑', roles: CONTENT_STAFF },
   { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
