@@ -4,6 +4,8 @@ import {
   DISCLOSURE_STAFF,
   GIO_OFFICERS,
   REVIEWERS,
+  UNANSWERED_READERS,
+  WEBHOOK_MANAGERS,
   Role,
   hasAnyRole,
   type Role as RoleName,
@@ -22,7 +24,11 @@ export const NAV: readonly NavItem[] = [
   { href: '/disclosure', label: '依申请公开', roles: DISCLOSURE_STAFF },
   { href: '/disclosure/report', label: '年度报告表三', roles: GIO_OFFICERS },
   { href: '/qa', label: '问答编辑', roles: CONTENT_STAFF },
+  { href: '/qa/extract', label: '问答提取助手', roles: CONTENT_STAFF },
+  { href: '/qa/unanswered', label: '未解答问题', roles: UNANSWERED_READERS },
   { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
+  { href: '/analytics', label: '统计分析', roles: UNANSWERED_READERS },
+  { href: '/admin/webhooks', label: '部门接收端', roles: WEBHOOK_MANAGERS },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
 ];
 
