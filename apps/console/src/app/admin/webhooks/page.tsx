@@ -1,4 +1,4 @@
-import { Card, Input, Table, Tag } from 'antd';
+import { Card, Input, Table } from 'antd';
 import type { Metadata } from 'next';
 import { ADMINS, DEPARTMENT_EVENT_TYPES, DISCLOSURE_DEPARTMENTS, hasAnyRole } from '@govdisc/contracts';
 import { ApiFailure, Forbidden } from '../../../components/forbidden';
@@ -45,9 +45,9 @@ export default async function Webhooks() {
               description: e.description || '—',
               events: e.eventTypes.length ? e.eventTypes.map((t) => EVENT_ZH[t as keyof typeof EVENT_ZH] ?? t).join('、') : '全部事件',
               enabled: e.enabled ? (
-                <Tag color="green">启用</Tag>
+                <span className="state-ok">启用</span>
               ) : (
-                <Tag color="red">已停用{e.disabledReason ? `：${e.disabledReason}` : ''}</Tag>
+                <span className="state-bad">已停用{e.disabledReason ? `：${e.disabledReason}` : ''}</span>
               ),
             }))}
           />

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Table, Tag } from 'antd';
+import { Alert, Button, Input, Table } from 'antd';
 import type { Metadata } from 'next';
 import { ApiFailure, Forbidden } from '../../../components/forbidden';
 import { TableScroll } from '../../../components/table-scroll';
@@ -58,7 +58,7 @@ export default async function Table3Page({ searchParams }: { searchParams: Searc
           <ul>
             {report.checks.map((c) => (
               <li key={c.rule}>
-                <Tag color={c.ok ? 'green' : 'red'}>{c.ok ? '通过' : '不通过'}</Tag> {c.rule}
+                <span className={c.ok ? 'state-ok' : 'state-bad'}>{c.ok ? '✓ 通过' : '✗ 不通过'}</span> {c.rule}
                 {c.detail ? `：${c.detail}` : ''}
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Table } from 'antd';
 import type { Metadata } from 'next';
 import { ApiFailure, Forbidden } from '../../../../components/forbidden';
 import { Notice } from '../../../../components/notice';
@@ -14,7 +14,7 @@ import { SecretForm } from '../secret-form';
 export const metadata: Metadata = { title: '接收端详情' };
 
 const at = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '—');
-const STATUS_COLOR: Record<string, string> = { SUCCEEDED: 'green', PENDING: 'orange', DEAD: 'red' };
+const STATUS_CLASS: Record<string, string> = { SUCCEEDED: 'state-ok', PENDING: 'state-warn', DEAD: 'state-bad' };
 
 /** One endpoint: its state, health, the delivery log (dead letters can be sent again), secret rotation, 停用/启用. */
 export default async function WebhookEndpoint({
@@ -122,7 +122,7 @@ export default async function WebhookEndpoint({
               createdAt: at(d.createdAt),
               event: EVENT_ZH[d.eventType as keyof typeof EVENT_ZH] ?? d.eventType,
               requestNumber: d.requestNumber,
-              status: <Tag color={STATUS_COLOR[d.status]}>{DELIVERY_STATUS_ZH[d.status] ?? d.status}</Tag>,
+              status: <span className={STATUS_CLASS[d.status]}>{DELIVERY_STATUS_ZH[d.status] ?? d.status}</span>,
               attempts: d.attempts,
               error: [d.lastStatusCode, d.lastError].filter((x) => x !== null).join(' ') || '—',
               replay:
