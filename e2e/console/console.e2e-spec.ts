@@ -48,6 +48,7 @@ async function signIn(page: Page, user: string, path: string): Promise<void> {
 
 /** A screenshot and axe's serious/critical findings for the screen that is open. */
 async function check(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0); // no hover state left from the last click
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   findings.push(...(await axeFindings(page, name)));
 }
@@ -250,14 +251,18 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
 test('disclosure officer: sends a fee notice with its basis; the request waits for payment and shows the fee', async () => {
   const no = await submitRequest('江东市2025年全部行政许可档案复印件');
   await actAsGio(no, { type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'edu' });
-  await inContext(browser, DESKTOP, async (page) => {
+  await inContext(browser, { ...DESKTOP, timezoneId: 'Asia/Shanghai' }, async (page) => {
     await signIn(page, DEMO_USERS['disclosure-officer'], `/disclosure/${no}`);
     const fee = page.getByRole('form', { name: '发出收费通知' });
     await fee.getByLabel('收费标准（国办函〔2020〕109号）').selectOption('PER_VOLUME');
     await fee.getByLabel('页数（按量计收时填写；30页以内不收费）').fill('120');
-    // the zh_CN date picker: typed like staff type dates
-    await fee.getByLabel('办理日期（默认今天）').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()));
-    await fee.getByLabel('办理日期（默认今天）').press('Enter');
+    // the zh_CN date picker: its panel speaks Chinese, 今天 picks the day, the form posts it as YYYY-MM-DD
+    await fee.getByLabel('办理日期（默认今天）').click();
+    const panel = page.locator('.ant-picker-dropdown:visible');
+    await expect(panel.textContent()).resolves.toMatch(/\d{4}年.*一.*二.*三/);
+    await panel.getByText('今天', { exact: true }).click();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await expect(fee.locator('input[name="on"]').inputValue()).resolves.toBe(today);
     await fee.getByRole('button', { name: '发出收费通知' }).click();
     await page.waitForURL(/done=ISSUE_FEE_NOTICE/);
     await expect(page.getByText('待缴纳信息处理费').first().textContent()).resolves.toBe('待缴纳信息处理费');

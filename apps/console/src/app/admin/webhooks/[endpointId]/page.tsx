@@ -71,9 +71,7 @@ export default async function WebhookEndpoint({
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="endpointId" value={e.id} />
           <input type="hidden" name="enabled" value={String(!e.enabled)} />
-          <Button htmlType="submit" danger={e.enabled}>
-            {e.enabled ? '停用' : '启用'}
-          </Button>
+          <Button htmlType="submit">{e.enabled ? '停用' : '启用'}</Button>
         </form>
       </Card>
       <Card title="更换签名密钥">
