@@ -1,13 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import type { DataSet } from '../../lib/analytics';
-
-// Only the parts these charts use (tree-shaken), and only on the analytics route.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** The ECharts option for a data set: every number column a series, labels along the axis. */
 function optionOf(set: DataSet): EChartsCoreOption {
@@ -35,14 +29,20 @@ function optionOf(set: DataSet): EChartsCoreOption {
 export function Chart({ set }: { set: DataSet }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    const chart = init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption(optionOf(set));
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    let chart: EChartsType | undefined;
+    let gone = false;
+    const resize = () => chart?.resize();
+    // ECharts (~180 KB gzip) loads after the page is shown: the tables beside the charts carry the numbers meanwhile.
+    void import('./echarts-setup').then(({ init }) => {
+      if (gone || !ref.current) return;
+      chart = init(ref.current, undefined, { renderer: 'canvas' });
+      chart.setOption(optionOf(set));
+      window.addEventListener('resize', resize);
+    });
     return () => {
+      gone = true;
       window.removeEventListener('resize', resize);
-      chart.dispose();
+      chart?.dispose();
     };
   }, [set]);
   return <div ref={ref} className="chart" role="img" aria-label={`${set.title}（图表，数据见旁边的表格）`} />;
