@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AppProcess } from '@govdisc/testing';
 import { axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
-import { type Stack, startStack } from '../stack.js';
+import { type Stack, type StackOptions, startStack } from '../stack.js';
 import { loadDemo } from '../web/web-stack.js';
 
 // What the console's browser suites share: one stack with the demo content, the console app, Chromium, sign-in on the
@@ -21,8 +21,8 @@ export interface ConsoleRun {
 }
 
 /** The whole platform with the demo content (as `npm start` loads it), the console on a free port and Chromium. */
-export async function startConsole(): Promise<ConsoleRun> {
-  const stack = await startStack();
+export async function startConsole(stackOptions: StackOptions = {}): Promise<ConsoleRun> {
+  const stack = await startStack(stackOptions);
   await loadDemo(stack);
   const { url, app } = await startNextApp('console', stack, (u) => ({ AUTH_REDIRECT_BASE: u }));
   const browser = await launchChromium(consoleShots);

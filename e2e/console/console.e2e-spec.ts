@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { type AppProcess, eventually } from '@govdisc/testing';
-import { DEMO_USERS, claimsOf, tokenFor } from '../auth.js';
+import { type AppProcess, type TestWebhookReceiver, eventually, startTestWebhookReceiver } from '@govdisc/testing';
+import { DEMO_USERS, bearer, claimsOf, tokenFor } from '../auth.js';
 import { DESKTOP, PHONE, inContext } from '../browser.js';
 import { type Stack, api } from '../stack.js';
 import { type ConsoleRun, check as checkScreen, menu, signIn as signInAt, startConsole } from './console-kit.js';
@@ -14,26 +15,93 @@ let run: ConsoleRun;
 let stack: Stack;
 let consoleApp: { url: string; app: AppProcess };
 let browser: Browser;
+let receiver: TestWebhookReceiver;
 let findings: string[] = [];
 
 beforeAll(async () => {
-  run = await startConsole();
+  receiver = await startTestWebhookReceiver();
+  // notify-svc delivers to the test's receiver on this machine, polling its outbox often (no waiting in real time)
+  run = await startConsole({
+    appEnv: () => ({ 'notify-svc': { WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } }),
+  });
   ({ stack, browser, findings } = run);
   consoleApp = { url: run.url, app: run.app };
 }, 180_000);
 
 afterAll(async () => {
   await run?.stop();
+  await receiver?.stop();
 });
 
 const signIn = (page: Page, user: string, path: string) => signInAt(page, consoleApp.url, user, path);
 const check = (page: Page, name: string) => checkScreen(page, name, findings);
 
+/** A file the page offers for download (the link's click), as bytes. */
+async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFile(await file.path());
+}
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** The focused element as "its labelled container » its name" (aria-label, label, or text), for keyboard-only runs. */
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return '';
+  const label = el.labels && el.labels.length ? el.labels[0].textContent : '';
+  const box = el.parentElement && el.parentElement.closest('[aria-label]');
+  const name = el.getAttribute('aria-label') || label || (el.textContent || '').trim().slice(0, 80);
+  return (box ? box.getAttribute('aria-label') : '') + ' » ' + name;
+})()`;
+
+/** Keyboard only: Tab until the focused element matches (its container and name), failing after `max` presses. */
+async function tabTo(page: Page, target: RegExp, max = 300): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const here = String(await page.evaluate(FOCUSED));
+    if (target.test(here)) return;
+    seen.push(here);
+  }
+  throw new Error(`keyboard: nothing matching ${target} took focus; saw ${seen.slice(0, 40).join(' | ')}`);
+}
+
+/** Signs in on the issuer's login page with the keyboard only. */
+async function signInByKeyboard(page: Page, user: string, path: string): Promise<void> {
+  await page.goto(`${consoleApp.url}/auth/login?returnTo=${encodeURIComponent(path)}`);
+  await tabTo(page, /用户名/);
+  await page.keyboard.type(user);
+  await tabTo(page, /密码/);
+  await page.keyboard.type(`demo-${user}`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${consoleApp.url}${path}`);
+}
+
+/** A request submitted online by a citizen (the office still has to confirm receipt). */
+async function submitRequest(description: string): Promise<string> {
+  const submitted = await api(stack, 'POST', '/disclosure-requests', {
+    applicant: { type: 'NATURAL_PERSON', name: '李华', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678' },
+    channel: 'ONLINE',
+    description,
+    deliveryForm: 'EMAIL',
+  });
+  expect(submitted.status).toBe(201);
+  return submitted.json.requestNumber as string;
+}
+
+/** The office's steps through the API (for tests about what comes after them). */
+async function actAsGio(no: string, ...actions: unknown[]): Promise<void> {
+  const gio = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer']));
+  for (const action of actions) {
+    const res = await api(stack, 'POST', `/disclosure-requests/${no}/actions`, { action }, gio);
+    expect([res.status, res.json.code]).toEqual([200, undefined]);
+  }
+}
+
 test('hotline operator: a caller question gets an answer with its citation, copied in one click, outcome recorded; an unanswerable one goes to the editors', async () => {
   await inContext(browser, { ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
     await signIn(page, DEMO_USERS['hotline-operator'], '/hotline');
     await check(page, 'hotline-empty');
-    expect(await menu(page)).toEqual(['一号答（热线）']);
+    expect(await menu(page)).toEqual(['一号答（热线）', '未解答问题', '统计分析']);
     await page.getByLabel('来电人的问题（可直接粘贴）').fill('小微企业租国企的门面房，房租能减免吗');
     await page.getByRole('button', { name: '查找答复' }).click();
     await page.waitForURL(/\/hotline\?q=/);
@@ -76,7 +144,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
   let dueDate = '';
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS['disclosure-officer'], '/disclosure');
-    expect(await menu(page)).toEqual(['依申请公开']);
+    expect(await menu(page)).toEqual(['依申请公开', '年度报告表三']);
     const row = page.getByRole('row').filter({ hasText: no });
     await expect(row.textContent()).resolves.toContain('未起算');
     await row.getByRole('link', { name: no }).click();
@@ -97,15 +165,28 @@ test('disclosure officer: works a request from the queue to a reply within its d
     await form('受理并指定承办部门').getByRole('button', { name: '受理并指定承办部门' }).click();
     await page.waitForURL(/done=ACCEPT/);
     await check(page, 'disclosure-reply-composer');
+    // The reply from the template of its statutory type: the text names the request, the officer completes it.
+    await page.getByLabel('按答复类型套用模板（填入下方答复正文，可修改）').selectOption('DISCLOSED');
+    await page.getByRole('button', { name: '套用模板' }).click();
+    await page.waitForURL(/template=DISCLOSED/);
     const reply = form('答复');
-    await reply.getByLabel('答复类型').selectOption('DISCLOSED');
-    await reply.getByLabel('答复正文').fill('予以公开：学位供给情况见随答复提供的文件。');
+    await expect(reply.getByLabel('答复类型').inputValue()).resolves.toBe('DISCLOSED');
+    await expect(reply.getByLabel('答复正文').inputValue()).resolves.toContain(`您的政府信息公开申请（编号${no}）`);
     await reply.getByLabel('随答复提供的文件（每行一个，可选）').fill('2025年学位供给情况.pdf');
     await reply.getByRole('button', { name: '答复', exact: true }).click();
     await page.waitForURL(/done=REPLY/);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('已办理：答复');
     await expect(page.getByText('已答复').first().textContent()).resolves.toBe('已答复');
     await check(page, 'disclosure-replied');
+
+    // The annual report's Table 3 counts it, and its CSV opens in Excel (UTF-8 with BOM).
+    await page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '年度报告表三' }).click();
+    await page.waitForURL(/\/disclosure\/report/);
+    await expect(page.getByRole('region', { name: '表三' }).textContent()).resolves.toContain('予以公开');
+    await check(page, 'disclosure-table3');
+    const csv = await download(page, () => page.getByRole('link', { name: /导出 CSV/ }).click());
+    expect([...csv.subarray(0, 3)]).toEqual(BOM);
+    expect(csv.subarray(3).toString('utf8')).toContain('予以公开');
   });
   const gio = await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer']);
   const view = await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, { authorization: `Bearer ${gio}` });
@@ -119,7 +200,7 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
   const question = `公租房租金减免怎么申请（${Date.now()}）`;
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.editor, '/qa/new');
-    expect(await menu(page)).toEqual(['问答编辑', '政策文件', '办事指南']);
+    expect(await menu(page)).toEqual(['问答编辑', '问答提取助手', '未解答问题', '政策文件', '办事指南', '统计分析']);
     await page.getByLabel('政策文件关键词').fill('租金');
     await page.getByRole('button', { name: '查找' }).click();
     await page.waitForURL(/\/qa\/new\?q=/);
@@ -136,7 +217,7 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
   });
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.reviewer, '/qa/review');
-    expect(await menu(page)).toEqual(['问答编辑', '问答审核', '政策文件', '办事指南']);
+    expect(await menu(page)).toEqual(['问答编辑', '问答提取助手', '未解答问题', '问答审核', '政策文件', '办事指南', '统计分析']);
     const card = page.getByRole('article', { name: question });
     await expect(card.locator('blockquote').textContent()).resolves.toMatch(/\S/);
     await check(page, 'qa-review');
@@ -148,10 +229,205 @@ test('editor drafts a Q&A citing a clause; a different reviewer publishes it (fo
   expect(published.json.items.map((p: { question: string }) => p.question)).toContain(question);
 });
 
+test('disclosure officer: sends a fee notice with its basis; the request waits for payment and shows the fee', async () => {
+  const no = await submitRequest('江东市2025年全部行政许可档案复印件');
+  await actAsGio(no, { type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'edu' });
+  await inContext(browser, { ...DESKTOP, timezoneId: 'Asia/Shanghai' }, async (page) => {
+    await signIn(page, DEMO_USERS['disclosure-officer'], `/disclosure/${no}`);
+    const fee = page.getByRole('form', { name: '发出收费通知' });
+    await fee.getByLabel('收费标准（国办函〔2020〕109号）').selectOption('PER_VOLUME');
+    await fee.getByLabel('页数（按量计收时填写；30页以内不收费）').fill('120');
+    // the zh_CN date picker: its panel speaks Chinese, 今天 picks the day, the form posts it as YYYY-MM-DD
+    await fee.getByLabel('办理日期（默认今天）').click();
+    const panel = page.locator('.ant-picker-dropdown:visible');
+    await expect(panel.textContent()).resolves.toMatch(/\d{4}年.*一.*二.*三/);
+    await panel.getByText('今天', { exact: true }).click();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await expect(fee.locator('input[name="on"]').inputValue()).resolves.toBe(today);
+    await fee.getByRole('button', { name: '发出收费通知' }).click();
+    await page.waitForURL(/done=ISSUE_FEE_NOTICE/);
+    await expect(page.getByText('待缴纳信息处理费').first().textContent()).resolves.toBe('待缴纳信息处理费');
+    // 30 pages free, 31–100 at 10 元, 101–120 at 20 元
+    await expect(page.getByText(/1100 元，缴费期限 \d{4}-\d{2}-\d{2}/).count()).resolves.toBe(1);
+    await expect(page.getByRole('form', { name: '确认缴费' }).count()).resolves.toBe(1);
+    await check(page, 'disclosure-fee-notice');
+  });
+});
+
+test('editor: an unanswered caller question becomes a new pair with its topic; the extraction assistant sends drafts to review', async () => {
+  const question = '量子引力飞船的购置补贴找哪个窗口申请';
+  let topic = '';
+  await inContext(browser, DESKTOP, async (page) => {
+    await signIn(page, DEMO_USERS.editor, '/qa/unanswered');
+    await check(page, 'qa-unanswered');
+    await page.getByRole('link', { name: `转为问答：${question}` }).click();
+    await page.waitForURL(/\/qa\/new\?question=/);
+    await page.getByLabel('政策文件关键词').fill('租金');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.waitForURL(/\/qa\/new\?q=/);
+    await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+    await page.waitForURL(/policy=/);
+    await expect(page.getByLabel('标准问法').inputValue()).resolves.toBe(question);
+    await page.getByRole('radio').first().check();
+    await page.getByLabel('答复').fill('目前没有此类补贴；租金减免见所引条款。');
+    const firstTopic = page.getByRole('group', { name: '所属主题（不选则按内容自动归类）' }).getByRole('checkbox').first();
+    topic = (await firstTopic.getAttribute('value')) ?? '';
+    await firstTopic.check();
+    await page.getByRole('button', { name: '保存并提交审核' }).click();
+    await page.waitForURL(/\/qa\?done=/);
+    await expect(page.getByRole('row').filter({ hasText: question }).textContent()).resolves.toContain('待审核');
+
+    await page.goto(`${consoleApp.url}/qa/extract`);
+    await page.getByLabel('政策文件关键词').fill('租金');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.waitForURL(/\/qa\/extract\?q=/);
+    await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+    await page.waitForURL(/\/qa\/extract\?policy=/);
+    const drafts = page.getByRole('form', { name: '提取的问答草稿' });
+    const picks = drafts.getByRole('checkbox', { name: /采用草稿/ });
+    expect(await picks.count()).toBeGreaterThan(0);
+    await check(page, 'qa-extract');
+    for (const box of (await picks.all()).slice(1)) await box.uncheck();
+    const edited = `${(await drafts.getByLabel('标准问法（草稿 1）').inputValue()).slice(0, 40)}（编辑 ${Date.now()}）`;
+    await drafts.getByLabel('标准问法（草稿 1）').fill(edited);
+    await drafts.getByRole('button', { name: '提交所选草稿审核' }).click();
+    await page.waitForURL(/\/qa\?done=/);
+    await expect(page.getByRole('row').filter({ hasText: edited }).textContent()).resolves.toContain('待审核');
+  });
+  const staff = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS.editor));
+  const inReview = await api(stack, 'GET', '/qa/pairs?status=IN_REVIEW&pageSize=100', undefined, staff);
+  const pair = inReview.json.items.find((p: { question: string }) => p.question === question);
+  expect(pair).toMatchObject({ topics: [topic], topicsOverridden: true });
+  expect(pair.citations[0].state).toBe('VERIFIED');
+});
+
+test('editor: analytics shows hot and zero-result queries as charts with their numbers, each downloadable as CSV', async () => {
+  for (const q of ['公积金', '公积金', 'qwxzvk']) {
+    expect((await api(stack, 'GET', `/policies/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
+  }
+  const editor = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS.editor));
+  await eventually(async () => {
+    const stats = await api(stack, 'GET', '/policies/analytics?days=7', undefined, editor);
+    expect(JSON.stringify(stats.json.days[0].zeroResultQueries)).toContain('qwxzvk');
+  });
+  await inContext(browser, DESKTOP, async (page) => {
+    await signIn(page, DEMO_USERS.editor, '/analytics');
+    await expect(page.getByRole('region', { name: '热门查询（数据）' }).textContent()).resolves.toContain('公积金');
+    await expect(page.getByRole('region', { name: '无结果查询（词库、同义词待补充）（数据）' }).textContent()).resolves.toContain('qwxzvk');
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.getByRole('img', { name: /图表，数据见旁边的表格/ }).count()).toBeGreaterThanOrEqual(5);
+    await check(page, 'analytics');
+    const csv = await download(page, () =>
+      page
+        .locator('.ant-card')
+        .filter({ has: page.getByRole('heading', { name: '热门查询', exact: true }) })
+        .getByRole('link', { name: '导出 CSV' })
+        .click(),
+    );
+    expect([...csv.subarray(0, 3)]).toEqual(BOM);
+    const lines = csv.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('查询词,次数');
+    expect(lines.find((l) => l.startsWith('公积金,'))).toMatch(/^公积金,\d+$/);
+  });
+});
+
+test('keyboard only: a reviewer publishes a pair; an officer works a request from the queue to a reply', async () => {
+  const editor = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS.editor));
+  const question = `键盘审核：公租房租金怎么交（${Date.now()}）`;
+  const drafted = await api(stack, 'POST', '/qa/pairs', { question, answer: '按月缴纳，具体见合同约定。' }, editor);
+  expect(drafted.status).toBe(201);
+  const submitted = await api(stack, 'POST', `/qa/pairs/${drafted.json.id}/transitions`, { action: 'SUBMIT' }, editor);
+  expect(submitted.status).toBe(200);
+  await inContext(browser, DESKTOP, async (page) => {
+    await signInByKeyboard(page, DEMO_USERS.reviewer, '/qa/review');
+    await tabTo(page, new RegExp(`${question.replace(/[()（）]/g, '.')}.* » 发布$`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=/);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(`已发布：${question}`);
+  });
+
+  const no = await submitRequest('江东市2025年公办幼儿园收费标准');
+  await inContext(browser, DESKTOP, async (page) => {
+    await signInByKeyboard(page, DEMO_USERS['disclosure-officer'], '/disclosure');
+    await tabTo(page, new RegExp(` » ${no}$`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/disclosure\/.+/);
+    await tabTo(page, /^确认收到 » 确认收到$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=CONFIRM_RECEIPT/);
+    await tabTo(page, /^受理并指定承办部门 » 受理并指定承办部门$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=ACCEPT/);
+    await tabTo(page, / » 按答复类型套用模板/);
+    await tabTo(page, / » 套用模板$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/template=/);
+    await tabTo(page, /^答复 » 随答复提供的文件/);
+    await page.keyboard.type('2025年幼儿园收费标准.pdf');
+    await tabTo(page, /^答复 » 答复$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=REPLY/);
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('已办理：答复');
+  });
+  const gio = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer']));
+  expect((await api(stack, 'GET', `/disclosure-requests/${no}`, undefined, gio)).json).toMatchObject({
+    status: 'REPLIED',
+    outcome: 'DISCLOSED',
+  });
+});
+
+test("admin registers a department's webhook endpoint, sees its deliveries in the log, rotates its secret and disables it", async () => {
+  await inContext(browser, { ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+    await signIn(page, DEMO_USERS.admin, '/admin/webhooks');
+    const form = page.getByRole('form', { name: '登记接收端' });
+    await form.getByLabel('部门', { exact: true }).selectOption('edu');
+    await form.getByLabel('接收地址（http 或 https）').fill(`${receiver.url}/console`);
+    await form.getByLabel('说明（可选）').fill('教育局办件系统');
+    await form.getByRole('button', { name: '登记' }).click();
+    const shown = page.getByRole('status').filter({ hasText: '签名密钥只显示这一次' });
+    const secret = /whsec_\S+/.exec((await shown.textContent()) ?? '')?.[0] ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    receiver.secrets.set('/console', [secret]);
+    await check(page, 'admin-webhooks');
+
+    const no = await submitRequest('江东市教育局2025年招生计划');
+    await actAsGio(no, { type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'edu' });
+    await eventually(() => expect(receiver.verified('/console').length).toBeGreaterThan(0), { timeoutMs: 30_000 });
+    await page.reload();
+    await page.getByRole('link', { name: `${receiver.url}/console` }).click();
+    await page.waitForURL(/\/admin\/webhooks\/[0-9a-f-]{36}/);
+    await eventually(async () => {
+      await page.reload();
+      await expect(page.getByRole('region', { name: '投递记录' }).textContent()).resolves.toMatch(new RegExp(`${no}.*成功`));
+    });
+    await check(page, 'admin-webhook-deliveries');
+
+    await page.getByRole('form', { name: '更换签名密钥' }).getByRole('button', { name: '更换密钥' }).click();
+    const rotated = page.getByRole('status').filter({ hasText: '已更换密钥' });
+    expect(/whsec_\S+/.exec((await rotated.textContent()) ?? '')?.[0]).not.toBe(secret);
+    await page.getByRole('form', { name: '停用接收端' }).getByRole('button', { name: '停用' }).click();
+    await page.waitForURL(/done=/);
+    await expect(page.getByRole('form', { name: '启用接收端' }).count()).resolves.toBe(1);
+  });
+});
+
 test('admin reads the audit log: the staff writes above are there; every screen passes axe at 360 px', async () => {
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.admin, '/admin/audit');
-    expect(await menu(page)).toEqual(['一号答（热线）', '依申请公开', '问答编辑', '问答审核', '政策文件', '办事指南', '审计日志']);
+    expect(await menu(page)).toEqual([
+      '一号答（热线）',
+      '依申请公开',
+      '年度报告表三',
+      '问答编辑',
+      '问答提取助手',
+      '未解答问题',
+      '问答审核',
+      '政策文件',
+      '办事指南',
+      '统计分析',
+      '部门接收端',
+      '审计日志',
+    ]);
     // The disclosure officer's steps above, found by their account.
     const gio = claimsOf(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer'])).sub as string;
     await page.getByLabel('操作账号（标识）').fill(gio);
@@ -164,7 +440,20 @@ test('admin reads the audit log: the staff writes above are there; every screen 
   });
   await inContext(browser, PHONE, async (page) => {
     await signIn(page, DEMO_USERS.admin, '/');
-    for (const path of ['/', '/hotline', '/disclosure', '/qa', '/qa/new', '/qa/review', '/admin/audit']) {
+    for (const path of [
+      '/',
+      '/hotline',
+      '/disclosure',
+      '/disclosure/report',
+      '/qa',
+      '/qa/new',
+      '/qa/extract',
+      '/qa/unanswered',
+      '/qa/review',
+      '/analytics',
+      '/admin/webhooks',
+      '/admin/audit',
+    ]) {
       await page.goto(`${consoleApp.url}${path}`);
       await check(page, `360${path.replaceAll('/', '-')}`);
     }

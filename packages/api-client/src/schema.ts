@@ -11415,7 +11415,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description sequence number */
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorSub: string;
+                            actorRoles: string[];
+                            department: string | null;
+                            method: string;
+                            path: string;
+                            /** @description access-matrix key of the route */
+                            routeKey: string;
+                            status: number;
+                            requestId: string;
+                            ip: string;
+                            userAgent: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {

@@ -1,4 +1,15 @@
-import { ADMINS, CONTENT_STAFF, DISCLOSURE_STAFF, REVIEWERS, Role, hasAnyRole, type Role as RoleName } from '@govdisc/contracts';
+import {
+  ADMINS,
+  CONTENT_STAFF,
+  DISCLOSURE_STAFF,
+  GIO_OFFICERS,
+  REVIEWERS,
+  UNANSWERED_READERS,
+  WEBHOOK_MANAGERS,
+  Role,
+  hasAnyRole,
+  type Role as RoleName,
+} from '@govdisc/contracts';
 
 export interface NavItem {
   href: string;
@@ -11,10 +22,15 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { href: '/hotline', label: '一号答（热线）', roles: [Role.HotlineOperator, Role.Admin] },
   { href: '/disclosure', label: '依申请公开', roles: DISCLOSURE_STAFF },
+  { href: '/disclosure/report', label: '年度报告表三', roles: GIO_OFFICERS },
   { href: '/qa', label: '问答编辑', roles: CONTENT_STAFF },
+  { href: '/qa/extract', label: '问答提取助手', roles: CONTENT_STAFF },
+  { href: '/qa/unanswered', label: '未解答问题', roles: UNANSWERED_READERS },
   { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
   { href: '/policies', label: '政策文件', roles: CONTENT_STAFF },
   { href: '/guides', label: '办事指南', roles: CONTENT_STAFF },
+  { href: '/analytics', label: '统计分析', roles: UNANSWERED_READERS },
+  { href: '/admin/webhooks', label: '部门接收端', roles: WEBHOOK_MANAGERS },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
 ];
 

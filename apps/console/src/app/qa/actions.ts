@@ -19,20 +19,72 @@ export async function draftPair(form: FormData): Promise<void> {
   const clause = /^p-\d+$/.test(picked) ? paragraphs[Number(picked.slice(2))] : paragraphs.find((p) => p.anchor === picked);
   const anchor = clause?.anchor ?? undefined;
   if (!clause) back(page, 'error', '请选择答复所依据的条款。');
-  const saved = await client.POST('/api/v1/qa/pairs', {
-    body: {
-      question: field(form, 'question'),
-      answer: field(form, 'answer'),
-      citations: [{ documentId: policy, ...(anchor ? { anchor } : {}), quote: clause!.text }],
-    } as never,
+  const outcome = await saveAndSubmit(client, {
+    question: field(form, 'question'),
+    answer: field(form, 'answer'),
+    topics: topicsOf(form),
+    citations: [{ documentId: policy, ...(anchor ? { anchor } : {}), quote: clause!.text }],
   });
-  if (!saved.data) return back(page, 'error', `${saved.error?.message ?? '保存失败'}（${saved.error?.code ?? ''}）`);
+  if ('error' in outcome) back(outcome.saved ? '/qa' : page, 'error', outcome.error);
+  back('/qa', 'done', `已提交审核：${field(form, 'question')}`);
+}
+
+/** The topics the editor ticked (none: the service's classifier chooses, as before). */
+const topicsOf = (form: FormData): string[] => form.getAll('topics').filter((t): t is string => typeof t === 'string' && t !== '');
+
+type Client = Awaited<ReturnType<typeof api>>;
+interface PairDraft {
+  question: string;
+  answer: string;
+  topics: string[];
+  citations: Array<{ documentId: string; documentVersion?: number; anchor?: string; quote: string }>;
+}
+
+/** Saves one pair as a draft and submits it for review (four eyes: a reviewer publishes it). */
+async function saveAndSubmit(client: Client, draft: PairDraft): Promise<{ id: string } | { error: string; saved: boolean }> {
+  const { topics, ...rest } = draft;
+  const saved = await client.POST('/api/v1/qa/pairs', { body: { ...rest, ...(topics.length ? { topics } : {}) } as never });
+  if (!saved.data) return { error: `${saved.error?.message ?? '保存失败'}（${saved.error?.code ?? ''}）`, saved: false };
   const submitted = await client.POST('/api/v1/qa/pairs/{pairId}/transitions', {
     params: { path: { pairId: saved.data.id } },
     body: { action: 'SUBMIT' },
   });
-  if (submitted.error) back('/qa', 'error', `已保存为草稿，但提交审核失败：${submitted.error.message}`);
-  back('/qa', 'done', `已提交审核：${saved.data.question}`);
+  if (submitted.error) return { error: `已保存为草稿，但提交审核失败：${submitted.error.message}`, saved: true };
+  return { id: saved.data.id };
+}
+
+/**
+ * Extraction assistant: the drafts the editor kept (ticked), as edited, each citing its clause verbatim, saved
+ * and submitted for review; the ones that failed are named.
+ */
+export async function sendDrafts(form: FormData): Promise<void> {
+  const policy = field(form, 'policy');
+  const page = `/qa/extract?policy=${encodeURIComponent(policy)}`;
+  if (!(await checkCsrf(form))) back(page, 'error', '页面已过期，请刷新后重试。');
+  const picked = form.getAll('pick').filter((p): p is string => typeof p === 'string');
+  if (picked.length === 0) back(page, 'error', '请至少勾选一条草稿。');
+  const client = await api();
+  const failed: string[] = [];
+  for (const i of picked) {
+    const anchor = field(form, `anchor-${i}`);
+    const version = Number(field(form, `version-${i}`));
+    const outcome = await saveAndSubmit(client, {
+      question: field(form, `question-${i}`),
+      answer: field(form, `answer-${i}`),
+      topics: topicsOf(form),
+      citations: [
+        {
+          documentId: policy,
+          ...(version > 0 ? { documentVersion: version } : {}),
+          ...(anchor ? { anchor } : {}),
+          quote: field(form, `quote-${i}`),
+        },
+      ],
+    });
+    if ('error' in outcome) failed.push(`${field(form, `question-${i}`)}：${outcome.error}`);
+  }
+  if (failed.length) back(page, 'error', `${picked.length - failed.length} 条已提交审核；未成功：${failed.join('；')}`);
+  back('/qa', 'done', `已提交审核 ${picked.length} 条（提取助手）`);
 }
 
 /** 发布 / 退回: a reviewer signs off a pair someone else wrote (the service refuses one's own: four eyes). */

@@ -37,6 +37,10 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
       <Notice done={one(params.done)} error={one(params.error)} />
       <p>
         <a href="/qa/new">新建问答（选择政策条款作为依据）</a>
+        {' · '}
+        <a href="/qa/extract">从政策文件提取问答</a>
+        {' · '}
+        <a href="/qa/unanswered">未解答问题</a>
       </p>
       {failed && <ApiFailure error={failed} />}
       <TableScroll label="问答列表">
@@ -53,8 +57,8 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
           dataSource={rows.map((p) => ({
             key: p.id,
             question: p.question,
-            status: <Tag>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
-            citations: p.citations.map((c) => c.anchor ?? '').join('、') || '—',
+            status: <Tag color={p.status === 'NEEDS_UPDATE' ? 'red' : undefined}>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
+            citations: p.citations.map((c) => `${c.anchor ?? '引文'}${c.state === 'STALE' ? '（政策已变化）' : ''}`).join('、') || '—',
             updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
           }))}
         />

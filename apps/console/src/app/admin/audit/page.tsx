@@ -9,26 +9,6 @@ import { one, type SearchParams } from '../../../lib/site';
 
 export const metadata: Metadata = { title: '审计日志' };
 
-/** GET /audit-log has no response schema in the route table yet, so its rows are typed here (the gateway's AuditEntry). */
-interface AuditEntryView {
-  id: string;
-  at: string;
-  actorSub: string;
-  actorRoles: string[];
-  department: string | null;
-  method: string;
-  path: string;
-  routeKey: string;
-  status: number;
-  requestId: string;
-}
-interface AuditPage {
-  items: AuditEntryView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const PAGE_SIZE = 50;
 
 /** Admin: the staff writes the gateway recorded, newest first, optionally for one account (read-only). */
@@ -41,7 +21,7 @@ export default async function AuditLog({ searchParams }: { searchParams: SearchP
   const { data, error } = await (
     await api()
   ).GET('/api/v1/audit-log', { params: { query: { page, pageSize: PAGE_SIZE, ...(actorSub ? { actorSub } : {}) } } });
-  const log = data as AuditPage | undefined;
+  const log = data;
   const more = log ? log.page * log.pageSize < log.total : false;
   return (
     <div className="stack">

@@ -8,6 +8,7 @@ import { csrfToken, requireUser } from '../../../lib/auth';
 import { mayOpen } from '../../../lib/nav';
 import { one, type SearchParams } from '../../../lib/site';
 import { draftPair } from '../actions';
+import { TopicChecks } from '../topic-checks';
 
 export const metadata: Metadata = { title: '新建问答' };
 
@@ -16,16 +17,23 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
   const params = await searchParams;
   const q = one(params.q);
   const policy = one(params.policy);
+  // a question carried from the unanswered queue (转为问答) into the form
+  const question = one(params.question);
+  const carry = question ? `&question=${encodeURIComponent(question)}` : '';
   const user = await requireUser('/qa/new');
   if (!mayOpen(user, '/qa')) return <Forbidden />;
   const client = await api();
   const found = q ? await client.GET('/api/v1/policies/search', { params: { query: { q, pageSize: 10 } } }) : null;
-  const detail = policy ? await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } }) : null;
+  const [detail, topics] = await Promise.all([
+    policy ? client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } }) : null,
+    client.GET('/api/v1/qa/topics'),
+  ]);
   // Every paragraph but headings can be cited: by its anchor (第三条) when it has one, else by its position.
   const clauses = (detail?.data?.paragraphs ?? []).map((p, i) => ({ ...p, key: p.anchor ?? `p-${i}` })).filter((p) => p.kind !== 'chapter');
   return (
     <div className="stack">
       <h1>新建问答</h1>
+      {question && <Alert type="info" showIcon title={`来自未解答问题：${question}`} />}
       <Notice done="" error={one(params.error)} />
       <Card title="1. 查找依据的政策文件">
         <form method="get" action="/qa/new" className="filters">
@@ -33,13 +41,14 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
             <label htmlFor="policy-q">政策文件关键词</label>
             <Input id="policy-q" name="q" defaultValue={q} required />
           </div>
+          {question && <input type="hidden" name="question" value={question} />}
           <Button htmlType="submit">查找</Button>
         </form>
         {found?.data && (
           <ul>
             {found.data.items.map((p) => (
               <li key={p.id}>
-                <a href={`/qa/new?policy=${encodeURIComponent(p.id)}`}>{p.title}</a>
+                <a href={`/qa/new?policy=${encodeURIComponent(p.id)}${carry}`}>{p.title}</a>
               </li>
             ))}
           </ul>
@@ -63,12 +72,13 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
             </fieldset>
             <div className="field">
               <label htmlFor="question">标准问法</label>
-              <Input id="question" name="question" maxLength={500} required />
+              <Input id="question" name="question" maxLength={500} required defaultValue={question} />
             </div>
             <div className="field">
               <label htmlFor="answer">答复</label>
               <TextArea id="answer" name="answer" rows={5} required />
             </div>
+            <TopicChecks topics={topics.data?.items ?? []} />
             <Button type="primary" htmlType="submit">
               保存并提交审核
             </Button>

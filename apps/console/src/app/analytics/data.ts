@@ -1,0 +1,34 @@
+import { CONTENT_STAFF, EDITORS, UNANSWERED_READERS, hasAnyRole } from '@govdisc/contracts';
+import type { SignedInUser } from '@govdisc/web-auth';
+import { api } from '../../lib/api';
+import { type DataSet, feedbackDataSets, searchDataSets, topicDataSet, unansweredDataSet } from '../../lib/analytics';
+
+export const PERIODS = [7, 30, 90] as const;
+export const periodOf = (value: string): number => PERIODS.find((p) => String(p) === value) ?? 30;
+
+export interface Analytics {
+  groups: Array<{ title: string; sets: DataSet[] }>;
+  failures: Array<{ code?: string; message?: string }>;
+}
+
+/** Every data set the person's roles may read (the gateway checks each call again), for the last `days` days. */
+export async function loadAnalytics(user: SignedInUser, days: number): Promise<Analytics> {
+  const client = await api();
+  const [search, feedback, topics, unanswered] = await Promise.all([
+    hasAnyRole(user, EDITORS) ? client.GET('/api/v1/policies/analytics', { params: { query: { days, limit: 20 } } }) : null,
+    hasAnyRole(user, CONTENT_STAFF) ? client.GET('/api/v1/qa/feedback/stats', { params: { query: {} } }) : null,
+    client.GET('/api/v1/qa/topics'),
+    hasAnyRole(user, UNANSWERED_READERS) ? client.GET('/api/v1/qa/unanswered', { params: { query: { page: 1, pageSize: 20 } } }) : null,
+  ]);
+  const failures = [search, feedback, topics, unanswered].flatMap((r) => (r?.error ? [r.error] : []));
+  const topicItems = topics.data?.items ?? [];
+  const topicName = (code: string) => topicItems.find((t) => t.code === code)?.name ?? code;
+  const groups: Analytics['groups'] = [];
+  if (search?.data) groups.push({ title: '政策文件检索', sets: searchDataSets(search.data.days) });
+  const qa: DataSet[] = [];
+  if (unanswered?.data) qa.push(unansweredDataSet(unanswered.data.items));
+  if (feedback?.data) qa.push(...feedbackDataSets(feedback.data, topicName));
+  if (topicItems.length) qa.push(topicDataSet(topicItems));
+  if (qa.length) groups.push({ title: '问答与一号答', sets: qa });
+  return { groups, failures };
+}

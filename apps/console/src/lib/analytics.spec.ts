@@ -1,0 +1,66 @@
+import { byMonth, feedbackDataSets, rate, searchDataSets, sumQueries, type SearchDay } from './analytics';
+
+const day = (d: string, searches: number, clicks: number, top: Array<[string, number]> = []): SearchDay => ({
+  day: d,
+  searches,
+  clicks,
+  topQueries: top.map(([query, count]) => ({ query, count })),
+  zeroResultQueries: [],
+  noClickQueries: top.slice(0, 1).map(([query]) => ({ query, count: 1 })),
+});
+
+// newest first, as policy-svc answers
+const days = [
+  day('2026-07-02', 10, 4, [
+    ['公积金', 5],
+    ['社保', 2],
+  ]),
+  day('2026-07-01', 6, 0, [['社保', 4]]),
+  day('2026-06-30', 4, 2, [
+    ['公积金', 1],
+    ['学位', 1],
+  ]),
+];
+
+test('the same query is summed over the days, most asked first, ties in pinyin order', () => {
+  expect(sumQueries(days, (d) => d.topQueries, 10)).toEqual([
+    ['公积金', 6],
+    ['社保', 6],
+    ['学位', 1],
+  ]);
+  expect(sumQueries(days, (d) => d.topQueries, 1)).toHaveLength(1);
+});
+
+test('months are summed oldest first with their click rate; no searches means a rate of 0, not NaN', () => {
+  expect(byMonth(days)).toEqual([
+    ['2026-06', 4, 2, 50],
+    ['2026-07', 16, 4, 25],
+  ]);
+  expect(rate(0, 0)).toBe(0);
+  expect(rate(1, 3)).toBe(33.3);
+});
+
+test('the daily series runs oldest first so the line chart reads left to right', () => {
+  const [daily, monthly, hot, zero, noClick] = searchDataSets(days);
+  expect(daily!.rows.map((r) => r[0])).toEqual(['2026-06-30', '2026-07-01', '2026-07-02']);
+  expect(daily!.rows[1]).toEqual(['2026-07-01', 6, 0, 0]);
+  expect(monthly!.rows).toHaveLength(2);
+  expect(hot!.rows[0]).toEqual(['公积金', 6]);
+  expect(zero!.rows).toEqual([]);
+  expect(noClick!.rows).toEqual([
+    ['公积金', 2],
+    ['社保', 1],
+  ]);
+});
+
+test('feedback per topic shows the topic names and the helpful rate; an unrated answer has 0 stars', () => {
+  const [topics, worst] = feedbackDataSets(
+    {
+      byTopic: [{ topic: 'housing-fund', helpful: 3, notHelpful: 1, ratingCount: 2, ratingAverage: 4.25, comments: 0 }],
+      byPair: [{ question: '怎么提取公积金', helpful: 0, notHelpful: 2, ratingCount: 0, ratingAverage: null, comments: 1 }],
+    },
+    (code) => (code === 'housing-fund' ? '住房公积金' : code),
+  );
+  expect(topics!.rows).toEqual([['住房公积金', 3, 1, 75, 4.3]]);
+  expect(worst!.rows).toEqual([['怎么提取公积金', 0, 2, 0, 0]]);
+});
