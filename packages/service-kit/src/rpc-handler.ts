@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { runWithCorrelation } from './correlation.js';
 import { rpcRecorder } from './metrics.js';
 import { type DecodedRequest, type RpcReply, UNPARSEABLE, encodeErrorReply, encodeResponseReply } from './rpc-wire.js';
-import { isDatabaseUnavailable } from './database-errors.js';
+import { isDependencyUnavailable } from './dependency-errors.js';
 
 export interface RpcMeta {
   actor: Actor | null;
@@ -111,8 +111,8 @@ function toErrorBody(error: unknown, subject: string): ErrorBody {
     }
     return error.toBody();
   }
-  if (isDatabaseUnavailable(error)) {
-    logger.warn({ subject, err: error }, 'database unavailable: answered SERVICE_UNAVAILABLE');
+  if (isDependencyUnavailable(error)) {
+    logger.warn({ subject, err: error }, 'a dependency is unavailable: answered SERVICE_UNAVAILABLE');
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: errorMessages.SERVICE_UNAVAILABLE.zh };
   }
   logger.error({ subject, err: error }, 'unexpected error in RPC handler');

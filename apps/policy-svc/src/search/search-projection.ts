@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { perProcessConsumers } from '@govdisc/contracts';
+import { DomainError, perProcessConsumers } from '@govdisc/contracts';
 import { BusNaming } from '@govdisc/messaging';
 import { NATS_CONNECTION } from '@govdisc/service-kit';
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
@@ -22,6 +22,9 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
   private readonly logger = new Logger(SEARCH_PROJECTION);
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
+  private closing = false;
+  /** The longest wait between two attempts at an event that failed (the index away). */
+  private readonly maxRetryDelayMs = 5_000;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -66,15 +69,33 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
       } catch {
         raw = null;
       }
-      await this.projection
-        .apply(raw, msg.subject)
-        .catch((error: unknown) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
+      await this.project(raw, msg.subject, msg.seq);
       this.engine.position = { stream, streamCreated, seq: msg.seq };
       this.engine.changed();
     }
   }
 
+  /**
+   * Applies one event. A malformed event is skipped (it will never apply); any other failure (the index or the
+   * database away) is retried with back-off until it applies, holding the events behind it in order, so an index
+   * that was unreachable catches up by itself when it is back instead of missing what happened meanwhile.
+   */
+  private async project(raw: unknown, subject: string, seq: number) {
+    for (let attempt = 0; !this.closing; attempt++) {
+      try {
+        await this.projection.apply(raw, subject);
+        return;
+      } catch (error) {
+        if (error instanceof DomainError) return void this.logger.warn({ seq, err: error }, 'malformed event not projected');
+        const retryInMs = Math.min(this.maxRetryDelayMs, 250 * 2 ** attempt);
+        this.logger.warn({ seq, err: error, retryInMs }, 'event not projected yet; will retry');
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+      }
+    }
+  }
+
   async onModuleDestroy() {
+    this.closing = true;
     await this.messages?.close();
     await this.loop;
   }
