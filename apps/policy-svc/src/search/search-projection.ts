@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, perProcessConsumers } from '@govdisc/contracts';
 import { BusNaming } from '@govdisc/messaging';
-import { NATS_CONNECTION } from '@govdisc/service-kit';
+import { NATS_CONNECTION, isDependencyUnavailable } from '@govdisc/service-kit';
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SearchEngine } from './search-engine.js';
@@ -76,9 +76,9 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
   }
 
   /**
-   * Applies one event. A malformed event is skipped (it will never apply); any other failure (the index or the
-   * database away) is retried with back-off until it applies, holding the events behind it in order, so an index
-   * that was unreachable catches up by itself when it is back instead of missing what happened meanwhile.
+   * Applies one event, retrying with back-off while the index or the database is unreachable (the events behind it
+   * wait, in order), so an index that was away catches up by itself when it is back instead of missing what happened
+   * meanwhile. A malformed event is skipped at once, another failure after five attempts.
    */
   private async project(raw: unknown, subject: string, seq: number) {
     for (let attempt = 0; !this.closing; attempt++) {
@@ -86,7 +86,10 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
         await this.projection.apply(raw, subject);
         return;
       } catch (error) {
-        if (error instanceof DomainError) return void this.logger.warn({ seq, err: error }, 'malformed event not projected');
+        // Skipped: a malformed event, or one that keeps failing while the index answers (a poison document must not
+        // hold the projection back forever). Retried for as long as the index or the database is unreachable.
+        if (error instanceof DomainError || (!isDependencyUnavailable(error) && attempt >= 4))
+          return void this.logger.warn({ seq, err: error }, 'event not projected');
         const retryInMs = Math.min(this.maxRetryDelayMs, 250 * 2 ** attempt);
         this.logger.warn({ seq, err: error, retryInMs }, 'event not projected yet; will retry');
         await new Promise((resolve) => setTimeout(resolve, retryInMs));
