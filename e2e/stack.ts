@@ -20,6 +20,8 @@ export interface Stack {
   nats: PrivateNats;
   nc: NatsConnection;
   apps: Record<AppName, AppProcess>;
+  /** Second replicas (same variables, own port) of the services started with `replicas`; stop() stops them too. */
+  replicas: Partial<Record<(typeof serviceApps)[number], AppProcess>>;
   startupMs: number;
   /** Where tokens come from: Keycloak if the gateway uses it, else the gateway's embedded issuer. */
   issuerUrl: string;
@@ -48,6 +50,12 @@ export interface StackOptions {
    */
   nats?: PrivateNats;
   busReplicas?: 1 | 3;
+  /** Superuser URL of the PostgreSQL server to create the stack's database on (default: the shared test server). */
+  adminDatabaseUrl?: string;
+  /** A database to start on instead of a fresh one (e.g. one restored from a dump); stop() drops it too. */
+  database?: TestDatabase;
+  /** Services to run as two replicas (one NATS queue group, one database), e.g. to kill one under load. */
+  replicas?: readonly (typeof serviceApps)[number][];
 }
 
 /** OpenSearch variables of each service: its own alias under a prefix unique to the stack. */
@@ -73,7 +81,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
   const [nats, db] = await Promise.all([
     opts.nats ? { url: opts.nats.url, stop: async () => undefined } : startPrivateNats(),
-    createTestDatabase('e2e'),
+    opts.database ?? createTestDatabase('e2e', opts.adminDatabaseUrl),
   ]);
   const nc = await connect({ servers: nats.url.split(','), name: 'e2e' });
   await applyBusLayout(nc, new BusNaming(''), { replicas: opts.busReplicas ?? 1 });
@@ -91,9 +99,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     OPENSEARCH_URL: '',
   };
   const apps = {} as Record<AppName, AppProcess>;
-  const metricsPort = await freePort();
+  const replicas: Stack['replicas'] = {};
+  // Ports are only reserved when an app binds them: never hand out the same free port twice.
+  const taken = new Set<number>();
+  const newPort = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (taken.has(port)) continue;
+      taken.add(port);
+      return port;
+    }
+  };
+  const metricsPort = await newPort();
   const ports = {} as Record<AppName, number>;
-  for (const name of [...serviceApps, 'gateway'] as const) ports[name] = await freePort();
+  for (const name of [...serviceApps, 'gateway'] as const) ports[name] = await newPort();
   const extra = opts.appEnv?.({ gatewayUrl: `http://127.0.0.1:${ports.gateway}` }) ?? {};
   for (const name of [...serviceApps, 'gateway'] as const) {
     const port = ports[name];
@@ -102,12 +121,22 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const env = { ...base, HTTP_PORT: String(port), ...perApp[name], ...(name === 'gateway' ? gatewayEnv : {}), ...extra[name] };
     apps[name] = new AppProcess(name, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
   }
+  for (const name of opts.replicas ?? []) {
+    const port = await newPort();
+    // Its own folder for the embedded search engine's snapshots (each replica keeps its own in-memory index).
+    const dataDir = mkdtempSync(join(searchDir, `${name}-2-`));
+    const env = { ...base, HTTP_PORT: String(port), SEARCH_DATA_DIR: dataDir, ...perApp[name], ...extra[name] };
+    replicas[name] = new AppProcess(`${name}#2`, entryOf(name), env, `http://127.0.0.1:${port}/ready`);
+  }
+  const everyApp = () => [...Object.values(apps), ...Object.values(replicas)];
   // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.
   try {
     await Promise.all(serviceApps.map((name) => apps[name].start(60_000)));
+    // Second replicas once the first ones have migrated the schemas.
+    await Promise.all(Object.values(replicas).map((app) => app.start(60_000)));
     await apps.gateway.start(60_000);
   } catch (error) {
-    await stopStack(apps, nc, nats, db).catch(() => undefined);
+    await stopStack(everyApp(), nc, nats, db).catch(() => undefined);
     rmSync(searchDir, { recursive: true, force: true });
     await dropSearchIndices(opts.opensearchUrl, aliasPrefix).catch(() => undefined);
     throw error;
@@ -120,6 +149,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     nats,
     nc,
     apps,
+    replicas,
     startupMs: Date.now() - started,
     issuerUrl: `${opts.gatewayEnv?.KEYCLOAK_URL ?? gatewayUrl}/realms/govdisc`,
     searchAliases: opts.opensearchUrl
@@ -130,15 +160,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }
       : null,
     stop: async () => {
-      await stopStack(apps, nc, nats, db);
+      await stopStack(everyApp(), nc, nats, db);
       rmSync(searchDir, { recursive: true, force: true });
       await dropSearchIndices(opts.opensearchUrl, aliasPrefix);
     },
   };
 }
 
-async function stopStack(apps: Record<AppName, AppProcess>, nc: NatsConnection, nats: PrivateNats, db: TestDatabase) {
-  await Promise.all(Object.values(apps).map((a) => a.stop()));
+async function stopStack(apps: AppProcess[], nc: NatsConnection, nats: PrivateNats, db: TestDatabase) {
+  await Promise.all(apps.map((a) => a.stop()));
   await nc.close();
   await nats.stop();
   await db.drop();

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { type PrivateNatsCluster, eventually, queryRows, startNatsCluster } from '@govdisc/testing';
+import { type PrivateNatsCluster, eventually, startNatsCluster } from '@govdisc/testing';
 import { type Stack, startStack } from '../e2e/stack.js';
-import { mixedTraffic } from './traffic.js';
+import { mixedTraffic, storedSubmissions, submittedEventsSettled } from './traffic.js';
 
 // A 3-node NATS JetStream cluster with every stream replicated three ways; one node is killed (SIGKILL) in the middle
 // of mixed traffic. Every acknowledged disclosure submission must be in the database exactly once, its event on the
@@ -39,47 +39,23 @@ test('a NATS node lost mid-traffic: nothing acknowledged is lost, nothing applie
   const killedAt = Date.now() - started;
   const seen = await traffic;
 
-  const db = stack.databaseUrl;
-  const rows = await queryRows<{ description: string; n: number }>(
-    db,
-    `SELECT description, count(*)::int AS n FROM disclosure.disclosure_request WHERE description LIKE '节点故障%' GROUP BY description`,
-  );
-  const stored = new Map(rows.map((r) => [r.description, r.n]));
-  const found = seen.acknowledged.filter((d) => stored.has(d)).length;
-  const duplicated = rows.filter((r) => r.n > 1).length;
+  const stored = await storedSubmissions(stack.databaseUrl, '节点故障', seen);
   // The outbox drains and notify-svc applies each submitted event once (processed_event's key forbids a second time).
-  const events = await eventually(
-    async () => {
-      const [outbox] = await queryRows<{ unsent: number; sent: number }>(
-        db,
-        `SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent, count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent
-           FROM disclosure.outbox_event WHERE type = 'disclosure.request.submitted'`,
-      );
-      const [applied] = await queryRows<{ n: number }>(
-        db,
-        `SELECT count(*)::int AS n FROM notify.processed_event p JOIN disclosure.outbox_event o ON o.id = p.event_id
-          WHERE o.type = 'disclosure.request.submitted' AND p.consumer = 'notify-svc__disclosure-request-events'`,
-      );
-      const state = { unsent: outbox!.unsent, sent: outbox!.sent, applied: applied!.n };
-      if (state.unsent > 0 || state.applied !== state.sent) throw new Error(`outbox or consumer behind: ${JSON.stringify(state)}`);
-      return state;
-    },
-    { timeoutMs: 60_000, intervalMs: 250 },
-  );
+  const events = await submittedEventsSettled(stack.databaseUrl);
   const onStream = (await jsm.streams.info('DISCLOSURE_EVENTS', { subjects_filter: 'disclosure.request.submitted' })).state.subjects?.[
     'disclosure.request.submitted'
   ];
 
   console.log(
-    `NATS node lost at ${killedAt} ms: submitted ${seen.acknowledged.length} / found ${found} / duplicated ${duplicated}; ` +
+    `NATS node lost at ${killedAt} ms: submitted ${seen.acknowledged.length} / found ${stored.found} / duplicated ${stored.duplicates.length}; ` +
       `events sent ${events.sent}, on the stream ${onStream}, applied ${events.applied}; answers ${JSON.stringify(seen.byStatus)}, ` +
       `abandoned ${seen.abandoned}`,
   );
   expect(seen.acknowledged.length).toBeGreaterThan(10);
-  expect(found).toBe(seen.acknowledged.length);
-  expect(duplicated).toBe(0);
+  expect(stored.found).toBe(seen.acknowledged.length);
+  expect(stored.duplicates).toEqual([]);
   expect(seen.unclear).toEqual([]);
-  expect(events.sent).toBe(rows.length);
+  expect(events.sent).toBe(stored.rows);
   expect(onStream).toBe(events.sent);
   expect(events.applied).toBe(events.sent);
 });

@@ -104,7 +104,7 @@ fi
 if [[ "$level" == all || "$level" == resilience ]]; then
   # Real faults on private servers (a 3-node NATS cluster losing a node mid-traffic); prints submitted / found / duplicated.
   step "resilience tests (faults with real processes)"
-  phase "${RESILIENCE_TIMEOUT_S:-300}" npm run -s test:resilience -w @govdisc/resilience || status=1
+  phase "${RESILIENCE_TIMEOUT_S:-600}" npm run -s test:resilience -w @govdisc/resilience || status=1
 fi
 
 step "summary"

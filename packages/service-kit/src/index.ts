@@ -12,6 +12,7 @@ export * from './migrate.js';
 export * from './rpc-server.js';
 export * from './rpc-wire.js';
 export * from './prisma.js';
+export * from './dependency-errors.js';
 export * from './rpc-handler.js';
 export * from './service-kit.module.js';
 export * from './rpc-health.js';

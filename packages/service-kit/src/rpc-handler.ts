@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { runWithCorrelation } from './correlation.js';
 import { rpcRecorder } from './metrics.js';
 import { type DecodedRequest, type RpcReply, UNPARSEABLE, encodeErrorReply, encodeResponseReply } from './rpc-wire.js';
+import { isDependencyUnavailable } from './dependency-errors.js';
 
 export interface RpcMeta {
   actor: Actor | null;
@@ -109,6 +110,10 @@ function toErrorBody(error: unknown, subject: string): ErrorBody {
       logger.warn({ subject, details: error.details }, 'rejected malformed RPC message');
     }
     return error.toBody();
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.warn({ subject, err: error }, 'a dependency is unavailable: answered SERVICE_UNAVAILABLE');
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: errorMessages.SERVICE_UNAVAILABLE.zh };
   }
   logger.error({ subject, err: error }, 'unexpected error in RPC handler');
   return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };

@@ -2,6 +2,7 @@ export * from './database.js';
 export * from './eventually.js';
 export * from './nats-server.js';
 export * from './nats-cluster.js';
+export * from './postgres-server.js';
 export * from './processes.js';
 export * from './medium.js';
 export * from './env-example.js';

@@ -1,6 +1,6 @@
 import { HttpException, type Logger } from '@nestjs/common';
 import { DomainError, type ErrorBody, ErrorCode, errorMessages } from '@govdisc/contracts';
-import { redactUrl } from '@govdisc/service-kit';
+import { isDependencyUnavailable, redactUrl } from '@govdisc/service-kit';
 import type { FastifyReply } from 'fastify';
 import { httpStatusOf } from './status.js';
 
@@ -28,6 +28,11 @@ export function sendError(reply: FastifyReply, exception: unknown, req: FailedRe
 export function errorBodyOf(exception: unknown, req: FailedRequest, logger: Logger): ErrorBody {
   if (exception instanceof DomainError) return exception.toBody();
   if (exception instanceof HttpException) return fromHttpException(exception, req);
+  if (isDependencyUnavailable(exception)) {
+    // The gateway's own database (idempotency keys, audit) is restarting or failing over: retryable, not a bug.
+    logger.warn({ err: exception, requestId: req.id, method: req.method, url: redactUrl(req.url) }, 'database unavailable');
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: errorMessages.SERVICE_UNAVAILABLE.zh };
+  }
   // The exception's text stays in the log, found by the request id the client got; never in the response.
   logger.error({ err: exception, requestId: req.id, method: req.method, url: redactUrl(req.url) }, 'unexpected error');
   return { code: ErrorCode.INTERNAL_ERROR, message: errorMessages.INTERNAL_ERROR.zh };

@@ -41,10 +41,29 @@ export class Idempotency {
       body = await opts.work();
     } catch (error) {
       // A failed request keeps nothing, so the client may retry it with the same key.
-      await this.records.release(scope, key);
+      await this.release(scope, key);
       throw error;
     }
     await this.records.complete(scope, key, opts.status, body);
     return { replayed: false, body };
+  }
+
+  /**
+   * Releases the key. If the database cannot take that now (it is restarting: often why the request failed), retries
+   * in the background for about 15 s instead of leaving the key held (every retry would get 409 until it expired).
+   */
+  private async release(scope: string, key: string): Promise<void> {
+    const attempt = () =>
+      this.records.release(scope, key).then(
+        () => true,
+        () => false,
+      );
+    if (await attempt()) return;
+    void (async () => {
+      for (let delay = 250; delay <= 8_000; delay *= 2) {
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+        if (await attempt()) return;
+      }
+    })();
   }
 }

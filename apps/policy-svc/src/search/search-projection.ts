@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { perProcessConsumers } from '@govdisc/contracts';
+import { DomainError, perProcessConsumers } from '@govdisc/contracts';
 import { BusNaming } from '@govdisc/messaging';
-import { NATS_CONNECTION } from '@govdisc/service-kit';
+import { NATS_CONNECTION, isDependencyUnavailable } from '@govdisc/service-kit';
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SearchEngine } from './search-engine.js';
@@ -22,6 +22,9 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
   private readonly logger = new Logger(SEARCH_PROJECTION);
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> | undefined;
+  private closing = false;
+  /** The longest wait between two attempts at an event that failed (the index away). */
+  private readonly maxRetryDelayMs = 5_000;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -66,15 +69,36 @@ export class SearchProjectionConsumer implements OnApplicationBootstrap, OnModul
       } catch {
         raw = null;
       }
-      await this.projection
-        .apply(raw, msg.subject)
-        .catch((error: unknown) => this.logger.warn({ seq: msg.seq, err: error }, 'event not projected'));
+      await this.project(raw, msg.subject, msg.seq);
       this.engine.position = { stream, streamCreated, seq: msg.seq };
       this.engine.changed();
     }
   }
 
+  /**
+   * Applies one event, retrying with back-off while the index or the database is unreachable (the events behind it
+   * wait, in order), so an index that was away catches up by itself when it is back instead of missing what happened
+   * meanwhile. A malformed event is skipped at once, another failure after five attempts.
+   */
+  private async project(raw: unknown, subject: string, seq: number) {
+    for (let attempt = 0; !this.closing; attempt++) {
+      try {
+        await this.projection.apply(raw, subject);
+        return;
+      } catch (error) {
+        // Skipped: a malformed event, or one that keeps failing while the index answers (a poison document must not
+        // hold the projection back forever). Retried for as long as the index or the database is unreachable.
+        if (error instanceof DomainError || (!isDependencyUnavailable(error) && attempt >= 4))
+          return void this.logger.warn({ seq, err: error }, 'event not projected');
+        const retryInMs = Math.min(this.maxRetryDelayMs, 250 * 2 ** attempt);
+        this.logger.warn({ seq, err: error, retryInMs }, 'event not projected yet; will retry');
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+      }
+    }
+  }
+
   async onModuleDestroy() {
+    this.closing = true;
     await this.messages?.close();
     await this.loop;
   }

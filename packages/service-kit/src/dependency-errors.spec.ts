@@ -1,0 +1,22 @@
+import { isDependencyUnavailable } from './dependency-errors.js';
+
+// Shapes seen from @prisma/adapter-pg while a private PostgreSQL restarted (pg_ctl restart -m fast).
+const adapterError = (cause: Record<string, unknown>) =>
+  Object.assign(new Error('Raw query failed.'), { code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } });
+
+test('a database restarting, unreachable or cutting connections is "unavailable"', () => {
+  expect(isDependencyUnavailable(adapterError({ kind: 'postgres', code: '57P01', originalCode: '57P01' }))).toBe(true);
+  expect(isDependencyUnavailable(adapterError({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toBe(true);
+  expect(isDependencyUnavailable(Object.assign(new Error('pool'), { code: 'P2024' }))).toBe(true);
+  expect(isDependencyUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+  expect(isDependencyUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+  // OpenSearch's client while the cluster is away.
+  expect(isDependencyUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), { name: 'ConnectionError' }))).toBe(true);
+});
+
+test('errors of the request or the code are not', () => {
+  expect(isDependencyUnavailable(adapterError({ kind: 'postgres', code: '23505', originalCode: '23505' }))).toBe(false);
+  expect(isDependencyUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+  expect(isDependencyUnavailable(new TypeError('x is undefined'))).toBe(false);
+  expect(isDependencyUnavailable(null)).toBe(false);
+});

@@ -1,0 +1,33 @@
+/** Prisma's codes for a database it cannot reach, a connection it lost, or a pool it waited too long for. */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Driver adapter error kinds (@prisma/adapter-pg) of the same meaning. */
+const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/** PostgreSQL: connection exceptions (class 08), shutdown or restart (57P01–57P03), too many connections (53300). */
+const SQLSTATE = /^(08\w{3}|57P0[123]|53300)$/;
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const MESSAGE = /Connection terminated|Can't reach database server|Server has closed the connection|\bE(CONNREFUSED|CONNRESET|PIPE)\b/i;
+/** @opensearch-project/opensearch's errors for a cluster it cannot reach or that did not answer in time. */
+const CLIENT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
+
+/**
+ * True when ERROR says a server the app depends on (PostgreSQL, OpenSearch) is away — restarting, failing over,
+ * unreachable — rather than that the request is wrong: callers answer 503 SERVICE_UNAVAILABLE, which clients retry,
+ * instead of 500. A database transaction cut by it rolled back, so nothing was half-written.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const { name, code, originalCode, kind, message, cause, meta } = e as Record<string, unknown>;
+    if (typeof name === 'string' && CLIENT_ERRORS.has(name)) return true;
+    if (typeof code === 'string' && (PRISMA_CODES.has(code) || SQLSTATE.test(code) || SOCKET_CODES.has(code))) return true;
+    if (typeof originalCode === 'string' && SQLSTATE.test(originalCode)) return true;
+    if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === 'string' && MESSAGE.test(message)) return true;
+    queue.push(cause, (meta as Record<string, unknown> | undefined)?.driverAdapterError);
+  }
+  return false;
+}
