@@ -8,6 +8,9 @@ test('a database restarting, unreachable or cutting connections is "unavailable"
   expect(isDependencyUnavailable(adapterError({ kind: 'postgres', code: '57P01', originalCode: '57P01' }))).toBe(true);
   expect(isDependencyUnavailable(adapterError({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toBe(true);
   expect(isDependencyUnavailable(Object.assign(new Error('pool'), { code: 'P2024' }))).toBe(true);
+  expect(isDependencyUnavailable(Object.assign(new Error('Unable to start a transaction in the given time'), { code: 'P2028' }))).toBe(
+    true,
+  );
   expect(isDependencyUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }))).toBe(true);
   expect(isDependencyUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
   // OpenSearch's client while the cluster is away.

@@ -1,5 +1,8 @@
-/** Prisma's codes for a database it cannot reach, a connection it lost, or a pool it waited too long for. */
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/**
+ * Prisma's codes for a database it cannot reach, a connection it lost, a pool it waited too long for, or a
+ * transaction that could not start or finish in its time (P2028: overload; the transaction was rolled back).
+ */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 /** Driver adapter error kinds (@prisma/adapter-pg) of the same meaning. */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 /** PostgreSQL: connection exceptions (class 08), shutdown or restart (57P01–57P03), too many connections (53300). */

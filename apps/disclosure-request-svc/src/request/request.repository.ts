@@ -13,8 +13,12 @@ export type TimelineRow = TimelineEntry;
 export class RequestRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Every submission takes the year's counter row, so concurrent submissions queue behind each other: Prisma's
+   * defaults (2 s to get a connection, 5 s in all) turned a burst of sixteen writers into 500s on a loaded machine.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(fn);
+    return this.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
   }
 
   /** Next number of the year; the counter row is locked by the upsert until the transaction ends. */

@@ -32,6 +32,12 @@ test('concurrent submissions get distinct, gap-free numbers of the Shanghai year
   expect(new Set(results.map((r) => r.request.trackingCode)).size).toBe(6);
 });
 
+test('a burst of forty submissions at once: every one is stored with its own number (none refused while they queue for the counter)', async () => {
+  h.setNow('2026-06-01T02:00:00Z');
+  const results = await Promise.all(Array.from({ length: 40 }, (_, i) => submit.execute(newRequest({ n: 200 + i }), citizen)));
+  expect(new Set(results.map((r) => r.request.requestNumber)).size).toBe(40);
+});
+
 test('§11.35 online submission confirmed two days later: the receipt date is the confirmation date', async () => {
   h.setNow('2026-03-02T02:00:00Z');
   const { request } = await submit.execute(newRequest({ n: 2 }), citizen);
