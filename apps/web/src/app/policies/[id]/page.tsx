@@ -57,11 +57,18 @@ function ValidityBanner({
 
 export default async function PolicyPage({ params }: Props) {
   const { id } = await params;
+  // The related policies are asked for beside the document, not after it: the page waits for the slower of the two
+  // (and renders without them if that call fails).
+  const relatedCall = UUID.test(id)
+    ? api()
+        .then((client) =>
+          client.GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } }),
+        )
+        .catch(() => null)
+    : null;
   const doc = await load(id);
   if (!doc) notFound();
-  const related = (
-    await (await api()).GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } })
-  ).data?.items;
+  const related = (await relatedCall)?.data?.items;
   const articles = doc.paragraphs.filter((p) => p.anchor && (p.kind === 'chapter' || p.kind === 'article'));
   return (
     <article>
