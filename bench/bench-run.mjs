@@ -44,6 +44,15 @@ export function benchRun(label) {
     process.exit(1);
   });
 
+  /** A Node script serving HTTP_PORT with a /ready page (an app, or a Next.js server) on a free port, once ready. */
+  async function startProcess(name, script, env, { timeoutMs = 90_000 } = {}) {
+    const port = await freePort();
+    const app = new AppProcess(name, script, { ...env, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
+    started.apps.push(app);
+    await app.start(timeoutMs);
+    return app;
+  }
+
   return {
     started,
     cleanup,
@@ -65,19 +74,9 @@ export function benchRun(label) {
       await applyBusLayout(started.nc, new BusNaming(''));
       return { nats, db };
     },
+    startProcess,
     /** An app's built main.js on a free port; resolves when it is ready. */
-    async startApp(name, env, { timeoutMs = 90_000 } = {}) {
-      const port = await freePort();
-      const app = new AppProcess(
-        name,
-        join(repoRoot, 'apps', name, 'dist', 'main.js'),
-        { ...env, HTTP_PORT: String(port) },
-        `http://127.0.0.1:${port}/ready`,
-      );
-      started.apps.push(app);
-      await app.start(timeoutMs);
-      return app;
-    },
+    startApp: (name, env, opts) => startProcess(name, join(repoRoot, 'apps', name, 'dist', 'main.js'), env, opts),
   };
 }
 

@@ -17,9 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'node:http';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { benchRun } from './bench-run.mjs';
 import { intArg, load } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,38 +29,9 @@ const CONNECTIONS = intArg('--connections', 4);
 const WRITERS = 8;
 const QUEUE = '/api/v1/disclosure-requests?page=1&pageSize=100';
 
-const started = { apps: [], nats: null, nc: null, db: null };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-
-async function startApp(name, base, extra = {}) {
-  const port = await freePort();
-  const app = new AppProcess(
-    name,
-    join(root, 'apps', name, 'dist', 'main.js'),
-    { ...base, ...extra, HTTP_PORT: String(port) },
-    `http://127.0.0.1:${port}/ready`,
-  );
-  started.apps.push(app);
-  await app.start(90_000);
-  return app;
-}
+const run = benchRun('console-queue');
+const { cleanup } = run;
+const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra });
 
 async function tokenOf(gatewayUrl, username) {
   const res = await fetch(`${gatewayUrl}/realms/govdisc/protocol/openid-connect/token`, {
@@ -169,12 +138,7 @@ function initialJs() {
 
 let exitCode = 0;
 try {
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_console_queue').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-console-queue' });
-  await applyBusLayout(started.nc, new BusNaming(''));
+  const { nats, db } = await run.startBusAndDatabase();
   const base = { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', OPENSEARCH_URL: '', KEYCLOAK_URL: '' };
   const svc = await startApp('disclosure-request-svc', base);
   const gw = await startApp('gateway', base, {

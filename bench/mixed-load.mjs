@@ -15,15 +15,13 @@
 //   node bench/mixed-load.mjs [--seconds 10] [--start 20] [--factor 1.4] [--limit 100] [--max 2000]
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { benchRun } from './bench-run.mjs';
 import { callAt, intArg } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,39 +35,9 @@ const FACTOR = (() => {
 })();
 const SERVICES = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'];
 
-const started = { apps: [], nats: null, nc: null, db: null, dirs: [] };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-
-async function startApp(name, env) {
-  const port = await freePort();
-  const app = new AppProcess(
-    name,
-    join(root, 'apps', name, 'dist', 'main.js'),
-    { ...env, HTTP_PORT: String(port) },
-    `http://127.0.0.1:${port}/ready`,
-  );
-  started.apps.push(app);
-  await app.start(180_000);
-  return app;
-}
+const run = benchRun('mixed');
+const { cleanup } = run;
+const startApp = (name, env) => run.startApp(name, env, { timeoutMs: 180_000 });
 
 async function runScript(script, args, gatewayUrl) {
   const t = Date.now();
@@ -184,14 +152,8 @@ async function climb(from, make, processes) {
 
 let exitCode = 0;
 try {
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_mixed').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-mixed' });
-  await applyBusLayout(started.nc, new BusNaming(''));
-  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-mixed-'));
-  started.dirs.push(searchDir);
+  const { nats, db } = await run.startBusAndDatabase();
+  const searchDir = run.tempDir();
   const base = {
     DATABASE_URL: db.url,
     NATS_URL: nats.url,

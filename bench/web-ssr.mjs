@@ -15,15 +15,13 @@
 //   node bench/web-ssr.mjs [--seconds 15] [--warmup 3] [--connections 8] [--lcp-runs 3] [--policies f] [--qa f]
 // Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
-import { connect } from '@nats-io/transport-node';
+import { benchRun } from './bench-run.mjs';
 import { chromium } from 'playwright-core';
 import { callAt, intArg, load } from './http-load.mjs';
 
@@ -42,36 +40,11 @@ const fileArg = (name, shared, fixture) => {
 const POLICIES = fileArg('--policies', 'policies.jsonl', 'policies.jsonl');
 const QA = fileArg('--qa', 'qa.jsonl', 'qa.jsonl');
 
-const started = { apps: [], nats: null, nc: null, db: null, dirs: [], browser: null };
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    const quietly = (p) => Promise.resolve(p).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    if (started.browser) await quietly(started.browser.close());
-    await Promise.all(started.apps.map((a) => quietly(a.stop())));
-    if (started.nc) await quietly(started.nc.close());
-    if (started.nats) await quietly(started.nats.stop());
-    if (started.db) await quietly(started.db.drop());
-    for (const dir of started.dirs) rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    process.stderr.write(`\n${signal}: stopping everything this bench started…\n`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-
-async function startProcess(name, script, env) {
-  const port = await freePort();
-  const app = new AppProcess(name, script, { ...env, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/ready`);
-  started.apps.push(app);
-  await app.start(180_000);
-  return app;
-}
-const startApp = (name, base, extra = {}) => startProcess(name, join(root, 'apps', name, 'dist', 'main.js'), { ...base, ...extra });
+const run = benchRun('web-ssr');
+const { started, cleanup } = run;
+run.onCleanup(() => started.browser?.close());
+const startProcess = (name, script, env) => run.startProcess(name, script, env, { timeoutMs: 180_000 });
+const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra }, { timeoutMs: 180_000 });
 
 async function importWith(script, file, gatewayUrl) {
   const t = Date.now();
@@ -175,14 +148,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let exitCode = 0;
 try {
-  const [nats, db] = await Promise.all([
-    startPrivateNats().then((n) => (started.nats = n)),
-    createTestDatabase('bench_web_ssr').then((d) => (started.db = d)),
-  ]);
-  started.nc = await connect({ servers: nats.url, name: 'bench-web-ssr' });
-  await applyBusLayout(started.nc, new BusNaming(''));
-  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-web-'));
-  started.dirs.push(searchDir);
+  const { nats, db } = await run.startBusAndDatabase();
+  const searchDir = run.tempDir();
   const base = {
     DATABASE_URL: db.url,
     NATS_URL: nats.url,
