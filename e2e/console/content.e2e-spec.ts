@@ -159,7 +159,7 @@ test('policies: an import job shows its progress and report (duplicate, rejected
 test('guides: an editor changes a matter (time limit, a material) and sees bundles and sites; a reviewer publishes it', async () => {
   const code = 'JD-GX-001';
   await as(DEMO_USERS.editor, '/guides', async (page) => {
-    expect(await menu(page)).toEqual(['问答编辑', '政策文件', '办事指南']);
+    expect(await menu(page)).toEqual(['问答编辑', '问答提取助手', '未解答问题', '政策文件', '办事指南', '统计分析']);
     await screen(page, 'guides-list');
     await page.getByRole('link', { name: '中小微企业流动资金贷款贴息申请' }).click();
     await page.waitForURL(`**/guides/matters/${code}`);

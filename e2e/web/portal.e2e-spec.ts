@@ -129,12 +129,19 @@ test('一号答: a question gets an answer with its cited clause, which opens th
 });
 
 test('一号答 not sure: "您是不是想问" offers close stored questions, and choosing one answers it', async () => {
-  // A vague question: the first words of a stored one. Which of them the platform is unsure about depends on the
-  // calibrated threshold, so the API picks one that gets suggestions and no answer; the page must then offer them.
+  // A vague question: a fragment of a stored one, or the starts of two stored ones run together. Which of them the
+  // platform is unsure about depends on the calibrated model and threshold, so the API picks one that gets
+  // suggestions and no answer; the page must then offer them.
   const pairs = (await api(stack, 'GET', '/qa/pairs?pageSize=50')).json.items as { question: string }[];
+  const stems = pairs.map(({ question }) => question.replace(/[？?]$/u, ''));
+  const candidates = [
+    ...stems.map((q) => q.slice(0, 6)),
+    ...stems.map((q) => q.slice(0, 4)),
+    ...stems.map((q) => q.slice(-6)),
+    ...stems.map((q, i) => q.slice(0, 3) + stems[(i + 7) % stems.length]!.slice(0, 3)),
+  ];
   let vague: string | undefined;
-  for (const { question } of pairs) {
-    const candidate = question.replace(/[？?]$/u, '').slice(0, 6);
+  for (const candidate of candidates) {
     const res = await api(stack, 'POST', '/qa/ask', { question: candidate });
     if (res.json.answers.length === 0 && res.json.suggestions.length > 0) {
       vague = candidate;
