@@ -51,6 +51,12 @@ export interface OutboxRow {
  */
 export const PARKED_UNTIL = 'infinity';
 
+/** NATS refuses a message larger than the server's max_payload before sending it: retrying never helps. */
+function isRefusedOutright(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'MAX_PAYLOAD_EXCEEDED' || (typeof message === 'string' && /max.?payload|payload.*(exceed|too large)/i.test(message));
+}
+
 export interface OutboxRelayOptions {
   db: TransactionalSql;
   nc: NatsConnection;
@@ -63,6 +69,12 @@ export interface OutboxRelayOptions {
   onPublished?: (count: number) => void;
   /** Failed publishes of one row, while JetStream answers, before it is parked (default 5). */
   maxAttempts?: number;
+  /**
+   * And for how long they must have gone on (default 30 s): in a cluster that lost a node, JetStream answers while a
+   * stream elects its new leader, and publishes fail for a few seconds; those rows are not poison. A row NATS refuses
+   * outright (larger than max_payload) is parked after maxAttempts alone.
+   */
+  poisonAfterMs?: number;
   onParked?: (row: OutboxRow, error: unknown) => void;
 }
 
@@ -78,7 +90,7 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = false;
   /** Failed publishes per row id (only while JetStream answered); bounded by the rows failing now. */
-  private readonly failures = new Map<string, number>();
+  private readonly failures = new Map<string, { count: number; since: number }>();
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.js = jetstream(opts.nc);
@@ -204,9 +216,11 @@ export class OutboxRelay {
       this.opts.logger.warn(base, 'publishing outbox event failed: JetStream unavailable; will retry');
       return false;
     }
-    const failures = (this.failures.get(row.id) ?? 0) + 1;
-    if (failures < (this.opts.maxAttempts ?? 5)) {
-      this.failures.set(row.id, failures);
+    const seen = this.failures.get(row.id) ?? { count: 0, since: Date.now() };
+    const failures = seen.count + 1;
+    const lasting = isRefusedOutright(error) || Date.now() - seen.since >= (this.opts.poisonAfterMs ?? 30_000);
+    if (failures < (this.opts.maxAttempts ?? 5) || !lasting) {
+      this.failures.set(row.id, { count: failures, since: seen.since });
       this.opts.logger.warn({ ...base, failures }, 'publishing outbox event failed; will retry');
       return false;
     }
