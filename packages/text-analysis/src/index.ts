@@ -12,7 +12,8 @@ export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } 
 export { calibratedConfidence, calibrateMatches, type ConfidenceModel } from './confidence-calibration.js';
 export { QA_CONFIDENCE_MODEL } from './qa-confidence-model.js';
 export { createLawShorthandTable, defaultLawShorthand, type LawShorthand, type LawShorthandTable } from './law-shorthand.js';
-export { proposeQaPairs, splitClauses, type FactKind, type ProposedPair } from './qa-extraction.js';
+export { extractQaDrafts, proposeQaPairs, splitClauses, type Extraction, type ExtractOptions, type ProposedPair } from './qa-extraction.js';
+export { isClean as isCleanQuestion, questionFor, type DraftQuestion, type QuestionKind } from './qa-questions.js';
 export { cutWords, getJieba, indexTokens, queryTokens, SEGMENTER_SETTINGS } from './segmenter.js';
 export {
   SnippetText,

@@ -1,20 +1,23 @@
-import { cutWords } from './segmenter.js';
-import { isWordlike, QUERY_FILLERS, STOPWORDS } from './stopwords.js';
+import { questionFor, type QuestionKind } from './qa-questions.js';
 
 /** A draft Q&A pair proposed from one clause of a policy text, with the span it cites. */
 export interface ProposedPair {
   question: string;
-  /** The cited clause, verbatim: it is both the draft answer and the citation's quote. */
+  /** The sentence(s) of the clause that answer the question, verbatim (the whole clause when it all answers). */
+  answer: string;
+  /** The cited clause, verbatim: the citation's quote. */
   quote: string;
   /** 第X条 when the clause sits under one, else null. */
   anchor: string | null;
-  kind: FactKind;
+  /** The clause's class, which chose the question's form (time, materials, penalty, conditions …). */
+  kind: QuestionKind;
   score: number;
   /** Index of the clause in the document, for stable ordering. */
   position: number;
 }
 
-export type FactKind = 'amount' | 'time' | 'materials' | 'where' | 'eligibility' | 'measure';
+/** The kinds of fact a clause is scored for (how question-worthy it is). */
+type FactKind = 'amount' | 'time' | 'materials' | 'where' | 'eligibility' | 'measure';
 
 /** Facts people ask about, each with a pattern and a weight (hits are counted, at most 3 per fact). */
 const FACTS: Array<{ kind: FactKind; pattern: RegExp; weight: number }> = [
@@ -42,14 +45,6 @@ const FACTS: Array<{ kind: FactKind; pattern: RegExp; weight: number }> = [
   { kind: 'eligibility', pattern: /(?:符合|对[^，。；]{2,20}的|凡|条件|适用于|范围)/gu, weight: 1 },
   { kind: 'measure', pattern: /(?:给予|补贴|补助|奖励|减免|返还|延期|降低|支持|贴息|缓缴|提供|鼓励|实行|开展)/gu, weight: 1 },
 ];
-const TEMPLATES: Record<FactKind, (subject: string) => string> = {
-  amount: (s) => `${s}的标准或金额是多少？`,
-  time: (s) => `${s}的时间或期限是怎样规定的？`,
-  materials: (s) => `办理${s}需要提供哪些材料？`,
-  where: (s) => `${s}向哪里申请、怎么办理？`,
-  eligibility: (s) => `哪些情形可以适用${s}？`,
-  measure: (s) => `关于${s}有哪些措施？`,
-};
 /** Every clause with something to say gets this much, so short documents still offer all their clauses. */
 const BASE_SCORE = 0.5;
 /** Longer clauses hold more facts: up to this much extra at LENGTH_FULL characters. */
@@ -177,67 +172,68 @@ function isSignature(text: string): boolean {
 }
 
 /** How question-worthy a clause is: the facts it states, a little for substance; 0 = never propose. */
-function scoreClause(text: string): { score: number; kind: FactKind } {
-  if (text.length < 12 || BOILERPLATE.test(text) || isSignature(text)) return { score: 0, kind: 'measure' };
-  if (PURPOSE.test(text) && text.length < 120) return { score: 0, kind: 'measure' };
-  const perKind = new Map<FactKind, number>();
+function scoreClause(text: string): number {
+  if (text.length < 12 || BOILERPLATE.test(text) || isSignature(text)) return 0;
+  if (PURPOSE.test(text) && text.length < 120) return 0;
   let score = BASE_SCORE + LENGTH_BONUS * Math.min(1, text.length / LENGTH_FULL);
   for (const fact of FACTS) {
-    const value = Math.min(3, text.match(fact.pattern)?.length ?? 0) * fact.weight;
-    score += value;
-    perKind.set(fact.kind, (perKind.get(fact.kind) ?? 0) + value);
+    score += Math.min(3, text.match(fact.pattern)?.length ?? 0) * fact.weight;
   }
-  let kind: FactKind = 'measure';
-  for (const [k, v] of perKind) if (v > (perKind.get(kind) ?? 0)) kind = k;
-  return { score, kind };
+  return score;
 }
 
-/** A short heading the clause starts with (一、减免房租。 / （二）捐赠方式), without its marker. */
-function headingOf(text: string): string | null {
-  const first = text
-    .split('\n')[0]!
-    .replace(
-      /^(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.]|[①-⑳])\s*/u,
-      '',
-    );
-  const sentence = /^[^。；，：:！？]{2,16}(?=[。；：:]|$)/u.exec(first)?.[0];
-  return sentence && (sentence.length < first.length || !COMPLETE.test(first)) ? sentence : null;
+export interface ExtractOptions {
+  limit?: number;
+  /** The document's title, so a question about 本条例 names it. */
+  title?: string | undefined;
 }
 
-/** The clause's main words (a short subject for the question), most frequent first. */
-function subjectOf(text: string): string {
-  const heading = headingOf(text);
-  if (heading) return heading;
-  const words = cutWords(text.replace(ARTICLE, '')).filter(
-    (w) => w.length >= 2 && isWordlike(w) && !STOPWORDS.has(w) && !QUERY_FILLERS.has(w) && !/\d/u.test(w),
-  );
-  const counts = new Map<string, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const top = [...counts]
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-    .slice(0, 2)
-    .map(([w]) => w);
-  return top.join('') || '该事项';
+export interface Extraction {
+  drafts: ProposedPair[];
+  /** Substantive clauses (not purpose statements, salutations, signatures). */
+  candidates: number;
+  /** Of those, the clauses no question form fits cleanly: skipped rather than drafted badly. */
+  skipped: number;
 }
 
 /**
  * Draft Q&A pairs for a policy text, clause by clause: clauses stating amounts, ratios, quantities,
  * time limits, required materials, where/how to apply or who qualifies rank first; purpose
- * statements, salutations and signatures are never proposed. Each proposal cites its clause
- * verbatim; an editor accepts, edits or rejects it.
+ * statements, salutations and signatures are never proposed. Each clause is classified by its
+ * structure and asked the question its class calls for (qa-questions.ts); a clause that yields no
+ * clean question is skipped and counted. Each proposal cites its clause verbatim; an editor
+ * accepts, edits or rejects it.
  */
-export function proposeQaPairs(body: string, limit = 10): ProposedPair[] {
-  return splitClauses(body)
-    .map((clause, position) => ({ clause, position, ...scoreClause(clause.text) }))
+export function extractQaDrafts(body: string, options: ExtractOptions = {}): Extraction {
+  const limit = options.limit ?? 10;
+  const ranked = splitClauses(body)
+    .map((clause, position) => ({ clause, position, score: scoreClause(clause.text) }))
     .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.position - b.position)
-    .slice(0, limit)
-    .map(({ clause, position, score, kind }) => ({
-      question: TEMPLATES[kind](subjectOf(clause.text)),
-      quote: clause.text,
-      anchor: clause.anchor,
-      kind,
-      score: Math.round(score * 100) / 100,
-      position,
-    }));
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  const drafts: ProposedPair[] = [];
+  let skipped = 0;
+  for (const { clause, position, score } of ranked) {
+    const made = questionFor(clause.text, { title: options.title });
+    if (!made) {
+      skipped++;
+      continue;
+    }
+    if (drafts.length < limit && !drafts.some((d) => d.question === made.question)) {
+      drafts.push({
+        question: made.question,
+        answer: made.answer,
+        quote: clause.text,
+        anchor: clause.anchor,
+        kind: made.kind,
+        score: Math.round(score * 100) / 100,
+        position,
+      });
+    }
+  }
+  return { drafts, candidates: ranked.length, skipped };
+}
+
+/** The drafts alone (see extractQaDrafts). */
+export function proposeQaPairs(body: string, limit = 10, title?: string): ProposedPair[] {
+  return extractQaDrafts(body, { limit, title }).drafts;
 }
