@@ -39,19 +39,18 @@ export interface QuestionContext {
 const ARTICLE_MARK = /^第[一二三四五六七八九十百零〇\d]+条\s*/u;
 const ITEM_MARK = /^(?:[一二三四五六七八九十]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、．.](?!\d)|[①-⑳])\s*/u;
 /** 本法, 本条例 …: the document itself, named by its title in a question. */
-const SELF = /本(?:法律|法|条例|办法|规定|细则|决定|解释|规则|意见|通知|准则|规程|实施细则|公告|通告|方案|措施|指引|指南|章程|守则)/gu;
+const SELF = /本(?:法律|法|条例|办法|规定|细则|决定|解释|规则|意见|通知|准则|规程|实施细则|公告|通告|方案|措施|指引|指南|章程|守则|修正案)/gu;
 const NUM = String.raw`(?:\d+(?:[.,]\d+)?|[零〇一二三四五六七八九十百千万两]+)`;
 const DURATION = new RegExp(String.raw`${NUM}\s*(?:个工作日|个月|工作日|小时|日|天|周|年)(?=内|以内|前|届满)`, 'u');
 const MONEY = new RegExp(String.raw`(?:${NUM}\s*(?:元|万元|亿元)以上)?${NUM}\s*(万元|亿元|元)(?:以下)?`, 'u');
 const SHARE = new RegExp(String.raw`百分之${NUM}|${NUM}\s*[%％]`, 'u');
-const TIMES = new RegExp(String.raw`${NUM}\s*倍`, 'u');
 const PUNISH = /罚款|罚金|拘留|吊销|没收|警告|有期徒刑|拘役|停产停业|责令停止|取缔/u;
 const LIABLE = /处分|刑事责任|责令改正|责令限期|赔偿责任|法律责任|处罚|通报批评/u;
 const AGENCY = /(?:部门|机关|政府|委员会|局|厅|办公室|机构|中心|法院|检察院|办事处|管理处|管理站|总站|公司)$/u;
 /** A duty phrased as policy (加强…领导, 做好…工作): true, but not something anyone asks. */
 const SOFT_DUTY = /^(?:依法)?(?:加强|做好|推进|推动|统筹|促进|引导|鼓励|支持|完善|建立健全|健全|强化|重视|关心|保障|落实|加大|提高|组织|协调|指导|督促|积极|切实|采取措施|结合|根据|按照|依照|遵循|坚持)/u;
 /** What makes a question depend on text it does not carry (前款, 上述, 第（一）项) or leaves a slot unfilled. */
-const DANGLING = /前款|本款|本条|前[两二三四]款|上述|前述|第[（(]|下列|以下|如下|[：:]|\n/u;
+const DANGLING = /该|前款|本款|本条|前[两二三四]款|上述|前述|第[（(]|下列|以下|如下|[：:]|\n/u;
 const GENERIC_HEADING =
   /^(?:总体要求|工作要求|基本原则|指导思想|工作目标|目标任务|主要任务|工作任务|组织领导|加强组织领导|强化组织领导|保障措施|工作机制|附则|总则|其他|宣传引导|加强宣传|督促检查|监督检查|责任落实|压实责任|统筹协调|工作措施|主要措施|重点任务|适用范围)$/u;
 const CONNECTOR = /^(?:又|并且|并|同时|但是|但|而且|另外|此外|其中|还|也|均|都|即|和|或者|且|对此)/u;
@@ -63,6 +62,7 @@ const VAGUE_ACTOR = /^(?:有关|相关|其他|其|该|上述|前款|各)/u;
 /** A question cannot start here: the subject is missing (提交哪些文件？) or it hangs off a lost sentence. */
 const HEADLESS = /^(?:为(?!什么)|又|向|提交|提供|报送|处|并处|可以|可|应当|应|须|必须|由|仍|为其|其|并|履行|划定|多长时间|多少|多大|几倍|实施)/u;
 const MAX_QUESTION = 60;
+const MAX_TITLE = 24;
 
 interface Sentence {
   text: string;
@@ -92,6 +92,11 @@ function withContext(segments: string[], at: number): string | null {
     from--;
     text = `${segments[from]}，${text}`;
   }
+  // The topic the rule is about (对…的出口申请，/ 在…期间，/ …的，) stays with it, so the question names its matter.
+  while (from > 0 && /^(?:对|在|凡)|的$/u.test(segments[from - 1]!) && text.length + segments[from - 1]!.length < MAX_QUESTION) {
+    from--;
+    text = `${segments[from]}，${text}`;
+  }
   return text.replace(CONNECTOR, '');
 }
 
@@ -100,7 +105,8 @@ function finish(question: string, ctx: QuestionContext): string | null {
   if (HEADLESS.test(q)) return null;
   if (SELF.test(q)) {
     SELF.lastIndex = 0;
-    if (!ctx.title) return null;
+    // A long title (many judicial interpretations) makes the question unreadable: such a question is skipped.
+    if (!ctx.title || ctx.title.length > MAX_TITLE) return null;
     q = q.replace(SELF, `《${ctx.title.replace(/^《|》$/gu, '')}》`);
   }
   SELF.lastIndex = 0;
@@ -144,7 +150,8 @@ const scope: Form = (s) => {
 };
 
 /** 违反…规定，未取得许可从事X的，处…罚款 → 未取得许可从事X，会受到什么处罚？ */
-const penalty: Form = (s) => {
+const penalty: Form = (s, _clause, _ctx, all) => {
+  if (s !== all[0]) return null;
   const at = s.text.search(/(?<!目)的，/u);
   if (at < 0) return null;
   const consequence = s.text.slice(at + 2);
@@ -176,11 +183,14 @@ const conditions: Form = (s, clause) => {
   const at = segments.findIndex((x) => /下列|以下/u.test(x));
   const head = /^(.*?)(?:有|具有|存在)(?:下列|以下)(情形|情况|行为)之一的?$/u.exec(segments[at]!);
   if (head) {
-    const rest = segments.slice(at + 1).join('，');
+    const rest = segments
+      .slice(at + 1)
+      .join('，')
+      .replace(/，但[^，]*除外$/u, '');
     const actor = [...segments.slice(0, at), head[1]!].filter(Boolean).join('，');
     if (!rest) return null;
     const kindOf = /^(?:为|属于|是)/u.exec(rest);
-    if (!actor && (PUNISH.test(rest) || LIABLE.test(rest))) return null; // whose offence is not said
+    if (PUNISH.test(rest) || LIABLE.test(rest)) return null; // a penalty list: the penalty form's, or nothing
     if (!actor && kindOf) return { question: `哪些${head[2] === '行为' ? '行为' : '情形'}属于${rest.slice(kindOf[0].length)}`, answer };
     if (!actor) return { question: head[2] === '行为' ? `有哪些行为，${rest}` : `在哪些情形下，${rest}`, answer };
     return { question: `${actor}有哪些${head[2] === '行为' ? '行为' : '情形'}，${rest}`, answer };
@@ -189,8 +199,10 @@ const conditions: Form = (s, clause) => {
   if (/下列|以下/u.test(asked[at]!)) return null;
   const text = withContext(asked.slice(0, at + 1), at);
   // 纳税人实施哪些行为？ asks nothing: the list must be what a rule requires, allows, forbids or covers.
-  if (!text || !/应当|应|可以|不得|禁止|必须|包括|属于|享有|负责|履行|具备|符合|提交|提供|遵守|适用|采取|收取|免|减/u.test(text)) return null;
-  return { question: text, answer };
+  const whole = [text, ...asked.slice(at + 1)].join('，');
+  if (!text || !/应当|应|可以|不得|禁止|必须|包括|属于|享有|负责|履行|具备|符合|提交|提供|遵守|适用|采取|收取|免|减/u.test(whole)) return null;
+  if (PUNISH.test(whole) || LIABLE.test(whole)) return null; // a penalty list: the penalty form's, or nothing
+  return { question: whole.replace(/，但[^，]*除外$/u, ''), answer };
 };
 
 /** 应当提交营业执照复印件、租赁合同 → 应当提交哪些材料？ */
@@ -211,22 +223,24 @@ const timeLimit: Form = (s) => {
   const at = segments.findIndex((x) => DURATION.test(x) && !/\d{4}\s*年/u.test(x));
   if (at < 0) return null;
   const asked = [...segments.slice(0, at), segments[at]!.replace(DURATION, '多长时间')];
-  return { question: withContext(asked, at) };
+  const text = withContext(asked, at);
+  // 主管机关应当自收到申请之日起多长时间内作出答复？ fits any licence of any law: the matter must be named.
+  if (text && /^[^，]{0,12}(?:机关|部门|机构|法院)[^，]{0,6}(?:自|在)(?:收到|受理|接到)(?:申请|申请材料|全部文件|材料|处理决定)/u.test(text)) return null;
+  if (!text || /多长时间(?:以)?[内前]$/u.test(text)) return null; // the act to be done in time is in the next segment
+  return { question: text };
 };
 
 /** 每月提取额不超过1500元 → 每月提取额不超过多少元？; 补贴50% → 补贴多大比例？ */
 const amount: Form = (s) => {
   const segments = s.text.split('，');
-  const at = segments.findIndex((x) => MONEY.test(x) || SHARE.test(x) || TIMES.test(x));
+  const at = segments.findIndex((x) => MONEY.test(x) || SHARE.test(x));
   if (at < 0) return null;
   const seg = segments[at]!;
   const asked = MONEY.test(seg)
     ? seg.replace(MONEY, (_m, unit: string) => `多少${unit}`)
-    : SHARE.test(seg)
-      ? seg.replace(SHARE, '多大比例')
-      : seg.replace(TIMES, '几倍');
-  if (/\d/u.test(asked.replace(/多少|多大|几倍/gu, ''))) return null; // a second figure left in place
-  if (/罚款|罚金/u.test(seg) && /^对/u.test(withContext([...segments.slice(0, at), asked], at) ?? '')) return null;
+    : seg.replace(SHARE, /比例|率/u.test(seg.slice(0, seg.search(SHARE))) ? '多少' : '多大比例');
+  if (/\d/u.test(asked.replace(/多少|多大/gu, ''))) return null; // a second figure left in place
+  if (/罚款|罚金|或者/u.test(seg)) return null; // fines are the penalty form's; 或者 leaves the figure's alternative dangling
   if (/罚款|罚金/u.test(seg) && at === 0) return null; // 对单位处多少万元罚款: whose offence is lost
   return { question: withContext([...segments.slice(0, at), asked], at) };
 };
@@ -265,8 +279,10 @@ const benefit: Form = (s) => {
     ? '可以获得哪些表彰奖励'
     : /补贴|补助|资助|奖补/u.test(rest)
       ? '可以获得哪些补贴'
-      : /免|减|缓|返还|贴息|延期|延长/u.test(rest)
-        ? '可以享受哪些减免或缓缴政策'
+      : /免|减/u.test(rest)
+        ? '可以享受哪些减免政策'
+        : /缓|延期|延长/u.test(rest)
+          ? '可以享受哪些延期政策'
         : /给予|支持|优先/u.test(rest)
           ? '可以得到哪些支持'
           : null;
@@ -290,7 +306,8 @@ function modalParts(s: Sentence, modal: RegExp): { lead: string; actor: string; 
   if (actor.length > 24 || verb.length < 2 || verb.length > 28 || /^(?:对|在|按照|依照|根据|经|因)/u.test(actor)) return null;
   if (actor && (!ACTOR_TAIL.test(actor) || VAGUE_ACTOR.test(actor) || /(?:或者|或|和|及|与)$/u.test(actor))) return null;
   // A prepositional start (根据需要, 通过整合实施) means the verb phrase runs on past this segment.
-  if (/^(?:根据|依据|按照|依照|参照|通过|采取|以|采用|结合|知道)/u.test(verb) || /(?:方式|形式|措施|办法)$/u.test(verb)) return null;
+  if (/^[将把]/u.test(verb) && /(?:信息|情况|结果|名单|材料|文件|资料|意见|记录)$/u.test(verb)) return null; // 将…名单信息, verb cut off
+  if (/^(?:根据|依据|按照|依照|参照|通过|采取|以|采用|结合|知道)/u.test(verb) || /(?:方式|形式|措施|办法|提供|提交|报送|出具|提出)$/u.test(verb)) return null;
   if (/^(?:根据|依照|按照|参照)/u.test(verb) && /(?:规定|办法|执行|处理|办理)$/u.test(verb)) return null; // points elsewhere
   return { lead: leadText, actor, verb, modal: m[0] };
 }
@@ -329,7 +346,7 @@ const measure: Form = (s, clause, _ctx, all) => {
   if (s !== all[0] || all.length < 2) return null;
   const heading = clause.split('\n')[0]!.replace(ARTICLE_MARK, '').replace(ITEM_MARK, '');
   const h = /^([^。；，：:！？]{4,16})(?:[。；：:]|$)/u.exec(heading)?.[1];
-  if (!h || GENERIC_HEADING.test(h) || /关于|通知|\d/u.test(h) || h.length === heading.replace(/[。；：:]$/u, '').length - 0 && heading.length > 17) return null;
+  if (!h || GENERIC_HEADING.test(h) || /关于|通知|要求|\d/u.test(h) || h.length === heading.replace(/[。；：:]$/u, '').length - 0 && heading.length > 17) return null;
   const verbFirst = /^(?:严把|把好|守好|畅通|拓宽|加强|优化|完善|明确|规范|严格|落实|加大|强化|推进|提高|降低|扩大|做好|实行|实施|建立|健全)/u.test(h);
   if (/[表单书]$/u.test(h)) return null;
   if (!verbFirst && h.length <= 6 && /(?:方式|渠道|范围|条件|对象|标准|流程|程序|材料|途径|内容|期限|时间|地点)$/u.test(h)) return { question: `${h}是什么` };
