@@ -61,6 +61,11 @@ const ACTOR_TAIL =
 const VAGUE_ACTOR = /^(?:有关|相关|其他|其|该|上述|前款|各)/u;
 /** A question cannot start here: the subject is missing (提交哪些文件？) or it hangs off a lost sentence. */
 const HEADLESS = /^(?:为(?!什么)|又|向|提交|提供|报送|处|并处|可以|可|应当|应|须|必须|由|仍|为其|其|并|履行|划定|多长时间|多少|多大|几倍|实施)/u;
+/** A time limit or duty about "an application" with nothing to say which: it fits any licence of any law. */
+const GENERIC_APPLICATION =
+  /^[^，]{0,12}(?:机关|部门|机构|法院)[^，]{0,6}?(?:是否)?(?:应当|必须)?(?:自|在)(?:收到|受理|接到)(?:申请|申请材料|全部文件|材料|处理决定)之日起/u;
+/** A sentence leaning on another (前款所列, 上述): a question made from it would not stand alone. */
+const LEANING = /前款|上述|前述|前[两二三四]款|此举|上款/u;
 const MAX_QUESTION = 60;
 const MAX_TITLE = 24;
 
@@ -224,8 +229,6 @@ const timeLimit: Form = (s) => {
   if (at < 0) return null;
   const asked = [...segments.slice(0, at), segments[at]!.replace(DURATION, '多长时间')];
   const text = withContext(asked, at);
-  // 主管机关应当自收到申请之日起多长时间内作出答复？ fits any licence of any law: the matter must be named.
-  if (text && /^[^，]{0,12}(?:机关|部门|机构|法院)[^，]{0,6}(?:自|在)(?:收到|受理|接到)(?:申请|申请材料|全部文件|材料|处理决定)/u.test(text)) return null;
   if (!text || /多长时间(?:以)?[内前]$/u.test(text)) return null; // the act to be done in time is in the next segment
   return { question: text };
 };
@@ -252,12 +255,16 @@ const where: Form = (s) => {
   const at = segments.findIndex((x) => re.test(x));
   if (at < 0) return null;
   const seg = segments[at]!.replace(re, (_m, to: string, verb: string) => `向${AGENCY.test(to) ? '哪个部门' : '哪里'}${verb}`);
+  if (/向(?:哪里|哪个部门)[^，]{0,4}(?:机关|部门|局|机构)/u.test(seg)) return null; // 向企业登记机关 cut inside the name
   if (!/(?:应当|应|可以|可|须|必须|由|到)/u.test(seg + (segments[at - 1] ?? ''))) return null;
   return { question: withContext([...segments.slice(0, at), seg], at) };
 };
 
 /** 市口岸服务部门负责口岸管理和通关协调服务工作 → 哪个部门负责口岸管理和通关协调服务工作？ */
 const responsibility: Form = (s) => {
+  // 犬只登记由所在街道办事处负责 → 犬只登记由哪个部门负责？
+  const by = /^([^，]{2,20}?)由([^，]{2,24}?)负责$/u.exec(s.text);
+  if (by && AGENCY.test(by[2]!) && !/^(?:对|在|其|该)/u.test(by[1]!)) return { question: `${by[1]}由${/、|和|及/u.test(by[2]!) ? '哪些部门' : '哪个部门'}负责` };
   for (const seg of s.text.split('，')) {
     const m = /^(?:由)?(.{2,30}?)(?:按照[^，]{0,20}?)?(?:负责|主管)(?!人)(.*)$/u.exec(seg);
     if (!m) continue;
@@ -380,10 +387,11 @@ const FORMS: Array<[QuestionKind, Form]> = [
 export function questionFor(clause: string, ctx: QuestionContext = {}): DraftQuestion | null {
   const all = sentencesOf(clause);
   for (const s of all.slice(0, 3)) {
+    if (LEANING.test(s.text)) continue;
     for (const [kind, form] of FORMS) {
       const made = form(s, clause, ctx, all);
       const question = made?.question ? finish(made.question, ctx) : null;
-      if (!question) continue;
+      if (!question || GENERIC_APPLICATION.test(question)) continue;
       const answer = made!.answer ?? (all.length > 1 && kind !== 'measure' ? clause.slice(s.start, s.end) : clause);
       return { question, kind, answer: answer.trim() };
     }
