@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as textAnalysis from '@govdisc/text-analysis';
+// A build of the template generator (before extractQaDrafts) has only proposeQaPairs: the baseline judgments are scored on it.
 const extractQaDrafts =
   textAnalysis.extractQaDrafts ?? ((body, o) => ({ drafts: textAnalysis.proposeQaPairs(body, o.limit), skipped: 0, candidates: 0 }));
 

@@ -4728,6 +4728,7 @@ export interface operations {
                                 quote: string;
                             };
                         }[];
+                        skipped: number;
                     };
                 };
             };

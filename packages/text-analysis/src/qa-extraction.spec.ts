@@ -1,4 +1,4 @@
-import { proposeQaPairs, splitClauses } from './qa-extraction.js';
+import { extractQaDrafts, proposeQaPairs, splitClauses } from './qa-extraction.js';
 
 const body = [
   '江东市人民政府办公厅关于支持小微企业的若干措施',
@@ -74,5 +74,24 @@ test('purpose statements and signatures are never proposed; a short document off
 
 test('a clause opening with a short heading asks about that heading', () => {
   const [p] = proposeQaPairs('十、减免企业房租。对承租国有资产类经营用房的企业，1个月房租免收、2个月房租减半。', 1);
-  expect(p!.question).toBe('减免企业房租的标准或金额是多少？');
+  expect(p!.question).toBe('减免企业房租有哪些具体规定？');
+});
+
+test('each draft is the question its clause answers; clauses no form fits are skipped and counted, never drafted badly', () => {
+  const doc = [
+    '第一条 为了规范口岸开放，提高口岸通关效率，根据国家有关法律、行政法规的规定，结合本市实际，制定本条例。',
+    '第二条 本条例所称的口岸，是指供人员、货物、物品和交通工具直接出入国（关、边）境的港口、机场、车站等。',
+    '第四条 市人民政府在国家有关部门的指导下，加强对本市口岸工作的领导，统筹推进上海口岸的建设和发展。',
+    '第五条 无房职工租房自住的，可以每月提取住房公积金，每月提取额不超过1500元。',
+    '第六条 犬只登记由所在街道办事处负责。',
+  ].join('\n');
+  const { drafts, candidates, skipped } = extractQaDrafts(doc, { limit: 10, title: '上海口岸服务条例' });
+  expect(drafts.map((d) => [d.anchor, d.kind, d.question])).toEqual([
+    ['第五条', 'amount', '无房职工租房自住的，可以每月提取住房公积金，每月提取额不超过多少元？'],
+    ['第二条', 'definition', '《上海口岸服务条例》所称的口岸是指什么？'],
+    ['第六条', 'responsibility', '犬只登记由哪个部门负责？'],
+  ]);
+  // 第一条 (purpose) is not a candidate; 第四条 (a duty phrased as policy) is one, skipped.
+  expect({ candidates, skipped }).toEqual({ candidates: 4, skipped: 1 });
+  for (const d of drafts) expect(d.quote).toContain(d.answer.replace(/^第[一二三四五六七八九十]+条\s*/u, ''));
 });

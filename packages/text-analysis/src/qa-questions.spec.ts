@@ -52,16 +52,31 @@ const cases: Array<[form: string, clause: string, title: string | undefined, que
     undefined,
     '发现鼠类有反常死亡时，应当及时向哪个部门报告？',
   ],
-  ['responsibility', '乡（镇）人民政府、街道办事处负责本辖区内革命遗址保护、管理和利用工作。', undefined, '哪些部门负责本辖区内革命遗址保护、管理和利用工作？'],
+  [
+    'responsibility',
+    '乡（镇）人民政府、街道办事处负责本辖区内革命遗址保护、管理和利用工作。',
+    undefined,
+    '哪些部门负责本辖区内革命遗址保护、管理和利用工作？',
+  ],
   [
     'benefit',
     '第十四条 对在能源工作中做出突出贡献的单位和个人，按照国家有关规定给予表彰、奖励。',
     undefined,
     '在能源工作中做出突出贡献的单位和个人可以获得哪些表彰奖励？',
   ],
-  ['prohibition', '出现发热、干咳等症状的人员禁止上岗服务，应及时佩戴口罩到就近医疗机构发热门诊就诊。', undefined, '出现发热、干咳等症状的人员可以上岗服务吗？'],
+  [
+    'prohibition',
+    '出现发热、干咳等症状的人员禁止上岗服务，应及时佩戴口罩到就近医疗机构发热门诊就诊。',
+    undefined,
+    '出现发热、干咳等症状的人员可以上岗服务吗？',
+  ],
   ['right', '家庭经济困难的学生，可以申请补助或者减免学费。', undefined, '家庭经济困难的学生可以申请补助或者减免学费吗？'],
-  ['obligation', '第二十三条 重点排污单位应当安装水污染物排放自动监测设备。', undefined, '重点排污单位是否应当安装水污染物排放自动监测设备？'],
+  [
+    'obligation',
+    '第二十三条 重点排污单位应当安装水污染物排放自动监测设备。',
+    undefined,
+    '重点排污单位是否应当安装水污染物排放自动监测设备？',
+  ],
 ];
 
 test.each(cases)('%s: the question is the clause asked, in its own words', (form, clause, title, question) => {
@@ -71,7 +86,9 @@ test.each(cases)('%s: the question is the clause asked, in its own words', (form
 });
 
 test('the answer is the sentence that answers when the clause holds several, the whole list for a list', () => {
-  const where = questionFor('第九条 国境口岸的仓库、货场应当保持清洁、整齐；发现鼠类有反常死亡时，应当及时向卫生检疫机关或地方卫生防疫部门报告。');
+  const where = questionFor(
+    '第九条 国境口岸的仓库、货场应当保持清洁、整齐；发现鼠类有反常死亡时，应当及时向卫生检疫机关或地方卫生防疫部门报告。',
+  );
   expect(where!.answer).toBe('发现鼠类有反常死亡时，应当及时向卫生检疫机关或地方卫生防疫部门报告。');
   const list = questionFor('第九条 房屋使用和装修过程中，禁止下列行为：\n（一）超过设计标准、规范增加房屋使用荷载；\n（二）拆除承重墙；');
   expect(list!.answer).toContain('（二）拆除承重墙');

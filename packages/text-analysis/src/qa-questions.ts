@@ -39,7 +39,8 @@ export interface QuestionContext {
 const ARTICLE_MARK = /^第[一二三四五六七八九十百零〇\d]+条\s*/u;
 const ITEM_MARK = /^(?:[一二三四五六七八九十]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、．.](?!\d)|[①-⑳])\s*/u;
 /** 本法, 本条例 …: the document itself, named by its title in a question. */
-const SELF = /本(?:法律|法|条例|办法|规定|细则|决定|解释|规则|意见|通知|准则|规程|实施细则|公告|通告|方案|措施|指引|指南|章程|守则|修正案)/gu;
+const SELF =
+  /本(?:法律|法|条例|办法|规定|细则|决定|解释|规则|意见|通知|准则|规程|实施细则|公告|通告|方案|措施|指引|指南|章程|守则|修正案)/gu;
 const NUM = String.raw`(?:\d+(?:[.,]\d+)?|[零〇一二三四五六七八九十百千万两]+)`;
 const DURATION = new RegExp(String.raw`${NUM}\s*(?:个工作日|个月|工作日|小时|日|天|周|年)(?=内|以内|前|届满)`, 'u');
 const MONEY = new RegExp(String.raw`(?:${NUM}\s*(?:元|万元|亿元)以上)?${NUM}\s*(万元|亿元|元)(?:以下)?`, 'u');
@@ -48,7 +49,8 @@ const PUNISH = /罚款|罚金|拘留|吊销|没收|警告|有期徒刑|拘役|�
 const LIABLE = /处分|刑事责任|责令改正|责令限期|赔偿责任|法律责任|处罚|通报批评/u;
 const AGENCY = /(?:部门|机关|政府|委员会|局|厅|办公室|机构|中心|法院|检察院|办事处|管理处|管理站|总站|公司)$/u;
 /** A duty phrased as policy (加强…领导, 做好…工作): true, but not something anyone asks. */
-const SOFT_DUTY = /^(?:依法)?(?:加强|做好|推进|推动|统筹|促进|引导|鼓励|支持|完善|建立健全|健全|强化|重视|关心|保障|落实|加大|提高|组织|协调|指导|督促|积极|切实|采取措施|结合|根据|按照|依照|遵循|坚持)/u;
+const SOFT_DUTY =
+  /^(?:依法)?(?:加强|做好|推进|推动|统筹|促进|引导|鼓励|支持|完善|建立健全|健全|强化|重视|关心|保障|落实|加大|提高|组织|协调|指导|督促|积极|切实|采取措施|结合|根据|按照|依照|遵循|坚持)/u;
 /** What makes a question depend on text it does not carry (前款, 上述, 第（一）项) or leaves a slot unfilled. */
 const DANGLING = /该|前款|本款|本条|前[两二三四]款|上述|前述|第[（(]|下列|以下|如下|[：:]|\n/u;
 const GENERIC_HEADING =
@@ -60,7 +62,8 @@ const ACTOR_TAIL =
 /** A party too vague to ask about (有关部门, 其他单位). */
 const VAGUE_ACTOR = /^(?:有关|相关|其他|其|该|上述|前款|各)/u;
 /** A question cannot start here: the subject is missing (提交哪些文件？) or it hangs off a lost sentence. */
-const HEADLESS = /^(?:为(?!什么)|又|向|提交|提供|报送|处|并处|可以|可|应当|应|须|必须|由|仍|为其|其|并|履行|划定|多长时间|多少|多大|几倍|实施)/u;
+const HEADLESS =
+  /^(?:为(?!什么)|又|向|提交|提供|报送|处|并处|可以|可|应当|应|须|必须|由|仍|为其|其|并|履行|划定|多长时间|多少|多大|几倍|实施)/u;
 /** A time limit or duty about "an application" with nothing to say which: it fits any licence of any law. */
 const GENERIC_APPLICATION =
   /^[^，]{0,12}(?:机关|部门|机构|法院)[^，]{0,6}?(?:是否)?(?:应当|必须)?(?:自|在)(?:收到|受理|接到)(?:申请|申请材料|全部文件|材料|处理决定)之日起/u;
@@ -106,7 +109,10 @@ function withContext(segments: string[], at: number): string | null {
 }
 
 function finish(question: string, ctx: QuestionContext): string | null {
-  let q = question.replace(/\s+/gu, '').replace(/[，、；。]+$/u, '').replace(CONNECTOR, '');
+  let q = question
+    .replace(/\s+/gu, '')
+    .replace(/[，、；。]+$/u, '')
+    .replace(CONNECTOR, '');
   if (HEADLESS.test(q)) return null;
   if (SELF.test(q)) {
     SELF.lastIndex = 0;
@@ -136,7 +142,9 @@ type Form = (s: Sentence, clause: string, ctx: QuestionContext, all: Sentence[])
 
 /** 本法所称X，是指… → 《…》所称的X是指什么？ */
 const definition: Form = (s) => {
-  const m = /^(?:(本[^所，]{1,6})(?:中)?)?所称(?:的)?([^，。；：“”]{2,20})，?(是指|指|包括|是)/u.exec(s.text) ?? /^“?([^，。；：”]{2,14})”?(?:，)?是指/u.exec(s.text);
+  const m =
+    /^(?:(本[^所，]{1,6})(?:中)?)?所称(?:的)?([^，。；：“”]{2,20})，?(是指|指|包括|是)/u.exec(s.text) ??
+    /^“?([^，。；：”]{2,14})”?(?:，)?是指/u.exec(s.text);
   if (!m) return null;
   if (m.length === 2) return { question: `什么是${m[1]}` };
   const term = m[2]!;
@@ -145,7 +153,8 @@ const definition: Form = (s) => {
 };
 
 /** 本条例自2020年1月1日起施行 → 《…》什么时候开始施行？ */
-const effective: Form = (s) => (/^本\S{1,6}自\S+起(?:施行|实施|生效)$/u.test(s.text) ? { question: `${s.text.slice(0, s.text.indexOf('自'))}什么时候开始施行` } : null);
+const effective: Form = (s) =>
+  /^本\S{1,6}自\S+起(?:施行|实施|生效)$/u.test(s.text) ? { question: `${s.text.slice(0, s.text.indexOf('自'))}什么时候开始施行` } : null;
 
 /** …适用本条例 / 本条例适用于… → 《…》适用于哪些情形？ */
 const scope: Form = (s) => {
@@ -205,7 +214,8 @@ const conditions: Form = (s, clause) => {
   const text = withContext(asked.slice(0, at + 1), at);
   // 纳税人实施哪些行为？ asks nothing: the list must be what a rule requires, allows, forbids or covers.
   const whole = [text, ...asked.slice(at + 1)].join('，');
-  if (!text || !/应当|应|可以|不得|禁止|必须|包括|属于|享有|负责|履行|具备|符合|提交|提供|遵守|适用|采取|收取|免|减/u.test(whole)) return null;
+  if (!text || !/应当|应|可以|不得|禁止|必须|包括|属于|享有|负责|履行|具备|符合|提交|提供|遵守|适用|采取|收取|免|减/u.test(whole))
+    return null;
   if (PUNISH.test(whole) || LIABLE.test(whole)) return null; // a penalty list: the penalty form's, or nothing
   return { question: whole.replace(/，但[^，]*除外$/u, ''), answer };
 };
@@ -264,7 +274,8 @@ const where: Form = (s) => {
 const responsibility: Form = (s) => {
   // 犬只登记由所在街道办事处负责 → 犬只登记由哪个部门负责？
   const by = /^([^，]{2,20}?)由([^，]{2,24}?)负责$/u.exec(s.text);
-  if (by && AGENCY.test(by[2]!) && !/^(?:对|在|其|该)/u.test(by[1]!)) return { question: `${by[1]}由${/、|和|及/u.test(by[2]!) ? '哪些部门' : '哪个部门'}负责` };
+  if (by && AGENCY.test(by[2]!) && !/^(?:对|在|其|该)/u.test(by[1]!))
+    return { question: `${by[1]}由${/、|和|及/u.test(by[2]!) ? '哪些部门' : '哪个部门'}负责` };
   for (const seg of s.text.split('，')) {
     const m = /^(?:由)?(.{2,30}?)(?:按照[^，]{0,20}?)?(?:负责|主管)(?!人)(.*)$/u.exec(seg);
     if (!m) continue;
@@ -272,7 +283,8 @@ const responsibility: Form = (s) => {
     if (!AGENCY.test(who.replace(/(?:依法|具体|统一)$/u, ''))) continue;
     const ask = /、|和|及/u.test(who) ? '哪些部门' : '哪个部门';
     const what = m[2]!.replace(/^(?:本行政区域内的|本行政区域内)?/u, '');
-    if (what.length >= 4 && !/^(?:并|对|和|及)/u.test(what)) return { question: `${ask}${/^主管/u.test(seg.slice(m[1]!.length)) ? '主管' : '负责'}${what}` };
+    if (what.length >= 4 && !/^(?:并|对|和|及)/u.test(what))
+      return { question: `${ask}${/^主管/u.test(seg.slice(m[1]!.length)) ? '主管' : '负责'}${what}` };
   }
   return null;
 };
@@ -290,9 +302,9 @@ const benefit: Form = (s) => {
         ? '可以享受哪些减免政策'
         : /缓|延期|延长/u.test(rest)
           ? '可以享受哪些延期政策'
-        : /给予|支持|优先/u.test(rest)
-          ? '可以得到哪些支持'
-          : null;
+          : /给予|支持|优先/u.test(rest)
+            ? '可以得到哪些支持'
+            : null;
   return what ? { question: `${m[1]}${what}` } : null;
 };
 
@@ -302,7 +314,9 @@ function modalParts(s: Sentence, modal: RegExp): { lead: string; actor: string; 
   const at = segments.findIndex((x) => modal.test(x));
   if (at < 0) return null;
   const m = modal.exec(segments[at]!)!;
-  let actor = segments[at]!.slice(0, m.index).replace(CONNECTOR, '').replace(/(?:还|也|均|都|则|亦|一律|依法|同时)$/u, '');
+  let actor = segments[at]!.slice(0, m.index)
+    .replace(CONNECTOR, '')
+    .replace(/(?:还|也|均|都|则|亦|一律|依法|同时)$/u, '');
   let lead = segments.slice(0, at);
   if (!actor && lead.length && lead[lead.length - 1]!.length <= 14 && ACTOR_TAIL.test(lead[lead.length - 1]!)) {
     actor = lead[lead.length - 1]!;
@@ -314,7 +328,11 @@ function modalParts(s: Sentence, modal: RegExp): { lead: string; actor: string; 
   if (actor && (!ACTOR_TAIL.test(actor) || VAGUE_ACTOR.test(actor) || /(?:或者|或|和|及|与)$/u.test(actor))) return null;
   // A prepositional start (根据需要, 通过整合实施) means the verb phrase runs on past this segment.
   if (/^[将把]/u.test(verb) && /(?:信息|情况|结果|名单|材料|文件|资料|意见|记录)$/u.test(verb)) return null; // 将…名单信息, verb cut off
-  if (/^(?:根据|依据|按照|依照|参照|通过|采取|以|采用|结合|知道)/u.test(verb) || /(?:方式|形式|措施|办法|提供|提交|报送|出具|提出)$/u.test(verb)) return null;
+  if (
+    /^(?:根据|依据|按照|依照|参照|通过|采取|以|采用|结合|知道)/u.test(verb) ||
+    /(?:方式|形式|措施|办法|提供|提交|报送|出具|提出)$/u.test(verb)
+  )
+    return null;
   if (/^(?:根据|依照|按照|参照)/u.test(verb) && /(?:规定|办法|执行|处理|办理)$/u.test(verb)) return null; // points elsewhere
   return { lead: leadText, actor, verb, modal: m[0] };
 }
@@ -353,11 +371,20 @@ const measure: Form = (s, clause, _ctx, all) => {
   if (s !== all[0] || all.length < 2) return null;
   const heading = clause.split('\n')[0]!.replace(ARTICLE_MARK, '').replace(ITEM_MARK, '');
   const h = /^([^。；，：:！？]{4,16})(?:[。；：:]|$)/u.exec(heading)?.[1];
-  if (!h || GENERIC_HEADING.test(h) || /关于|通知|要求|\d/u.test(h) || h.length === heading.replace(/[。；：:]$/u, '').length - 0 && heading.length > 17) return null;
-  const verbFirst = /^(?:严把|把好|守好|畅通|拓宽|加强|优化|完善|明确|规范|严格|落实|加大|强化|推进|提高|降低|扩大|做好|实行|实施|建立|健全)/u.test(h);
+  if (
+    !h ||
+    GENERIC_HEADING.test(h) ||
+    /关于|通知|要求|\d/u.test(h) ||
+    (h.length === heading.replace(/[。；：:]$/u, '').length - 0 && heading.length > 17)
+  )
+    return null;
+  const verbFirst =
+    /^(?:严把|把好|守好|畅通|拓宽|加强|优化|完善|明确|规范|严格|落实|加大|强化|推进|提高|降低|扩大|做好|实行|实施|建立|健全)/u.test(h);
   if (/[表单书]$/u.test(h)) return null;
-  if (!verbFirst && h.length <= 6 && /(?:方式|渠道|范围|条件|对象|标准|流程|程序|材料|途径|内容|期限|时间|地点)$/u.test(h)) return { question: `${h}是什么` };
-  if (/减免|补贴|补助|支持|延长|延期|降低|减半|免征|免收|缓缴|返还|奖励|贴息|放宽|简化|优化|保障|落实/u.test(h)) return { question: `${h}有哪些具体规定` };
+  if (!verbFirst && h.length <= 6 && /(?:方式|渠道|范围|条件|对象|标准|流程|程序|材料|途径|内容|期限|时间|地点)$/u.test(h))
+    return { question: `${h}是什么` };
+  if (/减免|补贴|补助|支持|延长|延期|降低|减半|免征|免收|缓缴|返还|奖励|贴息|放宽|简化|优化|保障|落实/u.test(h))
+    return { question: `${h}有哪些具体规定` };
   return null;
 };
 

@@ -144,5 +144,7 @@ export const proposeQaDrafts = defineRpc('rpc.qa.extract.propose', {
         citation: z.object({ documentId: z.string(), documentVersion: z.number().int(), anchor: z.string().nullable(), quote: z.string() }),
       }),
     ),
+    /** substantive clauses no question could be made from cleanly: skipped rather than drafted badly */
+    skipped: z.number().int(),
   }),
 });

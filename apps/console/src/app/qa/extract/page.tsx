@@ -51,6 +51,9 @@ export default async function ExtractDrafts({ searchParams }: { searchParams: Se
       {proposed?.error && <ApiFailure error={proposed.error} />}
       {proposed?.data && (
         <Card title={`2. 逐条核对草稿（共 ${drafts.length} 条），勾选采用的提交审核`}>
+          {proposed.data.skipped > 0 && (
+            <p>另有 {proposed.data.skipped} 条条款无法生成通顺、可由条文回答的问题，已跳过，请按需人工编写。</p>
+          )}
           {drafts.length === 0 ? (
             <p>该文件没有可提取的条款。</p>
           ) : (
