@@ -8,6 +8,7 @@ import {
   FEATURE_WEIGHTS,
   type QuestionIntent,
 } from './question-features.js';
+import { defaultParaphrases, type Paraphrase, type ParaphraseLexicon } from './paraphrase-lexicon.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -40,7 +41,28 @@ export const MATCH_PARAMS = {
    * question. Ranking only: confidence stays on the questions alone.
    */
   answer: 0.4,
+  /**
+   * an asked word the stored question lacks but holds a mined paraphrase of (dict/paraphrases.txt): this share of the
+   * word's weight, times the paraphrase's own weight, counts as covered (a paraphrase is weaker evidence than the word)
+   */
+  paraphrase: 0.5,
+  /**
+   * pseudo-relevance feedback: the first `feedbackDepth` matches' words the question lacks, weighed by their score;
+   * each of the first `limit` matches gains this share of the feedback words it holds (the others' words, not its own).
+   * 0 = off (measured: see docs/adr/0011-qa-paraphrase-matching.md).
+   */
+  feedback: 0,
+  feedbackDepth: 3,
 } as const;
+
+/** What can be switched or re-weighed per matcher (the benches measure each idea on its own); defaults: MATCH_PARAMS. */
+export interface MatcherTuning {
+  /** mined paraphrases (default: the shipped dict/paraphrases.txt) */
+  paraphrases?: ParaphraseLexicon;
+  paraphrase?: number;
+  answer?: number;
+  feedback?: number;
+}
 
 export interface QuestionMatch {
   id: string;
@@ -108,6 +130,8 @@ interface Asked {
   mask: CharMask;
   side: Side;
   weights: Weights;
+  /** the mined paraphrases of each of `side.words` */
+  paraphrases: (readonly Paraphrase[])[];
 }
 
 interface Entry {
@@ -174,7 +198,19 @@ export class QuestionMatcher {
   /** which words of one side the other holds (refilled for each comparison) */
   private readonly foundScratch: boolean[] = [];
 
-  constructor(private readonly synonyms: SynonymTable = defaultSynonyms()) {
+  private readonly paraphrases: ParaphraseLexicon;
+  private readonly tune: { paraphrase: number; answer: number; feedback: number };
+
+  constructor(
+    private readonly synonyms: SynonymTable = defaultSynonyms(),
+    tuning: MatcherTuning = {},
+  ) {
+    this.paraphrases = tuning.paraphrases ?? defaultParaphrases();
+    this.tune = {
+      paraphrase: tuning.paraphrase ?? MATCH_PARAMS.paraphrase,
+      answer: tuning.answer ?? MATCH_PARAMS.answer,
+      feedback: tuning.feedback ?? MATCH_PARAMS.feedback,
+    };
     for (const group of synonyms.groups) for (const term of group) if (!this.canonicalOf.has(term)) this.canonicalOf.set(term, group[0]!);
   }
 
@@ -273,6 +309,7 @@ export class QuestionMatcher {
       m.score = m.engine + withAnswer;
     }
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    if (this.tune.feedback > 0 && out.length > 1) this.feedBack(asked, out, limit);
     return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
   }
 
@@ -344,7 +381,8 @@ export class QuestionMatcher {
     this.askedWordKeys.clear();
     for (const w of side.words) this.askedWordKeys.set(w.keyIds[0]!, 1);
     this.storedWordFound.clear();
-    return { q, mask: charMask(q.norm), side, weights };
+    const paraphrases = side.words.map((w) => this.paraphrases.of(w.word));
+    return { q, mask: charMask(q.norm), side, weights, paraphrases };
   }
 
   /**
@@ -376,13 +414,21 @@ export class QuestionMatcher {
     for (const w of asked.q.wordKeys) for (const id of this.synonymKeyIds(w)) keys.add(id);
     const { gramKeys, gramIds } = asked.side;
     for (let i = 0; i < gramKeys.length; i++) if (!gramKeys[i]!.startsWith('c:')) keys.add(gramIds[i]!);
+    // a mined paraphrase gathers too, at the share of its weight it counts for in the similarity
+    const scale = new Map<number, number>();
+    for (const list of asked.paraphrases)
+      for (const p of list) {
+        const id = this.ids.idOf(`w:${this.canonical(p.term)}`);
+        if (id < 0 || keys.has(id)) continue;
+        scale.set(id, Math.max(scale.get(id) ?? 0, this.tune.paraphrase * p.weight));
+      }
     const acc = this.gathered;
     acc.clear();
     const touched: number[] = [];
-    for (const k of keys) {
+    for (const k of [...keys, ...scale.keys()]) {
       const list = k >= 0 ? this.postings[k] : undefined;
       if (!list || list.size > limit) continue;
-      const w = this.idf(k);
+      const w = this.idf(k) * (scale.get(k) ?? 1);
       const slots = this.postingArray(k, list);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
@@ -482,7 +528,8 @@ export class QuestionMatcher {
    * coverage. Character features count when the other side (with its synonyms' characters) has them.
    */
   private similarity(asked: Asked, d: StoredPhrasing): Similarity {
-    let coveredNum = this.wordCoverage(asked.side, asked.weights, this.askedWordsIn(asked, d, this.foundScratch));
+    const askedFound = this.askedWordsIn(asked, d, this.foundScratch);
+    let coveredNum = this.wordCoverage(asked.side, asked.weights, askedFound) + this.paraphraseCoverage(asked, d, askedFound);
     const grams = d.expandedGramIds;
     for (let i = 0; i < grams.length; i++) coveredNum += this.askedGramWeight.get(grams[i]!);
     const stored = this.storedWeights(d);
@@ -495,8 +542,63 @@ export class QuestionMatcher {
     if (asked.q.places.length === 0 && d.places.length > 0) factor *= 1 - MATCH_PARAMS.placeless;
     const sim = (MATCH_PARAMS.askedShare * covered + (1 - MATCH_PARAMS.askedShare) * covering) * factor;
     // the answer can add at most what the stored question leaves uncovered
-    const answerBound = MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (1 - covered) * covering * factor;
+    const answerBound = MATCH_PARAMS.askedShare * this.tune.answer * Math.max(0, 1 - covered) * covering * factor;
     return { sim, evidence: Math.max(sim, MATCH_PARAMS.coveringEvidence * covering * factor), covering, factor, answerBound };
+  }
+
+  /**
+   * Weight of the asked words the stored phrasing lacks but holds a mined paraphrase of (in its text): a share of the
+   * word's weight times the paraphrase's weight, less what the word's found sub-words already cover.
+   */
+  private paraphraseCoverage(asked: Asked, d: StoredPhrasing, found: readonly boolean[]): number {
+    if (this.tune.paraphrase <= 0) return 0;
+    let num = 0;
+    // `found` is a reused scratch array: only its first side.words.length entries are this comparison's
+    for (let i = 0; i < asked.side.words.length; i++) {
+      const list = asked.paraphrases[i]!;
+      if (found[i] || list.length === 0) continue;
+      let best = 0;
+      for (const p of list) if (p.weight > best && d.norm.includes(p.term)) best = p.weight;
+      if (best === 0) continue;
+      const part = asked.side.parts[i]!.length > 0 ? partCoverage(i, asked.side, found) : 0;
+      num += asked.weights.words[i]! * Math.max(0, this.tune.paraphrase * best - part);
+    }
+    return num;
+  }
+
+  /**
+   * Pseudo-relevance feedback: the words the first few matches hold and the question lacks are taken as what the
+   * question is about; each of the first `limit` matches gains for the feedback words it holds, counting only the
+   * other matches' words (its own would favour whatever is already first). Re-sorts `out` in place.
+   */
+  private feedBack(asked: Asked, out: Candidate[], limit: number): void {
+    const depth = Math.min(MATCH_PARAMS.feedbackDepth, out.length);
+    const top = out[0]!.score || 1;
+    const bestPhrasing = (m: Candidate) => {
+      let at = 0;
+      m.scored.forEach((s, i) => {
+        if (s.sim > m.scored[at]!.sim) at = i;
+      });
+      return m.entry.phrasings[at]!;
+    };
+    const own = out.slice(0, depth).map((m) => {
+      const words = new Map<string, number>();
+      const scale = Math.max(0, m.score / top);
+      for (const w of bestPhrasing(m).side.words) if (!asked.q.norm.includes(w.word)) words.set(w.word, scale * this.idf(w.keyIds[0]!));
+      return words;
+    });
+    const pooled = new Map<string, number>();
+    for (const words of own) for (const [w, x] of words) pooled.set(w, (pooled.get(w) ?? 0) + x);
+    let total = 0;
+    for (const x of pooled.values()) total += x;
+    if (total <= 0) return;
+    for (let i = 0; i < Math.min(limit, out.length); i++) {
+      const m = out[i]!;
+      let held = 0;
+      for (const w of new Set(bestPhrasing(m).side.words.map((x) => x.word))) held += (pooled.get(w) ?? 0) - (own[i]?.get(w) ?? 0);
+      m.score += this.tune.feedback * (held / total);
+    }
+    out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
   /**
@@ -528,7 +630,7 @@ export class QuestionMatcher {
     side.gramKeys.forEach((k, i) => {
       if (!this.phrasingWordKeys.has(side.gramIds[i]!) && answer.pairs.has(k)) fromAnswer += weights.grams[i]!;
     });
-    return MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (fromAnswer / (weights.total || 1)) * s.covering * s.factor;
+    return MATCH_PARAMS.askedShare * this.tune.answer * (fromAnswer / (weights.total || 1)) * s.covering * s.factor;
   }
 }
 
