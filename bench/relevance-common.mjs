@@ -2,7 +2,7 @@
 // the same embedded engine (same BM25 code, same postings) with a plain analysis, and the metrics.
 import { readFileSync } from 'node:fs';
 import { EmbeddedSearchIndex, analyzeDocument, toDays } from '@govdisc/search-index';
-import { cutWords, NO_PARAPHRASES, normalize, toParagraphs } from '@govdisc/text-analysis';
+import { cutWords, NO_PARAPHRASES, normalize, parseParaphrases, toParagraphs } from '@govdisc/text-analysis';
 
 export const NOW = '2026-01-01';
 
@@ -220,11 +220,13 @@ export function qaPairToDocument(p) {
 /**
  * The matcher's tuning from the command line, to measure one idea at a time (issue 18 item 3):
  * --tuning '{"paraphrase":0,"answer":0.4,"feedback":0}' overrides MATCH_PARAMS; --paraphrases off matches without
- * the mined lexicon. --evidence title adds the cited policy's title to the answer text the matcher reads.
+ * the mined lexicon (--paraphrases <file>: another lexicon file, e.g. one mined with other settings). --evidence title adds the cited policy's title to the answer text the matcher reads.
  */
 export function matcherSetup() {
   const tuning = JSON.parse(arg('tuning', '{}'));
-  if (arg('paraphrases', 'on') === 'off') tuning.paraphrases = NO_PARAPHRASES;
+  const paraphrases = arg('paraphrases', 'on');
+  if (paraphrases === 'off') tuning.paraphrases = NO_PARAPHRASES;
+  else if (paraphrases !== 'on') tuning.paraphrases = parseParaphrases(readFileSync(paraphrases, 'utf8'));
   const evidence = arg('evidence', 'answer');
   const clauses =
     evidence === 'clause' ? citedClauses(arg('policies', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname)) : null;

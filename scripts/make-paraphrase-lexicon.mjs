@@ -29,11 +29,11 @@ const MAX_GROUP = 6;
 /** at most this many differing words a side for an alignment (more: the questions differ in more than wording) */
 const MAX_DIFF = 4;
 /** question ↔ answer associations need this many pairs, and this normalised PMI */
-const MIN_QA_PAIRS = 3;
-const MIN_QA_NPMI = 0.45;
+const MIN_QA_PAIRS = Number(arg('min-qa-pairs', '3'));
+const MIN_QA_NPMI = Number(arg('min-qa-npmi', '0.45'));
 const MIN_SHARED_NPMI = 0.3;
 /** alternatives kept per word */
-const PER_WORD = 4;
+const PER_WORD = Number(arg('per-word', '4'));
 
 const raw = readFileSync(QA, 'utf8');
 const pairs = raw
@@ -174,7 +174,7 @@ const header = [
   `# Sources: ${alignments} alignments of differently worded questions sharing an answer (answers of ${MIN_SHARED_ANSWER}+ characters,`,
   `# groups of at most ${MAX_GROUP}, at most ${MAX_DIFF} differing words a side, normalised PMI ≥ ${MIN_SHARED_NPMI}); question words ↔ answer words seen`,
   `# together in ${MIN_QA_PAIRS}+ pairs with normalised PMI ≥ ${MIN_QA_NPMI} (weight halved: related, not interchangeable).`,
-  '# Format: word<TAB>alternative:weight,… (weight in (0, 1], strongest first, at most 4).',
+  `# Format: word<TAB>alternative:weight,… (weight in (0, 1], strongest first, at most ${PER_WORD}).`,
 ];
 writeFileSync(OUT, `${header.join('\n')}\n${lines.join('\n')}\n`);
 console.log(

@@ -53,6 +53,12 @@ export const MATCH_PARAMS = {
    */
   feedback: 0,
   feedbackDepth: 3,
+  /**
+   * the answer as a field of its own: this share of the asked question's words and character pairs found in the pair's
+   * answer text is added to the ranking score (a vague stored question whose answer holds the asker's specifics).
+   * Ranking only, like `answer`. 0 = off.
+   */
+  answerField: 0,
 } as const;
 
 /** What can be switched or re-weighed per matcher (the benches measure each idea on its own); defaults: MATCH_PARAMS. */
@@ -62,6 +68,7 @@ export interface MatcherTuning {
   paraphrase?: number;
   answer?: number;
   feedback?: number;
+  answerField?: number;
 }
 
 export interface QuestionMatch {
@@ -199,7 +206,7 @@ export class QuestionMatcher {
   private readonly foundScratch: boolean[] = [];
 
   private readonly paraphrases: ParaphraseLexicon;
-  private readonly tune: { paraphrase: number; answer: number; feedback: number };
+  private readonly tune: { paraphrase: number; answer: number; feedback: number; answerField: number };
 
   constructor(
     private readonly synonyms: SynonymTable = defaultSynonyms(),
@@ -210,6 +217,7 @@ export class QuestionMatcher {
       paraphrase: tuning.paraphrase ?? MATCH_PARAMS.paraphrase,
       answer: tuning.answer ?? MATCH_PARAMS.answer,
       feedback: tuning.feedback ?? MATCH_PARAMS.feedback,
+      answerField: tuning.answerField ?? MATCH_PARAMS.answerField,
     };
     for (const group of synonyms.groups) for (const term of group) if (!this.canonicalOf.has(term)) this.canonicalOf.set(term, group[0]!);
   }
@@ -308,6 +316,8 @@ export class QuestionMatcher {
       });
       m.score = m.engine + withAnswer;
     }
+    if (this.tune.answerField > 0)
+      for (const m of out) if (m.entry.answer) m.score += this.tune.answerField * this.answerCoverage(asked, m.entry.answer);
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     if (this.tune.feedback > 0 && out.length > 1) this.feedBack(asked, out, limit);
     return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
@@ -566,6 +576,25 @@ export class QuestionMatcher {
     return num;
   }
 
+  /** Share of the asked question's words (or a synonym, two characters and longer in its text) and character pairs the answer holds. */
+  private answerCoverage(asked: Asked, answer: AnalyzedAnswer): number {
+    const { side, weights } = asked;
+    let num = 0;
+    let total = 0;
+    for (let i = 0; i < side.words.length; i++) {
+      const w = side.words[i]!;
+      total += weights.words[i]!;
+      if (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 1 && answer.norm.includes(f))) num += weights.words[i]!;
+    }
+    for (let i = 0; i < side.gramKeys.length; i++) {
+      const k = side.gramKeys[i]!;
+      if (k.startsWith('c:')) continue;
+      total += weights.grams[i]!;
+      if (answer.pairs.has(k)) num += weights.grams[i]!;
+    }
+    return total > 0 ? num / total : 0;
+  }
+
   /**
    * Pseudo-relevance feedback: the words the first few matches hold and the question lacks are taken as what the
    * question is about; each of the first `limit` matches gains for the feedback words it holds, counting only the
@@ -625,6 +654,16 @@ export class QuestionMatcher {
         fromAnswer += weights.words[i]! * ((inAnswer[i] ? 1 : hasParts ? partCoverage(i, side, inEither) : 0) - part);
       }
     }
+    // an asked word neither the question nor the answer holds, whose mined paraphrase only the answer holds (the
+    // asker's wording ↔ the official terms that answer it), at the paraphrase's share as in the similarity
+    if (this.tune.paraphrase > 0)
+      for (let i = 0; i < side.words.length; i++) {
+        if (found[i] || inAnswer[i]) continue;
+        let best = 0;
+        for (const p of asked.paraphrases[i]!) if (p.weight > best && answer.norm.includes(p.term) && !d.norm.includes(p.term)) best = p.weight;
+        const part = side.parts[i]!.length > 0 ? partCoverage(i, side, found) : 0;
+        if (best > 0) fromAnswer += weights.words[i]! * Math.max(0, this.tune.paraphrase * best - part);
+      }
     this.phrasingWordKeys.clear();
     for (const id of d.expandedGramIds) this.phrasingWordKeys.set(id, 1);
     side.gramKeys.forEach((k, i) => {
