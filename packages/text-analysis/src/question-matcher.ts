@@ -584,7 +584,8 @@ export class QuestionMatcher {
     for (let i = 0; i < side.words.length; i++) {
       const w = side.words[i]!;
       total += weights.words[i]!;
-      if (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 1 && answer.norm.includes(f))) num += weights.words[i]!;
+      if (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 1 && answer.norm.includes(f)))
+        num += weights.words[i]!;
     }
     for (let i = 0; i < side.gramKeys.length; i++) {
       const k = side.gramKeys[i]!;
@@ -660,7 +661,8 @@ export class QuestionMatcher {
       for (let i = 0; i < side.words.length; i++) {
         if (found[i] || inAnswer[i]) continue;
         let best = 0;
-        for (const p of asked.paraphrases[i]!) if (p.weight > best && answer.norm.includes(p.term) && !d.norm.includes(p.term)) best = p.weight;
+        for (const p of asked.paraphrases[i]!)
+          if (p.weight > best && answer.norm.includes(p.term) && !d.norm.includes(p.term)) best = p.weight;
         const part = side.parts[i]!.length > 0 ? partCoverage(i, side, found) : 0;
         if (best > 0) fromAnswer += weights.words[i]! * Math.max(0, this.tune.paraphrase * best - part);
       }
