@@ -13,7 +13,7 @@
 // The held-out sets are never used for fitting or for choosing the threshold.
 import { writeFileSync } from 'node:fs';
 import { QuestionMatcher, calibratedConfidence } from '@govdisc/text-analysis';
-import { arg, buildIndices, f3, NOW, qaPairToDocument, readJsonl } from './relevance-common.mjs';
+import { arg, buildIndices, f3, matcherSetup, NOW, qaPairToDocument, readJsonl } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const TARGET_PRECISION = Number(arg('precision', '0.95'));
@@ -118,8 +118,9 @@ function main() {
   const t0 = Date.now();
   const pairs = readJsonl(QA);
   const { pipeline } = buildIndices(pairs.map(qaPairToDocument), {}, { label: 'pairs', every: 1000 });
-  const matcher = new QuestionMatcher();
-  for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
+  const { tuning, answerOf } = matcherSetup();
+  const matcher = new QuestionMatcher(undefined, tuning);
+  for (const p of pairs) matcher.upsert(p.id, [p.question], answerOf(p));
   const load = (name) =>
     readJsonl(devSet(name)).map((s) => {
       const engineHits = pipeline.rankSync({ q: s.question, pageSize: 20, now: NOW, match: 'loose' }).hits;

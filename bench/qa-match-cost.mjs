@@ -10,7 +10,7 @@ import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { EmbeddedSearchIndex } from '@govdisc/search-index';
 import { QuestionMatcher } from '@govdisc/text-analysis';
-import { arg, readJsonl } from './relevance-common.mjs';
+import { arg, matcherSetup, readJsonl } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const ASKS = Number(arg('asks', '5000'));
@@ -37,8 +37,9 @@ index.upsertSync(
 );
 const indexMs = performance.now() - t;
 t = performance.now();
-const matcher = new QuestionMatcher();
-for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
+const { tuning, answerOf } = matcherSetup(); // --paraphrases off / --tuning: the cost of each paraphrase idea
+const matcher = new QuestionMatcher(undefined, tuning);
+for (const p of pairs) matcher.upsert(p.id, [p.question], answerOf(p));
 const matcherMs = performance.now() - t;
 console.log(`${pairs.length} pairs: engine built in ${indexMs.toFixed(0)} ms, matcher in ${matcherMs.toFixed(0)} ms`);
 

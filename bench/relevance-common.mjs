@@ -2,7 +2,7 @@
 // the same embedded engine (same BM25 code, same postings) with a plain analysis, and the metrics.
 import { readFileSync } from 'node:fs';
 import { EmbeddedSearchIndex, analyzeDocument, toDays } from '@govdisc/search-index';
-import { cutWords, normalize } from '@govdisc/text-analysis';
+import { cutWords, NO_PARAPHRASES, normalize, parseParaphrases, toParagraphs } from '@govdisc/text-analysis';
 
 export const NOW = '2026-01-01';
 
@@ -214,5 +214,55 @@ export function qaPairToDocument(p) {
     publishDate: null,
     body: p.answer,
     version: 1,
+  };
+}
+
+/**
+ * The matcher's tuning from the command line, to measure one idea at a time (issue 18 item 3):
+ * --tuning '{"paraphrase":0,"answer":0.4,"feedback":0}' overrides MATCH_PARAMS; --paraphrases off matches without
+ * the mined lexicon (--paraphrases <file>: another lexicon file, e.g. one mined with other settings). --evidence title adds the cited policy's title to the answer text the matcher reads.
+ */
+export function matcherSetup() {
+  const tuning = JSON.parse(arg('tuning', '{}'));
+  const paraphrases = arg('paraphrases', 'on');
+  if (paraphrases === 'off') tuning.paraphrases = NO_PARAPHRASES;
+  else if (paraphrases !== 'on') tuning.paraphrases = parseParaphrases(readFileSync(paraphrases, 'utf8'));
+  const evidence = arg('evidence', 'answer');
+  const clauses =
+    evidence === 'clause' ? citedClauses(arg('policies', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname)) : null;
+  return {
+    tuning,
+    answerOf: (p) => {
+      if (evidence === 'title' && p.sourceTitle) return `${p.answer}\n${p.sourceTitle}`;
+      const clause = clauses?.(p);
+      return clause ? `${p.answer}\n${clause}` : p.answer;
+    },
+  };
+}
+
+/**
+ * Stand-in for a pair's verified citation (qa-svc passes the quotes of its citations): the paragraph of the pair's
+ * source policy, when the library holds it, that shares the most character pairs with the answer (at least half).
+ */
+function citedClauses(policiesPath) {
+  const bodies = new Map(readJsonl(policiesPath).map((r) => [r.id, r.body]));
+  const pairsOf = (t) => {
+    const c = [...normalize(t)];
+    return new Set(c.slice(1).map((x, i) => c[i] + x));
+  };
+  return (p) => {
+    const body = bodies.get(p.sourcePolicyId);
+    if (!body) return null;
+    const want = pairsOf(p.answer);
+    if (want.size === 0) return null;
+    let best = null;
+    let bestShare = 0.5;
+    for (const para of toParagraphs(body)) {
+      const have = pairsOf(para.text);
+      let n = 0;
+      for (const g of want) if (have.has(g)) n++;
+      if (n / want.size >= bestShare && para.text.length < 600) [best, bestShare] = [para.text, n / want.size];
+    }
+    return best;
   };
 }

@@ -36,6 +36,7 @@ import {
   readJsonl,
   rr,
   whatIfRanker,
+  matcherSetup,
 } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
@@ -64,8 +65,9 @@ async function main() {
     { baseline: { tokenize: charTokens }, 'jieba-plain': { reuse: true } },
     { label: 'pairs', every: 1000 },
   );
-  const matcher = new QuestionMatcher();
-  for (const p of pairs) matcher.upsert(p.id, [p.question], p.answer);
+  const { tuning, answerOf } = matcherSetup();
+  const matcher = new QuestionMatcher(undefined, tuning);
+  for (const p of pairs) matcher.upsert(p.id, [p.question], answerOf(p));
   console.log(
     `${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

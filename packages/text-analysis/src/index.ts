@@ -8,7 +8,15 @@ export { pinyinInitials, soundKey } from './pinyin.js';
 export { extractPlaces, placeFactor, removePlaces, type Place } from './places.js';
 export { jaccard, questionTokens } from './question-similarity.js';
 export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, type QuestionIntent } from './question-features.js';
-export { MATCH_PARAMS, QuestionMatcher, type MatchOptions, type QuestionMatch } from './question-matcher.js';
+export { MATCH_PARAMS, QuestionMatcher, type MatcherTuning, type MatchOptions, type QuestionMatch } from './question-matcher.js';
+export {
+  defaultParaphrases,
+  NO_PARAPHRASES,
+  PARAPHRASE_FILE,
+  parseParaphrases,
+  type Paraphrase,
+  type ParaphraseLexicon,
+} from './paraphrase-lexicon.js';
 export { calibratedConfidence, calibrateMatches, type ConfidenceModel } from './confidence-calibration.js';
 export { QA_CONFIDENCE_MODEL } from './qa-confidence-model.js';
 export { createLawShorthandTable, defaultLawShorthand, type LawShorthand, type LawShorthandTable } from './law-shorthand.js';

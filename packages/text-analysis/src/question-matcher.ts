@@ -8,6 +8,7 @@ import {
   FEATURE_WEIGHTS,
   type QuestionIntent,
 } from './question-features.js';
+import { defaultParaphrases, type Paraphrase, type ParaphraseLexicon } from './paraphrase-lexicon.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -40,7 +41,35 @@ export const MATCH_PARAMS = {
    * question. Ranking only: confidence stays on the questions alone.
    */
   answer: 0.4,
+  /**
+   * an asked word the stored question lacks but holds a mined paraphrase of (dict/paraphrases.txt): this share of the
+   * word's weight, times the paraphrase's own weight, counts as covered (a paraphrase is weaker evidence than the word)
+   */
+  paraphrase: 0.5,
+  /**
+   * pseudo-relevance feedback: the first `feedbackDepth` matches' words the question lacks, weighed by their score;
+   * each of the first `limit` matches gains this share of the feedback words it holds (the others' words, not its own).
+   * 0 = off (measured: see docs/adr/0012-qa-paraphrase-matching.md).
+   */
+  feedback: 0,
+  feedbackDepth: 3,
+  /**
+   * the answer as a field of its own: this share of the asked question's words and character pairs found in the pair's
+   * answer text is added to the ranking score (a vague stored question whose answer holds the asker's specifics).
+   * Ranking only, like `answer`. 0 = off.
+   */
+  answerField: 0,
 } as const;
+
+/** What can be switched or re-weighed per matcher (the benches measure each idea on its own); defaults: MATCH_PARAMS. */
+export interface MatcherTuning {
+  /** mined paraphrases (default: the shipped dict/paraphrases.txt) */
+  paraphrases?: ParaphraseLexicon;
+  paraphrase?: number;
+  answer?: number;
+  feedback?: number;
+  answerField?: number;
+}
 
 export interface QuestionMatch {
   id: string;
@@ -108,6 +137,8 @@ interface Asked {
   mask: CharMask;
   side: Side;
   weights: Weights;
+  /** the mined paraphrases of each of `side.words` */
+  paraphrases: (readonly Paraphrase[])[];
 }
 
 interface Entry {
@@ -174,7 +205,20 @@ export class QuestionMatcher {
   /** which words of one side the other holds (refilled for each comparison) */
   private readonly foundScratch: boolean[] = [];
 
-  constructor(private readonly synonyms: SynonymTable = defaultSynonyms()) {
+  private readonly paraphrases: ParaphraseLexicon;
+  private readonly tune: { paraphrase: number; answer: number; feedback: number; answerField: number };
+
+  constructor(
+    private readonly synonyms: SynonymTable = defaultSynonyms(),
+    tuning: MatcherTuning = {},
+  ) {
+    this.paraphrases = tuning.paraphrases ?? defaultParaphrases();
+    this.tune = {
+      paraphrase: tuning.paraphrase ?? MATCH_PARAMS.paraphrase,
+      answer: tuning.answer ?? MATCH_PARAMS.answer,
+      feedback: tuning.feedback ?? MATCH_PARAMS.feedback,
+      answerField: tuning.answerField ?? MATCH_PARAMS.answerField,
+    };
     for (const group of synonyms.groups) for (const term of group) if (!this.canonicalOf.has(term)) this.canonicalOf.set(term, group[0]!);
   }
 
@@ -272,7 +316,10 @@ export class QuestionMatcher {
       });
       m.score = m.engine + withAnswer;
     }
+    if (this.tune.answerField > 0)
+      for (const m of out) if (m.entry.answer) m.score += this.tune.answerField * this.answerCoverage(asked, m.entry.answer);
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    if (this.tune.feedback > 0 && out.length > 1) this.feedBack(asked, out, limit);
     return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
   }
 
@@ -344,7 +391,8 @@ export class QuestionMatcher {
     this.askedWordKeys.clear();
     for (const w of side.words) this.askedWordKeys.set(w.keyIds[0]!, 1);
     this.storedWordFound.clear();
-    return { q, mask: charMask(q.norm), side, weights };
+    const paraphrases = side.words.map((w) => this.paraphrases.of(w.word));
+    return { q, mask: charMask(q.norm), side, weights, paraphrases };
   }
 
   /**
@@ -376,13 +424,21 @@ export class QuestionMatcher {
     for (const w of asked.q.wordKeys) for (const id of this.synonymKeyIds(w)) keys.add(id);
     const { gramKeys, gramIds } = asked.side;
     for (let i = 0; i < gramKeys.length; i++) if (!gramKeys[i]!.startsWith('c:')) keys.add(gramIds[i]!);
+    // a mined paraphrase gathers too, at the share of its weight it counts for in the similarity
+    const scale = new Map<number, number>();
+    for (const list of asked.paraphrases)
+      for (const p of list) {
+        const id = this.ids.idOf(`w:${this.canonical(p.term)}`);
+        if (id < 0 || keys.has(id)) continue;
+        scale.set(id, Math.max(scale.get(id) ?? 0, this.tune.paraphrase * p.weight));
+      }
     const acc = this.gathered;
     acc.clear();
     const touched: number[] = [];
-    for (const k of keys) {
+    for (const k of [...keys, ...scale.keys()]) {
       const list = k >= 0 ? this.postings[k] : undefined;
       if (!list || list.size > limit) continue;
-      const w = this.idf(k);
+      const w = this.idf(k) * (scale.get(k) ?? 1);
       const slots = this.postingArray(k, list);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
@@ -482,7 +538,8 @@ export class QuestionMatcher {
    * coverage. Character features count when the other side (with its synonyms' characters) has them.
    */
   private similarity(asked: Asked, d: StoredPhrasing): Similarity {
-    let coveredNum = this.wordCoverage(asked.side, asked.weights, this.askedWordsIn(asked, d, this.foundScratch));
+    const askedFound = this.askedWordsIn(asked, d, this.foundScratch);
+    let coveredNum = this.wordCoverage(asked.side, asked.weights, askedFound) + this.paraphraseCoverage(asked, d, askedFound);
     const grams = d.expandedGramIds;
     for (let i = 0; i < grams.length; i++) coveredNum += this.askedGramWeight.get(grams[i]!);
     const stored = this.storedWeights(d);
@@ -495,8 +552,83 @@ export class QuestionMatcher {
     if (asked.q.places.length === 0 && d.places.length > 0) factor *= 1 - MATCH_PARAMS.placeless;
     const sim = (MATCH_PARAMS.askedShare * covered + (1 - MATCH_PARAMS.askedShare) * covering) * factor;
     // the answer can add at most what the stored question leaves uncovered
-    const answerBound = MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (1 - covered) * covering * factor;
+    const answerBound = MATCH_PARAMS.askedShare * this.tune.answer * Math.max(0, 1 - covered) * covering * factor;
     return { sim, evidence: Math.max(sim, MATCH_PARAMS.coveringEvidence * covering * factor), covering, factor, answerBound };
+  }
+
+  /**
+   * Weight of the asked words the stored phrasing lacks but holds a mined paraphrase of (in its text): a share of the
+   * word's weight times the paraphrase's weight, less what the word's found sub-words already cover.
+   */
+  private paraphraseCoverage(asked: Asked, d: StoredPhrasing, found: readonly boolean[]): number {
+    if (this.tune.paraphrase <= 0) return 0;
+    let num = 0;
+    // `found` is a reused scratch array: only its first side.words.length entries are this comparison's
+    for (let i = 0; i < asked.side.words.length; i++) {
+      const list = asked.paraphrases[i]!;
+      if (found[i] || list.length === 0) continue;
+      let best = 0;
+      for (const p of list) if (p.weight > best && d.norm.includes(p.term)) best = p.weight;
+      if (best === 0) continue;
+      const part = asked.side.parts[i]!.length > 0 ? partCoverage(i, asked.side, found) : 0;
+      num += asked.weights.words[i]! * Math.max(0, this.tune.paraphrase * best - part);
+    }
+    return num;
+  }
+
+  /** Share of the asked question's words (or a synonym, two characters and longer in its text) and character pairs the answer holds. */
+  private answerCoverage(asked: Asked, answer: AnalyzedAnswer): number {
+    const { side, weights } = asked;
+    let num = 0;
+    let total = 0;
+    for (let i = 0; i < side.words.length; i++) {
+      const w = side.words[i]!;
+      total += weights.words[i]!;
+      if (w.keys.some((k) => answer.wordKeys.has(k)) || w.forms.some((f) => f.length > 1 && answer.norm.includes(f)))
+        num += weights.words[i]!;
+    }
+    for (let i = 0; i < side.gramKeys.length; i++) {
+      const k = side.gramKeys[i]!;
+      if (k.startsWith('c:')) continue;
+      total += weights.grams[i]!;
+      if (answer.pairs.has(k)) num += weights.grams[i]!;
+    }
+    return total > 0 ? num / total : 0;
+  }
+
+  /**
+   * Pseudo-relevance feedback: the words the first few matches hold and the question lacks are taken as what the
+   * question is about; each of the first `limit` matches gains for the feedback words it holds, counting only the
+   * other matches' words (its own would favour whatever is already first). Re-sorts `out` in place.
+   */
+  private feedBack(asked: Asked, out: Candidate[], limit: number): void {
+    const depth = Math.min(MATCH_PARAMS.feedbackDepth, out.length);
+    const top = out[0]!.score || 1;
+    const bestPhrasing = (m: Candidate) => {
+      let at = 0;
+      m.scored.forEach((s, i) => {
+        if (s.sim > m.scored[at]!.sim) at = i;
+      });
+      return m.entry.phrasings[at]!;
+    };
+    const own = out.slice(0, depth).map((m) => {
+      const words = new Map<string, number>();
+      const scale = Math.max(0, m.score / top);
+      for (const w of bestPhrasing(m).side.words) if (!asked.q.norm.includes(w.word)) words.set(w.word, scale * this.idf(w.keyIds[0]!));
+      return words;
+    });
+    const pooled = new Map<string, number>();
+    for (const words of own) for (const [w, x] of words) pooled.set(w, (pooled.get(w) ?? 0) + x);
+    let total = 0;
+    for (const x of pooled.values()) total += x;
+    if (total <= 0) return;
+    for (let i = 0; i < Math.min(limit, out.length); i++) {
+      const m = out[i]!;
+      let held = 0;
+      for (const w of new Set(bestPhrasing(m).side.words.map((x) => x.word))) held += (pooled.get(w) ?? 0) - (own[i]?.get(w) ?? 0);
+      m.score += this.tune.feedback * (held / total);
+    }
+    out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
   /**
@@ -523,12 +655,23 @@ export class QuestionMatcher {
         fromAnswer += weights.words[i]! * ((inAnswer[i] ? 1 : hasParts ? partCoverage(i, side, inEither) : 0) - part);
       }
     }
+    // an asked word neither the question nor the answer holds, whose mined paraphrase only the answer holds (the
+    // asker's wording ↔ the official terms that answer it), at the paraphrase's share as in the similarity
+    if (this.tune.paraphrase > 0)
+      for (let i = 0; i < side.words.length; i++) {
+        if (found[i] || inAnswer[i]) continue;
+        let best = 0;
+        for (const p of asked.paraphrases[i]!)
+          if (p.weight > best && answer.norm.includes(p.term) && !d.norm.includes(p.term)) best = p.weight;
+        const part = side.parts[i]!.length > 0 ? partCoverage(i, side, found) : 0;
+        if (best > 0) fromAnswer += weights.words[i]! * Math.max(0, this.tune.paraphrase * best - part);
+      }
     this.phrasingWordKeys.clear();
     for (const id of d.expandedGramIds) this.phrasingWordKeys.set(id, 1);
     side.gramKeys.forEach((k, i) => {
       if (!this.phrasingWordKeys.has(side.gramIds[i]!) && answer.pairs.has(k)) fromAnswer += weights.grams[i]!;
     });
-    return MATCH_PARAMS.askedShare * MATCH_PARAMS.answer * (fromAnswer / (weights.total || 1)) * s.covering * s.factor;
+    return MATCH_PARAMS.askedShare * this.tune.answer * (fromAnswer / (weights.total || 1)) * s.covering * s.factor;
   }
 }
 
