@@ -51,15 +51,22 @@ export const rpcClientDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Records one RPC call as its caller saw it; label objects are made once per subject and outcome. */
-export const recordRpcCall = labelCache(
-  (subject: string, outcome: string) => `${subject} ${outcome}`,
-  (subject: string, outcome: string) => ({ counter: { subject, outcome }, histogram: { subject } }),
-  (labels, seconds: number) => {
-    rpcClientRequests.inc(labels.counter);
-    rpcClientDuration.observe(labels.histogram, seconds);
-  },
-);
+/** Label objects of the RPC calls, by subject and outcome: made once, reused by every call. */
+type RpcCallLabels = { counter: { subject: string; outcome: string }; histogram: { subject: string } };
+const rpcCallLabels = new Map<string, Map<string, RpcCallLabels>>();
+
+/**
+ * Records one RPC call as its caller saw it. On every request of the gateway: label objects are made
+ * once per subject and outcome and found by two map lookups (no key string, no rest arguments).
+ */
+export function recordRpcCall(subject: string, outcome: string, seconds: number): void {
+  let bySubject = rpcCallLabels.get(subject);
+  if (!bySubject) rpcCallLabels.set(subject, (bySubject = new Map<string, RpcCallLabels>()));
+  let labels = bySubject.get(outcome);
+  if (!labels) bySubject.set(outcome, (labels = { counter: { subject, outcome }, histogram: { subject } }));
+  rpcClientRequests.inc(labels.counter);
+  rpcClientDuration.observe(labels.histogram, seconds);
+}
 
 export const httpRequests = new Counter({
   name: 'govdisc_http_requests_total',
@@ -76,33 +83,23 @@ export const httpDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Records one answered HTTP request (the route's template, never its URL: bounded labels, no personal data). */
-export const recordHttpRequest = labelCache(
-  (route: string, method: string, status: number) => `${method} ${route} ${status}`,
-  (route: string, method: string, status: number) => ({ counter: { route, method, status: String(status) }, histogram: { route, method } }),
-  (labels, seconds: number) => {
-    httpRequests.inc(labels.counter);
-    httpDuration.observe(labels.histogram, seconds);
-  },
-);
+type HttpLabels = { counter: { route: string; method: string; status: string }; histogram: { route: string; method: string } };
+/** Label objects of answered HTTP requests, by route template, method and status. */
+const httpLabels = new Map<string, Map<string, Map<number, HttpLabels>>>();
 
 /**
- * A recorder that builds the label objects of each key once (the hot paths allocate nothing per call). Keys are
- * bounded by the caller: route templates, subjects, status codes, error codes.
+ * Records one answered HTTP request (the route's template, never its URL: bounded labels, no personal
+ * data). Label objects are made once per route, method and status and found by three map lookups.
  */
-function labelCache<A extends unknown[], L>(
-  keyOf: (...args: A) => string,
-  make: (...args: A) => L,
-  record: (labels: L, seconds: number) => void,
-): (...args: [...A, number]) => void {
-  const cache = new Map<string, L>();
-  return (...args) => {
-    const seconds = args.pop() as number;
-    const key = keyOf(...(args as unknown as A));
-    let labels = cache.get(key);
-    if (!labels) cache.set(key, (labels = make(...(args as unknown as A))));
-    record(labels, seconds);
-  };
+export function recordHttpRequest(route: string, method: string, status: number, seconds: number): void {
+  let byRoute = httpLabels.get(route);
+  if (!byRoute) httpLabels.set(route, (byRoute = new Map<string, Map<number, HttpLabels>>()));
+  let byMethod = byRoute.get(method);
+  if (!byMethod) byRoute.set(method, (byMethod = new Map<number, HttpLabels>()));
+  let labels = byMethod.get(status);
+  if (!labels) byMethod.set(status, (labels = { counter: { route, method, status: String(status) }, histogram: { route, method } }));
+  httpRequests.inc(labels.counter);
+  httpDuration.observe(labels.histogram, seconds);
 }
 
 export const eventsHandled = new Counter({

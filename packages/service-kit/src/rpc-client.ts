@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, type RpcContract, errorMessages, isErrorBody, type z } from '@govdisc/contracts';
-import { errors, headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import { createInbox, errors, headers, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { SpanKind, inSpan, injectTraceContext, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import { NATS_CONNECTION } from './tokens.js';
 import { currentCorrelationId } from './correlation.js';
 import { decodeReply, encodeRequest, rpcAttributes } from './rpc-wire.js';
 import { recordRpcCall } from './metrics.js';
+import { PublishBatch } from './publish-batch.js';
 
 export const RPC_CLIENT_OPTIONS = Symbol('RPC_CLIENT_OPTIONS');
 export interface RpcClientOptions {
@@ -17,14 +18,31 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+interface Pending {
+  resolve: (msg: Msg) => void;
+  reject: (error: unknown) => void;
+  timer: NodeJS.Timeout;
+  subject: string;
+}
+
 /**
  * Request-reply to a service over core NATS, in the plain JSON of rpc-wire.ts (gateway → service, and
  * service → service for reads such as a citation check). Validates the request before
  * sending (400 on bad input) and the reply on receipt; no responders → 503, no answer → 504.
+ *
+ * The request-reply itself is done here rather than by `nc.request`: one inbox subscription
+ * (`<inbox>.<n>`) routes replies to a map of pending calls, and requests are published in batches
+ * (PublishBatch). nats.js's `request` builds a timer promise, a Promise.race and a RequestError
+ * (with its stack) for every request, and writes each request to the socket on its own — together
+ * the largest part of the gateway's CPU per no-op request (docs/rpc.md).
  */
 @Injectable()
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
+  private readonly pending = new Map<string, Pending>();
+  private inbox = '';
+  private nextToken = 0;
+  private batch: PublishBatch | undefined;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -72,12 +90,70 @@ export class RpcClient {
   }
 
   private async send(subject: string, body: string, timeout: number, hdrs: MsgHdrs | undefined): Promise<ReturnType<typeof decodeReply>> {
+    let msg: Msg;
     try {
-      const msg = await this.nc.request(subject, body, hdrs ? { timeout, headers: hdrs } : { timeout });
-      return decodeReply(msg.string());
+      msg = await this.request(subject, body, timeout, hdrs);
     } catch (error) {
-      throw this.transportError(error, subject);
+      throw error instanceof DomainError ? error : this.transportError(error, subject); // e.g. subscribing on a closed connection
     }
+    return decodeReply(msg.string());
+  }
+
+  /** Publishes the request with a reply subject of our inbox and waits for its reply, no responders or the timeout. */
+  private request(subject: string, body: string, timeout: number, hdrs: MsgHdrs | undefined): Promise<Msg> {
+    const batch = this.batch ?? this.listen();
+    const token = (this.nextToken++).toString(36);
+    return new Promise<Msg>((resolve, reject) => {
+      const timer = setTimeout(this.expire, timeout, token);
+      this.pending.set(token, { resolve, reject, timer, subject });
+      batch.publish(subject, body, this.inbox + token, hdrs, this.publishFailed);
+    });
+  }
+
+  /** Subscribes the reply inbox on first use (nats.js re-subscribes it after a reconnect). */
+  private listen(): PublishBatch {
+    const prefix = `${createInbox()}.`;
+    this.nc.subscribe(`${prefix}*`, {
+      callback: (error, msg) => {
+        if (error) {
+          this.logger.error({ err: error }, 'RPC reply subscription failed');
+          return;
+        }
+        const token = msg.subject.slice(prefix.length);
+        // A status message without data: the server found no subscriber for the request's subject.
+        if (msg.data.length === 0 && msg.headers?.code === 503) {
+          const subject = this.pending.get(token)?.subject ?? '';
+          this.settle(token, undefined, new DomainError(ErrorCode.SERVICE_UNAVAILABLE, undefined, { subject }));
+        } else this.settle(token, msg, undefined);
+      },
+    });
+    // Calls still waiting when the connection closes fail now rather than at their timeout.
+    void this.nc.closed().then(() => {
+      for (const [token, p] of this.pending)
+        this.settle(token, undefined, new DomainError(ErrorCode.SERVICE_UNAVAILABLE, undefined, { subject: p.subject }));
+    });
+    this.inbox = prefix;
+    return (this.batch = new PublishBatch(this.nc));
+  }
+
+  /** nats.js refused to publish a request (connection closed, payload too large): its call fails now. */
+  private readonly publishFailed = (error: unknown, reply: string | undefined): void => {
+    const token = (reply ?? '').slice(this.inbox.length);
+    this.settle(token, undefined, this.transportError(error, this.pending.get(token)?.subject ?? ''));
+  };
+
+  private readonly expire = (token: string): void => {
+    const subject = this.pending.get(token)?.subject ?? '';
+    this.settle(token, undefined, new DomainError(ErrorCode.SERVICE_TIMEOUT, undefined, { subject }));
+  };
+
+  private settle(token: string, msg: Msg | undefined, error: DomainError | undefined): void {
+    const p = this.pending.get(token);
+    if (!p) return; // a reply after the timeout, or a second one
+    this.pending.delete(token);
+    clearTimeout(p.timer);
+    if (error) p.reject(error);
+    else p.resolve(msg!);
   }
 
   private transportError(error: unknown, subject: string): DomainError {

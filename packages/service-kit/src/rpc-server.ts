@@ -5,6 +5,7 @@ import { ErrorCode, errorMessages } from '@govdisc/contracts';
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled } from '@govdisc/telemetry';
 import { inFlight } from './in-flight.js';
+import { PublishBatch } from './publish-batch.js';
 import { type RpcRoute, rpcRoutesOf } from './rpc-handler.js';
 import { decodeRequest, encodeErrorReply, rpcAttributes } from './rpc-wire.js';
 
@@ -33,6 +34,8 @@ interface Bound {
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private nc: NatsConnection | undefined;
   private subscriptions: Subscription[] = [];
+  /** replies leave together once per event-loop turn (publish-batch.ts) */
+  private replies: PublishBatch | undefined;
 
   constructor(private readonly options: NatsRpcServerOptions) {
     super();
@@ -47,6 +50,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         waitOnFirstConnect: true,
         maxReconnectAttempts: -1,
       });
+      this.replies = new PublishBatch(this.nc);
       for (const [subject, bound] of routes) {
         const sub = this.nc.subscribe(subject, {
           queue: this.options.queue,
@@ -77,12 +81,16 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
     ]);
     if (!drained) return false;
-    return inFlight.idle(Math.max(0, deadline - Date.now()));
+    const idle = await inFlight.idle(Math.max(0, deadline - Date.now()));
+    this.replies?.flush(); // the last replies are queued for the turn's end: hand them over before anyone closes
+    return idle;
   }
 
   async close(): Promise<void> {
     const nc = this.nc;
+    this.replies?.flush(); // nats.js still writes what it holds on close
     this.nc = undefined;
+    this.replies = undefined;
     this.subscriptions = [];
     await nc?.close();
   }
@@ -130,14 +138,16 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   private respond(msg: Msg, reply: string): void {
-    if (!msg.reply) return;
-    try {
-      msg.respond(reply);
-    } catch (error) {
-      // e.g. the connection closed while the handler ran: the caller times out, nothing else to do.
-      this.logger.error(error, `could not reply on ${msg.subject}`);
-    }
+    const to = msg.reply;
+    if (!to) return;
+    if (this.replies) this.replies.publish(to, reply, undefined, undefined, this.replyFailed);
+    else this.logger.error(`could not reply on ${msg.subject}: not connected`);
   }
+
+  // e.g. the connection closed while the handler ran: the caller times out, nothing else to do.
+  private readonly replyFailed = (error: unknown, to: string | undefined): void => {
+    this.logger.error(error, `could not reply to ${to ?? '?'}`);
+  };
 
   /** Every @RpcHandler route of the app's controllers, by subject; a subject handled twice is a startup error. */
   private discoverRoutes(): Map<string, Bound> {

@@ -184,3 +184,35 @@ test('drain reports false when in-flight work outlives the timeout', async () =>
   releaseSlow();
   expect((await stuck).response).toEqual({ done: true });
 });
+
+test("the client's own request-reply: no answer in time is SERVICE_TIMEOUT, a late reply is dropped, a closed connection is SERVICE_UNAVAILABLE", async () => {
+  const late = defineRpc(`${base}.late`, { access: PUBLIC, request: z.object({}), response: z.object({ n: z.number() }) });
+  // A plain subscriber that answers the first request after 300 ms and the second at once.
+  let seen = 0;
+  const sub = nc.subscribe(late.subject, {
+    callback: (_err, msg) => {
+      const reply = JSON.stringify({ response: { n: ++seen } });
+      if (seen === 1) setTimeout(() => msg.respond(reply), 300);
+      else msg.respond(reply);
+    },
+  });
+  await nc.flush();
+  await expect(client.call(late, {}, { timeoutMs: 100 })).rejects.toMatchObject({ code: ErrorCode.SERVICE_TIMEOUT });
+  await new Promise((r) => setTimeout(r, 300)); // the first reply arrives late and is ignored
+  expect(await client.call(late, {})).toEqual({ n: 2 });
+  sub.unsubscribe();
+
+  // A subscriber that never answers: the call waits until its connection closes, then fails at once.
+  const mute = nc.subscribe(late.subject, { callback: () => undefined });
+  await nc.flush();
+  const other = await connect({ servers: NATS_URL, name: 'rpc-client-closed' });
+  const closing = new RpcClient(other, { timeoutMs: 30_000 });
+  const started = Date.now();
+  const waiting = closing.call(late, {});
+  await new Promise((r) => setTimeout(r, 100));
+  await other.close();
+  await expect(waiting).rejects.toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await expect(closing.call(late, {})).rejects.toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });
+  mute.unsubscribe();
+});
