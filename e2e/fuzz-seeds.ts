@@ -119,6 +119,7 @@ export const SEEDS: Record<string, Seed> = {
     }),
   },
   'GET /api/v1/qa/pairs/{pairId}': {},
+  'PUT /api/v1/qa/pairs/{pairId}': { body: () => ({ question: '购房可以提取住房公积金吗？', answer: '可以，按规定提取。' }) },
   'POST /api/v1/qa/pairs/{pairId}/transitions': { body: () => ({ action: 'SUBMIT' }) },
   'GET /api/v1/qa/pairs/{pairId}/history': {},
   'POST /api/v1/qa/pairs/{pairId}/feedback': { body: () => ({ helpful: true, rating: 5 }) },
@@ -246,7 +247,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
     case 'jobId':
       return f.importJobId;
     case 'pairId':
-      return /\/(transitions|history)$/.test(route) ? f.workflowPairId : f.pairId;
+      // the edit too: fuzzed edits of the published pair would queue pending edits on the pair the reads check
+      return /\/(transitions|history)$/.test(route) || route.startsWith('PUT') ? f.workflowPairId : f.pairId;
     case 'code':
       if (route.includes('/topics/')) return 'housing-fund';
       return route.includes('/bundles/') ? f.bundleCode : f.guideCode;

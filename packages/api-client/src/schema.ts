@@ -642,7 +642,11 @@ export interface paths {
          * @description NATS subject: `rpc.qa.pair.get`
          */
         get: operations["qa.get.get_qa_pairs_pairId"];
-        put?: never;
+        /**
+         * Edit a pair in place (the console editor): a published pair keeps serving until a reviewer approves the edit; a pair flagged after a policy change stays flagged until the fix is published; quotes are checked against the cited policy
+         * @description NATS subject: `rpc.qa.pair.edit`
+         */
+        put: operations["qa.edit.put_qa_pairs_pairId"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5220,6 +5224,166 @@ export interface operations {
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "qa.edit.put_qa_pairs_pairId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 标准问法 */
+                    question: string;
+                    /**
+                     * @description 相似问法
+                     * @default []
+                     */
+                    alternatives?: string[];
+                    answer: string;
+                    /**
+                     * @default ALL
+                     * @enum {string}
+                     */
+                    audience?: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
+                    /** @description topic codes, e.g. housing-fund: the editor's choice, kept through later saves; omitted: the earlier choice, else computed from the text; null or []: computed again */
+                    topics?: string[] | null;
+                    ownerDepartment?: string;
+                    /** Format: date */
+                    effectiveFrom?: string;
+                    /** Format: date */
+                    effectiveTo?: string;
+                    /** @description shorthand citation: the source document, quoting the answer */
+                    sourcePolicyId?: string;
+                    /** @default [] */
+                    citations?: {
+                        /** @description policy document id (uuid) or its external id */
+                        documentId: string;
+                        documentVersion?: number;
+                        /** @description clause, e.g. 第三条 */
+                        anchor?: string;
+                        /** @description the cited words, verbatim */
+                        quote: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        question: string;
+                        alternatives: string[];
+                        answer: string;
+                        /** @enum {string} */
+                        audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
+                        topics: string[];
+                        topicsOverridden: boolean;
+                        ownerDepartment: string | null;
+                        effectiveFrom: string | null;
+                        effectiveTo: string | null;
+                        sourcePolicyId: string | null;
+                        citations: {
+                            /** @description policy document id (uuid) or its external id */
+                            documentId: string;
+                            documentVersion: number | null;
+                            anchor: string | null;
+                            /** @description the cited words, verbatim */
+                            quote: string;
+                            /** @enum {string} */
+                            state: "VERIFIED" | "UNVERIFIED" | "STALE";
+                        }[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lastEditorSub?: string;
+                        pendingEdit?: {
+                            question: string;
+                            answer: string;
+                            editorSub: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

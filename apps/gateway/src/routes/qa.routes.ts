@@ -4,6 +4,7 @@ import {
   PUBLIC,
   UNANSWERED_READERS,
   askQuestion,
+  editQaPair,
   getQaPair,
   importQaPairs,
   listQaPairs,
@@ -77,6 +78,16 @@ export const qaRoutes = routes('qa', [
       topics: ['housing-fund'],
       citations: [{ documentId: 'demo-policy-05', anchor: '第五条', quote: '……' }],
     },
+  },
+  {
+    key: 'qa.edit',
+    method: 'PUT',
+    path: '/qa/pairs/:pairId',
+    access: CONTENT_STAFF,
+    rpc: editQaPair,
+    input: 'body',
+    summary:
+      'Edit a pair in place (the console editor): a published pair keeps serving until a reviewer approves the edit; a pair flagged after a policy change stays flagged until the fix is published; quotes are checked against the cited policy',
   },
   {
     key: 'qa.get',
