@@ -109,6 +109,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/qa/ask': { body: () => ({ question: '租房能提公积金吗？每个月能取多少' }) },
   'POST /api/v1/qa/extract': { body: (f) => ({ documentId: f.policyId, limit: 3 }), weight: 0.5 },
   'GET /api/v1/qa/unanswered': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/qa/ask/stats': { query: () => ({ from: '2026-01-01', to: '2026-01-31' }) },
   'GET /api/v1/qa/pairs': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/qa/pairs': {
     body: () => ({

@@ -4,6 +4,7 @@ import {
   PUBLIC,
   UNANSWERED_READERS,
   askQuestion,
+  askStats,
   editQaPair,
   getQaPair,
   importQaPairs,
@@ -52,6 +53,15 @@ export const qaRoutes = routes('qa', [
     rpc: listUnanswered,
     input: 'query',
     summary: 'Questions asked without a confident answer, grouped by similarity, most asked first',
+  },
+  {
+    key: 'qa.askStats',
+    method: 'GET',
+    path: '/qa/ask/stats',
+    access: UNANSWERED_READERS,
+    rpc: askStats,
+    input: 'query',
+    summary: '一号答 traffic per day and per topic: asked, answered, suggestions only, fallback (default: the last 30 days)',
   },
   {
     key: 'qa.list',
