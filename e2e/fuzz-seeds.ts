@@ -109,6 +109,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/qa/ask': { body: () => ({ question: '租房能提公积金吗？每个月能取多少' }) },
   'POST /api/v1/qa/extract': { body: (f) => ({ documentId: f.policyId, limit: 3 }), weight: 0.5 },
   'GET /api/v1/qa/unanswered': { query: () => ({ page: 1, pageSize: 10 }) },
+  'GET /api/v1/qa/ask/stats': { query: () => ({ from: '2026-01-01', to: '2026-01-31' }) },
   'GET /api/v1/qa/pairs': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/qa/pairs': {
     body: () => ({
@@ -119,6 +120,7 @@ export const SEEDS: Record<string, Seed> = {
     }),
   },
   'GET /api/v1/qa/pairs/{pairId}': {},
+  'PUT /api/v1/qa/pairs/{pairId}': { body: () => ({ question: '购房可以提取住房公积金吗？', answer: '可以，按规定提取。' }) },
   'POST /api/v1/qa/pairs/{pairId}/transitions': { body: () => ({ action: 'SUBMIT' }) },
   'GET /api/v1/qa/pairs/{pairId}/history': {},
   'POST /api/v1/qa/pairs/{pairId}/feedback': { body: () => ({ helpful: true, rating: 5 }) },
@@ -246,7 +248,8 @@ export function pathParam(name: string, route: string, f: Fixtures): string {
     case 'jobId':
       return f.importJobId;
     case 'pairId':
-      return /\/(transitions|history)$/.test(route) ? f.workflowPairId : f.pairId;
+      // the edit too: fuzzed edits of the published pair would queue pending edits on the pair the reads check
+      return /\/(transitions|history)$/.test(route) || route.startsWith('PUT') ? f.workflowPairId : f.pairId;
     case 'code':
       if (route.includes('/topics/')) return 'housing-fund';
       return route.includes('/bundles/') ? f.bundleCode : f.guideCode;

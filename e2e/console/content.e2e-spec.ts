@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_USERS } from '../auth.js';
+import { eventually } from '@govdisc/testing';
+import { DEMO_USERS, bearer, tokenFor } from '../auth.js';
 import { DESKTOP, inContext } from '../browser.js';
+import { publishedPair, publishedPolicy } from '../publishing.js';
 import { api } from '../stack.js';
 import { type ConsoleRun, check, menu, signIn, startConsole } from './console-kit.js';
 
@@ -156,6 +158,52 @@ test('policies: an import job shows its progress and report (duplicate, rejected
   });
 });
 
+test('Q&A: a pair flagged after its policy was amended is fixed in place from the list, reviewed and published (flag cleared)', async () => {
+  const editor = bearer(await tokenFor(run.stack.issuerUrl, DEMO_USERS.editor));
+  const reviewer = bearer(await tokenFor(run.stack.issuerUrl, DEMO_USERS.reviewer));
+  const stamp = Date.now();
+  const externalId = `e2e-console-fix-${stamp}`;
+  const documentId = await publishedPolicy(
+    run.stack,
+    { editor, reviewer },
+    {
+      externalId,
+      title: `江东市租房提取住房公积金办法（${stamp}）`,
+      agency: '江东市住房公积金管理中心',
+      body: '第一条 为规范租房提取住房公积金，制定本办法。\n第二条 租房提取住房公积金的，每月提取额不超过1500元。',
+    },
+  );
+  const question = `租房提取公积金每月最多多少？（${stamp}）`;
+  const pairId = await publishedPair(
+    run.stack,
+    { editor, reviewer },
+    { question, answer: '每月不超过1200元。', citations: [{ documentId: externalId, anchor: '第二条', quote: '每月提取额不超过1500元' }] },
+  );
+  expect((await api(run.stack, 'POST', `/policies/${documentId}/amend`, {}, reviewer)).status).toBe(200);
+  const pairNow = async () => (await api(run.stack, 'GET', `/qa/pairs/${pairId}`, undefined, editor)).json;
+  await eventually(async () => expect((await pairNow()).status).toBe('NEEDS_UPDATE'), { timeoutMs: 30_000, intervalMs: 500 });
+
+  await as(DEMO_USERS.editor, '/qa', async (page) => {
+    const row = page.getByRole('row').filter({ hasText: question });
+    await expect(row.textContent()).resolves.toContain('依据已变化，待更新');
+    await row.getByRole('link', { name: `修改：${question}` }).click();
+    await page.waitForURL(`**/qa/${pairId}/edit`);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByText('（政策已变化）').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: /每月提取额不超过1500元/ }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('答复').fill('每月不超过1500元。');
+    await screen(page, 'qa-pair-fix');
+    await page.getByRole('button', { name: '保存并提交审核' }).click();
+    await page.waitForURL(/\/qa\?done=/);
+    expect(await notice(page)).toContain(`已提交审核：${question}`);
+  });
+  // still out of public view until a reviewer signs the fix off
+  expect(await pairNow()).toMatchObject({ status: 'IN_REVIEW', answer: '每月不超过1500元。' });
+  const approved = await api(run.stack, 'POST', `/qa/pairs/${pairId}/transitions`, { action: 'APPROVE' }, reviewer);
+  expect(approved.status).toBe(200);
+  expect(await pairNow()).toMatchObject({ status: 'PUBLISHED', citations: [{ anchor: '第二条', state: 'VERIFIED' }] });
+});
+
 test('guides: an editor changes a matter (time limit, a material) and sees bundles and sites; a reviewer publishes it', async () => {
   const code = 'JD-GX-001';
   await as(DEMO_USERS.editor, '/guides', async (page) => {
@@ -184,6 +232,17 @@ test('guides: an editor changes a matter (time limit, a material) and sees bundl
       await go(page, path);
       await screen(page, name);
     }
+    // opening hours in 24-hour time whatever the browser's locale (antd TimePicker, zh_CN)
+    await go(page, '/guides/sites/JD-SITE-01');
+    const opens = page.getByRole('group', { name: '每周开放时间 第 1 项' }).getByLabel('开始时间');
+    await expect(opens.inputValue()).resolves.toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
+    const closes = page.getByRole('group', { name: '每周开放时间 第 1 项' }).getByLabel('结束时间');
+    await closes.click();
+    // the hour column lists 00–23 (a 12-hour picker would list 12 and add an AM/PM column)
+    const hours = page.locator('.ant-picker-time-panel-column').first();
+    await hours.waitFor();
+    await expect(hours.locator('li').count()).resolves.toBe(24);
+    await page.keyboard.press('Escape');
   });
   await as(DEMO_USERS.reviewer, `/guides/matters/${code}`, async (page) => {
     await screen(page, 'guide-matter-review');

@@ -606,6 +606,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qa/ask/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一号答 traffic per day and per topic: asked, answered, suggestions only, fallback (default: the last 30 days)
+         * @description NATS subject: `rpc.qa.ask.stats`
+         */
+        get: operations["qa.askStats.get_qa_ask_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/qa/pairs": {
         parameters: {
             query?: never;
@@ -642,7 +662,11 @@ export interface paths {
          * @description NATS subject: `rpc.qa.pair.get`
          */
         get: operations["qa.get.get_qa_pairs_pairId"];
-        put?: never;
+        /**
+         * Edit a pair in place (the console editor): a published pair keeps serving until a reviewer approves the edit; a pair flagged after a policy change stays flagged until the fix is published; quotes are checked against the cited policy
+         * @description NATS subject: `rpc.qa.pair.edit`
+         */
+        put: operations["qa.edit.put_qa_pairs_pairId"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4897,6 +4921,118 @@ export interface operations {
             };
         };
     };
+    "qa.askStats.get_qa_ask_stats": {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        total: {
+                            asked: number;
+                            answered: number;
+                            suggestionsOnly: number;
+                            fallback: number;
+                        };
+                        days: {
+                            asked: number;
+                            answered: number;
+                            suggestionsOnly: number;
+                            fallback: number;
+                            /** Format: date */
+                            day: string;
+                        }[];
+                        topics: {
+                            asked: number;
+                            answered: number;
+                            suggestionsOnly: number;
+                            fallback: number;
+                            topic: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     "qa.list.get_qa_pairs": {
         parameters: {
             query?: {
@@ -5221,6 +5357,166 @@ export interface operations {
             };
             /** @description Invalid input (field-level issues in details.issues) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "qa.edit.put_qa_pairs_pairId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 标准问法 */
+                    question: string;
+                    /**
+                     * @description 相似问法
+                     * @default []
+                     */
+                    alternatives?: string[];
+                    answer: string;
+                    /**
+                     * @default ALL
+                     * @enum {string}
+                     */
+                    audience?: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
+                    /** @description topic codes, e.g. housing-fund: the editor's choice, kept through later saves; omitted: the earlier choice, else computed from the text; null or []: computed again */
+                    topics?: string[] | null;
+                    ownerDepartment?: string;
+                    /** Format: date */
+                    effectiveFrom?: string;
+                    /** Format: date */
+                    effectiveTo?: string;
+                    /** @description shorthand citation: the source document, quoting the answer */
+                    sourcePolicyId?: string;
+                    /** @default [] */
+                    citations?: {
+                        /** @description policy document id (uuid) or its external id */
+                        documentId: string;
+                        documentVersion?: number;
+                        /** @description clause, e.g. 第三条 */
+                        anchor?: string;
+                        /** @description the cited words, verbatim */
+                        quote: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        question: string;
+                        alternatives: string[];
+                        answer: string;
+                        /** @enum {string} */
+                        audience: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
+                        topics: string[];
+                        topicsOverridden: boolean;
+                        ownerDepartment: string | null;
+                        effectiveFrom: string | null;
+                        effectiveTo: string | null;
+                        sourcePolicyId: string | null;
+                        citations: {
+                            /** @description policy document id (uuid) or its external id */
+                            documentId: string;
+                            documentVersion: number | null;
+                            anchor: string | null;
+                            /** @description the cited words, verbatim */
+                            quote: string;
+                            /** @enum {string} */
+                            state: "VERIFIED" | "UNVERIFIED" | "STALE";
+                        }[];
+                        /** @enum {string} */
+                        status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        lastEditorSub?: string;
+                        pendingEdit?: {
+                            question: string;
+                            answer: string;
+                            editorSub: string;
+                            /** Format: date-time */
+                            editedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,7 @@ export * from './policy/related.js';
 export * from './policy/search-analytics.js';
 export * from './qa/pair.js';
 export * from './qa/topic.js';
+export * from './qa/ask-stats.js';
 export * from './topics.js';
 export * from './guide/matter.js';
 export * from './guide/bundle.js';

@@ -1,4 +1,4 @@
-import { byMonth, feedbackDataSets, rate, searchDataSets, sumQueries, type SearchDay } from './analytics';
+import { askDataSets, byMonth, feedbackDataSets, rate, searchDataSets, sumQueries, type SearchDay } from './analytics';
 
 const day = (d: string, searches: number, clicks: number, top: Array<[string, number]> = []): SearchDay => ({
   day: d,
@@ -63,4 +63,35 @@ test('feedback per topic shows the topic names and the helpful rate; an unrated 
   );
   expect(topics!.rows).toEqual([['住房公积金', 3, 1, 75, 4.3]]);
   expect(worst!.rows).toEqual([['怎么提取公积金', 0, 2, 0, 0]]);
+});
+
+test('一号答: days oldest first with the rate of asks without a direct answer; topics by name, no topic as 未归类', () => {
+  const counts = (asked: number, answered: number, suggestionsOnly: number, fallback: number) => ({
+    asked,
+    answered,
+    suggestionsOnly,
+    fallback,
+  });
+  const [daily, topics] = askDataSets(
+    {
+      days: [
+        { day: '2026-12-06', ...counts(8, 6, 1, 1) },
+        { day: '2026-12-05', ...counts(0, 0, 0, 0) },
+      ],
+      topics: [
+        { topic: 'housing-fund', ...counts(5, 5, 0, 0) },
+        { topic: '', ...counts(3, 1, 1, 1) },
+      ],
+    },
+    (code) => (code === 'housing-fund' ? '住房公积金' : code),
+  );
+  expect(daily!.rows).toEqual([
+    ['2026-12-05', 0, 0, 0, 0, 0],
+    ['2026-12-06', 8, 6, 1, 1, 25],
+  ]);
+  expect(topics!.rows).toEqual([
+    ['住房公积金', 5, 5, 0, 0, 0],
+    ['未归类', 3, 1, 1, 1, 66.7],
+  ]);
+  expect(daily!.columns).toHaveLength(daily!.rows[0]!.length);
 });

@@ -135,3 +135,45 @@ export function topicDataSet(items: Array<{ name: string; publishedCount: number
     rows: items.map((t) => [t.name, t.publishedCount]),
   };
 }
+
+/** 一号答's counters for a day or a topic (the qa-svc's /qa/ask/stats). */
+export interface AskCounts {
+  asked: number;
+  answered: number;
+  suggestionsOnly: number;
+  fallback: number;
+}
+const ASK_COLUMNS = ['提问数', '直接答复', '仅给出相似问题', '转政策检索', '未直接答复率（%）'];
+const askCells = (c: AskCounts): [number, number, number, number, number] => [
+  c.asked,
+  c.answered,
+  c.suggestionsOnly,
+  c.fallback,
+  rate(c.suggestionsOnly + c.fallback, c.asked),
+];
+
+/**
+ * 一号答: asks per day (oldest first) with what they got and the fallback rate (no direct answer), and the traffic per
+ * topic, most asked first ('' = no topic matched: 未归类).
+ */
+export function askDataSets(
+  stats: { days: Array<AskCounts & { day: string }>; topics: Array<AskCounts & { topic: string }> },
+  topicName: (code: string) => string,
+): DataSet[] {
+  return [
+    {
+      key: 'ask-daily',
+      title: '一号答每日提问与未直接答复率',
+      chart: 'line',
+      columns: ['日期', ...ASK_COLUMNS],
+      rows: [...stats.days].sort((a, b) => a.day.localeCompare(b.day)).map((d) => [d.day, ...askCells(d)]),
+    },
+    {
+      key: 'ask-topics',
+      title: '一号答各主题提问量',
+      chart: 'bar',
+      columns: ['主题', ...ASK_COLUMNS],
+      rows: stats.topics.map((t) => [t.topic ? topicName(t.topic) : '未归类', ...askCells(t)]),
+    },
+  ];
+}

@@ -4,6 +4,8 @@ import {
   PUBLIC,
   UNANSWERED_READERS,
   askQuestion,
+  askStats,
+  editQaPair,
   getQaPair,
   importQaPairs,
   listQaPairs,
@@ -53,6 +55,15 @@ export const qaRoutes = routes('qa', [
     summary: 'Questions asked without a confident answer, grouped by similarity, most asked first',
   },
   {
+    key: 'qa.askStats',
+    method: 'GET',
+    path: '/qa/ask/stats',
+    access: UNANSWERED_READERS,
+    rpc: askStats,
+    input: 'query',
+    summary: '一号答 traffic per day and per topic: asked, answered, suggestions only, fallback (default: the last 30 days)',
+  },
+  {
     key: 'qa.list',
     method: 'GET',
     path: '/qa/pairs',
@@ -77,6 +88,16 @@ export const qaRoutes = routes('qa', [
       topics: ['housing-fund'],
       citations: [{ documentId: 'demo-policy-05', anchor: '第五条', quote: '……' }],
     },
+  },
+  {
+    key: 'qa.edit',
+    method: 'PUT',
+    path: '/qa/pairs/:pairId',
+    access: CONTENT_STAFF,
+    rpc: editQaPair,
+    input: 'body',
+    summary:
+      'Edit a pair in place (the console editor): a published pair keeps serving until a reviewer approves the edit; a pair flagged after a policy change stays flagged until the fix is published; quotes are checked against the cited policy',
   },
   {
     key: 'qa.get',

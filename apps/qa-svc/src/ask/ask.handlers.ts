@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { askQuestion, listUnanswered, searchQaPart, type z } from '@govdisc/contracts';
+import { askQuestion, askStats, listUnanswered, searchQaPart, type z } from '@govdisc/contracts';
 import { RpcHandler, pageView } from '@govdisc/service-kit';
+import { AskStatsService } from './ask-stats.service.js';
 import { AskService } from './ask.service.js';
 import { QaSearchPart } from './qa-search-part.js';
 import { UnansweredService } from './unanswered.service.js';
@@ -11,7 +12,13 @@ export class AskHandlers {
     private readonly asking: AskService,
     private readonly unanswered: UnansweredService,
     private readonly searching: QaSearchPart,
+    private readonly stats: AskStatsService,
   ) {}
+
+  @RpcHandler(askStats)
+  async askStats(req: z.output<typeof askStats.request>) {
+    return this.stats.between(req);
+  }
 
   @RpcHandler(searchQaPart)
   async search(req: z.output<typeof searchQaPart.request>) {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AskHandlers } from './ask.handlers.js';
+import { AskStatsRepository } from './ask-stats.repository.js';
+import { AskStatsService } from './ask-stats.service.js';
 import { AskService } from './ask.service.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { PolicyDocuments } from '../pair/policy-documents.js';
@@ -14,6 +16,8 @@ import { UnansweredService } from './unanswered.service.js';
   controllers: [AskHandlers],
   providers: [
     AskService,
+    AskStatsRepository,
+    AskStatsService,
     QaIndexService,
     QaSearchPart,
     UnansweredRepository,

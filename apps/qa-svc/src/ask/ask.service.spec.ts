@@ -1,5 +1,6 @@
 import { QuestionMatcher } from '@govdisc/text-analysis';
 import type { AppConfig } from '../config/env.js';
+import type { AskStatsService } from './ask-stats.service.js';
 import { AskService } from './ask.service.js';
 import type { PolicyFallback } from './policy-fallback.js';
 import type { QaIndexService } from './qa-index.service.js';
@@ -42,7 +43,9 @@ function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: num
   const recorded: string[] = [];
   const relatedFor: string[][] = [];
   const retired = new Set<string>();
+  const counted: string[] = [];
   const mocks = {
+    stats: { record: (outcome: string) => void counted.push(outcome) },
     qaIndex: {
       matcher,
       generation: 1,
@@ -75,15 +78,18 @@ function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: num
     mocks.unanswered as unknown as UnansweredService,
     mocks.policies as unknown as PolicyFallback,
     mocks.related as unknown as RelatedLookup,
+    mocks.stats as unknown as AskStatsService,
     config,
   );
-  return { sut, mocks, recorded, relatedFor, retired };
+  return { sut, mocks, recorded, relatedFor, retired, counted };
 }
 
 test('answers with the best matching pair first, confident, with its related items', async () => {
-  const { sut, relatedFor } = setup();
+  const { sut, relatedFor, counted } = setup();
   const res = await sut.ask('租房子能提公积金吗', 3);
   expect(res.fallback).toBeNull();
+  await sut.ask('租房子能提公积金吗', 3); // from the cache: counted all the same
+  expect(counted).toEqual(['answered', 'answered']);
   expect(res.answers[0]).toMatchObject({ id: uuid(1), answer: '答：租房可以提取住房公积金吗？', related: { policies: [{ id: 'p9' }] } });
   expect(res.answers[0]!.confidence).toBeGreaterThanOrEqual(0.5);
   expect(res.answers.every((a) => a.confidence >= 0.5)).toBe(true);
@@ -105,9 +111,10 @@ test('never answers with a pair that is no longer public, even if the matcher st
 });
 
 test('an off-topic question gets the policy fallback and is queued for editors', async () => {
-  const { sut, recorded } = setup();
+  const { sut, recorded, counted } = setup();
   const res = await sut.ask('火星移民需要办理什么手续', 3);
   expect(res.answers).toEqual([]);
+  expect(counted).toEqual([res.suggestions.length > 0 ? 'suggestionsOnly' : 'fallback']);
   expect(res.fallback).toMatchObject({ reason: 'NO_CONFIDENT_ANSWER', policies: [{ id: 'p' }] });
   expect(recorded).toEqual(['火星移民需要办理什么手续']);
 });

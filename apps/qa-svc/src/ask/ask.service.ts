@@ -5,6 +5,7 @@ import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
 import { AnswerCache } from './answer-cache.js';
+import { type AskOutcome, AskStatsService } from './ask-stats.service.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
 import { RelatedLookup } from './related-lookup.js';
@@ -37,6 +38,7 @@ export class AskService {
     private readonly unanswered: UnansweredService,
     private readonly policies: PolicyFallback,
     private readonly related: RelatedLookup,
+    private readonly stats: AskStatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cache = new AnswerCache({ maxEntries: config.ASK_CACHE_SIZE, ttlMs: config.ASK_CACHE_TTL_MS });
@@ -47,11 +49,20 @@ export class AskService {
     const cached = this.cache.get(question, limit, generation);
     if (cached && [...cached.answers, ...cached.suggestions].every((a) => this.qaIndex.publicPair(a.id))) {
       if (cached.answers.length === 0) this.queueForEditors(question);
+      this.count(cached);
       return cached;
     }
     const result = await this.answer(question, limit);
     this.cache.set(question, limit, generation, result);
+    this.count(result);
     return result;
+  }
+
+  /** The day's counters: what the asker got, under the topic of the first answer (or of the first suggestion). */
+  private count(result: AskResult): void {
+    const outcome: AskOutcome = result.answers.length > 0 ? 'answered' : result.suggestions.length > 0 ? 'suggestionsOnly' : 'fallback';
+    const first = result.answers[0] ?? result.suggestions[0];
+    this.stats.record(outcome, first ? this.qaIndex.publicPair(first.id)?.topics[0] : undefined);
   }
 
   /** Editors see what people ask, never the ID-card or phone numbers they typed into it. */

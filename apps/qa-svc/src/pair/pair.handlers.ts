@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
+  editQaPair,
   getQaPair,
   importQaPairs,
   isContentStaff,
@@ -28,6 +29,11 @@ export class PairHandlers {
   @RpcHandler(upsertQaPair)
   async upsert(req: Req<typeof upsertQaPair>, meta: RpcMeta) {
     return toView((await this.pairs.upsert(req, meta.actor ?? ANONYMOUS)).pair, true);
+  }
+
+  @RpcHandler(editQaPair)
+  async edit(req: Req<typeof editQaPair>, meta: RpcMeta) {
+    return toView(await this.pairs.edit(req, meta.actor ?? ANONYMOUS), true);
   }
 
   @RpcHandler(getQaPair)

@@ -7,6 +7,7 @@ import {
   isContentStaff,
   isReviewer,
   shanghaiDate,
+  type EditQaPairReq,
   type UpsertQaPairReq,
   type QaAction,
   type z,
@@ -33,14 +34,20 @@ export class PairService {
     private readonly citations: CitationVerifier,
   ) {}
 
-  async upsert(input: UpsertQaPairReq, actor: Actor): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
+  /** An edit of the pair with this id (the console's editor), under the same rules as an upsert without publish. */
+  async edit(input: z.output<typeof EditQaPairReq>, actor: Actor): Promise<PairWithCitations> {
+    const { pairId, ...rest } = input;
+    return (await this.upsert({ ...rest, publish: false }, actor, pairId)).pair;
+  }
+
+  async upsert(input: UpsertQaPairReq, actor: Actor, pairId?: string): Promise<{ pair: PairWithCitations; outcome: UpsertOutcome }> {
     if (input.publish && !isReviewer(actor))
       throw new DomainError(ErrorCode.FORBIDDEN, '只有审核人可以直接发布问答。', { required: REVIEWERS });
     await this.topics.assertKnown(input.topics ?? []);
     const checked = await this.citations.checkAll(input, actor);
     // Two imports of the same new record at once both find no pair and both insert: the loser of the unique
     // externalId goes again and finds the winner's pair (an update or "unchanged", never a 500).
-    const result = await this.saveOnce(input, checked, actor).catch((error: unknown) => {
+    const result = await this.saveOnce(input, checked, actor, pairId).catch((error: unknown) => {
       if (input.externalId && isUniqueViolation(error)) return this.saveOnce(input, checked, actor);
       throw error;
     });
@@ -48,9 +55,9 @@ export class PairService {
     return result;
   }
 
-  private saveOnce(input: UpsertQaPairReq, checked: CheckedCitation[], actor: Actor) {
+  private saveOnce(input: UpsertQaPairReq, checked: CheckedCitation[], actor: Actor, pairId?: string) {
     return this.prisma.$transaction(async (tx) => {
-      const existing = input.externalId ? await this.pairs.findByExternalId(input.externalId, tx) : null;
+      const existing = await this.existingPair(input, pairId, tx);
       const content = contentOf(input, existing);
       if (input.publish) return this.signOff({ existing, content, checked, actor, externalId: input.externalId ?? null }, tx);
       if (!existing) {
@@ -72,10 +79,20 @@ export class PairService {
         await this.pairs.addRevision(pair, { action: 'EDITED_PENDING', actorSub: actor.sub }, tx);
         return { pair, outcome: 'updated' as const };
       }
-      const pair = await this.pairs.update(existing.id, { ...content, status: 'DRAFT', lastEditorSub: actor.sub }, checked, tx);
+      // A flagged pair keeps its flag while it is fixed: it is cleared when the fixed text is published.
+      const status = existing.status === 'NEEDS_UPDATE' ? 'NEEDS_UPDATE' : 'DRAFT';
+      const pair = await this.pairs.update(existing.id, { ...content, status, lastEditorSub: actor.sub }, checked, tx);
       await this.pairs.addRevision(pair, { action: 'EDITED', actorSub: actor.sub }, tx);
       return { pair, outcome: 'updated' as const };
     });
+  }
+
+  /** The pair an input updates: the one with the given id (it must exist), else the one with its externalId. */
+  private async existingPair(input: UpsertQaPairReq, pairId: string | undefined, tx: Tx): Promise<PairWithCitations | null> {
+    if (!pairId) return input.externalId ? this.pairs.findByExternalId(input.externalId, tx) : null;
+    const pair = await this.pairs.lock(pairId, tx);
+    if (!pair) throw new DomainError(ErrorCode.QA_PAIR_NOT_FOUND, undefined, { pairId });
+    return pair;
   }
 
   async transition(pairId: string, action: z.infer<typeof QaAction>, actor: Actor, note?: string): Promise<PairWithCitations> {

@@ -232,3 +232,27 @@ test('the public pairs citing a policy document, by its id or externalId, for th
   ]);
   expect(await pairs.citing(documentId, null, 20)).toEqual([]);
 });
+
+test('a flagged pair is edited in place by its id: it stays flagged until the fix is submitted and published by another person', async () => {
+  const documentId = randomUUID();
+  const question = `灵活就业人员怎样缴存公积金？（${documentId.slice(0, 8)}）`;
+  const { pair } = await publishPair(pairs, input({ question, sourcePolicyId: 'demo-policy-fix' }));
+  const at = new Date().toISOString();
+  const changed = documentAmended.make(
+    { documentId, externalId: 'demo-policy-fix', title: '缴存办法', version: 2, byDocumentId: null, at },
+    { source: 'policy-svc', correlationId: 'medium' },
+  );
+  await jetstream(env.nc).publish(env.naming.subject(changed.type), JSON.stringify(changed), { msgID: randomUUID() });
+  await eventually(async () => expect((await pairs.get(pair.id, admin)).status).toBe('NEEDS_UPDATE'));
+
+  const { externalId: _none, publish: _no, ...rest } = input({ question, answer: '按现行办法自愿缴存。' });
+  const fixed = await pairs.edit({ ...rest, pairId: pair.id }, editor);
+  expect(fixed).toMatchObject({ id: pair.id, status: 'NEEDS_UPDATE', answer: '按现行办法自愿缴存。', lastEditorSub: editor.sub });
+  await expect(pairs.get(pair.id, null)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+  await pairs.transition(pair.id, 'SUBMIT', editor);
+  await expect(pairs.transition(pair.id, 'APPROVE', editor)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  expect(await pairs.transition(pair.id, 'APPROVE', reviewer)).toMatchObject({ status: 'PUBLISHED' });
+  expect(await pairs.get(pair.id, null)).toMatchObject({ answer: '按现行办法自愿缴存。' });
+
+  await expect(pairs.edit({ ...rest, pairId: randomUUID() }, editor)).rejects.toMatchObject({ code: ErrorCode.QA_PAIR_NOT_FOUND });
+});

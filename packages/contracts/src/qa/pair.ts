@@ -90,6 +90,14 @@ export const listQaPairs = defineRpc('rpc.qa.pair.list', {
   response: pageOf(QaPairView),
 });
 
+/**
+ * Edit a pair in place by its id (a pair written in the console has no externalId): the same rules as an upsert
+ * without publish — a published pair's edit waits for a reviewer; a pair flagged after a policy change stays
+ * flagged (NEEDS_UPDATE) until the fixed text is submitted and published.
+ */
+export const EditQaPairReq = UpsertQaPairReq.omit({ externalId: true, publish: true }).extend({ pairId: Uuid }).strict();
+export const editQaPair = defineRpc('rpc.qa.pair.edit', { access: CONTENT_STAFF, request: EditQaPairReq, response: QaPairView });
+
 export const QaAction = z.enum(['SUBMIT', 'APPROVE', 'REJECT', 'RETIRE']);
 export const transitionQaPair = defineRpc('rpc.qa.pair.transition', {
   access: CONTENT_STAFF,

@@ -1,7 +1,7 @@
-import { CONTENT_STAFF, EDITORS, UNANSWERED_READERS, hasAnyRole } from '@govdisc/contracts';
+import { CONTENT_STAFF, EDITORS, UNANSWERED_READERS, hasAnyRole, shanghaiDate } from '@govdisc/contracts';
 import type { SignedInUser } from '@govdisc/web-auth';
 import { api } from '../../lib/api';
-import { type DataSet, feedbackDataSets, searchDataSets, topicDataSet, unansweredDataSet } from '../../lib/analytics';
+import { type DataSet, askDataSets, feedbackDataSets, searchDataSets, topicDataSet, unansweredDataSet } from '../../lib/analytics';
 
 export const PERIODS = [7, 30, 90] as const;
 export const periodOf = (value: string): number => PERIODS.find((p) => String(p) === value) ?? 30;
@@ -14,18 +14,22 @@ export interface Analytics {
 /** Every data set the person's roles may read (the gateway checks each call again), for the last `days` days. */
 export async function loadAnalytics(user: SignedInUser, days: number): Promise<Analytics> {
   const client = await api();
-  const [search, feedback, topics, unanswered] = await Promise.all([
+  // the last `days` Shanghai days, today included
+  const from = shanghaiDate(new Date(Date.now() - (days - 1) * 86_400_000));
+  const [search, feedback, topics, unanswered, asks] = await Promise.all([
     hasAnyRole(user, EDITORS) ? client.GET('/api/v1/policies/analytics', { params: { query: { days, limit: 20 } } }) : null,
     hasAnyRole(user, CONTENT_STAFF) ? client.GET('/api/v1/qa/feedback/stats', { params: { query: {} } }) : null,
     client.GET('/api/v1/qa/topics'),
     hasAnyRole(user, UNANSWERED_READERS) ? client.GET('/api/v1/qa/unanswered', { params: { query: { page: 1, pageSize: 20 } } }) : null,
+    hasAnyRole(user, UNANSWERED_READERS) ? client.GET('/api/v1/qa/ask/stats', { params: { query: { from } } }) : null,
   ]);
-  const failures = [search, feedback, topics, unanswered].flatMap((r) => (r?.error ? [r.error] : []));
+  const failures = [search, feedback, topics, unanswered, asks].flatMap((r) => (r?.error ? [r.error] : []));
   const topicItems = topics.data?.items ?? [];
   const topicName = (code: string) => topicItems.find((t) => t.code === code)?.name ?? code;
   const groups: Analytics['groups'] = [];
   if (search?.data) groups.push({ title: '政策文件检索', sets: searchDataSets(search.data.days) });
   const qa: DataSet[] = [];
+  if (asks?.data) qa.push(...askDataSets(asks.data, topicName));
   if (unanswered?.data) qa.push(unansweredDataSet(unanswered.data.items));
   if (feedback?.data) qa.push(...feedbackDataSets(feedback.data, topicName));
   if (topicItems.length) qa.push(topicDataSet(topicItems));

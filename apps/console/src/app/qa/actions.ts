@@ -16,7 +16,7 @@ export async function draftPair(form: FormData): Promise<void> {
   const picked = field(form, 'anchor');
   const detail = await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } });
   const paragraphs = detail.data?.paragraphs ?? [];
-  const clause = /^p-\d+$/.test(picked) ? paragraphs[Number(picked.slice(2))] : paragraphs.find((p) => p.anchor === picked);
+  const clause = clauseOf(paragraphs, picked);
   const anchor = clause?.anchor ?? undefined;
   if (!clause) back(page, 'error', '请选择答复所依据的条款。');
   const outcome = await saveAndSubmit(client, {
@@ -27,6 +27,62 @@ export async function draftPair(form: FormData): Promise<void> {
   });
   if ('error' in outcome) back(outcome.saved ? '/qa' : page, 'error', outcome.error);
   back('/qa', 'done', `已提交审核：${field(form, 'question')}`);
+}
+
+/**
+ * 修改 → 保存并提交审核: the pair's new text and (re)chosen clause, quoted from the policy's current text, saved in
+ * place and submitted; everything the form does not show (alternatives, audience, dates, topics) stays as it was.
+ */
+export async function editPair(form: FormData): Promise<void> {
+  const pairId = field(form, 'pairId');
+  const page = `/qa/${encodeURIComponent(pairId)}/edit`;
+  if (!(await checkCsrf(form))) back(page, 'error', '页面已过期，请刷新后重试。');
+  const client = await api();
+  const { data: pair, error } = await client.GET('/api/v1/qa/pairs/{pairId}', { params: { path: { pairId } } });
+  if (!pair) return back(page, 'error', `${error?.message ?? '读取问答失败'}（${error?.code ?? ''}）`);
+  const [first, ...others] = pair.citations;
+  const citations = others.map(({ state: _state, ...c }) => withoutNulls(c));
+  if (first) {
+    const detail = await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: first.documentId } } });
+    const clause = clauseOf(detail.data?.paragraphs ?? [], field(form, 'anchor'));
+    if (!clause) back(page, 'error', '请选择答复所依据的条款。');
+    citations.unshift({ documentId: first.documentId, ...(clause!.anchor ? { anchor: clause!.anchor } : {}), quote: clause!.text });
+  }
+  const saved = await client.PUT('/api/v1/qa/pairs/{pairId}', {
+    params: { path: { pairId } },
+    body: {
+      question: field(form, 'question'),
+      answer: field(form, 'answer'),
+      alternatives: pair.alternatives,
+      audience: pair.audience,
+      ...withoutNulls({
+        ownerDepartment: pair.ownerDepartment,
+        effectiveFrom: pair.effectiveFrom,
+        effectiveTo: pair.effectiveTo,
+        sourcePolicyId: pair.sourcePolicyId,
+      }),
+      citations,
+    } as never,
+  });
+  if (saved.error) back(page, 'error', `${saved.error.message}（${saved.error.code}）`);
+  const submitted = await client.POST('/api/v1/qa/pairs/{pairId}/transitions', {
+    params: { path: { pairId } },
+    body: { action: 'SUBMIT' },
+  });
+  // a published pair's edit waits for review as it is (pendingEdit): there is nothing to submit
+  if (submitted.error && pair.status !== 'PUBLISHED') back('/qa', 'error', `已保存，但提交审核失败：${submitted.error.message}`);
+  back('/qa', 'done', `已提交审核：${field(form, 'question')}`);
+}
+
+type Paragraph = { anchor?: string | null; text: string };
+/** The clause a picker key names: its anchor (第三条), or p-<position> for one without. */
+function clauseOf<P extends Paragraph>(paragraphs: P[], key: string): P | undefined {
+  return /^p-\d+$/.test(key) ? paragraphs[Number(key.slice(2))] : paragraphs.find((p) => p.anchor === key);
+}
+
+/** The API's null (unset) fields left out, as the write schemas expect. */
+function withoutNulls<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as never;
 }
 
 /** The topics the editor ticked (none: the service's classifier chooses, as before). */

@@ -53,6 +53,7 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
             { title: '状态', dataIndex: 'status', key: 'status' },
             { title: '依据', dataIndex: 'citations', key: 'citations' },
             { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt' },
+            { title: '操作', dataIndex: 'edit', key: 'edit' },
           ]}
           dataSource={rows.map((p) => ({
             key: p.id,
@@ -60,6 +61,15 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
             status: <Tag color={p.status === 'NEEDS_UPDATE' ? 'red' : undefined}>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
             citations: p.citations.map((c) => `${c.anchor ?? '引文'}${c.state === 'STALE' ? '（政策已变化）' : ''}`).join('、') || '—',
             updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
+            // drafts and flagged pairs are fixed in place; one in review waits for its reviewer
+            edit:
+              p.status === 'IN_REVIEW' ? (
+                '—'
+              ) : (
+                <a href={`/qa/${p.id}/edit`} aria-label={`修改：${p.question}`}>
+                  {p.status === 'NEEDS_UPDATE' ? '按现行政策修改' : '修改'}
+                </a>
+              ),
           }))}
         />
       </TableScroll>

@@ -1,12 +1,13 @@
 'use client';
 import { Button } from 'antd';
 import { useState } from 'react';
+import { TimeField } from '../../../components/time-field';
 import css from './guides.module.css';
 
 export interface RowColumn {
   key: string;
   label: string;
-  type?: 'text' | 'number' | 'checkbox' | 'select' | 'url';
+  type?: 'text' | 'number' | 'checkbox' | 'select' | 'url' | 'time';
   options?: ReadonlyArray<string | { value: string; label: string }>;
   required?: boolean;
   min?: number;
@@ -50,6 +51,8 @@ export function RowsField({
                 <label htmlFor={id}>{c.label}</label>
                 {c.type === 'checkbox' ? (
                   <input id={id} name={field} type="checkbox" value="true" defaultChecked={value === true} />
+                ) : c.type === 'time' ? (
+                  <TimeField id={id} name={field} defaultValue={value === undefined ? undefined : String(value)} />
                 ) : c.type === 'select' ? (
                   <select id={id} name={field} defaultValue={value === undefined ? undefined : String(value)} className="native">
                     {c.options?.map((o) => {

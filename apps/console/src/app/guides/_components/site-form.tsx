@@ -19,7 +19,6 @@ interface Site {
 }
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'].map((label, i) => ({ value: String(i + 1), label }));
-const HHMM = '([01][0-9]|2[0-3]):[0-5][0-9]|24:00';
 
 /** The service site editor: address, WGS-84 coordinates and weekly opening hours (holidays closed unless ticked). */
 export function SiteForm({ site, csrf }: { site: Site | null; csrf: string }) {
@@ -59,8 +58,8 @@ export function SiteForm({ site, csrf }: { site: Site | null; csrf: string }) {
         addLabel="添加时段"
         columns={[
           { key: 'weekday', label: '星期', type: 'select', options: WEEKDAYS },
-          { key: 'open', label: '开始（HH:MM）', required: true, pattern: HHMM },
-          { key: 'close', label: '结束（HH:MM）', required: true, pattern: HHMM },
+          { key: 'open', label: '开始时间', type: 'time', required: true },
+          { key: 'close', label: '结束时间', type: 'time', required: true },
         ]}
         initial={(s?.weeklyHours ?? []).map((h) => ({ weekday: String(h.weekday), open: h.open, close: h.close }))}
       />

@@ -1,5 +1,6 @@
 import { Button, Checkbox } from 'antd';
 import { changeValidity } from '../actions';
+import css from './policy.module.css';
 
 interface Choice {
   id: string;
@@ -14,13 +15,13 @@ export function ValidityForms({ id, csrf, others }: { id: string; csrf: string; 
     { change: 'expire', name: '标记为失效', by: null, required: false },
   ] as const;
   return (
-    <div className="stack">
+    <div>
       {forms.map((f) => (
-        <form key={f.change} action={changeValidity} aria-label={f.name} className="filters">
+        <form key={f.change} action={changeValidity} aria-label={f.name} className={css.validity}>
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="change" value={f.change} />
-          {f.by && (
+          {f.by ? (
             <div>
               <label htmlFor={`by-${f.change}`}>{f.by}</label>
               <select id={`by-${f.change}`} name="byDocumentId" className="native" required={f.required} defaultValue="">
@@ -32,6 +33,8 @@ export function ValidityForms({ id, csrf, others }: { id: string; csrf: string; 
                 ))}
               </select>
             </div>
+          ) : (
+            <p style={{ margin: 0 }}>不需要指定文件</p>
           )}
           <Checkbox name="confirm" value="yes" required>
             确认{f.name}（引用它的问答和办事指南将提示更新）
