@@ -55,8 +55,13 @@ test('an answer from another text, or spread evenly over clauses, gets no clause
   expect(locateClause(notice, '银行不得盲目抽贷、断贷、压贷。三、减免社会保险费。阶段性')).toBeNull();
 });
 
-test('a short answer found in an earlier clause is taken from the first clause holding it', () => {
-  expect(locateClause(law, '带薪年休假')).toMatchObject({ anchor: 'art-1', method: 'verbatim' });
+test('an answer held by several clauses is cited where the question points, else at the first', () => {
+  expect(locateClause(law, '年休假')).toMatchObject({ anchor: 'art-1', method: 'verbatim', holders: 3 });
+  expect(locateClause(law, '年休假', { question: '工作满10年不满20年的职工有几天年休假？' })).toMatchObject({
+    anchor: 'art-3',
+    holders: 3,
+  });
+  expect(locateClause(law, '年休假', { question: '单位要保证职工享受什么？' })).toMatchObject({ anchor: 'art-2' });
 });
 
 test('the match key ignores width, case, whitespace and punctuation', () => {

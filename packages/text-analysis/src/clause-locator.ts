@@ -17,6 +17,8 @@ export interface ClauseMatch {
   method: 'verbatim' | 'normalised' | 'overlap';
   /** share of the answer's character trigrams found in the clause (1 for verbatim and normalised matches) */
   score: number;
+  /** how many clauses held the answer (more than one: the question chose among them) */
+  holders: number;
 }
 
 export interface LocateOptions {
@@ -26,9 +28,11 @@ export interface LocateOptions {
   minOverlap?: number;
   /** the best clause must hold this much more of the answer than the runner-up, else the answer is not in one clause */
   minMargin?: number;
+  /** the pair's question: when several clauses hold a (short) answer, the one sharing most of its words is cited */
+  question?: string;
 }
 
-const DEFAULTS: Required<LocateOptions> = { allowOverlap: true, minOverlap: 0.6, minMargin: 0.15 };
+const DEFAULTS = { allowOverlap: true, minOverlap: 0.6, minMargin: 0.15 };
 
 /**
  * The key two texts are compared by: normalised (NFKC, simplified, lowercase) with whitespace, punctuation and
@@ -66,31 +70,47 @@ export function locateClause(paragraphs: readonly Paragraph[], answer: string, o
   const clauses = citableClauses(paragraphs);
   const squeezedAnswer = answer.replace(/\s+/g, '');
   if (!squeezedAnswer) return null;
-  const verbatim = clauses.find((c) => c.text.replace(/\s+/g, '').includes(squeezedAnswer));
-  if (verbatim) return match(verbatim, answer, 'verbatim', 1);
+  const verbatim = clauses.filter((c) => c.text.replace(/\s+/g, '').includes(squeezedAnswer));
+  if (verbatim.length) return match(closestToQuestion(verbatim, opts.question), answer, 'verbatim', 1, verbatim.length);
   const key = matchKey(answer);
   if (!key) return null;
-  const normalised = clauses.find((c) => matchKey(c.text).includes(key));
-  if (normalised) return match(normalised, answer, 'normalised', 1);
+  const normalised = clauses.filter((c) => matchKey(c.text).includes(key));
+  if (normalised.length) return match(closestToQuestion(normalised, opts.question), answer, 'normalised', 1, normalised.length);
   if (!opts.allowOverlap) return null;
-  const grams = trigrams(key);
-  if (grams.size < 3) return null;
-  const scored = clauses.map((c) => ({ c, score: containment(grams, trigrams(matchKey(c.text))) })).sort((a, b) => b.score - a.score);
+  const answerGrams = grams(key, 3);
+  if (answerGrams.size < 3) return null;
+  const scored = clauses.map((c) => ({ c, score: containment(answerGrams, grams(matchKey(c.text), 3)) })).sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best || best.score < opts.minOverlap || best.score - (second?.score ?? 0) < opts.minMargin) return null;
-  return match(best.c, answer, 'overlap', best.score);
+  return match(best.c, answer, 'overlap', best.score, 1);
 }
 
-function match(c: CitableClause, answer: string, method: ClauseMatch['method'], score: number): ClauseMatch {
-  return { anchor: c.anchor, clauseText: c.text, quote: answer.trim(), method, score };
+function match(c: CitableClause, answer: string, method: ClauseMatch['method'], score: number, holders: number): ClauseMatch {
+  return { anchor: c.anchor, clauseText: c.text, quote: answer.trim(), method, score, holders };
 }
 
-/** Character trigrams (a text of one or two characters is its own gram). */
-function trigrams(key: string): Set<string> {
+/**
+ * Of several clauses holding the answer (a short answer such as 50% or 应急广播 recurs), the one sharing most of
+ * the question's character bigrams — the question names what the answer is about; ties keep document order.
+ */
+function closestToQuestion(holders: CitableClause[], question: string | undefined): CitableClause {
+  if (holders.length === 1 || !question) return holders[0]!;
+  const asked = grams(matchKey(question), 2);
+  let best = holders[0]!;
+  let bestScore = -1;
+  for (const c of holders) {
+    const score = containment(asked, grams(matchKey(c.text), 2));
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+/** Character n-grams (a text shorter than n is its own gram). */
+function grams(key: string, n: number): Set<string> {
   const chars = [...key];
-  if (chars.length < 3) return new Set(chars.length ? [chars.join('')] : []);
+  if (chars.length < n) return new Set(chars.length ? [chars.join('')] : []);
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
+  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
   return out;
 }
 

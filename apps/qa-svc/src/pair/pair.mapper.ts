@@ -23,6 +23,7 @@ export function toView(p: PairWithCitations, staff = false): QaPairView {
       quote: c.quote,
       state: c.state,
     })),
+    citationVerified: isCitationVerified(p.citations),
     status: p.status,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
@@ -39,4 +40,9 @@ function pendingView(p: PairWithCitations) {
     editorSub: p.pendingEditorSub,
     editedAt: p.pendingEditedAt.toISOString(),
   };
+}
+
+/** At least one citation, and every one's quote confirmed in its clause (the list filter `citation` uses the same rule). */
+export function isCitationVerified(citations: ReadonlyArray<{ state: string; anchor: string | null }>): boolean {
+  return citations.length > 0 && citations.every((c) => c.state === 'VERIFIED' && c.anchor !== null);
 }
