@@ -11,6 +11,7 @@
 // For pairs naming no source it checks a sample against the whole library (verbatim after normalisation): how many
 // a strict search-and-verify could cite at all. CPU µs per pair and the load average are printed with the timings.
 // --write-sample N writes N auto-cited pairs (seeded, stable) to /tmp/qa-citations-sample.jsonl for judging.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { locateClause, matchKey, quoteIn, toParagraphs } from '@govdisc/text-analysis';
@@ -118,12 +119,14 @@ console.log(
 );
 
 if (WRITE_SAMPLE) {
-  const picked = seeded(verified, WRITE_SAMPLE);
+  // by a hash of the pair id, so the sample stays the same pairs when other citations change
+  const picked = [...verified].sort((a, b) => idHash(a.pair.id) - idHash(b.pair.id)).slice(0, WRITE_SAMPLE);
   const lines = picked.map((r) => ({
     id: r.pair.id,
     documentId: r.pair.sourcePolicyId,
     anchor: r.found.anchor,
     method: r.found.method,
+    holders: r.found.holders,
     question: r.pair.question,
     answer: r.pair.answer,
     clause: r.found.clauseText,
@@ -134,6 +137,10 @@ if (WRITE_SAMPLE) {
 
 function pct(n, d) {
   return `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+}
+
+function idHash(id) {
+  return Number.parseInt(createHash('sha1').update(id).digest('hex').slice(0, 8), 16);
 }
 
 /** A stable pseudo-random sample (same pairs on every run for the same data). */

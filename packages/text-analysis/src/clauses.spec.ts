@@ -25,6 +25,15 @@ test('chapters, sections and articles get stable anchors; other paragraphs their
   ]);
 });
 
+test('a line quoting an article of another text is a paragraph, not an article heading', () => {
+  const body = '第五十七条规定：“公民应当服从指挥。”\n第三十九条第一款规定:“医疗机构发现甲类传染病时…”\n第三条 本办法自公布之日起施行。';
+  expect(toParagraphs(body).map((p) => [p.kind, p.anchor])).toEqual([
+    ['text', 'p-1'],
+    ['text', 'p-2'],
+    ['article', 'art-3'],
+  ]);
+});
+
 test('an anchor does not move when text elsewhere changes, and repeats get a suffix', () => {
   const a = toParagraphs('第三条 甲\n第四条 乙').map((p) => p.anchor);
   const b = toParagraphs('序言新增一段\n第三条 甲（修改）\n第四条 乙').map((p) => p.anchor);

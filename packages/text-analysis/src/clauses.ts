@@ -31,6 +31,8 @@ const NUM = '([零〇一二两三四五六七八九十百千]+|\\d+)';
 const CHAPTER = new RegExp(`^第${NUM}章`);
 const SECTION = new RegExp(`^第${NUM}节`);
 const ARTICLE = new RegExp(`^第${NUM}条(?:之([一二三四五六七八九十]+))?`);
+/** A line quoting another text's article (第五十七条规定：…, 第三十九条第一款规定…) is a paragraph, not an article heading. */
+const QUOTED_ARTICLE = new RegExp(`^第${NUM}条(?:之[一二三四五六七八九十]+)?(?:第${NUM}款|第${NUM}项)*(?:的?规定|明确|指出|提出|要求)`);
 
 /** Anchors depend only on the heading numbers, so a citation survives edits elsewhere in the body. */
 export function toParagraphs(body: string): Paragraph[] {
@@ -54,7 +56,7 @@ export function toParagraphs(body: string): Paragraph[] {
       }
       const sec = SECTION.exec(text);
       if (sec) return { anchor: unique(`ch-${chapter}-sec-${chineseNumber(sec[1]!)}`), kind: 'section', text };
-      const art = ARTICLE.exec(text);
+      const art = QUOTED_ARTICLE.test(text) ? null : ARTICLE.exec(text);
       if (art) {
         const suffix = art[2] ? `-${chineseNumber(art[2])}` : '';
         return { anchor: unique(`art-${chineseNumber(art[1]!)}${suffix}`), kind: 'article', text };
