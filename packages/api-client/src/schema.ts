@@ -4642,6 +4642,7 @@ export interface operations {
                                 documentId: string;
                                 documentVersion: number | null;
                                 anchor: string | null;
+                                anchorLabel: string | null;
                                 quote: string;
                                 state: string;
                             }[];
@@ -4964,6 +4965,7 @@ export interface operations {
                                 anchor: string | null;
                                 /** @description the cited words, verbatim */
                                 quote: string;
+                                anchorLabel: string | null;
                                 /** @enum {string} */
                                 state: "VERIFIED" | "UNVERIFIED" | "STALE";
                             }[];
@@ -5102,6 +5104,7 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
@@ -5226,6 +5229,7 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
@@ -5326,6 +5330,7 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];

@@ -1,4 +1,5 @@
 import type { QaPairView } from '@govdisc/contracts';
+import { clauseLabel } from '@govdisc/text-analysis';
 import type { PairWithCitations } from './pair.repository.js';
 
 /** `staff` adds who wrote the version and the pending edit (never shown to the public). */
@@ -20,6 +21,7 @@ export function toView(p: PairWithCitations, staff = false): QaPairView {
       documentId: c.documentId,
       documentVersion: c.documentVersion,
       anchor: c.anchor,
+      anchorLabel: c.anchor ? clauseLabel(c.anchor) : null,
       quote: c.quote,
       state: c.state,
     })),

@@ -19,6 +19,8 @@ export const Citation = z.strictObject({
 export const CitationView = Citation.extend({
   documentVersion: z.number().int().nullable(),
   anchor: z.string().nullable(),
+  /** how a reader names the clause: 第5条, 第2章, 第4段 (the anchor's label on the policy page) */
+  anchorLabel: z.string().nullable(),
   state: z.enum(['VERIFIED', 'UNVERIFIED', 'STALE']),
 });
 

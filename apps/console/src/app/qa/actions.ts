@@ -16,7 +16,8 @@ export async function draftPair(form: FormData): Promise<void> {
   const picked = field(form, 'anchor');
   const detail = await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: policy } } });
   const paragraphs = detail.data?.paragraphs ?? [];
-  const clause = /^p-\d+$/.test(picked) ? paragraphs[Number(picked.slice(2))] : paragraphs.find((p) => p.anchor === picked);
+  // every paragraph has an anchor now (art-5, p-7); an index key (i-3) is kept for a page rendered before that
+  const clause = paragraphs.find((p) => p.anchor === picked) ?? (/^i-\d+$/.test(picked) ? paragraphs[Number(picked.slice(2))] : undefined);
   const anchor = clause?.anchor ?? undefined;
   if (!clause) back(page, 'error', '请选择答复所依据的条款。');
   const outcome = await saveAndSubmit(client, {
