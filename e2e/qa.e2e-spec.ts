@@ -206,7 +206,7 @@ test('an imported pair naming its source is cited at the clause holding its answ
   expect(cited.citationVerified).toBe(true);
   expect(cited.citations).toEqual([expect.objectContaining({ anchor: 'p-4', state: 'VERIFIED', quote: sourced.answer })]);
   const view = await api(stack, 'GET', `/qa/pairs/${cited.id}`);
-  expect(view.json).toMatchObject({ citationVerified: true, citations: [{ anchor: 'p-4', state: 'VERIFIED' }] });
+  expect(view.json).toMatchObject({ citationVerified: true, citations: [{ anchor: 'p-4', anchorLabel: '第4段', state: 'VERIFIED' }] });
   // the pair naming no source, whose answer is in no document: "citation unverified" for editors
   const flagged = (await listed('UNVERIFIED')).find((p) => p.externalId === 'e2e-cite-2');
   expect(flagged).toMatchObject({ citationVerified: false, citations: [] });
@@ -218,7 +218,7 @@ test('an imported pair naming its source is cited at the clause holding its answ
     expect(res.json.answers[0]?.externalId).toBe('e2e-cite-1');
     return res.json;
   });
-  expect(asked.answers[0].citations).toEqual([expect.objectContaining({ anchor: 'p-4', state: 'VERIFIED' })]);
+  expect(asked.answers[0].citations).toEqual([expect.objectContaining({ anchor: 'p-4', anchorLabel: '第4段', state: 'VERIFIED' })]);
 
   // the backfill: reviewers start it, staff watch it; it leaves the already cited pair alone
   expect((await api(stack, 'POST', '/qa/citations/backfill', {}, editor)).status).toBe(403);

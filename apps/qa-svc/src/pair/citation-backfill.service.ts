@@ -111,7 +111,9 @@ export class CitationBackfill implements OnApplicationShutdown {
           } as CheckedCitation;
           // a stale citation (its document changed) is the editor's to re-check, not the backfill's to re-point
           if (c.anchor || c.state === 'STALE') return kept;
-          return (await this.verifier.locate(c.documentId, { quote: c.quote, question: pair.question }, actor)) ?? kept;
+          const found = await this.verifier.locate(c.documentId, { quote: c.quote, question: pair.question }, actor);
+          // never trade a verified quote for an unverified guess: the pair is listed for an editor instead
+          return found && (found.state === 'VERIFIED' || c.state !== 'VERIFIED') ? found : kept;
         }),
       );
     }
