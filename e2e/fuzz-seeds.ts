@@ -125,6 +125,8 @@ export const SEEDS: Record<string, Seed> = {
   'GET /api/v1/qa/pairs/{pairId}/history': {},
   'POST /api/v1/qa/pairs/{pairId}/feedback': { body: () => ({ helpful: true, rating: 5 }) },
   'GET /api/v1/qa/feedback/stats': { query: () => ({}) },
+  'POST /api/v1/qa/citations/backfill': { body: () => ({}) },
+  'GET /api/v1/qa/citations/backfill': {},
   'POST /api/v1/qa/import': {
     body: () => ({ items: [{ line: 1, record: { id: 'fuzz-qa-import', question: '公积金怎么提取？', answer: '按规定提取。' } }] }),
     weight: 0.5,

@@ -1,7 +1,8 @@
 import { bearer, tokenFor } from './auth.js';
 import { FIXTURE_QA_PAIRS, fixtureLines } from './corpus.js';
 import { askScenario, repealScenario } from './qa-scenarios.js';
-import { importQaPublished } from './publishing.js';
+import { eventually } from '@govdisc/testing';
+import { importQaPublished, publishedPolicy } from './publishing.js';
 import { type Stack, api, startStack } from './stack.js';
 
 // The Q&A knowledge base over HTTP: citations checked against the real policy-svc, the editorial
@@ -164,4 +165,71 @@ test('the extraction assistant proposes cited drafts clause by clause, for edito
   expect(accepted.status).toBe(201);
   expect(accepted.json.citations[0].state).toBe('VERIFIED');
   expect((await api(stack, 'POST', '/qa/extract', { documentId: 'e2e-gjj-1' })).status).toBe(401);
+});
+
+test('an imported pair naming its source is cited at the clause holding its answer; the pair view, the list filter, 一号答 and the backfill show it', async () => {
+  // a notice without numbered articles: its paragraphs are cited by position (p-N), the anchors the policy page links to
+  const notice = [
+    '江东市人民政府办公厅关于支持中小微企业共渡难关的若干措施',
+    '一、减轻企业房租负担。中小微企业承租市属国有企业房产的，免收2月份房租。',
+    '二、加大金融支持力度。对受疫情影响较大的企业，银行不得盲目抽贷、断贷、压贷。',
+    '三、延期缴纳社会保险费。受疫情影响无法按时缴费的企业，可延期至疫情结束后3个月内补缴。',
+  ].join('\n');
+  await publishedPolicy(
+    stack,
+    { editor: admin, reviewer },
+    { externalId: 'e2e-cite-notice', title: '江东市支持中小微企业共渡难关的若干措施', body: notice },
+  );
+  const sourced = {
+    id: 'e2e-cite-1',
+    question: '江东市受疫情影响无法按时缴纳社保的企业怎么办？',
+    answer: '受疫情影响无法按时缴费的企业，可延期至疫情结束后3个月内补缴。',
+    sourcePolicyId: 'e2e-cite-notice',
+  };
+  const unsourced = {
+    id: 'e2e-cite-2',
+    question: '江东市火星基地补贴怎么申请？',
+    answer: '向火星基地管理处提交申请表，经审核后发放补贴。',
+  };
+  const items = [sourced, unsourced].map((record, i) => ({ line: i + 1, record }));
+  expect((await importQaPublished(stack, { editor: admin, reviewer }, items)).json).toMatchObject({ imported: 2, rejected: [] });
+
+  const listed = async (citation: string) =>
+    (await api(stack, 'GET', `/qa/pairs?pageSize=100&citation=${citation}`, undefined, editor)).json.items as Array<{
+      id: string;
+      externalId: string;
+      citationVerified: boolean;
+      citations: Array<{ anchor: string | null; state: string; quote: string }>;
+    }>;
+  const cited = (await listed('VERIFIED')).find((p) => p.externalId === 'e2e-cite-1')!;
+  expect(cited).toBeDefined();
+  expect(cited.citationVerified).toBe(true);
+  expect(cited.citations).toEqual([expect.objectContaining({ anchor: 'p-4', state: 'VERIFIED', quote: sourced.answer })]);
+  const view = await api(stack, 'GET', `/qa/pairs/${cited.id}`);
+  expect(view.json).toMatchObject({ citationVerified: true, citations: [{ anchor: 'p-4', anchorLabel: '第4段', state: 'VERIFIED' }] });
+  // the pair naming no source, whose answer is in no document: "citation unverified" for editors
+  const flagged = (await listed('UNVERIFIED')).find((p) => p.externalId === 'e2e-cite-2');
+  expect(flagged).toMatchObject({ citationVerified: false, citations: [] });
+  expect((await listed('UNVERIFIED')).some((p) => p.externalId === 'e2e-cite-1')).toBe(false);
+
+  // 一号答 answers with the clause (the portal links /policies/<id>#p-4)
+  const asked = await eventually(async () => {
+    const res = await api(stack, 'POST', '/qa/ask', { question: sourced.question });
+    expect(res.json.answers[0]?.externalId).toBe('e2e-cite-1');
+    return res.json;
+  });
+  expect(asked.answers[0].citations).toEqual([expect.objectContaining({ anchor: 'p-4', anchorLabel: '第4段', state: 'VERIFIED' })]);
+
+  // the backfill: reviewers start it, staff watch it; it leaves the already cited pair alone
+  expect((await api(stack, 'POST', '/qa/citations/backfill', {}, editor)).status).toBe(403);
+  const started = await api(stack, 'POST', '/qa/citations/backfill', {}, reviewer);
+  expect(started.status).toBe(202);
+  const done = await eventually(async () => {
+    const res = await api(stack, 'GET', '/qa/citations/backfill', undefined, editor);
+    expect(res.json.state).toBe('DONE');
+    return res.json;
+  });
+  expect(done.processed).toBe(done.total);
+  expect(done.cited + done.improved + done.unverified).toBe(done.processed);
+  expect((await api(stack, 'GET', `/qa/pairs/${cited.id}`)).json.citations).toEqual(view.json.citations);
 });

@@ -774,6 +774,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qa/citations/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of the citation backfill (the current or last run)
+         * @description NATS subject: `rpc.qa.citation.backfill.status`
+         */
+        get: operations["qa.citations.backfill.status.get_qa_citations_backfill"];
+        put?: never;
+        /**
+         * Start the citation backfill: stored pairs without a verified clause citation get one where the library holds the answer
+         * @description NATS subject: `rpc.qa.citation.backfill.start`
+         */
+        post: operations["qa.citations.backfill.post_qa_citations_backfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/qa/topics": {
         parameters: {
             query?: never;
@@ -4642,6 +4666,7 @@ export interface operations {
                                 documentId: string;
                                 documentVersion: number | null;
                                 anchor: string | null;
+                                anchorLabel: string | null;
                                 quote: string;
                                 state: string;
                             }[];
@@ -5041,6 +5066,7 @@ export interface operations {
                 status?: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                 topic?: string;
                 audience?: "INDIVIDUAL" | "ENTERPRISE" | "ALL";
+                citation?: "VERIFIED" | "UNVERIFIED";
             };
             header?: never;
             path?: never;
@@ -5076,9 +5102,11 @@ export interface operations {
                                 anchor: string | null;
                                 /** @description the cited words, verbatim */
                                 quote: string;
+                                anchorLabel: string | null;
                                 /** @enum {string} */
                                 state: "VERIFIED" | "UNVERIFIED" | "STALE";
                             }[];
+                            citationVerified: boolean;
                             /** @enum {string} */
                             status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                             version: number;
@@ -5213,9 +5241,11 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
+                        citationVerified: boolean;
                         /** @enum {string} */
                         status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                         version: number;
@@ -5336,9 +5366,11 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
+                        citationVerified: boolean;
                         /** @enum {string} */
                         status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                         version: number;
@@ -5595,9 +5627,11 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
+                        citationVerified: boolean;
                         /** @enum {string} */
                         status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                         version: number;
@@ -5980,6 +6014,200 @@ export interface operations {
                             externalId: string | null;
                             reason: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "qa.citations.backfill.status.get_qa_citations_backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "IDLE" | "RUNNING" | "DONE" | "FAILED";
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        startedBy: string | null;
+                        total: number;
+                        processed: number;
+                        cited: number;
+                        improved: number;
+                        unverified: number;
+                        error: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field-level issues in details.issues) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description No token, or an invalid/expired one (AUTH_REQUIRED, AUTH_INVALID_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description Signed in without a role this route needs (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description The owning service is not running */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VALIDATION_FAILED */
+                        code: string;
+                        /** @example 提交的内容不符合要求，请按提示修改后重试。 */
+                        message: string;
+                        details?: Record<string, never>;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    "qa.citations.backfill.post_qa_citations_backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "IDLE" | "RUNNING" | "DONE" | "FAILED";
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        startedBy: string | null;
+                        total: number;
+                        processed: number;
+                        cited: number;
+                        improved: number;
+                        unverified: number;
+                        error: string | null;
                     };
                 };
             };

@@ -1,4 +1,8 @@
-/** Body text → paragraphs with stable anchors for chapters (ch-3), sections (ch-3-sec-2) and articles (art-12). */
+/**
+ * Body text → paragraphs with stable anchors for chapters (ch-3), sections (ch-3-sec-2) and articles (art-12);
+ * every other paragraph is anchored by its position (p-7, the 7th paragraph), so a notice without numbered
+ * articles can still be cited paragraph by paragraph (a citation also records the document version it read).
+ */
 export interface Paragraph {
   anchor: string | null;
   kind: 'chapter' | 'section' | 'article' | 'text';
@@ -27,6 +31,8 @@ const NUM = '([零〇一二两三四五六七八九十百千]+|\\d+)';
 const CHAPTER = new RegExp(`^第${NUM}章`);
 const SECTION = new RegExp(`^第${NUM}节`);
 const ARTICLE = new RegExp(`^第${NUM}条(?:之([一二三四五六七八九十]+))?`);
+/** A line quoting another text's article (第五十七条规定：…, 第三十九条第一款规定…) is a paragraph, not an article heading. */
+const QUOTED_ARTICLE = new RegExp(`^第${NUM}条(?:之[一二三四五六七八九十]+)?(?:第${NUM}款|第${NUM}项)*(?:的?规定|明确|指出|提出|要求)`);
 
 /** Anchors depend only on the heading numbers, so a citation survives edits elsewhere in the body. */
 export function toParagraphs(body: string): Paragraph[] {
@@ -42,7 +48,7 @@ export function toParagraphs(body: string): Paragraph[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0)
-    .map((text): Paragraph => {
+    .map((text, index): Paragraph => {
       const ch = CHAPTER.exec(text);
       if (ch) {
         chapter = chineseNumber(ch[1]!);
@@ -50,12 +56,12 @@ export function toParagraphs(body: string): Paragraph[] {
       }
       const sec = SECTION.exec(text);
       if (sec) return { anchor: unique(`ch-${chapter}-sec-${chineseNumber(sec[1]!)}`), kind: 'section', text };
-      const art = ARTICLE.exec(text);
+      const art = QUOTED_ARTICLE.test(text) ? null : ARTICLE.exec(text);
       if (art) {
         const suffix = art[2] ? `-${chineseNumber(art[2])}` : '';
         return { anchor: unique(`art-${chineseNumber(art[1]!)}${suffix}`), kind: 'article', text };
       }
-      return { anchor: null, kind: 'text', text };
+      return { anchor: unique(`p-${index + 1}`), kind: 'text', text };
     });
 }
 
@@ -65,7 +71,9 @@ export function toParagraphs(body: string): Paragraph[] {
  */
 export function clauseAnchor(ref: string): string | null {
   const r = ref.replace(/\s+/g, '');
-  if (/^(art-\d+(-\d+)?|ch-\d+(-sec-\d+)?)(-\d+)?$/.test(r)) return r;
+  if (/^(art-\d+(-\d+)?|ch-\d+(-sec-\d+)?)(-\d+)?$/.test(r) || /^p-\d+$/.test(r)) return r;
+  const paragraph = /^第(\d+)段$/.exec(r);
+  if (paragraph) return `p-${paragraph[1]}`;
   const chapterSection = new RegExp(`^第${NUM}章第${NUM}节$`).exec(r);
   if (chapterSection) return `ch-${chineseNumber(chapterSection[1]!)}-sec-${chineseNumber(chapterSection[2]!)}`;
   const article = new RegExp(`^${ARTICLE.source.slice(1)}$`).exec(r);
@@ -75,13 +83,14 @@ export function clauseAnchor(ref: string): string | null {
   return null;
 }
 
-/** The text of the clause at `anchor`: its heading paragraph and the plain paragraphs up to the next heading. */
+/** The text of the clause at `anchor`: its heading paragraph and the plain paragraphs up to the next heading (a plain paragraph: itself). */
 export function clauseText(paragraphs: readonly Paragraph[], anchor: string): string | null {
   const start = paragraphs.findIndex((p) => p.anchor === anchor);
   if (start < 0) return null;
   const headingKinds = new Set(['chapter', 'section', 'article']);
   const own = paragraphs[start]!;
   const out = [own.text];
+  if (own.kind === 'text') return own.text;
   for (const p of paragraphs.slice(start + 1)) {
     // A chapter spans its articles; an article ends at the next heading.
     if (
@@ -95,4 +104,16 @@ export function clauseText(paragraphs: readonly Paragraph[], anchor: string): st
     out.push(p.text);
   }
   return out.join('\n');
+}
+
+/** How a reader names the clause at an anchor: art-5 → 第5条, art-5-1 → 第5条之1, ch-2 → 第2章, ch-2-sec-1 → 第2章第1节, p-7 → 第7段. */
+export function clauseLabel(anchor: string): string {
+  const art = /^art-(\d+)(?:-(\d+))?/.exec(anchor);
+  if (art) return `第${art[1]}条${art[2] ? `之${art[2]}` : ''}`;
+  const sec = /^ch-(\d+)-sec-(\d+)/.exec(anchor);
+  if (sec) return `第${sec[1]}章第${sec[2]}节`;
+  const ch = /^ch-(\d+)/.exec(anchor);
+  if (ch) return `第${ch[1]}章`;
+  const p = /^p-(\d+)$/.exec(anchor);
+  return p ? `第${p[1]}段` : anchor;
 }

@@ -35,7 +35,8 @@ export {
 } from './snippet.js';
 export { QUERY_FILLERS, STOPWORDS, isWordlike } from './stopwords.js';
 export { createSynonymTable, defaultSynonyms, expandQuery, parseSynonyms, type SynonymTable } from './synonyms.js';
-export { chineseNumber, clauseAnchor, clauseText, toParagraphs, type Paragraph } from './clauses.js';
+export { chineseNumber, clauseAnchor, clauseLabel, clauseText, toParagraphs, type Paragraph } from './clauses.js';
+export { citableClauses, locateClause, matchKey, quoteIn, type ClauseMatch, type LocateOptions } from './clause-locator.js';
 export {
   CITIZEN_TOPIC_FILE,
   TopicClassifier,

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
+  citationBackfillStatus,
   editQaPair,
   getQaPair,
   importQaPairs,
@@ -8,11 +9,13 @@ import {
   listPairsCitingDocument,
   listQaPairs,
   qaPairHistory,
+  startCitationBackfill,
   transitionQaPair,
   upsertQaPair,
   type z,
 } from '@govdisc/contracts';
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
+import { CitationBackfill } from './citation-backfill.service.js';
 import { ImportPairsUseCase } from './import-pairs.usecase.js';
 import { toView } from './pair.mapper.js';
 import { PairService } from './pair.service.js';
@@ -24,6 +27,7 @@ export class PairHandlers {
   constructor(
     private readonly pairs: PairService,
     private readonly importer: ImportPairsUseCase,
+    private readonly backfill: CitationBackfill,
   ) {}
 
   @RpcHandler(upsertQaPair)
@@ -76,5 +80,15 @@ export class PairHandlers {
   @RpcHandler(importQaPairs)
   async import(req: Req<typeof importQaPairs>, meta: RpcMeta) {
     return this.importer.run(req.items, req.publish, meta.actor ?? ANONYMOUS);
+  }
+
+  @RpcHandler(startCitationBackfill)
+  async startBackfill(_req: Req<typeof startCitationBackfill>, meta: RpcMeta) {
+    return this.backfill.start(meta.actor ?? ANONYMOUS);
+  }
+
+  @RpcHandler(citationBackfillStatus)
+  async backfillStatus() {
+    return Promise.resolve(this.backfill.status());
   }
 }

@@ -1,4 +1,5 @@
 import type { QaPairView } from '@govdisc/contracts';
+import { clauseLabel } from '@govdisc/text-analysis';
 import type { PairWithCitations } from './pair.repository.js';
 
 /** `staff` adds who wrote the version and the pending edit (never shown to the public). */
@@ -20,9 +21,11 @@ export function toView(p: PairWithCitations, staff = false): QaPairView {
       documentId: c.documentId,
       documentVersion: c.documentVersion,
       anchor: c.anchor,
+      anchorLabel: c.anchor ? clauseLabel(c.anchor) : null,
       quote: c.quote,
       state: c.state,
     })),
+    citationVerified: isCitationVerified(p.citations),
     status: p.status,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
@@ -39,4 +42,9 @@ function pendingView(p: PairWithCitations) {
     editorSub: p.pendingEditorSub,
     editedAt: p.pendingEditedAt.toISOString(),
   };
+}
+
+/** At least one citation, and every one's quote confirmed in its clause (the list filter `citation` uses the same rule). */
+export function isCitationVerified(citations: ReadonlyArray<{ state: string; anchor: string | null }>): boolean {
+  return citations.length > 0 && citations.every((c) => c.state === 'VERIFIED' && c.anchor !== null);
 }

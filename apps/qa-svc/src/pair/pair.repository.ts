@@ -101,9 +101,17 @@ export class PairRepository {
     return this.prisma.qaRevision.findMany({ where: { pairId }, orderBy: { id: 'asc' } });
   }
 
-  list(q: { page: number; pageSize: number; status?: QaStatus; topic?: string; audience?: Audience }) {
+  list(q: {
+    page: number;
+    pageSize: number;
+    status?: QaStatus;
+    topic?: string;
+    audience?: Audience;
+    citation?: 'VERIFIED' | 'UNVERIFIED';
+  }) {
     return findPage(this.prisma.qaPair, {
       where: {
+        ...(q.citation ? (q.citation === 'VERIFIED' ? CLAUSE_VERIFIED : { NOT: CLAUSE_VERIFIED }) : {}),
         ...(q.status ? { status: q.status } : {}),
         ...(q.topic ? { topics: { has: q.topic } } : {}),
         ...(q.audience ? { audience: { in: [q.audience, 'ALL' as const] } } : {}),
@@ -137,6 +145,33 @@ export class PairRepository {
     });
   }
 
+  /** The next pairs (by id, after `afterId`) not retired and without a verified clause citation: the backfill's work. */
+  citationBacklog(afterId: string | null, take: number): Promise<PairWithCitations[]> {
+    return this.prisma.qaPair.findMany({
+      where: { status: { not: 'RETIRED' }, NOT: CLAUSE_VERIFIED, ...(afterId ? { id: { gt: afterId } } : {}) },
+      include: withCitations,
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  countCitationBacklog(): Promise<number> {
+    return this.prisma.qaPair.count({ where: { status: { not: 'RETIRED' }, NOT: CLAUSE_VERIFIED } });
+  }
+
+  /**
+   * Replaces a pair's citations without changing its text or version (a located clause is evidence, not content);
+   * `updatedAt` moves so the ask index, which follows it, serves the new citations.
+   */
+  async replaceCitations(pairId: string, citations: CheckedCitation[], tx: Tx): Promise<PairWithCitations> {
+    await tx.qaCitation.deleteMany({ where: { pairId } });
+    return tx.qaPair.update({
+      where: { id: pairId },
+      data: { updatedAt: new Date(), citations: { create: positioned(citations) } },
+      include: withCitations,
+    });
+  }
+
   markCitationsStale(pairId: string, documentIds: string[], tx: Tx) {
     return tx.qaCitation.updateMany({ where: { pairId, documentId: { in: documentIds } }, data: { state: 'STALE' } });
   }
@@ -149,6 +184,11 @@ export class PairRepository {
     return items.map((p) => ({ ...p, citations: citations.filter((c) => c.pairId === p.id) }));
   }
 }
+
+/** At least one citation, and every one confirmed in a clause (the rule of `citationVerified` in the pair view). */
+const CLAUSE_VERIFIED = {
+  citations: { some: {}, every: { state: 'VERIFIED' as const, anchor: { not: null } } },
+} satisfies Prisma.QaPairWhereInput;
 
 function positioned(citations: CheckedCitation[]) {
   return citations.map((c, position) => ({ ...c, position }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Page, ServiceHealth, Uuid, pageOf } from '../common.js';
 import { defineEvent, defineRpc } from '../define.js';
-import { CONTENT_STAFF, PUBLIC } from '../roles.js';
+import { CONTENT_STAFF, PUBLIC, REVIEWERS } from '../roles.js';
 
 export const QaPairStatus = z.enum(['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'NEEDS_UPDATE', 'RETIRED']);
 export type QaPairStatus = z.infer<typeof QaPairStatus>;
@@ -19,6 +19,8 @@ export const Citation = z.strictObject({
 export const CitationView = Citation.extend({
   documentVersion: z.number().int().nullable(),
   anchor: z.string().nullable(),
+  /** how a reader names the clause: 第5条, 第2章, 第4段 (the anchor's label on the policy page) */
+  anchorLabel: z.string().nullable(),
   state: z.enum(['VERIFIED', 'UNVERIFIED', 'STALE']),
 });
 
@@ -65,6 +67,8 @@ export const QaPairView = z.object({
   effectiveTo: z.string().nullable(),
   sourcePolicyId: z.string().nullable(),
   citations: z.array(CitationView),
+  /** every citation's quote was confirmed in its clause (and there is one): false = "引用待核对", for editors */
+  citationVerified: z.boolean(),
   status: QaPairStatus,
   version: z.number().int(),
   updatedAt: IsoDateTime,
@@ -86,6 +90,10 @@ export const listQaPairs = defineRpc('rpc.qa.pair.list', {
     status: QaPairStatus.optional(),
     topic: line(1, 50).optional(),
     audience: QaAudience.optional(),
+    citation: z
+      .enum(['VERIFIED', 'UNVERIFIED'])
+      .optional()
+      .describe('VERIFIED: every citation confirmed in its clause; UNVERIFIED: no citation, or one not confirmed in a clause'),
   }).strict(),
   response: pageOf(QaPairView),
 });
@@ -146,6 +154,35 @@ export const listPairsCitingDocument = defineRpc('rpc.qa.pair.citing-document', 
     limit: z.number().int().min(1).max(50).default(20),
   }),
   response: z.object({ items: z.array(z.object({ id: Uuid, question: z.string() })) }),
+});
+
+/** The citation backfill: stored pairs without a verified clause citation get one where the library holds it. */
+export const CitationBackfillView = z.object({
+  state: z.enum(['IDLE', 'RUNNING', 'DONE', 'FAILED']),
+  startedAt: IsoDateTime.nullable(),
+  finishedAt: IsoDateTime.nullable(),
+  startedBy: z.string().nullable(),
+  /** pairs without a verified clause citation when the run started */
+  total: z.number().int(),
+  processed: z.number().int(),
+  /** pairs that now have a verified clause citation */
+  cited: z.number().int(),
+  /** pairs whose citations changed but still need an editor (a clause found only by overlap, or a whole-document quote) */
+  improved: z.number().int(),
+  /** pairs left as they were: "citation unverified" */
+  unverified: z.number().int(),
+  error: z.string().nullable(),
+});
+export type CitationBackfillView = z.infer<typeof CitationBackfillView>;
+export const startCitationBackfill = defineRpc('rpc.qa.citation.backfill.start', {
+  access: REVIEWERS,
+  request: z.strictObject({}),
+  response: CitationBackfillView,
+});
+export const citationBackfillStatus = defineRpc('rpc.qa.citation.backfill.status', {
+  access: CONTENT_STAFF,
+  request: z.strictObject({}),
+  response: CitationBackfillView,
 });
 
 export const qaHealth = defineRpc('rpc.qa.health.check', { access: PUBLIC, request: z.object({}), response: ServiceHealth });

@@ -77,6 +77,8 @@ export const AskAnswer = z.object({
       documentId: z.string(),
       documentVersion: z.number().int().nullable(),
       anchor: z.string().nullable(),
+      /** how a reader names the clause: 第5条, 第4段 */
+      anchorLabel: z.string().nullable(),
       quote: z.string(),
       state: z.string(),
     }),

@@ -30,7 +30,7 @@ export default async function Hotline({ searchParams }: { searchParams: SearchPa
   const recorded = RECORDED[one(params.recorded)];
   const csrf = await csrfToken();
   const best = asked?.data?.answers[0];
-  const citationText = (c: { anchor: string | null; quote: string }) => `${c.anchor ? `${c.anchor}：` : ''}${c.quote}`;
+  const citationText = (c: { anchorLabel: string | null; quote: string }) => `${c.anchorLabel ? `${c.anchorLabel}：` : ''}${c.quote}`;
   return (
     <div className="stack">
       <h1>一号答（热线）</h1>
@@ -54,7 +54,7 @@ export default async function Hotline({ searchParams }: { searchParams: SearchPa
                 <blockquote>{c.quote}</blockquote>
                 <figcaption>
                   依据：{best.related?.policies.find((p) => p.id === c.documentId)?.title ?? c.documentId}
-                  {c.anchor ? ` ${c.anchor}` : ''}
+                  {c.anchorLabel ? ` ${c.anchorLabel}` : ''}
                 </figcaption>
               </figure>
             ))}

@@ -75,9 +75,12 @@ export async function editPair(form: FormData): Promise<void> {
 }
 
 type Paragraph = { anchor?: string | null; text: string };
-/** The clause a picker key names: its anchor (第三条), or p-<position> for one without. */
+/**
+ * The clause a picker key names: its anchor (art-5, and p-7 now that every paragraph has one), or i-<position> for a
+ * paragraph without one (a page rendered before paragraph anchors).
+ */
 function clauseOf<P extends Paragraph>(paragraphs: P[], key: string): P | undefined {
-  return /^p-\d+$/.test(key) ? paragraphs[Number(key.slice(2))] : paragraphs.find((p) => p.anchor === key);
+  return paragraphs.find((p) => p.anchor === key) ?? (/^i-\d+$/.test(key) ? paragraphs[Number(key.slice(2))] : undefined);
 }
 
 /** The API's null (unset) fields left out, as the write schemas expect. */

@@ -24,11 +24,15 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
   const user = await requireUser('/qa');
   if (!mayOpen(user, '/qa')) return <Forbidden />;
   const client = await api();
-  const lists = await Promise.all(
-    (['DRAFT', 'IN_REVIEW', 'NEEDS_UPDATE'] as const).map((status) =>
-      client.GET('/api/v1/qa/pairs', { params: { query: { status, page: 1, pageSize: 50 } } }),
-    ),
-  );
+  // 引用待核对: pairs (any status) without a citation confirmed in its clause, for an editor to cite or check
+  const unverifiedOnly = one(params.citation) === 'UNVERIFIED';
+  const lists = unverifiedOnly
+    ? [await client.GET('/api/v1/qa/pairs', { params: { query: { citation: 'UNVERIFIED', page: 1, pageSize: 50 } } })]
+    : await Promise.all(
+        (['DRAFT', 'IN_REVIEW', 'NEEDS_UPDATE'] as const).map((status) =>
+          client.GET('/api/v1/qa/pairs', { params: { query: { status, page: 1, pageSize: 50 } } }),
+        ),
+      );
   const failed = lists.find((l) => l.error)?.error;
   const rows = lists.flatMap((l) => l.data?.items ?? []);
   return (
@@ -41,13 +45,16 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
         <a href="/qa/extract">从政策文件提取问答</a>
         {' · '}
         <a href="/qa/unanswered">未解答问题</a>
+        {' · '}
+        {unverifiedOnly ? <a href="/qa">待处理的问答</a> : <a href="/qa?citation=UNVERIFIED">引用待核对的问答</a>}
       </p>
+      {unverifiedOnly && <p>以下问答没有经原文核对的条款引用：请补充或核对依据条款。</p>}
       {failed && <ApiFailure error={failed} />}
       <TableScroll label="问答列表">
         <Table
           rowKey="key"
           pagination={false}
-          locale={{ emptyText: '暂无待处理的问答' }}
+          locale={{ emptyText: unverifiedOnly ? '没有引用待核对的问答' : '暂无待处理的问答' }}
           columns={[
             { title: '标准问法', dataIndex: 'question', key: 'question' },
             { title: '状态', dataIndex: 'status', key: 'status' },
@@ -59,7 +66,12 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
             key: p.id,
             question: p.question,
             status: <Tag color={p.status === 'NEEDS_UPDATE' ? 'red' : undefined}>{QA_STATUS_ZH[p.status] ?? p.status}</Tag>,
-            citations: p.citations.map((c) => `${c.anchor ?? '引文'}${c.state === 'STALE' ? '（政策已变化）' : ''}`).join('、') || '—',
+            citations: (
+              <>
+                {p.citations.map((c) => `${c.anchorLabel ?? '引文'}${c.state === 'STALE' ? '（政策已变化）' : ''}`).join('、') || '—'}
+                {!p.citationVerified && <Tag color="orange">引用待核对</Tag>}
+              </>
+            ),
             updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
             // drafts and flagged pairs are fixed in place; one in review waits for its reviewer
             edit:

@@ -64,7 +64,7 @@ export default async function AskPage({ searchParams }: { searchParams: Promise<
                   <blockquote>{c.quote}</blockquote>
                   <figcaption>
                     <a href={`/policies/${encodeURIComponent(c.documentId)}${c.anchor ? `#${encodeURIComponent(c.anchor)}` : ''}`}>
-                      查看原文
+                      查看原文{c.anchorLabel ? `（${c.anchorLabel}）` : ''}
                       {best.related?.policies.find((p) => p.id === c.documentId)?.title
                         ? `：${best.related?.policies.find((p) => p.id === c.documentId)?.title}`
                         : ''}

@@ -29,7 +29,7 @@ export default async function NewPair({ searchParams }: { searchParams: SearchPa
     client.GET('/api/v1/qa/topics'),
   ]);
   // Every paragraph but headings can be cited: by its anchor (第三条) when it has one, else by its position.
-  const clauses = (detail?.data?.paragraphs ?? []).map((p, i) => ({ ...p, key: p.anchor ?? `p-${i}` })).filter((p) => p.kind !== 'chapter');
+  const clauses = (detail?.data?.paragraphs ?? []).map((p, i) => ({ ...p, key: p.anchor ?? `i-${i}` })).filter((p) => p.kind !== 'chapter');
   return (
     <div className="stack">
       <h1>新建问答</h1>

@@ -33,7 +33,8 @@ export default async function ReviewQueue({ searchParams }: { searchParams: Sear
               <figure key={i}>
                 <blockquote>{c.quote}</blockquote>
                 <figcaption>
-                  依据条款：{c.anchor ?? '—'}（{c.state === 'VERIFIED' ? '已核对原文' : c.state === 'STALE' ? '原文已变化' : '未核对'}）
+                  依据条款：{c.anchorLabel ?? c.anchor ?? '—'}（
+                  {c.state === 'VERIFIED' ? '已核对原文' : c.state === 'STALE' ? '原文已变化' : '未核对'}）
                 </figcaption>
               </figure>
             ))}

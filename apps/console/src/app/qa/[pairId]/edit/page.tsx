@@ -30,7 +30,7 @@ export default async function EditPair({ params, searchParams }: { params: Promi
     ? await client.GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: cited.documentId } } })
     : null;
   // the same clause keys as the new-pair editor: the anchor (第三条) when a clause has one, else its position
-  const clauses = (detail?.data?.paragraphs ?? []).map((c, i) => ({ ...c, key: c.anchor ?? `p-${i}` })).filter((c) => c.kind !== 'chapter');
+  const clauses = (detail?.data?.paragraphs ?? []).map((c, i) => ({ ...c, key: c.anchor ?? `i-${i}` })).filter((c) => c.kind !== 'chapter');
   const current = clauses.find((c) => (cited?.anchor ? c.anchor === cited.anchor : c.text.includes(cited?.quote ?? '\u0000')));
   const stale = p.citations.some((c) => c.state === 'STALE');
   return (
