@@ -8,7 +8,15 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 /** PostgreSQL: connection exceptions (class 08), shutdown or restart (57P01–57P03), too many connections (53300). */
 const SQLSTATE = /^(08\w{3}|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-const MESSAGE = /Connection terminated|Can't reach database server|Server has closed the connection|\bE(CONNREFUSED|CONNRESET|PIPE)\b/i;
+/**
+ * Texts of errors that carry no code. node-postgres raises plain Errors for a connection it lost: "Connection terminated
+ * (unexpectedly | due to connection timeout)", and for the next statement sent on a pooled connection that died between
+ * two statements of a transaction, "Client has encountered a connection error and is not queryable" (or "Client was
+ * closed and is not queryable"); @prisma/adapter-pg passes them on unconverted (they have no SQLSTATE), so nothing but
+ * the text says what they are. The last one escaped as a 500 when PostgreSQL restarted under an interactive transaction.
+ */
+const MESSAGE =
+  /Connection terminated|is not queryable|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|\bE(CONNREFUSED|CONNRESET|PIPE)\b/i;
 /** @opensearch-project/opensearch's errors for a cluster it cannot reach or that did not answer in time. */
 const CLIENT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
 
