@@ -21,7 +21,7 @@ const MESSAGE =
 const CLIENT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
 
 /**
- * True when ERROR says a server the app depends on (PostgreSQL, OpenSearch) is away — restarting, failing over,
+ * True when ERROR says a server the app depends on (PostgreSQL, OpenSearch, the S3 object store) is away — restarting, failing over,
  * unreachable — rather than that the request is wrong: callers answer 503 SERVICE_UNAVAILABLE, which clients retry,
  * instead of 500. A database transaction cut by it rolled back, so nothing was half-written.
  */
@@ -38,7 +38,18 @@ export function isDependencyUnavailable(error: unknown): boolean {
     if (typeof originalCode === 'string' && SQLSTATE.test(originalCode)) return true;
     if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === 'string' && MESSAGE.test(message)) return true;
+    if (isServerFaultOfS3(e as Record<string, unknown>)) return true;
     queue.push(cause, (meta as Record<string, unknown> | undefined)?.driverAdapterError);
   }
   return false;
+}
+
+/**
+ * The AWS SDK's error for an S3-compatible server (the attachment store) that answered 500/502/503/504 after the
+ * SDK's own retries: `$fault: 'server'` with the status in `$metadata`. A refused or lost connection arrives as the
+ * socket error (ECONNREFUSED, ECONNRESET) and a slow one as TimeoutError, both matched above.
+ */
+function isServerFaultOfS3(e: Record<string, unknown>): boolean {
+  const status = (e.$metadata as { httpStatusCode?: unknown } | undefined)?.httpStatusCode;
+  return e.$fault === 'server' && typeof status === 'number' && [500, 502, 503, 504].includes(status);
 }

@@ -40,7 +40,11 @@ test("the handler enforces the contract's access: no say of its own", async () =
 });
 
 test("the handler gets the caller's idempotency key in its meta (a retry after a timeout can be answered with what was stored)", async () => {
-  const contract = defineRpc('rpc.test.idempotency.echo', { access: PUBLIC, request: z.object({}), response: z.object({ key: z.string() }) });
+  const contract = defineRpc('rpc.test.idempotency.echo', {
+    access: PUBLIC,
+    request: z.object({}),
+    response: z.object({ key: z.string() }),
+  });
   class Handlers {
     @RpcHandler(contract)
     async handle(_: object, meta: RpcMeta) {

@@ -22,16 +22,28 @@ test('a route answers only to its one spelling; encoded path parameters are the 
 });
 
 describe("the service gets the caller's Idempotency-Key, scoped: a retry after a 504 is answered with what it stored", () => {
-  const row: TaggedRoute = { key: 'disclosure.submit', method: 'POST', path: '/disclosure-requests', access: PUBLIC, rpc: submitDisclosureRequest, input: 'body', tag: 't' };
+  const row: TaggedRoute = {
+    key: 'disclosure.submit',
+    method: 'POST',
+    path: '/disclosure-requests',
+    access: PUBLIC,
+    rpc: submitDisclosureRequest,
+    input: 'body',
+    tag: 't',
+  };
   const sent: Array<string | undefined> = [];
   const handler = routeHandler(row, {
     tokens: { verify: () => Promise.reject(new Error('no tokens here')) },
     limiter: { take: () => undefined } as unknown as RateLimiter,
     // Runs the work every time, as the gateway does once it released a key after a timeout.
-    idempotency: { run: async (o: { work: () => Promise<unknown> }) => ({ replayed: false, body: await o.work() }) } as unknown as Idempotency,
+    idempotency: {
+      run: async (o: { work: () => Promise<unknown> }) => ({ replayed: false, body: await o.work() }),
+    } as unknown as Idempotency,
     auditLog: {} as AuditLog,
     routeDeps: {
-      rpc: { call: async (_c: unknown, _p: unknown, opts?: { idempotencyKey?: string }) => (sent.push(opts?.idempotencyKey), { ok: true }) } as never,
+      rpc: {
+        call: async (_c: unknown, _p: unknown, opts?: { idempotencyKey?: string }) => (sent.push(opts?.idempotencyKey), { ok: true }),
+      } as never,
       auditLog: { list: () => Promise.resolve([]) },
       healthTimeoutMs: 1000,
     },
@@ -39,7 +51,10 @@ describe("the service gets the caller's Idempotency-Key, scoped: a retry after a
   const post = (ip: string, key?: string) => {
     const reply = { header: () => reply, code: () => reply, type: () => reply, send: () => reply, statusCode: 201 };
     const headers = key ? { 'idempotency-key': key } : {};
-    return handler({ url: '/api/v1/disclosure-requests', method: 'POST', headers, params: {}, query: {}, body: {}, id: 'r', ip } as never, reply as never);
+    return handler(
+      { url: '/api/v1/disclosure-requests', method: 'POST', headers, params: {}, query: {}, body: {}, id: 'r', ip } as never,
+      reply as never,
+    );
   };
 
   test('the same caller and key give the same scoped key; another caller or key another one; no key, none', async () => {

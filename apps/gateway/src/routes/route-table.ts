@@ -114,7 +114,11 @@ export function invokerOf(row: RouteRow): (input: RouteInput, deps: RouteDeps) =
   return async (input, deps) => {
     // The public schema refuses what only services may send (e.g. recordQuery), with the usual 400.
     if (publicInput) parseOrThrow(publicInput, row.input === 'query' ? input.query : input.body);
-    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), { actor: input.actor, timeoutMs, idempotencyKey: input.idempotencyKey });
+    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), {
+      actor: input.actor,
+      timeoutMs,
+      idempotencyKey: input.idempotencyKey,
+    });
     return text ? text.reply(result as never) : result;
   };
 }
