@@ -29,6 +29,7 @@ describe("the service gets the caller's Idempotency-Key, scoped: a retry after a
     access: PUBLIC,
     rpc: submitDisclosureRequest,
     input: 'body',
+    summary: 'Submit a disclosure request',
     tag: 't',
   };
   const sent: Array<string | undefined> = [];
