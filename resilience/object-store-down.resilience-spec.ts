@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +26,17 @@ const startS3 = async () => {
   server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
   await server.run();
 };
+/**
+ * Stops the server as a crash would: close() alone waits for the SDK's keep-alive connections, which busy traffic
+ * never lets go idle (a first run hung there for its whole timeout), so every open connection is cut too.
+ */
 const stopS3 = async () => {
-  await server?.close();
+  const stopping = server;
   server = undefined;
+  if (!stopping) return;
+  const closed = stopping.close();
+  (stopping as unknown as { httpServer?: Server }).httpServer?.closeAllConnections();
+  await closed;
 };
 
 beforeAll(async () => {
