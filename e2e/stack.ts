@@ -77,6 +77,12 @@ async function dropSearchIndices(opensearchUrl: string | undefined, aliasPrefix:
     await fetch(`${opensearchUrl}/${name}`, { method: 'DELETE' });
 }
 
+/**
+ * How long each app may take to answer /ready (E2E_START_TIMEOUT_MS, default 60 s): six apps starting at once on a
+ * machine shared with other test runs (load 30+ on 2 cores) can need longer than a CI runner does.
+ */
+const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || 60_000;
+
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
   const [nats, db] = await Promise.all([
@@ -131,10 +137,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const everyApp = () => [...Object.values(apps), ...Object.values(replicas)];
   // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.
   try {
-    await Promise.all(serviceApps.map((name) => apps[name].start(60_000)));
+    await Promise.all(serviceApps.map((name) => apps[name].start(startTimeoutMs)));
     // Second replicas once the first ones have migrated the schemas.
-    await Promise.all(Object.values(replicas).map((app) => app.start(60_000)));
-    await apps.gateway.start(60_000);
+    await Promise.all(Object.values(replicas).map((app) => app.start(startTimeoutMs)));
+    await apps.gateway.start(startTimeoutMs);
   } catch (error) {
     await stopStack(everyApp(), nc, nats, db).catch(() => undefined);
     rmSync(searchDir, { recursive: true, force: true });

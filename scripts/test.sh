@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (README and CI): build, typecheck, lint/format gate, then small → medium → e2e,
+# The one test command (README and CI): build, typecheck, lint/format gate, then small → medium → e2e (with the resilience suite),
 # provisioning every service they need.
 #   npm test            # everything
 #   npm test -- small   # or: medium | e2e | resilience
@@ -98,13 +98,18 @@ if [[ "$level" == all || "$level" == medium ]]; then
   phase "${MEDIUM_TIMEOUT_S:-1200}" npx turbo run test:medium --continue --concurrency=2 --output-logs=new-only || status=1
 fi
 if [[ -n "$external_pid" && "$level" != medium ]]; then
-  step "end-to-end tests (all apps as processes, over HTTP)"
+  if [[ "$level" == all ]]; then
+    # The resilience suite runs in the API lane after its files, beside the longer browser lane (e2e/run-lanes.sh).
+    step "end-to-end tests (all apps as processes, over HTTP) and resilience tests (faults with real processes)"
+    export E2E_RESILIENCE=1
+  else
+    step "end-to-end tests (all apps as processes, over HTTP)"
+  fi
   phase "${E2E_TIMEOUT_S:-1800}" npm run -s test:e2e -w @govdisc/e2e || status=1
 fi
-# Real faults on private servers (NATS node lost, PostgreSQL restarted, replicas killed, OpenSearch cut, backup and
-# restore); each prints submitted / found / duplicated. Not yet part of `npm test`: two open defects (issue 17) make
-# two of them fail now and then — a retry after a gateway 504 can store a submission twice, and a request caught by
-# the PostgreSQL restart can still answer 500 — and a red run would hide every other result. `npm test -- resilience`.
+# Real faults on private servers (NATS node lost, PostgreSQL restarted, replicas killed, OpenSearch cut, object store
+# stopped, backup and restore); each prints submitted / found / duplicated. `npm test` runs them inside the e2e phase
+# (above, E2E_RESILIENCE=1); `npm test -- resilience` runs only them.
 if [[ "$level" == resilience ]]; then
   step "resilience tests (faults with real processes)"
   phase "${RESILIENCE_TIMEOUT_S:-600}" npm run -s test:resilience -w @govdisc/resilience || status=1

@@ -23,3 +23,28 @@ test('errors of the request or the code are not', () => {
   expect(isDependencyUnavailable(new TypeError('x is undefined'))).toBe(false);
   expect(isDependencyUnavailable(null)).toBe(false);
 });
+
+// node-postgres' own errors have no code, and @prisma/adapter-pg passes them on as they are (a plain Error with Prisma's
+// clientVersion added): seen as a 500 when PostgreSQL restarted between two statements of an interactive transaction.
+test('node-postgres\' uncoded errors for a lost or closed connection are "unavailable" too', () => {
+  const uncoded = (message: string) => Object.assign(new Error(message), { clientVersion: '6.19.3' });
+  expect(isDependencyUnavailable(uncoded('Client has encountered a connection error and is not queryable'))).toBe(true);
+  expect(isDependencyUnavailable(uncoded('Client was closed and is not queryable'))).toBe(true);
+  expect(isDependencyUnavailable(uncoded('Connection terminated due to connection timeout'))).toBe(true);
+  expect(isDependencyUnavailable(uncoded('timeout exceeded when trying to connect'))).toBe(true);
+  // Other uncoded errors of the driver are bugs, not outages.
+  expect(isDependencyUnavailable(uncoded('Received unexpected dataRow message from backend.'))).toBe(false);
+  expect(isDependencyUnavailable(uncoded('Release called on client which has already been released to the pool.'))).toBe(false);
+});
+
+test('the S3 object store refusing connections or answering a server fault is "unavailable"; a client fault is not', () => {
+  const sdkError = (name: string, fault: 'client' | 'server', httpStatusCode: number) =>
+    Object.assign(new Error(name), { name, $fault: fault, $metadata: { httpStatusCode, attempts: 3 } });
+  expect(
+    isDependencyUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4569'), { code: 'ECONNREFUSED', $metadata: {} })),
+  ).toBe(true);
+  expect(isDependencyUnavailable(sdkError('ServiceUnavailable', 'server', 503))).toBe(true);
+  expect(isDependencyUnavailable(sdkError('InternalError', 'server', 500))).toBe(true);
+  expect(isDependencyUnavailable(sdkError('AccessDenied', 'client', 403))).toBe(false);
+  expect(isDependencyUnavailable(sdkError('NoSuchBucket', 'client', 404))).toBe(false);
+});

@@ -8,12 +8,20 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 /** PostgreSQL: connection exceptions (class 08), shutdown or restart (57P01–57P03), too many connections (53300). */
 const SQLSTATE = /^(08\w{3}|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-const MESSAGE = /Connection terminated|Can't reach database server|Server has closed the connection|\bE(CONNREFUSED|CONNRESET|PIPE)\b/i;
+/**
+ * Texts of errors that carry no code. node-postgres raises plain Errors for a connection it lost: "Connection terminated
+ * (unexpectedly | due to connection timeout)", and for the next statement sent on a pooled connection that died between
+ * two statements of a transaction, "Client has encountered a connection error and is not queryable" (or "Client was
+ * closed and is not queryable"); @prisma/adapter-pg passes them on unconverted (they have no SQLSTATE), so nothing but
+ * the text says what they are. The last one escaped as a 500 when PostgreSQL restarted under an interactive transaction.
+ */
+const MESSAGE =
+  /Connection terminated|is not queryable|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|\bE(CONNREFUSED|CONNRESET|PIPE)\b/i;
 /** @opensearch-project/opensearch's errors for a cluster it cannot reach or that did not answer in time. */
 const CLIENT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
 
 /**
- * True when ERROR says a server the app depends on (PostgreSQL, OpenSearch) is away — restarting, failing over,
+ * True when ERROR says a server the app depends on (PostgreSQL, OpenSearch, the S3 object store) is away — restarting, failing over,
  * unreachable — rather than that the request is wrong: callers answer 503 SERVICE_UNAVAILABLE, which clients retry,
  * instead of 500. A database transaction cut by it rolled back, so nothing was half-written.
  */
@@ -30,7 +38,18 @@ export function isDependencyUnavailable(error: unknown): boolean {
     if (typeof originalCode === 'string' && SQLSTATE.test(originalCode)) return true;
     if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === 'string' && MESSAGE.test(message)) return true;
+    if (isServerFaultOfS3(e as Record<string, unknown>)) return true;
     queue.push(cause, (meta as Record<string, unknown> | undefined)?.driverAdapterError);
   }
   return false;
+}
+
+/**
+ * The AWS SDK's error for an S3-compatible server (the attachment store) that answered 500/502/503/504 after the
+ * SDK's own retries: `$fault: 'server'` with the status in `$metadata`. A refused or lost connection arrives as the
+ * socket error (ECONNREFUSED, ECONNRESET) and a slow one as TimeoutError, both matched above.
+ */
+function isServerFaultOfS3(e: Record<string, unknown>): boolean {
+  const status = (e.$metadata as { httpStatusCode?: unknown } | undefined)?.httpStatusCode;
+  return e.$fault === 'server' && typeof status === 'number' && [500, 502, 503, 504].includes(status);
 }

@@ -16,6 +16,8 @@ export interface RpcClientOptions {
 export interface CallOptions {
   actor?: Actor | null;
   timeoutMs?: number;
+  /** Sent as RpcMeta.idempotencyKey: the gateway's Idempotency-Key, already scoped to the caller. */
+  idempotencyKey?: string;
 }
 
 interface Pending {
@@ -56,7 +58,7 @@ export class RpcClient {
   ): Promise<z.output<Res>> {
     const message = contract.makeRequest(payload as z.input<Req>, opts.actor ?? null);
     // No id of its own when there is none: the service makes one for its logs.
-    const body = encodeRequest(message.actor, message.payload, currentCorrelationId());
+    const body = encodeRequest(message.actor, message.payload, currentCorrelationId(), opts.idempotencyKey);
     const timeout = opts.timeoutMs ?? this.options.timeoutMs;
     const started = performance.now();
     let decoded: ReturnType<typeof decodeReply>;

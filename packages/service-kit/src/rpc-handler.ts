@@ -14,12 +14,18 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { runWithCorrelation } from './correlation.js';
 import { rpcRecorder } from './metrics.js';
-import { type DecodedRequest, type RpcReply, UNPARSEABLE, encodeErrorReply, encodeResponseReply } from './rpc-wire.js';
+import { type DecodedRequest, type RpcReply, UNPARSEABLE, encodeErrorReply, encodeResponseReply, idempotencyKeyOf } from './rpc-wire.js';
 import { isDependencyUnavailable } from './dependency-errors.js';
 
 export interface RpcMeta {
   actor: Actor | null;
   correlationId: string;
+  /**
+   * The caller's Idempotency-Key, scoped to the caller by the gateway: a handler that creates something stores it
+   * with what it created and answers a repeat with that, so a retry after a timeout (the first attempt may still
+   * have committed) cannot create it twice.
+   */
+  idempotencyKey?: string;
 }
 
 /** One handled subject of a handler class: what the RPC server subscribes and calls. */
@@ -57,7 +63,7 @@ const logger = new Logger('RpcHandler');
  * check stays on every response, big search pages included, at the cost of one zod parse.
  *
  * The RPC server (rpc-server.ts) calls the route's `answer` straight from the NATS subscription;
- * the decorated method itself stays callable as `method(message, correlationId?)`: it resolves to the
+ * the decorated method itself stays callable as `method(message, correlationId?)` (message: `{ actor, payload, idempotencyKey? }`): it resolves to the
  * response as it would travel (JSON) or throws an RpcException carrying the error body (how tests call handlers).
  */
 export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>) {
@@ -76,7 +82,9 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
         if (request.data === UNPARSEABLE) throw new DomainError(ErrorCode.MALFORMED_MESSAGE, '消息体不是有效的 JSON。');
         const message = contract.parseRequest(request.data, { inputChecked: request.textChecked });
         authorize(message.actor, contract.access);
-        const result = await original.call(instance, message.payload, { actor: message.actor, correlationId });
+        const meta: RpcMeta = { actor: message.actor, correlationId };
+        if (request.idempotencyKey) meta.idempotencyKey = request.idempotencyKey;
+        const result = await original.call(instance, message.payload, meta);
         const reply = encodeResponseReply(contract.encodeResponse(result));
         record('ok', (performance.now() - started) / 1000);
         return reply;
@@ -97,7 +105,8 @@ export function RpcHandler<Req extends z.ZodType, Res extends z.ZodType>(contrac
     routesByPrototype.set(target, [...(routesByPrototype.get(target) ?? []), route]);
 
     descriptor.value = async function (this: object, data: unknown, correlationId?: string) {
-      const reply = JSON.parse(await route.answer(this, { data, correlationId, textChecked: false })) as RpcReply;
+      const request = { data, correlationId, idempotencyKey: idempotencyKeyOf(data), textChecked: false };
+      const reply = JSON.parse(await route.answer(this, request)) as RpcReply;
       if (reply.err) throw new RpcException(reply.err);
       return reply.response;
     } as never;

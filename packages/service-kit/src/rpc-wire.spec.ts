@@ -35,3 +35,12 @@ test('replies: a response around already-encoded JSON, or an error body', () => 
     err: { code: 'FORBIDDEN', message: '无权' },
   });
 });
+
+test("the caller's idempotency key travels in the body; one spelled otherwise than the gateway allows is dropped", () => {
+  const body = encodeRequest(null, {}, 'req-2', 'gw1:0123456789abcdef');
+  expect(JSON.parse(body)).toMatchObject({ idempotencyKey: 'gw1:0123456789abcdef' });
+  expect(decodeRequest(msg(body)).idempotencyKey).toBe('gw1:0123456789abcdef');
+  expect(decodeRequest(msg('{"actor":null,"payload":{}}')).idempotencyKey).toBeUndefined();
+  expect(decodeRequest(msg('{"actor":null,"payload":{},"idempotencyKey":"short"}')).idempotencyKey).toBeUndefined();
+  expect(decodeRequest(msg('{"actor":null,"payload":{},"idempotencyKey":"a b c d e f g h"}')).idempotencyKey).toBeUndefined();
+});

@@ -4,14 +4,17 @@ import { CORRELATION_HEADER, sanitizeCorrelationId } from './correlation.js';
 /**
  * The RPC wire format on core NATS (docs/rpc.md): plain JSON, one message each way, so a department
  * system or `nats req` can call a service without any Nest framing.
- *   request  subject `rpc.<context>.<entity>.<action>`, body `{"actor": Actor|null, "payload": …, "correlationId"?: "…"}`
- *            (the correlation id may come as an `x-request-id` header instead)
+ *   request  subject `rpc.<context>.<entity>.<action>`, body
+ *            `{"actor": Actor|null, "payload": …, "correlationId"?: "…", "idempotencyKey"?: "…"}`
+ *            (the correlation id may come as an `x-request-id` header instead; the idempotency key is the gateway's
+ *            Idempotency-Key scoped to its caller, so a service can answer a retry with what it already stored)
  *   reply    `{"response": …}` or `{"err": {"code", "message", "details"?}}`
  */
 export interface RpcRequestBody {
   actor: Actor | null;
   payload: unknown;
   correlationId?: string;
+  idempotencyKey?: string;
 }
 
 export type RpcReply = { response: unknown; err?: undefined } | { err: ErrorBody; response?: undefined };
@@ -19,8 +22,16 @@ export type RpcReply = { response: unknown; err?: undefined } | { err: ErrorBody
 /** Marker for a request whose body was not JSON; the RPC handler answers it with MALFORMED_MESSAGE. */
 export const UNPARSEABLE = Object.freeze({ __unparseable: true });
 
-export function encodeRequest(actor: Actor | null, payload: unknown, correlationId: string | undefined): string {
-  return JSON.stringify({ actor, payload, correlationId });
+export function encodeRequest(actor: Actor | null, payload: unknown, correlationId: string | undefined, idempotencyKey?: string): string {
+  return JSON.stringify({ actor, payload, correlationId, idempotencyKey });
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+
+/** The caller's idempotency key in a request body, if it sent a usable one (the same spelling the gateway accepts). */
+export function idempotencyKeyOf(data: unknown): string | undefined {
+  const key = data !== null && typeof data === 'object' ? (data as { idempotencyKey?: unknown }).idempotencyKey : undefined;
+  return typeof key === 'string' && IDEMPOTENCY_KEY.test(key) ? key : undefined;
 }
 
 interface IncomingMsg {
@@ -32,6 +43,8 @@ export interface DecodedRequest {
   /** The parsed body, or UNPARSEABLE. */
   data: unknown;
   correlationId: string | undefined;
+  /** The caller's idempotency key (RpcMeta.idempotencyKey), if any. */
+  idempotencyKey?: string | undefined;
   /** The body's text holds no escape that could make ill-formed text or U+0000 (see jsonTextMayHoldBadText). */
   textChecked: boolean;
 }
@@ -51,6 +64,7 @@ export function decodeRequest(msg: IncomingMsg): DecodedRequest {
   return {
     data,
     correlationId: sanitizeCorrelationId(fromBody ?? msg.headers?.get(CORRELATION_HEADER)),
+    idempotencyKey: idempotencyKeyOf(data),
     textChecked: !jsonTextMayHoldBadText(text),
   };
 }

@@ -36,7 +36,7 @@ export class RequestHandlers {
 
   @RpcHandler(submitDisclosureRequest)
   async submit(req: Req<typeof submitDisclosureRequest>, meta: RpcMeta) {
-    const { request: r, duplicateOf } = await this.submitRequest.execute(req, meta.actor ?? ANONYMOUS, ctxOf(meta));
+    const { request: r, duplicateOf } = await this.submitRequest.execute(req, meta.actor ?? ANONYMOUS, ctxOf(meta), meta.idempotencyKey);
     return {
       requestNumber: r.requestNumber,
       trackingCode: r.trackingCode,

@@ -62,6 +62,11 @@ export class RequestRepository {
     return tx.disclosureRequest.findFirst({ where: q, orderBy: { submittedAt: 'desc' } });
   }
 
+  /** The request stored under a caller's scoped idempotency key (RpcMeta.idempotencyKey), if any. */
+  findByIdempotencyKey(idempotencyKey: string, tx: Tx = this.prisma): Promise<RequestRow | null> {
+    return tx.disclosureRequest.findUnique({ where: { idempotencyKey } });
+  }
+
   findByTrackingCode(trackingCode: string): Promise<RequestRow | null> {
     return this.prisma.disclosureRequest.findUnique({ where: { trackingCode } });
   }

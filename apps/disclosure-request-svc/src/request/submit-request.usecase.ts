@@ -43,6 +43,8 @@ export const ownerOf = (actor: Actor): string | null => (actor.sub === ANONYMOUS
 export interface SubmitResult {
   request: RequestRow;
   duplicateOf: RequestRow | null;
+  /** The request was already stored under the caller's idempotency key: nothing new was written. */
+  repeat?: boolean;
 }
 
 /** Intake (spec §3): receipt-date rule per channel, numbering, duplicate detection, attachments. */
@@ -63,32 +65,61 @@ export class SubmitRequestUseCase {
     this.assumptions = assumptionsFrom(config);
   }
 
+  /**
+   * `idempotencyKey` (RpcMeta's, scoped to the caller by the gateway): a repeat gets the request already stored under
+   * it (same number and tracking code), so a retry after a gateway timeout whose first attempt committed stores nothing twice.
+   */
   async execute(
     input: SubmitDisclosureRequestReq,
     actor: Actor,
     ctx: MessageContext = { source: SERVICE_NAME, correlationId: randomUUID() },
+    idempotencyKey?: string,
   ): Promise<SubmitResult> {
     const receiptDate = this.receiptDateOf(input, actor);
+    if (idempotencyKey) {
+      const stored = await this.storedUnder(idempotencyKey, input);
+      if (stored) return stored;
+    }
     const files = await Promise.all(input.attachments.map((f) => this.attachments.check(f)));
     const paths = await Promise.all(files.map((f) => this.attachments.store(f)));
     const result = await this.requests.transaction(async (tx) => {
+      // Under the applicant's lock (create): a repeat racing the first attempt finds it here once that one committed.
       const created = await this.create(
         input,
         actor,
         receiptDate,
         tx,
         files.map((f, i) => ({ ...f, path: paths[i]! })),
+        idempotencyKey,
       );
+      if (created.repeat) return created;
       // The applicant's receipt (number + tracking code) commits with the request, or not at all.
       await addToOutbox(tx, submittedEventFor(created.request, ctx));
       return created;
     });
+    if (result.repeat) return result;
     this.outbox.relay.nudge();
     this.logger.log(
       { requestNumber: result.request.requestNumber, duplicate: result.duplicateOf !== null },
       'disclosure request submitted',
     );
     return result;
+  }
+
+  /**
+   * The request stored under the key, if any. The same key with another applicant or content is the caller reusing a
+   * key for a different request: refused (422), as the gateway does while it still holds the key.
+   */
+  private async storedUnder(idempotencyKey: string, input: SubmitDisclosureRequestReq, tx?: Tx): Promise<SubmitResult | null> {
+    const request = await this.requests.findByIdempotencyKey(idempotencyKey, tx);
+    if (!request) return null;
+    const agency = input.agency ?? this.assumptions.defaultAgency;
+    if (request.applicantKey !== applicantKeyOf(input.applicant) || request.contentHash !== contentHashOf({ ...input, agency })) {
+      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    }
+    const duplicateOf = request.duplicateOfId ? await this.requests.findById(request.duplicateOfId, tx) : null;
+    this.logger.log({ requestNumber: request.requestNumber }, 'repeated submission answered with the stored request');
+    return { request, duplicateOf, repeat: true };
   }
 
   /** In person / oral / signed-for post: the hand-in or signing day (staff only). Other channels wait for confirmation. */
@@ -110,6 +141,7 @@ export class SubmitRequestUseCase {
     receiptDate: string | null,
     tx: Tx,
     files: Array<CheckedFile & { path: string }>,
+    idempotencyKey: string | undefined,
   ): Promise<SubmitResult> {
     const now = this.clock.now();
     const agency = input.agency ?? this.assumptions.defaultAgency;
@@ -119,6 +151,8 @@ export class SubmitRequestUseCase {
     // stranger typing yours must neither close your request nor learn its number; anonymous requests are never linked.
     const ownerSub = ownerOf(actor);
     await this.requests.lockApplicant(applicantKey, tx);
+    const stored = idempotencyKey ? await this.storedUnder(idempotencyKey, input, tx) : null;
+    if (stored) return stored;
     const since = new Date(now.getTime() - this.assumptions.duplicateWindowMinutes * 60_000);
     const same = ownerSub ? { ownerSub, applicantKey, contentHash } : null;
     // A live duplicate is a still-open request: asking again after a reply or a close (withdrawn, abandoned) is a new request.
@@ -140,6 +174,7 @@ export class SubmitRequestUseCase {
       {
         ...this.toRow(input, { agency, applicantKey, contentHash, year, n }),
         ownerSub,
+        idempotencyKey: idempotencyKey ?? null,
         duplicateOfId: duplicateOf?.id ?? null,
         firstReceiptDate: base.clockStart,
         reportReceiptDate: base.clockStart ? reportingDate(base.clockStart, this.clock.today()) : null,

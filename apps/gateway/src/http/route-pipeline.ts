@@ -5,7 +5,7 @@ import { SpanKind, extractTraceContext, inSpan, markFailedWith, tracingEnabled }
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
-import type { Idempotency } from '../idempotency/idempotency.js';
+import { type Idempotency, scopedIdempotencyKey } from '../idempotency/idempotency.js';
 import { HttpAnswer, type RouteDeps, type RouteInput, type TaggedRoute, invokerOf, successStatusOf } from '../routes/route-table.js';
 import { API_PREFIX } from './api-prefix.js';
 import { routeNotFoundMessage, sendError } from './error-body.js';
@@ -61,13 +61,17 @@ export function routeHandler(row: TaggedRoute, deps: PipelineDeps): Handler {
         body: req.body,
         actor,
       };
-      const run = () => runWithCorrelation(req.id, () => invoke(input, routeDeps));
+      const run = (idempotencyKey?: string) =>
+        runWithCorrelation(req.id, () => invoke(idempotencyKey ? { ...input, idempotencyKey } : input, routeDeps));
       const key = idempotent ? req.headers['idempotency-key'] : undefined;
       let result: unknown;
       if (key === undefined) result = await run();
       else {
         const scope = `${client}|${req.method} ${pathOf(req.url)}`;
-        const outcome = await deps.idempotency.run({ scope, key, body: req.body, status, work: run });
+        // The service gets the key too (scoped, so callers cannot meet): the gateway's record is released when the
+        // RPC times out, yet the service may still commit; with the key it answers the retry with what it stored.
+        const work = () => run(scopedIdempotencyKey(scope, String(key)));
+        const outcome = await deps.idempotency.run({ scope, key, body: req.body, status, work });
         if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
         result = outcome.body;
       }

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { bodyHashOf } from './body-hash.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
+
+/**
+ * The key as a service sees it (RpcMeta.idempotencyKey): a hash of the caller's scope (account or address, method and
+ * path) and its key, so two callers' keys never meet in a service's table and no address is stored there.
+ */
+export function scopedIdempotencyKey(scope: string, key: string): string {
+  return `gw1:${createHash('sha256').update(`${scope}\n${key}`).digest('hex')}`;
+}
 
 export type IdempotentOutcome = { replayed: false; body: unknown } | { replayed: true; body: unknown };
 

@@ -9,6 +9,8 @@ export interface RouteInput {
   query: Record<string, unknown>;
   body: unknown;
   actor: Actor | null;
+  /** The request's Idempotency-Key scoped to its caller and route (scopedIdempotencyKey), passed on to the service. */
+  idempotencyKey?: string;
 }
 
 /** The RPC client as a route sees it (the real one, or a recording stand-in in the route-access test). */
@@ -16,7 +18,7 @@ export interface RpcCaller {
   call<Req extends z.ZodType, Res extends z.ZodType>(
     contract: RpcContract<Req, Res>,
     payload: unknown,
-    opts?: { actor?: Actor | null; timeoutMs?: number },
+    opts?: { actor?: Actor | null; timeoutMs?: number; idempotencyKey?: string },
   ): Promise<z.output<Res>>;
 }
 
@@ -112,7 +114,11 @@ export function invokerOf(row: RouteRow): (input: RouteInput, deps: RouteDeps) =
   return async (input, deps) => {
     // The public schema refuses what only services may send (e.g. recordQuery), with the usual 400.
     if (publicInput) parseOrThrow(publicInput, row.input === 'query' ? input.query : input.body);
-    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), { actor: input.actor, timeoutMs });
+    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), {
+      actor: input.actor,
+      timeoutMs,
+      idempotencyKey: input.idempotencyKey,
+    });
     return text ? text.reply(result as never) : result;
   };
 }
