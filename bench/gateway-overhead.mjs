@@ -17,6 +17,7 @@
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
 //        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info] [--data-dir ../shared/data]
+//        [--apps-root ../main] [--start-timeout 90]
 //        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
 // --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
 // one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
@@ -51,6 +52,10 @@ if (OPENSEARCH && !OPENSEARCH_URL) {
 }
 /** policy-svc's own alias in the shared OpenSearch, dropped by cleanup */
 const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
+// --apps-root: run the built apps of another checkout (e.g. main, to compare a branch with the same bench);
+// --start-timeout: seconds an app may take to become ready (a loaded machine needs more than 90)
+const APPS_ROOT = opt('--apps-root', undefined) ? resolve(opt('--apps-root')) : undefined;
+const START_TIMEOUT_S = intArg('--start-timeout', 90);
 const CPU_PROF = new Set((opt('--cpu-prof', '') ?? '').split(',').filter(Boolean));
 const CPU_PROF_DIR = resolve(opt('--cpu-prof-dir', 'cpu-profiles'));
 if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
@@ -105,7 +110,7 @@ async function startApp(name, base, extra = {}) {
   const profile = CPU_PROF.has(name)
     ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name }
     : {};
-  const app = await run.startApp(name, { ...base, ...extra, ...profile }, { timeoutMs: 90_000 });
+  const app = await run.startApp(name, { ...base, ...extra, ...profile }, { timeoutMs: START_TIMEOUT_S * 1000, appsRoot: APPS_ROOT });
   return app;
 }
 
@@ -279,7 +284,8 @@ try {
       `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; apps at LOG_LEVEL=${LOG_LEVEL}, embedded search engine` +
       `${OPENSEARCH ? `, then policy-svc restarted on OpenSearch ${OPENSEARCH_URL} (alias ${OPENSEARCH_ALIAS})` : ''}.\n` +
       `corpus: ${corpus.count} policy records${FULL ? ' (full)' : ' (first of ../shared/data/policies.jsonl; --full for all)'}, ${published} published; ` +
-      `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n`,
+      `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n` +
+      `apps: ${APPS_ROOT ?? root} (built)\n`,
   );
   const bareCall = callAt(bare.url);
   let nextQa = 0;
