@@ -76,7 +76,7 @@ export function benchRun(label) {
     },
     startProcess,
     /** An app's built main.js on a free port; resolves when it is ready. */
-    startApp: (name, env, opts) => startProcess(name, join(repoRoot, 'apps', name, 'dist', 'main.js'), env, opts),
+    startApp: (name, env, opts) => startProcess(name, join(opts?.appsRoot ?? repoRoot, 'apps', name, 'dist', 'main.js'), env, opts),
   };
 }
 

@@ -16,7 +16,8 @@
 // process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
-//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info]
+//        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info] [--data-dir ../shared/data]
+//        [--apps-root ../main] [--start-timeout 90]
 //        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
 // --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
 // one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
@@ -51,10 +52,15 @@ if (OPENSEARCH && !OPENSEARCH_URL) {
 }
 /** policy-svc's own alias in the shared OpenSearch, dropped by cleanup */
 const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
+// --apps-root: run the built apps of another checkout (e.g. main, to compare a branch with the same bench);
+// --start-timeout: seconds an app may take to become ready (a loaded machine needs more than 90)
+const APPS_ROOT = opt('--apps-root', undefined) ? resolve(opt('--apps-root')) : undefined;
+const START_TIMEOUT_S = intArg('--start-timeout', 90);
 const CPU_PROF = new Set((opt('--cpu-prof', '') ?? '').split(',').filter(Boolean));
 const CPU_PROF_DIR = resolve(opt('--cpu-prof-dir', 'cpu-profiles'));
 if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
-const dataDir = join(root, '../shared/data');
+// --data-dir: where policies.jsonl/qa.jsonl are when the checkout is not beside ../shared (a git worktree elsewhere)
+const dataDir = resolve(opt('--data-dir', join(root, '../shared/data')));
 const queries = readJsonl(new URL('./dev-sets/policy-queries.jsonl', import.meta.url)).map((r) => r.query);
 
 function readJsonl(path) {
@@ -104,7 +110,7 @@ async function startApp(name, base, extra = {}) {
   const profile = CPU_PROF.has(name)
     ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR, CPU_PROF_NAME: name }
     : {};
-  const app = await run.startApp(name, { ...base, ...extra, ...profile }, { timeoutMs: 90_000 });
+  const app = await run.startApp(name, { ...base, ...extra, ...profile }, { timeoutMs: START_TIMEOUT_S * 1000, appsRoot: APPS_ROOT });
   return app;
 }
 
@@ -215,9 +221,14 @@ try {
   const call = callAt(gatewayUrl);
   const searchTotal = async (q) => {
     const res = await fetch(`${gatewayUrl}/api/v1/policies/search${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`);
-    if (res.status !== 200) throw new Error(`search answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-    return (await res.json()).total;
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`search answered ${res.status}: ${text.slice(0, 300)}`);
+    if (q !== undefined) pageBytes.push(Buffer.byteLength(text));
+    return JSON.parse(text).total;
   };
+  /** bytes of each search page answered for a dev-set query (what the gateway sends), per engine */
+  let pageBytes = [];
+  const meanBytes = () => pageBytes.reduce((a, b) => a + b, 0) / Math.max(1, pageBytes.length);
   // Publishing reaches the search index through events: wait until every document is searchable.
   // If the search collapses some published documents (e.g. linked near-duplicates), a total that holds still for 15 s will do.
   let searchable = { total: -1, since: Date.now() };
@@ -239,6 +250,7 @@ try {
     embeddedTotals.push(await searchTotal(q));
     if (embeddedTotals.at(-1) > 0) withHits++;
   }
+  console.log(`search page: ${fmt(meanBytes())} bytes on average over the ${queries.length} dev-set queries (embedded)`);
 
   let qaTexts = [];
   let qaCount = 0;
@@ -272,7 +284,8 @@ try {
       `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per target; apps at LOG_LEVEL=${LOG_LEVEL}, embedded search engine` +
       `${OPENSEARCH ? `, then policy-svc restarted on OpenSearch ${OPENSEARCH_URL} (alias ${OPENSEARCH_ALIAS})` : ''}.\n` +
       `corpus: ${corpus.count} policy records${FULL ? ' (full)' : ' (first of ../shared/data/policies.jsonl; --full for all)'}, ${published} published; ` +
-      `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n`,
+      `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n` +
+      `apps: ${APPS_ROOT ?? root} (built)\n`,
   );
   const bareCall = callAt(bare.url);
   let nextQa = 0;
@@ -346,8 +359,10 @@ try {
     );
     process.stderr.write(`  filled in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     let sameTotals = 0;
+    pageBytes = [];
     for (const [i, q] of queries.entries()) if ((await searchTotal(q)) === embeddedTotals[i]) sameTotals++;
     console.log(`OpenSearch: ${sameTotals}/${queries.length} dev-set queries with the embedded engine's total.`);
+    console.log(`search page: ${fmt(meanBytes())} bytes on average over the ${queries.length} dev-set queries (OpenSearch)`);
     const osTarget = { ...targets.find((x) => x.key === 'search'), key: 'opensearch', label: 'GET /policies/search (OpenSearch)' };
     await measure(osTarget);
     targets.push(osTarget);

@@ -8,7 +8,7 @@ export const TEXT_FIELDS = ['title_tok', 'body_tok', 'title_bi'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const FIELD_BOOSTS: Record<TextField, number> = { title_tok: 3, body_tok: 1, title_bi: 0.5 };
 
-/** Values returned per facet. */
+/** Values returned per facet unless a request asks for fewer or more (SearchRequest.facetSize). */
 export const FACET_SIZE = 50;
 
 /** Added to a document whose normalised number equals the query's: beats any BM25 score. */

@@ -43,6 +43,8 @@ export interface SearchRequest {
   match?: 'auto' | 'loose';
   /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
   facets?: boolean;
+  /** Values listed per facet, the most frequent first (default FACET_SIZE); a result page asks for what it shows. */
+  facetSize?: number;
   /**
    * Level and place (policy search asks for it; default off): national documents first, the higher level first
    * among them, then `homeRegion` (浙江省杭州市), then other places; a place named in the query wins.

@@ -177,6 +177,13 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
         expect(years).toEqual(sorted);
       });
 
+      it('lists only the most frequent facet values when asked for fewer', async () => {
+        const all = (await search({})).facets;
+        const two = (await search({ facetSize: 2 })).facets;
+        for (const field of Object.keys(all) as (keyof typeof all)[]) expect(two[field]).toEqual(all[field].slice(0, 2));
+        expect(all.agency.length).toBeGreaterThan(2);
+      });
+
       it('combines text and filters', async () => {
         const r = await search({ q: '社会保险', filters: { region: '浙江省' } });
         expect(ids(r)).toEqual(['fx-08']);

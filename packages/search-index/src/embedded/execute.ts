@@ -1,5 +1,5 @@
 import type { Alternative, QueryAst } from '../query/query-ast.js';
-import { BM25, boostFactor, DOCNO_BOOST, FACET_SIZE, regionFactor } from '../ranking.js';
+import { BM25, boostFactor, DOCNO_BOOST, regionFactor } from '../ranking.js';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../types.js';
 import { LENGTH_TABLE } from './lucene-norms.js';
 import { NO_DATE, type IndexState } from './state.js';
@@ -16,8 +16,16 @@ class Scratch {
     readonly groupBest = new Float64Array(n).fill(-1),
     readonly total = new Float64Array(n),
     readonly groupsMatched = new Uint16Array(n),
+    /** the query's candidates (matching, passing the filters): internal doc and final score, `candidates` of them */
+    readonly candDocs = new Int32Array(n),
+    readonly candScores = new Float64Array(n),
+    /** boostFactor() per document for `priorDay` (NaN = not computed yet): a doc number's fields never change */
+    readonly prior = new Float64Array(n).fill(NaN),
   ) {}
   stamp = 0;
+  candidates = 0;
+  priorDay = NaN;
+  priorState: IndexState | null = null;
   readonly norms = new NormTables();
   /** per facet field, a count per value id, all zero between queries (grown with the dictionary) */
   readonly facetCounts = new Map<FacetField, Int32Array>();
@@ -109,44 +117,72 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
 
 export { Scratch };
 
-/** Runs the AST: match, filter, score with the shared prior, facet counts, top from+size. */
+/**
+ * Runs the AST: match, filter, score with the shared prior, facet counts, top from+size. The candidates
+ * go into the scratch's typed arrays (no object per matching document); only the top k become objects.
+ */
 export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { facets = true } = {}): ExecuteResult {
   const filter = compileFilters(state, ast);
   const placeOf = compileRegionPrior(state, ast);
-  const candidates: RankedDoc[] = [];
+  const boostOf = priorOf(state, scratch, ast.nowDays);
+  const { candDocs, candScores } = scratch;
+  scratch.candidates = 0;
   const consider = (d: number, raw: number) => {
-    const st = state.stored[d];
-    if (!st || (filter && !filter(d))) return;
-    const days = state.publishDays[d]!;
-    const prior = boostFactor(st.doc.validity, days === NO_DATE ? null : days, ast.nowDays) * placeOf(d);
-    candidates.push({ doc: d, score: raw * prior });
+    if (!state.stored[d] || (filter && !filter(d))) return;
+    const n = scratch.candidates++;
+    candDocs[n] = d;
+    candScores[n] = raw * (boostOf(d) * placeOf(d));
   };
   if (ast.matchNone) {
     // nothing to consider
   } else if (ast.groups.length === 0 && !ast.docnoKey) {
     for (let d = 0; d < state.size; d++) consider(d, 1);
   } else {
-    for (const [d, raw] of textScores(state, scratch, ast)) consider(d, raw);
+    textScores(state, scratch, ast, consider);
   }
   return {
-    top: topK(state, candidates, ast),
-    total: candidates.length,
-    facets: facets ? countFacets(state, scratch, candidates) : noFacets(),
+    top: topK(state, scratch, ast),
+    total: scratch.candidates,
+    facets: facets ? countFacets(state, scratch, ast.facetSize) : noFacets(),
   };
 }
 
-/** Raw scores of matching documents: text (if enough groups matched) plus the doc-number bonus. */
-function textScores(state: IndexState, scratch: Scratch, ast: QueryAst): Map<number, number> {
-  const scores = new Map<number, number>();
+/** boostFactor() of a document at `nowDays`, computed once per document and day (kept in the scratch). */
+function priorOf(state: IndexState, s: Scratch, nowDays: number): (d: number) => number {
+  if (s.priorDay !== nowDays || s.priorState !== state) {
+    s.prior.fill(NaN);
+    s.priorDay = nowDays;
+    s.priorState = state;
+  }
+  const { prior } = s;
+  const { publishDays } = state;
+  return (d) => {
+    let p = prior[d]!;
+    if (p !== p) {
+      const days = publishDays[d]!;
+      p = prior[d] = boostFactor(state.stored[d]!.doc.validity, days === NO_DATE ? null : days, nowDays);
+    }
+    return p;
+  };
+}
+
+/** Raw scores of matching documents, handed to `consider`: text (if enough groups matched) plus the doc-number bonus. */
+function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider: (d: number, raw: number) => void): void {
+  const docnoDocs = ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : [];
+  const textMatched: number[] = []; // those of docnoDocs that matched the text too
   if (ast.groups.length > 0) {
     for (const d of scoreGroups(state, scratch, ast)) {
-      if (scratch.groupsMatched[d]! >= ast.minShouldMatch) scores.set(d, scratch.total[d]!);
+      if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
+        if (docnoDocs.length > 0 && docnoDocs.includes(d)) {
+          textMatched.push(d);
+          consider(d, scratch.total[d]! + DOCNO_BOOST);
+        } else consider(d, scratch.total[d]!);
+      }
       scratch.total[d] = 0;
       scratch.groupsMatched[d] = 0;
     }
   }
-  for (const d of ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : []) scores.set(d, (scores.get(d) ?? 0) + DOCNO_BOOST);
-  return scores;
+  for (const d of docnoDocs) if (!textMatched.includes(d)) consider(d, DOCNO_BOOST);
 }
 
 /** The region factor per document, looked up per region value id (computed once per query). */
@@ -202,12 +238,16 @@ function comparator(state: IndexState, sort: QueryAst['sort']): (a: RankedDoc, b
 }
 
 /** Keeps the best from+size candidates with insertion into a short sorted list. */
-function topK(state: IndexState, candidates: RankedDoc[], ast: QueryAst): RankedDoc[] {
+function topK(state: IndexState, s: Scratch, ast: QueryAst): RankedDoc[] {
   const k = ast.from + ast.size;
   const cmp = comparator(state, ast.sort);
   const best: RankedDoc[] = [];
-  for (const c of candidates) {
-    if (best.length === k && cmp(c, best[k - 1]!) >= 0) continue;
+  const probe: RankedDoc = { doc: 0, score: 0 }; // a candidate is compared in place; an object only when it enters the list
+  for (let n = 0; n < s.candidates; n++) {
+    probe.doc = s.candDocs[n]!;
+    probe.score = s.candScores[n]!;
+    if (best.length === k && cmp(probe, best[k - 1]!) >= 0) continue;
+    const c = { doc: probe.doc, score: probe.score };
     let i = best.length === k ? k - 1 : best.length;
     while (i > 0 && cmp(c, best[i - 1]!) < 0) {
       best[i] = best[i - 1]!;
@@ -227,7 +267,8 @@ function noFacets(): Record<FacetField, FacetCount[]> {
  * values the candidates hold are visited and listed (a field such as agency has thousands), in
  * reused count arrays that are zeroed again afterwards.
  */
-function countFacets(state: IndexState, scratch: Scratch, candidates: RankedDoc[]): Record<FacetField, FacetCount[]> {
+function countFacets(state: IndexState, scratch: Scratch, size: number): Record<FacetField, FacetCount[]> {
+  const { candDocs, candidates } = scratch;
   const out = {} as Record<FacetField, FacetCount[]>;
   for (const field of FACET_FIELDS) {
     const names = state.columns.names[field];
@@ -235,14 +276,14 @@ function countFacets(state: IndexState, scratch: Scratch, candidates: RankedDoc[
     if (!counts || counts.length < names.length) scratch.facetCounts.set(field, (counts = new Int32Array(names.length + 256)));
     const column = state.columns.values[field];
     const seen: number[] = [];
-    for (let c = 0; c < candidates.length; c++) {
-      const vals = column[candidates[c]!.doc]!;
+    for (let c = 0; c < candidates; c++) {
+      const vals = column[candDocs[c]!]!;
       for (let i = 0; i < vals.length; i++) if (counts[vals[i]!]!++ === 0) seen.push(vals[i]!);
     }
     const list: FacetCount[] = seen.map((id) => ({ value: names[id]!, count: counts[id]! }));
     for (const id of seen) counts[id] = 0;
     list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    out[field] = list.slice(0, FACET_SIZE);
+    out[field] = list.slice(0, size);
   }
   return out;
 }

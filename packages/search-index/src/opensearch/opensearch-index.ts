@@ -84,6 +84,23 @@ function snippetExcerpt(hit: Json): SnippetExcerpt {
  */
 export const POOLED_AGENT = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 64, maxFreeSockets: 64 } as const;
 
+/**
+ * A search's answer trimmed by OpenSearch to what search() and rank() read (filter_path): no _index, sort
+ * values, _shards or took per answer, fewer bytes to receive and parse. Buckets keep key and count.
+ */
+const SEARCH_FILTER_PATH = [
+  'hits.total.value',
+  'hits.hits._id',
+  'hits.hits._score',
+  'hits.hits._source',
+  'hits.hits.fields',
+  'aggregations.*.buckets.key',
+  'aggregations.*.buckets.doc_count',
+].join(',');
+const SEARCH_PATH = (alias: string) => `/${alias}/_search?filter_path=${SEARCH_FILTER_PATH}`;
+/** filter_path leaves out what is empty: an answer without hits has no hits.hits, an empty facet no buckets. */
+const hitsOf = (res: Json): Json[] => (res.hits?.hits ?? []) as Json[];
+
 const escapeRegex = (s: string) => s.replace(/[.?+*|{}[\]()"\\#@&<>~]/gu, (c) => `\\${c}`);
 
 /**
@@ -283,13 +300,13 @@ export class OpenSearchSearchIndex implements SearchIndex {
       const { aggs, ...body } = renderSearchBody(a);
       return withFacets ? { ...body, aggs } : body;
     });
-    const items = (res.hits.hits as Json[]).map((h) =>
+    const items = hitsOf(res).map((h) =>
       toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)),
     );
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f] = withFacets
-        ? (res.aggregations[f].buckets as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }))
+        ? ((res.aggregations?.[f]?.buckets ?? []) as Json[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }))
         : [];
     }
     return { items, total: res.hits.total.value as number, facets };
@@ -297,18 +314,18 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   async rank(request: SearchRequest): Promise<RankResult> {
     const { res } = await this.runWithRelax(request, renderRankBody);
-    const hits = (res.hits.hits as Json[]).map((h) => ({ id: h._id as string, score: h._score as number }));
+    const hits = hitsOf(res).map((h) => ({ id: h._id as string, score: h._score as number }));
     return { hits, total: res.hits.total.value as number };
   }
 
   /** `auto` matching: when the two-thirds rule finds too little, run once more with the loose rule. */
   private async runWithRelax(request: SearchRequest, render: (ast: ReturnType<typeof buildQuery>) => Json) {
     let ast = buildQuery(request);
-    let res = await this.call('POST', `/${this.opts.alias}/_search`, render(ast));
+    let res = await this.call('POST', SEARCH_PATH(this.opts.alias), render(ast));
     const loose = (request.match ?? 'auto') === 'auto' && (res.hits.total.value as number) < RELAX_BELOW ? relaxed(ast) : null;
     if (loose) {
       ast = loose;
-      res = await this.call('POST', `/${this.opts.alias}/_search`, render(ast));
+      res = await this.call('POST', SEARCH_PATH(this.opts.alias), render(ast));
     }
     return { ast, res };
   }

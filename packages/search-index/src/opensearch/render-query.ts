@@ -1,7 +1,7 @@
 import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
 import { SNIPPET_CHARS } from '../hits.js';
 import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
-import { BOOST_PARAMS, DOCNO_BOOST, FACET_SIZE } from '../ranking.js';
+import { BOOST_PARAMS, DOCNO_BOOST } from '../ranking.js';
 import { FACET_FIELDS } from '../types.js';
 import { OS_FACET_FIELD } from './mapping.js';
 
@@ -110,7 +110,7 @@ export function renderSearchBody(ast: QueryAst): Json {
       },
     },
     sort,
-    aggs: Object.fromEntries(FACET_FIELDS.map((f) => [f, { terms: { field: OS_FACET_FIELD[f], size: FACET_SIZE } }])),
+    aggs: Object.fromEntries(FACET_FIELDS.map((f) => [f, { terms: { field: OS_FACET_FIELD[f], size: ast.facetSize } }])),
   };
 }
 

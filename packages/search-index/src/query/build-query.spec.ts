@@ -63,6 +63,23 @@ describe('buildQuery', () => {
     expect(buildQuery({}).matchNone).toBe(false);
   });
 
+  it("analyses a text once: a repeat shares its groups, the request's own parts still apply", () => {
+    const first = buildQuery({ q: '网安法 医保报销', regionPrior: true, homeRegion: '浙江省杭州市' });
+    const again = buildQuery({
+      q: '网安法 医保报销',
+      regionPrior: true,
+      homeRegion: '浙江省杭州市',
+      page: 3,
+      match: 'loose',
+      facetSize: 5,
+    });
+    expect(again.groups).toBe(first.groups);
+    expect(again.regionPrior).toEqual(first.regionPrior);
+    expect([again.from, again.minShouldMatch, again.facetSize]).toEqual([20, 1, 5]);
+    expect(buildQuery({ q: '网安法 医保报销' }).regionPrior).toBeNull();
+    expect(buildQuery({ q: '网安法 医保报销', regionPrior: true, homeRegion: '北京市' }).regionPrior).not.toEqual(first.regionPrior);
+  });
+
   it('requires all words of short queries and two thirds of long ones', () => {
     expect([1, 2, 3, 4, 6].map(minShouldMatch)).toEqual([1, 2, 2, 3, 4]);
   });

@@ -1,10 +1,11 @@
 import { cjkBigrams, defaultLawShorthand, detectDocNumber, expandQuery, type LawShorthand, queryTokens } from '@govdisc/text-analysis';
-import { DAY_MS, FIELD_BOOSTS, toDays } from '../ranking.js';
+import { DAY_MS, FACET_SIZE, FIELD_BOOSTS, toDays } from '../ranking.js';
 import { FACET_FIELDS, type SearchFilters, type SearchRequest } from '../types.js';
 import type { Alternative, QueryAst, QueryGroup } from './query-ast.js';
 import { regionPriorFor } from './region-prior.js';
 
 export const MAX_PAGE_SIZE = 100;
+export const MAX_FACET_SIZE = 200;
 const WORD_FIELDS = [
   { field: 'title_tok', boost: FIELD_BOOSTS.title_tok },
   { field: 'body_tok', boost: FIELD_BOOSTS.body_tok },
@@ -55,27 +56,62 @@ function filtersOf(filters: SearchFilters | undefined): QueryAst['filters'] {
   return out;
 }
 
-/** The one query builder: request → AST that both engines render. */
-export function buildQuery(req: SearchRequest): QueryAst {
-  const q = (req.q ?? '').trim();
+/** What a query's text alone decides: the same for every request with that text (and home region). */
+type TextPart = Pick<QueryAst, 'matchNone' | 'groups' | 'docnoKey' | 'regionPrior' | 'highlightTerms'>;
+
+/**
+ * Text parts of recent queries. Segmenting, shorthand and order-number detection and the place prior cost more
+ * than the engine's scoring of a typical query, and the same texts come back (paging, facet clicks, popular
+ * queries); the tables they read are fixed per process. Bounded: cleared when full. Cached parts are shared
+ * between requests and never changed (relaxed() copies the AST).
+ */
+const textParts = new Map<string, TextPart>();
+const TEXT_PARTS_MAX = 2_000;
+
+function textPartOf(q: string, regionPrior: boolean, homeRegion: string | null | undefined): TextPart {
+  const key = `${regionPrior ? 'r' : '-'}${homeRegion ?? ''}\u0000${q}`;
+  let part = textParts.get(key);
+  if (part === undefined) {
+    if (textParts.size >= TEXT_PARTS_MAX) textParts.clear();
+    part = analyseText(q, regionPrior, homeRegion);
+    textParts.set(key, part);
+  }
+  return part;
+}
+
+function analyseText(q: string, regionPrior: boolean, homeRegion: string | null | undefined): TextPart {
   const docno = q ? detectDocNumber(q) : null;
   const rest = docno ? q.normalize('NFKC').replace(/\s+/gu, '').replace(docno.match, ' ') : q;
   const shorthand = defaultLawShorthand().extract(rest);
   const words = [...new Set(queryTokens(shorthand.rest))];
   const groups = [...shorthand.found.map(shorthandGroup), ...expandQuery(words).map(groupFor)];
-  const pageSize = Math.min(Math.max(1, req.pageSize ?? 10), MAX_PAGE_SIZE);
-  const page = Math.max(1, req.page ?? 1);
   return {
     matchNone: q !== '' && groups.length === 0 && !docno,
     groups,
-    minShouldMatch: req.match === 'loose' ? looseMinShouldMatch(groups.length) : minShouldMatch(groups.length),
     docnoKey: docno?.key ?? null,
+    regionPrior: regionPrior && !docno ? regionPriorFor(q, homeRegion) : null,
+    highlightTerms: groups.flatMap((g) => g.alternatives.filter((a) => a.fields[0]!.field !== 'title_bi').flatMap((a) => a.tokens)),
+  };
+}
+
+/** The one query builder: request → AST that both engines render. */
+export function buildQuery(req: SearchRequest): QueryAst {
+  const q = (req.q ?? '').trim();
+  const text = textPartOf(q, req.regionPrior === true, req.homeRegion);
+  const pageSize = Math.min(Math.max(1, req.pageSize ?? 10), MAX_PAGE_SIZE);
+  const page = Math.max(1, req.page ?? 1);
+  return {
+    matchNone: text.matchNone,
+    groups: text.groups,
+    minShouldMatch: req.match === 'loose' ? looseMinShouldMatch(text.groups.length) : minShouldMatch(text.groups.length),
+    docnoKey: text.docnoKey,
     filters: filtersOf(req.filters),
     nowDays: req.now ? toDays(req.now) : Math.floor(Date.now() / DAY_MS),
-    regionPrior: req.regionPrior === true && !docno ? regionPriorFor(q, req.homeRegion) : null,
+    regionPrior: text.regionPrior,
     sort: req.sort ?? 'relevance',
     from: (page - 1) * pageSize,
     size: pageSize,
-    highlightTerms: groups.flatMap((g) => g.alternatives.filter((a) => a.fields[0]!.field !== 'title_bi').flatMap((a) => a.tokens)),
+    highlightTerms: text.highlightTerms,
+    facetSize: Math.min(Math.max(1, req.facetSize ?? FACET_SIZE), MAX_FACET_SIZE),
   };
 }

@@ -32,4 +32,6 @@ export interface QueryAst {
   size: number;
   /** words to mark in snippets */
   highlightTerms: string[];
+  /** values listed per facet */
+  facetSize: number;
 }
