@@ -1,9 +1,11 @@
 // What every bench that starts the platform needs: a private nats-server, a fresh database and app processes,
 // all stopped exactly once however the bench ends (normally, on a failure, Ctrl-C or SIGTERM).
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
@@ -94,4 +96,57 @@ export function natsServerPid(url) {
     }
   }
   throw new Error(`cannot find the private nats-server on port ${port}`);
+}
+
+/**
+ * A corpus file: the path after `--<flag>` if given, else `shared` in ../shared/data beside the repository (or
+ * beside the worktrees' folder), else `fixture` in the tests' cut (test-fixtures/corpus).
+ */
+export function corpusFile(flag, shared, fixture = shared) {
+  const i = process.argv.indexOf(flag);
+  if (i > 0) return process.argv[i + 1];
+  const found = [join(repoRoot, '..', 'shared', 'data', shared), join(repoRoot, '..', '..', 'shared', 'data', shared)].find(existsSync);
+  return found ?? join(repoRoot, 'test-fixtures', 'corpus', fixture);
+}
+
+/**
+ * Runs a repository script (an import CLI, the demo loader) against a bench's gateway with its embedded issuer (an
+ * exported KEYCLOAK_URL is dropped); reports its duration and the last `tail` lines of its output on stderr.
+ */
+export async function runCli(script, args, gatewayUrl, { tail = 4 } = {}) {
+  const t = Date.now();
+  const { KEYCLOAK_URL: _keycloak, ...env } = process.env;
+  const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'scripts', script), ...args], {
+    env: { ...env, GATEWAY_URL: gatewayUrl },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const summary = tail > 0 ? `\n${stdout.split('\n').slice(-tail).join('\n')}` : '';
+  process.stderr.write(
+    `${script} ${args.filter((a) => !a.startsWith('--')).join(' ')}: ${((Date.now() - t) / 1000).toFixed(0)} s${summary}\n`,
+  );
+  return stdout;
+}
+
+/** An import CLI (policy-import.mjs, qa-import.mjs) loading `file` quietly through the gateway. */
+export const importWith = (script, file, gatewayUrl, opts) => runCli(script, [file, '--quiet'], gatewayUrl, opts);
+
+/** The `total` of a listing once it has not changed for 10 s (work the gateway stopped waiting for goes on). */
+export async function settledTotal(gatewayUrl, path) {
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const total = (await (await fetch(`${gatewayUrl}${path}`)).json()).total ?? 0;
+    if (total !== last) [last, since] = [total, Date.now()];
+    else if (Date.now() - since >= 10_000) return total;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}
+
+/**
+ * The environment that makes an app write CPU profiles (bench/cpu-profile-preload.mjs): each SIGUSR2 pair brackets
+ * one window, written as `<dir>/<name>-<n>.cpuprofile`.
+ */
+export function cpuProfileEnv(name, dir) {
+  const preload = join(repoRoot, 'bench', 'cpu-profile-preload.mjs');
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR: dir, CPU_PROF_NAME: name };
 }

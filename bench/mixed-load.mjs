@@ -14,14 +14,13 @@
 // with the most CPU at the knee) and climbs again from the knee: the gain is the new knee over the old.
 //   node bench/mixed-load.mjs [--seconds 10] [--start 20] [--factor 1.4] [--limit 100] [--max 2000]
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { benchRun } from './bench-run.mjs';
+import { benchRun, importWith, runCli } from './bench-run.mjs';
 import { callAt, intArg } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,16 +37,6 @@ const SERVICES = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-reque
 const run = benchRun('mixed');
 const { cleanup } = run;
 const startApp = (name, env) => run.startApp(name, env, { timeoutMs: 180_000 });
-
-async function runScript(script, args, gatewayUrl) {
-  const t = Date.now();
-  const { KEYCLOAK_URL: _keycloak, ...env } = process.env; // the gateway's embedded issuer
-  await promisify(execFile)(process.execPath, [join(root, 'scripts', script), ...args], {
-    env: { ...env, GATEWAY_URL: gatewayUrl },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  process.stderr.write(`${script}: ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
-}
 
 const lines = (file) =>
   readFileSync(file, 'utf8')
@@ -175,7 +164,7 @@ try {
   process.env.GATEWAY_URL = gatewayUrl;
   delete process.env.KEYCLOAK_URL;
 
-  await runScript('policy-import.mjs', [join(root, 'test-fixtures', 'corpus', 'policies.jsonl'), '--quiet'], gatewayUrl).catch((error) => {
+  await importWith('policy-import.mjs', join(root, 'test-fixtures', 'corpus', 'policies.jsonl'), gatewayUrl, { tail: 0 }).catch((error) => {
     // On a busy machine publishing the import can fail part-way (a transaction outlasting its limit); the bench goes
     // on with what was published, and says why.
     const why = apps['policy-svc'][0].output
@@ -186,8 +175,8 @@ try {
       .join('\n');
     process.stderr.write(`policy import: ${error.message.split('\n').find((l) => l.includes('HTTP')) ?? error.message}\n${why}\n`);
   });
-  await runScript('qa-import.mjs', [join(root, 'test-fixtures', 'corpus', 'qa.jsonl'), '--quiet'], gatewayUrl);
-  await runScript('demo-load.mjs', [], gatewayUrl);
+  await importWith('qa-import.mjs', join(root, 'test-fixtures', 'corpus', 'qa.jsonl'), gatewayUrl, { tail: 0 });
+  await runCli('demo-load.mjs', [], gatewayUrl, { tail: 0 });
 
   const queries = [
     ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),

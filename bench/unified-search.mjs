@@ -13,12 +13,10 @@
 //   node bench/unified-search.mjs [--seconds 15] [--warmup 3] [--connections 8] [--matters 2000] [--bundles 200]
 //        [--sites 500] [--policies <file.jsonl>] [--qa <file.jsonl>]
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { benchRun, repoRoot as root } from './bench-run.mjs';
+import { benchRun, corpusFile, importWith, repoRoot as root, settledTotal } from './bench-run.mjs';
 import { generateGuideContent, publishGuideContent } from './guide-content.mjs';
 import { callAt, intArg, load } from './http-load.mjs';
 
@@ -28,42 +26,12 @@ const CONNECTIONS = intArg('--connections', 8);
 const MATTERS = intArg('--matters', 2000);
 const BUNDLES = intArg('--bundles', 200);
 const SITES = intArg('--sites', 500);
-const fileArg = (name, shared, fixture) => {
-  const i = process.argv.indexOf(name);
-  if (i > 0) return process.argv[i + 1];
-  return existsSync(join(root, '..', 'shared', 'data', shared))
-    ? join(root, '..', 'shared', 'data', shared)
-    : join(root, 'test-fixtures', 'corpus', fixture);
-};
-const POLICIES = fileArg('--policies', 'policies.jsonl', 'policies.jsonl');
-const QA = fileArg('--qa', 'qa.jsonl', 'qa.jsonl');
+const POLICIES = corpusFile('--policies', 'policies.jsonl');
+const QA = corpusFile('--qa', 'qa.jsonl');
 
 const run = benchRun('unified');
 const { cleanup } = run;
 const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra }, { timeoutMs: 180_000 });
-
-/** Runs an import CLI against the bench's gateway; its summary goes to stderr. */
-async function importWith(script, file, gatewayUrl) {
-  const t = Date.now();
-  const { KEYCLOAK_URL: _keycloak, ...env } = process.env; // the gateway's embedded issuer
-  const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts', script), file, '--quiet'], {
-    env: { ...env, GATEWAY_URL: gatewayUrl },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  process.stderr.write(`${script} ${file}: ${((Date.now() - t) / 1000).toFixed(0)} s\n${stdout.split('\n').slice(-8).join('\n')}\n`);
-}
-
-/** The `total` of a listing once it has not changed for 10 s (work the gateway stopped waiting for goes on). */
-async function settledTotal(gatewayUrl, path) {
-  let last = -1;
-  let since = Date.now();
-  for (;;) {
-    const total = (await (await fetch(`${gatewayUrl}${path}`)).json()).total ?? 0;
-    if (total !== last) [last, since] = [total, Date.now()];
-    else if (Date.now() - since >= 10_000) return total;
-    await new Promise((res) => setTimeout(res, 1000));
-  }
-}
 
 const lines = (file) =>
   readFileSync(file, 'utf8')
@@ -91,12 +59,12 @@ try {
   process.env.GATEWAY_URL = gatewayUrl;
   delete process.env.KEYCLOAK_URL; // the gateway's embedded issuer
 
-  await importWith('policy-import.mjs', POLICIES, gatewayUrl).catch((error) => {
+  await importWith('policy-import.mjs', POLICIES, gatewayUrl, { tail: 8 }).catch((error) => {
     // On a busy machine publishing thousands of documents can outlast the gateway's wait; policy-svc goes on
     process.stderr.write(`policy import: ${error.message.split('\n').find((l) => l.includes('HTTP')) ?? error.message}\n`);
   });
   process.stderr.write(`published policies: ${await settledTotal(gatewayUrl, '/api/v1/policies/search?pageSize=1')}\n`);
-  await importWith('qa-import.mjs', QA, gatewayUrl);
+  await importWith('qa-import.mjs', QA, gatewayUrl, { tail: 8 });
   const { loginEditor, loginReviewer } = await import('../scripts/lib/api-client.mjs');
   const [editor, reviewer] = await Promise.all([loginEditor(), loginReviewer()]);
   const content = generateGuideContent({ matters: MATTERS, bundles: BUNDLES, sites: SITES });

@@ -56,10 +56,11 @@ export class DocumentHandlers {
 
   @RpcHandler(getPolicyDocumentDetail)
   async detail(req: Req<typeof getPolicyDocumentDetail>, meta: RpcMeta) {
-    const { doc, versions } = await this.documents.detail(req.documentId, meta.actor);
+    const staff = isContentStaff(meta.actor);
+    const { doc, view } = staff ? await this.staffDetail(req.documentId, meta.actor) : await this.documents.readerDetail(req.documentId);
     // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
     const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
-    return { ...toDetail(doc, versions, isContentStaff(meta.actor)), ...links };
+    return { ...view, ...links };
   }
 
   @RpcHandler(getPolicyDocumentVersion)
@@ -102,6 +103,11 @@ export class DocumentHandlers {
     const doc = await this.classification.set({ ...req, actor: meta.actor?.sub ?? 'unknown', ctx: ctxOf(meta) });
     const { versions } = await this.documents.detail(doc.id, meta.actor);
     return toDetail(doc, versions, true);
+  }
+
+  private async staffDetail(documentId: string, actor: Actor | null) {
+    const { doc, versions } = await this.documents.detail(documentId, actor);
+    return { doc, view: toDetail(doc, versions, true) };
   }
 
   private async changeAndShow(input: Parameters<DocumentLifecycleService['change']>[0], actor: Actor) {

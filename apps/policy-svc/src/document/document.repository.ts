@@ -37,6 +37,8 @@ export interface ClassificationChange {
   classifiedAt: Date;
 }
 
+export type DocumentStamp = Pick<PolicyDocument, 'id' | 'status' | 'version' | 'updatedAt' | 'validity'>;
+
 /** The only place that queries policy documents. */
 @Injectable()
 export class DocumentRepository {
@@ -98,6 +100,22 @@ export class DocumentRepository {
 
   findById(id: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
     return tx.policyDocument.findUnique({ where: { id } });
+  }
+
+  /**
+   * What a reader's view of a document is built from, without the text: every change to a document bumps its
+   * version or updated_at (Prisma's @updatedAt, the import's SQL sets it too), so the pair tells a held view is current.
+   */
+  async stamp(id: string): Promise<DocumentStamp | null> {
+    return (await this.stamps([id]))[0] ?? null;
+  }
+
+  /** The stamps of several documents, with their validity (what a held related list re-reads). */
+  stamps(ids: readonly string[]): Promise<DocumentStamp[]> {
+    return this.prisma.$queryRawUnsafe<DocumentStamp[]>(
+      `SELECT id, status::text AS status, version, updated_at AS "updatedAt", validity FROM policy_document WHERE id = ANY($1::uuid[])`,
+      ids,
+    );
   }
 
   findByExternalId(externalId: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {

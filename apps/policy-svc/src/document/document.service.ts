@@ -15,7 +15,16 @@ import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.
 import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { DocumentRepository, contentColumns } from './document.repository.js';
-import { publishedPayload } from './document.mapper.js';
+import { publishedPayload, toDetail } from './document.mapper.js';
+
+/** How many documents' reader views are held (a body averages ~5,000 characters: some tens of MB at most). */
+const READER_VIEWS = 2_000;
+/** A reader's view and the row it shows (for the citing lookup). */
+export type ReaderView = { doc: PolicyDocument; view: ReturnType<typeof toDetail> };
+/** Changes whenever a document does (every write bumps its version or updated_at). */
+export const stampKey = (row: Pick<PolicyDocument, 'status' | 'version' | 'updatedAt'>) =>
+  // a raw query's timestamp may arrive as text: compare instants
+  `${row.status}|${Number(row.version)}|${new Date(row.updatedAt).getTime()}`;
 
 /** Document lifecycle rules. State change and its event commit in one transaction (outbox). */
 @Injectable()
@@ -23,6 +32,8 @@ export class DocumentService {
   private readonly logger = new Logger(DocumentService.name);
   /** Read for every home page's topic grid: counts may lag a few seconds. */
   private readonly topicCounts = new TtlCache<Record<string, number>>(5_000, 1);
+  /** Reader views by document id, with the stamp of the row they were built from (readerDetail). */
+  private readonly readerViews = new Map<string, { stamp: string; view: ReaderView }>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -65,6 +76,27 @@ export class DocumentService {
   async detail(id: string, actor: Actor | null = null) {
     const doc = await this.get(id, actor);
     return { doc, versions: await this.documents.versions(id) };
+  }
+
+  /**
+   * The public reader's view (no staff fields) of a non-draft document. Built once per version of the row and held:
+   * each call reads only the row's stamp (status, version, updated_at), so an amendment or repeal shows at once, on
+   * every replica, while an unchanged document costs no text read, clause segmentation or mapping.
+   */
+  async readerDetail(id: string): Promise<ReaderView> {
+    const stamp = await this.documents.stamp(id);
+    if (!stamp || !visibleTo(stamp, null)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
+    const held = this.readerViews.get(id);
+    if (held && held.stamp === stampKey(stamp)) {
+      this.readerViews.delete(id); // most recently used last: the oldest read is dropped first
+      this.readerViews.set(id, held);
+      return held.view;
+    }
+    const { doc, versions } = await this.detail(id, null);
+    const view = { doc, view: toDetail(doc, versions, false) };
+    this.readerViews.set(id, { stamp: stampKey(doc), view });
+    while (this.readerViews.size > READER_VIEWS) this.readerViews.delete(this.readerViews.keys().next().value!);
+    return view;
   }
 
   /** A saved version's text, or the pending edit's (`'pending'`): staff compare them (drafts are staff-only anyway). */

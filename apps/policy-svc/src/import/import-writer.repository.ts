@@ -151,7 +151,7 @@ export class ImportWriter {
   async relink(tx: BulkTx, moves: Array<{ from: string; to: string }>): Promise<void> {
     if (moves.length === 0) return;
     await tx.query(
-      `UPDATE policy_document d SET canonical_id = m."to" FROM json_to_recordset($1::json) AS m("from" uuid, "to" uuid) WHERE d.canonical_id = m."from"`,
+      `UPDATE policy_document d SET canonical_id = m."to", updated_at = now() FROM json_to_recordset($1::json) AS m("from" uuid, "to" uuid) WHERE d.canonical_id = m."from"`,
       [JSON.stringify(moves)],
     );
   }

@@ -6,11 +6,20 @@ import { titleTerms } from '../search/lexicon/search-lexicon.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
 import { agenciesOf } from '../analysis/agencies.js';
-import { visibleTo } from '../document/document.service.js';
+import { stampKey, visibleTo } from '../document/document.service.js';
+import type { DocumentStamp } from '../document/document.repository.js';
 
 /** Candidates read from the table (most shared keywords first) and from the index (title search). */
 const TABLE_CANDIDATES = 200;
 const TITLE_CANDIDATES = 20;
+/**
+ * How long a ranked list is held: it is ranked from other documents, so a newly published one may join it this much
+ * later. (A listed document's validity, and whether it is still public, are read fresh on every call.)
+ */
+export const RELATED_TTL_MS = 5 * 60_000;
+const HELD_LISTS = 2_000;
+/** Titles whose terms are remembered (a few hundred bytes each). */
+const TITLE_TERM_ENTRIES = 20_000;
 
 type RelatedView = z.input<typeof RelatedPolicy>;
 
@@ -18,6 +27,8 @@ type RelatedView = z.input<typeof RelatedPolicy>;
 @Injectable()
 export class RelatedService {
   private readonly logger = new Logger(RelatedService.name);
+  private readonly titleTermCache = new Map<string, string[]>();
+  private readonly held = new Map<string, { stamp: string; at: number; items: RelatedView[] }>();
 
   constructor(
     private readonly documents: DocumentRepository,
@@ -25,19 +36,55 @@ export class RelatedService {
     private readonly lexicon: LexiconService,
   ) {}
 
+  /**
+   * Held for RELATED_TTL_MS while the source document is unchanged (its stamp is read on every call, so its own
+   * amendment or repeal shows at once); the listed documents' validity and visibility are read fresh each time.
+   */
   async related(input: { documentId: string; limit: number; actor: Actor | null }): Promise<RelatedView[]> {
+    const key = `${input.documentId}|${input.limit}`;
+    const held = this.held.get(key);
+    if (held && Date.now() - held.at < RELATED_TTL_MS) {
+      const rows = new Map((await this.documents.stamps([input.documentId, ...held.items.map((i) => i.id)])).map((r) => [r.id, r]));
+      const source = rows.get(input.documentId);
+      if (source && stampKey(source) === held.stamp) return currentItems(held.items, rows);
+    }
+    const { stamp, items } = await this.rank(input);
+    if (stamp) {
+      this.held.delete(key);
+      this.held.set(key, { stamp, at: Date.now(), items });
+      while (this.held.size > HELD_LISTS) this.held.delete(this.held.keys().next().value!);
+    }
+    return items;
+  }
+
+  /** Ranks a document's related documents; `stamp` is null for a draft (not held). */
+  private async rank(input: { documentId: string; limit: number; actor: Actor | null }) {
     const source = await this.documents.findById(input.documentId);
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
     const candidates = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
     const ranked = rankRelated(
-      { ...source, titleTerms: titleTerms(source.title) },
-      candidates.map((c) => ({ ...c, titleTerms: titleTerms(c.title) })),
+      { ...source, titleTerms: this.titleTermsOf(source.title) },
+      candidates.map((c) => ({ ...c, titleTerms: this.titleTermsOf(c.title) })),
       this.lexicon.lexicon,
       input.limit,
     );
-    return ranked.map(toView);
+    return { stamp: source.status === 'DRAFT' ? null : stampKey(source), items: ranked.map(toView) };
+  }
+
+  /**
+   * A title's terms (a pure function of the title), remembered: the same documents come back as candidates of many
+   * others, and segmenting their titles was a third of a cold ranking.
+   */
+  private titleTermsOf(title: string): string[] {
+    let terms = this.titleTermCache.get(title);
+    if (!terms) {
+      terms = titleTerms(title);
+      this.titleTermCache.set(title, terms);
+      if (this.titleTermCache.size > TITLE_TERM_ENTRIES) this.titleTermCache.delete(this.titleTermCache.keys().next().value!);
+    }
+    return terms;
   }
 
   /** Documents whose words match the title (loose matching); none while the index is not ready. */
@@ -65,4 +112,12 @@ function toView({ doc, relation, shared, score }: RankedRelated<RelatedRow & { t
     shared,
     score,
   };
+}
+
+/** A held list as of now: documents no longer public left out, validity as it is now. */
+function currentItems(items: RelatedView[], rows: Map<string, DocumentStamp>): RelatedView[] {
+  return items.flatMap((item) => {
+    const row = rows.get(item.id);
+    return row && row.status !== 'DRAFT' ? [{ ...item, validity: row.validity as RelatedView['validity'] }] : [];
+  });
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import {
   type Actor,
@@ -19,7 +20,9 @@ import { BestBetHandlers } from '../../src/best-bets/best-bet.handlers.js';
 import { BestBetService } from '../../src/best-bets/best-bet.service.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { DocumentLifecycleService } from '../../src/document/document-lifecycle.service.js';
+import { DocumentRepository } from '../../src/document/document.repository.js';
 import { DocumentService } from '../../src/document/document.service.js';
+import { ClassificationService } from '../../src/document/classification.service.js';
 import { RelatedService } from '../../src/related/related.service.js';
 import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
 import { SearchAnalyticsRepository } from '../../src/search-analytics/search-analytics.repository.js';
@@ -302,5 +305,66 @@ describe('query analytics', () => {
     });
     expect(policySearchAnalytics.subject).toBe('rpc.policy.search.analytics');
     expect(recordSearchClick.subject).toBe('rpc.policy.search.click');
+  });
+});
+
+describe('held reader views and related lists (the portal reads them on every page)', () => {
+  test('a reader view is built once per version of the row; an amendment, a repeal and an edit show at once', async () => {
+    const documents = app.get(DocumentService);
+    const repository = app.get(DocumentRepository);
+    await publish('reader', {
+      title: '江东市就业创业补贴办法',
+      body: '第一章 总则\n第一条 为了促进就业，制定本办法。\n第二条 本办法适用于本市。',
+    });
+    // versions are read only when a view is built (findById is also the search projection's)
+    const versions = jest.spyOn(repository, 'versions');
+    try {
+      const first = await documents.readerDetail(docs.reader!);
+      expect(first.view).toMatchObject({
+        validity: '有效',
+        paragraphs: expect.arrayContaining([expect.objectContaining({ anchor: 'art-1' })]),
+      });
+      expect(first.view).not.toHaveProperty('publishedBy'); // no staff fields in the held view
+      expect((await documents.readerDetail(docs.reader!)).view).toBe(first.view);
+      expect(versions).toHaveBeenCalledTimes(1);
+
+      await app.get(DocumentLifecycleService).change({ documentId: docs.reader!, change: 'amend', byDocumentId: docs.pension!, ctx });
+      expect((await documents.readerDetail(docs.reader!)).view).toMatchObject({ validity: '已修改', amendedById: docs.pension });
+      await app.get(DocumentLifecycleService).change({ documentId: docs.reader!, change: 'repeal', byDocumentId: docs.pension!, ctx });
+      const repealed = (await documents.readerDetail(docs.reader!)).view;
+      expect(repealed).toMatchObject({ validity: '废止', repealedById: docs.pension });
+      expect(repealed.versions.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      versions.mockRestore();
+    }
+  });
+
+  test('a draft has no reader view', async () => {
+    const draft = await app.get(DocumentService).create({ title: '草稿：江东市人才公寓管理办法', body: '第一条 草稿。' }, editor);
+    await expect(app.get(DocumentService).readerDetail(draft.id)).rejects.toMatchObject({ code: ErrorCode.POLICY_DOCUMENT_NOT_FOUND });
+  });
+
+  test('a related list is ranked once while its document is unchanged; the listed validity is always current', async () => {
+    const related = app.get(RelatedService); // limit 4: a list no earlier test asked for
+    const candidates = jest.spyOn(app.get(DocumentRepository), 'relatedCandidates');
+    try {
+      const before = await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
+      const again = await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
+      expect(again).toEqual(before);
+      expect(candidates).toHaveBeenCalledTimes(1);
+      expect(before.find((i) => i.id === docs.deposit)).toMatchObject({ validity: '有效' });
+
+      await app.get(DocumentLifecycleService).change({ documentId: docs.deposit!, change: 'repeal', ctx });
+      const afterRepeal = await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
+      expect(afterRepeal.find((i) => i.id === docs.deposit)).toMatchObject({ validity: '废止' });
+      expect(candidates).toHaveBeenCalledTimes(1);
+
+      // the document's own change (here a classification) ranks it again
+      await app.get(ClassificationService).set({ documentId: docs.withdraw!, keywords: ['住房公积金', '提取'], actor: 'editor-1', ctx });
+      await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
+      expect(candidates).toHaveBeenCalledTimes(2);
+    } finally {
+      candidates.mockRestore();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { api } from '../../../lib/api';
 import { VALIDITY_LABEL } from '../../../lib/labels';
+import { policyBodyHtml } from '../../../lib/policy-body';
 import { UUID, formatDate } from '../../../lib/site';
 
 type Props = { params: Promise<{ id: string }> };
@@ -124,31 +125,8 @@ export default async function PolicyPage({ params }: Props) {
       )}
       <section aria-label="正文" className="doc-body">
         <h2>正文</h2>
-        {doc.paragraphs.map((p, i) => {
-          const id = p.anchor ?? undefined;
-          if (p.kind === 'chapter')
-            return (
-              <h3 key={i} id={id}>
-                {p.text}
-              </h3>
-            );
-          if (p.kind === 'section')
-            return (
-              <h4 key={i} id={id}>
-                {p.text}
-              </h4>
-            );
-          return (
-            <p key={i} id={id} className={p.kind === 'article' ? 'article' : undefined}>
-              {p.text}
-              {id && (
-                <a className="anchor-link" href={`#${id}`} aria-label="本条链接">
-                  #
-                </a>
-              )}
-            </p>
-          );
-        })}
+        {/* one string, escaped in policyBodyHtml: a long body as React elements cost the server most of the page */}
+        <div dangerouslySetInnerHTML={{ __html: policyBodyHtml(doc.paragraphs) }} />
       </section>
       {doc.sourceUrl && (
         <p>
