@@ -5496,9 +5496,11 @@ export interface operations {
                             anchor: string | null;
                             /** @description the cited words, verbatim */
                             quote: string;
+                            anchorLabel: string | null;
                             /** @enum {string} */
                             state: "VERIFIED" | "UNVERIFIED" | "STALE";
                         }[];
+                        citationVerified: boolean;
                         /** @enum {string} */
                         status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "NEEDS_UPDATE" | "RETIRED";
                         version: number;
