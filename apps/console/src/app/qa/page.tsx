@@ -69,7 +69,7 @@ export default async function QaDesk({ searchParams }: { searchParams: SearchPar
             citations: (
               <>
                 {p.citations.map((c) => `${c.anchorLabel ?? '引文'}${c.state === 'STALE' ? '（政策已变化）' : ''}`).join('、') || '—'}
-                {!p.citationVerified && <Tag color="orange">引用待核对</Tag>}
+                {!p.citationVerified && <Tag className="state-warn">引用待核对</Tag>}
               </>
             ),
             updatedAt: p.updatedAt.slice(0, 16).replace('T', ' '),
