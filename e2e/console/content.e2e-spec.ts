@@ -201,7 +201,7 @@ test('Q&A: a pair flagged after its policy was amended is fixed in place from th
   expect(await pairNow()).toMatchObject({ status: 'IN_REVIEW', answer: '每月不超过1500元。' });
   const approved = await api(run.stack, 'POST', `/qa/pairs/${pairId}/transitions`, { action: 'APPROVE' }, reviewer);
   expect(approved.status).toBe(200);
-  expect(await pairNow()).toMatchObject({ status: 'PUBLISHED', citations: [{ anchor: '第二条', state: 'VERIFIED' }] });
+  expect(await pairNow()).toMatchObject({ status: 'PUBLISHED', citations: [{ anchor: 'art-2', state: 'VERIFIED' }] });
 });
 
 test('guides: an editor changes a matter (time limit, a material) and sees bundles and sites; a reviewer publishes it', async () => {

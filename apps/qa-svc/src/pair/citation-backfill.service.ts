@@ -80,7 +80,10 @@ export class CitationBackfill implements OnApplicationShutdown {
       if (!batch.length) break;
       for (const pair of batch) {
         const outcome = await this.backfillOne(pair, actor);
-        this.progress = { ...this.progress, processed: this.progress.processed + 1, [outcome]: this.progress[outcome] + 1 };
+        // pairs saved since the count joined the backlog the walk reads: the total grows with them
+        const processed = this.progress.processed + 1;
+        const total = Math.max(this.progress.total, processed);
+        this.progress = { ...this.progress, processed, total, [outcome]: this.progress[outcome] + 1 };
       }
       after = batch[batch.length - 1]!.id;
     }
