@@ -121,8 +121,11 @@ describe.each(engines)('unified search on %s', (_engine, engineUrl) => {
     expect(later.status).toBe(200);
     expect(later.json).toMatchObject({ type: 'guide', page: 2, items: [] });
     expect(later.json.counts).toEqual(guides.json.counts);
-    const license = await search(`${q('驾驶证')}&type=guide`);
-    expect(license.json.items.map((i: Item) => i.id)).toEqual([`US-JJ-${tag}`]);
+    // the guides are indexed one by one: the second may still be on its way to OpenSearch
+    await eventually(
+      async () => expect((await search(`${q('驾驶证')}&type=guide`)).json.items.map((i: Item) => i.id)).toEqual([`US-JJ-${tag}`]),
+      { timeoutMs: 20_000 },
+    );
   });
 
   test('bad input → 400 with a stable code and a Chinese message', async () => {
