@@ -1,6 +1,6 @@
 import { isClean, questionFor } from './qa-questions.js';
 
-// Real clauses of the corpus (../shared/data/policies.jsonl), one per question form.
+// Real clauses of the policy corpus, copied in as text (tests never read the data set), one per question form.
 const cases: Array<[form: string, clause: string, title: string | undefined, question: string]> = [
   [
     'definition',
