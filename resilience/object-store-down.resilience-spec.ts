@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { freePort, queryRows } from '@govdisc/testing';
-import S3rver from 's3rver';
+import { queryRows } from '@govdisc/testing';
+import { type TestS3Server, startTestS3Server } from '@govdisc/testing/s3-server';
 import { type Stack, api, startStack } from '../e2e/stack.js';
 
 // The attachment store (ATTACHMENT_STORE=s3, an S3-compatible server: s3rver over loopback) stopped in the middle of
@@ -18,31 +16,10 @@ const pdfOf = (text: string) => Buffer.from(`%PDF-1.4\n%${text}\n1 0 obj <<>> en
 const applicant = { type: 'NATURAL_PERSON', name: '王小明', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13912345678' };
 
 let stack: Stack;
-let dir: string;
-let port: number;
-let server: S3rver | undefined;
-
-const startS3 = async () => {
-  server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  await server.run();
-};
-/**
- * Stops the server as a crash would: close() alone waits for the SDK's keep-alive connections, which busy traffic
- * never lets go idle (a first run hung there for its whole timeout), so every open connection is cut too.
- */
-const stopS3 = async () => {
-  const stopping = server;
-  server = undefined;
-  if (!stopping) return;
-  const closed = stopping.close();
-  (stopping as unknown as { httpServer?: Server }).httpServer?.closeAllConnections();
-  await closed;
-};
+let s3: TestS3Server;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'resilience-s3-'));
-  port = await freePort();
-  await startS3();
+  s3 = await startTestS3Server(BUCKET);
   stack = await startStack({
     gatewayEnv: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000' },
     appEnv: () => ({
@@ -50,7 +27,7 @@ beforeAll(async () => {
         ATTACHMENT_STORE: 's3',
         ATTACHMENT_S3_BUCKET: BUCKET,
         ATTACHMENT_S3_PREFIX: 'attachments/',
-        ATTACHMENT_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+        ATTACHMENT_S3_ENDPOINT: s3.url,
         ATTACHMENT_S3_REGION: 'us-east-1',
         ATTACHMENT_S3_FORCE_PATH_STYLE: 'true',
         ATTACHMENT_S3_ACCESS_KEY_ID: 'S3RVER',
@@ -62,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  await stopS3();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await s3?.close();
 });
 
 /** Submissions with one attachment from `workers` loops until `until()`; one attempt each, answers by phase. */
@@ -111,11 +87,11 @@ test('object store stopped mid-traffic: a submission with an attachment gets a c
     () => state,
   );
   await new Promise((r) => setTimeout(r, 3_000));
-  await stopS3();
+  await s3.stop();
   state = 'down';
   const downAt = Date.now() - started;
   await new Promise((r) => setTimeout(r, 4_000));
-  await startS3();
+  await s3.start();
   state = 'back';
   backAt = Date.now();
   const seen = await traffic;
@@ -136,7 +112,7 @@ test('object store stopped mid-traffic: a submission with an attachment gets a c
   const halfWritten = rows.filter((r) => r.attachments !== 1 || r.timeline < 1).map((r) => r.description);
   // Every stored request's attachment is in the bucket (s3rver keeps objects as files under its directory).
   const objects = new Set(
-    (await listFiles(join(dir, BUCKET))).map((f) =>
+    (await listFiles(join(s3.dir, BUCKET))).map((f) =>
       f
         .split('/')
         .pop()!

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { startTestS3Server } from '@govdisc/testing/s3-server';
 import { FilesystemObjectStore, InvalidObjectKeyError, type ObjectStore, type S3ObjectStore, objectStoreFrom } from './index.js';
 
 // One contract, both adapters: the filesystem one in a temp dir, the S3 one against s3rver, an S3-compatible HTTP
@@ -19,20 +19,12 @@ async function filesystem(): Promise<Harness & { dir: string }> {
 }
 
 async function s3(): Promise<Harness> {
-  const dir = await mkdtemp(join(tmpdir(), 's3rver-'));
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: 'govdisc', configs: [] }],
-  });
-  const { port } = await server.run();
+  const server = await startTestS3Server('govdisc');
   const store = objectStoreFrom({
     kind: 's3',
     bucket: 'govdisc',
     prefix: 'attachments/',
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.url,
     region: 'us-east-1',
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
@@ -42,7 +34,6 @@ async function s3(): Promise<Harness> {
     close: async () => {
       (store as S3ObjectStore).close();
       await server.close();
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }

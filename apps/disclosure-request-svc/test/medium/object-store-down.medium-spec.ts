@@ -1,10 +1,7 @@
 import { ErrorCode } from '@govdisc/contracts';
-import { freePort, queryRows } from '@govdisc/testing';
+import { queryRows } from '@govdisc/testing';
+import { type TestS3Server, startTestS3Server } from '@govdisc/testing/s3-server';
 import type { RpcException } from '@nestjs/microservices';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import S3rver from 's3rver';
 import { RequestHandlers } from '../../src/request/request.handlers.js';
 import { citizen, newRequest } from '../factories.js';
 import { type Harness, startHarness, stopHarness } from './setup.js';
@@ -15,13 +12,7 @@ import { type Harness, startHarness, stopHarness } from './setup.js';
 const BUCKET = 'govdisc-medium';
 let h: Harness;
 let handlers: RequestHandlers;
-let dir: string;
-let port: number;
-let server: S3rver | undefined;
-const startS3 = async () => {
-  server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  await server.run();
-};
+let s3: TestS3Server;
 const pdfOf = (text: string) => Buffer.from(`%PDF-1.4\n%${text}\n`).toString('base64');
 const submit = (n: number) =>
   (handlers.submit as unknown as (message: unknown) => Promise<{ requestNumber: string }>)({
@@ -41,13 +32,11 @@ const stored = async (n: number) =>
   )[0]!.n;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'disclosure-s3-'));
-  port = await freePort();
-  await startS3();
+  s3 = await startTestS3Server(BUCKET);
   h = await startHarness('disclosure-object-store-down', {
     ATTACHMENT_STORE: 's3',
     ATTACHMENT_S3_BUCKET: BUCKET,
-    ATTACHMENT_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+    ATTACHMENT_S3_ENDPOINT: s3.url,
     ATTACHMENT_S3_ACCESS_KEY_ID: 'S3RVER',
     ATTACHMENT_S3_SECRET_ACCESS_KEY: 'S3RVER',
   });
@@ -55,19 +44,17 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopHarness(h);
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
+  await s3?.close();
 });
 
 test('object store stopped: SERVICE_UNAVAILABLE and nothing stored; back again: stored with its attachment', async () => {
   expect(await submit(801)).toMatch(/^\d{4}-\d{6}$/);
-  await server!.close();
-  server = undefined;
+  await s3.stop();
   const started = Date.now();
   expect(await submit(802)).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   expect(Date.now() - started).toBeLessThan(10_000); // refused connections: the SDK's three quick attempts, no long wait
   expect(await stored(802)).toBe(0);
-  await startS3();
+  await s3.start();
   expect(await submit(803)).toMatch(/^\d{4}-\d{6}$/);
   expect(await stored(803)).toBe(1);
 });
