@@ -4,3 +4,4 @@ export * from './naming.js';
 export * from './outbox.js';
 export * from './sql.js';
 export * from './streams.js';
+export * from './citing-flags.js';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type DocumentLifecycleV1, type Envelope, type PolicyLifecycleReason, matterNeedsUpdate, type z } from '@govdisc/contracts';
-import { addToOutbox, processOnce } from '@govdisc/messaging';
+import { flagCitingOnce } from '@govdisc/messaging';
 import { OutboxRelayHost } from '@govdisc/service-kit';
 import { PrismaService } from '../infra/prisma.service.js';
-import { MatterRepository } from '../matter/matter.repository.js';
+import { MatterRepository, type Tx } from '../matter/matter.repository.js';
 
 export const POLICY_CHANGED_CONSUMER = 'service-guide-svc__policy-document-changed';
 
@@ -26,26 +26,25 @@ export class StalenessService {
   ) {}
 
   async onDocumentChanged(envelope: Envelope<z.output<typeof DocumentLifecycleV1>>, reason: PolicyLifecycleReason): Promise<boolean> {
-    const { documentId, externalId } = envelope.payload;
-    const ids = [documentId, ...(externalId ? [externalId] : [])];
-    let flagged = 0;
-    const fresh = await this.prisma.$transaction((tx) =>
-      processOnce(tx, POLICY_CHANGED_CONSUMER, envelope.id, async () => {
-        for (const matter of await this.matters.findCiting(ids, { publishedOnly: false }, tx)) {
-          const wasFlagged = matter.needsUpdate;
-          await this.matters.markNeedsUpdate(matter.id, { reason, policyId: documentId }, tx);
-          if (wasFlagged || matter.status !== 'PUBLISHED') continue; // editors were told already, or a draft's editor is at work
-          const event = matterNeedsUpdate.make(
+    const { documentId } = envelope.payload;
+    const run = (work: (tx: Tx) => Promise<boolean>) => this.prisma.$transaction(work);
+    const { fresh, told } = await flagCitingOnce(run, POLICY_CHANGED_CONSUMER, envelope, async (ids, tx) => {
+      const events = [];
+      for (const matter of await this.matters.findCiting(ids, { publishedOnly: false }, tx)) {
+        const wasFlagged = matter.needsUpdate;
+        await this.matters.markNeedsUpdate(matter.id, { reason, policyId: documentId }, tx);
+        if (wasFlagged || matter.status !== 'PUBLISHED') continue; // editors were told already, or a draft's editor is at work
+        events.push(
+          matterNeedsUpdate.make(
             { matterId: matter.id, code: matter.code, name: matter.name, department: matter.department, documentId, reason },
             { source: 'service-guide-svc', correlationId: envelope.correlationId, causationId: envelope.id },
-          );
-          await addToOutbox(tx, event);
-          flagged++;
-        }
-      }),
-    );
-    if (flagged) {
-      this.logger.log({ documentId, reason, flagged }, 'service guides citing a changed policy need an update');
+          ),
+        );
+      }
+      return events;
+    });
+    if (told) {
+      this.logger.log({ documentId, reason, flagged: told }, 'service guides citing a changed policy need an update');
       this.outbox.relay.nudge();
     }
     return fresh;
