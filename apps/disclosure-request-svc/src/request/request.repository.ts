@@ -188,14 +188,13 @@ export class RequestRepository {
     makeUpWorkdays: readonly string[];
   }): Promise<SlaRow[]> {
     const rows = await this.prisma.$queryRawUnsafe<SlaRow[]>(
-      `WITH scoped AS (
-         SELECT * FROM disclosure_request WHERE ($4::text IS NULL OR department = $4)
-       ), replies AS (
+      // No shared CTE over the table: a CTE used three times is materialised (a full scan), and then no index applies.
+      `WITH replies AS (
          SELECT coalesce(r.department, '') AS k, r.clock_start, r.finished_date, r.extension_days, r.paused_days,
                 (SELECT t.details->>'dueDate' FROM timeline_entry t
                   WHERE t.request_id = r.id AND t.to_status = 'REPLIED' ORDER BY t.seq DESC LIMIT 1) AS due_at_reply
-           FROM scoped r
-          WHERE r.status = 'REPLIED' AND r.finished_date >= $1 AND r.finished_date <= $2
+           FROM disclosure_request r
+          WHERE r.status = 'REPLIED' AND r.finished_date >= $1 AND r.finished_date <= $2 AND ($4::text IS NULL OR r.department = $4)
        ), days AS (
          SELECT d::date AS day,
                 sum(CASE WHEN d::date = ANY($8::date[]) OR (extract(isodow FROM d) < 6 AND NOT d::date = ANY($7::date[])) THEN 1 ELSE 0 END)
@@ -203,7 +202,9 @@ export class RequestRepository {
            FROM generate_series((SELECT min(clock_start)::date FROM replies), $2::date, interval '1 day') d
        ), a AS (
          SELECT coalesce(department, '') AS k, count(*)::int AS assigned
-           FROM scoped WHERE first_receipt_date >= $1 AND first_receipt_date <= $2 GROUP BY 1
+           FROM disclosure_request
+          WHERE first_receipt_date >= $1 AND first_receipt_date <= $2 AND ($4::text IS NULL OR department = $4)
+          GROUP BY 1
        ), r AS (
          SELECT rp.k,
                 count(*)::int AS replied,
@@ -219,7 +220,9 @@ export class RequestRepository {
          SELECT coalesce(department, '') AS k,
                 count(*)::int AS open_now,
                 count(*) FILTER (WHERE status::text = ANY($6::text[]) AND due_date < $3)::int AS overdue_now
-           FROM scoped WHERE status::text = ANY($5::text[]) GROUP BY 1
+           FROM disclosure_request
+          WHERE status::text = ANY($5::text[]) AND ($4::text IS NULL OR department = $4)
+          GROUP BY 1
        )
        SELECT nullif(k, '') AS department,
               coalesce(a.assigned, 0) AS assigned, coalesce(r.replied, 0) AS replied, coalesce(r.on_time, 0) AS "onTime",

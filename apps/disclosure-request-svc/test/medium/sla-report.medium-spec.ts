@@ -27,7 +27,7 @@ beforeAll(async () => {
   h = await startHarness('disclosure-sla');
   h.setNow('2026-06-15T02:00:00Z'); // Monday 2026-06-15 in Shanghai
   // finance: received 03-02, reply due 03-30 (20 WD, spec §5.7)
-  await seed(1, '2026-03-02', [accept('finance', '2026-03-03'), reply('2026-03-20')]); // on time
+  await seed(1, '2026-03-02', [accept('finance', '2026-03-03'), reply('2026-03-30')]); // on time: on the due date itself
   await seed(2, '2026-03-02', [accept('finance', '2026-03-03'), reply('2026-04-10')]); // late
   // extended by 10 WD on 03-20 (due 04-14): the reply on 04-13 is on time only because the extension counts
   await seed(3, '2026-03-02', [
@@ -62,7 +62,7 @@ test('per department: received, replied on time / late with extensions counted, 
     onTime: 2,
     late: 1,
     extended: 1,
-    // replies after 14, 28 and 29 working days (Qingming 04-04..06 skipped): the middle one is the late reply's
+    // replies after 20, 28 and 29 working days (Qingming 04-04..06 skipped): the middle one is the late reply's
     medianWorkingDays: 28,
     openNow: 2,
     overdueNow: 1,
