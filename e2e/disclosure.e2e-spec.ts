@@ -223,3 +223,59 @@ test('Table 3 as CSV for the GIO only', async () => {
   expect(lines[1]).toBe('一、本年新收政府信息公开申请数量,1,0,0,0,0,0,1');
   expect((await api(stack, 'GET', '/disclosure-reports/table3?year=2026&agency=x', undefined, officer)).status).toBe(403);
 });
+
+test('reply-deadline report per department through the gateway: on time, late, open overdue; scoped, validated', async () => {
+  const register = async (receivedOn: string, description: string) => {
+    const res = await api(
+      stack,
+      'POST',
+      '/disclosure-requests',
+      { applicant, channel: 'IN_PERSON', receivedOn, description, deliveryForm: 'PAPER' },
+      gio,
+    );
+    expect(res.status).toBe(201);
+    return res.json.requestNumber as string;
+  };
+  const reply = (on: string) => ({
+    type: 'REPLY',
+    on,
+    outcome: 'DISCLOSED',
+    content: { text: '经审查，现将您申请的信息提供如下。', reasons: [], enclosures: ['答复附件.pdf'] },
+  });
+  // received 03-02: due 03-30 (20 WD); one answered on 03-20 (14 WD), one on 04-10 (28 WD, Qingming skipped)
+  const onTime = await register('2026-03-02', '江东市2025年保障性住房分配名单（按期）');
+  await step(onTime, { type: 'ACCEPT', on: '2026-03-03', department: 'housing' });
+  await step(onTime, reply('2026-03-20'));
+  const late = await register('2026-03-02', '江东市2025年保障性住房分配名单（逾期）');
+  await step(late, { type: 'ACCEPT', on: '2026-03-03', department: 'housing' });
+  await step(late, reply('2026-04-10'));
+  // received after the range, still open and long past its June due date
+  const open = await register('2026-05-06', '江东市2025年保障性住房建设资金（在办）');
+  await step(open, { type: 'ACCEPT', on: '2026-05-07', department: 'housing' });
+
+  const res = await api(stack, 'GET', '/disclosure-reports/sla?from=2026-03-01&to=2026-04-30', undefined, gio);
+  expect(res.status).toBe(200);
+  expect(res.json).toMatchObject({ from: '2026-03-01', to: '2026-04-30' });
+  expect(res.json.rows.find((r: { department: string | null }) => r.department === 'housing')).toEqual({
+    department: 'housing',
+    assigned: 2,
+    replied: 2,
+    onTime: 1,
+    late: 1,
+    extended: 0,
+    medianWorkingDays: 21,
+    openNow: 1,
+    overdueNow: 1,
+  });
+  // a department officer gets their own department only
+  const mine = await api(stack, 'GET', '/disclosure-reports/sla?from=2026-01-01&to=2026-07-31', undefined, officer);
+  expect(mine.status).toBe(200);
+  expect(mine.json.rows.map((r: { department: string | null }) => r.department)).toEqual(['edu']);
+  expect((await api(stack, 'GET', '/disclosure-reports/sla', undefined, citizen)).status).toBe(403);
+  for (const query of ['from=2026-05-02&to=2026-05-01', 'from=2022-01-01&to=2026-01-02']) {
+    const bad = await api(stack, 'GET', `/disclosure-reports/sla?${query}`, undefined, gio);
+    expect([bad.status, bad.json.code]).toEqual([400, 'DISCLOSURE_REPORT_RANGE_INVALID']);
+  }
+  const malformed = await api(stack, 'GET', '/disclosure-reports/sla?from=2026-13-01', undefined, gio);
+  expect([malformed.status, malformed.json.code]).toEqual([400, 'VALIDATION_FAILED']);
+});

@@ -195,6 +195,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/disclosure-requests/{requestNumber}/actions': { body: () => ({ action: { type: 'CONFIRM_RECEIPT' } }) },
   'GET /api/v1/disclosure-reports/table3': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },
   'GET /api/v1/disclosure-reports/table3.csv': { query: () => ({ year: 2026, agency: '江东市人民政府' }) },
+  'GET /api/v1/disclosure-reports/sla': { query: () => ({ from: '2026-01-01', to: '2026-06-30' }) },
   'GET /api/v1/calendar/working-days/add': { query: () => ({ from: '2026-12-01', days: 10 }) },
   'GET /api/v1/notifications': { query: () => ({ page: 1, pageSize: 10 }) },
   'POST /api/v1/notifications/{notificationId}/read': {},

@@ -144,7 +144,7 @@ test('disclosure officer: works a request from the queue to a reply within its d
   let dueDate = '';
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS['disclosure-officer'], '/disclosure');
-    expect(await menu(page)).toEqual(['依申请公开', '年度报告表三']);
+    expect(await menu(page)).toEqual(['依申请公开', '年度报告表三', '统计分析']);
     const row = page.getByRole('row').filter({ hasText: no });
     await expect(row.textContent()).resolves.toContain('未起算');
     await row.getByRole('link', { name: no }).click();
@@ -328,6 +328,55 @@ test('editor: analytics shows hot and zero-result queries as charts with their n
     const lines = csv.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('查询词,次数');
     expect(lines.find((l) => l.startsWith('公积金,'))).toMatch(/^公积金,\d+$/);
+    // The reply-deadline figures are disclosure staff's, not an editor's.
+    expect(await page.getByRole('heading', { name: '依申请公开', exact: true }).count()).toBe(0);
+  });
+
+  // Disclosure staff: reply deadlines per department as a stacked chart, the table of the gateway's numbers, and CSV.
+  const no = await submitRequest(`统计分析：江东市2025年交通运输执法情况（${Date.now()}）`);
+  await actAsGio(no, { type: 'CONFIRM_RECEIPT' }, { type: 'ACCEPT', department: 'transport' });
+  const gio = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer']));
+  const sla = await api(stack, 'GET', '/disclosure-reports/sla', undefined, gio);
+  expect(sla.status).toBe(200);
+  const transport = sla.json.rows.find((r: { department: string | null }) => r.department === 'transport');
+  expect(transport).toMatchObject({ assigned: expect.any(Number), openNow: expect.any(Number) });
+  expect(transport.assigned).toBeGreaterThanOrEqual(1);
+  const figures = [
+    transport.assigned,
+    transport.replied,
+    transport.onTime,
+    transport.late,
+    transport.extended,
+    transport.medianWorkingDays ?? '',
+    transport.openNow,
+    transport.overdueNow,
+  ];
+  await inContext(browser, DESKTOP, async (page) => {
+    await signIn(page, DEMO_USERS['disclosure-officer'], `/analytics?from=${sla.json.from}&to=${sla.json.to}`);
+    const table = page.getByRole('region', { name: '依申请公开答复时限（按部门）（数据）' });
+    const row = table.getByRole('row').filter({ hasText: '市交通运输局' });
+    expect((await row.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['市交通运输局', ...figures.map(String)]);
+    await page.getByRole('img', { name: '依申请公开答复时限（按部门）（图表，数据见旁边的表格）' }).locator('canvas').waitFor();
+    // the range picker (zh_CN) shows the range the service applied
+    expect(await page.locator('#sla-from').inputValue()).toBe(sla.json.from);
+    expect(await page.locator('#sla-to').inputValue()).toBe(sla.json.to);
+    const axeBefore = findings.length;
+    await check(page, 'analytics-disclosure-sla');
+    expect(findings.slice(axeBefore)).toEqual([]);
+    const csv = await download(page, () =>
+      page
+        .locator('.ant-card')
+        .filter({ has: page.getByRole('heading', { name: '依申请公开答复时限（按部门）', exact: true }) })
+        .getByRole('link', { name: '导出 CSV' })
+        .click(),
+    );
+    expect([...csv.subarray(0, 3)]).toEqual(BOM);
+    const lines = csv.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('承办部门,收到申请,已答复,按期答复,逾期答复,延期答复,答复用时中位数（工作日）,当前在办,当前逾期');
+    expect(lines.find((l) => l.startsWith('市交通运输局,'))).toBe(['市交通运输局', ...figures].join(','));
+    // a range the service refuses is explained, not a broken page
+    await page.goto(`${consoleApp.url}/analytics?from=2026-06-02&to=2026-06-01`);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('开始日期不能晚于结束日期');
   });
 });
 

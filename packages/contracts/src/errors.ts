@@ -65,6 +65,7 @@ export enum ErrorCode {
   DISCLOSURE_FEE_NOT_CHARGEABLE = 'DISCLOSURE_FEE_NOT_CHARGEABLE',
   DISCLOSURE_APPROVER_INVALID = 'DISCLOSURE_APPROVER_INVALID',
   DISCLOSURE_SUPPLEMENT_AFTER_DUE = 'DISCLOSURE_SUPPLEMENT_AFTER_DUE',
+  DISCLOSURE_REPORT_RANGE_INVALID = 'DISCLOSURE_REPORT_RANGE_INVALID',
   NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
   NOTIFY_UNSUBSCRIBE_TOKEN_INVALID = 'NOTIFY_UNSUBSCRIBE_TOKEN_INVALID',
   NOTIFY_WEBHOOK_URL_INVALID = 'NOTIFY_WEBHOOK_URL_INVALID',
@@ -221,6 +222,10 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   DISCLOSURE_SUPPLEMENT_AFTER_DUE: {
     zh: '答复期限已届满，不能再发出补正通知（补正会重新起算期限并掩盖逾期），请直接作出答复。',
     en: 'The reply deadline has passed: a 补正 notice would restart the clock and hide the lateness; reply instead.',
+  },
+  DISCLOSURE_REPORT_RANGE_INVALID: {
+    zh: '统计期间无效：开始日期不能晚于结束日期，期间不能超过3年。',
+    en: 'Invalid range: from must not be after to, and the range may span at most 3 years.',
   },
   NOTIFICATION_NOT_FOUND: { zh: '未找到该通知，请刷新消息列表后重试。', en: 'Notification not found in your inbox; reload the list.' },
   NOTIFY_UNSUBSCRIBE_TOKEN_INVALID: {

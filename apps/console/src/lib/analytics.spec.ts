@@ -1,4 +1,4 @@
-import { askDataSets, byMonth, feedbackDataSets, rate, searchDataSets, sumQueries, type SearchDay } from './analytics';
+import { askDataSets, byMonth, feedbackDataSets, rate, searchDataSets, slaDataSet, sumQueries, type SearchDay } from './analytics';
 
 const day = (d: string, searches: number, clicks: number, top: Array<[string, number]> = []): SearchDay => ({
   day: d,
@@ -94,4 +94,24 @@ test('一号答: days oldest first with the rate of asks without a direct answer
     ['未归类', 3, 1, 1, 1, 66.7],
   ]);
   expect(daily!.columns).toHaveLength(daily!.rows[0]!.length);
+});
+
+test('the disclosure SLA set: department names, unassigned last, every figure in the table, on time and late stacked in the chart', () => {
+  const row = { assigned: 5, replied: 3, onTime: 2, late: 1, extended: 1, medianWorkingDays: 28, openNow: 2, overdueNow: 1 };
+  const set = slaDataSet(
+    [
+      { ...row, department: null, medianWorkingDays: null },
+      { ...row, department: 'finance' },
+      { ...row, department: 'edu', onTime: 3, late: 0 },
+    ],
+    (code) => ({ finance: '市财政局', edu: '市教育局' })[code] ?? code,
+  );
+  expect(set.rows).toEqual([
+    ['市教育局', 5, 3, 3, 0, 1, 28, 2, 1],
+    ['市财政局', 5, 3, 2, 1, 1, 28, 2, 1],
+    ['未分配部门', 5, 3, 2, 1, 1, null, 2, 1],
+  ]);
+  expect(set.columns[3]).toBe('按期答复');
+  expect(set.chartColumns).toEqual(['按期答复', '逾期答复', '当前逾期']);
+  expect(set.stack).toEqual({ 按期答复: '已答复', 逾期答复: '已答复' });
 });

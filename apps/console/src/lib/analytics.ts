@@ -5,8 +5,12 @@ export interface DataSet {
   /** what the chart shows: a line over time or bars per item */
   chart: 'line' | 'bar';
   columns: string[];
-  /** first cell = label (day, month, query, topic), the rest numbers */
-  rows: Array<[string, ...number[]]>;
+  /** first cell = label (day, month, query, topic), the rest numbers (null: no value, e.g. a median without replies) */
+  rows: Array<[string, ...Array<number | null>]>;
+  /** the columns drawn (default: every number column); the table and CSV always carry all of them */
+  chartColumns?: string[];
+  /** bar columns stacked on each other: column → stack name */
+  stack?: Record<string, string>;
 }
 
 interface QueryCount {
@@ -176,4 +180,45 @@ export function askDataSets(
       rows: stats.topics.map((t) => [t.topic ? topicName(t.topic) : '未归类', ...askCells(t)]),
     },
   ];
+}
+
+export interface SlaRow {
+  department: string | null;
+  assigned: number;
+  replied: number;
+  onTime: number;
+  late: number;
+  extended: number;
+  medianWorkingDays: number | null;
+  openNow: number;
+  overdueNow: number;
+}
+
+/**
+ * Disclosure reply deadlines per department: the chart stacks replies on time and late, with the requests overdue now
+ * beside them; the table and CSV carry every figure. Department codes read as their names; unassigned requests last.
+ */
+export function slaDataSet(rows: SlaRow[], departmentName: (code: string) => string): DataSet {
+  const sorted = [...rows].sort((a, b) =>
+    a.department === null ? 1 : b.department === null ? -1 : a.department.localeCompare(b.department),
+  );
+  return {
+    key: 'disclosure-sla',
+    title: '依申请公开答复时限（按部门）',
+    chart: 'bar',
+    columns: ['承办部门', '收到申请', '已答复', '按期答复', '逾期答复', '延期答复', '答复用时中位数（工作日）', '当前在办', '当前逾期'],
+    chartColumns: ['按期答复', '逾期答复', '当前逾期'],
+    stack: { 按期答复: '已答复', 逾期答复: '已答复' },
+    rows: sorted.map((r) => [
+      r.department === null ? '未分配部门' : departmentName(r.department),
+      r.assigned,
+      r.replied,
+      r.onTime,
+      r.late,
+      r.extended,
+      r.medianWorkingDays,
+      r.openNow,
+      r.overdueNow,
+    ]),
+  };
 }

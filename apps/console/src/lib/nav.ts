@@ -18,6 +18,9 @@ export interface NavItem {
   roles: readonly RoleName[];
 }
 
+/** 统计分析: the search and Q&A figures (their readers) and the disclosure reply deadlines (disclosure staff). */
+const ANALYTICS_READERS: readonly RoleName[] = [...new Set<RoleName>([...UNANSWERED_READERS, ...DISCLOSURE_STAFF])];
+
 /** The console's screens, in menu order. */
 export const NAV: readonly NavItem[] = [
   { href: '/hotline', label: '一号答（热线）', roles: [Role.HotlineOperator, Role.Admin] },
@@ -29,7 +32,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/qa/review', label: '问答审核', roles: REVIEWERS },
   { href: '/policies', label: '政策文件', roles: CONTENT_STAFF },
   { href: '/guides', label: '办事指南', roles: CONTENT_STAFF },
-  { href: '/analytics', label: '统计分析', roles: UNANSWERED_READERS },
+  { href: '/analytics', label: '统计分析', roles: ANALYTICS_READERS },
   { href: '/admin/webhooks', label: '部门接收端', roles: WEBHOOK_MANAGERS },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
 ];

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   ANONYMOUS,
   actOnDisclosureRequest,
+  disclosureSla,
   disclosureTable3,
   getDisclosureRequest,
   getMyDisclosureRequest,
@@ -15,6 +16,7 @@ import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
 import { Table3UseCase } from './table3.usecase.js';
+import { SlaReportUseCase } from './sla-report.usecase.js';
 import { ActOnRequestUseCase } from './act-on-request.usecase.js';
 import { RequestQueries } from './request-queries.service.js';
 import { deadlinesOf } from './request.views.js';
@@ -31,6 +33,7 @@ export class RequestHandlers {
     private readonly actOnRequest: ActOnRequestUseCase,
     private readonly queries: RequestQueries,
     private readonly table3: Table3UseCase,
+    private readonly sla: SlaReportUseCase,
     private readonly calendar: WorkingDayCalendar,
   ) {}
 
@@ -78,6 +81,11 @@ export class RequestHandlers {
   @RpcHandler(disclosureTable3)
   async report(req: Req<typeof disclosureTable3>, meta: RpcMeta) {
     return this.table3.execute(req, meta.actor);
+  }
+
+  @RpcHandler(disclosureSla)
+  async slaReport(req: Req<typeof disclosureSla>, meta: RpcMeta) {
+    return this.sla.execute(req, meta.actor);
   }
 
   @RpcHandler(listMyDisclosureRequests)

@@ -10,6 +10,7 @@ import { DeadlineScheduler } from './deadline-scheduler.service.js';
 import { RequestQueries } from './request-queries.service.js';
 import { RequestHandlers } from './request.handlers.js';
 import { RequestRepository } from './request.repository.js';
+import { SlaReportUseCase } from './sla-report.usecase.js';
 import { SubmitRequestUseCase } from './submit-request.usecase.js';
 
 // Settings come from the app's one config token; the classes that need them read APP_CONFIG.
@@ -27,6 +28,7 @@ import { SubmitRequestUseCase } from './submit-request.usecase.js';
     ActOnRequestUseCase,
     RequestQueries,
     Table3UseCase,
+    SlaReportUseCase,
     DeadlineScheduler,
   ],
 })

@@ -81,7 +81,7 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   // merge; plus policy push subscriptions' five (list/create/delete, preferences get/put) and the admins' delivery
   // log and channel metrics, plus the topic services' two (list, one topic),
   // plus unified search, plus the applicant's own requests (mine, mine/{number}), plus the console's in-place Q&A edit
-  // and 一号答's daily counters, plus the Q&A citation backfill's two (start, progress).
+  // and 一号答's daily counters, plus the Q&A citation backfill's two (start, progress), plus the disclosure SLA report.
   // The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(94);
+  expect(ROUTES.length).toBe(95);
 });

@@ -16,6 +16,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SEARCH_QUERY_TOO_LONG:
     case ErrorCode.SEARCH_TYPE_UNKNOWN:
     case ErrorCode.SEARCH_PAGE_OUT_OF_RANGE:
+    case ErrorCode.DISCLOSURE_REPORT_RANGE_INVALID:
       return 400;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:

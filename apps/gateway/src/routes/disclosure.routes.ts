@@ -5,6 +5,7 @@ import {
   PUBLIC,
   actOnDisclosureRequest,
   addWorkingDays,
+  disclosureSla,
   disclosureTable3,
   getDisclosureRequest,
   getMyDisclosureRequest,
@@ -123,6 +124,17 @@ export const disclosureRoutes = routes('disclosure', [
     output: z.string(),
     text: { contentType: 'text/csv; charset=utf-8', reply: (report: { csv: string }) => report.csv },
     summary: 'Annual report Table 3 as CSV (UTF-8)',
+  },
+  {
+    key: 'disclosure.sla',
+    method: 'GET',
+    path: '/disclosure-reports/sla',
+    access: DISCLOSURE_STAFF,
+    rpc: disclosureSla,
+    input: 'query',
+    summary:
+      'Reply-deadline performance per department for a date range (default the last 12 months, at most 3 years): received, replied on time / late, extended, median working days, open and overdue now',
+    example: { from: '2026-01-01', to: '2026-06-30' },
   },
   {
     key: 'calendar.addWorkingDays',

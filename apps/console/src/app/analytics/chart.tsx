@@ -7,11 +7,13 @@ import type { DataSet } from '../../lib/analytics';
 function optionOf(set: DataSet): EChartsCoreOption {
   const labels = set.rows.map((r) => r[0]);
   const horizontal = set.chart === 'bar' && labels.some((l) => l.length > 8);
-  const series = set.columns.slice(1).map((name, i) => ({
+  const drawn = set.chartColumns ?? set.columns.slice(1);
+  const series = drawn.map((name) => ({
     name,
     type: set.chart,
-    data: set.rows.map((r) => r[i + 1]),
+    data: set.rows.map((r) => r[set.columns.indexOf(name)]),
     ...(set.chart === 'line' ? { smooth: true } : {}),
+    ...(set.stack?.[name] ? { stack: set.stack[name] } : {}),
   }));
   const category = { type: 'category', data: horizontal ? [...labels].reverse() : labels, axisLabel: { width: 140, overflow: 'truncate' } };
   return {

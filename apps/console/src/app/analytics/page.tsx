@@ -1,5 +1,6 @@
 import { Button, Card, Table } from 'antd';
 import type { Metadata } from 'next';
+import { DateRangeField } from '../../components/date-range-field';
 import { ApiFailure, Forbidden } from '../../components/forbidden';
 import { TableScroll } from '../../components/table-scroll';
 import type { DataSet } from '../../lib/analytics';
@@ -7,13 +8,13 @@ import { requireUser } from '../../lib/auth';
 import { mayOpen } from '../../lib/nav';
 import { one, type SearchParams } from '../../lib/site';
 import { Chart } from './chart';
-import { PERIODS, loadAnalytics, periodOf } from './data';
+import { type DateRange, PERIODS, loadAnalytics, periodOf, rangeOf } from './data';
 
 export const metadata: Metadata = { title: '统计分析' };
 
 /** A chart with the numbers behind it in a table beside it, and the same rows as CSV. */
-function DataSetCard({ set, days }: { set: DataSet; days: number }) {
-  const csv = `/analytics/export.csv?set=${set.key}&days=${days}`;
+function DataSetCard({ set, days, range }: { set: DataSet; days: number; range?: DateRange }) {
+  const csv = `/analytics/export.csv?${new URLSearchParams({ set: set.key, days: String(days), ...range }).toString()}`;
   return (
     <Card
       title={<h3 className="card-title">{set.title}</h3>}
@@ -49,7 +50,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const user = await requireUser('/analytics');
   if (!mayOpen(user, '/analytics')) return <Forbidden />;
   const days = periodOf(one(params.days));
-  const { groups, failures } = await loadAnalytics(user, days);
+  const { groups, failures, slaRange } = await loadAnalytics(user, days, rangeOf(one(params.from), one(params.to)));
   return (
     <div className="stack">
       <h1>统计分析</h1>
@@ -72,8 +73,19 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       {groups.map((g) => (
         <section key={g.title} aria-labelledby={`g-${g.title}`} className="stack">
           <h2 id={`g-${g.title}`}>{g.title}</h2>
+          {g.key === 'disclosure' && slaRange ? (
+            <form method="get" action="/analytics" className="filters">
+              <input type="hidden" name="days" value={String(days)} />
+              <div>
+                <label htmlFor="sla-from">答复统计期间（开始日期）</label>
+                <label htmlFor="sla-to">至（结束日期，最长3年）</label>
+                <DateRangeField id="sla" names={['from', 'to']} defaultValue={[slaRange.from, slaRange.to]} />
+              </div>
+              <Button htmlType="submit">查看</Button>
+            </form>
+          ) : null}
           {g.sets.map((set) => (
-            <DataSetCard key={set.key} set={set} days={days} />
+            <DataSetCard key={set.key} set={set} days={days} range={g.key === 'disclosure' ? slaRange : undefined} />
           ))}
         </section>
       ))}
