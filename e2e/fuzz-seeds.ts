@@ -221,6 +221,7 @@ export const SEEDS: Record<string, Seed> = {
     }),
   },
   'GET /api/v1/audit-log': {},
+  'GET /api/v1/admin/users': { query: () => ({ page: 1, pageSize: 10, q: 'edit' }) },
   'POST /api/v1/webhooks/endpoints': {
     body: () => ({ url: 'http://127.0.0.1:9/fuzz-hook', description: '模糊测试接收端', eventTypes: ['disclosure.request.assigned'] }),
     weight: 0.5,

@@ -2,7 +2,7 @@ import { ROLES, accessPolicy, isAllowed, type RouteKey } from '../apps/gateway/s
 import { eventually, queryRows } from '@govdisc/testing';
 import { SignJWT, generateKeyPair } from 'jose';
 import { readFileSync } from 'node:fs';
-import { DEMO_USERS, bearer, claimsOf, clientToken, tokenFor } from './auth.js';
+import { DEMO_USERS, bearer, claimsOf, clientToken, ensureRealmClient, realmPeople, tokenFor } from './auth.js';
 import { type Stack, api, repoRoot, startStack } from './stack.js';
 import { launchBrowser, newContext, screenshotDir, startWeb } from './web/web-stack.js';
 import { join } from 'node:path';
@@ -13,7 +13,15 @@ let stack: Stack;
 
 beforeAll(async () => {
   if (!keycloakUrl) throw new Error('KEYCLOAK_URL is not set: run with `npm test`, which starts Keycloak');
-  stack = await startStack({ gatewayEnv: { KEYCLOAK_URL: keycloakUrl, RATE_LIMIT_SUBMIT_PER_MINUTE: '5' } });
+  // The admins' user list reads Keycloak's Admin REST API through the realm file's read-only service-account client.
+  await ensureRealmClient(keycloakUrl, 'govdisc-user-directory');
+  stack = await startStack({
+    gatewayEnv: {
+      KEYCLOAK_URL: keycloakUrl,
+      RATE_LIMIT_SUBMIT_PER_MINUTE: '5',
+      KEYCLOAK_DIRECTORY_CLIENT_SECRET: 'govdisc-user-directory-secret',
+    },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -67,6 +75,40 @@ test('authorization matrix: every route × anonymous and every role, with real K
     }
   }
   expect(failures).toEqual([]);
+});
+
+test("admins list Keycloak's users with their realm roles and department; search and pages; everyone else is refused", async () => {
+  const admin = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS.admin));
+  const all = await api(stack, 'GET', '/admin/users?pageSize=100', undefined, admin);
+  expect(all.status).toBe(200);
+  expect(all.json.provider).toEqual({ kind: 'keycloak', adminConsoleUrl: `${keycloakUrl}/admin/govdisc/console/` });
+  const listed = new Map<string, unknown>(all.json.items.map((u: { username: string }) => [u.username, u]));
+  // Every person of the realm file, as Keycloak reports them (the shared server may hold more users made at run time).
+  for (const person of realmPeople(ROLES)) expect(listed.get(person.username)).toEqual(person);
+  expect([...listed.keys()].filter((name) => name.startsWith('service-account-'))).toEqual([]);
+  // Only the public view: no Keycloak ids, emails or attributes besides the department.
+  for (const item of all.json.items) expect(Object.keys(item).sort()).toEqual(['department', 'name', 'roles', 'username']);
+  expect(JSON.stringify(all.json)).not.toMatch(/@govdisc\.example|secret/);
+
+  const found = await api(stack, 'GET', '/admin/users?q=EDIT', undefined, admin);
+  const names = found.json.items.map((u: { username: string }) => u.username);
+  expect(names).toEqual(expect.arrayContaining(['editor1', 'editor2', 'editor-hr']));
+  expect(names).not.toContain('admin1');
+  expect(found.json.total).toBe(names.length);
+  const paged: string[] = [];
+  for (let page = 1; page <= found.json.total; page++) {
+    const one = await api(stack, 'GET', `/admin/users?q=edit&page=${page}&pageSize=1`, undefined, admin);
+    expect([one.status, one.json.total, one.json.items.length]).toEqual([200, found.json.total, 1]);
+    paged.push(one.json.items[0].username);
+  }
+  expect(paged).toEqual(names);
+
+  expect((await api(stack, 'GET', '/admin/users?pageSize=500', undefined, admin)).json.code).toBe('VALIDATION_FAILED');
+  expect((await api(stack, 'GET', '/admin/users')).status).toBe(401);
+  for (const role of ROLES.filter((r) => r !== 'admin')) {
+    const refused = await api(stack, 'GET', '/admin/users', undefined, bearer(await tokenFor(stack.issuerUrl, DEMO_USERS[role])));
+    expect([role, refused.status, refused.json.code]).toEqual([role, 403, 'FORBIDDEN']);
+  }
 });
 
 test('Keycloak tokens carry realm roles and the department; a department system uses client credentials', async () => {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { type AppProcess, type TestWebhookReceiver, eventually, startTestWebhookReceiver } from '@govdisc/testing';
-import { DEMO_USERS, bearer, claimsOf, tokenFor } from '../auth.js';
+import { ROLES } from '@govdisc/contracts';
+import { DEMO_USERS, bearer, claimsOf, realmPeople, tokenFor } from '../auth.js';
 import { DESKTOP, PHONE, inContext } from '../browser.js';
 import { type Stack, api } from '../stack.js';
 import { type ConsoleRun, check as checkScreen, menu, signIn as signInAt, startConsole } from './console-kit.js';
@@ -460,6 +461,58 @@ test("admin registers a department's webhook endpoint, sees its deliveries in th
   });
 });
 
+test("admin: 用户与角色 lists the embedded issuer's users with their roles in Chinese, searches and pages; only admins get it", async () => {
+  // The API (embedded issuer): the realm file's people, exactly; non-admins refused.
+  const admin = bearer(await tokenFor(stack.issuerUrl, DEMO_USERS.admin));
+  const all = await api(stack, 'GET', '/admin/users?pageSize=100', undefined, admin);
+  expect(all.status).toBe(200);
+  expect(all.json.provider).toEqual({ kind: 'embedded', adminConsoleUrl: null });
+  const people = realmPeople(ROLES).sort((a, b) => a.username.localeCompare(b.username));
+  expect(all.json.items).toEqual(people);
+  expect(all.json.total).toBe(people.length);
+  const second = await api(stack, 'GET', '/admin/users?page=2&pageSize=5', undefined, admin);
+  expect(second.json.items).toEqual(people.slice(5, 10));
+  expect(
+    (await api(stack, 'GET', '/admin/users?q=Hua%20Li', undefined, admin)).json.items.map((u: { username: string }) => u.username),
+  ).toEqual(['citizen2', 'enterprise1']);
+  for (const role of ['editor', 'dept-officer', 'citizen'] as const) {
+    const refused = await api(stack, 'GET', '/admin/users', undefined, bearer(await tokenFor(stack.issuerUrl, DEMO_USERS[role])));
+    expect([role, refused.status]).toEqual([role, 403]);
+  }
+
+  await inContext(browser, DESKTOP, async (page) => {
+    await signIn(page, DEMO_USERS.admin, '/admin/users');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('用户与角色');
+    await expect(page.locator('.ant-alert').first().textContent()).resolves.toContain('角色在身份认证系统中管理');
+    const table = page.getByRole('region', { name: '用户列表' });
+    const rowOf = (username: string) => table.getByRole('row').filter({ hasText: username });
+    await expect(rowOf('editor-hr').textContent()).resolves.toMatch(/editor-hr.*Min Xu.*hrss.*内容编辑/);
+    await expect(table.textContent()).resolves.toContain(`共 ${people.length} 人`);
+    await check(page, 'admin-users');
+    // The pager (10 a page): page 2 holds the rest, in username order.
+    expect(await table.locator('tbody tr').count()).toBe(10);
+    await table.locator('.ant-pagination-item-2').click();
+    await page.waitForURL(/page=2/);
+    await expect(table.locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(people.slice(10, 20).map((p) => p.username));
+    // Search by name.
+    await page.getByLabel('用户名或姓名').fill('zhou');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/q=zhou/);
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/admin1.*Jun Zhou.*系统管理员/);
+    await check(page, 'admin-users-search');
+  });
+  // axe on both screens of this flow: zero serious or critical findings (the 360 px walk below checks it again)
+  expect(findings.filter((f) => f.startsWith('admin-users'))).toEqual([]);
+  await inContext(browser, DESKTOP, async (page) => {
+    await signIn(page, DEMO_USERS.reviewer, '/qa/review');
+    expect(await menu(page)).not.toContain('用户与角色');
+    await page.goto(`${consoleApp.url}/admin/users`);
+    await expect(page.getByText('您的账号没有使用此功能的权限').count()).resolves.toBe(1);
+  });
+});
+
 test('admin reads the audit log: the staff writes above are there; every screen passes axe at 360 px', async () => {
   await inContext(browser, DESKTOP, async (page) => {
     await signIn(page, DEMO_USERS.admin, '/admin/audit');
@@ -476,6 +529,7 @@ test('admin reads the audit log: the staff writes above are there; every screen 
       '统计分析',
       '部门接收端',
       '审计日志',
+      '用户与角色',
     ]);
     // The disclosure officer's steps above, found by their account.
     const gio = claimsOf(await tokenFor(stack.issuerUrl, DEMO_USERS['disclosure-officer'])).sub as string;
@@ -502,6 +556,7 @@ test('admin reads the audit log: the staff writes above are there; every screen 
       '/analytics',
       '/admin/webhooks',
       '/admin/audit',
+      '/admin/users',
     ]) {
       await page.goto(`${consoleApp.url}${path}`);
       await check(page, `360${path.replaceAll('/', '-')}`);

@@ -9,6 +9,7 @@ import { PrismaService } from './infra/prisma.service.js';
 import { AuthModule } from './auth/auth.module.js';
 import { SERVICE_NAME, type AppConfig } from './config/env.js';
 import { GatewayErrorFilter } from './http/error.filter.js';
+import { userDirectoryProvider } from './identity/user-directory.provider.js';
 
 /**
  * Nest gives the gateway its dependency injection and lifecycle; the public routes are the route
@@ -38,7 +39,14 @@ export class AppModule {
         DatabaseModule.forRoot({ config, prisma: PrismaService, outbox: false }),
         AuthModule.forRoot(config),
       ],
-      providers: [{ provide: APP_FILTER, useClass: GatewayErrorFilter }, AuditRepository, AuditLog, IdempotencyRepository, Idempotency],
+      providers: [
+        { provide: APP_FILTER, useClass: GatewayErrorFilter },
+        AuditRepository,
+        AuditLog,
+        IdempotencyRepository,
+        Idempotency,
+        userDirectoryProvider(config),
+      ],
     };
   }
 }

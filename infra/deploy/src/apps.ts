@@ -113,6 +113,8 @@ export const apps: AppSpec[] = [
       KEYCLOAK_URL: `http://keycloak.${platform.namespace}.svc:8080`,
       KEYCLOAK_ISSUER_URL: publicIssuerBase,
       KEYCLOAK_REALM: 'govdisc',
+      // The admins' user list reads Keycloak's Admin REST API as this read-only service-account client.
+      KEYCLOAK_DIRECTORY_CLIENT_ID: 'govdisc-user-directory',
       EMBEDDED_ISSUER_REALM_FILE: '',
       // Rate limits count per replica: the platform-wide limit is this times the number of gateway pods.
       RATE_LIMIT_PER_MINUTE: '1200',
@@ -128,6 +130,8 @@ export const apps: AppSpec[] = [
       // Only for a cluster run with the embedded issuer (KEYCLOAK_URL unset): one RS256 key every replica signs with,
       // so tokens work on all of them and survive restarts. With KEYCLOAK_URL set (as here) ops create no such Secret.
       EMBEDDED_ISSUER_SIGNING_KEY: { secret: 'gateway-issuer', key: 'EMBEDDED_ISSUER_SIGNING_KEY', optional: true, otherSetup: true },
+      // The govdisc-user-directory client's secret (view-users, query-users); without it 用户与角色 answers 503.
+      KEYCLOAK_DIRECTORY_CLIENT_SECRET: { secret: 'gateway-user-directory', key: 'KEYCLOAK_DIRECTORY_CLIENT_SECRET', optional: true },
     },
     volumes: [scratch('/tmp')],
   },

@@ -22,6 +22,7 @@ export enum ErrorCode {
   POLICY_INVALID_TRANSITION = 'POLICY_INVALID_TRANSITION',
   POLICY_IMPORT_JOB_NOT_FOUND = 'POLICY_IMPORT_JOB_NOT_FOUND',
   POLICY_SEARCH_NOT_READY = 'POLICY_SEARCH_NOT_READY',
+  IDENTITY_PROVIDER_UNAVAILABLE = 'IDENTITY_PROVIDER_UNAVAILABLE',
   POLICY_IMPORT_FORMAT_UNKNOWN = 'POLICY_IMPORT_FORMAT_UNKNOWN',
   POLICY_IMPORT_FILE_INVALID = 'POLICY_IMPORT_FILE_INVALID',
   POLICY_IMPORT_OUT_OF_ORDER = 'POLICY_IMPORT_OUT_OF_ORDER',
@@ -110,6 +111,10 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
     en: "This action is not allowed in the policy document's current state.",
   },
   POLICY_IMPORT_JOB_NOT_FOUND: { zh: '未找到该导入任务。', en: 'Import job not found.' },
+  IDENTITY_PROVIDER_UNAVAILABLE: {
+    zh: '身份认证服务暂时无法提供用户列表，请稍后再试。',
+    en: 'The identity provider cannot list users right now; try again shortly.',
+  },
   POLICY_SEARCH_NOT_READY: { zh: '政策检索正在准备中，请稍后再试。', en: 'Policy search is still loading; retry shortly.' },
   POLICY_IMPORT_FORMAT_UNKNOWN: {
     zh: '无法识别导入文件的格式，请使用 .jsonl、.csv 或 .html 文件，或指定 format。',

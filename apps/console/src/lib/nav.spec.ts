@@ -9,6 +9,9 @@ test('each role sees the screens its gateway routes allow, and nothing else', ()
   expect(menuOf(Role.DeptOfficer)).toEqual(['/disclosure', '/analytics', '/admin/webhooks']);
   expect(menuOf(Role.Editor)).toEqual(['/qa', '/qa/extract', '/qa/unanswered', '/policies', '/guides', '/analytics']);
   expect(menuOf(Role.Citizen)).toEqual([]);
+  // 用户与角色 is the admins' only: no other role's menu shows it
+  expect(menuOf(Role.Admin)).toContain('/admin/users');
+  for (const role of Object.values(Role).filter((r) => r !== Role.Admin)) expect(menuOf(role)).not.toContain('/admin/users');
   expect(navFor(null)).toEqual([]);
 });
 

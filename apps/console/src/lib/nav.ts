@@ -35,6 +35,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/analytics', label: '统计分析', roles: ANALYTICS_READERS },
   { href: '/admin/webhooks', label: '部门接收端', roles: WEBHOOK_MANAGERS },
   { href: '/admin/audit', label: '审计日志', roles: ADMINS },
+  { href: '/admin/users', label: '用户与角色', roles: ADMINS },
 ];
 
 /** What the signed-in person's roles (from their token) let them see; the gateway still checks every call. */

@@ -8,6 +8,8 @@ export interface RealmUser {
   roles: string[];
   department?: string;
   serviceAccountClientId?: string;
+  firstName?: string;
+  lastName?: string;
 }
 export interface RealmClient {
   clientId: string;
@@ -38,6 +40,8 @@ interface RawRealm extends Partial<BruteForcePolicy> {
   users?: Array<{
     username: string;
     enabled?: boolean;
+    firstName?: string;
+    lastName?: string;
     realmRoles?: string[];
     attributes?: Record<string, string[]>;
     credentials?: Array<{ type: string; value: string }>;
@@ -70,6 +74,8 @@ export function readRealmExport(path: string): RealmExport {
         roles: (u.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')),
         department: u.attributes?.department?.[0],
         serviceAccountClientId: u.serviceAccountClientId,
+        firstName: u.firstName,
+        lastName: u.lastName,
       })),
     clients: (raw.clients ?? []).map((c) => ({
       clientId: c.clientId,

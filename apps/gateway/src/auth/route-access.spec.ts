@@ -12,8 +12,11 @@ import { accessPolicy } from './access-policy.js';
  * recording RPC client, so a custom handler (platform health) cannot hide a call.
  */
 
-/** Routes served by the gateway itself, calling no service: the audit log is the gateway's own table. */
-const GATEWAY_ONLY = ['audit.list'];
+/**
+ * Routes served by the gateway itself, calling no service: the audit log is the gateway's own table, the user list
+ * the identity provider's.
+ */
+const GATEWAY_ONLY = ['audit.list', 'admin.users.list'];
 
 type Contract = RpcContract<z.ZodType, z.ZodType>;
 
@@ -30,7 +33,12 @@ async function routesAndTheirRpcs(): Promise<Array<{ route: string; key: string;
   const routes = [];
   for (const row of ROUTES) {
     const rpc = new RecordingRpc();
-    const deps: RouteDeps = { rpc, auditLog: { list: async () => ({ items: [], total: 0 }) }, healthTimeoutMs: 1 };
+    const deps: RouteDeps = {
+      rpc,
+      auditLog: { list: async () => ({ items: [], total: 0 }) },
+      userDirectory: { list: async () => ({ items: [], total: 0 }) },
+      healthTimeoutMs: 1,
+    };
     const params = Object.fromEntries(pathParamsOf(row.path).map((name) => [name, name === 'service' ? 'policy-svc' : 'some-id']));
     // unified search checks its query before calling anything: give it one
     const query = row.path === '/search' ? { q: '公积金' } : {};
@@ -81,7 +89,8 @@ test('rows sharing a matrix key agree on its access, and every row has a distinc
   // merge; plus policy push subscriptions' five (list/create/delete, preferences get/put) and the admins' delivery
   // log and channel metrics, plus the topic services' two (list, one topic),
   // plus unified search, plus the applicant's own requests (mine, mine/{number}), plus the console's in-place Q&A edit
-  // and 一号答's daily counters, plus the Q&A citation backfill's two (start, progress), plus the disclosure SLA report.
+  // and 一号答's daily counters, plus the Q&A citation backfill's two (start, progress), plus the disclosure SLA report,
+  // plus the admins' user list (users and roles from the identity provider).
   // The fuzz e2e checks each has a seed.
-  expect(ROUTES.length).toBe(95);
+  expect(ROUTES.length).toBe(96);
 });

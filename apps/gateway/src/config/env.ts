@@ -54,6 +54,13 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .default('govdisc'),
   EMBEDDED_ISSUER_REALM_FILE: z.string().default(defaultRealmFile),
   /**
+   * With KEYCLOAK_URL: the service-account client (client credentials grant) the gateway reads users and their realm
+   * roles with (Admin REST API; the realm grants it view-users and query-users only). The secret is a secret: no
+   * default; unset, the admins' user list answers 503 IDENTITY_PROVIDER_UNAVAILABLE (not-configured).
+   */
+  KEYCLOAK_DIRECTORY_CLIENT_ID: z.string().min(1).max(200).default('govdisc-user-directory'),
+  KEYCLOAK_DIRECTORY_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
    * The embedded issuer's RS256 signing key (PEM, PKCS#8 `BEGIN PRIVATE KEY`; `\n` may stand for line breaks), shared
    * by every gateway replica so a token issued by one is accepted by all and survives a restart. A secret. Unset: a
    * key made at start in memory (one replica, tokens end with a restart).

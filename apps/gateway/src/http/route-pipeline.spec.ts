@@ -46,6 +46,7 @@ describe("the service gets the caller's Idempotency-Key, scoped: a retry after a
         call: async (_c: unknown, _p: unknown, opts?: { idempotencyKey?: string }) => (sent.push(opts?.idempotencyKey), { ok: true }),
       } as never,
       auditLog: { list: () => Promise.resolve([]) },
+      userDirectory: { list: () => Promise.resolve([]) },
       healthTimeoutMs: 1000,
     },
   });

@@ -14,6 +14,7 @@ import { RateLimiter } from '../auth/rate-limiter.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/env.js';
 import { Idempotency } from '../idempotency/idempotency.js';
+import { UserDirectory } from '../identity/user-directory.js';
 import { ROUTES } from '../routes/index.js';
 import { RpcClient } from '@govdisc/service-kit';
 import { openApiDocument } from './openapi.js';
@@ -66,7 +67,12 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
     limiter: app.get(RateLimiter),
     idempotency: app.get(Idempotency),
     auditLog: app.get(AuditLog),
-    routeDeps: { rpc: app.get(RpcClient), auditLog: app.get(AuditLog), healthTimeoutMs: config.HEALTH_TIMEOUT_MS },
+    routeDeps: {
+      rpc: app.get(RpcClient),
+      auditLog: app.get(AuditLog),
+      userDirectory: app.get(UserDirectory),
+      healthTimeoutMs: config.HEALTH_TIMEOUT_MS,
+    },
   };
   for (const row of ROUTES) fastify.route({ method: row.method, url: `/${API_PREFIX}${row.path}`, handler: routeHandler(row, deps) });
 

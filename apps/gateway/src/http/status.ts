@@ -97,6 +97,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 500;
     case ErrorCode.SERVICE_UNAVAILABLE:
     case ErrorCode.POLICY_SEARCH_NOT_READY:
+    case ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE:
       return 503;
     case ErrorCode.SERVICE_TIMEOUT:
       return 504;

@@ -9,6 +9,7 @@ import { searchRoutes } from './search.routes.js';
 import type { TaggedRoute } from './route-table.js';
 import { subscriptionRoutes } from './subscriptions.routes.js';
 import { topicRoutes } from './topics.routes.js';
+import { userRoutes } from './users.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 /** Every public route of the gateway, one row each (see route-table.ts). */
@@ -24,4 +25,5 @@ export const ROUTES: readonly TaggedRoute[] = [
   ...subscriptionRoutes,
   ...webhookRoutes,
   ...auditRoutes,
+  ...userRoutes,
 ];

@@ -27,6 +27,8 @@ export interface RouteDeps {
   rpc: RpcCaller;
   /** The gateway's own audit log (the one route that reads no service). */
   auditLog: { list(query: { page: number; pageSize: number; actorSub?: string }): Promise<unknown> };
+  /** Users and their realm roles as the identity provider reports them (Keycloak, or the embedded issuer's realm). */
+  userDirectory: { list(query: { page: number; pageSize: number; q?: string }): Promise<unknown> };
   healthTimeoutMs: number;
 }
 
