@@ -25,6 +25,8 @@ class Scratch {
     readonly prior = new Float64Array(n).fill(NaN),
     /** the best clause's score per document (passage scoring), zero between queries */
     readonly passage = new Float64Array(n),
+    /** 1 for the documents whose clauses are scored in this query, zero between queries */
+    readonly keep = new Uint8Array(n),
   ) {}
   stamp = 0;
   private clauseScratch: ClauseScratch | null = null;
@@ -82,6 +84,7 @@ function scoreAlternative(
   alt: Alternative,
   touched: number[],
   norms: NormTables,
+  only?: { parent: Int32Array; keep: Uint8Array },
 ): void {
   for (const token of alt.tokens) {
     s.stamp++;
@@ -94,6 +97,7 @@ function scoreAlternative(
       const normInverse = norms.of(field, fi);
       for (let i = 0; i < p.len; i++) {
         const d = p.docs[i]!;
+        if (only && only.keep[only.parent[d]!] === 0) continue; // a clause of a document that does not match
         s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fi.norms[d]!]!);
         if (s.tokenStamp[d] !== s.stamp) {
           s.tokenStamp[d] = s.stamp;
@@ -157,15 +161,16 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
  * alternative, clause-field statistics), and each document's best clause kept in `s.passage` (OpenSearch: a
  * nested query with score_mode max). Returns the documents given a clause score (to be zeroed after the query).
  */
-function bestClauses(state: IndexState, s: Scratch, ast: QueryAst): number[] {
+function bestClauses(state: IndexState, s: Scratch, ast: QueryAst, keep: Uint8Array): number[] {
   const cs = s.clausesFor(state.clauseCount);
   const fieldOf = () => state.clauses;
+  const only = { parent: state.clauseParent, keep };
   const scored: number[] = [];
   for (const group of passageGroups(ast.groups)) {
     const groupTouched: number[] = [];
     for (const alt of group.alternatives) {
       const touched: number[] = [];
-      scoreAlternative(fieldOf, cs, alt, touched, s.norms);
+      scoreAlternative(fieldOf, cs, alt, touched, s.norms, only);
       for (const c of touched) {
         if (cs.altHits[c] === alt.tokens.length && cs.altScore[c]! > cs.groupBest[c]!) {
           if (cs.groupBest[c]! < 0) groupTouched.push(c);
@@ -247,9 +252,16 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider
   const docnoDocs = ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : [];
   const textMatched: number[] = []; // those of docnoDocs that matched the text too
   if (ast.groups.length > 0) {
-    const withClause = ast.passageWeight > 0 ? bestClauses(state, scratch, ast) : [];
-    const { passage } = scratch;
-    for (const d of scoreGroups(state, scratch, ast)) {
+    const matched = scoreGroups(state, scratch, ast);
+    let withClause: number[] = [];
+    const { passage, keep } = scratch;
+    if (ast.passageWeight > 0) {
+      // clauses are scored only for the documents the words match (the clause part never makes a match)
+      for (const d of matched) if (scratch.groupsMatched[d]! >= ast.minShouldMatch) keep[d] = 1;
+      withClause = bestClauses(state, scratch, ast, keep);
+      for (const d of matched) keep[d] = 0;
+    }
+    for (const d of matched) {
       if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
         const text = scratch.total[d]! + ast.passageWeight * passage[d]!;
         if (docnoDocs.length > 0 && docnoDocs.includes(d)) {
