@@ -85,6 +85,7 @@ export function buildIndices(docs, baselines, { label = 'docs', every = 500 } = 
       base[k].state.add({
         doc: plain,
         tokens,
+        clauses: [],
         docnoKeys: [],
         docnoNorm: null,
         titleNorm: doc.title,
@@ -121,6 +122,7 @@ export function baselineRank(index, tokens, size = 10, titleBoost = 1) {
       ],
     })),
     minShouldMatch: 1,
+    passageWeight: 0,
     docnoKey: null,
     filters: [],
     nowDays: toDays(NOW),

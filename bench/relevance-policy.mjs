@@ -54,7 +54,11 @@ async function main() {
 
   const systems = {
     // as policy-svc asks (level and place on; no home region: the dev queries come from all over the country)
-    pipeline: (q) => pipeline.rankSync({ q, pageSize: K, now: NOW, regionPrior: true, homeRegion: HOME_REGION }).hits.map((h) => h.id),
+    // …and, like policy-svc's QUESTION_SEARCH, the best clause and the question lexicon on (issue 18)
+    pipeline: (q) =>
+      pipeline
+        .rankSync({ q, pageSize: K, now: NOW, regionPrior: true, homeRegion: HOME_REGION, passages: true, lexicon: true })
+        .hits.map((h) => h.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

@@ -2,7 +2,7 @@
 // Parity of the two search engines behind the SearchIndex port (issue 4, "Parity"): the embedded engine
 // and OpenSearch, fed the same full corpus, answer the dev queries and a set of filter-only queries.
 //   eval "$(bash infra/scripts/up-external.sh)"        # starts OpenSearch, exports OPENSEARCH_URL
-//   node bench/search-parity.mjs [--corpus ../shared/data/policies.jsonl] [--set bench/dev-sets/policy-queries.jsonl]
+//   node bench/search-parity.mjs [--corpus ../shared/data/policies.jsonl] [--set bench/dev-sets/policy-queries.jsonl,…]
 // Prints the mean top-10 overlap (|A∩B| / max(|A|,|B|), both empty = 1) per query kind and overall, the
 // top-1 agreement, and whether filter-only queries (every facet value with ≥ 5 documents, and pairs of
 // them) return equal counts. Targets: overlap ≥ 0.9, equal counts on every filter-only query.
@@ -11,7 +11,14 @@ import { EmbeddedSearchIndex, FACET_FIELDS, OpenSearchSearchIndex } from '@govdi
 import { arg, f3, mean, NOW, policyToDocument, readJsonl } from './relevance-common.mjs';
 
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
-const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import.meta.url).pathname));
+const SETS = arg(
+  'set',
+  ['./dev-sets/policy-queries.jsonl', './dev-sets/policy-questions-heldout.jsonl']
+    .map((p) => new URL(p, import.meta.url).pathname)
+    .join(','),
+)
+  .split(',')
+  .map((p) => resolve(p));
 const node = process.env.OPENSEARCH_URL;
 if (!node) {
   console.error('OPENSEARCH_URL is not set: start OpenSearch with eval "$(bash infra/scripts/up-external.sh)" first');
@@ -21,7 +28,7 @@ const K = 10;
 
 const t0 = Date.now();
 const docs = readJsonl(CORPUS).map(policyToDocument);
-const queries = readJsonl(SET);
+const queries = SETS.flatMap((p) => readJsonl(p));
 const embedded = new EmbeddedSearchIndex();
 const alias = `govdisc-bench-parity-${process.pid}`;
 const opensearch = await OpenSearchSearchIndex.open({ node, alias, refresh: false, bulkSize: 500 });
@@ -39,8 +46,8 @@ console.log(
 const overlap = (a, b) => (a.length === 0 && b.length === 0 ? 1 : a.filter((id) => b.includes(id)).length / Math.max(a.length, b.length));
 const rows = [];
 for (const q of queries) {
-  // as policy-svc asks: level and place on (issue 18)
-  const req = { q: q.query, pageSize: K, now: NOW, regionPrior: true };
+  // as policy-svc asks: level and place on, best clause and question lexicon on (issue 18)
+  const req = { q: q.query, pageSize: K, now: NOW, regionPrior: true, passages: true, lexicon: true };
   const [e, o] = await Promise.all([embedded.rank(req), opensearch.rank(req)]);
   const a = e.hits.map((h) => h.id);
   const b = o.hits.map((h) => h.id);

@@ -1,7 +1,30 @@
 export * from './types.js';
-export { analyzeDocument, type AnalyzedDocument } from './analysis.js';
-export { BM25, BOOST_PARAMS, DOCNO_BOOST, FACET_SIZE, FIELD_BOOSTS, TEXT_FIELDS, boostFactor, toDays, type TextField } from './ranking.js';
-export { buildQuery, looseMinShouldMatch, minShouldMatch, relaxed, MAX_PAGE_SIZE } from './query/build-query.js';
+export { analyzeDocument, clauseStarts, type AnalyzedDocument } from './analysis.js';
+export {
+  BM25,
+  BOOST_PARAMS,
+  CLAUSE_FIELD,
+  DOCNO_BOOST,
+  FACET_SIZE,
+  FIELD_BOOSTS,
+  PASSAGE_WEIGHT,
+  TEXT_FIELDS,
+  boostFactor,
+  toDays,
+  type TextField,
+} from './ranking.js';
+export {
+  buildQuery,
+  clearQueryCache,
+  LEXICON_SOURCES,
+  looseMinShouldMatch,
+  minShouldMatch,
+  passageGroups,
+  PASSAGE_SETTINGS,
+  QUESTION_LEXICON_WEIGHT,
+  relaxed,
+  MAX_PAGE_SIZE,
+} from './query/build-query.js';
 export type { Alternative, QueryAst, QueryGroup } from './query/query-ast.js';
 export { EmbeddedSearchIndex } from './embedded/embedded-index.js';
 export { loadSnapshot, saveSnapshot, SNAPSHOT_FORMAT } from './embedded/snapshot.js';

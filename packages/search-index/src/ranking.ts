@@ -8,6 +8,15 @@ export const TEXT_FIELDS = ['title_tok', 'body_tok', 'title_bi'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const FIELD_BOOSTS: Record<TextField, number> = { title_tok: 3, body_tok: 1, title_bi: 0.5 };
 
+/**
+ * Passage-level retrieval (issue 18, ADR 0020): the clause field (each clause of a body indexed as its own unit,
+ * OpenSearch: nested `clauses.tok`) and the weight of a document's best clause. A document's text score is
+ * its whole-document score + PASSAGE_WEIGHT × the BM25 score of its best-matching clause (same query words,
+ * body weights, clause statistics); the clause part never decides whether a document matches.
+ */
+export const CLAUSE_FIELD = 'clause_tok' as const;
+export const PASSAGE_WEIGHT = 0.5;
+
 /** Values returned per facet unless a request asks for fewer or more (SearchRequest.facetSize). */
 export const FACET_SIZE = 50;
 

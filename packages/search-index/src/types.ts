@@ -51,6 +51,16 @@ export interface SearchRequest {
    */
   regionPrior?: boolean;
   homeRegion?: string | null;
+  /**
+   * Passage-level retrieval (policy search asks for it; default off): a document's best clause (article with its
+   * paragraphs) adds its score to the document's, so the law whose one article answers a question comes up.
+   */
+  passages?: boolean;
+  /**
+   * Question expansion (policy search asks for it; default off): a query word's legal terms (辞退 → 解除劳动合同,
+   * 经济补偿) from the hand list and the mined paraphrases, as alternatives weighted below the word itself.
+   */
+  lexicon?: boolean;
 }
 
 /** Results below this count make an `auto` query retry with the loose word-match rule. */

@@ -17,6 +17,7 @@ export {
   type Paraphrase,
   type ParaphraseLexicon,
 } from './paraphrase-lexicon.js';
+export { defaultQuestionLexicon, QUESTION_LEXICON_FILE } from './question-lexicon.js';
 export { calibratedConfidence, calibrateMatches, type ConfidenceModel } from './confidence-calibration.js';
 export { QA_CONFIDENCE_MODEL } from './qa-confidence-model.js';
 export { createLawShorthandTable, defaultLawShorthand, type LawShorthand, type LawShorthandTable } from './law-shorthand.js';

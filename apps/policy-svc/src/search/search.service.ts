@@ -24,6 +24,11 @@ const SUGGESTIONS = 10;
  * engine's 50 per field carried twice as many facet bytes as it showed, paid again by NATS and the gateway.
  */
 export const PAGE_FACET_VALUES = 10;
+/**
+ * Question search (issue 18, docs/adr/0020-passage-scoring.md): a document's best clause adds to its score, and a
+ * query word's legal terms (辞退 → 解除劳动合同) are tried below the word itself; the same on both engines.
+ */
+export const QUESTION_SEARCH = { passages: true, lexicon: true } as const;
 
 export type SearchResponse = z.input<typeof PolicySearchResult>;
 
@@ -55,6 +60,7 @@ export class SearchService {
       facetSize: PAGE_FACET_VALUES,
       regionPrior: true,
       homeRegion: this.config.SEARCH_HOME_REGION,
+      ...QUESTION_SEARCH,
     });
     const items = ranked.items.map(toItem);
     if (!q) return { items, total: ranked.total, facets: ranked.facets };
@@ -84,6 +90,7 @@ export class SearchService {
       facets: false,
       regionPrior: true,
       homeRegion: this.config.SEARCH_HOME_REGION,
+      ...QUESTION_SEARCH,
     });
     return toSearchPart('policy', { hits: ranked.items, total: ranked.total }, (hit) => ({
       id: hit.id,

@@ -1,7 +1,9 @@
+import { passageGroups } from '../query/build-query.js';
 import type { Alternative, QueryAst } from '../query/query-ast.js';
-import { BM25, boostFactor, DOCNO_BOOST, regionFactor } from '../ranking.js';
+import { BM25, boostFactor, CLAUSE_FIELD, DOCNO_BOOST, regionFactor } from '../ranking.js';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../types.js';
 import { LENGTH_TABLE } from './lucene-norms.js';
+import type { FieldIndex } from './field-index.js';
 import { NO_DATE, type IndexState } from './state.js';
 
 const f32 = Math.fround;
@@ -21,14 +23,44 @@ class Scratch {
     readonly candScores = new Float64Array(n),
     /** boostFactor() per document for `priorDay` (NaN = not computed yet): a doc number's fields never change */
     readonly prior = new Float64Array(n).fill(NaN),
+    /** the best clause's score per document (passage scoring), zero between queries */
+    readonly passage = new Float64Array(n),
+    /** 1 for the documents whose clauses are scored in this query, zero between queries */
+    readonly keep = new Uint8Array(n),
   ) {}
   stamp = 0;
+  private clauseScratch: ClauseScratch | null = null;
+  /** per-clause accumulators, grown with the clauses */
+  clausesFor(count: number): ClauseScratch {
+    if (!this.clauseScratch || this.clauseScratch.n < count) this.clauseScratch = new ClauseScratch(count + 4096);
+    return this.clauseScratch;
+  }
   candidates = 0;
   priorDay = NaN;
   priorState: IndexState | null = null;
   readonly norms = new NormTables();
   /** per facet field, a count per value id, all zero between queries (grown with the dictionary) */
   readonly facetCounts = new Map<FacetField, Int32Array>();
+}
+
+/** What scoreAlternative accumulates into, per document or per clause. */
+interface Accumulators {
+  readonly altScore: Float64Array;
+  readonly altHits: Uint8Array;
+  readonly tokenStamp: Int32Array;
+  stamp: number;
+}
+
+class ClauseScratch implements Accumulators {
+  constructor(
+    readonly n: number,
+    readonly altScore = new Float64Array(n),
+    readonly altHits = new Uint8Array(n),
+    readonly tokenStamp = new Int32Array(n),
+    readonly groupBest = new Float64Array(n).fill(-1),
+    readonly total = new Float64Array(n),
+  ) {}
+  stamp = 0;
 }
 
 export interface RankedDoc {
@@ -46,11 +78,18 @@ export interface ExecuteResult {
  * BM25 as OpenSearch's "BM25" similarity computes it (Lucene's LegacyBM25Similarity, which keeps
  * the (k1 + 1) factor): w − w / (1 + tf·normInverse) with w = boost·idf·(k1 + 1), in float32.
  */
-function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touched: number[], norms: NormTables): void {
+function scoreAlternative(
+  fieldOf: (field: Alternative['fields'][number]['field']) => FieldIndex,
+  s: Accumulators,
+  alt: Alternative,
+  touched: number[],
+  norms: NormTables,
+  only?: { parent: Int32Array; keep: Uint8Array },
+): void {
   for (const token of alt.tokens) {
     s.stamp++;
     for (const { field, boost } of alt.fields) {
-      const fi = state.fields[field];
+      const fi = fieldOf(field);
       const p = fi.terms.get(token);
       if (!p) continue;
       const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
@@ -58,6 +97,7 @@ function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touch
       const normInverse = norms.of(field, fi);
       for (let i = 0; i < p.len; i++) {
         const d = p.docs[i]!;
+        if (only && only.keep[only.parent[d]!] === 0) continue; // a clause of a document that does not match
         s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fi.norms[d]!]!);
         if (s.tokenStamp[d] !== s.stamp) {
           s.tokenStamp[d] = s.stamp;
@@ -76,7 +116,7 @@ function scoreAlternative(state: IndexState, s: Scratch, alt: Alternative, touch
 class NormTables {
   private readonly tables = new Map<string, { avgdl: number; table: Float32Array }>();
 
-  of(field: string, fi: IndexState['fields'][keyof IndexState['fields']]): Float32Array {
+  of(field: string, fi: FieldIndex): Float32Array {
     const avgdl = f32(fi.sumTotalTermFreq / fi.docCount);
     let held = this.tables.get(field);
     if (held?.avgdl !== avgdl) {
@@ -92,11 +132,12 @@ class NormTables {
 function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
   const matched: number[] = [];
   const norms = s.norms;
+  const fieldOf = (field: Alternative['fields'][number]['field']) => (field === CLAUSE_FIELD ? state.clauses : state.fields[field]);
   for (const group of ast.groups) {
     const groupTouched: number[] = [];
     for (const alt of group.alternatives) {
       const touched: number[] = [];
-      scoreAlternative(state, s, alt, touched, norms);
+      scoreAlternative(fieldOf, s, alt, touched, norms);
       for (const d of touched) {
         if (s.altHits[d] === alt.tokens.length && s.altScore[d]! > s.groupBest[d]!) {
           if (s.groupBest[d]! < 0) groupTouched.push(d);
@@ -113,6 +154,46 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
     }
   }
   return matched;
+}
+
+/**
+ * Passage scoring: the query's passageGroups() scored on every clause like a document (Σ over groups of the best
+ * alternative, clause-field statistics), and each document's best clause kept in `s.passage` (OpenSearch: a
+ * nested query with score_mode max). Returns the documents given a clause score (to be zeroed after the query).
+ */
+function bestClauses(state: IndexState, s: Scratch, ast: QueryAst, keep: Uint8Array): number[] {
+  const cs = s.clausesFor(state.clauseCount);
+  const fieldOf = () => state.clauses;
+  const only = { parent: state.clauseParent, keep };
+  const scored: number[] = [];
+  for (const group of passageGroups(ast.groups)) {
+    const groupTouched: number[] = [];
+    for (const alt of group.alternatives) {
+      const touched: number[] = [];
+      scoreAlternative(fieldOf, cs, alt, touched, s.norms, only);
+      for (const c of touched) {
+        if (cs.altHits[c] === alt.tokens.length && cs.altScore[c]! > cs.groupBest[c]!) {
+          if (cs.groupBest[c]! < 0) groupTouched.push(c);
+          cs.groupBest[c] = cs.altScore[c]!;
+        }
+        cs.altScore[c] = 0;
+        cs.altHits[c] = 0;
+      }
+    }
+    for (const c of groupTouched) {
+      if (cs.total[c] === 0) scored.push(c);
+      cs.total[c]! += cs.groupBest[c]!;
+      cs.groupBest[c] = -1;
+    }
+  }
+  const docs: number[] = [];
+  for (const c of scored) {
+    const d = state.clauseParent[c]!;
+    if (s.passage[d] === 0) docs.push(d);
+    if (cs.total[c]! > s.passage[d]!) s.passage[d] = cs.total[c]!;
+    cs.total[c] = 0;
+  }
+  return docs;
 }
 
 export { Scratch };
@@ -171,16 +252,27 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider
   const docnoDocs = ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : [];
   const textMatched: number[] = []; // those of docnoDocs that matched the text too
   if (ast.groups.length > 0) {
-    for (const d of scoreGroups(state, scratch, ast)) {
+    const matched = scoreGroups(state, scratch, ast);
+    let withClause: number[] = [];
+    const { passage, keep } = scratch;
+    if (ast.passageWeight > 0) {
+      // clauses are scored only for the documents the words match (the clause part never makes a match)
+      for (const d of matched) if (scratch.groupsMatched[d]! >= ast.minShouldMatch) keep[d] = 1;
+      withClause = bestClauses(state, scratch, ast, keep);
+      for (const d of matched) keep[d] = 0;
+    }
+    for (const d of matched) {
       if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
+        const text = scratch.total[d]! + ast.passageWeight * passage[d]!;
         if (docnoDocs.length > 0 && docnoDocs.includes(d)) {
           textMatched.push(d);
-          consider(d, scratch.total[d]! + DOCNO_BOOST);
-        } else consider(d, scratch.total[d]!);
+          consider(d, text + DOCNO_BOOST);
+        } else consider(d, text);
       }
       scratch.total[d] = 0;
       scratch.groupsMatched[d] = 0;
     }
+    for (const d of withClause) passage[d] = 0;
   }
   for (const d of docnoDocs) if (!textMatched.includes(d)) consider(d, DOCNO_BOOST);
 }

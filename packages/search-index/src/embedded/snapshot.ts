@@ -7,14 +7,18 @@ import { EmbeddedSearchIndex } from './embedded-index.js';
 import { FieldIndex } from './field-index.js';
 import { IndexState, type StoredDoc } from './state.js';
 
-/** 2: bodies kept as prepared snippet texts (cleaned text + word lengths) instead of raw bodies; 3: docnoKeys (every order number). */
-export const SNAPSHOT_FORMAT = 3;
+/**
+ * 2: bodies kept as prepared snippet texts (cleaned text + word lengths) instead of raw bodies; 3: docnoKeys (every
+ * order number); 4: the clause field and each clause's document (passage scoring).
+ */
+export const SNAPSHOT_FORMAT = 4;
 
 interface Header {
   format: number;
   analyzerVersion: string;
   docs: number;
   fields: Record<TextField, { docCount: number; sumTotalTermFreq: number; terms: number }>;
+  clauses: { count: number; field: { docCount: number; sumTotalTermFreq: number; terms: number } };
   facetNames: Record<FacetField, string[]>;
 }
 
@@ -119,6 +123,17 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
     sections.push(...enc.sections);
     fields[f] = enc.meta;
   }
+  // the clauses of live documents, renumbered densely, with their documents' new numbers
+  const clauseMap = new Int32Array(state.clauseCount).fill(-1);
+  const parents: number[] = [];
+  for (let c = 0; c < state.clauseCount; c++) {
+    const d = map[state.clauseParent[c]!]!;
+    if (d < 0) continue;
+    clauseMap[c] = parents.length;
+    parents.push(d);
+  }
+  const clauseField = encodeField(state.clauses, clauseMap, parents.length, 'clause');
+  sections.push(...clauseField.sections, { name: 'clause.parents', bytes: bytesOf(Int32Array.from(parents)) });
   sections.push(...encodeColumns(state, map));
   sections.push(...encodeSnippetTexts(state));
   const header: Header = {
@@ -126,6 +141,7 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
     analyzerVersion: index.analyzerVersion,
     docs: live,
     fields,
+    clauses: { count: parents.length, field: clauseField.meta },
     facetNames: state.columns.names,
   };
   const tmp = `${path}.tmp-${process.pid}`;
@@ -138,7 +154,7 @@ export async function saveSnapshot(index: EmbeddedSearchIndex, path: string): Pr
   await rename(tmp, path);
 }
 
-function decodeField(c: ReturnType<typeof readContainer<Header>>, name: TextField, meta: Header['fields'][TextField]): FieldIndex {
+function decodeField(c: ReturnType<typeof readContainer<Header>>, name: string, meta: Header['fields'][TextField]): FieldIndex {
   const fi = new FieldIndex();
   const terms =
     meta.terms === 0
@@ -169,6 +185,10 @@ export async function loadSnapshot(path: string, expectedVersion = currentAnalyz
   state.stored = JSON.parse(Buffer.from(c.section('docs')).toString('utf8')) as StoredDoc[];
   state.snippetTexts = decodeSnippetTexts(c);
   for (const f of TEXT_FIELDS) state.fields[f] = decodeField(c, f, h.fields[f]);
+  state.clauses = decodeField(c, 'clause', h.clauses.field);
+  state.clauseParent = new Int32Array(Math.max(1024, h.clauses.count));
+  state.clauseParent.set(view(c.section('clause.parents'), Int32Array));
+  state.clauseCount = h.clauses.count;
   for (const f of FACET_FIELDS) {
     h.facetNames[f].forEach((v) => state.columns.idOf(f, v));
     const offsets = view(c.section(`facet.${f}.offsets`), Int32Array);

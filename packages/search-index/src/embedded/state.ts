@@ -32,6 +32,10 @@ export class IndexState {
   byId = new Map<string, number>();
   versions = new Map<string, number>();
   docno = new Map<string, number[]>();
+  /** every clause of every body added (passage scoring): postings by clause number, and each clause's document */
+  clauses = new FieldIndex();
+  clauseParent = new Int32Array(1024);
+  clauseCount = 0;
   /** publish date as epoch days per internal doc (NO_DATE when unknown), for sorting and the prior */
   publishDays = new Int32Array(1024);
   liveCount = 0;
@@ -54,12 +58,25 @@ export class IndexState {
       publishDays: a.publishDays,
     });
     for (const f of TEXT_FIELDS) this.fields[f].add(n, a.tokens[f]);
+    for (const tokens of a.clauses) this.addClause(n, tokens);
     this.columns.set(n, a.facets);
     this.setPublishDays(n, a.publishDays);
     for (const key of a.docnoKeys) this.docno.set(key, [...(this.docno.get(key) ?? []), n]);
     this.byId.set(doc.id, n);
     this.versions.set(doc.id, doc.version);
     this.liveCount++;
+  }
+
+  /** Appends one clause of document `n` (like Lucene's nested documents, kept in the statistics after a delete). */
+  addClause(n: number, tokens: readonly string[]): void {
+    const c = this.clauseCount++;
+    if (c >= this.clauseParent.length) {
+      const next = new Int32Array(this.clauseParent.length * 2);
+      next.set(this.clauseParent);
+      this.clauseParent = next;
+    }
+    this.clauseParent[c] = n;
+    this.clauses.add(c, tokens);
   }
 
   setPublishDays(n: number, days: number | null): void {

@@ -17,12 +17,16 @@ const appTokens = { type: 'text', analyzer: 'whitespace', index_options: 'freqs'
 const keyword = { type: 'keyword' } as const;
 const displayOnly = { type: 'keyword', index: false } as const;
 
+export const MAX_CLAUSES_PER_DOCUMENT = 100_000;
+
 /** One primary shard: document frequencies are global, exactly like the embedded engine's. */
 export function policyIndexSettings(): Record<string, unknown> {
   return {
     number_of_shards: 1,
     number_of_replicas: 0,
     similarity: { default: { type: 'BM25', k1: BM25.k1, b: BM25.b } },
+    /** a long law has more clauses than the default limit of 10,000 nested objects per document allows for */
+    mapping: { nested_objects: { limit: MAX_CLAUSES_PER_DOCUMENT } },
   };
 }
 
@@ -30,7 +34,7 @@ export function policyIndexMappings(analyzerVersion: string): Record<string, unk
   return {
     dynamic: 'strict',
     _meta: { analyzerVersion },
-    _source: { excludes: ['title_tok', 'body_tok', 'title_bi'] },
+    _source: { excludes: ['title_tok', 'body_tok', 'title_bi', 'clauses'] },
     properties: {
       id: keyword,
       external_id: keyword,
@@ -43,6 +47,8 @@ export function policyIndexMappings(analyzerVersion: string): Record<string, unk
       title_bi: appTokens,
       body: { type: 'text', index: false },
       body_tok: appTokens,
+      /** each clause of the body as a nested document (passage scoring: its best clause scores a document) */
+      clauses: { type: 'nested', properties: { tok: appTokens } },
       docno: displayOnly,
       docno_key: keyword,
       docno_norm: keyword,

@@ -49,6 +49,7 @@ export function toOpenSearchSource(a: AnalyzedDocument): Json {
     title_bi: a.tokens.title_bi.join(' '),
     body: doc.body,
     body_tok: a.tokens.body_tok.join(' '),
+    clauses: a.clauses.map((tokens) => ({ tok: tokens.join(' ') })),
     docno: doc.docNumber ?? null,
     docno_key: a.docnoKeys,
     docno_norm: a.docnoNorm,

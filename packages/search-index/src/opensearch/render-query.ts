@@ -1,7 +1,8 @@
 import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
 import { SNIPPET_CHARS } from '../hits.js';
+import { passageGroups } from '../query/build-query.js';
 import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
-import { BOOST_PARAMS, DOCNO_BOOST } from '../ranking.js';
+import { BOOST_PARAMS, CLAUSE_FIELD, DOCNO_BOOST } from '../ranking.js';
 import { FACET_FIELDS } from '../types.js';
 import { OS_FACET_FIELD } from './mapping.js';
 
@@ -27,10 +28,13 @@ if (r == '全国') {
 for (def t : params.tiers) { if (r.startsWith((String) t.prefix)) { return ((Number) t.factor).doubleValue(); } }
 return params.other;`;
 
+/** The clause field's path in the index (a nested object's field). */
+const fieldPath = (field: Alternative['fields'][number]['field']) => (field === CLAUSE_FIELD ? 'clauses.tok' : field);
+
 /** Every token must match in some field: bool.must of per-token bool.should (scores summed). */
 function renderAlternative(alt: Alternative): Json {
   const perToken = alt.tokens.map((t) => ({
-    bool: { should: alt.fields.map((f) => ({ term: { [f.field]: { value: t, boost: f.boost } } })), minimum_should_match: 1 },
+    bool: { should: alt.fields.map((f) => ({ term: { [fieldPath(f.field)]: { value: t, boost: f.boost } } })), minimum_should_match: 1 },
   }));
   return perToken.length === 1 ? perToken[0]! : { bool: { must: perToken } };
 }
@@ -49,7 +53,30 @@ function renderMatch(ast: QueryAst): Json {
   if (ast.matchNone) return { match_none: {} };
   if (ast.groups.length === 0 && !ast.docnoKey) return { bool: { must: [{ match_all: {} }], filter } };
   const should: Json[] = [];
-  if (ast.groups.length > 0) should.push({ bool: { should: ast.groups.map(renderGroup), minimum_should_match: ast.minShouldMatch } });
+  if (ast.groups.length > 0) {
+    const words = { bool: { should: ast.groups.map(renderGroup), minimum_should_match: ast.minShouldMatch } };
+    const clauses = ast.passageWeight > 0 ? passageGroups(ast.groups) : [];
+    // passage scoring: the best clause (nested, score_mode max) adds its score; only the words decide the match
+    should.push(
+      clauses.length > 0
+        ? {
+            bool: {
+              must: [words],
+              should: [
+                {
+                  nested: {
+                    path: 'clauses',
+                    score_mode: 'max',
+                    boost: ast.passageWeight,
+                    query: { bool: { should: clauses.map(renderGroup) } },
+                  },
+                },
+              ],
+            },
+          }
+        : words,
+    );
+  }
   if (ast.docnoKey) should.push({ constant_score: { filter: { term: { docno_key: ast.docnoKey } }, boost: DOCNO_BOOST } });
   return { bool: { should, minimum_should_match: 1, filter } };
 }

@@ -1,5 +1,5 @@
 import { toDays } from '../ranking.js';
-import { buildQuery, minShouldMatch } from './build-query.js';
+import { buildQuery, minShouldMatch, passageGroups, QUESTION_LEXICON_WEIGHT } from './build-query.js';
 
 describe('buildQuery', () => {
   it('makes one group per query word with synonyms as alternatives', () => {
@@ -82,5 +82,24 @@ describe('buildQuery', () => {
 
   it('requires all words of short queries and two thirds of long ones', () => {
     expect([1, 2, 3, 4, 6].map(minShouldMatch)).toEqual([1, 2, 2, 3, 4]);
+  });
+
+  it('scores clauses with the body alternatives only, leaving out title bigrams and a law named by its shorthand', () => {
+    const ast = buildQuery({ q: '网安法 老旧小区改造', passages: true });
+    expect(ast.passageWeight).toBeGreaterThan(0);
+    const clauses = passageGroups(ast.groups);
+    expect(clauses).toHaveLength(ast.groups.filter((g) => !g.names).length);
+    expect(clauses.length).toBeLessThan(ast.groups.length);
+    for (const alt of clauses.flatMap((g) => g.alternatives)) expect(alt.fields).toEqual([{ field: 'clause_tok', boost: 1 }]);
+    expect(buildQuery({ q: '老旧小区改造' }).passageWeight).toBe(0);
+  });
+
+  it("adds the lexicon's legal terms below the asker's word, each word of a longer term at its share", () => {
+    const plain = buildQuery({ q: '辞退' }).groups[0]!.alternatives;
+    const expanded = buildQuery({ q: '辞退', lexicon: true }).groups[0]!.alternatives;
+    const body = (a: (typeof expanded)[number]) => a.fields.find((f) => f.field === 'body_tok')?.boost ?? 0;
+    const added = expanded.filter((a) => !plain.some((p) => p.tokens.join() === a.tokens.join()));
+    expect(added.map((a) => a.tokens.join(''))).toContain('解除劳动合同');
+    for (const a of added) expect(body(a) * a.tokens.length).toBeLessThanOrEqual(QUESTION_LEXICON_WEIGHT * body(expanded[0]!));
   });
 });

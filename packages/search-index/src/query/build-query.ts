@@ -1,5 +1,15 @@
-import { cjkBigrams, defaultLawShorthand, detectDocNumber, expandQuery, type LawShorthand, queryTokens } from '@govdisc/text-analysis';
-import { DAY_MS, FACET_SIZE, FIELD_BOOSTS, toDays } from '../ranking.js';
+import {
+  cjkBigrams,
+  defaultLawShorthand,
+  defaultParaphrases,
+  defaultQuestionLexicon,
+  detectDocNumber,
+  expandQuery,
+  type LawShorthand,
+  type Paraphrase,
+  queryTokens,
+} from '@govdisc/text-analysis';
+import { CLAUSE_FIELD, DAY_MS, FACET_SIZE, FIELD_BOOSTS, PASSAGE_WEIGHT, toDays } from '../ranking.js';
 import { FACET_FIELDS, type SearchFilters, type SearchRequest } from '../types.js';
 import type { Alternative, QueryAst, QueryGroup } from './query-ast.js';
 import { regionPriorFor } from './region-prior.js';
@@ -12,10 +22,43 @@ const WORD_FIELDS = [
 ] as const;
 const HAN_ONLY = /^\p{Script=Han}{3,}$/u;
 
-/** A word, its synonyms, and for unknown long Han words their title bigrams as a fallback. */
-function groupFor(alternatives: string[]): QueryGroup {
+/**
+ * Question expansion (issue 18, ADR 0020): a query word's legal terms from the reviewed hand list
+ * (dict/question-lexicon.txt) are extra alternatives of the word's group at QUESTION_LEXICON_WEIGHT × the entry's weight of the word's own field weights: a document
+ * using the law's term instead of the asker's word still matches the word, scored below one using the word itself.
+ */
+export const QUESTION_LEXICON_WEIGHT = 0.5;
+/** The best clause's weight (ranking.ts PASSAGE_WEIGHT); benchmarks compare others. */
+export const PASSAGE_SETTINGS = { weight: PASSAGE_WEIGHT };
+/**
+ * Where a word's legal terms come from. The paraphrases mined from the Q&A corpus (dict/paraphrases.txt, 2020
+ * epidemic notices) were measured as a second source and left out: no gain on the held-out questions (ADR 0020);
+ * `minedMinWeight` ≤ 1 puts them back for a benchmark.
+ */
+export const LEXICON_SOURCES = { hand: true, minedMinWeight: 2 };
+
+function lexiconTerms(word: string): readonly Paraphrase[] {
+  const hand = LEXICON_SOURCES.hand ? defaultQuestionLexicon().of(word) : [];
+  if (LEXICON_SOURCES.minedMinWeight > 1) return hand;
+  const out = new Map(hand.map((p) => [p.term, p.weight]));
+  for (const p of defaultParaphrases().of(word))
+    if (p.weight >= LEXICON_SOURCES.minedMinWeight) out.set(p.term, Math.max(out.get(p.term) ?? 0, p.weight));
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/** A word, its synonyms, its lexicon terms (when asked for) and for unknown long Han words their title bigrams as a fallback. */
+function groupFor(alternatives: string[], lexicon: boolean): QueryGroup {
   const alts: Alternative[] = alternatives.map((t) => ({ tokens: [t], fields: WORD_FIELDS.map((f) => ({ ...f })) }));
   const word = alternatives[0]!;
+  if (lexicon) {
+    const have = new Set(alternatives);
+    for (const { term, weight } of lexiconTerms(word)) {
+      const tokens = [...new Set(queryTokens(term))];
+      if (tokens.length === 0 || (tokens.length === 1 && have.has(tokens[0]!))) continue;
+      const factor = (QUESTION_LEXICON_WEIGHT * weight) / tokens.length; // a term of n words: each word at 1/n
+      alts.push({ tokens, fields: WORD_FIELDS.map((f) => ({ field: f.field, boost: f.boost * factor })) });
+    }
+  }
   if (HAN_ONLY.test(word)) alts.push({ tokens: cjkBigrams(word), fields: [{ field: 'title_bi', boost: FIELD_BOOSTS.title_bi }] });
   return { alternatives: alts };
 }
@@ -26,7 +69,25 @@ function shorthandGroup({ shorthand, full }: LawShorthand): QueryGroup {
     .map((text) => queryTokens(text))
     .filter((tokens) => tokens.length > 0)
     .map((tokens) => ({ tokens, fields: WORD_FIELDS.map((f) => ({ ...f })) }));
-  return { alternatives: alts };
+  return { alternatives: alts, names: true };
+}
+
+/**
+ * The groups as scored on one clause: each alternative's body part (its body_tok boost) on the clause field;
+ * title-only alternatives (title bigrams), groups naming a law (a clause citing 劳动合同法 does not answer a
+ * search for it) and groups left without any are dropped. Both engines score clauses with it.
+ */
+export function passageGroups(groups: readonly QueryGroup[]): QueryGroup[] {
+  return groups
+    .filter((g) => !g.names)
+    .map((g) => ({
+      alternatives: g.alternatives.flatMap((a) =>
+        a.fields
+          .filter((f) => f.field === 'body_tok')
+          .map((f) => ({ tokens: a.tokens, fields: [{ field: CLAUSE_FIELD, boost: f.boost }] })),
+      ),
+    }))
+    .filter((g) => g.alternatives.length > 0);
 }
 
 /** Short queries need every word; long (colloquial) ones about two thirds of them. */
@@ -68,23 +129,28 @@ type TextPart = Pick<QueryAst, 'matchNone' | 'groups' | 'docnoKey' | 'regionPrio
 const textParts = new Map<string, TextPart>();
 const TEXT_PARTS_MAX = 2_000;
 
-function textPartOf(q: string, regionPrior: boolean, homeRegion: string | null | undefined): TextPart {
-  const key = `${regionPrior ? 'r' : '-'}${homeRegion ?? ''}\u0000${q}`;
+/** Forgets the cached text parts (after LEXICON_SOURCES changed: benchmarks comparing lexicon sources). */
+export function clearQueryCache(): void {
+  textParts.clear();
+}
+
+function textPartOf(q: string, regionPrior: boolean, homeRegion: string | null | undefined, lexicon: boolean): TextPart {
+  const key = `${regionPrior ? 'r' : '-'}${lexicon ? 'x' : '-'}${homeRegion ?? ''}\u0000${q}`;
   let part = textParts.get(key);
   if (part === undefined) {
     if (textParts.size >= TEXT_PARTS_MAX) textParts.clear();
-    part = analyseText(q, regionPrior, homeRegion);
+    part = analyseText(q, regionPrior, homeRegion, lexicon);
     textParts.set(key, part);
   }
   return part;
 }
 
-function analyseText(q: string, regionPrior: boolean, homeRegion: string | null | undefined): TextPart {
+function analyseText(q: string, regionPrior: boolean, homeRegion: string | null | undefined, lexicon: boolean): TextPart {
   const docno = q ? detectDocNumber(q) : null;
   const rest = docno ? q.normalize('NFKC').replace(/\s+/gu, '').replace(docno.match, ' ') : q;
   const shorthand = defaultLawShorthand().extract(rest);
   const words = [...new Set(queryTokens(shorthand.rest))];
-  const groups = [...shorthand.found.map(shorthandGroup), ...expandQuery(words).map(groupFor)];
+  const groups = [...shorthand.found.map(shorthandGroup), ...expandQuery(words).map((alts) => groupFor(alts, lexicon))];
   return {
     matchNone: q !== '' && groups.length === 0 && !docno,
     groups,
@@ -97,13 +163,14 @@ function analyseText(q: string, regionPrior: boolean, homeRegion: string | null 
 /** The one query builder: request → AST that both engines render. */
 export function buildQuery(req: SearchRequest): QueryAst {
   const q = (req.q ?? '').trim();
-  const text = textPartOf(q, req.regionPrior === true, req.homeRegion);
+  const text = textPartOf(q, req.regionPrior === true, req.homeRegion, req.lexicon === true);
   const pageSize = Math.min(Math.max(1, req.pageSize ?? 10), MAX_PAGE_SIZE);
   const page = Math.max(1, req.page ?? 1);
   return {
     matchNone: text.matchNone,
     groups: text.groups,
     minShouldMatch: req.match === 'loose' ? looseMinShouldMatch(text.groups.length) : minShouldMatch(text.groups.length),
+    passageWeight: req.passages === true && text.groups.some((g) => !g.names) ? PASSAGE_SETTINGS.weight : 0,
     docnoKey: text.docnoKey,
     filters: filtersOf(req.filters),
     nowDays: req.now ? toDays(req.now) : Math.floor(Date.now() / DAY_MS),

@@ -1,20 +1,23 @@
-import type { RegionPrior, TextField } from '../ranking.js';
+import type { CLAUSE_FIELD, RegionPrior, TextField } from '../ranking.js';
 import type { FacetField } from '../types.js';
 
 /** One way to satisfy a query group: every token must occur in at least one of the fields. */
 export interface Alternative {
   tokens: string[];
-  fields: { field: TextField; boost: number }[];
+  /** document fields, or the clause field in passageGroups() */
+  fields: { field: TextField | typeof CLAUSE_FIELD; boost: number }[];
 }
 
 /** One query word with its synonyms/fallbacks; scored as the best alternative (dis_max, tie 0). */
 export interface QueryGroup {
   alternatives: Alternative[];
+  /** the group names a law (its shorthand): it identifies a document, and is not scored on clauses */
+  names?: true;
 }
 
 /**
  * The engine-neutral query. Match: (at least minShouldMatch groups) OR (doc-number key equal);
- * no groups and no key = every document. Score: (Σ group scores + DOCNO_BOOST if key equal) ×
+ * no groups and no key = every document. Score: (Σ group scores + passageWeight × best clause + DOCNO_BOOST if key equal) ×
  * boostFactor, or 1 × boostFactor without groups. Filters never score.
  */
 export interface QueryAst {
@@ -22,6 +25,11 @@ export interface QueryAst {
   matchNone: boolean;
   groups: QueryGroup[];
   minShouldMatch: number;
+  /**
+   * Passage-level retrieval: > 0 adds this weight × the best clause's score (the groups' body alternatives scored
+   * on the clause field, passageGroups()) to every document that matches; 0 = whole documents only.
+   */
+  passageWeight: number;
   docnoKey: string | null;
   filters: { field: FacetField; values: string[] }[];
   nowDays: number;
