@@ -2,9 +2,11 @@
 // nats-server, fresh database, embedded search), reads each process's user+system CPU from /proc when it answers
 // /ready, stops everything and prints the table. `--cpu-prof DIR` also writes a whole-run V8 profile of every app
 // (read them with bench/cpu-profile-top.mjs).
-//   node bench/stack-start-cpu.mjs [--runs 3] [--cpu-prof /tmp/prof]
+//   node bench/stack-start-cpu.mjs [--runs 3] [--cpu-prof /tmp/prof] [--apps-from /other/checkout]
+// --apps-from: start the apps built in another checkout (e.g. main's, to compare back to back).
+// --template: the database is a clone of a migrated template (as e2e/stack.ts makes it), not an empty one.
 import { applyBusLayout, BusNaming } from '@govdisc/messaging';
-import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import { AppProcess, createMigratedDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,17 @@ const arg = (name, fallback) => {
 };
 const runs = Number(arg('runs', '1'));
 const profDir = arg('cpu-prof', '');
+const appsRoot = arg('apps-from', root).replace(/\/?$/, '/');
 const services = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'];
+const schemas = {
+  'policy-svc': 'policy',
+  'qa-svc': 'qa',
+  'service-guide-svc': 'guide',
+  'disclosure-request-svc': 'disclosure',
+  'notify-svc': 'notify',
+  gateway: 'gateway',
+};
+const migrations = Object.entries(schemas).map(([app, schema]) => ({ schema, dir: `${root}apps/${app}/prisma/migrations` }));
 const ticks = 100; // USER_HZ
 const cpuOf = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -26,7 +38,10 @@ const cpuOf = (pid) => {
 };
 const totals = {};
 for (let run = 0; run < runs; run++) {
-  const [nats, db] = await Promise.all([startPrivateNats(), createTestDatabase('bench')]);
+  const [nats, db] = await Promise.all([
+    startPrivateNats(),
+    process.argv.includes('--template') ? createMigratedDatabase('bench', migrations) : createTestDatabase('bench'),
+  ]);
   const nc = await connect({ servers: nats.url });
   await applyBusLayout(nc, new BusNaming(''), { replicas: 1 });
   const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-search-'));
@@ -50,7 +65,7 @@ for (let run = 0; run < runs; run++) {
       HTTP_PORT: String(port),
       ...(name === 'gateway' ? { KEYCLOAK_URL: '', METRICS_PORT: String(metricsPort) } : {}),
     };
-    apps[name] = new AppProcess(name, `${root}apps/${name}/dist/main.js`, env, `http://127.0.0.1:${port}/ready`);
+    apps[name] = new AppProcess(name, `${appsRoot}apps/${name}/dist/main.js`, env, `http://127.0.0.1:${port}/ready`);
   }
   const t0 = Date.now();
   const at = {};
