@@ -1,5 +1,13 @@
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { AppProcess, type PrivateNats, type TestDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import {
+  AppProcess,
+  type PrivateNats,
+  type TestDatabase,
+  createMigratedDatabase,
+  createTestDatabase,
+  freePort,
+  startPrivateNats,
+} from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +36,29 @@ export interface Stack {
   /** OpenSearch aliases of the services' search indices, when the stack was started with opensearchUrl. */
   searchAliases: { policies: string; qa: string; guides: string } | null;
   stop(): Promise<void>;
+}
+
+/** Each app's schema (its DB_SCHEMA default) and committed migrations. */
+const schemaOf: Record<AppName, string> = {
+  'policy-svc': 'policy',
+  'qa-svc': 'qa',
+  'service-guide-svc': 'guide',
+  'disclosure-request-svc': 'disclosure',
+  'notify-svc': 'notify',
+  gateway: 'gateway',
+};
+const migrations = (Object.keys(schemaOf) as AppName[]).map((app) => ({
+  schema: schemaOf[app],
+  dir: `${repoRoot}apps/${app}/prisma/migrations`,
+}));
+
+/**
+ * The stack's database: on the shared test server, a clone of a template with every app's migrations applied (the
+ * apps still run migrate() on start and find nothing to do); on a private server (adminDatabaseUrl, the resilience
+ * suite) an empty one the apps migrate from scratch, as a first install does.
+ */
+function stackDatabase(adminDatabaseUrl: string | undefined): Promise<TestDatabase> {
+  return adminDatabaseUrl ? createTestDatabase('e2e', adminDatabaseUrl) : createMigratedDatabase('e2e', migrations);
 }
 
 export function entryOf(app: AppName): string {
@@ -87,7 +118,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
   const [nats, db] = await Promise.all([
     opts.nats ? { url: opts.nats.url, stop: async () => undefined } : startPrivateNats(),
-    opts.database ?? createTestDatabase('e2e', opts.adminDatabaseUrl),
+    opts.database ?? stackDatabase(opts.adminDatabaseUrl),
   ]);
   const nc = await connect({ servers: nats.url.split(','), name: 'e2e' });
   await applyBusLayout(nc, new BusNaming(''), { replicas: opts.busReplicas ?? 1 });

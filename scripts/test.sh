@@ -14,6 +14,11 @@ work="$(mktemp -d)"
 export GOVDISC_TEST_SUMMARY="$work/summary.jsonl"
 : > "$GOVDISC_TEST_SUMMARY"
 status=0
+# Steps that failed without stopping the run: each records its name here, and the summary lists them (a run can
+# fail on a gate while every test passed; the summary must say which).
+failed_steps=()
+failed() { failed_steps+=("$1"); status=1; }
+print_failed() { if (( ${#failed_steps[@]} )); then local list; list="$(printf '%s, ' "${failed_steps[@]}")"; echo "failed steps: ${list%, }"; fi; }
 step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - began ))"; }
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
 # Each phase gets a time limit: a test runner that hangs (a handle left open by a suite that failed in its setup)
@@ -45,7 +50,7 @@ step "build (generates Prisma clients, compiles every package and app)"
 npx turbo run build --output-logs=errors-only
 
 step "typecheck (tests included: the build compiles only what ships)"
-npx turbo run typecheck --output-logs=errors-only || status=1
+npx turbo run typecheck --output-logs=errors-only || failed "typecheck"
 
 # Fails fast: no point running the tests of code the gate refuses.
 step "lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
@@ -57,21 +62,26 @@ node scripts/web-api.mjs --check || lint_ok=0
 # Deployment, offline: Kubernetes manifests against the schemas, compose file, Dockerfile, env of every app (built above).
 node infra/deploy/dist/validate.js || lint_ok=0
 bash scripts/infra-selftest.sh || lint_ok=0
-(( lint_ok )) || { echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"; exit 1; }
+(( lint_ok )) || {
+  echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"
+  failed "lint/format gate"
+  print_failed
+  exit 1
+}
 
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do
   app="$(basename "$(dirname "$(dirname "$schema")")")"
   cmp -s "$schema" "$(dirname "$schema")/migrations/schema.snapshot.prisma" \
-    || { echo "$app: schema.prisma changed without a migration (run scripts/prisma.sh $app new-migration <verb_what>)"; status=1; }
+    || { echo "$app: schema.prisma changed without a migration (run scripts/prisma.sh $app new-migration <verb_what>)"; failed "schema drift ($app)"; }
 done
 
 step "self-contained: tests read test-fixtures/, the spec is docs/domain/ (../shared is for benchmarks)"
-bash scripts/check-self-contained.sh || status=1
+bash scripts/check-self-contained.sh || failed "self-contained check"
 
 if [[ "$level" == all || "$level" == small ]]; then
   step "small tests"
-  phase "${SMALL_TIMEOUT_S:-900}" npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || status=1
+  phase "${SMALL_TIMEOUT_S:-900}" npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || failed "small tests"
 fi
 if [[ -n "$external_pid" ]]; then
   step "waiting for OpenSearch and Keycloak"
@@ -95,7 +105,7 @@ if [[ -n "$external_pid" ]]; then
 fi
 if [[ "$level" == all || "$level" == medium ]]; then
   step "medium tests (real PostgreSQL + NATS JetStream + OpenSearch)"
-  phase "${MEDIUM_TIMEOUT_S:-1200}" npx turbo run test:medium --continue --concurrency=2 --output-logs=new-only || status=1
+  phase "${MEDIUM_TIMEOUT_S:-1200}" npx turbo run test:medium --continue --concurrency=2 --output-logs=new-only || failed "medium tests"
 fi
 if [[ -n "$external_pid" && "$level" != medium ]]; then
   if [[ "$level" == all ]]; then
@@ -105,14 +115,14 @@ if [[ -n "$external_pid" && "$level" != medium ]]; then
   else
     step "end-to-end tests (all apps as processes, over HTTP)"
   fi
-  phase "${E2E_TIMEOUT_S:-1800}" npm run -s test:e2e -w @govdisc/e2e || status=1
+  phase "${E2E_TIMEOUT_S:-1800}" npm run -s test:e2e -w @govdisc/e2e || failed "end-to-end tests"
 fi
 # Real faults on private servers (NATS node lost, PostgreSQL restarted, replicas killed, OpenSearch cut, object store
 # stopped, backup and restore); each prints submitted / found / duplicated. `npm test` runs them inside the e2e phase
 # (above, E2E_RESILIENCE=1); `npm test -- resilience` runs only them.
 if [[ "$level" == resilience ]]; then
   step "resilience tests (faults with real processes)"
-  phase "${RESILIENCE_TIMEOUT_S:-600}" npm run -s test:resilience -w @govdisc/resilience || status=1
+  phase "${RESILIENCE_TIMEOUT_S:-600}" npm run -s test:resilience -w @govdisc/resilience || failed "resilience tests"
 fi
 
 step "summary"
@@ -126,5 +136,6 @@ node -e '
   slowest.sort((a, b) => b.seconds - a.seconds);
   console.log("slowest test files: " + slowest.slice(0, 12).map((s) => `${s.file} ${Math.round(s.seconds)} s`).join(", "));
   if (lines.length === 0 || sum("passed") === 0) process.exit(1);
-' "$GOVDISC_TEST_SUMMARY" "$(( $(date +%s) - began ))" || status=1
+' "$GOVDISC_TEST_SUMMARY" "$(( $(date +%s) - began ))" || failed "summary (no jest run reported, or none passed)"
+print_failed
 exit "$status"

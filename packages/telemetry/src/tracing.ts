@@ -1,7 +1,7 @@
 import { context, propagation, trace, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
@@ -10,6 +10,12 @@ import {
   TraceIdRatioBasedSampler,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
+import { createRequire } from 'node:module';
+
+// The OTLP exporter (with the metrics and logs SDKs and transformers it pulls in: ~150 modules) loads only when an
+// endpoint is configured: most processes (every app of an e2e stack, a one-machine install) export no spans. It is a
+// CommonJS package, so require() loads the very module an import would, synchronously.
+const require = createRequire(import.meta.url);
 
 export interface TracingOptions {
   /** `service.name` of every span of this process (the app's name). */
@@ -36,7 +42,11 @@ let tracer: Tracer | undefined;
 export function startTracing(opts: TracingOptions): boolean {
   if (tracer) return true;
   if (!opts.endpoint && !opts.exporter) return false;
-  const exporter = opts.exporter ?? new OTLPTraceExporter({ url: `${opts.endpoint!.replace(/\/+$/, '')}/v1/traces` });
+  const exporter =
+    opts.exporter ??
+    new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp).OTLPTraceExporter({
+      url: `${opts.endpoint!.replace(/\/+$/, '')}/v1/traces`,
+    });
   provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': opts.serviceName }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(opts.sampleRatio ?? 1) }),

@@ -1,7 +1,6 @@
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
-import { migrate } from '@govdisc/service-kit';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { createTestDatabase, uniquePrefix } from './database.js';
+import { createMigratedDatabase, uniquePrefix } from './database.js';
 
 export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -17,8 +16,8 @@ export interface MediumEnv {
 }
 
 export async function prepareMediumEnv(opts: { label: string; schema: string; migrationsDir: string }): Promise<MediumEnv> {
-  const db = await createTestDatabase(opts.label);
-  await migrate({ databaseUrl: db.url, schema: opts.schema, migrationsDir: opts.migrationsDir });
+  // A clone of a template holding the schema's migrations (built once per set of migration files).
+  const db = await createMigratedDatabase(opts.label, [{ schema: opts.schema, dir: opts.migrationsDir }]);
   const prefix = uniquePrefix();
   const naming = new BusNaming(prefix);
   const nc = await connect({ servers: TEST_NATS_URL, name: `medium-${opts.label}` });

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument --
    OpenSearch's answers are untyped JSON here (`call` returns any); to be typed by the search-cost rework. */
-import { Client } from '@opensearch-project/opensearch';
+// Type only: the client (~550 modules, ~0.3 CPU-s to load) is imported by open(), so a service on the embedded engine
+// never loads it (every e2e stack starts three such services).
+import type { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
 import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHitFromExcerpt, type RowFields, type SnippetExcerpt } from '../hits.js';
@@ -130,6 +132,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
    * tokens would silently miss), leaving `replacedForeignIndex` set so the owner rebuilds it.
    */
   static async open(opts: OpenSearchIndexOptions & { replaceForeign?: boolean }): Promise<OpenSearchSearchIndex> {
+    const { Client } = await import('@opensearch-project/opensearch');
     const index = new OpenSearchSearchIndex(new Client({ node: opts.node, agent: POOLED_AGENT }), opts);
     const current = await index.currentIndex();
     if (!current) {

@@ -1,0 +1,101 @@
+// CPU of one e2e stack start, per app: starts the five services and the gateway as e2e/stack.ts does (private
+// nats-server, fresh database, embedded search), reads each process's user+system CPU from /proc when it answers
+// /ready, stops everything and prints the table. `--cpu-prof DIR` also writes a whole-run V8 profile of every app
+// (read them with bench/cpu-profile-top.mjs).
+//   node bench/stack-start-cpu.mjs [--runs 3] [--cpu-prof /tmp/prof] [--apps-from /other/checkout]
+// --apps-from: start the apps built in another checkout (e.g. main's, to compare back to back).
+// --template: the database is a clone of a migrated template (as e2e/stack.ts makes it), not an empty one.
+import { applyBusLayout, BusNaming } from '@govdisc/messaging';
+import { AppProcess, createMigratedDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
+import { connect } from '@nats-io/transport-node';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const runs = Number(arg('runs', '1'));
+const profDir = arg('cpu-prof', '');
+const appsRoot = arg('apps-from', root).replace(/\/?$/, '/');
+const services = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'];
+const schemas = {
+  'policy-svc': 'policy',
+  'qa-svc': 'qa',
+  'service-guide-svc': 'guide',
+  'disclosure-request-svc': 'disclosure',
+  'notify-svc': 'notify',
+  gateway: 'gateway',
+};
+const migrations = Object.entries(schemas).map(([app, schema]) => ({ schema, dir: `${root}apps/${app}/prisma/migrations` }));
+const ticks = 100; // USER_HZ
+const cpuOf = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / ticks;
+};
+const totals = {};
+for (let run = 0; run < runs; run++) {
+  const [nats, db] = await Promise.all([
+    startPrivateNats(),
+    process.argv.includes('--template') ? createMigratedDatabase('bench', migrations) : createTestDatabase('bench'),
+  ]);
+  const nc = await connect({ servers: nats.url });
+  await applyBusLayout(nc, new BusNaming(''), { replicas: 1 });
+  const searchDir = mkdtempSync(join(tmpdir(), 'govdisc-bench-search-'));
+  const base = {
+    DATABASE_URL: db.url,
+    NATS_URL: nats.url,
+    LOG_LEVEL: 'info',
+    RPC_DRAIN_TIMEOUT_MS: '5000',
+    SEARCH_DATA_DIR: searchDir,
+    OPENSEARCH_URL: '',
+  };
+  const prof = profDir ? { NODE_OPTIONS: `--import=${root}bench/cpu-profile-preload.mjs`, CPU_PROF_WHOLE: '1', CPU_PROF_DIR: profDir } : {};
+  const apps = {};
+  const metricsPort = await freePort();
+  for (const name of [...services, 'gateway']) {
+    const port = await freePort();
+    const env = {
+      ...base,
+      ...prof,
+      CPU_PROF_NAME: name,
+      HTTP_PORT: String(port),
+      ...(name === 'gateway' ? { KEYCLOAK_URL: '', METRICS_PORT: String(metricsPort) } : {}),
+    };
+    apps[name] = new AppProcess(name, `${appsRoot}apps/${name}/dist/main.js`, env, `http://127.0.0.1:${port}/ready`);
+  }
+  const t0 = Date.now();
+  const at = {};
+  await Promise.all(
+    services.map(async (n) => {
+      await apps[n].start(180_000);
+      at[n] = cpuOf(apps[n].pid);
+    }),
+  );
+  await apps.gateway.start(180_000);
+  at.gateway = cpuOf(apps.gateway.pid);
+  const wall = Date.now() - t0;
+  for (const [n, s] of Object.entries(at)) totals[n] = (totals[n] ?? 0) + s;
+  console.log(
+    `run ${run + 1}: ${wall} ms wall; CPU-s at ready: ` +
+      Object.entries(at)
+        .map(([n, s]) => `${n} ${s.toFixed(2)}`)
+        .join(', '),
+  );
+  await Promise.all(Object.values(apps).map((a) => a.stop()));
+  await nc.close();
+  await nats.stop();
+  await db.drop();
+  rmSync(searchDir, { recursive: true, force: true });
+}
+const sum = Object.values(totals).reduce((a, b) => a + b, 0);
+console.log(
+  `mean CPU-s per start: ${(sum / runs).toFixed(2)} (` +
+    Object.entries(totals)
+      .map(([n, s]) => `${n} ${(s / runs).toFixed(2)}`)
+      .join(', ') +
+    ')',
+);
