@@ -98,7 +98,7 @@ export const SEEDS: Record<string, Seed> = {
   'POST /api/v1/policies/import/jobs/{jobId}/publish': { weight: 0.5 },
   'GET /api/v1/policies/{documentId}': {},
   'GET /api/v1/policies/by-external-id/{externalId}': {},
-  'GET /api/v1/policies/{documentId}/detail': {},
+  'GET /api/v1/policies/{documentId}/detail': { query: () => ({ related: 5 }) },
   'GET /api/v1/policies/{documentId}/versions/{version}': {},
   'GET /api/v1/policies/{documentId}/related': { query: () => ({ limit: 5 }) },
   'PUT /api/v1/policies/{documentId}/classification': { body: () => ({ keywords: ['稳岗返还'], topics: ['就业创业'] }) },

@@ -394,7 +394,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time
+         * A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time; `related=N` also lists N related documents as …/related does (one call for a page that shows both)
          * @description NATS subject: `rpc.policy.document.detail`
          */
         get: operations["policies.get.get_policies_documentId_detail"];
@@ -3683,7 +3683,9 @@ export interface operations {
     };
     "policies.get.get_policies_documentId_detail": {
         parameters: {
-            query?: never;
+            query?: {
+                related?: number;
+            };
             header?: never;
             path: {
                 documentId: string;
@@ -3763,6 +3765,23 @@ export interface operations {
                             name: string;
                             department: string;
                             clause?: string;
+                        }[];
+                        related?: {
+                            /** Format: uuid */
+                            id: string;
+                            externalId: string | null;
+                            title: string;
+                            docNumber: string | null;
+                            agencies: string[];
+                            publishDate: string | null;
+                            /** @enum {string} */
+                            validity: "有效" | "已修改" | "失效" | "废止";
+                            /** @constant */
+                            pinned?: true;
+                            /** @enum {string} */
+                            relation: "related" | "amends" | "amendedBy" | "repeals" | "repealedBy";
+                            shared: string[];
+                            score: number;
                         }[];
                     };
                 };

@@ -4,6 +4,7 @@ import {
   REVIEWERS,
   ADMINS,
   CONTENT_STAFF,
+  PolicyDetailQuery,
   SearchPoliciesReq,
   amendPolicyDocument,
   createBestBet,
@@ -224,8 +225,11 @@ export const policyRoutes = routes('policies', [
     path: '/policies/:documentId/detail',
     access: PUBLIC,
     rpc: getPolicyDocumentDetail,
+    input: 'query',
+    // `citing` stays internal (qa-svc asks for the text only)
+    publicInput: PolicyDetailQuery,
     summary:
-      'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time',
+      'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time; `related=N` also lists N related documents as …/related does (one call for a page that shows both)',
   },
   {
     key: 'policies.versions',

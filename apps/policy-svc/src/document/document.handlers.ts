@@ -8,7 +8,6 @@ import {
   expirePolicyDocument,
   getPolicyDocument,
   getPolicyDocumentByExternalId,
-  getPolicyDocumentDetail,
   getPolicyDocumentVersion,
   listPolicyDocuments,
   policyTopicCounts,
@@ -19,7 +18,6 @@ import {
 import { RpcHandler, type RpcMeta, pageView } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { SERVICE_NAME } from '../config/env.js';
-import { CitingLookup } from './citing-lookup.js';
 import { ClassificationService } from './classification.service.js';
 import { DocumentLifecycleService } from './document-lifecycle.service.js';
 import { toDetail, toStaffSummary, toSummary, toView } from './document.mapper.js';
@@ -36,7 +34,6 @@ export class DocumentHandlers {
     private readonly documents: DocumentService,
     private readonly lifecycle: DocumentLifecycleService,
     private readonly classification: ClassificationService,
-    private readonly citing: CitingLookup,
   ) {}
 
   @RpcHandler(createPolicyDocument)
@@ -52,15 +49,6 @@ export class DocumentHandlers {
   @RpcHandler(getPolicyDocument)
   async get(req: Req<typeof getPolicyDocument>, meta: RpcMeta) {
     return toView(await this.documents.get(req.documentId, meta.actor), isContentStaff(meta.actor));
-  }
-
-  @RpcHandler(getPolicyDocumentDetail)
-  async detail(req: Req<typeof getPolicyDocumentDetail>, meta: RpcMeta) {
-    const staff = isContentStaff(meta.actor);
-    const { doc, view } = staff ? await this.staffDetail(req.documentId, meta.actor) : await this.documents.readerDetail(req.documentId);
-    // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
-    const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
-    return { ...view, ...links };
   }
 
   @RpcHandler(getPolicyDocumentVersion)
@@ -103,11 +91,6 @@ export class DocumentHandlers {
     const doc = await this.classification.set({ ...req, actor: meta.actor?.sub ?? 'unknown', ctx: ctxOf(meta) });
     const { versions } = await this.documents.detail(doc.id, meta.actor);
     return toDetail(doc, versions, true);
-  }
-
-  private async staffDetail(documentId: string, actor: Actor | null) {
-    const { doc, versions } = await this.documents.detail(documentId, actor);
-    return { doc, view: toDetail(doc, versions, true) };
   }
 
   private async changeAndShow(input: Parameters<DocumentLifecycleService['change']>[0], actor: Actor) {

@@ -19,6 +19,6 @@ import { ExpiryScheduler } from './expiry.scheduler.js';
     ClassificationService,
     ExpiryScheduler,
   ],
-  exports: [DocumentRepository, DocumentAnalyzer, DocumentService],
+  exports: [DocumentRepository, DocumentAnalyzer, DocumentService, CitingLookup],
 })
 export class DocumentModule {}

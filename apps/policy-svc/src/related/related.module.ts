@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DocumentModule } from '../document/document.module.js';
 import { SearchModule } from '../search/search.module.js';
+import { DetailHandlers } from './detail.handlers.js';
 import { RelatedHandlers } from './related.handlers.js';
 import { RelatedService } from './related.service.js';
 
 @Module({
   imports: [DocumentModule, SearchModule],
-  controllers: [RelatedHandlers],
+  controllers: [RelatedHandlers, DetailHandlers],
   providers: [RelatedService],
 })
 export class RelatedModule {}

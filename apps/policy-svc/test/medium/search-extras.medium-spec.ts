@@ -23,6 +23,7 @@ import { DocumentLifecycleService } from '../../src/document/document-lifecycle.
 import { DocumentRepository } from '../../src/document/document.repository.js';
 import { DocumentService } from '../../src/document/document.service.js';
 import { ClassificationService } from '../../src/document/classification.service.js';
+import { DetailHandlers } from '../../src/related/detail.handlers.js';
 import { RelatedService } from '../../src/related/related.service.js';
 import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
 import { SearchAnalyticsRepository } from '../../src/search-analytics/search-analytics.repository.js';
@@ -366,5 +367,26 @@ describe('held reader views and related lists (the portal reads them on every pa
     } finally {
       candidates.mockRestore();
     }
+  });
+
+  test('the detail brings the related list in the same call (related=N): the same list, listed validity current', async () => {
+    const handlers = app.get(DetailHandlers);
+    const detail = (payload: object, actor: Actor | null = null) => rpc(handlers.detail.bind(handlers), payload, actor);
+    const alone = await app.get(RelatedService).related({ documentId: docs.withdraw!, limit: 3, actor: null });
+    expect(alone.length).toBeGreaterThan(0);
+    const page = await detail({ documentId: docs.withdraw, citing: false, related: 3 });
+    expect(page).toMatchObject({ id: docs.withdraw, paragraphs: expect.any(Array) });
+    expect(page.related).toEqual(alone);
+    // without `related` (qa-svc's citation check, the console) the field is left out
+    expect(await detail({ documentId: docs.withdraw, citing: false })).not.toHaveProperty('related');
+
+    const listed = alone.find((i) => i.validity === '有效')!;
+    await app.get(DocumentLifecycleService).change({ documentId: listed.id, change: 'repeal', ctx });
+    const after = await detail({ documentId: docs.withdraw, citing: false, related: 3 });
+    expect(after.related.find((i: { id: string }) => i.id === listed.id)).toMatchObject({ validity: '废止' });
+
+    expect(await detail({ documentId: docs.withdraw, related: 21 })).toEqual({ error: 'MALFORMED_MESSAGE' });
+    const draft = await app.get(DocumentService).create({ title: '草稿：江东市人才引进补贴办法', body: '第一条 草稿。' }, editor);
+    expect(await detail({ documentId: draft.id, related: 3 })).toEqual({ error: 'POLICY_DOCUMENT_NOT_FOUND' });
   });
 });

@@ -23,3 +23,17 @@ function paragraphHtml(p: BodyParagraph): string {
 export function policyBodyHtml(paragraphs: readonly BodyParagraph[]): string {
   return paragraphs.map(paragraphHtml).join('');
 }
+
+/** The table of contents lists chapters and articles once there are more than this many. */
+const TOC_MIN = 3;
+
+/**
+ * The clause table of contents (`<ul>` of links to the anchors, each clause's first 30 characters) as one HTML
+ * string, or '' when the body has TOC_MIN chapters and articles or fewer. Escaped here like the body.
+ */
+export function policyTocHtml(paragraphs: readonly BodyParagraph[]): string {
+  const listed = paragraphs.filter((p) => p.anchor && (p.kind === 'chapter' || p.kind === 'article'));
+  if (listed.length <= TOC_MIN) return '';
+  const items = listed.map((p) => `<li><a href="#${escapeHtml(p.anchor!)}">${escapeHtml(p.text.slice(0, 30))}</a></li>`);
+  return `<ul>${items.join('')}</ul>`;
+}

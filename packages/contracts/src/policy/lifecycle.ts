@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from '../common.js';
 import { defineRpc } from '../define.js';
+import { RelatedPolicy } from './related.js';
 import { PolicyValidity } from './search.js';
 import { CONTENT_STAFF, PUBLIC, REVIEWERS } from '../roles.js';
 
@@ -73,14 +74,25 @@ export const PolicyDocumentDetailWithLinks = PolicyDocumentDetail.extend({
   qa: z.array(z.object({ id: Uuid, question: z.string() })),
   guides: z.array(z.object({ code: z.string(), name: z.string(), department: z.string(), clause: z.string().optional() })),
 });
+/**
+ * How many related documents the detail brings along (0: none, the field is left out). The portal's policy page
+ * always shows both: one call instead of two (one gateway request, one RPC), the same list as `related` gives.
+ */
+export const DetailRelatedLimit = z.coerce.number().int().min(0).max(20).default(0).describe('同时返回的相关政策条数（0–20）');
+/** The detail's public query (the gateway's route): `citing` is for services only. */
+export const PolicyDetailQuery = z.strictObject({ related: DetailRelatedLimit.optional() });
 export const getPolicyDocumentDetail = defineRpc('rpc.policy.document.detail', {
   access: PUBLIC,
   request: z.strictObject({
     documentId: Uuid,
     /** false: qa and guides left empty, for services that need the text only (qa-svc checking a citation's clause) */
     citing: z.boolean().default(true),
+    related: DetailRelatedLimit,
   }),
-  response: PolicyDocumentDetailWithLinks,
+  response: PolicyDocumentDetailWithLinks.extend({
+    /** with `related` > 0: the related documents, as rpc.policy.document.related lists them (empty if ranking failed) */
+    related: z.array(RelatedPolicy).optional(),
+  }),
 });
 
 /** amend / repeal: `byDocumentId` is the document that amended or repealed it. */

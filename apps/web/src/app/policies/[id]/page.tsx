@@ -3,14 +3,20 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { api } from '../../../lib/api';
 import { VALIDITY_LABEL } from '../../../lib/labels';
-import { policyBodyHtml } from '../../../lib/policy-body';
+import { policyBodyHtml, policyTocHtml } from '../../../lib/policy-body';
 import { UUID, formatDate } from '../../../lib/site';
 
 type Props = { params: Promise<{ id: string }> };
 
+/** How many related policies the page lists. */
+const RELATED = 5;
+
+// One call brings the document and its related policies (the page always shows both): one gateway request per page.
 const load = cache(async (id: string) => {
   if (!UUID.test(id)) return null;
-  const { data } = await (await api()).GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: id } } });
+  const { data } = await (
+    await api()
+  ).GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: id }, query: { related: RELATED } } });
   return data ?? null;
 });
 
@@ -58,19 +64,10 @@ function ValidityBanner({
 
 export default async function PolicyPage({ params }: Props) {
   const { id } = await params;
-  // The related policies are asked for beside the document, not after it: the page waits for the slower of the two
-  // (and renders without them if that call fails).
-  const relatedCall = UUID.test(id)
-    ? api()
-        .then((client) =>
-          client.GET('/api/v1/policies/{documentId}/related', { params: { path: { documentId: id }, query: { limit: 5 } } }),
-        )
-        .catch(() => null)
-    : null;
   const doc = await load(id);
   if (!doc) notFound();
-  const related = (await relatedCall)?.data?.items;
-  const articles = doc.paragraphs.filter((p) => p.anchor && (p.kind === 'chapter' || p.kind === 'article'));
+  const related = doc.related;
+  const toc = policyTocHtml(doc.paragraphs);
   return (
     <article>
       <h1>{doc.title}</h1>
@@ -111,16 +108,11 @@ export default async function PolicyPage({ params }: Props) {
           </>
         )}
       </dl>
-      {articles.length > 3 && (
+      {toc && (
         <nav aria-label="条款目录">
           <h2>目录</h2>
-          <ul>
-            {articles.map((p) => (
-              <li key={p.anchor}>
-                <a href={`#${p.anchor}`}>{p.text.slice(0, 30)}</a>
-              </li>
-            ))}
-          </ul>
+          {/* one string like the body (policyTocHtml): a long policy lists a hundred clauses and more */}
+          <div dangerouslySetInnerHTML={{ __html: toc }} />
         </nav>
       )}
       <section aria-label="正文" className="doc-body">
