@@ -1,5 +1,5 @@
 import { ADMINS, parseOrThrow } from '@govdisc/contracts';
-import { UserDirectoryPage, UserDirectoryQuery } from '../identity/user-directory.js';
+import { UserDirectoryPage, UserDirectoryQuery } from './user-directory.schemas.js';
 import { routes } from './route-table.js';
 
 export const userRoutes = routes('admin', [
