@@ -1,3 +1,4 @@
+import type { GetOk } from './api';
 /** The console's analytics as data sets: the same rows feed a chart, the table beside it and its CSV. */
 export interface DataSet {
   key: string;
@@ -182,17 +183,8 @@ export function askDataSets(
   ];
 }
 
-export interface SlaRow {
-  department: string | null;
-  assigned: number;
-  replied: number;
-  onTime: number;
-  late: number;
-  extended: number;
-  medianWorkingDays: number | null;
-  openNow: number;
-  overdueNow: number;
-}
+/** One department's row of the SLA report, as the gateway's typed client describes it. */
+export type SlaRow = GetOk<'/api/v1/disclosure-reports/sla'>['rows'][number];
 
 /**
  * Disclosure reply deadlines per department: the chart stacks replies on time and late, with the requests overdue now
