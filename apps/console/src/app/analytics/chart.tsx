@@ -15,14 +15,17 @@ function optionOf(set: DataSet): EChartsCoreOption {
     ...(set.chart === 'line' ? { smooth: true } : {}),
     ...(set.stack?.[name] ? { stack: set.stack[name] } : {}),
   }));
+  // Counts get whole-number ticks (a department with one reply showed 0.2, 0.4 …); rates keep fractional ones.
+  const counts = series.every((s) => s.data.every((v) => v === null || v === undefined || Number.isInteger(Number(v))));
+  const value = { type: 'value', ...(counts ? { minInterval: 1 } : {}) };
   const category = { type: 'category', data: horizontal ? [...labels].reverse() : labels, axisLabel: { width: 140, overflow: 'truncate' } };
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: horizontal ? { type: 'value' } : category,
-    yAxis: horizontal ? category : { type: 'value' },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? category : value,
     series: horizontal ? series.map((s) => ({ ...s, data: [...s.data].reverse() })) : series,
   };
 }
