@@ -20,6 +20,7 @@ import {
   type Suggestion,
   type UpsertResult,
 } from '../types.js';
+import { sendWithRetry } from './bulk-retry.js';
 import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
 import { renderRankBody, renderSearchBody, SNIPPET_FIELD, snippetScriptFields, SOURCE_FIELDS } from './render-query.js';
 
@@ -205,22 +206,27 @@ export class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private async bulkIndex(target: string, docs: readonly SearchDocument[], refresh: boolean | 'wait_for'): Promise<UpsertResult> {
-    if (docs.length === 0) return { applied: 0, stale: 0 };
-    const body: Json[] = [];
-    for (const doc of docs) {
-      body.push({ index: { _index: target, _id: doc.id, version: doc.version, version_type: 'external' } });
-      body.push(toOpenSearchSource(analyzeDocument(doc)));
-    }
-    const res = await this.call('POST', `/_bulk?refresh=${refresh}`, body);
-    let applied = 0;
-    let stale = 0;
-    for (const item of res.items as Json[]) {
-      const r = item.index;
-      if (r.status === 409) stale++;
-      else if (r.status >= 200 && r.status < 300) applied++;
-      else throw new Error(`OpenSearch bulk failed for ${r._id}: ${JSON.stringify(r.error)}`);
-    }
-    return { applied, stale };
+    const result = { applied: 0, stale: 0 };
+    await sendWithRetry(docs, async (pending) => {
+      const body: Json[] = [];
+      for (const doc of pending) {
+        body.push({ index: { _index: target, _id: doc.id, version: doc.version, version_type: 'external' } });
+        body.push(toOpenSearchSource(analyzeDocument(doc)));
+      }
+      const res = await this.call('POST', `/_bulk?refresh=${refresh}`, body, [429]);
+      if (res.status === 429) return pending; // the whole request refused: its write queue is full
+      const refused: SearchDocument[] = [];
+      (res.items as Json[]).forEach((item, i) => {
+        const r = item.index;
+        if (r.status === 409) result.stale++;
+        else if (r.status >= 200 && r.status < 300) result.applied++;
+        else if (r.status === 429)
+          refused.push(pending[i]!); // items answer in the order sent
+        else throw new Error(`OpenSearch bulk failed for ${r._id}: ${JSON.stringify(r.error)}`);
+      });
+      return refused;
+    });
+    return result;
   }
 
   async upsert(docs: readonly SearchDocument[]): Promise<UpsertResult> {
