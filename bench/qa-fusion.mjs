@@ -69,7 +69,11 @@ function ask(s) {
   const shipped = matcher.match(s.question, { engineHits, limit: 10 });
   const lists = Object.fromEntries(Object.entries(rankers).map(([k, [bm, tok]]) => [k, bm.top(tok(s.question), DEPTH)]));
   // every candidate any ranker brings is scored by the matcher (score 0 as an engine prior = no prior)
-  const extra = Object.values(lists).flatMap((l) => l.map(([d]) => ({ id: pairs[d].id, score: 0 })));
+  // (only ids the engine did not give: a later duplicate would overwrite the engine's prior)
+  const seen = new Set(engineHits.map((h) => h.id));
+  const extra = Object.values(lists).flatMap((l) =>
+    l.flatMap(([d]) => (seen.has(pairs[d].id) ? [] : (seen.add(pairs[d].id), [{ id: pairs[d].id, score: 0 }]))),
+  );
   const all = matcher.match(s.question, { engineHits: [...engineHits, ...extra], limit: 200 });
   const ok = new Set(s.answerIds);
   const rankIn = (ids) => ids.findIndex((id) => ok.has(id)) + 1; // 0 = absent
@@ -251,6 +255,46 @@ if (process.argv.includes('--calibrate')) {
     '+agreeAll': ['logitRaw', 'lead', 'agree', 'agreeBigrams', 'agreeWords', 'agreeQA'],
     '+all': ['logitRaw', 'lead', 'agree', 'scoreLead', 'agreeBigrams', 'agreeWords', 'agreeQA'],
   };
+  // leave one answerable dev file out: fitted (and the threshold chosen) on the other files, read on the one left out
+  console.log('\ncalibration leave-one-dev-file-out (precision / coverage on the file left out):');
+  for (const [name, keys] of Object.entries(variants)) {
+    const cells = DEV.map((out) => {
+      const rest = dev.filter((r) => r.set !== out);
+      const conf = fitLogistic(rest, keys);
+      const t = thresholdFor(rest, conf);
+      const rows = dev.filter((r) => r.set === out);
+      const answered = rows.filter((r) => conf(r) >= t);
+      return `${out} ${f3(answered.filter((r) => r.right).length / Math.max(1, answered.length))} / ${f3(answered.length / rows.length)}`;
+    });
+    console.log(`  ${name.padEnd(14)} ${cells.join(' | ')}`);
+  }
+  // threshold chosen on out-of-fold confidences (each dev file scored by a model fitted without it): what unseen
+  // questions get, rather than what the fitted questions get
+  console.log('\ncalibration, threshold from out-of-fold confidences (final model fitted on all dev files):');
+  for (const [name, keys] of Object.entries(variants)) {
+    const oof = new Map();
+    for (const out of [...DEV, ...UNANS_DEV]) {
+      const conf = fitLogistic(
+        dev.filter((r) => r.set !== out),
+        keys,
+      );
+      for (const r of dev) if (r.set === out) oof.set(r, conf(r));
+    }
+    const t = thresholdFor(dev, (r) => oof.get(r));
+    const conf = fitLogistic(dev, keys);
+    console.log(`  ${name} (threshold ${t}):`);
+    console.log('    ' + report('dev (all), out-of-fold', dev, (r) => oof.get(r), t));
+    for (const n of [...HELD_OUT])
+      console.log(
+        '    ' +
+          report(
+            n,
+            held.filter((r) => r.set === n || UNANS_HELD.includes(r.set)),
+            conf,
+            t,
+          ),
+      );
+  }
   for (const [name, keys] of Object.entries(variants)) {
     const conf = fitLogistic(dev, keys);
     const t = thresholdFor(dev, conf);
@@ -267,4 +311,24 @@ if (process.argv.includes('--calibrate')) {
           ),
       );
   }
+}
+
+// --grid: the matcher's score plus λ × one plain ranker's normalised score, λ on a grid, top-1 per set (a single
+// weight: nothing to over-fit but λ; read the dev rows to choose, the held-out rows only as aggregates).
+if (process.argv.includes('--grid')) {
+  for (const [j, name] of FEATURES.entries()) {
+    if (j < 3) continue;
+    const rows = [];
+    for (const lambda of [0.02, 0.05, 0.1, 0.2]) {
+      const top1Of = (set) =>
+        mean(
+          set.map(
+            (r) => +(r.cands.length > 0 && [...r.cands].sort((a, b) => b.x[1] + lambda * b.x[j] - (a.x[1] + lambda * a.x[j]))[0].right),
+          ),
+        );
+      rows.push(`λ ${lambda}: ` + [...DEV, ...HELD_OUT].map((n) => `${n} ${f3(top1Of(sets[n]))}`).join(' '));
+    }
+    console.log(`\nmatcher + λ·${name}:\n  ${rows.join('\n  ')}`);
+  }
+  console.log(`\nshipped: ${[...DEV, ...HELD_OUT].map((n) => `${n} ${top1(sets[n], 'shipped')}`).join(' ')}`);
 }
