@@ -319,7 +319,7 @@ if (process.argv.includes('--grid')) {
   for (const [j, name] of FEATURES.entries()) {
     if (j < 3) continue;
     const rows = [];
-    for (const lambda of [0.02, 0.05, 0.1, 0.2]) {
+    for (const lambda of [0, 0.02, 0.05, 0.1, 0.2]) {
       const top1Of = (set) =>
         mean(
           set.map(
