@@ -2,7 +2,8 @@
 // 一号答 confidence calibration (issue 18, "Calibrated confidence"): fits P(top answer is right) from the matcher's raw
 // confidence and the top match's lead over the runner-up, on the dev sets only, and reports it on the held-out sets.
 // --no-lead fits the raw confidence alone, for comparison (the lead raises coverage at the target precision);
-// --no-agree leaves out whether the search engine's first hit is the matcher's first match.
+// --no-agree leaves out whether the search engine's first hit is the matcher's first match; --no-bigrams whether a plain
+// character-bigram BM25 over the stored questions (QuestionMatcher.bigramFirst) ranks it first too.
 // Usage (from the repository root, packages built):
 //   node bench/qa-calibration.mjs [--qa ../shared/data/qa.jsonl] [--precision 0.95] [--write]
 // Prints per set: reliability diagram (10 bins), expected calibration error (raw and calibrated), and at the chosen
@@ -24,21 +25,29 @@ const WRITE = process.argv.includes('--write');
 const USE_LEAD = !process.argv.includes('--no-lead');
 /** whether the search engine's own first hit is the matcher's first match (two rankers agreeing are more often right) */
 const USE_AGREE = !process.argv.includes('--no-agree');
+/** whether a plain character-bigram BM25 over the stored questions ranks the matcher's first match first (issue 18) */
+const USE_BIGRAMS = !process.argv.includes('--no-bigrams');
 const devSet = (name) => new URL(`./dev-sets/${name}.jsonl`, import.meta.url).pathname;
 const DEV = ['qa-reworded', 'qa-citizen-dev', 'qa-citizen-dev2', 'qa-long-dev', 'qa-unanswerable', 'qa-unanswerable-dev2'];
-const HELD_OUT = ['qa-heldout', 'qa-unanswerable-heldout'];
+const HELD_OUT = ['qa-heldout', 'qa-heldout2', 'qa-unanswerable-heldout'];
 const MODEL_FILE = new URL('../packages/text-analysis/src/qa-confidence-model.ts', import.meta.url).pathname;
 
 /** calibrateMatches' lead for the top match: its raw confidence minus the runner-up's */
 const topLead = (matches) => (matches[0]?.confidence ?? 0) - (matches[1]?.confidence ?? 0);
 const logit = (p) => Math.log(Math.min(Math.max(p, 1e-4), 1 - 1e-4) / (1 - Math.min(Math.max(p, 1e-4), 1 - 1e-4)));
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
-const design = ({ raw, lead, agree }) => [1, logit(raw), USE_LEAD ? lead : 0, USE_AGREE ? agree : 0];
-const DIMS = [0, 1, 2, 3];
+const design = ({ raw, lead, agree, agreeBigrams }) => [
+  1,
+  logit(raw),
+  USE_LEAD ? lead : 0,
+  USE_AGREE ? agree : 0,
+  USE_BIGRAMS ? agreeBigrams : 0,
+];
+const DIMS = [0, 1, 2, 3, 4];
 
-/** Logistic regression by Newton's method (4 weights; a small ridge keeps it finite on separable data). */
+/** Logistic regression by Newton's method (5 weights; a small ridge keeps it finite on separable data). */
 function fitLogistic(rows, ridge = 1e-3) {
-  let w = [0, 1, 0, 0];
+  let w = [0, 1, 0, 0, 0];
   for (let iter = 0; iter < 50; iter++) {
     const g = w.map((wi) => ridge * wi);
     const h = DIMS.map((i) => DIMS.map((j) => (i === j ? ridge : 0)));
@@ -133,6 +142,7 @@ function main() {
         raw: matches[0]?.confidence ?? 0,
         lead: topLead(matches),
         agree: matches.length > 0 && engineHits[0]?.id === matches[0].id ? 1 : 0,
+        agreeBigrams: matches.length > 0 && matcher.bigramFirst(s.question) === matches[0].id ? 1 : 0,
       };
     });
   const dev = DEV.flatMap(load);
@@ -142,11 +152,13 @@ function main() {
   );
 
   const w = fitLogistic(dev);
-  const model = { weights: { intercept: w[0], logitRaw: w[1], lead: w[2], agree: w[3] } };
-  const calibrated = (r) => calibratedConfidence(model, r.raw, r.lead, r.agree);
+  const model = { weights: { intercept: w[0], logitRaw: w[1], lead: w[2], agree: w[3], agreeBigrams: w[4] } };
+  const calibrated = (r) => calibratedConfidence(model, r.raw, r.lead, r.agree, r.agreeBigrams);
   const threshold = thresholdFor(dev, calibrated, TARGET_PRECISION);
   const raw = (r) => r.raw;
-  console.log(`\nfitted on the dev sets: P(right) = σ(${f3(w[0])} + ${f3(w[1])}·logit(raw) + ${f3(w[2])}·lead + ${f3(w[3])}·agree)`);
+  console.log(
+    `\nfitted on the dev sets: P(right) = σ(${f3(w[0])} + ${f3(w[1])}·logit(raw) + ${f3(w[2])}·lead + ${f3(w[3])}·agree + ${f3(w[4])}·agreeBigrams)`,
+  );
   console.log(`threshold for answered precision ≥ ${TARGET_PRECISION} on the dev sets: ${threshold}\n`);
 
   const bySet = (rows) => [...new Set(rows.map((r) => r.set))].map((name) => [name, rows.filter((r) => r.set === name)]);
@@ -176,7 +188,7 @@ function main() {
         `// Fitted on ${dev.length} dev questions (${DEV.join(', ')}); the held-out sets were not used.\n` +
         `import type { ConfidenceModel } from './confidence-calibration.js';\n\n` +
         `export const QA_CONFIDENCE_MODEL: ConfidenceModel = {\n` +
-        `  weights: { intercept: ${round(w[0])}, logitRaw: ${round(w[1])}, lead: ${round(w[2])}, agree: ${round(w[3])} },\n` +
+        `  weights: { intercept: ${round(w[0])}, logitRaw: ${round(w[1])}, lead: ${round(w[2])}, agree: ${round(w[3])}, agreeBigrams: ${round(w[4])} },\n` +
         `  /** lowest calibrated confidence at which the dev sets' answered precision reaches ${TARGET_PRECISION} */\n` +
         `  threshold: ${threshold},\n` +
         `};\n`,

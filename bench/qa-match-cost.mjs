@@ -2,8 +2,9 @@
 // CPU cost of matching one distinct question in-process (what qa-svc's ask does per new text, without
 // transport): the embedded engine's 20 loose hits + QuestionMatcher.match over the Q&A pairs, on the
 // distinct texts bench/gateway-overhead.mjs asks (each stored question with a greeting and an ending).
-//   node bench/qa-match-cost.mjs [--qa ../shared/data/qa.jsonl] [--asks 5000] [--limit 8] [--cpu-prof file.cpuprofile]
-// Prints µs per ask for the engine and the matcher separately; --cpu-prof writes a V8 profile of the measured
+//   node bench/qa-match-cost.mjs [--qa ../shared/data/qa.jsonl] [--asks 5000] [--limit 8] [--no-bigram] [--cpu-prof file.cpuprofile]
+// Prints µs per ask for the engine, the matcher and the matcher's bigram second opinion (calibration evidence, ADR 0024)
+// separately; --cpu-prof writes a V8 profile of the measured
 // asks only (read it with bench/cpu-profile-top.mjs).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -16,6 +17,8 @@ const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).path
 const ASKS = Number(arg('asks', '5000'));
 const LIMIT = Number(arg('limit', '8')); // qa-svc asks the matcher for limit + 5 (default limit 3)
 const PROFILE = arg('cpu-prof', null);
+/** --no-bigram: leave out the bigram second opinion (the cost before ADR 0024) */
+const NO_BIGRAM = process.argv.includes('--no-bigram');
 const session = PROFILE ? new Session() : null;
 const post = (method, params) => new Promise((done, fail) => session.post(method, params, (e, r) => (e ? fail(e) : done(r))));
 
@@ -57,6 +60,7 @@ for (let i = 0; i < 500; i++) {
 }
 let engine = 0;
 let match = 0;
+let bigram = 0;
 let checksum = 0;
 if (session) {
   session.connect();
@@ -71,9 +75,12 @@ for (const q of asks) {
   const hits = (await index.rank({ q, pageSize: 20, match: 'loose' })).hits;
   const b = performance.now();
   const out = matcher.match(q, { engineHits: hits, limit: LIMIT });
-  match += performance.now() - b;
+  const c = performance.now();
+  const second = NO_BIGRAM ? undefined : matcher.bigramFirst(q);
+  bigram += performance.now() - c;
+  match += c - b;
   engine += b - a;
-  checksum += out.length + (out[0]?.confidence ?? 0);
+  checksum += out.length + (out[0]?.confidence ?? 0) + (second === out[0]?.id ? 1 : 0);
 }
 const { user, system } = process.cpuUsage(cpu);
 const wallMs = performance.now() - wall;
@@ -81,5 +88,5 @@ if (session) writeFileSync(PROFILE, JSON.stringify((await post('Profiler.stop'))
 const us = (ms) => ((1000 * ms) / asks.length).toFixed(0);
 // Wall time per part; CPU time of the whole loop (the machine may be shared: the share says how much of the wall time was ours).
 console.log(
-  `${asks.length} distinct asks: engine ${us(engine)} µs, matcher ${us(match)} µs wall per ask; CPU ${((user + system) / asks.length).toFixed(0)} µs per ask (${((100 * (user + system)) / 1000 / wallMs).toFixed(0)}% of the wall time) (checksum ${checksum.toFixed(3)})`,
+  `${asks.length} distinct asks: engine ${us(engine)} µs, matcher ${us(match)} µs, bigram opinion ${us(bigram)} µs wall per ask; CPU ${((user + system) / asks.length).toFixed(0)} µs per ask (${((100 * (user + system)) / 1000 / wallMs).toFixed(0)}% of the wall time) (checksum ${checksum.toFixed(3)})`,
 );

@@ -33,3 +33,14 @@ test("the search engine ranking the same pair first raises that match's confiden
   expect(calibrateMatches(model, matches, { engineTop: 'b' })[1]!.confidence).toBeGreaterThan(alone[1]!.confidence);
   expect(calibratedConfidence({ weights: { intercept: 0, logitRaw: 1, lead: 0 } }, 0.637, 0, 1)).toBe(0.637);
 });
+
+test("a plain bigram BM25 ranking the same pair first raises that match's confidence, and only that match's", () => {
+  const withBigrams = { weights: { ...model.weights, agreeBigrams: 0.6 } };
+  const matches = [m('a', 0.6), m('b', 0.58)];
+  const alone = calibrateMatches(withBigrams, matches, { engineTop: 'a' });
+  const agreed = calibrateMatches(withBigrams, matches, { engineTop: 'a', bigramTop: 'a' });
+  expect(agreed[0]!.confidence).toBeGreaterThan(alone[0]!.confidence);
+  expect(agreed[1]!.confidence).toBe(alone[1]!.confidence);
+  // a model without the weight ignores it
+  expect(calibrateMatches(model, matches, { bigramTop: 'a' })).toEqual(calibrateMatches(model, matches));
+});

@@ -5,18 +5,27 @@
  * at different evidence agreeing). A logistic model fitted on the dev sets by bench/qa-calibration.mjs.
  */
 export interface ConfidenceModel {
-  /** `agree`: weight of "the engine's first hit is this match" (absent = 0) */
-  weights: { intercept: number; logitRaw: number; lead: number; agree?: number };
+  /**
+   * `agree`: weight of "the engine's first hit is this match"; `agreeBigrams`: of "a plain character-bigram BM25 over
+   * the stored questions ranks this match first" (QuestionMatcher.bigramFirst). Absent = 0.
+   */
+  weights: { intercept: number; logitRaw: number; lead: number; agree?: number; agreeBigrams?: number };
   /** the calibrated confidence from which an answer is given (chosen for a target answered precision) */
   threshold: number;
 }
 
 const EPSILON = 1e-4;
 
-export function calibratedConfidence(model: Pick<ConfidenceModel, 'weights'>, raw: number, lead: number, agree = 0): number {
+export function calibratedConfidence(
+  model: Pick<ConfidenceModel, 'weights'>,
+  raw: number,
+  lead: number,
+  agree = 0,
+  agreeBigrams = 0,
+): number {
   const p = Math.min(Math.max(raw, EPSILON), 1 - EPSILON);
-  const { intercept, logitRaw, lead: leadWeight, agree: agreeWeight = 0 } = model.weights;
-  const z = intercept + logitRaw * Math.log(p / (1 - p)) + leadWeight * lead + agreeWeight * agree;
+  const { intercept, logitRaw, lead: leadWeight, agree: agreeWeight = 0, agreeBigrams: bigramWeight = 0 } = model.weights;
+  const z = intercept + logitRaw * Math.log(p / (1 - p)) + leadWeight * lead + agreeWeight * agree + bigramWeight * agreeBigrams;
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
 
@@ -28,12 +37,18 @@ export function calibratedConfidence(model: Pick<ConfidenceModel, 'weights'>, ra
 export function calibrateMatches<T extends { id: string; confidence: number }>(
   model: Pick<ConfidenceModel, 'weights'>,
   matches: readonly T[],
-  { engineTop }: { engineTop?: string } = {},
+  { engineTop, bigramTop }: { engineTop?: string; bigramTop?: string } = {},
 ): T[] {
   const top = matches[0]?.confidence ?? 0;
   const runnerUp = matches[1]?.confidence ?? 0;
   return matches.map((m, i) => ({
     ...m,
-    confidence: calibratedConfidence(model, m.confidence, i === 0 ? top - runnerUp : m.confidence - top, m.id === engineTop ? 1 : 0),
+    confidence: calibratedConfidence(
+      model,
+      m.confidence,
+      i === 0 ? top - runnerUp : m.confidence - top,
+      m.id === engineTop ? 1 : 0,
+      m.id === bigramTop ? 1 : 0,
+    ),
   }));
 }

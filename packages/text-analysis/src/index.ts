@@ -8,6 +8,7 @@ export { pinyinInitials, soundKey } from './pinyin.js';
 export { extractPlaces, placeFactor, removePlaces, type Place } from './places.js';
 export { jaccard, questionTokens } from './question-similarity.js';
 export { analyzeQuestion, gramFeatures, questionIntents, type AnalyzedQuestion, type QuestionIntent } from './question-features.js';
+export { QuestionBigramRanker, questionBigrams } from './question-bigram-ranker.js';
 export { MATCH_PARAMS, QuestionMatcher, type MatcherTuning, type MatchOptions, type QuestionMatch } from './question-matcher.js';
 export {
   defaultParaphrases,

@@ -9,6 +9,7 @@ import {
   type QuestionIntent,
 } from './question-features.js';
 import { defaultParaphrases, type Paraphrase, type ParaphraseLexicon } from './paraphrase-lexicon.js';
+import { QuestionBigramRanker } from './question-bigram-ranker.js';
 import { defaultSynonyms, type SynonymTable } from './synonyms.js';
 
 /**
@@ -205,6 +206,8 @@ export class QuestionMatcher {
   /** which words of one side the other holds (refilled for each comparison) */
   private readonly foundScratch: boolean[] = [];
 
+  /** a plain BM25 over the stored questions' character bigrams: its agreement is evidence for confidence (bigramFirst) */
+  private readonly bigrams = new QuestionBigramRanker();
   private readonly paraphrases: ParaphraseLexicon;
   private readonly tune: { paraphrase: number; answer: number; feedback: number; answerField: number };
 
@@ -235,6 +238,7 @@ export class QuestionMatcher {
     this.remove(id);
     const analysed = phrasings.filter((p) => p.trim()).map((p) => analyzeQuestion(p, this.synonyms, this.canonical));
     if (analysed.length === 0) return;
+    this.bigrams.upsert(id, phrasings);
     this.generation++;
     const keys = new Set<string>();
     for (const q of analysed) {
@@ -263,6 +267,7 @@ export class QuestionMatcher {
   remove(id: string): boolean {
     const entry = this.entries.get(id);
     if (!entry) return false;
+    this.bigrams.remove(id);
     for (const f of entry.features) {
       this.df.add(f, -1);
       const list = this.postings[f];
@@ -321,6 +326,15 @@ export class QuestionMatcher {
     out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     if (this.tune.feedback > 0 && out.length > 1) this.feedBack(asked, out, limit);
     return out.slice(0, limit).map(({ id, score, confidence }) => ({ id, score, confidence }));
+  }
+
+  /**
+   * The stored question a plain character-bigram BM25 ranks first: a second opinion that shares none of this
+   * matcher's tuning. When it names the same pair as match()'s first, that pair is more often right (the calibrated
+   * confidence counts it: calibrateMatches' `bigramTop`).
+   */
+  bigramFirst(question: string): string | undefined {
+    return this.bigrams.first(question);
   }
 
   private readonly canonical = (term: string) => this.canonicalOf.get(term) ?? term;

@@ -74,7 +74,11 @@ export class AskService {
     const engineHits = await this.engineHits(question);
     // confidence = the probability that the match is right (bench/qa-calibration.mjs fits it on the dev sets)
     const matched = this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 });
-    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, matched, { engineTop: engineHits[0]?.id });
+    // a plain bigram BM25 naming the same first pair is evidence too (issue 18, ADR 0024); it runs in memory, any engine
+    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, matched, {
+      engineTop: engineHits[0]?.id,
+      bigramTop: this.qaIndex.matcher.bigramFirst(question),
+    });
     const confident = matches.filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, suggestions: [], fallback: null };

@@ -1,0 +1,112 @@
+import { normalize } from './normalize.js';
+
+/** Okapi BM25 constants (the textbook defaults: not tuned on any set). */
+const K1 = 1.2;
+const B = 0.75;
+
+/** Character bigrams of a text's Han/Latin/digit runs (a one-character run counts as itself). */
+export function questionBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of normalize(text).match(/[\p{Script=Han}a-z0-9]+/gu) ?? []) {
+    const c = [...run];
+    if (c.length === 1) out.push(c[0]!);
+    for (let i = 0; i + 1 < c.length; i++) out.push(c[i]! + c[i + 1]!);
+  }
+  return out;
+}
+
+/** A bigram's documents and its count in each, in parallel arrays (scanned on every question: arrays, not Maps). */
+interface Posting {
+  docs: number[];
+  tfs: number[];
+}
+
+/**
+ * A plain BM25 over the stored questions' character bigrams: a second ranker that shares none of the matcher's
+ * tuning (no synonyms, sounds, intents, places or weights). Its first hit agreeing with the matcher's first match is
+ * evidence for the calibrated confidence (issue 18, ADR 0024: two unrelated rankers agreeing are more often right);
+ * it does not rank. Each phrasing is a document of its own; a pair's score is its best phrasing's.
+ */
+export class QuestionBigramRanker {
+  /** per document: its pair's id (null once removed), length and distinct bigrams */
+  private readonly ids: (string | null)[] = [];
+  private readonly lens: number[] = [];
+  private readonly grams: string[][] = [];
+  private readonly docsOf = new Map<string, number[]>();
+  private readonly postings = new Map<string, Posting>();
+  private live = 0;
+  private totalLen = 0;
+  // scratch for one question at a time
+  private acc = new Float64Array(0);
+  private readonly touched: number[] = [];
+
+  upsert(id: string, phrasings: readonly string[]): void {
+    this.remove(id);
+    const at: number[] = [];
+    for (const text of phrasings) {
+      const grams = questionBigrams(text);
+      if (grams.length === 0) continue;
+      const d = this.ids.push(id) - 1;
+      this.lens.push(grams.length);
+      const tf = new Map<string, number>();
+      for (const g of grams) tf.set(g, (tf.get(g) ?? 0) + 1);
+      this.grams.push([...tf.keys()]);
+      for (const [g, n] of tf) {
+        let p = this.postings.get(g);
+        if (!p) this.postings.set(g, (p = { docs: [], tfs: [] }));
+        p.docs.push(d);
+        p.tfs.push(n);
+      }
+      at.push(d);
+      this.live++;
+      this.totalLen += grams.length;
+    }
+    if (at.length > 0) this.docsOf.set(id, at);
+  }
+
+  remove(id: string): void {
+    for (const d of this.docsOf.get(id) ?? []) {
+      for (const g of this.grams[d]!) {
+        const p = this.postings.get(g)!;
+        const i = p.docs.indexOf(d);
+        p.docs.splice(i, 1);
+        p.tfs.splice(i, 1);
+        if (p.docs.length === 0) this.postings.delete(g);
+      }
+      this.live--;
+      this.totalLen -= this.lens[d]!;
+      this.ids[d] = null;
+      this.grams[d] = [];
+    }
+    this.docsOf.delete(id);
+  }
+
+  /** The id of the stored question BM25 ranks first for `question` (ties: the earlier stored), or undefined. */
+  first(question: string): string | undefined {
+    if (this.live === 0) return undefined;
+    if (this.acc.length < this.ids.length) this.acc = new Float64Array(Math.max(1024, this.ids.length * 2));
+    const { acc, touched, lens } = this;
+    const norm = (K1 * B) / (this.totalLen / this.live);
+    for (const g of new Set(questionBigrams(question))) {
+      const p = this.postings.get(g);
+      if (!p) continue;
+      const n = p.docs.length;
+      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
+      for (let i = 0; i < n; i++) {
+        const d = p.docs[i]!;
+        const tf = p.tfs[i]!;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = acc[d]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B) + norm * lens[d]!);
+      }
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (const d of touched) {
+      const s = acc[d]!;
+      if (s > bestScore || (s === bestScore && d < best)) [best, bestScore] = [d, s];
+      acc[d] = 0;
+    }
+    touched.length = 0;
+    return best >= 0 ? this.ids[best]! : undefined;
+  }
+}
