@@ -87,17 +87,20 @@ function machineBusy() {
   return (user + nice + system + irq + softirq + steal) / TICKS;
 }
 
+/** What read() returns, or `fallback` when the process or file is gone meanwhile. */
+function readOr(read, fallback) {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
 /** Local TCP ports of the sockets the given processes hold (to find their PostgreSQL backends). */
 function localPortsOf(pids) {
   const inodes = new Set();
   for (const pid of pids) {
-    let fds = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
+    for (const fd of readOr(() => readdirSync(`/proc/${pid}/fd`), [])) {
       try {
         const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
         if (m) inodes.add(m[1]);
@@ -108,13 +111,7 @@ function localPortsOf(pids) {
   }
   const ports = new Set();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let lines = [];
-    try {
-      lines = readFileSync(file, 'utf8').trim().split('\n').slice(1);
-    } catch {
-      continue;
-    }
-    for (const line of lines) {
+    for (const line of readOr(() => readFileSync(file, 'utf8').trim().split('\n').slice(1), [])) {
       const f = line.trim().split(/\s+/);
       if (inodes.has(f[9])) ports.add(parseInt(f[1].split(':')[1], 16));
     }
