@@ -4,6 +4,8 @@
 // (read them with bench/cpu-profile-top.mjs).
 //   node bench/stack-start-cpu.mjs [--runs 3] [--cpu-prof /tmp/prof] [--apps-from /other/checkout]
 // --apps-from: start the apps built in another checkout (e.g. main's, to compare back to back).
+// --entry FILE: each app's entry under its dist/ (default main.js; main.bundle.mjs: the one-file bundle, scripts/bundle-apps.mjs).
+// --alternate A,B: entries to alternate between, run after run (back to back on the same machine load).
 // --template: the database is a clone of a migrated template (as e2e/stack.ts makes it), not an empty one.
 import { applyBusLayout, BusNaming } from '@govdisc/messaging';
 import { AppProcess, createMigratedDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
@@ -21,6 +23,7 @@ const arg = (name, fallback) => {
 const runs = Number(arg('runs', '1'));
 const profDir = arg('cpu-prof', '');
 const appsRoot = arg('apps-from', root).replace(/\/?$/, '/');
+const entries = arg('alternate', arg('entry', 'main.js')).split(',');
 const services = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'];
 const schemas = {
   'policy-svc': 'policy',
@@ -36,8 +39,12 @@ const cpuOf = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / ticks;
 };
-const totals = {};
+const totalsBy = Object.fromEntries(entries.map((e) => [e, {}]));
+const runsBy = Object.fromEntries(entries.map((e) => [e, 0]));
 for (let run = 0; run < runs; run++) {
+  const entry = entries[run % entries.length];
+  const totals = totalsBy[entry];
+  runsBy[entry]++;
   const [nats, db] = await Promise.all([
     startPrivateNats(),
     process.argv.includes('--template') ? createMigratedDatabase('bench', migrations) : createTestDatabase('bench'),
@@ -65,7 +72,7 @@ for (let run = 0; run < runs; run++) {
       HTTP_PORT: String(port),
       ...(name === 'gateway' ? { KEYCLOAK_URL: '', METRICS_PORT: String(metricsPort) } : {}),
     };
-    apps[name] = new AppProcess(name, `${appsRoot}apps/${name}/dist/main.js`, env, `http://127.0.0.1:${port}/ready`);
+    apps[name] = new AppProcess(name, `${appsRoot}apps/${name}/dist/${entry}`, env, `http://127.0.0.1:${port}/ready`);
   }
   const t0 = Date.now();
   const at = {};
@@ -80,7 +87,7 @@ for (let run = 0; run < runs; run++) {
   const wall = Date.now() - t0;
   for (const [n, s] of Object.entries(at)) totals[n] = (totals[n] ?? 0) + s;
   console.log(
-    `run ${run + 1}: ${wall} ms wall; CPU-s at ready: ` +
+    `run ${run + 1} (${entry}): ${wall} ms wall; CPU-s at ready: ` +
       Object.entries(at)
         .map(([n, s]) => `${n} ${s.toFixed(2)}`)
         .join(', '),
@@ -91,11 +98,16 @@ for (let run = 0; run < runs; run++) {
   await db.drop();
   rmSync(searchDir, { recursive: true, force: true });
 }
-const sum = Object.values(totals).reduce((a, b) => a + b, 0);
-console.log(
-  `mean CPU-s per start: ${(sum / runs).toFixed(2)} (` +
-    Object.entries(totals)
-      .map(([n, s]) => `${n} ${(s / runs).toFixed(2)}`)
-      .join(', ') +
-    ')',
-);
+for (const entry of entries) {
+  const totals = totalsBy[entry];
+  const n = runsBy[entry];
+  const sum = Object.values(totals).reduce((a, b) => a + b, 0);
+  console.log(
+    `${entry}: mean CPU-s per start: ${(sum / n).toFixed(2)} over ${n} runs (` +
+      Object.entries(totals)
+        .map(([name, s]) => `${name} ${(s / n).toFixed(2)}`)
+        .join(', ') +
+      ')',
+  );
+}
+console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

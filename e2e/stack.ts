@@ -9,8 +9,8 @@ import {
   startPrivateNats,
 } from '@govdisc/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,9 +61,31 @@ function stackDatabase(adminDatabaseUrl: string | undefined): Promise<TestDataba
   return adminDatabaseUrl ? createTestDatabase('e2e', adminDatabaseUrl) : createMigratedDatabase('e2e', migrations);
 }
 
+/**
+ * What a stack starts of each app: the one-file bundle of its compiled output (dist/main.bundle.mjs, made by its build:
+ * scripts/bundle-app.mjs, ADR 0021) — about half the start CPU of loading dist/main.js's ~600 modules, with ~27 stacks
+ * per CI run — or dist/main.js itself with E2E_APP_ENTRY=main.js. A bundle made before a file it holds changed (a package
+ * rebuilt with tsc alone) fails the run rather than testing old code.
+ */
 export function entryOf(app: AppName): string {
-  return `${repoRoot}apps/${app}/dist/main.js`;
+  const dist = `${repoRoot}apps/${app}/dist/`;
+  if (process.env.E2E_APP_ENTRY === 'main.js') return `${dist}main.js`;
+  const bundle = `${dist}main.bundle.mjs`;
+  if (!checkedBundles.has(app)) {
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npx turbo run build (or E2E_APP_ENTRY=main.js)`);
+    const inputs = JSON.parse(readFileSync(`${dist}main.bundle.inputs.json`, 'utf8')) as Record<string, string>;
+    const changed = Object.keys(inputs).find(
+      (file) =>
+        createHash('sha1')
+          .update(readFileSync(`${repoRoot}${file}`))
+          .digest('hex') !== inputs[file],
+    );
+    if (changed) throw new Error(`${bundle} was made before ${changed} changed: run npx turbo run build (or E2E_APP_ENTRY=main.js)`);
+    checkedBundles.add(app);
+  }
+  return bundle;
 }
+const checkedBundles = new Set<AppName>();
 
 export interface StackOptions {
   /** Extra variables for the gateway, e.g. KEYCLOAK_URL to use a real Keycloak, or rate limits. */
