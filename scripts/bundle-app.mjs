@@ -8,18 +8,20 @@
 // on use (OpenSearch, OpenTelemetry: ADR 0016) and optional peers that are not installed (NestJS's `loadPackage` of
 // RabbitMQ, class-validator …: they stay a runtime `require` that fails as it would unbundled).
 // Files that find data next to themselves (import.meta.url, __dirname) keep their own location: each such file is
-// bundled with its original URL and folder written in, so `new URL('../prisma/migrations', import.meta.url)` and the
-// text-analysis dictionaries resolve exactly as from dist/.
+// bundled with its original place written in relative to the bundle (resolved against the bundle's URL when it runs),
+// so `new URL('../prisma/migrations', import.meta.url)` and the text-analysis dictionaries resolve exactly as from
+// dist/, wherever the checkout is.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const appDir = resolve(process.argv[2] ?? '.');
 const entry = join(appDir, 'dist/main.js');
+const bundleDir = join(appDir, 'dist');
 const external = [/^node:/, /^@node-rs\//, /^@prisma\/client(\/|$)/, /^@opensearch-project\//, /^@opentelemetry\//];
 
 const keepLocations = {
@@ -40,14 +42,17 @@ const keepLocations = {
     b.onLoad({ filter: /\.[cm]?js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       if (!/import\.meta\.url|__dirname|__filename/.test(text)) return undefined;
-      const where = { __dirname: dirname(args.path), __filename: args.path };
+      // Written relative to the bundle and resolved against its own URL at run time, so a bundle restored from a build
+      // cache into another checkout, or copied into an image with the same layout, still finds its files.
+      const url = `__bundleUrl(${JSON.stringify(relative(bundleDir, args.path))})`;
+      const where = { __dirname: `__bundleDirname(__bundlePath(${url}))`, __filename: `__bundlePath(${url})` };
       // CommonJS modules get their own folder and file name (ESM output has neither), unless they declare them.
       const declared = (name) => new RegExp(`\\b(var|let|const|function)\\s+${name}\\b`).test(text);
       const header = Object.entries(where)
         .filter(([name]) => new RegExp(`\\b${name}\\b`).test(text) && !declared(name))
-        .map(([name, value]) => `var ${name} = ${JSON.stringify(value)};\n`)
+        .map(([name, value]) => `var ${name} = ${value};\n`)
         .join('');
-      const contents = header + text.replace(/import\.meta\.url/g, JSON.stringify(pathToFileURL(args.path).href));
+      const contents = header + text.replace(/import\.meta\.url/g, url);
       return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
@@ -67,7 +72,15 @@ const result = await build({
   metafile: true,
   plugins: [keepLocations],
   // CommonJS modules inside the bundle still call require() for what stays outside.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  banner: {
+    js: [
+      "import { createRequire as __bundleRequire } from 'node:module';",
+      "import { dirname as __bundleDirname } from 'node:path';",
+      "import { fileURLToPath as __bundlePath } from 'node:url';",
+      'const require = __bundleRequire(import.meta.url);',
+      'const __bundleUrl = (path) => new URL(path, import.meta.url).href;',
+    ].join(' '),
+  },
 });
 const inputs = Object.keys(result.metafile.inputs);
 // The repository's own files in the bundle (not node_modules) with a hash of each: e2e/stack.ts refuses a bundle whose
