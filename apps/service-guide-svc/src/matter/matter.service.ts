@@ -11,7 +11,7 @@ import {
 import { TtlCache } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
-import { type MatterContent, matterContentOf, matterTopics, sameMatterContent } from './matter.mapper.js';
+import { type MatterContent, matterTopics, sameMatterContent } from './matter.mapper.js';
 import { MatterRepository, type Tx } from './matter.repository.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
