@@ -97,12 +97,53 @@ export function summaryOf(body: string): string | null {
   return first ? first.slice(0, 300) : null;
 }
 
-type VersionRow = { version: number; title: string; validity: string; createdAt: Date; editedBy: string | null };
+export type VersionRow = { version: number; title: string; validity: string; createdAt: Date; editedBy: string | null };
+
+/** The columns a detail shows (the reader's view reads only these: DocumentRepository.readerRow). */
+export type DetailRow = Pick<
+  PolicyDocument,
+  | 'id'
+  | 'externalId'
+  | 'title'
+  | 'docNumber'
+  | 'docNumberKey'
+  | 'agencies'
+  | 'docType'
+  | 'level'
+  | 'region'
+  | 'publishDate'
+  | 'effectiveDate'
+  | 'expiryDate'
+  | 'validity'
+  | 'amendedById'
+  | 'repealedById'
+  | 'canonicalId'
+  | 'topics'
+  | 'topicConfidence'
+  | 'keywords'
+  | 'keywordsOverridden'
+  | 'topicsOverridden'
+  | 'topicCodes'
+  | 'topicCodesOverridden'
+  | 'classifiedBy'
+  | 'classifiedAt'
+  | 'indexNumber'
+  | 'category'
+  | 'sourceUrl'
+  | 'status'
+  | 'version'
+  | 'publishedAt'
+  | 'body'
+>;
 
 /** The reader's view: structured body with clause anchors, validity, links and version history. */
 export function toDetail(doc: PolicyDocument, versions: VersionRow[], staff = false): z.input<typeof PolicyDocumentDetail> {
+  return { ...(staff ? authorship(doc) : {}), ...detailFields(doc, versions, staff) };
+}
+
+/** A detail without the authorship fields (all a reader sees). */
+export function detailFields(doc: DetailRow, versions: VersionRow[], staff = false): z.input<typeof PolicyDocumentDetail> {
   return {
-    ...(staff ? authorship(doc) : {}),
     id: doc.id,
     externalId: doc.externalId,
     title: doc.title,

@@ -3,6 +3,7 @@ import type { CreatePolicyDocumentReq } from '@govdisc/contracts';
 import { Prisma, type PolicyDocument, type DocumentStatus } from '../generated/prisma/client.js';
 import { findPage } from '@govdisc/service-kit';
 import type { DerivedFields } from '../analysis/document-analyzer.js';
+import type { DetailRow, VersionRow } from './document.mapper.js';
 import { PrismaService } from '../infra/prisma.service.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -100,6 +101,34 @@ export class DocumentRepository {
 
   findById(id: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
     return tx.policyDocument.findUnique({ where: { id } });
+  }
+
+  /**
+   * A reader's view of a document in one query, its versions included: Prisma's findUnique and findMany cost a
+   * millisecond or more of CPU each to plan (every call), a raw query a fraction, and every first visit of a policy
+   * page reads this. Only the columns a detail shows (no MinHash, pending edit or authorship).
+   */
+  async readerRow(id: string): Promise<{ doc: DetailRow; versions: VersionRow[]; updatedAt: Date } | null> {
+    type Row = DetailRow & { updatedAt: Date; versions: Array<Omit<VersionRow, 'createdAt'> & { createdAt: string }> };
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT id, external_id AS "externalId", title, doc_number AS "docNumber", doc_number_key AS "docNumberKey", agencies,
+              doc_type AS "docType", level, region, publish_date AS "publishDate", effective_date AS "effectiveDate",
+              expiry_date AS "expiryDate", validity, amended_by_id AS "amendedById", repealed_by_id AS "repealedById",
+              canonical_id AS "canonicalId", topics, topic_confidence AS "topicConfidence", keywords,
+              keywords_overridden AS "keywordsOverridden", topics_overridden AS "topicsOverridden", topic_codes AS "topicCodes",
+              topic_codes_overridden AS "topicCodesOverridden", classified_by AS "classifiedBy", classified_at AS "classifiedAt",
+              index_number AS "indexNumber", category, source_url AS "sourceUrl", status::text AS status, version,
+              published_at AS "publishedAt", updated_at AS "updatedAt", body,
+              (SELECT coalesce(json_agg(json_build_object('version', v.version, 'title', v.title, 'validity', v.validity,
+                                                          'createdAt', v.created_at, 'editedBy', v.edited_by) ORDER BY v.version), '[]')
+                 FROM policy_document_version v WHERE v.document_id = d.id) AS versions
+         FROM policy_document d WHERE id = $1::uuid`,
+      id,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { versions, updatedAt, ...doc } = row;
+    return { doc, updatedAt, versions: versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })) };
   }
 
   /**
@@ -229,6 +258,20 @@ export class DocumentRepository {
   }
 
   /**
+   * What ranking a document's related list reads of it: no body, MinHash or pending edit (a ranked document's full
+   * row was read beside its reader view, twice the text for nothing).
+   */
+  async relatedSource(id: string): Promise<RelatedSource | null> {
+    const rows = await this.prisma.$queryRawUnsafe<RelatedSource[]>(
+      `SELECT id, title, keywords, topics, canonical_id AS "canonicalId", amended_by_id AS "amendedById",
+              repealed_by_id AS "repealedById", status::text AS status, version, updated_at AS "updatedAt"
+         FROM policy_document WHERE id = $1::uuid`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
    * Candidates for "related documents": non-draft documents sharing a keyword or topic with the
    * source, linked to it by amendment/repeal, or listed in `extraIds`; most shared keywords first.
    */
@@ -296,6 +339,7 @@ export type SearchRow = Pick<
 };
 
 export type RelatedSourceRow = Pick<PolicyDocument, 'id' | 'keywords' | 'topics' | 'amendedById' | 'repealedById'>;
+export type RelatedSource = RelatedSourceRow & Pick<PolicyDocument, 'title' | 'canonicalId' | 'status' | 'version' | 'updatedAt'>;
 export type RelatedRow = Omit<SearchRow, 'bodyHead'> &
   Pick<PolicyDocument, 'keywords' | 'topics' | 'canonicalId' | 'amendedById' | 'repealedById'>;
 

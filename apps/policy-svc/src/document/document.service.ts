@@ -15,12 +15,12 @@ import type { DocumentStatus, PolicyDocument } from '../generated/prisma/client.
 import { DocumentAnalyzer } from '../analysis/document-analyzer.js';
 import { PrismaService } from '../infra/prisma.service.js';
 import { DocumentRepository, contentColumns } from './document.repository.js';
-import { publishedPayload, toDetail } from './document.mapper.js';
+import { type DetailRow, detailFields, publishedPayload } from './document.mapper.js';
 
 /** How many documents' reader views are held (a body averages ~5,000 characters: some tens of MB at most). */
 const READER_VIEWS = 2_000;
 /** A reader's view and the row it shows (for the citing lookup). */
-export type ReaderView = { doc: PolicyDocument; view: ReturnType<typeof toDetail> };
+export type ReaderView = { doc: DetailRow; view: ReturnType<typeof detailFields> };
 /** Changes whenever a document does (every write bumps its version or updated_at). */
 export const stampKey = (row: Pick<PolicyDocument, 'status' | 'version' | 'updatedAt'>) =>
   // a raw query's timestamp may arrive as text: compare instants
@@ -92,9 +92,11 @@ export class DocumentService {
       this.readerViews.set(id, held);
       return held.view;
     }
-    const { doc, versions } = await this.detail(id, null);
-    const view = { doc, view: toDetail(doc, versions, false) };
-    this.readerViews.set(id, { stamp: stampKey(doc), view });
+    const row = await this.documents.readerRow(id);
+    // gone or withdrawn to a draft since the stamp was read
+    if (!row || !visibleTo(row.doc, null)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
+    const view = { doc: row.doc, view: detailFields(row.doc, row.versions, false) };
+    this.readerViews.set(id, { stamp: stampKey({ ...row.doc, updatedAt: row.updatedAt }), view });
     while (this.readerViews.size > READER_VIEWS) this.readerViews.delete(this.readerViews.keys().next().value!);
     return view;
   }

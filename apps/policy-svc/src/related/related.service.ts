@@ -59,7 +59,7 @@ export class RelatedService {
 
   /** Ranks a document's related documents; `stamp` is null for a draft (not held). */
   private async rank(input: { documentId: string; limit: number; actor: Actor | null }) {
-    const source = await this.documents.findById(input.documentId);
+    const source = await this.documents.relatedSource(input.documentId);
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });

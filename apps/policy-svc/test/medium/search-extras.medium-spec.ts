@@ -21,6 +21,7 @@ import { BestBetService } from '../../src/best-bets/best-bet.service.js';
 import { loadAppConfig } from '../../src/config/env.js';
 import { DocumentLifecycleService } from '../../src/document/document-lifecycle.service.js';
 import { DocumentRepository } from '../../src/document/document.repository.js';
+import { toDetail } from '../../src/document/document.mapper.js';
 import { DocumentService } from '../../src/document/document.service.js';
 import { ClassificationService } from '../../src/document/classification.service.js';
 import { DetailHandlers } from '../../src/related/detail.handlers.js';
@@ -317,8 +318,8 @@ describe('held reader views and related lists (the portal reads them on every pa
       title: '江东市就业创业补贴办法',
       body: '第一章 总则\n第一条 为了促进就业，制定本办法。\n第二条 本办法适用于本市。',
     });
-    // versions are read only when a view is built (findById is also the search projection's)
-    const versions = jest.spyOn(repository, 'versions');
+    // the row and its versions are read (readerRow) only when a view is built; the stamp on every call
+    const versions = jest.spyOn(repository, 'readerRow');
     try {
       const first = await documents.readerDetail(docs.reader!);
       expect(first.view).toMatchObject({
@@ -326,6 +327,9 @@ describe('held reader views and related lists (the portal reads them on every pa
         paragraphs: expect.arrayContaining([expect.objectContaining({ anchor: 'art-1' })]),
       });
       expect(first.view).not.toHaveProperty('publishedBy'); // no staff fields in the held view
+      // the one raw query gives the very view the full row gave
+      const full = await documents.detail(docs.reader!, null);
+      expect(first.view).toStrictEqual(toDetail(full.doc, full.versions, false));
       expect((await documents.readerDetail(docs.reader!)).view).toBe(first.view);
       expect(versions).toHaveBeenCalledTimes(1);
 

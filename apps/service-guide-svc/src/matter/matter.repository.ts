@@ -81,6 +81,23 @@ export class MatterRepository {
     });
   }
 
+  /**
+   * Published matters whose legal basis names any of these policy ids, by code: what a policy page's 怎么办理 lists.
+   * Every policy page asks: one raw query on the policy_refs index (Prisma plans each findMany anew, at several times
+   * the cost), reading the legal basis rather than the whole row.
+   */
+  findPublishedCiting(policyIds: readonly string[], take: number): Promise<CitingMatter[]> {
+    return this.prisma.$queryRawUnsafe<CitingMatter[]>(
+      `SELECT code, name, department, coalesce(detail->'legalBasis', '[]'::jsonb) AS "legalBasis"
+         FROM guide_matter
+        WHERE status = 'PUBLISHED' AND policy_refs && $1::text[]
+        ORDER BY code
+        LIMIT $2`,
+      [...policyIds],
+      Math.trunc(take),
+    );
+  }
+
   /** Number of published matters per topic code (codes without any are absent). */
   async publishedTopicCounts(): Promise<Record<string, number>> {
     const rows = await this.prisma.$queryRawUnsafe<Array<{ code: string; n: bigint }>>(
@@ -151,3 +168,6 @@ export class MatterRepository {
     return findPage(this.prisma.guideMatter, { where, orderBy: [{ code: 'asc' }], page: query.page, pageSize: query.pageSize });
   }
 }
+
+/** A matter as a policy page lists it, with its legal basis (which clause of the policy it cites). */
+export type CitingMatter = Pick<GuideMatter, 'code' | 'name' | 'department'> & { legalBasis: MatterContent['legalBasis'] };

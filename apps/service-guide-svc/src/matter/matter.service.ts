@@ -11,7 +11,7 @@ import {
 import { TtlCache } from '@govdisc/service-kit';
 import type { GuideMatter } from '../generated/prisma/client.js';
 import { canonicalJson } from '../publishing/canonical-json.util.js';
-import { type MatterContent, matterContentOf, matterTopics, sameMatterContent } from './matter.mapper.js';
+import { type MatterContent, matterTopics, sameMatterContent } from './matter.mapper.js';
 import { MatterRepository, type Tx } from './matter.repository.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
@@ -108,9 +108,9 @@ export class MatterService {
   /** Published matters citing a policy by its id or externalId, with the first clause cited. */
   async citing(documentId: string, externalId: string | null, limit: number) {
     const ids = [documentId, ...(externalId ? [externalId] : [])];
-    const found = await this.matters.findCiting(ids, { publishedOnly: true, take: limit });
+    const found = await this.matters.findPublishedCiting(ids, limit);
     return found.map((m) => {
-      const basis = matterContentOf(m).legalBasis.find((l) => ids.includes(l.policyId) && l.clause !== undefined);
+      const basis = m.legalBasis.find((l) => ids.includes(l.policyId) && l.clause !== undefined);
       return { code: m.code, name: m.name, department: m.department, ...(basis?.clause ? { clause: basis.clause } : {}) };
     });
   }
