@@ -13,7 +13,8 @@
 //                     fresh alias (filled from the database, dropped at the end). OpenSearch itself is the shared
 //                     one of `eval "$(bash infra/scripts/up-external.sh)"` (OPENSEARCH_URL): never stopped here.
 // Prints req/s, p50/p95/p99, the share of the bare server's req/s and the CPU µs per request of every
-// process involved (from /proc/<pid>/stat over the measured window), then issue 12's targets marked ok/MISSED.
+// process involved (from /proc/<pid>/stat over the measured window; OpenSearch's too when it runs on this
+// machine, shared with anyone else searching it meanwhile), then issue 12's targets marked ok/MISSED.
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
 //        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info] [--data-dir ../shared/data]
@@ -24,7 +25,7 @@
 // `node bench/cpu-profile-top.mjs <file>` shows where the time went.
 // Needs the apps built (npx turbo run build), PostgreSQL and nats-server on the PATH.
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -99,6 +100,15 @@ process.stdin.on('end', () => process.exit(0)).resume();`;
 }
 
 /** Deletes the indices behind the bench's alias in the shared OpenSearch (nothing else is touched). */
+/** The OpenSearch node's pid when OPENSEARCH_URL is this machine (its CPU is then read from /proc), else null. */
+async function localOpenSearchPid() {
+  if (!/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(OPENSEARCH_URL)) return null;
+  const res = await fetch(`${OPENSEARCH_URL}/_nodes/_local/process?filter_path=nodes.*.process.id`).catch(() => null);
+  if (!res?.ok) return null;
+  const pid = Object.values((await res.json()).nodes ?? {})[0]?.process?.id;
+  return typeof pid === 'number' && existsSync(`/proc/${pid}/stat`) ? pid : null;
+}
+
 async function dropAlias(alias) {
   const res = await fetch(`${OPENSEARCH_URL}/_alias/${alias}`);
   if (res.status === 404) return;
@@ -363,7 +373,16 @@ try {
     for (const [i, q] of queries.entries()) if ((await searchTotal(q)) === embeddedTotals[i]) sameTotals++;
     console.log(`OpenSearch: ${sameTotals}/${queries.length} dev-set queries with the embedded engine's total.`);
     console.log(`search page: ${fmt(meanBytes())} bytes on average over the ${queries.length} dev-set queries (OpenSearch)`);
-    const osTarget = { ...targets.find((x) => x.key === 'search'), key: 'opensearch', label: 'GET /policies/search (OpenSearch)' };
+    // OpenSearch's own CPU per search when it runs on this machine (shared with whoever else searches it meanwhile)
+    const osPid = await localOpenSearchPid();
+    if (osPid) pids.opensearch = osPid;
+    const searchTarget = targets.find((x) => x.key === 'search');
+    const osTarget = {
+      ...searchTarget,
+      key: 'opensearch',
+      label: 'GET /policies/search (OpenSearch)',
+      procs: [...searchTarget.procs, ...(osPid ? ['opensearch'] : [])],
+    };
     await measure(osTarget);
     targets.push(osTarget);
   }

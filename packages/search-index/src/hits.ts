@@ -1,4 +1,4 @@
-import { normalize, snippetOfWindow, snippetTerms, type SnippetText } from '@govdisc/text-analysis';
+import { normalize, snippet, type SnippetText } from '@govdisc/text-analysis';
 import type { SearchHit, SearchDocument, Suggestion, SuggestionKind } from './types.js';
 
 export const SNIPPET_CHARS = 120;
@@ -25,16 +25,9 @@ export function toHit(doc: RowFields, score: number, highlightTerms: readonly st
   return row(doc, score, text.snippet(highlightTerms, SNIPPET_CHARS));
 }
 
-/** A snippet's window cut by the engine: text.slice(from, from + excerpt.length) of a text `length` characters long. */
-export interface SnippetExcerpt {
-  from: number;
-  length: number;
-  excerpt: string;
-}
-
-/** The row when the engine sent only the snippet's window of the body (OpenSearch): snippet() of text-analysis. */
-export function toHitFromExcerpt(doc: RowFields, score: number, highlightTerms: readonly string[], window: SnippetExcerpt): SearchHit {
-  return row(doc, score, snippetOfWindow(window.excerpt, window.from, window.length, snippetTerms(highlightTerms), SNIPPET_CHARS));
+/** The row when the engine sends the document's body (OpenSearch): snippet() of text-analysis, as SnippetText gives it. */
+export function toHitFromBody(doc: RowFields, score: number, highlightTerms: readonly string[], body: string): SearchHit {
+  return row(doc, score, snippet(body, highlightTerms, { maxChars: SNIPPET_CHARS }));
 }
 
 const KIND_ORDER: Record<SuggestionKind, number> = { docNumber: 0, title: 1, agency: 2 };

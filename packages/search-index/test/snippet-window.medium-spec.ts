@@ -10,10 +10,10 @@ import { openSearchFactory } from './opensearch-env.js';
 const TOPICS = JSON.parse(readFileSync(new URL('./topic-queries.json', import.meta.url), 'utf8')) as string[];
 
 /**
- * OpenSearch sends each hit's snippet window instead of its body (render-query.ts
- * SNIPPET_WINDOW_SCRIPT); the snippet made from it must be the one made from the whole body.
+ * OpenSearch sends each hit's body with its display fields (render-query.ts PAGE_SOURCE_FIELDS) and the app cuts
+ * the snippet: it must be the one made from the whole body, as the embedded engine makes it.
  */
-describe('OpenSearch snippets from the window it cuts', () => {
+describe('OpenSearch snippets from the body it sends', () => {
   const sample = loadRealSample();
   const bodies = new Map(sample.docs.map((d) => [d.id, d.body]));
   let os: Awaited<ReturnType<typeof openSearchFactory>>;

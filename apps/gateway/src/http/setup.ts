@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { CORRELATION_HEADER, ROOT_LOGGER, logRequest, recordHttpRequest, sanitizeCorrelationId } from '@govdisc/service-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -20,6 +19,7 @@ import { RpcClient } from '@govdisc/service-kit';
 import { openApiDocument } from './openapi.js';
 import { API_PREFIX } from './api-prefix.js';
 import { routeHandler } from './route-pipeline.js';
+import { helmetHeaders } from './security-headers.js';
 
 /** The embedded issuer's token endpoint takes a small form; nothing else is urlencoded. */
 const FORM_LIMIT = 16 * 1024;
@@ -46,10 +46,12 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
   registerBodyParsers(fastify);
   const apiCsp = API_CSP;
   const docsCsp = docsCspOf(config);
-  // Every answer, errors and 404s included, says its request id and its Content-Security-Policy.
+  const hardening = await helmetHeaders();
+  // Every answer, errors and 404s included, says its request id, its Content-Security-Policy and helmet's headers.
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header(CORRELATION_HEADER, req.id);
     reply.header('Content-Security-Policy', isDocs(req.url) ? docsCsp : apiCsp);
+    reply.headers(hardening);
     done();
   });
   const access = app.get<Parameters<typeof logRequest>[0]>(ROOT_LOGGER);
@@ -59,7 +61,6 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
     recordHttpRequest(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-  await app.register(helmet, { contentSecurityPolicy: false, global: true });
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
 
   const deps = {

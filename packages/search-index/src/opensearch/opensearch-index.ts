@@ -5,7 +5,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
-import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHitFromExcerpt, type RowFields, type SnippetExcerpt } from '../hits.js';
+import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHitFromBody, type RowFields } from '../hits.js';
 import { buildQuery, relaxed } from '../query/build-query.js';
 import {
   AnalyzerVersionMismatchError,
@@ -22,7 +22,7 @@ import {
 } from '../types.js';
 import { sendWithRetry } from './bulk-retry.js';
 import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
-import { renderRankBody, renderSearchBody, SNIPPET_FIELD, snippetScriptFields, SOURCE_FIELDS } from './render-query.js';
+import { PAGE_SOURCE_FIELDS, renderRankBody, renderSearchBody } from './render-query.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -63,7 +63,7 @@ export function toOpenSearchSource(a: AnalyzedDocument): Json {
   };
 }
 
-/** Back from _source to a result row's display fields (the body never comes back: see snippetExcerpt). */
+/** Back from _source to a result row's display fields. */
 function fromSource(s: Json): RowFields {
   return {
     id: s.id,
@@ -76,11 +76,9 @@ function fromSource(s: Json): RowFields {
   };
 }
 
-/** The script field's [from, body length, excerpt] (render-query.ts SNIPPET_WINDOW_SCRIPT). */
-function snippetExcerpt(hit: Json): SnippetExcerpt {
-  const [from, length, excerpt] = (hit.fields?.[SNIPPET_FIELD] ?? [0, 0, '']) as [number, number, string];
-  return { from, length, excerpt };
-}
+/** A hit of a result page (PAGE_SOURCE_FIELDS) as a row, its snippet cut from the body as the embedded engine cuts it. */
+const pageHit = (h: Json, score: number, highlightTerms: readonly string[]): SearchHit =>
+  toHitFromBody(fromSource(h._source), score, highlightTerms, (h._source.body as string | null | undefined) ?? '');
 
 /**
  * The client's sockets: kept alive and pooled per node, so a search reuses an open connection
@@ -97,7 +95,6 @@ const SEARCH_FILTER_PATH = [
   'hits.hits._id',
   'hits.hits._score',
   'hits.hits._source',
-  'hits.hits.fields',
   'aggregations.*.buckets.key',
   'aggregations.*.buckets.doc_count',
 ].join(',');
@@ -310,9 +307,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
       const { aggs, ...body } = renderSearchBody(a);
       return withFacets ? { ...body, aggs } : body;
     });
-    const items = hitsOf(res).map((h) =>
-      toHitFromExcerpt(fromSource(h._source), h._score as number, ast.highlightTerms, snippetExcerpt(h)),
-    );
+    const items = hitsOf(res).map((h) => pageHit(h, h._score as number, ast.highlightTerms));
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f] = withFacets
@@ -345,13 +340,12 @@ export class OpenSearchSearchIndex implements SearchIndex {
     if (!key) return [];
     const body = {
       size: 100,
-      _source: SOURCE_FIELDS,
-      script_fields: snippetScriptFields([]),
+      _source: PAGE_SOURCE_FIELDS,
       query: { term: { docno_key: key } },
       sort: [{ id: 'asc' }],
     };
     const res = await this.call('POST', `/${this.opts.alias}/_search`, body);
-    return (res.hits.hits as Json[]).map((h) => toHitFromExcerpt(fromSource(h._source), 1, [], snippetExcerpt(h)));
+    return (res.hits.hits as Json[]).map((h) => pageHit(h, 1, []));
   }
 
   async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {

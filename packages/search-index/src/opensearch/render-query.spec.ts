@@ -1,8 +1,6 @@
-import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
-import { SNIPPET_CHARS } from '../hits.js';
 import { buildQuery } from '../query/build-query.js';
 import { DOCNO_BOOST } from '../ranking.js';
-import { renderRankBody, renderSearchBody, SNIPPET_FIELD, SNIPPET_WINDOW_SCRIPT } from './render-query.js';
+import { renderRankBody, renderSearchBody } from './render-query.js';
 
 type J = Record<string, any>;
 const inner = (body: J): J => body.query.function_score.query;
@@ -49,17 +47,10 @@ describe('renderSearchBody', () => {
 });
 
 describe('what a search asks OpenSearch to send back', () => {
-  it('fetches only the display fields, never the body, and cuts each snippet window inside OpenSearch', () => {
+  it('fetches the display fields and the body (the app cuts the snippet), no script field per hit', () => {
     const body: J = renderSearchBody(buildQuery({ q: '住房公积金 提取' }));
-    expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity']);
-    expect(body._source).not.toContain('body');
-    const script = body.script_fields[SNIPPET_FIELD].script;
-    expect(script.source).toBe(SNIPPET_WINDOW_SCRIPT);
-    expect(script.params).toEqual({
-      terms: snippetTerms(buildQuery({ q: '住房公积金 提取' }).highlightTerms),
-      ...snippetWindowSpan(SNIPPET_CHARS),
-    });
-    expect(script.params.terms).toEqual(expect.arrayContaining(['住房公积金', '提取']));
+    expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity', 'body']);
+    expect(body.script_fields).toBeUndefined();
   });
 
   it('facets are aggregations of the same request, and ranking asks for neither rows nor snippets', () => {

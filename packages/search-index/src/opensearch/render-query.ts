@@ -1,5 +1,3 @@
-import { snippetTerms, snippetWindowSpan } from '@govdisc/text-analysis';
-import { SNIPPET_CHARS } from '../hits.js';
 import { passageGroups } from '../query/build-query.js';
 import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
 import { BOOST_PARAMS, CLAUSE_FIELD, DOCNO_BOOST } from '../ranking.js';
@@ -81,35 +79,16 @@ function renderMatch(ast: QueryAst): Json {
   return { bool: { should, minimum_should_match: 1, filter } };
 }
 
-/** What a result row shows, without the body: its snippet comes from SNIPPET_WINDOW_SCRIPT. */
+/** What a result row shows (the body only in the rank-free lookups below: see PAGE_SOURCE_FIELDS). */
 export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity'];
 
-/** The script field holding a hit's snippet window. */
-export const SNIPPET_FIELD = 'snippet_window';
-
 /**
- * snippetWindow() of text-analysis, in painless: the body's excerpt around the first query term
- * (indexOf on the raw body, UTF-16 offsets in Java as in JavaScript), answered as [from, body length,
- * excerpt], so a page carries about 200 characters per hit instead of whole bodies. Both must change together.
+ * A result page's `_source`: the display fields and the body, whose snippet the app cuts (snippet() of
+ * text-analysis). Cutting the window inside OpenSearch with a painless script field made it load and parse each
+ * hit's source a second time: 2.6 ms more OpenSearch CPU per search on the full corpus, against 1.1 ms more in the
+ * service for receiving the bodies (~50 kB per page); docs/adr/0023-search-and-ask-cost.md.
  */
-export const SNIPPET_WINDOW_SCRIPT = `
-def src = params['_source'];
-String b = src == null || src['body'] == null ? '' : (String) src['body'];
-int hit = -1;
-for (def t : params.terms) { int i = b.indexOf((String) t); if (i >= 0 && (hit < 0 || i < hit)) { hit = i; } }
-if (hit < 0) { hit = 0; }
-int start = hit - (int) params.before;
-if (start < 0) { start = 0; }
-int end = hit + (int) params.after;
-if (end > b.length()) { end = b.length(); }
-return [start, b.length(), b.substring(start, end)];`;
-
-/** The script field that cuts each hit's snippet window inside OpenSearch (same request as the search). */
-export function snippetScriptFields(highlightTerms: readonly string[]): Json {
-  const { before, after } = snippetWindowSpan(SNIPPET_CHARS);
-  const params = { terms: snippetTerms(highlightTerms), before, after };
-  return { [SNIPPET_FIELD]: { script: { lang: 'painless', source: SNIPPET_WINDOW_SCRIPT, params } } };
-}
+export const PAGE_SOURCE_FIELDS = [...SOURCE_FIELDS, 'body'];
 
 /** The AST as an OpenSearch search body: same matching, scoring, prior, order and facets. */
 export function renderSearchBody(ast: QueryAst): Json {
@@ -123,8 +102,7 @@ export function renderSearchBody(ast: QueryAst): Json {
     track_scores: true,
     from: ast.from,
     size: ast.size,
-    _source: SOURCE_FIELDS,
-    script_fields: snippetScriptFields(ast.highlightTerms),
+    _source: PAGE_SOURCE_FIELDS,
     query: {
       function_score: {
         query: renderMatch(ast),
@@ -143,6 +121,6 @@ export function renderSearchBody(ast: QueryAst): Json {
 
 /** The same query for ranking only: ids and scores, no stored fields, no snippets, no facet aggregations. */
 export function renderRankBody(ast: QueryAst): Json {
-  const { aggs: _aggs, script_fields: _snippets, ...body } = renderSearchBody(ast);
+  const { aggs: _aggs, ...body } = renderSearchBody(ast);
   return { ...body, _source: false };
 }
