@@ -14,7 +14,7 @@
 // The held-out sets are never used for fitting or for choosing the threshold.
 import { writeFileSync } from 'node:fs';
 import { QuestionMatcher, calibratedConfidence } from '@govdisc/text-analysis';
-import { arg, buildIndices, f3, matcherSetup, NOW, qaPairToDocument, readJsonl } from './relevance-common.mjs';
+import { arg, buildIndices, f3, matcherSetup, NOW, qaPairToDocument, readJsonl, solve } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const TARGET_PRECISION = Number(arg('precision', '0.95'));
@@ -64,23 +64,6 @@ function fitLogistic(rows, ridge = 1e-3) {
     if (Math.hypot(...step) < 1e-9) break;
   }
   return w;
-}
-
-/** Gauss-Jordan elimination with partial pivoting (A x = b, A small and positive definite). */
-function solve(a, b) {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  return m.map((row, i) => row[n] / row[i]);
 }
 
 /** Expected calibration error over 10 equal-width bins, and the bins for the reliability diagram. */

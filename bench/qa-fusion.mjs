@@ -6,7 +6,18 @@
 // question's candidates, cross-validated leave-one-dev-file-out, then fitted on all dev files and read on the held-outs.
 //   node bench/qa-fusion.mjs [--qa ../shared/data/qa.jsonl] [--fit]
 import { QuestionMatcher, normalize } from '@govdisc/text-analysis';
-import { arg, buildIndices, f3, matcherSetup, mean, NOW, plainJiebaTokens, qaPairToDocument, readJsonl } from './relevance-common.mjs';
+import {
+  arg,
+  buildIndices,
+  f3,
+  matcherSetup,
+  mean,
+  NOW,
+  plainJiebaTokens,
+  qaPairToDocument,
+  readJsonl,
+  solve,
+} from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
 const FIT = process.argv.includes('--fit');
@@ -195,6 +206,19 @@ if (process.argv.includes('--calibrate')) {
   const load = (names) => names.flatMap((n) => readJsonl(devSet(n)).map(rowOf(n)));
   const dev = load([...DEV, ...UNANS_DEV]);
   const held = load([...HELD_OUT, ...UNANS_HELD]);
+  /** each held-out set with the held-out unanswerables, at this confidence and threshold */
+  const printHeldOut = (indent, conf, t) => {
+    for (const n of HELD_OUT)
+      console.log(
+        indent +
+          report(
+            n,
+            held.filter((r) => r.set === n || UNANS_HELD.includes(r.set)),
+            conf,
+            t,
+          ),
+      );
+  };
   const sigmoid = (z) => 1 / (1 + Math.exp(-z));
   function fitLogistic(rows, keys, ridge = 1e-2) {
     const X = rows.map((r) => [1, ...keys.map((k) => r.f[k])]);
@@ -211,18 +235,7 @@ if (process.argv.includes('--calibrate')) {
           for (let j = 0; j < n; j++) h[i][j] += p * (1 - p) * x[i] * x[j];
         }
       });
-      const m = h.map((row, i) => [...row, g[i]]);
-      for (let c = 0; c < n; c++) {
-        let p = c;
-        for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-        [m[c], m[p]] = [m[p], m[c]];
-        for (let r = 0; r < n; r++) {
-          if (r === c) continue;
-          const fct = m[r][c] / m[c][c];
-          for (let k = c; k <= n; k++) m[r][k] -= fct * m[c][k];
-        }
-      }
-      const step = m.map((row, i) => row[n] / row[i]);
+      const step = solve(h, g);
       w = w.map((wi, i) => wi - step[i]);
       if (Math.hypot(...step) < 1e-9) break;
     }
@@ -284,32 +297,14 @@ if (process.argv.includes('--calibrate')) {
     const conf = fitLogistic(dev, keys);
     console.log(`  ${name} (threshold ${t}):`);
     console.log('    ' + report('dev (all), out-of-fold', dev, (r) => oof.get(r), t));
-    for (const n of [...HELD_OUT])
-      console.log(
-        '    ' +
-          report(
-            n,
-            held.filter((r) => r.set === n || UNANS_HELD.includes(r.set)),
-            conf,
-            t,
-          ),
-      );
+    printHeldOut('    ', conf, t);
   }
   for (const [name, keys] of Object.entries(variants)) {
     const conf = fitLogistic(dev, keys);
     const t = thresholdFor(dev, conf);
     console.log(`\ncalibration ${name} (threshold ${t}):`);
     console.log('  ' + report('dev (all)', dev, conf, t));
-    for (const n of [...HELD_OUT])
-      console.log(
-        '  ' +
-          report(
-            n,
-            held.filter((r) => r.set === n || UNANS_HELD.includes(r.set)),
-            conf,
-            t,
-          ),
-      );
+    printHeldOut('  ', conf, t);
   }
 }
 
