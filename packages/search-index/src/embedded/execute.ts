@@ -128,6 +128,27 @@ class NormTables {
   }
 }
 
+/**
+ * A group scores its best alternative: for each document (or clause) the alternative touched, its score becomes the
+ * group's best when it matched every token and beats the best so far (first ones pushed onto `groupTouched`); the
+ * alternative's accumulators are reset for the next one.
+ */
+function keepGroupBest(
+  acc: Accumulators & { readonly groupBest: Float64Array },
+  alt: Alternative,
+  touched: readonly number[],
+  groupTouched: number[],
+): void {
+  for (const i of touched) {
+    if (acc.altHits[i] === alt.tokens.length && acc.altScore[i]! > acc.groupBest[i]!) {
+      if (acc.groupBest[i]! < 0) groupTouched.push(i);
+      acc.groupBest[i] = acc.altScore[i]!;
+    }
+    acc.altScore[i] = 0;
+    acc.altHits[i] = 0;
+  }
+}
+
 /** Σ over groups of the best alternative; returns the documents that matched any group. */
 function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
   const matched: number[] = [];
@@ -138,14 +159,7 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
     for (const alt of group.alternatives) {
       const touched: number[] = [];
       scoreAlternative(fieldOf, s, alt, touched, norms);
-      for (const d of touched) {
-        if (s.altHits[d] === alt.tokens.length && s.altScore[d]! > s.groupBest[d]!) {
-          if (s.groupBest[d]! < 0) groupTouched.push(d);
-          s.groupBest[d] = s.altScore[d]!;
-        }
-        s.altScore[d] = 0;
-        s.altHits[d] = 0;
-      }
+      keepGroupBest(s, alt, touched, groupTouched);
     }
     for (const d of groupTouched) {
       if (s.groupsMatched[d]!++ === 0) matched.push(d);
@@ -171,14 +185,7 @@ function bestClauses(state: IndexState, s: Scratch, ast: QueryAst, keep: Uint8Ar
     for (const alt of group.alternatives) {
       const touched: number[] = [];
       scoreAlternative(fieldOf, cs, alt, touched, s.norms, only);
-      for (const c of touched) {
-        if (cs.altHits[c] === alt.tokens.length && cs.altScore[c]! > cs.groupBest[c]!) {
-          if (cs.groupBest[c]! < 0) groupTouched.push(c);
-          cs.groupBest[c] = cs.altScore[c]!;
-        }
-        cs.altScore[c] = 0;
-        cs.altHits[c] = 0;
-      }
+      keepGroupBest(cs, alt, touched, groupTouched);
     }
     for (const c of groupTouched) {
       if (cs.total[c] === 0) scored.push(c);
