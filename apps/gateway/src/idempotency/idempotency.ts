@@ -26,6 +26,9 @@ export type IdempotentOutcome = { replayed: false; body: unknown } | { replayed:
 export class Idempotency {
   constructor(private readonly records: IdempotencyRepository) {}
 
+  /** the first background retry's pause (doubled five times: ~15 s in all); tests shorten it */
+  firstRetryMs = 250;
+
   /** Runs `work` once per (scope, key); `scope` is the caller and the route as requested. */
   async run(opts: {
     scope: string;
@@ -53,26 +56,44 @@ export class Idempotency {
       await this.release(scope, key);
       throw error;
     }
-    await this.records.complete(scope, key, opts.status, body);
+    await this.complete(scope, key, opts.status, body);
     return { replayed: false, body };
   }
 
   /**
+   * Keeps the answer for retries. The work is done by now, so a database that cannot take the record (it is
+   * restarting) must not turn a stored request into a 500: the answer goes out and the record is retried in the
+   * background. A record the restart lost (P2025: nothing to update) leaves nothing to keep: a retry runs the work
+   * again, which the services' own idempotency keys (RpcMeta.idempotencyKey) make safe.
+   */
+  private async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.persistently(() => this.records.complete(scope, key, status, body), isRecordGone);
+  }
+
+  /**
    * Releases the key. If the database cannot take that now (it is restarting: often why the request failed), retries
-   * in the background for about 15 s instead of leaving the key held (every retry would get 409 until it expired).
+   * in the background instead of leaving the key held (every retry would get 409 until it expired).
    */
   private async release(scope: string, key: string): Promise<void> {
+    await this.persistently(() => this.records.release(scope, key));
+  }
+
+  /** Tries once now; on failure (unless `final` says retrying is pointless) again in the background for about 15 s. */
+  private async persistently(write: () => Promise<unknown>, final: (error: unknown) => boolean = () => false): Promise<void> {
     const attempt = () =>
-      this.records.release(scope, key).then(
+      write().then(
         () => true,
-        () => false,
+        (error: unknown) => final(error),
       );
     if (await attempt()) return;
     void (async () => {
-      for (let delay = 250; delay <= 8_000; delay *= 2) {
+      for (let delay = this.firstRetryMs; delay <= this.firstRetryMs * 32; delay *= 2) {
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
         if (await attempt()) return;
       }
     })();
   }
 }
+
+/** Prisma's "record to update not found". */
+const isRecordGone = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
