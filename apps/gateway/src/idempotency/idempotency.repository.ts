@@ -11,8 +11,11 @@ export class IdempotencyRepository {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Claims the key; returns the existing record instead when someone already holds it. */
-  async claim(scope: string, key: string, bodyHash: string): Promise<IdempotencyRecord | null> {
+  /**
+   * Claims the key: `{ claim }` (the claim's expiry, which names this claim in `complete` and `release`), or the
+   * record of whoever already holds it (null if that record went away meanwhile: the caller may claim again).
+   */
+  async claim(scope: string, key: string, bodyHash: string): Promise<{ claim: Date } | { held: IdempotencyRecord | null }> {
     await this.prisma.idempotencyRecord.deleteMany({ where: { scope, key, expiresAt: { lt: new Date() } } });
     const expiresAt = new Date(Date.now() + this.config.IDEMPOTENCY_TTL_HOURS * 3_600_000);
     const inserted = await this.prisma.$executeRawUnsafe(
@@ -22,18 +25,21 @@ export class IdempotencyRepository {
       bodyHash,
       expiresAt,
     );
-    if (inserted === 1) return null;
-    return this.prisma.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+    if (inserted === 1) return { claim: expiresAt };
+    return { held: await this.prisma.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } }) };
   }
 
-  complete(scope: string, key: string, status: number, responseBody: unknown) {
-    return this.prisma.idempotencyRecord.update({
-      where: { scope_key: { scope, key } },
+  /** Keeps the answer on this claim's record; false when that record is gone (another claim's is left alone). */
+  async complete(scope: string, key: string, claim: Date, status: number, responseBody: unknown): Promise<boolean> {
+    const { count } = await this.prisma.idempotencyRecord.updateMany({
+      where: { scope, key, expiresAt: claim, state: 'IN_PROGRESS' },
       data: { state: 'DONE', status, responseBody: (responseBody ?? null) as never },
     });
+    return count === 1;
   }
 
-  release(scope: string, key: string) {
-    return this.prisma.idempotencyRecord.deleteMany({ where: { scope, key, state: 'IN_PROGRESS' } });
+  /** Drops this claim, never a later one for the same key (a release retried in the background can arrive late). */
+  release(scope: string, key: string, claim: Date) {
+    return this.prisma.idempotencyRecord.deleteMany({ where: { scope, key, expiresAt: claim, state: 'IN_PROGRESS' } });
   }
 }

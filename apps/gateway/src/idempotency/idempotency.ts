@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
 import { bodyHashOf } from './body-hash.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
+import type { IdempotencyRecord } from '../generated/prisma/client.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 
@@ -42,48 +43,58 @@ export class Idempotency {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key 格式不正确（8–200 个字母、数字或 ._:-）。');
     }
     const bodyHash = bodyHashOf(opts.body);
-    const existing = await this.records.claim(scope, key, bodyHash);
-    if (existing) {
+    const claimed = await this.claim(scope, key, bodyHash);
+    if ('held' in claimed) {
+      const existing = claimed.held;
       if (existing.bodyHash !== bodyHash) throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED);
       if (existing.state !== 'DONE') throw new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS); // answered with Retry-After: 1
       return { replayed: true, body: existing.responseBody };
     }
+    const { claim } = claimed;
     let body: unknown;
     try {
       body = await opts.work();
     } catch (error) {
       // A failed request keeps nothing, so the client may retry it with the same key.
-      await this.release(scope, key);
+      await this.persistently(() => this.records.release(scope, key, claim));
       throw error;
     }
-    await this.complete(scope, key, opts.status, body);
+    await this.complete(scope, key, claim, opts.status, body);
     return { replayed: false, body };
+  }
+
+  /**
+   * A holder's record that vanishes between the insert and the read (it expired or was released) is claimed again;
+   * a key that keeps changing hands is answered as in progress (the client retries after a second).
+   */
+  private async claim(scope: string, key: string, bodyHash: string): Promise<{ claim: Date } | { held: IdempotencyRecord }> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const claimed = await this.records.claim(scope, key, bodyHash);
+      if ('claim' in claimed) return claimed;
+      if (claimed.held) return { held: claimed.held };
+    }
+    throw new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS);
   }
 
   /**
    * Keeps the answer for retries. The work is done by now, so a database that cannot take the record (it is
    * restarting) must not turn a stored request into a 500: the answer goes out and the record is retried in the
-   * background. A record the restart lost (P2025: nothing to update) leaves nothing to keep: a retry runs the work
-   * again, which the services' own idempotency keys (RpcMeta.idempotencyKey) make safe.
+   * background. A claim the restart lost (nothing to update) leaves nothing to keep: a retry runs the work again,
+   * which the services' own idempotency keys (RpcMeta.idempotencyKey) make safe.
    */
-  private async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.persistently(() => this.records.complete(scope, key, status, body), isRecordGone);
+  private async complete(scope: string, key: string, claim: Date, status: number, body: unknown): Promise<void> {
+    await this.persistently(() => this.records.complete(scope, key, claim, status, body));
   }
 
   /**
-   * Releases the key. If the database cannot take that now (it is restarting: often why the request failed), retries
-   * in the background instead of leaving the key held (every retry would get 409 until it expired).
+   * Tries a write once now; if the database cannot take it (it is restarting: often why the request failed), again in
+   * the background for about 15 s — a release left undone would hold the key (every retry 409 until it expired).
    */
-  private async release(scope: string, key: string): Promise<void> {
-    await this.persistently(() => this.records.release(scope, key));
-  }
-
-  /** Tries once now; on failure (unless `final` says retrying is pointless) again in the background for about 15 s. */
-  private async persistently(write: () => Promise<unknown>, final: (error: unknown) => boolean = () => false): Promise<void> {
+  private async persistently(write: () => Promise<unknown>): Promise<void> {
     const attempt = () =>
       write().then(
         () => true,
-        (error: unknown) => final(error),
+        () => false,
       );
     if (await attempt()) return;
     void (async () => {
@@ -94,6 +105,3 @@ export class Idempotency {
     })();
   }
 }
-
-/** Prisma's "record to update not found". */
-const isRecordGone = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
