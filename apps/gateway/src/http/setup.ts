@@ -46,7 +46,7 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
   registerBodyParsers(fastify);
   const apiCsp = API_CSP;
   const docsCsp = docsCspOf(config);
-  const hardening = await helmetHeaders();
+  const hardening = helmetHeaders();
   // Every answer, errors and 404s included, says its request id, its Content-Security-Policy and helmet's headers.
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header(CORRELATION_HEADER, req.id);
