@@ -21,7 +21,7 @@ export interface AppVolume {
 export interface AppSpec {
   /** Directory under apps/, image name and Kubernetes name. */
   name: string;
-  /** A NestJS service (`dist/main.js`) or a Next.js site (`scripts/serve.mjs`): decides the image's entry point. */
+  /** A NestJS service (`dist/main.bundle.mjs`) or a Next.js site (`scripts/serve.mjs`): decides the image's entry point. */
   runtime: 'nest' | 'next';
   port: number;
   /** Reached from outside through the ingress controller, under this host. */
