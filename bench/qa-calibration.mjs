@@ -13,7 +13,7 @@
 // (qa-svc reads it; rebuild packages after writing).
 // The held-out sets are never used for fitting or for choosing the threshold.
 import { writeFileSync } from 'node:fs';
-import { QuestionMatcher, calibratedConfidence } from '@govdisc/text-analysis';
+import { QuestionMatcher, calibratedConfidence, onePerAnswer } from '@govdisc/text-analysis';
 import { arg, buildIndices, f3, matcherSetup, NOW, qaPairToDocument, readJsonl, solve } from './relevance-common.mjs';
 
 const QA = arg('qa', new URL('../../shared/data/qa.jsonl', import.meta.url).pathname);
@@ -21,6 +21,8 @@ const TARGET_PRECISION = Number(arg('precision', '0.95'));
 /** qa-svc ASK_SUGGESTION_MIN_CONFIDENCE (calibrated); before calibration the same role was played by raw 0.15 */
 const SUGGESTION_FLOOR = Number(arg('suggestion-floor', '0.05'));
 const RAW_SUGGESTION_FLOOR = 0.15;
+/** qa-svc offers at most 3 suggestions ("您是不是想问") */
+const SHOWN = 3;
 const WRITE = process.argv.includes('--write');
 const USE_LEAD = !process.argv.includes('--no-lead');
 /** whether the search engine's own first hit is the matcher's first match (two rankers agreeing are more often right) */
@@ -112,6 +114,7 @@ function main() {
   const { pipeline } = buildIndices(pairs.map(qaPairToDocument), {}, { label: 'pairs', every: 1000 });
   const { tuning, answerOf } = matcherSetup();
   const matcher = new QuestionMatcher(undefined, tuning);
+  const storedAnswer = new Map(pairs.map((p) => [p.id, p.answer]));
   for (const p of pairs) matcher.upsert(p.id, [p.question], answerOf(p));
   const load = (name) =>
     readJsonl(devSet(name)).map((s) => {
@@ -126,6 +129,12 @@ function main() {
         lead: topLead(matches),
         agree: matches.length > 0 && engineHits[0]?.id === matches[0].id ? 1 : 0,
         agreeBigrams: matches.length > 0 && matcher.bigramFirst(s.question) === matches[0].id ? 1 : 0,
+        // what qa-svc shows, up to 3, as ranked and with pairs of the same answer text shown once (ADR 0028)
+        shown: matches.slice(0, SHOWN).map((m) => m.id),
+        shownOnce: onePerAnswer(matches, (id) => storedAnswer.get(id))
+          .slice(0, SHOWN)
+          .map((m) => m.id),
+        answerIds: s.answerIds,
       };
     });
   const dev = DEV.flatMap(load);
@@ -151,6 +160,19 @@ function main() {
   console.log(`calibrated confidence, threshold ${threshold} (after):`);
   for (const [name, rows] of [...bySet(dev), ['dev (all)', dev], ...bySet(heldOut), ['held-out (all)', heldOut]])
     console.log('  ' + report(name, rows, calibrated, threshold, SUGGESTION_FLOOR));
+
+  console.log('\none answer per answer text (qa-svc shows pairs whose answers are the same text once; top-1 and confidence unchanged):');
+  for (const [name, rows] of [...bySet(dev), ...bySet(heldOut)]) {
+    const changed = rows.filter((r) => r.shown.join() !== r.shownOnce.join()).length;
+    const holds = (ids, r) => ids.some((id) => r.answerIds.includes(id));
+    const answerable = rows.filter((r) => r.answerable);
+    console.log(
+      `  ${name.padEnd(26)} the 3 shown changed for ${String(changed).padStart(2)} of ${String(rows.length).padStart(3)} questions` +
+        (answerable.length
+          ? `; a judged answer among them: ${answerable.filter((r) => holds(r.shown, r)).length} → ${answerable.filter((r) => holds(r.shownOnce, r)).length} of ${answerable.length}`
+          : ''),
+    );
+  }
 
   const rightTop = dev.filter((r) => r.right);
   console.log(

@@ -1,4 +1,5 @@
 export { analyzerVersion } from './analyzer-version.js';
+export { onePerAnswer, SAME_ANSWER_MIN_CHARS, sameAnswerKey } from './answer-groups.js';
 export { cjkBigrams } from './bigrams.js';
 export { DICT_DIR, DICT_FILES, SYNONYM_FILE } from './dictionary.js';
 export { detectDocNumber, parseDocNumber, recordOrderNumbers, type DocNumber } from './doc-number.js';

@@ -9,19 +9,21 @@ import type { UnansweredService } from './unanswered.service.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-const PAIRS = [
+type TestPair = { id: string; question: string; status: string; answer?: string };
+
+const PAIRS: TestPair[] = [
   { id: uuid(1), question: '租房可以提取住房公积金吗？', status: 'PUBLISHED' },
   { id: uuid(2), question: '租房提取住房公积金需要什么材料？', status: 'PUBLISHED' },
   { id: uuid(3), question: '残疾人两项补贴向哪里申请？', status: 'PUBLISHED' },
   { id: uuid(4), question: '新生儿怎么办理落户？', status: 'RETIRED' },
 ];
 
-function row(p: (typeof PAIRS)[number]) {
+function row(p: TestPair) {
   return {
     ...p,
     externalId: null,
     alternatives: [],
-    answer: `答：${p.question}`,
+    answer: p.answer ?? `答：${p.question}`,
     audience: 'ALL',
     topics: [],
     ownerDepartment: null,
@@ -36,10 +38,11 @@ function row(p: (typeof PAIRS)[number]) {
   };
 }
 
-function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: number } = {}) {
+function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: number; pairs?: TestPair[] } = {}) {
+  const pairs = opts.pairs ?? PAIRS;
   const matcher = new QuestionMatcher();
   // the matcher may hold a pair the public may no longer see (retired, or past its effective dates)
-  for (const p of PAIRS) matcher.upsert(p.id, [p.question]);
+  for (const p of pairs) matcher.upsert(p.id, [p.question]);
   const recorded: string[] = [];
   const relatedFor: string[][] = [];
   const retired = new Set<string>();
@@ -50,7 +53,7 @@ function setup(opts: { engineDown?: boolean; cacheSize?: number; threshold?: num
       matcher,
       generation: 1,
       // what the index's last pass saw as public: the retired pair is gone from it
-      publicPair: (id: string) => PAIRS.filter((p) => p.id === id && p.status === 'PUBLISHED' && !retired.has(p.id)).map(row)[0],
+      publicPair: (id: string) => pairs.filter((p) => p.id === id && p.status === 'PUBLISHED' && !retired.has(p.id)).map(row)[0],
       index: {
         rank: async () => {
           if (opts.engineDown) throw Object.assign(new Error('down'), { code: 'SERVICE_UNAVAILABLE' });
@@ -183,5 +186,34 @@ describe('the answer cache', () => {
     await sut.ask('租房子能提公积金吗', 3);
     await sut.ask('租房子能提公积金吗', 3);
     expect(relatedFor).toHaveLength(2);
+  });
+});
+
+describe('pairs with the same answer', () => {
+  const SAME = '承租国有企业房产的中小微企业，免收2月份房租，3月至6月减半收取。';
+  const pairs: TestPair[] = [
+    { id: uuid(11), question: '中小微企业租国企的房子能免房租吗？', status: 'PUBLISHED', answer: SAME },
+    { id: uuid(12), question: '中小微企业租国企房子房租怎么减免？', status: 'PUBLISHED', answer: `${SAME} ` },
+    { id: uuid(13), question: '中小微企业租国企房子房租减免到几月？', status: 'RETIRED', answer: '另一个答案：减免至6月底，7月起恢复。' },
+    {
+      id: uuid(14),
+      question: '中小微企业租国企房子房租减免要什么材料？',
+      status: 'PUBLISHED',
+      answer: '租赁合同和营业执照复印件，向出租的国有企业提交。',
+    },
+  ];
+
+  test('are offered once, under the best ranked question, so the other suggestions are other answers', async () => {
+    const withGroups = await setup({ threshold: 0.99, pairs }).sut.ask('中小微企业租国企房子房租减免', 3);
+    const ids = withGroups.suggestions.map((s) => s.id);
+    expect(ids.filter((id) => id === uuid(11) || id === uuid(12))).toHaveLength(1);
+    expect(ids).toContain(uuid(14));
+    expect(ids).not.toContain(uuid(13)); // retired: never offered, and never hides a public pair
+  });
+
+  test('give one confident answer, not the same answer twice', async () => {
+    const res = await setup({ threshold: 0.05, pairs }).sut.ask('中小微企业租国企房子房租减免', 3);
+    expect(res.answers.length).toBeGreaterThan(0);
+    expect(res.answers.filter((a) => a.id === uuid(11) || a.id === uuid(12))).toHaveLength(1);
   });
 });

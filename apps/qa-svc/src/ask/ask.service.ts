@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AskAnswer, type AskFallback, type AskSuggestion, maskPersonalNumbers, type z } from '@govdisc/contracts';
-import { calibrateMatches, QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
+import { calibrateMatches, onePerAnswer, QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
 import { APP_CONFIG } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
@@ -75,10 +75,12 @@ export class AskService {
     // confidence = the probability that the match is right (bench/qa-calibration.mjs fits it on the dev sets)
     const matched = this.qaIndex.matcher.match(question, { engineHits, limit: limit + 5 });
     // a plain bigram BM25 naming the same first pair is evidence too (issue 18, ADR 0024); it runs in memory, any engine
-    const matches = calibrateMatches(QA_CONFIDENCE_MODEL, matched, {
+    const calibrated = calibrateMatches(QA_CONFIDENCE_MODEL, matched, {
       engineTop: engineHits[0]?.id,
       bigramTop: this.qaIndex.matcher.bigramFirst(question),
     });
+    // pairs whose answers are the same text are one answer: shown once, under the best ranked question (ADR 0028)
+    const matches = onePerAnswer(calibrated, (id) => this.qaIndex.publicPair(id)?.answer);
     const confident = matches.filter((m) => m.confidence >= this.config.ASK_CONFIDENCE_THRESHOLD);
     const answers = await this.answersFor(confident, limit);
     if (answers.length > 0) return { answers, suggestions: [], fallback: null };
