@@ -18,7 +18,7 @@
 // Exits 1 if a target could not be measured (no answers, or more than 1% not 200), 0 otherwise.
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
 //        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info] [--data-dir ../shared/data]
-//        [--apps-root ../main] [--start-timeout 90]
+//        [--apps-root ../main] [--start-timeout 90] [--import-per 500]
 //        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
 // --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
 // one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
@@ -57,6 +57,9 @@ const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
 // --start-timeout: seconds an app may take to become ready (a loaded machine needs more than 90)
 const APPS_ROOT = opt('--apps-root', undefined) ? resolve(opt('--apps-root')) : undefined;
 const START_TIMEOUT_S = intArg('--start-timeout', 90);
+// --import-per: documents per import job; each job's publish step is one RPC of at most IMPORT_TIMEOUT_MS (60 s), which
+// 500 documents outlast on a 2-core machine at load ~20
+const IMPORT_PER = intArg('--import-per', 500);
 const CPU_PROF = new Set((opt('--cpu-prof', '') ?? '').split(',').filter(Boolean));
 const CPU_PROF_DIR = resolve(opt('--cpu-prof-dir', 'cpu-profiles'));
 if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
@@ -219,7 +222,7 @@ try {
   const watch = (...names) => names.map((name) => ({ name, pid: pids[name] }));
 
   // ---- content ----
-  const corpus = await headInParts(join(dataDir, 'policies.jsonl'), FULL ? Infinity : DOCS, 'policies');
+  const corpus = await headInParts(join(dataDir, 'policies.jsonl'), FULL ? Infinity : DOCS, 'policies', IMPORT_PER);
   process.stderr.write(`importing ${corpus.count} policy documents through the gateway (editor imports, reviewer publishes)…\n`);
   let t = Date.now();
   const reportFile = join(tempDir('report'), 'import.json');

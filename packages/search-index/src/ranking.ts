@@ -60,7 +60,7 @@ export interface RegionPrior {
   other: number;
 }
 
-/** The factor for a document's region and level (region null/'' = unknown); REGION_SCRIPT in render-query.ts must agree. */
+/** The factor for a document's region and level (region null/'' = unknown); PRIOR_SCRIPT and regionFunctions in render-query.ts must agree. */
 export function regionFactor(region: string | null | undefined, level: string | null | undefined, prior: RegionPrior | null): number {
   if (!prior) return 1;
   if (!region) return prior.other;
@@ -75,9 +75,14 @@ export function toDays(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 }
 
-/** The prior both engines multiply into the score (OpenSearch: the painless script in render-opensearch.ts). */
+/** A validity's weight in the prior (1 for none or an unknown one); OpenSearch stores it per document (`validity_w`). */
+export function validityWeight(validity: string | null): number {
+  return validity !== null && Object.hasOwn(BOOST_PARAMS.validity, validity) ? BOOST_PARAMS.validity[validity as Validity] : 1;
+}
+
+/** The prior both engines multiply into the score (OpenSearch: PRIOR_SCRIPT in render-query.ts). */
 export function boostFactor(validity: string | null, publishDays: number | null, nowDays: number): number {
-  const v = validity !== null && validity in BOOST_PARAMS.validity ? BOOST_PARAMS.validity[validity as Validity] : 1;
+  const v = validityWeight(validity);
   if (publishDays === null) return v;
   const age = Math.max(0, (nowDays - publishDays) / 365);
   return v * (1 + BOOST_PARAMS.recency / (1 + age / BOOST_PARAMS.halfLifeYears));

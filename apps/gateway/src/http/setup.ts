@@ -19,6 +19,7 @@ import { RpcClient } from '@govdisc/service-kit';
 import { openApiDocument } from './openapi.js';
 import { API_PREFIX } from './api-prefix.js';
 import { routeHandler } from './route-pipeline.js';
+import { corsOptions } from './cors.js';
 import { helmetHeaders } from './security-headers.js';
 
 /** The embedded issuer's token endpoint takes a small form; nothing else is urlencoded. */
@@ -61,7 +62,8 @@ export async function configureGateway(app: NestFastifyApplication, config: AppC
     recordHttpRequest(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-  app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false });
+  const cors = corsOptions(config.CORS_ORIGINS);
+  if (cors) app.enableCors(cors);
 
   const deps = {
     tokens: app.get(TokenVerifier),

@@ -293,6 +293,16 @@ function compileRegionPrior(state: IndexState, ast: QueryAst): (d: number) => nu
   const nationalId = state.columns.dicts.region.get('全国');
   const byNationalLevel = names.level.map((level) => regionFactor('全国', level, prior));
   const national = regionFactor('全国', null, prior);
+  const [region1, level1] = [state.columns.singleOf('region'), state.columns.singleOf('level')];
+  if (region1 && level1) {
+    return (d) => {
+      const region = region1[d]!;
+      if (region < 0) return prior.other;
+      if (region !== nationalId) return byRegion[region]!;
+      const level = level1[d]!;
+      return level >= 0 ? byNationalLevel[level]! : national;
+    };
+  }
   return (d) => {
     const region = values.region[d]!;
     if (region.length === 0) return prior.other;
@@ -373,11 +383,19 @@ function countFacets(state: IndexState, scratch: Scratch, size: number): Record<
     const names = state.columns.names[field];
     let counts = scratch.facetCounts.get(field);
     if (!counts || counts.length < names.length) scratch.facetCounts.set(field, (counts = new Int32Array(names.length + 256)));
-    const column = state.columns.values[field];
     const seen: number[] = [];
-    for (let c = 0; c < candidates; c++) {
-      const vals = column[candDocs[c]!]!;
-      for (let i = 0; i < vals.length; i++) if (counts[vals[i]!]!++ === 0) seen.push(vals[i]!);
+    const single = state.columns.singleOf(field);
+    if (single) {
+      for (let c = 0; c < candidates; c++) {
+        const v = single[candDocs[c]!]!;
+        if (v >= 0 && counts[v]!++ === 0) seen.push(v);
+      }
+    } else {
+      const column = state.columns.values[field];
+      for (let c = 0; c < candidates; c++) {
+        const vals = column[candDocs[c]!]!;
+        for (let i = 0; i < vals.length; i++) if (counts[vals[i]!]!++ === 0) seen.push(vals[i]!);
+      }
     }
     const list: FacetCount[] = seen.map((id) => ({ value: names[id]!, count: counts[id]! }));
     for (const id of seen) counts[id] = 0;

@@ -195,6 +195,7 @@ export async function loadSnapshot(path: string, expectedVersion = currentAnalyz
     const values = view(c.section(`facet.${f}.values`), Int32Array);
     for (let d = 0; d < h.docs; d++) state.columns.values[f][d] = values.subarray(offsets[d], offsets[d + 1]);
   }
+  state.columns.changed();
   state.stored.forEach((st, d) => {
     state.setPublishDays(d, st!.publishDays);
     state.byId.set(st!.doc.id, d);

@@ -1,4 +1,5 @@
-import { BM25 } from '../ranking.js';
+import { createHash } from 'node:crypto';
+import { BM25, BOOST_PARAMS } from '../ranking.js';
 import type { FacetField } from '../types.js';
 
 /** Facet field → OpenSearch keyword field. */
@@ -18,6 +19,21 @@ const keyword = { type: 'keyword' } as const;
 const displayOnly = { type: 'keyword', index: false } as const;
 
 export const MAX_CLAUSES_PER_DOCUMENT = 100_000;
+
+/**
+ * The mapping's own revision. 2: `validity_w`, the validity's weight as a number for the prior's script (ADR 0027).
+ */
+export const MAPPING_REVISION = 2;
+
+/**
+ * What an index's stored values depend on besides the analyzer: the mapping's revision and the validity weights it
+ * stores (`validity_w`). Part of the index's version (OpenSearchSearchIndex.analyzerVersion), so an index made with
+ * an older mapping or other weights is replaced and refilled like one of another analyzer.
+ */
+export function indexRevision(): string {
+  const weights = Object.entries(BOOST_PARAMS.validity).map(([validity, w]) => `${validity}=${w}`);
+  return `m${MAPPING_REVISION}-${createHash('sha256').update(weights.join(',')).digest('hex').slice(0, 6)}`;
+}
 
 /** One primary shard: document frequencies are global, exactly like the embedded engine's. */
 export function policyIndexSettings(): Record<string, unknown> {
@@ -56,6 +72,8 @@ export function policyIndexMappings(analyzerVersion: string): Record<string, unk
       ...Object.fromEntries(Object.values(OS_FACET_FIELD).map((f) => [f, keyword])),
       publish_date: { type: 'date', format: 'yyyy-MM-dd' },
       publish_days: { type: 'integer' },
+      /** BOOST_PARAMS.validity of the document's validity (1 when none): the prior's script reads a number, not a keyword */
+      validity_w: { type: 'double' },
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { analyzerVersion as currentAnalyzerVersion, parseDocNumber } from '@govdisc/text-analysis';
 import { analyzeDocument, type AnalyzedDocument } from '../analysis.js';
+import { validityWeight } from '../ranking.js';
 import { isPinyinPrefix, rankSuggestions, suggestPrefix, toHitFromBody, type RowFields } from '../hits.js';
 import { buildQuery, relaxed } from '../query/build-query.js';
 import {
@@ -21,7 +22,7 @@ import {
   type UpsertResult,
 } from '../types.js';
 import { sendWithRetry } from './bulk-retry.js';
-import { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
+import { indexRevision, OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
 import { PAGE_SOURCE_FIELDS, renderRankBody, renderSearchBody } from './render-query.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -60,6 +61,7 @@ export function toOpenSearchSource(a: AnalyzedDocument): Json {
     ...Object.fromEntries(FACET_FIELDS.map((f) => [OS_FACET_FIELD[f], a.facets[f]])),
     publish_date: doc.publishDate ?? null,
     publish_days: a.publishDays,
+    validity_w: validityWeight(doc.validity ?? null),
   };
 }
 
@@ -109,7 +111,8 @@ const escapeRegex = (s: string) => s.replace(/[.?+*|{}[\]()"\\#@&<>~]/gu, (c) =>
  * sits behind an alias so a rebuild can fill a new index and swap the alias atomically.
  */
 export class OpenSearchSearchIndex implements SearchIndex {
-  readonly analyzerVersion = currentAnalyzerVersion();
+  /** the analyzer's version and the index's revision (mapping, stored weights): an index made with other ones is rebuilt (open()) */
+  readonly analyzerVersion = `${currentAnalyzerVersion()}.${indexRevision()}`;
   private readonly refresh: boolean | 'wait_for';
 
   private constructor(

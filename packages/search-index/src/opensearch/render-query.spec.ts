@@ -1,6 +1,7 @@
 import { buildQuery } from '../query/build-query.js';
-import { DOCNO_BOOST } from '../ranking.js';
-import { renderRankBody, renderSearchBody } from './render-query.js';
+import { regionPriorFor } from '../query/region-prior.js';
+import { DOCNO_BOOST, PLACE_PRIOR, regionFactor } from '../ranking.js';
+import { PRIOR_SCRIPT, renderRankBody, renderSearchBody } from './render-query.js';
 
 type J = Record<string, any>;
 const inner = (body: J): J => body.query.function_score.query;
@@ -43,6 +44,44 @@ describe('renderSearchBody', () => {
     expect(body.query.function_score.boost_mode).toBe('multiply');
     expect(body.sort).toEqual([{ publish_days: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }]);
     expect([body.from, body.size]).toEqual([5, 5]);
+  });
+});
+
+describe('the prior (boostFactor × regionFactor) in OpenSearch', () => {
+  const functions = (req: Parameters<typeof buildQuery>[0]): J[] => {
+    const body: J = renderSearchBody(buildQuery(req));
+    return body.query.function_score.functions;
+  };
+
+  it('is one script reading numbers only, without a region factor when the request asks for none', () => {
+    const body: J = renderSearchBody(buildQuery({ q: '社保' }));
+    expect(body.query.function_score.score_mode).toBe('first');
+    expect(functions({ q: '社保' })).toEqual([
+      {
+        script_score: {
+          script: { lang: 'painless', source: PRIOR_SCRIPT, params: { now: expect.any(Number), recency: 0.3, halfLife: 5 } },
+        },
+      },
+    ]);
+    expect(PRIOR_SCRIPT).not.toMatch(/doc\['(validity|region|level)'\]/u);
+  });
+
+  it("gives each document the first region factor whose filter matches, in regionFactor()'s order", () => {
+    const fns = functions({ q: '社保', regionPrior: true, homeRegion: '浙江省杭州市' });
+    const factors = fns.map((f) => [f.filter ?? null, f.script_score.script.params.region]);
+    expect(factors).toEqual([
+      ...Object.entries(PLACE_PRIOR.nationalLevels).map(([level, w]) => [
+        { bool: { filter: [{ term: { region: '全国' } }, { term: { level } }] } },
+        PLACE_PRIOR.national * w,
+      ]),
+      [{ term: { region: '全国' } }, PLACE_PRIOR.national],
+      [{ prefix: { region: '浙江省杭州市' } }, PLACE_PRIOR.homeCity],
+      [{ prefix: { region: '浙江省' } }, PLACE_PRIOR.homeProvince],
+      [null, PLACE_PRIOR.other],
+    ]);
+    // the same factors as regionFactor() for a document each filter picks first
+    expect(factors[0]![1]).toBe(regionFactor('全国', '全国人大', regionPriorFor('社保', '浙江省杭州市')));
+    expect(factors.at(-1)![1]).toBe(regionFactor(null, null, regionPriorFor('社保', '浙江省杭州市')));
   });
 });
 
