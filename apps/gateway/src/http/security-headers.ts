@@ -18,7 +18,7 @@ export function helmetHeaders(): Record<string, string> {
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
   helmet(HELMET_OPTIONS)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
+    if (error) throw error as Error; // helmet passes only Errors
   });
   return headers;
 }
