@@ -39,6 +39,11 @@ function bigramKeys(text: string): number[] {
 interface Posting {
   docs: number[];
   tfs: number[];
+  /** each document's BM25 term for this bigram, as first() adds it; computed at corpus `weighedAt` */
+  terms: Float64Array;
+  /** `docs` as a typed array, made with `terms` */
+  docIds: Int32Array;
+  weighedAt: number;
 }
 
 /**
@@ -59,6 +64,8 @@ export class QuestionBigramRanker {
   /** per document: the length term of BM25's denominator (k1·b·len / average len), kept until a document changes */
   private lenTerms = new Float64Array(0);
   private lenTermsValid = false;
+  /** bumped by every change of the documents: every posting's terms (IDF, length norm) are then recomputed when next used */
+  private generation = 0;
   // scratch for one question at a time
   private acc = new Float64Array(0);
   private readonly touched: number[] = [];
@@ -76,7 +83,7 @@ export class QuestionBigramRanker {
       this.grams.push([...tf.keys()]);
       for (const [g, n] of tf) {
         let p = this.postings.get(g);
-        if (!p) this.postings.set(g, (p = { docs: [], tfs: [] }));
+        if (!p) this.postings.set(g, (p = { docs: [], tfs: [], terms: new Float64Array(0), docIds: new Int32Array(0), weighedAt: -1 }));
         p.docs.push(d);
         p.tfs.push(n);
       }
@@ -86,6 +93,7 @@ export class QuestionBigramRanker {
     }
     if (at.length > 0) this.docsOf.set(id, at);
     this.lenTermsValid = false;
+    this.generation++;
   }
 
   remove(id: string): void {
@@ -104,6 +112,7 @@ export class QuestionBigramRanker {
     }
     this.docsOf.delete(id);
     this.lenTermsValid = false;
+    this.generation++;
   }
 
   /** The id of the stored question BM25 ranks first for `question` (ties: the earlier stored), or undefined. */
@@ -111,17 +120,15 @@ export class QuestionBigramRanker {
     if (this.live === 0) return undefined;
     if (this.acc.length < this.ids.length) this.acc = new Float64Array(Math.max(1024, this.ids.length * 2));
     const { acc, touched } = this;
-    const lenTerms = this.lengthTerms();
     for (const g of new Set(bigramKeys(question))) {
       const p = this.postings.get(g);
       if (!p) continue;
-      const n = p.docs.length;
-      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
-      for (let i = 0; i < n; i++) {
-        const d = p.docs[i]!;
-        const tf = p.tfs[i]!;
+      const terms = this.termsOf(p);
+      const docs = p.docIds;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
         if (acc[d] === 0) touched.push(d);
-        acc[d] = acc[d]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B) + lenTerms[d]!);
+        acc[d] = acc[d]! + terms[i]!;
       }
     }
     let best = -1;
@@ -133,6 +140,26 @@ export class QuestionBigramRanker {
     }
     touched.length = 0;
     return best >= 0 ? this.ids[best]! : undefined;
+  }
+
+  /**
+   * A posting's BM25 terms, kept until a document changes (the same expression on the same numbers as when it was
+   * computed per question, so the scores stay bit for bit the same; on a question only the additions are left).
+   */
+  private termsOf(p: Posting): Float64Array {
+    if (p.weighedAt !== this.generation) {
+      const lenTerms = this.lengthTerms();
+      const n = p.docs.length;
+      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
+      if (p.terms.length !== n) p.terms = new Float64Array(n);
+      p.docIds = Int32Array.from(p.docs);
+      for (let i = 0; i < n; i++) {
+        const tf = p.tfs[i]!;
+        p.terms[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B) + lenTerms[p.docs[i]!]!);
+      }
+      p.weighedAt = this.generation;
+    }
+    return p.terms;
   }
 
   /** Each document's `norm · len` as first() adds it (the same products: the scores stay bit for bit the same). */
