@@ -18,11 +18,12 @@
 // with it, and the false-accept rate on questions the pairs cannot answer (top confidence ≥ threshold).
 // --dump writes the pipeline's answer to every question (answerable, then unanswerable) as JSON lines: its
 // top-10 ids in order, the top 3 with confidence and score (rounded to 1e-9) and whether the top one is accepted,
-// so two builds can be compared with `cmp` (a matcher change that keeps the ranking must keep these identical).
+// the engine's hits handed to the matcher, the bigram second opinion, the calibrated confidences of the top 3 and
+// whether qa-svc would answer (QA_CONFIDENCE_MODEL's threshold), so two builds can be compared with `cmp` (a matcher change that keeps the ranking must keep these identical).
 // --what-if adds a row for the engine with the recommended Q&A-mode code changes simulated on its query AST.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { QuestionMatcher } from '@govdisc/text-analysis';
+import { calibrateMatches, QA_CONFIDENCE_MODEL, QuestionMatcher } from '@govdisc/text-analysis';
 import {
   arg,
   baselineRank,
@@ -71,8 +72,8 @@ async function main() {
   console.log(
     `${pairs.length} Q&A pairs, ${set.length} reworded questions (${SET}), indices and matcher built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const ask = (q) =>
-    matcher.match(q, { engineHits: pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits, limit: K });
+  const engineHitsOf = (q) => pipeline.rankSync({ q, pageSize: ASK_CANDIDATES, now: NOW, match: 'loose' }).hits;
+  const ask = (q) => matcher.match(q, { engineHits: engineHitsOf(q), limit: K });
 
   const systems = {
     // Exactly as qa-svc's ask does it: the engine's hits with loose word matching (askers add words the
@@ -141,7 +142,12 @@ async function main() {
   if (DUMP) {
     const rounded = (x) => Math.round(x * 1e9) / 1e9;
     const rows = [...answerable.map((r) => ['answerable', r.s]), ...unanswerable.map((r) => ['unanswerable', r.s])].map(([kind, s]) => {
-      const ranked = ask(s.question);
+      const engineHits = engineHitsOf(s.question);
+      const ranked = matcher.match(s.question, { engineHits, limit: K });
+      // what qa-svc decides on top of the ranking: the calibrated confidence with the engine's and the bigram
+      // ranker's agreement, and whether it answers (the model's threshold)
+      const bigramTop = matcher.bigramFirst(s.question);
+      const calibrated = calibrateMatches(QA_CONFIDENCE_MODEL, ranked, { engineTop: engineHits[0]?.id, bigramTop });
       return JSON.stringify({
         kind,
         id: s.id,
@@ -149,6 +155,10 @@ async function main() {
         top10: ranked.map((r) => r.id),
         top3: ranked.slice(0, 3).map((r) => ({ id: r.id, confidence: r.confidence, score: rounded(r.score) })),
         accepted: (ranked[0]?.confidence ?? 0) >= THRESHOLD,
+        engine: engineHits.map((h) => [h.id, rounded(h.score)]),
+        bigramTop: bigramTop ?? null,
+        calibrated: calibrated.slice(0, 3).map((m) => m.confidence),
+        answered: (calibrated[0]?.confidence ?? 0) >= QA_CONFIDENCE_MODEL.threshold,
       });
     });
     writeFileSync(DUMP, `${rows.join('\n')}\n`);

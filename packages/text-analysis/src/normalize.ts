@@ -1,4 +1,5 @@
 import { Converter, Locale } from 'opencc-js/t2cn';
+import { RecentResults } from './recent-results.js';
 
 /** Traditional → simplified, table-driven (OpenCC's standard traditional tables). */
 // opencc-js's preset typings do not resolve under nodenext module resolution, so the converter is typed here.
@@ -64,6 +65,13 @@ function mayChange(text: string): boolean {
  */
 export function normalize(text: string): string {
   if (!text) return '';
+  return recentlyNormalized.get(text, normalizeNow);
+}
+
+/** a question is normalised four or five times per ask (engine, matcher, places, words, bigrams) */
+const recentlyNormalized = new RecentResults<string>(4);
+
+function normalizeNow(text: string): string {
   const nfkc = text.normalize('NFKC');
   return (mayChange(nfkc) ? toSimplified(nfkc) : nfkc).toLowerCase().replace(/\s+/gu, ' ').trim();
 }

@@ -5,6 +5,8 @@ test('a question is cut into the character pairs of its Han, letter and digit ru
   expect(questionBigrams('社保 缓缴？A股')).toEqual(['社保', '缓缴', 'a股']);
   expect(questionBigrams('税')).toEqual(['税']);
   expect(questionBigrams('？！')).toEqual([]);
+  // a character outside the basic plane is one character, not two halves
+  expect(questionBigrams('𠮷野家 𠮷')).toEqual(['𠮷野', '野家', '𠮷']);
 });
 
 test('ranks first the stored question sharing the rarest pairs, by its best phrasing', () => {

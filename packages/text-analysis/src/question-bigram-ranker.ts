@@ -4,13 +4,33 @@ import { normalize } from './normalize.js';
 const K1 = 1.2;
 const B = 0.75;
 
+const RUNS = /[\p{Script=Han}a-z0-9]+/gu;
+
 /** Character bigrams of a text's Han/Latin/digit runs (a one-character run counts as itself). */
 export function questionBigrams(text: string): string[] {
-  const out: string[] = [];
-  for (const run of normalize(text).match(/[\p{Script=Han}a-z0-9]+/gu) ?? []) {
-    const c = [...run];
-    if (c.length === 1) out.push(c[0]!);
-    for (let i = 0; i + 1 < c.length; i++) out.push(c[i]! + c[i + 1]!);
+  return bigramKeys(text).map((k) => (k < PAIR ? String.fromCodePoint(k) : String.fromCodePoint(Math.floor(k / PAIR), k % PAIR)));
+}
+
+/** One past the highest code point: a bigram's key is first × PAIR + second, a lone character's its code point. */
+const PAIR = 0x110000;
+
+/**
+ * questionBigrams as numbers (no string per bigram to build and hash on every question): the same bigrams in the
+ * same order, each key standing for exactly one bigram.
+ */
+function bigramKeys(text: string): number[] {
+  const out: number[] = [];
+  for (const run of normalize(text).match(RUNS) ?? []) {
+    let prev = -1;
+    let n = 0;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.codePointAt(i)!;
+      if (c > 0xffff) i++;
+      if (prev >= 0) out.push(prev * PAIR + c);
+      prev = c;
+      n++;
+    }
+    if (n === 1) out.push(prev);
   }
   return out;
 }
@@ -19,6 +39,11 @@ export function questionBigrams(text: string): string[] {
 interface Posting {
   docs: number[];
   tfs: number[];
+  /** each document's BM25 term for this bigram, as first() adds it; computed at corpus `weighedAt` */
+  terms: Float64Array;
+  /** `docs` as a typed array, made with `terms` */
+  docIds: Int32Array;
+  weighedAt: number;
 }
 
 /**
@@ -31,11 +56,16 @@ export class QuestionBigramRanker {
   /** per document: its pair's id (null once removed), length and distinct bigrams */
   private readonly ids: (string | null)[] = [];
   private readonly lens: number[] = [];
-  private readonly grams: string[][] = [];
+  private readonly grams: number[][] = [];
   private readonly docsOf = new Map<string, number[]>();
-  private readonly postings = new Map<string, Posting>();
+  private readonly postings = new Map<number, Posting>();
   private live = 0;
   private totalLen = 0;
+  /** per document: the length term of BM25's denominator (k1·b·len / average len), kept until a document changes */
+  private lenTerms = new Float64Array(0);
+  private lenTermsValid = false;
+  /** bumped by every change of the documents: every posting's terms (IDF, length norm) are then recomputed when next used */
+  private generation = 0;
   // scratch for one question at a time
   private acc = new Float64Array(0);
   private readonly touched: number[] = [];
@@ -44,16 +74,16 @@ export class QuestionBigramRanker {
     this.remove(id);
     const at: number[] = [];
     for (const text of phrasings) {
-      const grams = questionBigrams(text);
+      const grams = bigramKeys(text);
       if (grams.length === 0) continue;
       const d = this.ids.push(id) - 1;
       this.lens.push(grams.length);
-      const tf = new Map<string, number>();
+      const tf = new Map<number, number>();
       for (const g of grams) tf.set(g, (tf.get(g) ?? 0) + 1);
       this.grams.push([...tf.keys()]);
       for (const [g, n] of tf) {
         let p = this.postings.get(g);
-        if (!p) this.postings.set(g, (p = { docs: [], tfs: [] }));
+        if (!p) this.postings.set(g, (p = { docs: [], tfs: [], terms: new Float64Array(0), docIds: new Int32Array(0), weighedAt: -1 }));
         p.docs.push(d);
         p.tfs.push(n);
       }
@@ -62,6 +92,8 @@ export class QuestionBigramRanker {
       this.totalLen += grams.length;
     }
     if (at.length > 0) this.docsOf.set(id, at);
+    this.lenTermsValid = false;
+    this.generation++;
   }
 
   remove(id: string): void {
@@ -79,24 +111,24 @@ export class QuestionBigramRanker {
       this.grams[d] = [];
     }
     this.docsOf.delete(id);
+    this.lenTermsValid = false;
+    this.generation++;
   }
 
   /** The id of the stored question BM25 ranks first for `question` (ties: the earlier stored), or undefined. */
   first(question: string): string | undefined {
     if (this.live === 0) return undefined;
     if (this.acc.length < this.ids.length) this.acc = new Float64Array(Math.max(1024, this.ids.length * 2));
-    const { acc, touched, lens } = this;
-    const norm = (K1 * B) / (this.totalLen / this.live);
-    for (const g of new Set(questionBigrams(question))) {
+    const { acc, touched } = this;
+    for (const g of new Set(bigramKeys(question))) {
       const p = this.postings.get(g);
       if (!p) continue;
-      const n = p.docs.length;
-      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
-      for (let i = 0; i < n; i++) {
-        const d = p.docs[i]!;
-        const tf = p.tfs[i]!;
+      const terms = this.termsOf(p);
+      const docs = p.docIds;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
         if (acc[d] === 0) touched.push(d);
-        acc[d] = acc[d]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B) + norm * lens[d]!);
+        acc[d] = acc[d]! + terms[i]!;
       }
     }
     let best = -1;
@@ -108,5 +140,36 @@ export class QuestionBigramRanker {
     }
     touched.length = 0;
     return best >= 0 ? this.ids[best]! : undefined;
+  }
+
+  /**
+   * A posting's BM25 terms, kept until a document changes (the same expression on the same numbers as when it was
+   * computed per question, so the scores stay bit for bit the same; on a question only the additions are left).
+   */
+  private termsOf(p: Posting): Float64Array {
+    if (p.weighedAt !== this.generation) {
+      const lenTerms = this.lengthTerms();
+      const n = p.docs.length;
+      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
+      if (p.terms.length !== n) p.terms = new Float64Array(n);
+      p.docIds = Int32Array.from(p.docs);
+      for (let i = 0; i < n; i++) {
+        const tf = p.tfs[i]!;
+        p.terms[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B) + lenTerms[p.docs[i]!]!);
+      }
+      p.weighedAt = this.generation;
+    }
+    return p.terms;
+  }
+
+  /** Each document's `norm · len` as first() adds it (the same products: the scores stay bit for bit the same). */
+  private lengthTerms(): Float64Array {
+    if (!this.lenTermsValid) {
+      const norm = (K1 * B) / (this.totalLen / this.live);
+      if (this.lenTerms.length < this.lens.length) this.lenTerms = new Float64Array(Math.max(1024, this.lens.length * 2));
+      for (let d = 0; d < this.lens.length; d++) this.lenTerms[d] = norm * this.lens[d]!;
+      this.lenTermsValid = true;
+    }
+    return this.lenTerms;
   }
 }

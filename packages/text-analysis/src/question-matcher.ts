@@ -202,7 +202,10 @@ export class QuestionMatcher {
   private readonly askedWordKeys = new ScratchMap();
   private readonly storedWordFound = new ScratchMap();
   private readonly phrasingWordKeys = new ScratchMap();
-  private readonly gathered = new ScratchMap();
+  /** gather's score per slot, valid where `gatheredMark` holds the current `gatheredStamp` (typed arrays: the loop runs over thousands of postings) */
+  private gatheredScore = new Float64Array(0);
+  private gatheredMark = new Uint32Array(0);
+  private gatheredStamp = 0;
   /** which words of one side the other holds (refilled for each comparison) */
   private readonly foundScratch: boolean[] = [];
 
@@ -446,8 +449,9 @@ export class QuestionMatcher {
         if (id < 0 || keys.has(id)) continue;
         scale.set(id, Math.max(scale.get(id) ?? 0, this.tune.paraphrase * p.weight));
       }
-    const acc = this.gathered;
-    acc.clear();
+    const stamp = this.nextGatherStamp();
+    const score = this.gatheredScore;
+    const mark = this.gatheredMark;
     const touched: number[] = [];
     for (const k of [...keys, ...scale.keys()]) {
       const list = k >= 0 ? this.postings[k] : undefined;
@@ -456,11 +460,29 @@ export class QuestionMatcher {
       const slots = this.postingArray(k, list);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
-        if (!acc.has(slot)) touched.push(slot);
-        acc.set(slot, acc.get(slot) + w);
+        if (mark[slot] !== stamp) {
+          mark[slot] = stamp;
+          touched.push(slot);
+          score[slot] = w;
+        } else score[slot] = score[slot]! + w;
       }
     }
-    return topInOrder(touched, (slot) => acc.get(slot), MATCH_PARAMS.candidates).map((slot) => this.slots[slot]!);
+    return topInOrder(touched, (slot) => score[slot]!, MATCH_PARAMS.candidates).map((slot) => this.slots[slot]!);
+  }
+
+  /** A fresh stamp for gather's per-slot scores (sized to every slot, emptied by moving to the next stamp). */
+  private nextGatherStamp(): number {
+    if (this.gatheredMark.length < this.slots.length) {
+      const size = Math.max(1024, this.slots.length * 2);
+      this.gatheredScore = new Float64Array(size);
+      this.gatheredMark = new Uint32Array(size);
+      this.gatheredStamp = 0;
+    }
+    if (++this.gatheredStamp === 0xffffffff) {
+      this.gatheredMark.fill(0);
+      this.gatheredStamp = 1;
+    }
+    return this.gatheredStamp;
   }
 
   /** The `w:` ids of a word's synonyms' canonical keys (-1 for a key no stored question has), in synonym order. */
@@ -488,11 +510,13 @@ export class QuestionMatcher {
   }
 
   private weigh(side: Side): Weights {
-    const words = Float64Array.from(side.words, (w) => FEATURE_WEIGHTS.word * this.idf(w.keyIds[0]!));
-    const grams = side.gramBase.map((weight, i) => weight * this.idf(side.gramIds[i]!));
+    const words = new Float64Array(side.words.length);
+    for (let i = 0; i < words.length; i++) words[i] = FEATURE_WEIGHTS.word * this.idf(side.words[i]!.keyIds[0]!);
+    const grams = new Float64Array(side.gramBase.length);
+    for (let i = 0; i < grams.length; i++) grams[i] = side.gramBase[i]! * this.idf(side.gramIds[i]!);
     let total = 0;
-    for (const x of words) total += x;
-    for (const x of grams) total += x;
+    for (let i = 0; i < words.length; i++) total += words[i]!;
+    for (let i = 0; i < grams.length; i++) total += grams[i]!;
     return { words, grams, total };
   }
 
@@ -744,7 +768,14 @@ export function kthLargest(values: Float64Array, k: number): number {
 
 /** For each word, the indexes of the other words inside it (its sub-words in the same list). */
 function subWords(words: readonly string[]): number[][] {
-  return words.map((word) => words.flatMap((w, i) => (w !== word && word.includes(w) ? [i] : [])));
+  // runs for every asked question (n² pairs of its words): loops, and only shorter words can be inside
+  const out: number[][] = [];
+  for (const word of words) {
+    const parts: number[] = [];
+    for (let i = 0; i < words.length; i++) if (words[i]!.length < word.length && word.includes(words[i]!)) parts.push(i);
+    out.push(parts);
+  }
+  return out;
 }
 
 /** Whether a text (its word keys marked in `keys`) holds word `w`: as a word, a synonym, or inside its text. */

@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict as defaultDict } from '@node-rs/jieba/dict.js';
 import { DICT_FILES, readDictFile } from './dictionary.js';
 import { normalize } from './normalize.js';
+import { RecentResults } from './recent-results.js';
 import { isWordlike, QUERY_FILLERS, STOPWORDS } from './stopwords.js';
 
 /** Frozen segmentation settings; part of analyzerVersion. HMM off: fewer invented fragments. */
@@ -46,12 +47,16 @@ export function indexTokens(text: string): string[] {
 export function queryTokens(text: string): string[] {
   const norm = normalize(text);
   if (!norm) return [];
-  const words = getJieba().cut(norm, SEGMENTER_SETTINGS.hmm).filter(keep);
+  const words = preciseCut(norm).filter(keep);
   const meaningful = words.filter((w) => !QUERY_FILLERS.has(w));
   return meaningful.length > 0 ? meaningful : words;
 }
 
 /** Raw precise-mode words covering the input contiguously (for highlighting boundaries). */
 export function cutWords(text: string): string[] {
-  return text ? getJieba().cut(text, SEGMENTER_SETTINGS.hmm) : [];
+  return text ? [...preciseCut(text)] : [];
 }
+
+/** an asked question is cut in precise mode twice (the engine's query words, the matcher's meaningful runs) */
+const recentCuts = new RecentResults<readonly string[]>(2);
+const preciseCut = (text: string): readonly string[] => recentCuts.get(text, (t) => getJieba().cut(t, SEGMENTER_SETTINGS.hmm));
