@@ -86,19 +86,27 @@ test('a fan-out reaches every subscriber once, and a disclosure notice arriving 
 test('a batch redone after a crash (cursor back where the last commit left it) duplicates nothing', async () => {
   const e = policy();
   await publish(e);
-  await eventually(async () => expect((await counts(e.id)).total).toBe(SUBSCRIBERS), { timeoutMs: 30_000 });
+  const job = async () =>
+    (
+      await queryRows<{ status: string; cursor: string }>(
+        env.databaseUrl,
+        'SELECT status, cursor FROM notify.policy_fanout WHERE event_id = $1',
+        [e.id],
+      )
+    )[0];
+  // Wait for the job itself to finish, not only for its last inserts: the empty batch that marks it DONE comes after.
+  await eventually(async () => expect(await job()).toEqual({ status: 'DONE', cursor: `p${SUBSCRIBERS}` }), { timeoutMs: 30_000 });
+  expect(await counts(e.id)).toEqual({ total: SUBSCRIBERS, people: SUBSCRIBERS });
   // As if the process died after its inserts but before a later batch committed: rewind the job.
   await queryRows(
     env.databaseUrl,
     "UPDATE notify.policy_fanout SET status = 'RUNNING', cursor = 'p03000', done_at = NULL WHERE event_id = $1",
     [e.id],
   );
-  await app.get(FanoutWorker).runOnce();
+  // The service's own loop may take the job first (SKIP LOCKED then hands this call nothing), so run until it is done.
+  await eventually(async () => {
+    await app.get(FanoutWorker).runOnce();
+    expect(await job()).toEqual({ status: 'DONE', cursor: `p${SUBSCRIBERS}` });
+  });
   expect(await counts(e.id)).toEqual({ total: SUBSCRIBERS, people: SUBSCRIBERS });
-  const [job] = await queryRows<{ status: string; cursor: string }>(
-    env.databaseUrl,
-    'SELECT status, cursor FROM notify.policy_fanout WHERE event_id = $1',
-    [e.id],
-  );
-  expect(job).toEqual({ status: 'DONE', cursor: `p${SUBSCRIBERS}` });
 });
