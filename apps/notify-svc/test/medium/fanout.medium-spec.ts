@@ -104,9 +104,12 @@ test('a batch redone after a crash (cursor back where the last commit left it) d
     [e.id],
   );
   // The service's own loop may take the job first (SKIP LOCKED then hands this call nothing), so run until it is done.
-  await eventually(async () => {
-    await app.get(FanoutWorker).runOnce();
-    expect(await job()).toEqual({ status: 'DONE', cursor: `p${SUBSCRIBERS}` });
-  });
+  await eventually(
+    async () => {
+      await app.get(FanoutWorker).runOnce();
+      expect(await job()).toEqual({ status: 'DONE', cursor: `p${SUBSCRIBERS}` });
+    },
+    { timeoutMs: 30_000 },
+  );
   expect(await counts(e.id)).toEqual({ total: SUBSCRIBERS, people: SUBSCRIBERS });
 });
