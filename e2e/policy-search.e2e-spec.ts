@@ -1,4 +1,4 @@
-import { eventually } from '@govdisc/testing';
+import { eventually, requiredOpensearchUrl } from '@govdisc/testing';
 import { bearer, tokenFor } from './auth.js';
 import { fixturePolicies } from './corpus.js';
 import { importPoliciesPublished } from './publishing.js';
@@ -8,19 +8,10 @@ import { type Stack, api, startStack } from './stack.js';
 const WANTED = ['law-430645f0eca5', 'ncp-4519298476cf3b79'];
 const records = fixturePolicies(WANTED);
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")',
-    );
-  return url;
-}
-
 // Every case runs on both engines behind the search port: the embedded one and a real OpenSearch.
 const engines: Array<[string, () => string | undefined]> = [
   ['the embedded engine', () => undefined],
-  ['OpenSearch', opensearchUrl],
+  ['OpenSearch', requiredOpensearchUrl],
 ];
 
 describe.each(engines)('policy search on %s', (_engine, engineUrl) => {

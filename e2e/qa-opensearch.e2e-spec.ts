@@ -1,4 +1,4 @@
-import { eventually } from '@govdisc/testing';
+import { eventually, requiredOpensearchUrl } from '@govdisc/testing';
 import { bearer, tokenFor } from './auth.js';
 import { FIXTURE_QA_PAIRS } from './corpus.js';
 import { askScenario, importQaSample, repealScenario } from './qa-scenarios.js';
@@ -11,17 +11,8 @@ let editor: Record<string, string>;
 let admin: Record<string, string>;
 let reviewer: Record<string, string>;
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(bash infra/scripts/up-external.sh)")',
-    );
-  return url;
-}
-
 beforeAll(async () => {
-  stack = await startStack({ opensearchUrl: opensearchUrl() });
+  stack = await startStack({ opensearchUrl: requiredOpensearchUrl() });
   const signIn = async (user: string) => bearer(await tokenFor(stack.issuerUrl, user));
   [editor, admin, reviewer] = await Promise.all([signIn('editor1'), signIn('admin1'), signIn('reviewer1')]);
   await importQaSample(stack, { editor, reviewer });
@@ -34,7 +25,8 @@ afterAll(async () => {
 test('qa-svc and policy-svc keep their indices in OpenSearch, each under its own alias of this stack', async () => {
   const { qa, policies } = stack.searchAliases!;
   expect(qa).not.toBe(policies);
-  const count = async (alias: string) => ((await (await fetch(`${opensearchUrl()}/${alias}/_count`)).json()) as { count: number }).count;
+  const count = async (alias: string) =>
+    ((await (await fetch(`${requiredOpensearchUrl()}/${alias}/_count`)).json()) as { count: number }).count;
   await eventually(async () => expect(await count(qa)).toBe(FIXTURE_QA_PAIRS));
   expect(await count(policies)).toBe(0); // no policy published yet: the Q&A never land in the policy index
 });

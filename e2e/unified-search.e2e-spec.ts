@@ -1,4 +1,4 @@
-import { eventually } from '@govdisc/testing';
+import { eventually, requiredOpensearchUrl } from '@govdisc/testing';
 import { randomUUID } from 'node:crypto';
 import { bearer, tokenFor } from './auth.js';
 import { publishedPair, publishedPolicy } from './publishing.js';
@@ -9,18 +9,9 @@ import { type Stack, api, startStack } from './stack.js';
 // never found; a service that hangs leaves its part out (named in `partial`); bad input → 400 with a code.
 type Item = { type: string; id: string; title: string; snippet: string; score: number };
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: run the tests with `npm test`, which starts OpenSearch (or eval "$(cat /work/wt/external.env)")',
-    );
-  return url;
-}
-
 const engines: Array<[string, () => string | undefined]> = [
   ['the embedded engine', () => undefined],
-  ['OpenSearch', opensearchUrl],
+  ['OpenSearch', requiredOpensearchUrl],
 ];
 
 describe.each(engines)('unified search on %s', (_engine, engineUrl) => {

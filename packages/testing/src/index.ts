@@ -10,3 +10,4 @@ export * from './nest-app.js';
 export * from './smtp-server.js';
 export * from './webhook-receiver.js';
 export * from './rpc.js';
+export * from './opensearch.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { OpenSearchSearchIndex } from '@govdisc/search-index';
-import { type MediumEnv, eventually, prepareMediumEnv, startMediumApp } from '@govdisc/testing';
+import { type MediumEnv, eventually, prepareMediumEnv, startMediumApp, requiredOpensearchUrl } from '@govdisc/testing';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
@@ -21,20 +21,11 @@ const alias = `govdisc-policies-test-${randomUUID().slice(0, 8)}`;
 let env: MediumEnv;
 let app: INestApplication | undefined;
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` and export OPENSEARCH_URL=<the URL it prints>',
-    );
-  return url;
-}
-
 const start = async () => {
   const config = loadAppConfig({
     ...env.env,
     DB_SCHEMA: 'policy',
-    OPENSEARCH_URL: opensearchUrl(),
+    OPENSEARCH_URL: requiredOpensearchUrl(),
     OPENSEARCH_ALIAS: alias,
     SEARCH_SNAPSHOT_DEBOUNCE_MS: '200',
   });
@@ -47,7 +38,7 @@ const publish = async (title: string, body: string) => {
   return documents.publish((await documents.create({ title, body }, editor)).id, reviewer, ctx);
 };
 const behindAlias = async () => {
-  const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias });
+  const index = await OpenSearchSearchIndex.open({ node: requiredOpensearchUrl(), alias });
   try {
     return { name: await index.currentIndex(), position: (await index.readMeta('projectionPosition')) as { seq: number } | null };
   } finally {
@@ -62,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias });
+  const index = await OpenSearchSearchIndex.open({ node: requiredOpensearchUrl(), alias });
   await index.drop();
   await index.close();
   await env?.cleanup();

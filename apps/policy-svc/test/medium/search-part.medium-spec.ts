@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorCode, searchPolicyPart } from '@govdisc/contracts';
 import { OpenSearchSearchIndex } from '@govdisc/search-index';
-import { type MediumEnv, type ServedRpc, eventually, prepareMediumEnv, serveRpc, startMediumApp } from '@govdisc/testing';
+import {
+  type MediumEnv,
+  type ServedRpc,
+  eventually,
+  prepareMediumEnv,
+  serveRpc,
+  startMediumApp,
+  requiredOpensearchUrl,
+} from '@govdisc/testing';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
@@ -17,21 +25,12 @@ const ctx = { source: 'policy-svc', correlationId: 'medium-search-part' };
 const editor = { sub: 'editor-1', roles: ['editor'] };
 const reviewer = { sub: 'reviewer-1', roles: ['reviewer'] };
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` and export OPENSEARCH_URL=<the URL it prints>',
-    );
-  return url;
-}
-
 const engines = [
   { name: 'embedded', env: (): Record<string, string> => ({}) },
   {
     name: 'OpenSearch',
     env: (): Record<string, string> => ({
-      OPENSEARCH_URL: opensearchUrl(),
+      OPENSEARCH_URL: requiredOpensearchUrl(),
       OPENSEARCH_ALIAS: `govdisc-policies-part-${randomUUID().slice(0, 8)}`,
     }),
   },
@@ -69,7 +68,7 @@ describe.each(engines)('the policy part of unified search on the $name engine', 
     await served?.stop();
     await app?.close();
     if (engineEnv?.OPENSEARCH_ALIAS) {
-      const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias: engineEnv.OPENSEARCH_ALIAS });
+      const index = await OpenSearchSearchIndex.open({ node: requiredOpensearchUrl(), alias: engineEnv.OPENSEARCH_ALIAS });
       await index.drop();
       await index.close();
     }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { UpsertQaPairReq, parseOrThrow, type z } from '@govdisc/contracts';
 import { OpenSearchSearchIndex } from '@govdisc/search-index';
-import { type MediumEnv, eventually, prepareMediumEnv, startMediumApp } from '@govdisc/testing';
+import { type MediumEnv, eventually, prepareMediumEnv, startMediumApp, requiredOpensearchUrl } from '@govdisc/testing';
 import { QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -20,16 +20,6 @@ import { publishPair } from '../publish-pair.js';
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const admin = { sub: 'admin-1', roles: ['admin'] };
 const editor = { sub: 'editor-1', roles: ['editor'] };
-
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url) {
-    throw new Error(
-      'OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` (or `bash infra/scripts/opensearch.sh start`) and export OPENSEARCH_URL=<the URL it prints>',
-    );
-  }
-  return url;
-}
 
 const PAIRS: z.input<typeof UpsertQaPairReq>[] = [
   {
@@ -55,9 +45,9 @@ const engines: Engine[] = [
   { name: 'embedded', env: () => ({}) },
   {
     name: 'OpenSearch',
-    env: () => ({ OPENSEARCH_URL: opensearchUrl(), QA_INDEX_ALIAS: `govdisc-qa-test-${randomUUID().slice(0, 8)}` }),
+    env: () => ({ OPENSEARCH_URL: requiredOpensearchUrl(), QA_INDEX_ALIAS: `govdisc-qa-test-${randomUUID().slice(0, 8)}` }),
     cleanup: async (alias) => {
-      const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias });
+      const index = await OpenSearchSearchIndex.open({ node: requiredOpensearchUrl(), alias });
       await index.drop();
       await index.close();
     },

@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorCode, UpsertQaPairReq, parseOrThrow, searchQaPart } from '@govdisc/contracts';
 import { OpenSearchSearchIndex } from '@govdisc/search-index';
-import { type MediumEnv, type ServedRpc, eventually, prepareMediumEnv, serveRpc, startMediumApp } from '@govdisc/testing';
+import {
+  type MediumEnv,
+  type ServedRpc,
+  eventually,
+  prepareMediumEnv,
+  serveRpc,
+  startMediumApp,
+  requiredOpensearchUrl,
+} from '@govdisc/testing';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from '../../src/app.module.js';
@@ -15,20 +23,14 @@ import { EDITOR, publishPair } from '../publish-pair.js';
 // OpenSearch at $OPENSEARCH_URL (a missing URL fails, it is never skipped).
 const migrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
-function opensearchUrl(): string {
-  const url = process.env.OPENSEARCH_URL;
-  if (!url)
-    throw new Error(
-      'OPENSEARCH_URL is not set: start OpenSearch with `eval "$(bash infra/scripts/up-external.sh)"` and export OPENSEARCH_URL=<the URL it prints>',
-    );
-  return url;
-}
-
 const engines = [
   { name: 'embedded', env: (): Record<string, string> => ({}) },
   {
     name: 'OpenSearch',
-    env: (): Record<string, string> => ({ OPENSEARCH_URL: opensearchUrl(), QA_INDEX_ALIAS: `govdisc-qa-part-${randomUUID().slice(0, 8)}` }),
+    env: (): Record<string, string> => ({
+      OPENSEARCH_URL: requiredOpensearchUrl(),
+      QA_INDEX_ALIAS: `govdisc-qa-part-${randomUUID().slice(0, 8)}`,
+    }),
   },
 ];
 
@@ -69,7 +71,7 @@ describe.each(engines)('the Q&A part of unified search on the $name engine', (en
     await served?.stop();
     await app?.close();
     if (engineEnv?.QA_INDEX_ALIAS) {
-      const index = await OpenSearchSearchIndex.open({ node: opensearchUrl(), alias: engineEnv.QA_INDEX_ALIAS });
+      const index = await OpenSearchSearchIndex.open({ node: requiredOpensearchUrl(), alias: engineEnv.QA_INDEX_ALIAS });
       await index.drop();
       await index.close();
     }
