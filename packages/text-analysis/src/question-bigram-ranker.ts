@@ -78,7 +78,7 @@ export class QuestionBigramRanker {
   private acc = new Float64Array(0);
   private readonly touched: number[] = [];
   private readonly asked: Posting[] = [];
-  private restScratch = new Float64Array(0);
+  private after = new Float64Array(0);
 
   upsert(id: string, phrasings: readonly string[]): void {
     this.remove(id);
@@ -131,33 +131,45 @@ export class QuestionBigramRanker {
 
   /**
    * The id of the stored question BM25 ranks first for `question` (ties: the earlier stored), or undefined.
-   * The question's bigrams are added in their order as before (the same sums, bit for bit); after each one, when the
-   * leading document is ahead of every other by more than the remaining bigrams could add to any document, it is the
-   * first whatever follows, and the rest is not scanned (exact: a margin covers the sums' rounding).
+   * The question's bigrams are first added rarest first (largest possible term first); after each one, when the leading
+   * document is ahead of every other by more than the remaining bigrams could add to any document, it is the first
+   * whatever follows, and the rest is not scanned. Exact: the sums in another order differ by a few parts in 1e16, and
+   * the lead must exceed a margin of 1e-9; when no lead is that clear (a tie), the sums are made again in the question's
+   * order and compared as always.
    */
   first(question: string): string | undefined {
     if (this.live === 0) return undefined;
     if (this.acc.length < this.ids.length) this.acc = new Float64Array(Math.max(1024, this.ids.length * 2));
-    const { acc, touched, asked } = this;
+    const { asked } = this;
     asked.length = 0;
     for (const g of new Set(bigramKeys(question))) {
       const p = this.postings.get(g);
-      if (p) asked.push(p);
+      if (p) asked.push(this.termsOf(p));
     }
-    // rest[j]: the most the bigrams after the j-th can add to a document
-    const rest = this.restScratch.length >= asked.length ? this.restScratch : (this.restScratch = new Float64Array(asked.length * 2));
-    let after = 0;
-    for (let j = asked.length - 1; j >= 0; j--) {
-      rest[j] = after;
-      after += this.termsOfWithMax(asked[j]!);
+    const lead = this.clearLeader(asked.slice().sort((a, b) => b.maxTerm - a.maxTerm));
+    const best = lead >= 0 ? lead : this.firstBySums(asked);
+    asked.length = 0;
+    return best >= 0 ? this.ids[best]! : undefined;
+  }
+
+  /** The document ahead of every other by the margin once `postings` are added in this order (stopping as soon as one is), or -1. */
+  private clearLeader(postings: readonly Posting[]): number {
+    const { acc, touched } = this;
+    // after[j]: the most the postings after the j-th can add to a document
+    if (this.after.length < postings.length) this.after = new Float64Array(postings.length * 2);
+    const after = this.after;
+    let rest = 0;
+    for (let j = postings.length - 1; j >= 0; j--) {
+      after[j] = rest;
+      rest += postings[j]!.maxTerm;
     }
     // the leader and its score, and the best score of any other document (scores only grow)
     let lead = -1;
     let leadScore = 0;
     let second = 0;
     let decided = false;
-    for (let j = 0; j < asked.length && !decided; j++) {
-      const p = asked[j]!;
+    for (let j = 0; j < postings.length && !decided; j++) {
+      const p = postings[j]!;
       const terms = p.terms;
       const docs = p.docIds;
       for (let i = 0; i < docs.length; i++) {
@@ -175,35 +187,41 @@ export class QuestionBigramRanker {
           } else second = v;
         }
       }
-      decided = lead >= 0 && leadScore > (second + rest[j]!) * EARLY_STOP_MARGIN;
+      decided = lead >= 0 && leadScore > (second + after[j]!) * EARLY_STOP_MARGIN;
+    }
+    for (const d of touched) acc[d] = 0;
+    touched.length = 0;
+    return decided ? lead : -1;
+  }
+
+  /** BM25's first by the full sums in the question's bigram order, ties to the earlier stored, or -1. */
+  private firstBySums(postings: readonly Posting[]): number {
+    const { acc, touched } = this;
+    for (const p of postings) {
+      const terms = p.terms;
+      const docs = p.docIds;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = acc[d]! + terms[i]!;
+      }
     }
     let best = -1;
     let bestScore = 0;
-    if (decided) {
-      best = lead;
-      for (const d of touched) acc[d] = 0;
-    } else
-      for (const d of touched) {
-        const s = acc[d]!;
-        if (s > bestScore || (s === bestScore && d < best)) [best, bestScore] = [d, s];
-        acc[d] = 0;
-      }
+    for (const d of touched) {
+      const s = acc[d]!;
+      if (s > bestScore || (s === bestScore && d < best)) [best, bestScore] = [d, s];
+      acc[d] = 0;
+    }
     touched.length = 0;
-    asked.length = 0;
-    return best >= 0 ? this.ids[best]! : undefined;
-  }
-
-  /** termsOf, returning the posting's largest term. */
-  private termsOfWithMax(p: Posting): number {
-    this.termsOf(p);
-    return p.maxTerm;
+    return best;
   }
 
   /**
-   * A posting's BM25 terms, kept until a document changes (the same expression on the same numbers as when it was
-   * computed per question, so the scores stay bit for bit the same; on a question only the additions are left).
+   * The posting with its BM25 terms (and their largest) up to date, kept until a document changes (the same expression
+   * on the same numbers as when it was computed per question, so the scores stay bit for bit the same).
    */
-  private termsOf(p: Posting): Float64Array {
+  private termsOf(p: Posting): Posting {
     if (p.weighedAt !== this.generation) {
       const lenTerms = this.lengthTerms();
       const n = p.docs.length;
@@ -219,7 +237,7 @@ export class QuestionBigramRanker {
       p.maxTerm = max;
       p.weighedAt = this.generation;
     }
-    return p.terms;
+    return p;
   }
 
   /** Each document's `norm · len` as first() adds it (the same products: the scores stay bit for bit the same). */
