@@ -93,6 +93,10 @@ describe('detectDocNumber', () => {
     expect(detectDocNumber('住建部令5号全文')?.key).toBe('住建部令||5');
   });
 
+  it('finds a number typed in full-width digits (folded before the digit check)', () => {
+    expect(detectDocNumber('关于京政办发〔２０２０〕７号的解读')?.key).toBe('京政办发|2020|7');
+  });
+
   it('returns null for an ordinary query', () => {
     expect(detectDocNumber('公积金怎么提取')).toBeNull();
     expect(detectDocNumber('2020年社保缴费基数')).toBeNull();

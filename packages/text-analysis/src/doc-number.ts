@@ -119,9 +119,13 @@ function trimPrefix(prefix: string): string {
   return words.join('');
 }
 
+const DIGIT = /\d/u;
+
 /** Finds a document number inside a query such as 「浙政办发2018年111号文件讲了什么」. */
 export function detectDocNumber(query: string): (DocNumber & { match: string }) | null {
   const s = squash(query);
+  // every form needs a serial in digits: most questions have none, and the three searches below scan the whole text
+  if (!DIGIT.test(s)) return null;
   const m = IN_TEXT_WITH_YEAR.exec(s) ?? IN_TEXT_WITHOUT_YEAR.exec(s);
   if (!m) {
     const o = IN_TEXT_ORDER_WITHOUT_HAO.exec(s);
