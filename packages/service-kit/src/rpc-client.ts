@@ -56,49 +56,70 @@ export class RpcClient {
     payload: unknown,
     opts: CallOptions = {},
   ): Promise<z.output<Res>> {
-    const message = contract.makeRequest(payload as z.input<Req>, opts.actor ?? null);
+    const { reply, textChecked } = await this.exchange(contract, payload, opts, false);
+    // The schema check stays (a reply is refused if it does not match); the text checks ran on the
+    // reply's JSON text, and a service checks its output before sending it, so no object walk here.
+    return contract.parseResponse(reply.response, { inputChecked: textChecked, outputChecked: textChecked });
+  }
+
+  /**
+   * The reply's response as JSON bytes, exactly as the service encoded them after checking them against the contract
+   * (encodeResponse): not decoded, parsed or checked again here. For a caller that passes the response on unchanged
+   * (the gateway's pass-through routes, docs/adr/0031); an error reply throws as with call().
+   */
+  async callRaw<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    payload: unknown,
+    opts: CallOptions = {},
+  ): Promise<Buffer> {
+    const { reply, raw } = await this.exchange(contract, payload, opts, true);
+    return raw ?? Buffer.from(JSON.stringify(reply.response) ?? 'null');
+  }
+
+  /** Sends the request and waits for its reply: a response reply's bytes as they came, or the reply decoded; an error reply throws. */
+  private async exchange(contract: RpcContract<z.ZodType, z.ZodType>, payload: unknown, opts: CallOptions, raw: boolean): Promise<Decoded> {
+    const message = contract.makeRequest(payload, opts.actor ?? null);
     // No id of its own when there is none: the service makes one for its logs.
     const body = encodeRequest(message.actor, message.payload, currentCorrelationId(), opts.idempotencyKey);
     const timeout = opts.timeoutMs ?? this.options.timeoutMs;
     const started = performance.now();
-    let decoded: ReturnType<typeof decodeReply>;
+    let decoded: Decoded;
     try {
-      decoded = await this.traced(contract.subject, body, timeout);
+      decoded = await this.traced(contract.subject, body, timeout, raw);
     } catch (error) {
       recordRpcCall(contract.subject, (error as DomainError).code, (performance.now() - started) / 1000);
       throw error;
     }
-    const { reply, textChecked } = decoded;
+    const { reply } = decoded;
     recordRpcCall(
       contract.subject,
       reply.err === undefined ? 'ok' : String((reply.err as { code?: unknown }).code),
       (performance.now() - started) / 1000,
     );
     if (reply.err !== undefined) throw this.replyError(reply.err, contract.subject);
-    // The schema check stays (a reply is refused if it does not match); the text checks ran on the
-    // reply's JSON text, and a service checks its output before sending it, so no object walk here.
-    return contract.parseResponse(reply.response, { inputChecked: textChecked, outputChecked: textChecked });
+    return decoded;
   }
 
   /** The request in a client span when tracing (its context in the message's headers), else as it is. */
-  private traced(subject: string, body: string, timeout: number): Promise<ReturnType<typeof decodeReply>> {
+  private traced(subject: string, body: string, timeout: number, raw: boolean): Promise<Decoded> {
     return tracingEnabled()
       ? inSpan(subject, { kind: SpanKind.CLIENT, childOnly: true, attributes: rpcAttributes(subject) }, async (span) => {
-          const decoded = await this.send(subject, body, timeout, traceHeaders());
+          const decoded = await this.send(subject, body, timeout, traceHeaders(), raw);
           if (decoded.reply.err) markFailedWith(span, (decoded.reply.err as { code?: string }).code ?? 'error');
           return decoded;
         })
-      : this.send(subject, body, timeout, undefined);
+      : this.send(subject, body, timeout, undefined, raw);
   }
 
-  private async send(subject: string, body: string, timeout: number, hdrs: MsgHdrs | undefined): Promise<ReturnType<typeof decodeReply>> {
+  private async send(subject: string, body: string, timeout: number, hdrs: MsgHdrs | undefined, raw: boolean): Promise<Decoded> {
     let msg: Msg;
     try {
       msg = await this.request(subject, body, timeout, hdrs);
     } catch (error) {
       throw error instanceof DomainError ? error : this.transportError(error, subject); // e.g. subscribing on a closed connection
     }
-    return decodeReply(msg.string());
+    const response = raw ? responseBytesOf(msg.data) : undefined;
+    return response ? { reply: { response: undefined }, textChecked: true, raw: response } : decodeReply(msg.string());
   }
 
   /** Publishes the request with a reply subject of our inbox and waits for its reply, no responders or the timeout. */
@@ -174,6 +195,18 @@ export class RpcClient {
     this.logger.error({ err, subject }, 'service replied with an unknown error shape');
     return new DomainError(ErrorCode.INTERNAL_ERROR, errorMessages.INTERNAL_ERROR.zh);
   }
+}
+
+type Decoded = ReturnType<typeof decodeReply> & { raw?: Buffer };
+
+const RESPONSE_PREFIX = Buffer.from('{"response":');
+
+/** The response's JSON of a reply `{"response":…}` as encodeResponseReply writes it (a copy: the message's buffer is nats.js's), else undefined. */
+function responseBytesOf(data: Uint8Array): Buffer | undefined {
+  const n = RESPONSE_PREFIX.length;
+  if (data.length <= n + 1 || data[data.length - 1] !== 0x7d) return undefined;
+  for (let i = 0; i < n; i++) if (data[i] !== RESPONSE_PREFIX[i]) return undefined;
+  return Buffer.from(data.subarray(n, data.length - 1));
 }
 
 /** The active trace context as NATS headers (traceparent, tracestate); undefined outside a trace. */

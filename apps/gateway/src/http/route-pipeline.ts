@@ -124,7 +124,7 @@ function send(reply: FastifyReply, result: unknown, status: number, contentType:
     reply
       .code(status)
       .type(contentType)
-      .send(typeof result === 'string' ? result : JSON.stringify(result));
+      .send(typeof result === 'string' || Buffer.isBuffer(result) ? result : JSON.stringify(result));
   }
 }
 

@@ -67,6 +67,7 @@ export const policyRoutes = routes('policies', [
     input: 'query',
     // The RPC also takes `recordQuery` (services searching on a citizen's behalf); people's searches always count.
     publicInput: SearchPoliciesReq,
+    passThrough: true,
     summary: 'Search published policies: colloquial text, title or 发文字号 in any spelling; facet filters; empty q = browse',
   },
   {

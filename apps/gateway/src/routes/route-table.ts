@@ -20,6 +20,12 @@ export interface RpcCaller {
     payload: unknown,
     opts?: { actor?: Actor | null; timeoutMs?: number; idempotencyKey?: string },
   ): Promise<z.output<Res>>;
+  /** The response's JSON bytes as the service sent them (RpcClient.callRaw); a stand-in without it gets call() instead. */
+  callRaw?<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    payload: unknown,
+    opts?: { actor?: Actor | null; timeoutMs?: number; idempotencyKey?: string },
+  ): Promise<Buffer>;
 }
 
 /** What custom handlers may use besides the RPC client. */
@@ -72,6 +78,12 @@ export interface RouteRow {
   timeoutMs?: number;
   /** Request body example for /docs. */
   example?: unknown;
+  /**
+   * Send the service's response on as the bytes it came in (RpcClient.callRaw), not decoded, checked against the
+   * contract a second time and encoded again: for a large reply on a hot path (policy search). The service has checked
+   * it against the same contract before sending it (docs/adr/0031-gateway-passes-search-replies-through.md).
+   */
+  passThrough?: true;
   /** Answer with another content type than JSON: the RPC result is turned into the body by `reply`. */
   text?: { contentType: string; reply: (result: never) => string };
   /** A route that is more than one RPC call (platform health, ping, the audit log); it validates its own input. */
@@ -113,14 +125,13 @@ export function invokerOf(row: RouteRow): (input: RouteInput, deps: RouteDeps) =
   const timeoutMs = row.timeoutMs;
   const text = row.text;
   const publicInput = row.publicInput;
+  const passThrough = row.passThrough === true && !text;
   return async (input, deps) => {
     // The public schema refuses what only services may send (e.g. recordQuery), with the usual 400.
     if (publicInput) parseOrThrow(publicInput, row.input === 'query' ? input.query : input.body);
-    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), {
-      actor: input.actor,
-      timeoutMs,
-      idempotencyKey: input.idempotencyKey,
-    });
+    const opts = { actor: input.actor, timeoutMs, idempotencyKey: input.idempotencyKey };
+    if (passThrough && deps.rpc.callRaw) return deps.rpc.callRaw(rpc, rpcInputOf(row, input, hasParams), opts);
+    const result = await deps.rpc.call(rpc, rpcInputOf(row, input, hasParams), opts);
     return text ? text.reply(result as never) : result;
   };
 }

@@ -92,3 +92,25 @@ test('a reply whose JSON text escapes a lone surrogate is refused, though its sh
   await expect(replyWith('{"response":{"text":"a\\ud800"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
   await expect(replyWith('{"response":{"text":"a\\u0000"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
 });
+
+test("callRaw hands on the response's bytes as the service wrote them; an error reply throws as with call", async () => {
+  const contract = (subject: string) =>
+    defineRpc(subject, { access: PUBLIC, request: z.object({}), response: z.object({ text: z.string() }) });
+  const replyWith = async (json: string) => {
+    const subject = `rpc.test.${randomUUID()}.get`;
+    const sub = nc.subscribe(subject, { max: 1 });
+    void (async () => {
+      for await (const m of sub) m.respond(json);
+    })();
+    await nc.flush();
+    return rpc.callRaw(contract(subject), {}, { timeoutMs: 5_000 });
+  };
+  const raw = await replyWith('{"response":{"text":"政务 \\u0041"}}');
+  expect(Buffer.isBuffer(raw)).toBe(true);
+  expect(raw.toString('utf8')).toBe('{"text":"政务 \\u0041"}');
+  // another spelling of the envelope is decoded and its response encoded again
+  expect((await replyWith(' { "response" : { "text" : "办" } } ')).toString('utf8')).toBe('{"text":"办"}');
+  await expect(replyWith('{"err":{"code":"QA_PAIR_NOT_FOUND","message":"未找到该问答。"}}')).rejects.toMatchObject({
+    code: ErrorCode.QA_PAIR_NOT_FOUND,
+  });
+});

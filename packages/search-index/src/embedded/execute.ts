@@ -3,7 +3,7 @@ import type { Alternative, QueryAst } from '../query/query-ast.js';
 import { BM25, boostFactor, CLAUSE_FIELD, DOCNO_BOOST, regionFactor } from '../ranking.js';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../types.js';
 import { LENGTH_TABLE } from './lucene-norms.js';
-import type { FieldIndex } from './field-index.js';
+import type { FieldIndex, Posting } from './field-index.js';
 import { NO_DATE, type IndexState } from './state.js';
 
 const f32 = Math.fround;
@@ -27,6 +27,8 @@ class Scratch {
     readonly passage = new Float64Array(n),
     /** 1 for the documents whose clauses are scored in this query, zero between queries */
     readonly keep = new Uint8Array(n),
+    /** the documents whose clauses are scored in this query (their number is known per query) */
+    readonly kept = new Int32Array(n),
   ) {}
   stamp = 0;
   private clauseScratch: ClauseScratch | null = null;
@@ -84,7 +86,7 @@ function scoreAlternative(
   alt: Alternative,
   touched: number[],
   norms: NormTables,
-  only?: { parent: Int32Array; keep: Uint8Array },
+  only?: ClauseFilter,
 ): void {
   for (const token of alt.tokens) {
     s.stamp++;
@@ -95,17 +97,61 @@ function scoreAlternative(
       const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
       const weight = f32(boost * f32(idf * (BM25.k1 + 1)));
       const normInverse = norms.of(field, fi);
-      for (let i = 0; i < p.len; i++) {
-        const d = p.docs[i]!;
-        if (only && only.keep[only.parent[d]!] === 0) continue; // a clause of a document that does not match
-        s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fi.norms[d]!]!);
-        if (s.tokenStamp[d] !== s.stamp) {
-          s.tokenStamp[d] = s.stamp;
-          if (s.altHits[d]!++ === 0) touched.push(d);
+      if (!only) {
+        for (let i = 0; i < p.len; i++) addPosting(s, p, i, weight, normInverse, fi.norms, touched);
+      } else if (only.kept.length * 2 * Math.log2(p.len + 1) < p.len) {
+        // few documents kept, a long clause list: look up each kept document's clause range (the postings ascend)
+        const { kept, starts } = only;
+        let i = 0;
+        for (let k = 0; k < kept.length && i < p.len; k++) {
+          const d = kept[k]!;
+          i = lowerBound(p.docs, i, p.len, starts[d]!);
+          for (const end = starts[d + 1]!; i < p.len && p.docs[i]! < end; i++) addPosting(s, p, i, weight, normInverse, fi.norms, touched);
+        }
+      } else {
+        for (let i = 0; i < p.len; i++) {
+          if (only.keep[only.parent[p.docs[i]!]!] === 0) continue; // a clause of a document that does not match
+          addPosting(s, p, i, weight, normInverse, fi.norms, touched);
         }
       }
     }
   }
+}
+
+/** The clauses scored in a query: those of the documents kept (`keep[d]` = 1; `kept` lists them ascending). */
+interface ClauseFilter {
+  parent: Int32Array;
+  keep: Uint8Array;
+  kept: Int32Array;
+  starts: Int32Array;
+}
+
+/** One posting's BM25 term score added to its document's (or clause's) accumulator. */
+function addPosting(
+  s: Accumulators,
+  p: Posting,
+  i: number,
+  weight: number,
+  normInverse: Float32Array,
+  fieldNorms: Uint8Array,
+  touched: number[],
+): void {
+  const d = p.docs[i]!;
+  s.altScore[d]! += weight - weight / (1 + p.tfs[i]! * normInverse[fieldNorms[d]!]!);
+  if (s.tokenStamp[d] !== s.stamp) {
+    s.tokenStamp[d] = s.stamp;
+    if (s.altHits[d]!++ === 0) touched.push(d);
+  }
+}
+
+/** The first index in [lo, hi) of the ascending `docs` holding a number ≥ `value` (hi when none does). */
+function lowerBound(docs: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -175,10 +221,10 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
  * alternative, clause-field statistics), and each document's best clause kept in `s.passage` (OpenSearch: a
  * nested query with score_mode max). Returns the documents given a clause score (to be zeroed after the query).
  */
-function bestClauses(state: IndexState, s: Scratch, ast: QueryAst, keep: Uint8Array): number[] {
+function bestClauses(state: IndexState, s: Scratch, ast: QueryAst, keep: Uint8Array, kept: Int32Array): number[] {
   const cs = s.clausesFor(state.clauseCount);
   const fieldOf = () => state.clauses;
-  const only = { parent: state.clauseParent, keep };
+  const only: ClauseFilter = { parent: state.clauseParent, keep, kept: kept.sort(), starts: state.clauseStarts() };
   const scored: number[] = [];
   for (const group of passageGroups(ast.groups)) {
     const groupTouched: number[] = [];
@@ -264,8 +310,14 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider
     const { passage, keep } = scratch;
     if (ast.passageWeight > 0) {
       // clauses are scored only for the documents the words match (the clause part never makes a match)
-      for (const d of matched) if (scratch.groupsMatched[d]! >= ast.minShouldMatch) keep[d] = 1;
-      withClause = bestClauses(state, scratch, ast, keep);
+      const kept = scratch.kept;
+      let n = 0;
+      for (const d of matched)
+        if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
+          keep[d] = 1;
+          kept[n++] = d;
+        }
+      withClause = bestClauses(state, scratch, ast, keep, kept.subarray(0, n));
       for (const d of matched) keep[d] = 0;
     }
     for (const d of matched) {

@@ -36,6 +36,8 @@ export class IndexState {
   clauses = new FieldIndex();
   clauseParent = new Int32Array(1024);
   clauseCount = 0;
+  private starts = new Int32Array(1);
+  private startsFor = 0;
   /** publish date as epoch days per internal doc (NO_DATE when unknown), for sorting and the prior */
   publishDays = new Int32Array(1024);
   liveCount = 0;
@@ -77,6 +79,21 @@ export class IndexState {
     }
     this.clauseParent[c] = n;
     this.clauses.add(c, tokens);
+  }
+
+  /**
+   * Where each document's clauses begin (`starts[d]` … `starts[d + 1]`): a document's clauses are numbered
+   * consecutively when it is added, so clauseParent never decreases. Worked out again after clauses were added.
+   */
+  clauseStarts(): Int32Array {
+    if (this.startsFor !== this.clauseCount || this.starts.length !== this.size + 1) {
+      const starts = new Int32Array(this.size + 1);
+      for (let c = 0; c < this.clauseCount; c++) starts[this.clauseParent[c]! + 1]!++;
+      for (let d = 0; d < this.size; d++) starts[d + 1]! += starts[d]!;
+      this.starts = starts;
+      this.startsFor = this.clauseCount;
+    }
+    return this.starts;
   }
 
   setPublishDays(n: number, days: number | null): void {
