@@ -54,7 +54,7 @@ function watchedProcesses() {
     .filter((p) => p.name);
 }
 
-function cpuTicks(pid) {
+export function cpuTicks(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)

@@ -13,7 +13,9 @@
 // Prints the figures and the targets (SSR p95 ≤ 100 ms, home JS ≤ 150 KB compressed, LCP ≤ 2.5 s) marked
 // ok/MISSED. Exits 1 if a figure could not be measured.
 //   node bench/web-ssr.mjs [--seconds 15] [--warmup 3] [--connections 8] [--lcp-runs 3] [--policies f] [--qa f]
-//                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp]
+//                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp] [--apps-root ../main]
+// --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
+// Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
 // --cpu-prof profiles the named processes over each measured window (bench/cpu-profile-preload.mjs), written as
 // <dir>/<name>-<policy|search>.cpuprofile (default dir ./cpu-profiles); `node bench/cpu-profile-top.mjs <file>`.
 // Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
@@ -24,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { benchRun, corpusFile, cpuProfileEnv, importWith, settledTotal } from './bench-run.mjs';
 import { chromium } from 'playwright-core';
-import { callAt, intArg, load } from './http-load.mjs';
+import { callAt, cpuTicks, intArg, load } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = intArg('--seconds', 15);
@@ -39,12 +41,14 @@ if (CPU_PROF.size) mkdirSync(CPU_PROF_DIR, { recursive: true });
 const profiling = (name) => (CPU_PROF.has(name) ? cpuProfileEnv(name, CPU_PROF_DIR) : {});
 const POLICIES = corpusFile('--policies', 'policies.jsonl');
 const QA = corpusFile('--qa', 'qa.jsonl');
+const APPS_ROOT = optArg('--apps-root') ? resolve(optArg('--apps-root')) : root;
 
 const run = benchRun('web-ssr');
 const { started, cleanup } = run;
 run.onCleanup(() => started.browser?.close());
 const startProcess = (name, script, env) => run.startProcess(name, script, env, { timeoutMs: 180_000 });
-const startApp = (name, base, extra = {}) => run.startApp(name, { ...base, ...extra, ...profiling(name) }, { timeoutMs: 180_000 });
+const startApp = (name, base, extra = {}) =>
+  run.startApp(name, { ...base, ...extra, ...profiling(name) }, { timeoutMs: 180_000, appsRoot: APPS_ROOT });
 
 /** Starts or stops the profilers of the profiled processes; after a stop, names each profile after the target. */
 async function toggleProfilers(processes, key) {
@@ -213,7 +217,7 @@ try {
     process.stderr.write(`qa import: ${error.message.split('\n').find((l) => l.startsWith('Error:')) ?? error.message}\n`);
   });
 
-  const web = await startProcess('web', join(root, 'apps', 'web', 'scripts', 'serve.mjs'), {
+  const web = await startProcess('web', join(APPS_ROOT, 'apps', 'web', 'scripts', 'serve.mjs'), {
     GATEWAY_URL: gatewayUrl,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
@@ -246,6 +250,14 @@ try {
     `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
       `${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per page; ${ids.length} policies, ` +
       `${queries.length} queries; corpus ${POLICIES} + ${QA} (embedded engines).\n`,
+  );
+  console.log(
+    `apps ${APPS_ROOT}; CPU s before the run: ` +
+      processes
+        .filter((p) => p.name !== 'load-gen')
+        .map((p) => `${p.name} ${((cpuTicks(p.pid) ?? 0) / 100).toFixed(1)}`)
+        .join(', ') +
+      '\n',
   );
   const results = {};
   for (const [label, make] of Object.entries(targets)) {
