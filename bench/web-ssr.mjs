@@ -16,10 +16,13 @@
 //                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp] [--apps-root ../main]
 // --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
 // Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
+// --dump-html dir writes the pages of the 50 first policies by external id before the measured runs (each asked
+// twice: the second has the citing parts cached), document ids replaced by external ids and nonces left out, so two
+// runs' pages can be compared with diff -r.
 // --cpu-prof profiles the named processes over each measured window (bench/cpu-profile-preload.mjs), written as
 // <dir>/<name>-<policy|search>.cpuprofile (default dir ./cpu-profiles); `node bench/cpu-profile-top.mjs <file>`.
 // Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
-import { mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +45,7 @@ const profiling = (name) => (CPU_PROF.has(name) ? cpuProfileEnv(name, CPU_PROF_D
 const POLICIES = corpusFile('--policies', 'policies.jsonl');
 const QA = corpusFile('--qa', 'qa.jsonl');
 const APPS_ROOT = optArg('--apps-root') ? resolve(optArg('--apps-root')) : root;
+const DUMP_HTML = optArg('--dump-html') ? resolve(optArg('--dump-html')) : null;
 
 const run = benchRun('web-ssr');
 const { started, cleanup } = run;
@@ -84,6 +88,30 @@ async function policyIds(gatewayUrl, max) {
     ids.push(...body.items.map((i) => i.id));
   }
   return ids.slice(0, max);
+}
+
+/** Writes the pages of the first `count` policies by external id, comparable between two runs (see --dump-html). */
+async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
+  mkdirSync(dir, { recursive: true });
+  const external = new Map();
+  for (let page = 1; ; page++) {
+    const body = await (await fetch(`${gatewayUrl}/api/v1/policies/search?pageSize=100&page=${page}`)).json();
+    if (!body.items?.length) break;
+    for (const i of body.items) external.set(i.id, i.externalId ?? i.id);
+  }
+  const chosen = [...external]
+    .filter(([, e]) => e)
+    .sort((a, b) => (a[1] < b[1] ? -1 : 1))
+    .slice(0, count);
+  for (const [id, externalId] of chosen) {
+    await fetch(`${webUrl}/policies/${id}`).then((r) => r.text());
+    const html = await (await fetch(`${webUrl}/policies/${id}`)).text();
+    const normal = html
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => external.get(u) ?? 'UNKNOWN-ID')
+      .replace(/ nonce="[^"]*"/g, '');
+    writeFileSync(join(dir, `${externalId.replace(/[^\w.-]/g, '_')}.html`), normal.replace(/></g, '>\n<'));
+  }
+  process.stderr.write(`${chosen.length} policy pages written to ${dir}\n`);
 }
 
 /** The home page's scripts as Chromium loads them: bytes on the wire and gzip -9 of the bodies. */
@@ -226,6 +254,7 @@ try {
   const webUrl = web.readyUrl.replace('/ready', '');
   const ids = await policyIds(gatewayUrl, 1000);
   if (ids.length === 0) throw new Error('no published policies to render');
+  if (DUMP_HTML) await dumpPolicyPages(gatewayUrl, webUrl, DUMP_HTML);
   const queries = [
     ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),
     ...lines(QA)
