@@ -16,6 +16,10 @@
 //                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp] [--apps-root ../main]
 // --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
 // Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
+// --alternate policy-svc|web --variant a=/work/main --variant b=. [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3]
+// measures only the policy page on one imported stack, restarting the named process from each variant's checkout
+// (with those NODE_OPTIONS) in turn, --pairs rounds (a b a b …); each start waits until the process is idle (at
+// least 25 s: background work after start is not measured) and prints the CPU seconds it took to get there.
 // --dump-html dir writes the pages of the 50 first policies by external id before the measured runs (each asked
 // twice: the second has the citing parts cached), document ids replaced by external ids and nonces left out, so two
 // runs' pages can be compared with diff -r.
@@ -46,6 +50,17 @@ const POLICIES = corpusFile('--policies', 'policies.jsonl');
 const QA = corpusFile('--qa', 'qa.jsonl');
 const APPS_ROOT = optArg('--apps-root') ? resolve(optArg('--apps-root')) : root;
 const DUMP_HTML = optArg('--dump-html') ? resolve(optArg('--dump-html')) : null;
+const ALTERNATE = optArg('--alternate');
+const VARIANTS = process.argv
+  .flatMap((a, i) => (a === '--variant' ? [process.argv[i + 1]] : []))
+  .map((spec) => {
+    const [label, rest] = spec.split(/=(.*)/s);
+    const [dir, nodeOptions = ''] = rest.split('|');
+    return { label, root: resolve(dir), nodeOptions };
+  });
+const PAIRS = intArg('--pairs', 3);
+if (ALTERNATE && (!['policy-svc', 'web'].includes(ALTERNATE) || VARIANTS.length < 2))
+  throw new Error('--alternate policy-svc|web needs two --variant');
 
 const run = benchRun('web-ssr');
 const { started, cleanup } = run;
@@ -113,6 +128,55 @@ async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
   }
   process.stderr.write(`${chosen.length} policy pages written to ${dir}\n`);
 }
+
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+/** Waits until `pid` used under 5 % of a core for 5 s (at least 25 s, at most 5 min); its CPU seconds so far. */
+async function settled(pid) {
+  const started = Date.now();
+  let last = cpuTicks(pid);
+  for (;;) {
+    await sleep(5000);
+    const now = cpuTicks(pid);
+    if ((Date.now() - started >= 25_000 && now - last <= 25) || Date.now() - started > 300_000) return now / 100;
+    last = now;
+  }
+}
+
+/** The policy page measured with `name` restarted from each variant in turn (see --alternate). */
+async function alternate(name, make, processes, restart, dumpFrom) {
+  const rows = [];
+  for (let round = 1; round <= PAIRS; round++) {
+    for (const variant of VARIANTS) {
+      const app = await restart(variant);
+      processes.find((p) => p.name === name).pid = app.pid;
+      const startCpu = await settled(app.pid);
+      if (DUMP_HTML && round === 1) await dumpPolicyPages(dumpFrom.gatewayUrl, dumpFrom.webUrl(), join(DUMP_HTML, variant.label));
+      const [load1] = loadavg();
+      console.log(
+        `\nround ${round}, ${variant.label} (${variant.root} ${variant.nodeOptions}): ${name} ${startCpu.toFixed(1)} CPU s to idle, load ${load1.toFixed(1)}`,
+      );
+      await load('SSR policy page', make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
+      const r = await load(`SSR policy page ${variant.label}`, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
+      rows.push({ variant: variant.label, round, load1, startCpu, ...r, rss: rssMb(app.pid) });
+    }
+  }
+  console.log('\nmedians per variant (CPU µs per page):');
+  for (const { label } of VARIANTS) {
+    const mine = rows.filter((r) => r.variant === label);
+    const cpu = Object.keys(mine[0].cpu)
+      .filter((k) => k !== 'load-gen')
+      .map((k) => `${k} ${median(mine.map((r) => r.cpu[k])).toFixed(0)}`);
+    const total = median(mine.map((r) => Object.entries(r.cpu).reduce((a, [k, v]) => a + (k === 'load-gen' ? 0 : v), 0)));
+    console.log(
+      `  ${label.padEnd(8)} ${cpu.join(', ')}; total ${total.toFixed(0)}; p95 ${median(mine.map((r) => r.p95)).toFixed(1)} ms ` +
+        `(${mine.map((r) => r.p95.toFixed(0)).join(', ')}); ${median(mine.map((r) => r.rps)).toFixed(1)} req/s; ` +
+        `${name} start ${median(mine.map((r) => r.startCpu)).toFixed(1)} CPU s, RSS ${median(mine.map((r) => r.rss)).toFixed(0)} MB`,
+    );
+  }
+}
+
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** The home page's scripts as Chromium loads them: bytes on the wire and gzip -9 of the bodies. */
 async function homeScripts(browser, webUrl) {
@@ -245,16 +309,13 @@ try {
     process.stderr.write(`qa import: ${error.message.split('\n').find((l) => l.startsWith('Error:')) ?? error.message}\n`);
   });
 
-  const web = await startProcess('web', join(APPS_ROOT, 'apps', 'web', 'scripts', 'serve.mjs'), {
-    GATEWAY_URL: gatewayUrl,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    ...profiling('web'),
-  });
-  const webUrl = web.readyUrl.replace('/ready', '');
+  const webEnv = { GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...profiling('web') };
+  const webEntry = (appsRoot) => join(appsRoot, 'apps', 'web', 'scripts', 'serve.mjs');
+  let web = await startProcess('web', webEntry(APPS_ROOT), webEnv);
+  let webUrl = web.readyUrl.replace('/ready', '');
   const ids = await policyIds(gatewayUrl, 1000);
   if (ids.length === 0) throw new Error('no published policies to render');
-  if (DUMP_HTML) await dumpPolicyPages(gatewayUrl, webUrl, DUMP_HTML);
+  if (DUMP_HTML && !ALTERNATE) await dumpPolicyPages(gatewayUrl, webUrl, DUMP_HTML);
   const queries = [
     ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),
     ...lines(QA)
@@ -274,6 +335,31 @@ try {
     'SSR search page': (agent, i) => call(agent, 'GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`),
   };
   const profileKey = { 'SSR policy page': 'policy', 'SSR search page': 'search' };
+  if (ALTERNATE) {
+    const withOptions = (env, { nodeOptions }) =>
+      nodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : env;
+    let current = ALTERNATE === 'web' ? web : services['policy-svc'];
+    const page = (agent, i) => callAt(webUrl)(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`);
+    await alternate(
+      ALTERNATE,
+      page,
+      processes,
+      async (variant) => {
+        await current.stop();
+        if (ALTERNATE === 'web') {
+          current = web = await startProcess('web', webEntry(variant.root), withOptions(webEnv, variant));
+          webUrl = web.readyUrl.replace('/ready', '');
+        } else {
+          const env = withOptions({ ...base, ...profiling('policy-svc') }, variant);
+          current = await run.startApp('policy-svc', env, { timeoutMs: 180_000, appsRoot: variant.root });
+        }
+        return current;
+      },
+      { gatewayUrl, webUrl: () => webUrl },
+    );
+    await cleanup();
+    process.exit(0);
+  }
   const [load1] = loadavg();
   console.log(
     `\n${cpus().length} cores (${cpus()[0]?.model}), load ${load1.toFixed(2)} before the run; the load generator shares the cores.\n` +
