@@ -16,7 +16,7 @@
 //                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp] [--apps-root ../main]
 // --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
 // Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
-// --alternate policy-svc|web --variant a=/work/main --variant b=. [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3]
+// --alternate policy-svc|web|web,policy-svc --variant a=/work/main --variant b=. [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3]
 // measures only the policy page on one imported stack, restarting the named process from each variant's checkout
 // (with those NODE_OPTIONS) in turn, --pairs rounds (a b a b …); each start waits until the process is idle (at
 // least 25 s: background work after start is not measured) and prints the CPU seconds it took to get there.
@@ -50,7 +50,7 @@ const POLICIES = corpusFile('--policies', 'policies.jsonl');
 const QA = corpusFile('--qa', 'qa.jsonl');
 const APPS_ROOT = optArg('--apps-root') ? resolve(optArg('--apps-root')) : root;
 const DUMP_HTML = optArg('--dump-html') ? resolve(optArg('--dump-html')) : null;
-const ALTERNATE = optArg('--alternate');
+const ALTERNATE = optArg('--alternate')?.split(',');
 const VARIANTS = process.argv
   .flatMap((a, i) => (a === '--variant' ? [process.argv[i + 1]] : []))
   .map((spec) => {
@@ -59,7 +59,7 @@ const VARIANTS = process.argv
     return { label, root: resolve(dir), nodeOptions };
   });
 const PAIRS = intArg('--pairs', 3);
-if (ALTERNATE && (!['policy-svc', 'web'].includes(ALTERNATE) || VARIANTS.length < 2))
+if (ALTERNATE && (ALTERNATE.some((n) => !['policy-svc', 'web'].includes(n)) || VARIANTS.length < 2))
   throw new Error('--alternate policy-svc|web needs two --variant');
 
 const run = benchRun('web-ssr');
@@ -143,22 +143,24 @@ async function settled(pid) {
   }
 }
 
-/** The policy page measured with `name` restarted from each variant in turn (see --alternate). */
-async function alternate(name, make, processes, restart, dumpFrom) {
+/** The policy page measured with the named processes restarted from each variant in turn (see --alternate). */
+async function alternate(names, make, processes, restart, dumpFrom) {
   const rows = [];
   for (let round = 1; round <= PAIRS; round++) {
     for (const variant of VARIANTS) {
-      const app = await restart(variant);
-      processes.find((p) => p.name === name).pid = app.pid;
-      const startCpu = await settled(app.pid);
+      const apps = await restart(variant);
+      for (const name of names) processes.find((p) => p.name === name).pid = apps[name].pid;
+      const startCpus = await Promise.all(names.map((name) => settled(apps[name].pid)));
+      const name = names.map((n, i) => `${n} ${startCpus[i].toFixed(1)}`).join(', ');
       if (DUMP_HTML && round === 1) await dumpPolicyPages(dumpFrom.gatewayUrl, dumpFrom.webUrl(), join(DUMP_HTML, variant.label));
       const [load1] = loadavg();
       console.log(
-        `\nround ${round}, ${variant.label} (${variant.root} ${variant.nodeOptions}): ${name} ${startCpu.toFixed(1)} CPU s to idle, load ${load1.toFixed(1)}`,
+        `\nround ${round}, ${variant.label} (${variant.root} ${variant.nodeOptions}): CPU s to idle ${name}, load ${load1.toFixed(1)}`,
       );
       await load('SSR policy page', make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
       const r = await load(`SSR policy page ${variant.label}`, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
-      rows.push({ variant: variant.label, round, load1, startCpu, ...r, rss: rssMb(app.pid) });
+      const rss = Object.fromEntries(names.map((n) => [n, rssMb(apps[n].pid)]));
+      rows.push({ variant: variant.label, round, load1, startCpus, ...r, rss });
     }
   }
   console.log('\nmedians per variant (CPU µs per page):');
@@ -171,7 +173,12 @@ async function alternate(name, make, processes, restart, dumpFrom) {
     console.log(
       `  ${label.padEnd(8)} ${cpu.join(', ')}; total ${total.toFixed(0)}; p95 ${median(mine.map((r) => r.p95)).toFixed(1)} ms ` +
         `(${mine.map((r) => r.p95.toFixed(0)).join(', ')}); ${median(mine.map((r) => r.rps)).toFixed(1)} req/s; ` +
-        `${name} start ${median(mine.map((r) => r.startCpu)).toFixed(1)} CPU s, RSS ${median(mine.map((r) => r.rss)).toFixed(0)} MB`,
+        names
+          .map(
+            (n, i) =>
+              `${n} start ${median(mine.map((r) => r.startCpus[i])).toFixed(1)} CPU s, RSS ${median(mine.map((r) => r.rss[n])).toFixed(0)} MB`,
+          )
+          .join('; '),
     );
   }
 }
@@ -338,20 +345,21 @@ try {
   if (ALTERNATE) {
     const withOptions = (env, { nodeOptions }) =>
       nodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : env;
-    let current = ALTERNATE === 'web' ? web : services['policy-svc'];
+    const current = { web, 'policy-svc': services['policy-svc'] };
     const page = (agent, i) => callAt(webUrl)(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`);
     await alternate(
       ALTERNATE,
       page,
       processes,
       async (variant) => {
-        await current.stop();
-        if (ALTERNATE === 'web') {
-          current = web = await startProcess('web', webEntry(variant.root), withOptions(webEnv, variant));
-          webUrl = web.readyUrl.replace('/ready', '');
-        } else {
+        for (const name of ALTERNATE) await current[name].stop();
+        if (ALTERNATE.includes('policy-svc')) {
           const env = withOptions({ ...base, ...profiling('policy-svc') }, variant);
-          current = await run.startApp('policy-svc', env, { timeoutMs: 180_000, appsRoot: variant.root });
+          current['policy-svc'] = await run.startApp('policy-svc', env, { timeoutMs: 180_000, appsRoot: variant.root });
+        }
+        if (ALTERNATE.includes('web')) {
+          current.web = web = await startProcess('web', webEntry(variant.root), withOptions(webEnv, variant));
+          webUrl = web.readyUrl.replace('/ready', '');
         }
         return current;
       },

@@ -84,13 +84,16 @@ export class DocumentService {
    * every replica, while an unchanged document costs no text read, clause segmentation or mapping.
    */
   async readerDetail(id: string): Promise<ReaderView> {
-    const stamp = await this.documents.stamp(id);
-    if (!stamp || !visibleTo(stamp, null)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
     const held = this.readerViews.get(id);
-    if (held && held.stamp === stampKey(stamp)) {
-      this.readerViews.delete(id); // most recently used last: the oldest read is dropped first
-      this.readerViews.set(id, held);
-      return held.view;
+    // nothing held (a first visit): the row itself is read at once, its stamp would be one query more
+    if (held) {
+      const stamp = await this.documents.stamp(id);
+      if (!stamp || !visibleTo(stamp, null)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
+      if (held.stamp === stampKey(stamp)) {
+        this.readerViews.delete(id); // most recently used last: the oldest read is dropped first
+        this.readerViews.set(id, held);
+        return held.view;
+      }
     }
     const row = await this.documents.readerRow(id);
     // gone or withdrawn to a draft since the stamp was read
