@@ -110,7 +110,7 @@ async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
   mkdirSync(dir, { recursive: true });
   const external = new Map();
   for (let page = 1; ; page++) {
-    const body = await (await fetch(`${gatewayUrl}/api/v1/policies/search?pageSize=100&page=${page}`)).json();
+    const body = await (await fetch(`${gatewayUrl}/api/v1/policies/search?pageSize=50&page=${page}`)).json();
     if (!body.items?.length) break;
     for (const i of body.items) external.set(i.id, i.externalId ?? i.id);
   }
