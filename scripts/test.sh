@@ -21,6 +21,11 @@ failed() { failed_steps+=("$1"); status=1; }
 print_failed() { if (( ${#failed_steps[@]} )); then local list; list="$(printf '%s, ' "${failed_steps[@]}")"; echo "failed steps: ${list%, }"; fi; }
 step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - began ))"; }
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
+# A command run beside the next ones, its output kept until it is joined (two commands' lines interleaved would be
+# unreadable in a CI log); joined waits for it, prints its output under its name and returns its status.
+declare -A beside_pids=()
+beside() { local name="$1"; shift; "$@" > "$work/$name.log" 2>&1 & beside_pids[$name]=$!; }
+joined() { local rc=0; wait "${beside_pids[$1]}" || rc=$?; echo "-- $1 (ran beside):"; cat "$work/$1.log"; return "$rc"; }
 # Each phase gets a time limit: a test runner that hangs (a handle left open by a suite that failed in its setup)
 # must fail the run with a message, not hold it until CI's own limit kills everything silently.
 phase() { local limit="$1"; shift; timeout --kill-after=30 "$limit" "$@" || { local rc=$?; (( rc == 124 )) && echo "TIMED OUT after ${limit}s: $*"; return "$rc"; }; }
@@ -49,19 +54,23 @@ fi
 step "build (generates Prisma clients, compiles every package and app)"
 npx turbo run build --output-logs=errors-only
 
-step "typecheck (tests included: the build compiles only what ships)"
-npx turbo run typecheck --output-logs=errors-only || failed "typecheck"
-
-# Fails fast: no point running the tests of code the gate refuses.
-step "lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
+# Typecheck (several tsc at once) and ESLint (one thread, the longest check) run side by side, and the rest of the gate
+# beside them, so both cores stay busy (ADR 0032). `--only`: the build above made what typecheck depends on; turbo
+# replaying those builds from its cache would rewrite dist/ while ESLint reads it. The lint self-test plants a file in
+# apps/notify-svc, so it runs after them, never while they read the tree.
+step "typecheck (tests included: the build compiles only what ships) beside lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
+beside typecheck npx turbo run typecheck --only --output-logs=errors-only
+beside eslint npm run -s lint
 lint_ok=1
-npm run -s lint || lint_ok=0
 npm run -s format:check || { echo "format: run npm run format"; lint_ok=0; }
-bash scripts/lint-selftest.sh || lint_ok=0
 node scripts/web-api.mjs --check || lint_ok=0
 # Deployment, offline: Kubernetes manifests against the schemas, compose file, Dockerfile, env of every app (built above).
 node infra/deploy/dist/validate.js || lint_ok=0
 bash scripts/infra-selftest.sh || lint_ok=0
+joined eslint || lint_ok=0
+joined typecheck || failed "typecheck"
+bash scripts/lint-selftest.sh || lint_ok=0
+# Fails fast: no point running the tests of code the gate refuses.
 (( lint_ok )) || {
   echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"
   failed "lint/format gate"
