@@ -76,35 +76,27 @@ test('the request is plain JSON (actor, payload, correlation id: docs/rpc.md); s
   expect(seen).toEqual({ actor, payload: { pairId }, correlationId: 'req-42' });
 });
 
+/** A contract on a fresh subject whose one request is answered with `json` as it is (a service's reply written by hand). */
+async function answeredOnceWith(json: string) {
+  const subject = `rpc.test.${randomUUID()}.get`;
+  const sub = nc.subscribe(subject, { max: 1 });
+  void (async () => {
+    for await (const m of sub) m.respond(json);
+  })();
+  await nc.flush();
+  return defineRpc(subject, { access: PUBLIC, request: z.object({}), response: z.object({ text: z.string() }) });
+}
+
 test('a reply whose JSON text escapes a lone surrogate is refused, though its shape is right', async () => {
-  const textContract = (subject: string) =>
-    defineRpc(subject, { access: PUBLIC, request: z.object({}), response: z.object({ text: z.string() }) });
-  const replyWith = async (json: string) => {
-    const subject = `rpc.test.${randomUUID()}.get`;
-    const sub = nc.subscribe(subject, { max: 1 });
-    void (async () => {
-      for await (const m of sub) m.respond(json);
-    })();
-    await nc.flush();
-    return rpc.call(textContract(subject), {}, { timeoutMs: 5_000 }); // the suite's 300 ms is for the timeout test
-  };
+  // the suite's 300 ms is for the timeout test
+  const replyWith = async (json: string) => rpc.call(await answeredOnceWith(json), {}, { timeoutMs: 5_000 });
   expect(await replyWith('{"response":{"text":"政务 \\u0041"}}')).toEqual({ text: '政务 A' });
   await expect(replyWith('{"response":{"text":"a\\ud800"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
   await expect(replyWith('{"response":{"text":"a\\u0000"}}')).rejects.toMatchObject({ code: ErrorCode.MALFORMED_MESSAGE });
 });
 
 test("callRaw hands on the response's bytes as the service wrote them; an error reply throws as with call", async () => {
-  const contract = (subject: string) =>
-    defineRpc(subject, { access: PUBLIC, request: z.object({}), response: z.object({ text: z.string() }) });
-  const replyWith = async (json: string) => {
-    const subject = `rpc.test.${randomUUID()}.get`;
-    const sub = nc.subscribe(subject, { max: 1 });
-    void (async () => {
-      for await (const m of sub) m.respond(json);
-    })();
-    await nc.flush();
-    return rpc.callRaw(contract(subject), {}, { timeoutMs: 5_000 });
-  };
+  const replyWith = async (json: string) => rpc.callRaw(await answeredOnceWith(json), {}, { timeoutMs: 5_000 });
   const raw = await replyWith('{"response":{"text":"政务 \\u0041"}}');
   expect(Buffer.isBuffer(raw)).toBe(true);
   expect(raw.toString('utf8')).toBe('{"text":"政务 \\u0041"}');
