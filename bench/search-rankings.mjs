@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Rankings of the dev queries, saved and compared: proves a change to the search path left the
-// rankings alone (issue 12, "Relevance unchanged"). Runs search() as policy-svc does (rows with
-// snippets, facets) on the full corpus for every query of bench/dev-sets/policy-queries.jsonl, pages 1
+// rankings alone (issue 12, "Relevance unchanged"). Runs search() with the options policy-svc's search
+// passes (rows with snippets, 10 facet values, the region prior, passage scoring and the question
+// lexicon: QUESTION_SEARCH; --home-region as SEARCH_HOME_REGION) on the full corpus for every query of bench/dev-sets/policy-queries.jsonl, pages 1
 // and 2 by relevance and page 1 by date, on the embedded engine or (--opensearch, needs
 // OPENSEARCH_URL) on OpenSearch under a throwaway alias.
 //   node bench/search-rankings.mjs --save /tmp/rankings-before.json [--opensearch]
@@ -18,6 +19,10 @@ const SET = resolve(arg('set', new URL('./dev-sets/policy-queries.jsonl', import
 const SAVE = arg('save', null);
 const COMPARE = arg('compare', null);
 const OPENSEARCH = process.argv.includes('--opensearch');
+/** --home-region 浙江省杭州市: what a deployment with SEARCH_HOME_REGION set would rank */
+const HOME_REGION = arg('home-region', null);
+// As apps/policy-svc/src/search/search.service.ts asks (PAGE_FACET_VALUES, regionPrior, QUESTION_SEARCH).
+const AS_POLICY_SVC = { facetSize: 10, regionPrior: true, homeRegion: HOME_REGION, passages: true, lexicon: true };
 if (!SAVE === !COMPARE) {
   console.error('usage: node bench/search-rankings.mjs (--save FILE | --compare FILE) [--opensearch]');
   process.exit(2);
@@ -46,7 +51,7 @@ const requests = queries.flatMap((q) => [
 const pages = [];
 try {
   for (const req of requests) {
-    const r = await index.search({ ...req, now: NOW });
+    const r = await index.search({ ...req, ...AS_POLICY_SVC, now: NOW });
     pages.push({
       request: req,
       total: r.total,
@@ -66,14 +71,17 @@ try {
 const engine = OPENSEARCH ? 'opensearch' : 'embedded';
 
 if (SAVE) {
-  writeFileSync(SAVE, JSON.stringify({ engine, corpus: docs.length, pages }));
+  writeFileSync(SAVE, JSON.stringify({ engine, corpus: docs.length, options: AS_POLICY_SVC, pages }));
   console.log(`${engine}: ${pages.length} pages of ${queries.length} dev queries saved to ${SAVE}`);
   process.exit(0);
 }
 
 const before = JSON.parse(readFileSync(COMPARE, 'utf8'));
-if (before.engine !== engine || before.pages.length !== pages.length)
-  throw new Error(`${COMPARE} holds ${before.engine}, ${before.pages.length} pages; this run: ${engine}, ${pages.length}`);
+if (before.engine !== engine || before.pages.length !== pages.length || JSON.stringify(before.options) !== JSON.stringify(AS_POLICY_SVC))
+  throw new Error(
+    `${COMPARE} holds ${before.engine}, ${before.pages.length} pages asked with ${JSON.stringify(before.options ?? 'no options (an older save)')}; ` +
+      `this run: ${engine}, ${pages.length} with ${JSON.stringify(AS_POLICY_SVC)}: save again with this script`,
+  );
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const highlights = (s) => s.includes('<em>');
 let differing = 0;
