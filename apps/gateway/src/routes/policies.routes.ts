@@ -229,6 +229,8 @@ export const policyRoutes = routes('policies', [
     input: 'query',
     // `citing` stays internal (qa-svc asks for the text only)
     publicInput: PolicyDetailQuery,
+    // the portal's policy page: a whole document per first visit (ADR 0031)
+    passThrough: true,
     summary:
       'A document for readers: paragraphs with clause anchors (ch-N, art-N), validity, links, versions, and what cites it: published Q&A (qa) and service guides (guides), each left empty when its service does not answer in time; `related=N` also lists N related documents as …/related does (one call for a page that shows both)',
   },
