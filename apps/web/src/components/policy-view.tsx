@@ -1,35 +1,14 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { api } from '../../../lib/api';
-import { VALIDITY_LABEL } from '../../../lib/labels';
-import { policyBodyHtml, policyTocHtml } from '../../../lib/policy-body';
-import { UUID, formatDate } from '../../../lib/site';
+import type { GetOk } from '@govdisc/api-client';
+import { VALIDITY_LABEL } from '../lib/labels';
+import { policyBodyHtml, policyTocHtml } from '../lib/policy-body';
+import { formatDate } from '../lib/site';
 
-type Props = { params: Promise<{ id: string }> };
+export type PolicyDetail = GetOk<'/api/v1/policies/{documentId}/detail'>;
 
-/** How many related policies the page lists. */
-const RELATED = 5;
-
-// One call brings the document and its related policies (the page always shows both): one gateway request per page.
-const load = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
-  const { data } = await (
-    await api()
-  ).GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: id }, query: { related: RELATED } } });
-  return data ?? null;
-});
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const doc = await load(id);
-  if (!doc) return { title: '未找到该政策文件' };
+/** The page's meta description: number, agencies and validity, then the start of the first text paragraph. */
+export function policyDescription(doc: PolicyDetail): string {
   const first = doc.paragraphs.find((p) => p.kind === 'text' || p.kind === 'article')?.text ?? '';
-  return {
-    title: doc.title,
-    description: `${[doc.docNumber, doc.agencies.join('、'), VALIDITY_LABEL[doc.validity]].filter(Boolean).join('，')}。${first.slice(0, 100)}`,
-    alternates: { canonical: `/policies/${doc.id}` },
-  };
+  return `${[doc.docNumber, doc.agencies.join('、'), VALIDITY_LABEL[doc.validity]].filter(Boolean).join('，')}。${first.slice(0, 100)}`;
 }
 
 function ValidityBanner({
@@ -62,10 +41,8 @@ function ValidityBanner({
   );
 }
 
-export default async function PolicyPage({ params }: Props) {
-  const { id } = await params;
-  const doc = await load(id);
-  if (!doc) notFound();
+/** The policy page's content (inside `<main>`): the document, the guides and Q&A citing it, related policies. */
+export function PolicyView({ doc }: { doc: PolicyDetail }) {
   const related = doc.related;
   const toc = policyTocHtml(doc.paragraphs);
   return (
