@@ -1,15 +1,7 @@
-import type { GetOk } from '@govdisc/api-client';
 import { VALIDITY_LABEL } from '../lib/labels';
 import { policyBodyHtml, policyTocHtml } from '../lib/policy-body';
+import type { PolicyDetail } from '../lib/policy-detail';
 import { formatDate } from '../lib/site';
-
-export type PolicyDetail = GetOk<'/api/v1/policies/{documentId}/detail'>;
-
-/** The page's meta description: number, agencies and validity, then the start of the first text paragraph. */
-export function policyDescription(doc: PolicyDetail): string {
-  const first = doc.paragraphs.find((p) => p.kind === 'text' || p.kind === 'article')?.text ?? '';
-  return `${[doc.docNumber, doc.agencies.join('、'), VALIDITY_LABEL[doc.validity]].filter(Boolean).join('，')}。${first.slice(0, 100)}`;
-}
 
 function ValidityBanner({
   validity,

@@ -1,14 +1,14 @@
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
 import { gatewayClient } from '@govdisc/api-client';
-import type { CookieJar } from '@govdisc/web-auth';
 import { AccountMenuView } from '../../components/account-menu-view';
 import { NotFoundView } from '../../components/not-found-view';
-import { PolicyView, policyDescription, type PolicyDetail } from '../../components/policy-view';
+import { PolicyView } from '../../components/policy-view';
 import { SiteChrome } from '../../components/site-chrome';
 import { headerAccount, type HeaderAccount } from '../../lib/header-account';
 import { webAuth } from '../../lib/portal-auth';
-import { loadPolicyDetail } from '../../lib/policy-detail';
+import { loadPolicyDetail, policyDescription, type PolicyDetail } from '../../lib/policy-detail';
+import { readOnlyJar } from '../../lib/request-cookies';
 import { SITE_NAME, gatewayUrl, one, siteUrl } from '../../lib/site';
 import { ICONS, MANIFEST, SITE_DESCRIPTION, THEME_COLOR } from '../../lib/site-meta';
 
@@ -26,19 +26,6 @@ type Props = {
   doc: PolicyDetail | null | 'failed';
 };
 
-/** The request's cookies for web-auth: reading only (a page render never sets or deletes one). */
-function readOnlyJar(cookies: Partial<Record<string, string>>): CookieJar {
-  return {
-    get: (name) => (cookies[name] === undefined ? undefined : { value: cookies[name] }),
-    set: () => {
-      throw new Error('the policy page does not set cookies');
-    },
-    delete: () => {
-      throw new Error('the policy page does not delete cookies');
-    },
-  };
-}
-
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const jar = readOnlyJar(req.cookies);
   // like lib/api.ts: the citizen's address along (serve.mjs appended the peer), their token when signed in
@@ -51,10 +38,12 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const elder = req.cookies.elder === '1';
   const [account, doc] = await Promise.all([
     headerAccount(jar, client),
-    client().then((c) => loadPolicyDetail(c, one(params?.id))).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'policy page failed', error: String(error) }));
-      return 'failed' as const;
-    }),
+    client()
+      .then((c) => loadPolicyDetail(c, one(params?.id)))
+      .catch((error: unknown) => {
+        console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'policy page failed', error: String(error) }));
+        return 'failed' as const;
+      }),
   ]);
   // as the App Router answers: never cached (a page carries the header's session part)
   res.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
