@@ -195,6 +195,7 @@ test('a citizen files a request signed in, an officer replies through the API, a
   const policyPage = await page.goto(`${web.url}/policies/00000000-0000-4000-8000-000000000000`);
   expect(policyPage?.status()).toBe(404);
   await expect(header()).resolves.toEqual(onMe);
+  await inbox(page); // back where the next steps start
 
   // Mark one read (a plain form POST), then all.
   await page.getByRole('button', { name: `标为已读：${replied}` }).click();

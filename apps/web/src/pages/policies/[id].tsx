@@ -36,15 +36,15 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       forwardedFor: one(req.headers['x-forwarded-for']) || null,
     });
   const elder = req.cookies.elder === '1';
-  const [account, doc] = await Promise.all([
+  // A gateway that cannot be reached (for the document or the header's unread count) is a 503 page in the site's
+  // chrome, not Next's English error page.
+  const [account, doc]: [HeaderAccount | null, Props['doc']] = await Promise.all([
     headerAccount(jar, client),
-    client()
-      .then((c) => loadPolicyDetail(c, one(params?.id)))
-      .catch((error: unknown) => {
-        console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'policy page failed', error: String(error) }));
-        return 'failed' as const;
-      }),
-  ]);
+    client().then((c) => loadPolicyDetail(c, one(params?.id))),
+  ]).catch((error: unknown) => {
+    console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'policy page failed', error: String(error) }));
+    return [null, 'failed'];
+  });
   // as the App Router answers: never cached (a page carries the header's session part)
   res.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
   if (doc === null) res.statusCode = 404;
