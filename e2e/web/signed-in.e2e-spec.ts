@@ -194,7 +194,10 @@ test('a citizen files a request signed in, an officer replies through the API, a
   expect(onMe.csrf).toMatch(/\S/);
   const policyPage = await page.goto(`${web.url}/policies/00000000-0000-4000-8000-000000000000`);
   expect(policyPage?.status()).toBe(404);
-  await expect(header()).resolves.toEqual(onMe);
+  const onPolicy = await header();
+  expect({ name: onPolicy.name, csrf: onPolicy.csrf }).toEqual({ name: onMe.name, csrf: onMe.csrf });
+  // the count /me showed (the same per-session cache), or the inbox's own when the 20 s hold ended in between
+  expect([onMe.unread, before.unread]).toContain(onPolicy.unread);
   await inbox(page); // back where the next steps start
 
   // Mark one read (a plain form POST), then all.
