@@ -57,6 +57,8 @@ test('search → 一键查 tabs with counts → the 政策文件 tab with highli
     await expect(page.locator('dl.doc-meta').textContent()).resolves.toContain('发文机关');
     const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     expect(canonical).toBe(`${web.url}${new URL(page.url()).pathname}`);
+    // a Pages Router page without client JavaScript (ADR 0034): no script at all, so no RSC payload either
+    expect(await page.locator('script').count()).toBe(0);
   });
 });
 

@@ -183,6 +183,23 @@ test('a citizen files a request signed in, an officer replies through the API, a
   expect(before.unread).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: join(screenshotDir, 'me-inbox-desktop.png'), fullPage: true });
 
+  // The policy page is a Pages Router page (ADR 0034): the same signed-in header, from the same per-session cache.
+  await page.goto(`${web.url}/me`);
+  const header = async () => ({
+    name: await page.locator('.account-name').textContent(),
+    csrf: await page.locator('form.account-menu input[name=csrf]').inputValue(),
+    unread: await headerUnread(page),
+  });
+  const onMe = await header();
+  expect(onMe.csrf).toMatch(/\S/);
+  const policyPage = await page.goto(`${web.url}/policies/00000000-0000-4000-8000-000000000000`);
+  expect(policyPage?.status()).toBe(404);
+  const onPolicy = await header();
+  expect({ name: onPolicy.name, csrf: onPolicy.csrf }).toEqual({ name: onMe.name, csrf: onMe.csrf });
+  // the count /me showed (the same per-session cache), or the inbox's own when the 20 s hold ended in between
+  expect([onMe.unread, before.unread]).toContain(onPolicy.unread);
+  await inbox(page); // back where the next steps start
+
   // Mark one read (a plain form POST), then all.
   await page.getByRole('button', { name: `标为已读：${replied}` }).click();
   await page.waitForURL(/\/me\/inbox\?done=one/);

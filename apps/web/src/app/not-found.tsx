@@ -1,19 +1,5 @@
+import { NotFoundView } from '../components/not-found-view';
+
 export default function NotFound() {
-  return (
-    <>
-      <h1>没有找到这个页面</h1>
-      <p>页面可能已经移动，或者地址有误。</p>
-      <ul>
-        <li>
-          <a href="/search">查找政策文件</a>
-        </li>
-        <li>
-          <a href="/ask">到“一号答”提问</a>
-        </li>
-        <li>
-          <a href="/">回到首页</a>
-        </li>
-      </ul>
-    </>
-  );
+  return <NotFoundView />;
 }

@@ -1,36 +1,7 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { api } from '../../../lib/api';
-import { VALIDITY_LABEL } from '../../../lib/labels';
-import { policyBodyHtml, policyTocHtml } from '../../../lib/policy-body';
-import { UUID, formatDate } from '../../../lib/site';
-
-type Props = { params: Promise<{ id: string }> };
-
-/** How many related policies the page lists. */
-const RELATED = 5;
-
-// One call brings the document and its related policies (the page always shows both): one gateway request per page.
-const load = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
-  const { data } = await (
-    await api()
-  ).GET('/api/v1/policies/{documentId}/detail', { params: { path: { documentId: id }, query: { related: RELATED } } });
-  return data ?? null;
-});
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const doc = await load(id);
-  if (!doc) return { title: '未找到该政策文件' };
-  const first = doc.paragraphs.find((p) => p.kind === 'text' || p.kind === 'article')?.text ?? '';
-  return {
-    title: doc.title,
-    description: `${[doc.docNumber, doc.agencies.join('、'), VALIDITY_LABEL[doc.validity]].filter(Boolean).join('，')}。${first.slice(0, 100)}`,
-    alternates: { canonical: `/policies/${doc.id}` },
-  };
-}
+import { VALIDITY_LABEL } from '../lib/labels';
+import { policyBodyHtml, policyTocHtml } from '../lib/policy-body';
+import type { PolicyDetail } from '../lib/policy-detail';
+import { formatDate } from '../lib/site';
 
 function ValidityBanner({
   validity,
@@ -62,10 +33,8 @@ function ValidityBanner({
   );
 }
 
-export default async function PolicyPage({ params }: Props) {
-  const { id } = await params;
-  const doc = await load(id);
-  if (!doc) notFound();
+/** The policy page's content (inside `<main>`): the document, the guides and Q&A citing it, related policies. */
+export function PolicyView({ doc }: { doc: PolicyDetail }) {
   const related = doc.related;
   const toc = policyTocHtml(doc.paragraphs);
   return (
