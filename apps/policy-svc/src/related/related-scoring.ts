@@ -11,6 +11,47 @@ export interface Relatable {
   canonicalId: string | null;
   amendedById: string | null;
   repealedById: string | null;
+  /** The terms' ids in the TermIds the ranking is given (worked out when left out). */
+  termIds?: RelatableIds;
+}
+
+/** A document's terms as interned ids, in the same order. */
+export interface RelatableIds {
+  keywords: Int32Array;
+  titleTerms: Int32Array;
+  topics: Int32Array;
+}
+
+/** Terms as small integers: a candidate's terms are compared with the source's by array lookups, not strings. */
+export class TermIds {
+  private readonly ids = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+
+  /**
+   * Per kind, a table from term id to a source term's slot + 1 (0: none), reused by every ranking (a ranking runs
+   * synchronously and clears the entries it set): sized to the vocabulary, it is not allocated per ranking.
+   */
+  slotTable(kind: number): Int32Array {
+    let table = this.tables[kind];
+    if (!table || table.length < this.ids.size) this.tables[kind] = table = grown(table ?? new Int32Array(0), this.ids.size);
+    return table;
+  }
+
+  private readonly tables: Int32Array[] = [];
+
+  of(doc: Pick<Relatable, 'keywords' | 'titleTerms' | 'topics'>): RelatableIds {
+    const all = (terms: readonly string[]) => Int32Array.from(terms, (t) => this.id(t));
+    return { keywords: all(doc.keywords), titleTerms: all(doc.titleTerms), topics: all(doc.topics) };
+  }
 }
 
 /** Document frequencies of the library (the search lexicon). */
@@ -55,28 +96,36 @@ export function linkOf(source: Relatable, other: Relatable): Relation {
  * Related documents: version links first (marked), then documents scored by what they share with
  * the source — keywords and title terms weighted by rarity, topics by a constant. Near-duplicates
  * (same canonical document: reposts of the same text) are left out; so is anything sharing nothing.
+ * `ids` interns the terms (the service keeps one, and each document's ids with it); the shown terms are worked out
+ * for the `limit` documents listed only.
  */
 export function rankRelated<T extends Relatable>(
   source: Relatable,
   candidates: readonly T[],
   stats: TermStats,
   limit: number,
+  ids: TermIds = new TermIds(),
 ): RankedRelated<T>[] {
   const group = source.canonicalId ?? source.id;
   const terms = sourceTerms(source, stats);
-  const out: RankedRelated<T>[] = [];
-  for (const doc of candidates) {
-    if (doc.id === source.id) continue;
-    const relation = linkOf(source, doc);
-    if (relation === 'related' && (doc.canonicalId ?? doc.id) === group) continue;
-    const contributions = sharedContributions(terms, doc);
-    const score = [...contributions.values()].reduce((a, b) => a + b, 0);
-    if (relation === 'related' && score <= 0) continue;
-    out.push({ doc, relation, shared: strongestTerms(contributions), score: Math.round(score * 1000) / 1000 });
+  const out: Array<{ doc: T; relation: Relation; score: number }> = [];
+  const scorer = new SharedScorer(terms, ids);
+  try {
+    for (const doc of candidates) {
+      if (doc.id === source.id) continue;
+      const relation = linkOf(source, doc);
+      if (relation === 'related' && (doc.canonicalId ?? doc.id) === group) continue;
+      const score = scorer.score(doc.termIds ?? ids.of(doc));
+      if (relation === 'related' && score <= 0) continue;
+      out.push({ doc, relation, score: Math.round(score * 1000) / 1000 });
+    }
+  } finally {
+    scorer.release();
   }
   return out
     .sort((a, b) => LINK_ORDER[a.relation] - LINK_ORDER[b.relation] || b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1))
-    .slice(0, limit);
+    .slice(0, limit)
+    .map((r) => ({ ...r, shared: strongestTerms(sharedContributions(terms, r.doc)) }));
 }
 
 /** The source's distinct terms of each kind with their weights, in the source's order: the same for every candidate. */
@@ -90,6 +139,81 @@ function sourceTerms(source: Relatable, stats: TermStats): SourceTerms {
     titleTerms: weighed(source.titleTerms, (t) => RELATED_WEIGHTS.titleTerm * termWeight(t, stats)),
     topics: weighed(source.topics, () => RELATED_WEIGHTS.topic),
   };
+}
+
+const KINDS = ['keywords', 'titleTerms', 'topics'] as const;
+
+/**
+ * A candidate's score exactly as Σ sharedContributions(terms, doc) would be, without a Map per candidate: the same
+ * terms, each term's weights added in the same order (keyword, title term, topic) and the terms summed in the Map's
+ * insertion order (matched keywords in the source's order, then matched title terms not matched as keywords, then
+ * matched topics matched as neither), so the floating-point sum is the same number. Each of the source's distinct
+ * terms gets a slot; `slotOf[kind][termId]` is its slot + 1 (0: not a source term of that kind).
+ */
+class SharedScorer {
+  private readonly lists: Array<{ slots: Int32Array }>;
+  private readonly termIds: Int32Array[];
+  private readonly slotOf: Int32Array[];
+  private readonly weights: Float64Array[];
+  /** per kind and slot: the number of the candidate that matched it last */
+  private readonly matched: Int32Array[];
+  private candidate = 0;
+
+  constructor(terms: SourceTerms, ids: TermIds) {
+    const slotByTerm = new Map<string, number>();
+    for (const kind of KINDS) for (const [t] of terms[kind]) if (!slotByTerm.has(t)) slotByTerm.set(t, slotByTerm.size);
+    const n = slotByTerm.size;
+    this.weights = KINDS.map(() => new Float64Array(n));
+    this.matched = KINDS.map(() => new Int32Array(n));
+    this.termIds = KINDS.map((kind) => Int32Array.from(terms[kind], ([t]) => ids.id(t)));
+    this.slotOf = KINDS.map((_, k) => ids.slotTable(k));
+    this.lists = KINDS.map((kind, k) => {
+      const slots = Int32Array.from(terms[kind], ([t]) => slotByTerm.get(t)!);
+      terms[kind].forEach(([, w], i) => {
+        this.slotOf[k]![this.termIds[k]![i]!] = slots[i]! + 1;
+        this.weights[k]![slots[i]!] = w;
+      });
+      return { slots };
+    });
+  }
+
+  /** Clears the shared tables' entries this ranking set. */
+  release(): void {
+    KINDS.forEach((_, k) => this.termIds[k]!.forEach((id) => (this.slotOf[k]![id] = 0)));
+  }
+
+  score(doc: RelatableIds): number {
+    const c = ++this.candidate;
+    for (let k = 0; k < KINDS.length; k++) {
+      const table = this.slotOf[k]!;
+      const matched = this.matched[k]!;
+      const termIds = doc[KINDS[k]!];
+      for (let i = 0; i < termIds.length; i++) {
+        const slot = table[termIds[i]!]!; // undefined (a term newer than the table) is not a source term either
+        if (slot > 0) matched[slot - 1] = c;
+      }
+    }
+    const [mk, mt, mp] = this.matched as [Int32Array, Int32Array, Int32Array];
+    const [wk, wt, wp] = this.weights as [Float64Array, Float64Array, Float64Array];
+    const value = (s: number) => {
+      let v = 0;
+      if (mk[s] === c) v += wk[s]!;
+      if (mt[s] === c) v += wt[s]!;
+      if (mp[s] === c) v += wp[s]!;
+      return v;
+    };
+    let score = 0;
+    for (const s of this.lists[0]!.slots) if (mk[s] === c) score += value(s);
+    for (const s of this.lists[1]!.slots) if (mt[s] === c && mk[s] !== c) score += value(s);
+    for (const s of this.lists[2]!.slots) if (mp[s] === c && mk[s] !== c && mt[s] !== c) score += value(s);
+    return score;
+  }
+}
+
+function grown(table: Int32Array, length: number): Int32Array {
+  const next = new Int32Array(Math.max(length, table.length * 2, 64));
+  next.set(table);
+  return next;
 }
 
 // Weighed once per ranking, not per candidate; a candidate's few terms are searched in place (building sets of them
