@@ -108,7 +108,7 @@ export function rankRelated<T extends Relatable>(
 ): RankedRelated<T>[] {
   const group = source.canonicalId ?? source.id;
   const terms = sourceTerms(source, stats);
-  const out: Array<{ doc: T; relation: Relation; score: number }> = [];
+  const best: Array<Listed<T>> = []; // the best `limit` so far, in order (sorting all ~200 cost more than scoring)
   const scorer = new SharedScorer(terms, ids);
   try {
     for (const doc of candidates) {
@@ -117,15 +117,28 @@ export function rankRelated<T extends Relatable>(
       if (relation === 'related' && (doc.canonicalId ?? doc.id) === group) continue;
       const score = scorer.score(doc.termIds ?? ids.of(doc));
       if (relation === 'related' && score <= 0) continue;
-      out.push({ doc, relation, score: Math.round(score * 1000) / 1000 });
+      const listed = { doc, relation, order: LINK_ORDER[relation], score: Math.round(score * 1000) / 1000 };
+      if (best.length === limit && (limit === 0 || before(best[limit - 1]!, listed))) continue;
+      let i = best.length === limit ? limit - 1 : best.length;
+      while (i > 0 && before(listed, best[i - 1]!)) best[i] = best[--i]!;
+      best[i] = listed;
     }
   } finally {
     scorer.release();
   }
-  return out
-    .sort((a, b) => LINK_ORDER[a.relation] - LINK_ORDER[b.relation] || b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1))
-    .slice(0, limit)
-    .map((r) => ({ ...r, shared: strongestTerms(sharedContributions(terms, r.doc)) }));
+  return best.map(({ doc, relation, score }) => ({ doc, relation, score, shared: strongestTerms(sharedContributions(terms, doc)) }));
+}
+
+interface Listed<T extends Relatable> {
+  doc: T;
+  relation: Relation;
+  order: number;
+  score: number;
+}
+
+/** Version links first (in LINK_ORDER), then the higher score, then the smaller id. */
+function before<T extends Relatable>(a: Listed<T>, b: Listed<T>): boolean {
+  return a.order !== b.order ? a.order < b.order : a.score !== b.score ? a.score > b.score : a.doc.id < b.doc.id;
 }
 
 /** The source's distinct terms of each kind with their weights, in the source's order: the same for every candidate. */
@@ -151,62 +164,93 @@ const KINDS = ['keywords', 'titleTerms', 'topics'] as const;
  * terms gets a slot; `slotOf[kind][termId]` is its slot + 1 (0: not a source term of that kind).
  */
 class SharedScorer {
-  private readonly lists: Array<{ slots: Int32Array }>;
+  // per kind (k keyword, t title term, p topic): the source's slots in its order, the weight per slot, the table from
+  // term id to slot + 1 (shared, see TermIds.slotTable), and per slot the candidate number that matched it last
+  private readonly kSlots: Int32Array;
+  private readonly tSlots: Int32Array;
+  private readonly pSlots: Int32Array;
+  private readonly kWeight: Float64Array;
+  private readonly tWeight: Float64Array;
+  private readonly pWeight: Float64Array;
+  private readonly kTable: Int32Array;
+  private readonly tTable: Int32Array;
+  private readonly pTable: Int32Array;
+  private readonly kMatched: Int32Array;
+  private readonly tMatched: Int32Array;
+  private readonly pMatched: Int32Array;
   private readonly termIds: Int32Array[];
-  private readonly slotOf: Int32Array[];
-  private readonly weights: Float64Array[];
-  /** per kind and slot: the number of the candidate that matched it last */
-  private readonly matched: Int32Array[];
   private candidate = 0;
 
   constructor(terms: SourceTerms, ids: TermIds) {
     const slotByTerm = new Map<string, number>();
     for (const kind of KINDS) for (const [t] of terms[kind]) if (!slotByTerm.has(t)) slotByTerm.set(t, slotByTerm.size);
     const n = slotByTerm.size;
-    this.weights = KINDS.map(() => new Float64Array(n));
-    this.matched = KINDS.map(() => new Int32Array(n));
-    this.termIds = KINDS.map((kind) => Int32Array.from(terms[kind], ([t]) => ids.id(t)));
-    this.slotOf = KINDS.map((_, k) => ids.slotTable(k));
-    this.lists = KINDS.map((kind, k) => {
-      const slots = Int32Array.from(terms[kind], ([t]) => slotByTerm.get(t)!);
-      terms[kind].forEach(([, w], i) => {
-        this.slotOf[k]![this.termIds[k]![i]!] = slots[i]! + 1;
-        this.weights[k]![slots[i]!] = w;
-      });
-      return { slots };
+    const slots = KINDS.map((kind) => Int32Array.from(terms[kind], ([t]) => slotByTerm.get(t)!));
+    const weights = KINDS.map((kind, k) => {
+      const w = new Float64Array(n);
+      terms[kind].forEach(([, weight], i) => (w[slots[k]![i]!] = weight));
+      return w;
     });
+    this.termIds = KINDS.map((kind) => Int32Array.from(terms[kind], ([t]) => ids.id(t)));
+    const tables = KINDS.map((_, k) => {
+      const table = ids.slotTable(k);
+      this.termIds[k]!.forEach((id, i) => (table[id] = slots[k]![i]! + 1));
+      return table;
+    });
+    [this.kSlots, this.tSlots, this.pSlots] = slots as [Int32Array, Int32Array, Int32Array];
+    [this.kWeight, this.tWeight, this.pWeight] = weights as [Float64Array, Float64Array, Float64Array];
+    [this.kTable, this.tTable, this.pTable] = tables as [Int32Array, Int32Array, Int32Array];
+    this.kMatched = new Int32Array(n);
+    this.tMatched = new Int32Array(n);
+    this.pMatched = new Int32Array(n);
   }
 
   /** Clears the shared tables' entries this ranking set. */
   release(): void {
-    KINDS.forEach((_, k) => this.termIds[k]!.forEach((id) => (this.slotOf[k]![id] = 0)));
+    const tables = [this.kTable, this.tTable, this.pTable];
+    tables.forEach((table, k) => this.termIds[k]!.forEach((id) => (table[id] = 0)));
   }
 
   score(doc: RelatableIds): number {
     const c = ++this.candidate;
-    for (let k = 0; k < KINDS.length; k++) {
-      const table = this.slotOf[k]!;
-      const matched = this.matched[k]!;
-      const termIds = doc[KINDS[k]!];
-      for (let i = 0; i < termIds.length; i++) {
-        const slot = table[termIds[i]!]!; // undefined (a term newer than the table) is not a source term either
-        if (slot > 0) matched[slot - 1] = c;
-      }
-    }
-    const [mk, mt, mp] = this.matched as [Int32Array, Int32Array, Int32Array];
-    const [wk, wt, wp] = this.weights as [Float64Array, Float64Array, Float64Array];
-    const value = (s: number) => {
-      let v = 0;
-      if (mk[s] === c) v += wk[s]!;
-      if (mt[s] === c) v += wt[s]!;
-      if (mp[s] === c) v += wp[s]!;
-      return v;
-    };
+    mark(this.kTable, this.kMatched, doc.keywords, c);
+    mark(this.tTable, this.tMatched, doc.titleTerms, c);
+    mark(this.pTable, this.pMatched, doc.topics, c);
+    const { kMatched, tMatched, pMatched, kSlots, tSlots, pSlots } = this;
     let score = 0;
-    for (const s of this.lists[0]!.slots) if (mk[s] === c) score += value(s);
-    for (const s of this.lists[1]!.slots) if (mt[s] === c && mk[s] !== c) score += value(s);
-    for (const s of this.lists[2]!.slots) if (mp[s] === c && mk[s] !== c && mt[s] !== c) score += value(s);
+    for (let i = 0; i < kSlots.length; i++) {
+      const s = kSlots[i]!;
+      if (kMatched[s] === c) score += this.value(s, c);
+    }
+    for (let i = 0; i < tSlots.length; i++) {
+      const s = tSlots[i]!;
+      if (tMatched[s] === c && kMatched[s] !== c) score += this.value(s, c);
+    }
+    for (let i = 0; i < pSlots.length; i++) {
+      const s = pSlots[i]!;
+      if (pMatched[s] === c && kMatched[s] !== c && tMatched[s] !== c) score += this.value(s, c);
+    }
     return score;
+  }
+
+  /** A shared term's contribution: its weights as keyword, title term and topic, added in that order. */
+  private value(s: number, c: number): number {
+    let v = 0;
+    if (this.kMatched[s] === c) v += this.kWeight[s]!;
+    if (this.tMatched[s] === c) v += this.tWeight[s]!;
+    if (this.pMatched[s] === c) v += this.pWeight[s]!;
+    return v;
+  }
+}
+
+/** Marks the source's slots among `termIds` as matched by candidate `c`. */
+function mark(table: Int32Array, matched: Int32Array, termIds: Int32Array, c: number): void {
+  for (let i = 0; i < termIds.length; i++) {
+    const id = termIds[i]!;
+    if (id < table.length) {
+      const slot = table[id]!;
+      if (slot > 0) matched[slot - 1] = c;
+    }
   }
 }
 
