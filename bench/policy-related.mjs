@@ -89,7 +89,11 @@ const app = new AppProcess(
     OPENSEARCH_URL: '',
     KEYCLOAK_URL: '',
     ...(PROFILE_DIR
-      ? { NODE_OPTIONS: `--import ${join(root, 'bench/cpu-profile-preload.mjs')}`, CPU_PROF_DIR: PROFILE_DIR, CPU_PROF_NAME: 'policy-svc' }
+      ? {
+          NODE_OPTIONS: `--import ${fileURLToPath(new URL('cpu-profile-preload.mjs', import.meta.url))}`,
+          CPU_PROF_DIR: PROFILE_DIR,
+          CPU_PROF_NAME: 'policy-svc',
+        }
       : {}),
   },
   `http://127.0.0.1:${port}/ready`,

@@ -61,7 +61,10 @@ export class RelatedRows implements OnApplicationBootstrap {
     // segmenting a title was a third of a cold ranking: an unchanged title keeps its terms
     const terms = before?.row.title === row.title ? before.row.titleTerms : titleTerms(row.title);
     this.held.delete(row.id);
-    this.held.set(row.id, { stamp: stampKey(row), row: { ...row, titleTerms: terms, termIds: this.termIds.of({ ...row, titleTerms: terms }) } });
+    this.held.set(row.id, {
+      stamp: stampKey(row),
+      row: { ...row, titleTerms: terms, termIds: this.termIds.of({ ...row, titleTerms: terms }) },
+    });
     if (this.held.size > HELD_ROWS) this.held.delete(this.held.keys().next().value!);
   }
 

@@ -104,8 +104,23 @@ function rankedBefore(source: Relatable, candidates: Relatable[], limit: number)
 
 test('the scorer ranks exactly as a Map of contributions per candidate did (random libraries, terms in several kinds)', () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const vocabulary = ['公积金', '提取', '办法', '缴存', '住房', '医疗', '医疗保险', '保险', '养老', '就业', '补贴', '创业', '社保', '住房保障'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const vocabulary = [
+    '公积金',
+    '提取',
+    '办法',
+    '缴存',
+    '住房',
+    '医疗',
+    '医疗保险',
+    '保险',
+    '养老',
+    '就业',
+    '补贴',
+    '创业',
+    '社保',
+    '住房保障',
+  ];
   const some = (n: number) => Array.from({ length: Math.floor(random() * n) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
   const ids = new TermIds(); // one interner across rankings, as the service keeps it
   for (let round = 0; round < 200; round++) {
