@@ -273,22 +273,45 @@ export class DocumentRepository {
 
   /**
    * Candidates for "related documents": non-draft documents sharing a keyword or topic with the
-   * source, linked to it by amendment/repeal, or listed in `extraIds`; most shared keywords first.
+   * source, linked to it by amendment/repeal, or listed in `extraIds`; most shared keywords first. Only their ids and
+   * stamps (stampKey's form), as one row: their rows are held per stamp (RelatedRows), and reading 200 full rows
+   * was most of a first visit's database work in policy-svc.
    */
-  relatedCandidates(source: RelatedSourceRow, extraIds: readonly string[], take: number): Promise<RelatedRow[]> {
-    return this.prisma.$queryRawUnsafe<RelatedRow[]>(
-      `SELECT ${SEARCH_ROW_COLUMNS}, keywords, topics, canonical_id AS "canonicalId",
-              amended_by_id AS "amendedById", repealed_by_id AS "repealedById"
-         FROM policy_document
-        WHERE status <> 'DRAFT' AND id <> $1::uuid
-          AND (keywords && $2::text[] OR topics && $3::text[] OR amended_by_id = $1::uuid OR repealed_by_id = $1::uuid
-               OR id = ANY($4::uuid[]))
-        ORDER BY cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[]))) DESC, id
-        LIMIT ${Math.trunc(take)}`,
+  async relatedCandidates(source: RelatedSourceRow, extraIds: readonly string[], take: number): Promise<CandidateStamp[]> {
+    const sharedKeywords = 'cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[])))';
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ stamps: string | null }>>(
+      `SELECT string_agg(c.id::text || ' ' || c.stamp, ',' ORDER BY c.n) AS stamps FROM (
+         SELECT id, status::text || '|' || version || '|' || (extract(epoch FROM updated_at) * 1000)::bigint AS stamp,
+                row_number() OVER (ORDER BY ${sharedKeywords} DESC, id) AS n
+           FROM policy_document
+          WHERE status <> 'DRAFT' AND id <> $1::uuid
+            AND (keywords && $2::text[] OR topics && $3::text[] OR amended_by_id = $1::uuid OR repealed_by_id = $1::uuid
+                 OR id = ANY($4::uuid[]))
+          ORDER BY ${sharedKeywords} DESC, id
+          LIMIT ${Math.trunc(take)}) c`,
       source.id,
       source.keywords,
       source.topics,
       [...extraIds, ...[source.amendedById, source.repealedById].filter((id): id is string => !!id)],
+    );
+    if (!row?.stamps) return [];
+    return row.stamps.split(',').map((pair) => {
+      const [id, stamp] = pair.split(' ') as [string, string];
+      return { id, stamp };
+    });
+  }
+
+  /** The rows of these non-draft documents as related lists rank and show them, with their stamps' columns. */
+  relatedRows(ids: readonly string[]): Promise<RelatedRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRawUnsafe<RelatedRow[]>(`${RELATED_ROWS} WHERE id = ANY($1::uuid[]) AND status <> 'DRAFT'`, ids);
+  }
+
+  /** A page of every non-draft document's related row, by id (RelatedRows fills itself from these at start). */
+  relatedRowsPage(afterId: string | null, take: number): Promise<RelatedRow[]> {
+    return this.prisma.$queryRawUnsafe<RelatedRow[]>(
+      `${RELATED_ROWS} WHERE status <> 'DRAFT' AND id > $1::uuid ORDER BY id LIMIT ${Math.trunc(take)}`,
+      afterId ?? '00000000-0000-0000-0000-000000000000',
     );
   }
 
@@ -341,7 +364,18 @@ export type SearchRow = Pick<
 export type RelatedSourceRow = Pick<PolicyDocument, 'id' | 'keywords' | 'topics' | 'amendedById' | 'repealedById'>;
 export type RelatedSource = RelatedSourceRow & Pick<PolicyDocument, 'title' | 'canonicalId' | 'status' | 'version' | 'updatedAt'>;
 export type RelatedRow = Omit<SearchRow, 'bodyHead'> &
-  Pick<PolicyDocument, 'keywords' | 'topics' | 'canonicalId' | 'amendedById' | 'repealedById'>;
+  Pick<PolicyDocument, 'keywords' | 'topics' | 'canonicalId' | 'amendedById' | 'repealedById' | 'status' | 'version' | 'updatedAt'>;
+
+/** A related-list candidate: its id and stampKey. */
+export interface CandidateStamp {
+  id: string;
+  stamp: string;
+}
+
+const RELATED_ROWS = `SELECT ${SEARCH_ROW_COLUMNS}, keywords, topics, canonical_id AS "canonicalId",
+       amended_by_id AS "amendedById", repealed_by_id AS "repealedById", status::text AS status, version,
+       updated_at AS "updatedAt"
+  FROM policy_document`;
 
 /** What a save adds to the editor's fields: derived data, a canonical link, and who wrote it. */
 export type SaveOptions = DerivedFields & { canonicalId?: string | null; editedBy: string };

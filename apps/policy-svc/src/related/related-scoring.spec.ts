@@ -1,4 +1,4 @@
-import { type Relatable, type TermStats, rankRelated, termWeight } from './related-scoring.js';
+import { type Relatable, type TermStats, TermIds, linkOf, rankRelated, termWeight } from './related-scoring.js';
 
 const doc = (id: string, over: Partial<Relatable> = {}): Relatable => ({
   id,
@@ -74,4 +74,68 @@ test('at most `limit` documents; a shared term inside a stronger shared one is n
   const ranked = rankRelated(s, candidates, stats, 3);
   expect(ranked).toHaveLength(3);
   expect(ranked[0]!.shared).toEqual(['医疗保险']);
+});
+
+/** The ranking as it was written before the scorer (a Map of contributions per candidate): what it must equal. */
+function rankedBefore(source: Relatable, candidates: Relatable[], limit: number) {
+  const weighed = (terms: readonly string[], w: (t: string) => number) => [...new Set(terms)].map((t): [string, number] => [t, w(t)]);
+  const terms = {
+    keywords: weighed(source.keywords, (t) => termWeight(t, stats)),
+    titleTerms: weighed(source.titleTerms, (t) => 1.5 * termWeight(t, stats)),
+    topics: weighed(source.topics, () => 0.5),
+  };
+  const group = source.canonicalId ?? source.id;
+  const order = { amendedBy: 0, repealedBy: 1, amends: 2, repeals: 3, related: 4 } as const;
+  const out = [];
+  for (const doc of candidates) {
+    if (doc.id === source.id) continue;
+    const relation = linkOf(source, doc);
+    if (relation === 'related' && (doc.canonicalId ?? doc.id) === group) continue;
+    const contributions = new Map<string, number>();
+    for (const kind of ['keywords', 'titleTerms', 'topics'] as const)
+      for (const [t, w] of terms[kind]) if (doc[kind].includes(t)) contributions.set(t, (contributions.get(t) ?? 0) + w);
+    for (const [t, w] of contributions) if (w <= 0) contributions.delete(t);
+    const score = [...contributions.values()].reduce((a, b) => a + b, 0);
+    if (relation === 'related' && score <= 0) continue;
+    out.push({ id: doc.id, relation, score: Math.round(score * 1000) / 1000 });
+  }
+  return out.sort((a, b) => order[a.relation] - order[b.relation] || b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
+}
+
+test('the scorer ranks exactly as a Map of contributions per candidate did (random libraries, terms in several kinds)', () => {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const vocabulary = [
+    '公积金',
+    '提取',
+    '办法',
+    '缴存',
+    '住房',
+    '医疗',
+    '医疗保险',
+    '保险',
+    '养老',
+    '就业',
+    '补贴',
+    '创业',
+    '社保',
+    '住房保障',
+  ];
+  const some = (n: number) => Array.from({ length: Math.floor(random() * n) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+  const ids = new TermIds(); // one interner across rankings, as the service keeps it
+  for (let round = 0; round < 200; round++) {
+    const library = Array.from({ length: 60 }, (_, i) =>
+      doc(`d${String(i).padStart(2, '0')}`, {
+        keywords: some(8),
+        titleTerms: some(6),
+        topics: some(3),
+        canonicalId: random() < 0.1 ? 'd00' : null,
+        amendedById: random() < 0.05 ? `d${String(Math.floor(random() * 60)).padStart(2, '0')}` : null,
+      }),
+    );
+    const [source, ...rest] = library;
+    const withIds = rest.map((d) => (random() < 0.5 ? { ...d, termIds: ids.of(d) } : d));
+    const ranked = rankRelated(source!, withIds, stats, 12, ids);
+    expect(ranked.map((r) => ({ id: r.doc.id, relation: r.relation, score: r.score }))).toEqual(rankedBefore(source!, rest, 12));
+  }
 });

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, DomainError, ErrorCode, type PolicyValidity, type RelatedPolicy, type z } from '@govdisc/contracts';
-import { DocumentRepository, type RelatedRow } from '../document/document.repository.js';
+import { DocumentRepository } from '../document/document.repository.js';
 import { LexiconService } from '../search/lexicon/lexicon.service.js';
-import { titleTerms } from '../search/lexicon/search-lexicon.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
+import { type HeldRow, RelatedRows } from './related-rows.js';
 import { agenciesOf } from '../analysis/agencies.js';
 import { stampKey, visibleTo } from '../document/document.service.js';
 import type { DocumentStamp } from '../document/document.repository.js';
@@ -18,8 +18,6 @@ const TITLE_CANDIDATES = 20;
  */
 export const RELATED_TTL_MS = 5 * 60_000;
 const HELD_LISTS = 2_000;
-/** Titles whose terms are remembered (a few hundred bytes each). */
-const TITLE_TERM_ENTRIES = 20_000;
 
 type RelatedView = z.input<typeof RelatedPolicy>;
 
@@ -27,13 +25,13 @@ type RelatedView = z.input<typeof RelatedPolicy>;
 @Injectable()
 export class RelatedService {
   private readonly logger = new Logger(RelatedService.name);
-  private readonly titleTermCache = new Map<string, string[]>();
   private readonly held = new Map<string, { stamp: string; at: number; items: RelatedView[] }>();
 
   constructor(
     private readonly documents: DocumentRepository,
     private readonly engine: SearchEngine,
     private readonly lexicon: LexiconService,
+    private readonly rows: RelatedRows,
   ) {}
 
   /**
@@ -63,28 +61,10 @@ export class RelatedService {
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
-    const candidates = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
-    const ranked = rankRelated(
-      { ...source, titleTerms: this.titleTermsOf(source.title) },
-      candidates.map((c) => ({ ...c, titleTerms: this.titleTermsOf(c.title) })),
-      this.lexicon.lexicon,
-      input.limit,
-    );
+    const stamps = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
+    const candidates = await this.rows.rows(stamps);
+    const ranked = rankRelated(this.rows.relatable(source), candidates, this.lexicon.lexicon, input.limit, this.rows.termIds);
     return { stamp: source.status === 'DRAFT' ? null : stampKey(source), items: ranked.map(toView) };
-  }
-
-  /**
-   * A title's terms (a pure function of the title), remembered: the same documents come back as candidates of many
-   * others, and segmenting their titles was a third of a cold ranking.
-   */
-  private titleTermsOf(title: string): string[] {
-    let terms = this.titleTermCache.get(title);
-    if (!terms) {
-      terms = titleTerms(title);
-      this.titleTermCache.set(title, terms);
-      if (this.titleTermCache.size > TITLE_TERM_ENTRIES) this.titleTermCache.delete(this.titleTermCache.keys().next().value!);
-    }
-    return terms;
   }
 
   /** Documents whose words match the title (loose matching); none while the index is not ready. */
@@ -100,7 +80,7 @@ export class RelatedService {
   }
 }
 
-function toView({ doc, relation, shared, score }: RankedRelated<RelatedRow & { titleTerms: string[] }>): RelatedView {
+function toView({ doc, relation, shared, score }: RankedRelated<HeldRow>): RelatedView {
   return {
     id: doc.id,
     externalId: doc.externalId,

@@ -25,6 +25,7 @@ import { toDetail } from '../../src/document/document.mapper.js';
 import { DocumentService } from '../../src/document/document.service.js';
 import { ClassificationService } from '../../src/document/classification.service.js';
 import { DetailHandlers } from '../../src/related/detail.handlers.js';
+import { RelatedRows } from '../../src/related/related-rows.js';
 import { RelatedService } from '../../src/related/related.service.js';
 import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
 import { SearchAnalyticsRepository } from '../../src/search-analytics/search-analytics.repository.js';
@@ -370,6 +371,26 @@ describe('held reader views and related lists (the portal reads them on every pa
       expect(candidates).toHaveBeenCalledTimes(2);
     } finally {
       candidates.mockRestore();
+    }
+  });
+
+  test("a list is ranked from rows held at their stamps: a candidate's row is read again only after it changed", async () => {
+    const related = (limit: number) => app.get(RelatedService).related({ documentId: docs.newer!, limit, actor: null });
+    await app.get(RelatedRows).loaded;
+    await related(6); // rows changed by earlier tests are read here (limits 6–8: lists no other test asks for)
+    const read = jest.spyOn(app.get(DocumentRepository), 'relatedRows');
+    try {
+      const held = await related(7);
+      expect(held.find((i) => i.id === docs.withdraw)).toMatchObject({ relation: 'amends' });
+      expect(read).not.toHaveBeenCalled();
+
+      // a classification changes the amended document's stamp (it stays a candidate through the amendment link)
+      await app.get(ClassificationService).set({ documentId: docs.withdraw!, keywords: ['住房公积金', '租赁'], actor: 'editor-1', ctx });
+      const after = await related(8);
+      expect(read.mock.calls).toEqual([[[docs.withdraw]]]);
+      expect(after.find((i) => i.id === docs.withdraw)).toMatchObject({ relation: 'amends' });
+    } finally {
+      read.mockRestore();
     }
   });
 
