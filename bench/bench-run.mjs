@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { AppProcess, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
+import { cpuTicks } from './http-load.mjs';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -149,4 +150,19 @@ export async function settledTotal(gatewayUrl, path) {
 export function cpuProfileEnv(name, dir) {
   const preload = join(repoRoot, 'bench', 'cpu-profile-preload.mjs');
   return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), CPU_PROF_DIR: dir, CPU_PROF_NAME: name };
+}
+
+/**
+ * Waits until `pid` used under 5 % of a core for 5 s (at least `minMs`: background work after a start is not
+ * measured; at most `maxMs`); its CPU seconds so far.
+ */
+export async function settledCpu(pid, { minMs = 25_000, maxMs = 300_000 } = {}) {
+  const started = Date.now();
+  let last = cpuTicks(pid);
+  for (;;) {
+    await new Promise((res) => setTimeout(res, 5000));
+    const now = cpuTicks(pid);
+    if ((Date.now() - started >= minMs && now - last <= 25) || Date.now() - started > maxMs) return now / 100;
+    last = now;
+  }
 }

@@ -19,7 +19,8 @@ import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { RpcClient } from '@govdisc/service-kit';
 import { AppProcess, freePort, queryRows, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
-import { intArg } from './http-load.mjs';
+import { cpuProfileEnv, settledCpu } from './bench-run.mjs';
+import { cpuTicks, intArg } from './http-load.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -32,24 +33,8 @@ const PROFILE_DIR = opt('--cpu-prof') ? resolve(opt('--cpu-prof')) : null;
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 if (!DATABASE_URL) throw new Error('--database-url is required');
 
-const cpuTicks = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-/** Waits until `pid` used under 5 % of a core for 5 s (at least 20 s); its CPU seconds so far. */
-async function settled(pid) {
-  const started = Date.now();
-  let last = cpuTicks(pid);
-  for (;;) {
-    await sleep(5000);
-    const now = cpuTicks(pid);
-    if ((Date.now() - started >= 20_000 && now - last <= 25) || Date.now() - started > 600_000) return now / 100;
-    last = now;
-  }
-}
 
 async function visitAll(rpc, ids, lists) {
   let next = 0;
@@ -88,13 +73,7 @@ const app = new AppProcess(
     SEARCH_DATA_DIR: dataDir,
     OPENSEARCH_URL: '',
     KEYCLOAK_URL: '',
-    ...(PROFILE_DIR
-      ? {
-          NODE_OPTIONS: `--import ${fileURLToPath(new URL('cpu-profile-preload.mjs', import.meta.url))}`,
-          CPU_PROF_DIR: PROFILE_DIR,
-          CPU_PROF_NAME: 'policy-svc',
-        }
-      : {}),
+    ...(PROFILE_DIR ? cpuProfileEnv('policy-svc', PROFILE_DIR) : {}),
   },
   `http://127.0.0.1:${port}/ready`,
 );
@@ -103,7 +82,7 @@ let exitCode = 0;
 try {
   await applyBusLayout(nc, new BusNaming(''));
   await app.start(180_000);
-  const startCpu = await settled(app.pid);
+  const startCpu = await settledCpu(app.pid, { minMs: 20_000, maxMs: 600_000 });
   const rss0 = rssMb(app.pid);
   const rpc = new RpcClient(nc, { timeoutMs: 60_000 });
   const lists = {};

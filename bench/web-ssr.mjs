@@ -31,7 +31,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { benchRun, corpusFile, cpuProfileEnv, importWith, settledTotal } from './bench-run.mjs';
+import { benchRun, corpusFile, cpuProfileEnv, importWith, settledCpu, settledTotal } from './bench-run.mjs';
 import { chromium } from 'playwright-core';
 import { callAt, cpuTicks, intArg, load } from './http-load.mjs';
 
@@ -129,20 +129,6 @@ async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
   process.stderr.write(`${chosen.length} policy pages written to ${dir}\n`);
 }
 
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-/** Waits until `pid` used under 5 % of a core for 5 s (at least 25 s, at most 5 min); its CPU seconds so far. */
-async function settled(pid) {
-  const started = Date.now();
-  let last = cpuTicks(pid);
-  for (;;) {
-    await sleep(5000);
-    const now = cpuTicks(pid);
-    if ((Date.now() - started >= 25_000 && now - last <= 25) || Date.now() - started > 300_000) return now / 100;
-    last = now;
-  }
-}
-
 /** The policy page measured with the named processes restarted from each variant in turn (see --alternate). */
 async function alternate(names, make, processes, restart, dumpFrom) {
   const rows = [];
@@ -150,7 +136,7 @@ async function alternate(names, make, processes, restart, dumpFrom) {
     for (const variant of VARIANTS) {
       const apps = await restart(variant);
       for (const name of names) processes.find((p) => p.name === name).pid = apps[name].pid;
-      const startCpus = await Promise.all(names.map((name) => settled(apps[name].pid)));
+      const startCpus = await Promise.all(names.map((name) => settledCpu(apps[name].pid)));
       const name = names.map((n, i) => `${n} ${startCpus[i].toFixed(1)}`).join(', ');
       if (DUMP_HTML && round === 1) await dumpPolicyPages(dumpFrom.gatewayUrl, dumpFrom.webUrl(), join(DUMP_HTML, variant.label));
       const [load1] = loadavg();
