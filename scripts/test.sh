@@ -118,7 +118,7 @@ if [[ "$level" == all || "$level" == medium ]]; then
 fi
 if [[ -n "$external_pid" && "$level" != medium ]]; then
   if [[ "$level" == all ]]; then
-    # The resilience suite is the first item of the queue the two end-to-end lanes share (e2e/run-lanes.sh, ADR 0033).
+    # The resilience suite runs in the API lane after its files, beside the longer browser lane (e2e/run-lanes.sh).
     step "end-to-end tests (all apps as processes, over HTTP) and resilience tests (faults with real processes)"
     export E2E_RESILIENCE=1
   else
