@@ -94,4 +94,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The portal's static scripts run in the browser (public/search-suggest.js, ADR 0035).
+    files: ['apps/web/public/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
 );

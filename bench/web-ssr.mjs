@@ -17,12 +17,14 @@
 // --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
 // Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
 // --alternate policy-svc|web|web,policy-svc --variant a=/work/main --variant b=. [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3]
-// measures only the policy page on one imported stack, restarting the named process from each variant's checkout
-// (with those NODE_OPTIONS) in turn, --pairs rounds (a b a b …); each start waits until the process is idle (at
-// least 25 s: background work after start is not measured) and prints the CPU seconds it took to get there.
-// --dump-html dir writes the pages of the 50 first policies by external id before the measured runs (each asked
-// twice: the second has the citing parts cached), document ids replaced by external ids and nonces left out, so two
-// runs' pages can be compared with diff -r.
+// [--page policy|search|policy,search] measures the policy page (or the named pages, each in every round) on one
+// imported stack, restarting the named process from each variant's checkout (with those NODE_OPTIONS) in turn,
+// --pairs rounds (a b a b …); each start waits until the process is idle (at least 25 s: background work after start
+// is not measured) and prints the CPU seconds it took to get there.
+// --dump-html dir writes, before the measured runs, the pages of the 50 first policies by external id (each asked
+// twice: the second has the citing parts cached) and the search pages of the bench's first queries in every tab
+// (search/*.html), document ids replaced by external ids, the portal's own address and nonces left out, so two runs'
+// pages can be compared with diff -r. With --alternate, each variant's pages go to dir/<label>.
 // --cpu-prof profiles the named processes over each measured window (bench/cpu-profile-preload.mjs), written as
 // <dir>/<name>-<policy|search>.cpuprofile (default dir ./cpu-profiles); `node bench/cpu-profile-top.mjs <file>`.
 // Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
@@ -59,6 +61,8 @@ const VARIANTS = process.argv
     return { label, root: resolve(dir), nodeOptions };
   });
 const PAIRS = intArg('--pairs', 3);
+const PAGES = (optArg('--page') ?? 'policy').split(',');
+if (PAGES.some((p) => !['policy', 'search'].includes(p))) throw new Error('--page policy|search|policy,search');
 if (ALTERNATE && (ALTERNATE.some((n) => !['policy-svc', 'web'].includes(n)) || VARIANTS.length < 2))
   throw new Error('--alternate policy-svc|web needs two --variant');
 
@@ -105,15 +109,29 @@ async function policyIds(gatewayUrl, max) {
   return ids.slice(0, max);
 }
 
-/** Writes the pages of the first `count` policies by external id, comparable between two runs (see --dump-html). */
-async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
-  mkdirSync(dir, { recursive: true });
+/** Published policies' document ids → external ids (what stays the same between two imports). */
+async function externalIds(gatewayUrl) {
   const external = new Map();
   for (let page = 1; ; page++) {
     const body = await (await fetch(`${gatewayUrl}/api/v1/policies/search?pageSize=50&page=${page}`)).json();
     if (!body.items?.length) break;
     for (const i of body.items) external.set(i.id, i.externalId ?? i.id);
   }
+  return external;
+}
+
+/** A page's HTML comparable between two runs: external ids, no nonces, no portal address, one tag per line. */
+const comparable = (html, external, webUrl) =>
+  html
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => external.get(u) ?? 'UNKNOWN-ID')
+    .replace(/ nonce="[^"]*"/g, '')
+    .replaceAll(webUrl, 'WEB')
+    .replace(/></g, '>\n<');
+
+/** Writes the pages of the first `count` policies by external id, comparable between two runs (see --dump-html). */
+async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
+  mkdirSync(dir, { recursive: true });
+  const external = await externalIds(gatewayUrl);
   const chosen = [...external]
     .filter(([, e]) => e)
     .sort((a, b) => (a[1] < b[1] ? -1 : 1))
@@ -121,16 +139,42 @@ async function dumpPolicyPages(gatewayUrl, webUrl, dir, count = 50) {
   for (const [id, externalId] of chosen) {
     await fetch(`${webUrl}/policies/${id}`).then((r) => r.text());
     const html = await (await fetch(`${webUrl}/policies/${id}`)).text();
-    const normal = html
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => external.get(u) ?? 'UNKNOWN-ID')
-      .replace(/ nonce="[^"]*"/g, '');
-    writeFileSync(join(dir, `${externalId.replace(/[^\w.-]/g, '_')}.html`), normal.replace(/></g, '>\n<'));
+    writeFileSync(join(dir, `${externalId.replace(/[^\w.-]/g, '_')}.html`), comparable(html, external, webUrl));
   }
   process.stderr.write(`${chosen.length} policy pages written to ${dir}\n`);
 }
 
-/** The policy page measured with the named processes restarted from each variant in turn (see --alternate). */
-async function alternate(names, make, processes, restart, dumpFrom) {
+/**
+ * Writes search pages comparable between two runs (see --dump-html) to dir/search: the empty page, a query that
+ * finds nothing, and the first `count` queries in every tab, the 政策文件 tab also by date, filtered by its first
+ * facet value and on page 2. Statuses go into the file's first line.
+ */
+async function dumpSearchPages(gatewayUrl, webUrl, dir, queries, count = 12) {
+  const out = join(dir, 'search');
+  mkdirSync(out, { recursive: true });
+  const external = await externalIds(gatewayUrl);
+  const paths = ['/search', `/search?q=${encodeURIComponent('量子引力飞船补贴')}`];
+  for (const q of queries.slice(0, count)) {
+    const e = encodeURIComponent(q);
+    paths.push(`/search?q=${e}`, `/search?q=${e}&type=qa`, `/search?q=${e}&type=guide&page=2`, `/search?q=${e}&type=bundle`);
+    paths.push(`/search?q=${e}&type=policy`, `/search?q=${e}&type=policy&sort=date&page=2`);
+    const facets = (await (await fetch(`${gatewayUrl}/api/v1/policies/search?q=${e}&pageSize=1`)).json()).facets ?? {};
+    const [facet, values] = Object.entries(facets).find(([, v]) => v?.length) ?? [];
+    if (facet) paths.push(`/search?q=${e}&${facet}=${encodeURIComponent(values[0].value)}`);
+  }
+  for (const [i, path] of paths.entries()) {
+    const res = await fetch(`${webUrl}${path}`);
+    const html = await res.text();
+    writeFileSync(join(out, `${String(i).padStart(3, '0')}.html`), `<!-- ${res.status} ${path} -->\n${comparable(html, external, webUrl)}`);
+  }
+  process.stderr.write(`${paths.length} search pages written to ${out}\n`);
+}
+
+/**
+ * The pages (`--page`, each a label → request maker) measured with the named processes restarted from each variant
+ * in turn (see --alternate).
+ */
+async function alternate(names, pages, processes, restart, dump) {
   const rows = [];
   for (let round = 1; round <= PAIRS; round++) {
     for (const variant of VARIANTS) {
@@ -138,18 +182,30 @@ async function alternate(names, make, processes, restart, dumpFrom) {
       for (const name of names) processes.find((p) => p.name === name).pid = apps[name].pid;
       const startCpus = await Promise.all(names.map((name) => settledCpu(apps[name].pid)));
       const name = names.map((n, i) => `${n} ${startCpus[i].toFixed(1)}`).join(', ');
-      if (DUMP_HTML && round === 1) await dumpPolicyPages(dumpFrom.gatewayUrl, dumpFrom.webUrl(), join(DUMP_HTML, variant.label));
-      const [load1] = loadavg();
-      console.log(
-        `\nround ${round}, ${variant.label} (${variant.root} ${variant.nodeOptions}): CPU s to idle ${name}, load ${load1.toFixed(1)}`,
-      );
-      await load('SSR policy page', make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
-      const r = await load(`SSR policy page ${variant.label}`, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
-      const rss = Object.fromEntries(names.map((n) => [n, rssMb(apps[n].pid)]));
-      rows.push({ variant: variant.label, round, load1, startCpus, ...r, rss });
+      if (DUMP_HTML && round === 1) await dump(join(DUMP_HTML, variant.label));
+      for (const [page, make] of Object.entries(pages)) {
+        const [load1] = loadavg();
+        console.log(
+          `\nround ${round}, ${variant.label} (${variant.root} ${variant.nodeOptions}), ${page}: CPU s to idle ${name}, load ${load1.toFixed(1)}`,
+        );
+        await load(page, make, { seconds: WARMUP, connections: CONNECTIONS, quiet: true, processes });
+        const r = await load(`${page} ${variant.label}`, make, { seconds: SECONDS, connections: CONNECTIONS, processes });
+        const rss = Object.fromEntries(names.map((n) => [n, rssMb(apps[n].pid)]));
+        rows.push({ variant: variant.label, page, round, load1, startCpus, ...r, rss });
+      }
     }
   }
-  console.log('\nmedians per variant (CPU µs per page):');
+  for (const page of Object.keys(pages))
+    medians(
+      rows.filter((r) => r.page === page),
+      page,
+      names,
+    );
+}
+
+/** One page's medians per variant over the rounds of --alternate. */
+function medians(rows, page, names) {
+  console.log(`\n${page}: medians per variant (CPU µs per page):`);
   for (const { label } of VARIANTS) {
     const mine = rows.filter((r) => r.variant === label);
     const cpu = Object.keys(mine[0].cpu)
@@ -159,6 +215,7 @@ async function alternate(names, make, processes, restart, dumpFrom) {
     console.log(
       `  ${label.padEnd(8)} ${cpu.join(', ')}; total ${total.toFixed(0)}; p95 ${median(mine.map((r) => r.p95)).toFixed(1)} ms ` +
         `(${mine.map((r) => r.p95.toFixed(0)).join(', ')}); ${median(mine.map((r) => r.rps)).toFixed(1)} req/s; ` +
+        `loads ${mine.map((r) => r.load1.toFixed(1)).join(', ')}; ` +
         names
           .map(
             (n, i) =>
@@ -308,7 +365,6 @@ try {
   let webUrl = web.readyUrl.replace('/ready', '');
   const ids = await policyIds(gatewayUrl, 1000);
   if (ids.length === 0) throw new Error('no published policies to render');
-  if (DUMP_HTML && !ALTERNATE) await dumpPolicyPages(gatewayUrl, webUrl, DUMP_HTML);
   const queries = [
     ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),
     ...lines(QA)
@@ -323,19 +379,25 @@ try {
     { name: 'load-gen', pid: process.pid },
   ].filter((p) => p.pid);
   const call = callAt(webUrl);
-  const targets = {
-    'SSR policy page': (agent, i) => call(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`),
-    'SSR search page': (agent, i) => call(agent, 'GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`),
+  const policyPage = (to) => (agent, i) => to(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`);
+  const searchPage = (to) => (agent, i) => to(agent, 'GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`);
+  const targets = { 'SSR policy page': policyPage(call), 'SSR search page': searchPage(call) };
+  const dumpPages = async (dir) => {
+    await dumpPolicyPages(gatewayUrl, webUrl, dir);
+    await dumpSearchPages(gatewayUrl, webUrl, dir, queries);
   };
+  if (DUMP_HTML && !ALTERNATE) await dumpPages(DUMP_HTML);
   const profileKey = { 'SSR policy page': 'policy', 'SSR search page': 'search' };
   if (ALTERNATE) {
     const withOptions = (env, { nodeOptions }) =>
       nodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : env;
     const current = { web, 'policy-svc': services['policy-svc'] };
-    const page = (agent, i) => callAt(webUrl)(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`);
+    // the portal's address changes with each restart: ask the current one
+    const atCurrentWeb = (agent, ...args) => callAt(webUrl)(agent, ...args);
+    const makers = { policy: ['SSR policy page', policyPage(atCurrentWeb)], search: ['SSR search page', searchPage(atCurrentWeb)] };
     await alternate(
       ALTERNATE,
-      page,
+      Object.fromEntries(PAGES.map((p) => makers[p])),
       processes,
       async (variant) => {
         for (const name of ALTERNATE) await current[name].stop();
@@ -349,7 +411,7 @@ try {
         }
         return current;
       },
-      { gatewayUrl, webUrl: () => webUrl },
+      dumpPages,
     );
     await cleanup();
     process.exit(0);

@@ -45,6 +45,11 @@ test('search → 一键查 tabs with counts → the 政策文件 tab with highli
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/\/search\?q=/);
     await expect(page.locator('h1').textContent()).resolves.toContain('租金');
+    // a Pages Router page without React on the client (ADR 0035): one small script for the suggestions, no RSC payload
+    await expect(page.locator('script').evaluateAll((all) => all.map((s) => (s as { src: string }).src))).resolves.toEqual([
+      `${web.url}/search-suggest.js`,
+    ]);
+    expect(await page.content()).not.toContain('__next_f');
     const tabs = page.getByRole('navigation', { name: '结果类型' });
     await expect(tabs.getByRole('link', { name: /^全部/ }).getAttribute('aria-current')).resolves.toBe('page');
     await tabs.getByRole('link', { name: /^政策文件/ }).click();
@@ -59,6 +64,32 @@ test('search → 一键查 tabs with counts → the 政策文件 tab with highli
     expect(canonical).toBe(`${web.url}${new URL(page.url()).pathname}`);
     // a Pages Router page without client JavaScript (ADR 0034): no script at all, so no RSC payload either
     expect(await page.locator('script').count()).toBe(0);
+  });
+});
+
+test('with JavaScript the search box offers the policy library suggestions: the home page (React) and the search page (a static script)', async () => {
+  const title: string = (await api(stack, 'GET', `/policies/${policyId}`)).json.title;
+  const typed = title.slice(0, 4);
+  const expected = await eventually(async () => {
+    const res = await api(stack, 'GET', `/policies/suggest?q=${encodeURIComponent(typed)}`);
+    expect(res.json.items.length).toBeGreaterThan(0);
+    return (res.json.items as { text: string }[]).slice(0, 8).map((s) => s.text);
+  });
+  await withPage({}, async (page) => {
+    for (const [path, label] of [
+      ['/', '搜索政策文件'],
+      [`/search?q=${encodeURIComponent('租金')}`, '查政策、问答、办事指南'],
+    ]) {
+      await page.goto(`${web.url}${path}`, { waitUntil: 'networkidle' });
+      const box = page.getByLabel(label!);
+      await box.fill(typed);
+      const list = page.locator(`datalist[id="${await box.getAttribute('list')}"]`);
+      await eventually(async () => {
+        await expect(list.locator('option').evaluateAll((all) => all.map((o) => (o as { value: string }).value))).resolves.toEqual(
+          expected,
+        );
+      });
+    }
   });
 });
 

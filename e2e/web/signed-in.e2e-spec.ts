@@ -183,7 +183,8 @@ test('a citizen files a request signed in, an officer replies through the API, a
   expect(before.unread).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: join(screenshotDir, 'me-inbox-desktop.png'), fullPage: true });
 
-  // The policy page is a Pages Router page (ADR 0034): the same signed-in header, from the same per-session cache.
+  // The policy and search pages are Pages Router pages (ADR 0034, 0035): the same signed-in header, from the same
+  // per-session cache.
   await page.goto(`${web.url}/me`);
   const header = async () => ({
     name: await page.locator('.account-name').textContent(),
@@ -198,6 +199,11 @@ test('a citizen files a request signed in, an officer replies through the API, a
   expect({ name: onPolicy.name, csrf: onPolicy.csrf }).toEqual({ name: onMe.name, csrf: onMe.csrf });
   // the count /me showed (the same per-session cache), or the inbox's own when the 20 s hold ended in between
   expect([onMe.unread, before.unread]).toContain(onPolicy.unread);
+  const searchPage = await page.goto(`${web.url}/search?q=${encodeURIComponent('公积金')}`);
+  expect(searchPage?.status()).toBe(200);
+  const onSearch = await header();
+  expect({ name: onSearch.name, csrf: onSearch.csrf }).toEqual({ name: onMe.name, csrf: onMe.csrf });
+  expect([onMe.unread, before.unread]).toContain(onSearch.unread);
   await inbox(page); // back where the next steps start
 
   // Mark one read (a plain form POST), then all.

@@ -1,14 +1,10 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
-
-interface Suggestion {
-  kind: string;
-  text: string;
-}
+import { SearchForm, type Suggestion } from './search-form';
 
 /**
- * The one search box: a plain GET form to /search (works without JavaScript). With JavaScript, it
- * offers the policy library's suggestions (document numbers, titles, agencies) as a datalist.
+ * The search box of the App Router's pages (the home page): the plain GET form of `SearchForm`; with JavaScript,
+ * it offers the policy library's suggestions as a datalist (like public/search-suggest.js on the search page).
  */
 export function SearchBox({
   defaultValue = '',
@@ -38,31 +34,6 @@ export function SearchBox({
   }, [value]);
 
   return (
-    <form role="search" action="/search" method="get" className="search-form">
-      <div className="grow">
-        <label htmlFor={`${id}-q`}>{label}</label>
-        <p className="hint" id={`${id}-hint`}>
-          可输入口语、标题中的词或发文字号，例如“公积金”“江政发〔2024〕3号”
-        </p>
-        <input
-          id={`${id}-q`}
-          name="q"
-          type="search"
-          maxLength={200}
-          autoComplete="off"
-          list={`${id}-list`}
-          aria-describedby={`${id}-hint`}
-          value={value}
-          autoFocus={autoFocus}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        <datalist id={`${id}-list`}>
-          {items.map((s) => (
-            <option key={`${s.kind}:${s.text}`} value={s.text} />
-          ))}
-        </datalist>
-      </div>
-      <button type="submit">搜索</button>
-    </form>
+    <SearchForm id={id} label={label} value={value} onChange={(e) => setValue(e.target.value)} autoFocus={autoFocus} suggestions={items} />
   );
 }

@@ -1,16 +1,15 @@
 import type { GetServerSideProps } from 'next';
-import Head from 'next/head';
-import { gatewayClient } from '@govdisc/api-client';
 import { AccountMenuView } from '../../components/account-menu-view';
 import { NotFoundView } from '../../components/not-found-view';
+import { PageHead } from '../../components/page-head';
 import { PolicyView } from '../../components/policy-view';
 import { SiteChrome } from '../../components/site-chrome';
+import { UnavailableView } from '../../components/unavailable-view';
 import { headerAccount, type HeaderAccount } from '../../lib/header-account';
-import { webAuth } from '../../lib/portal-auth';
+import { pagesApi } from '../../lib/pages-api';
 import { loadPolicyDetail, policyDescription, type PolicyDetail } from '../../lib/policy-detail';
 import { readOnlyJar } from '../../lib/request-cookies';
-import { SITE_NAME, gatewayUrl, one, siteUrl } from '../../lib/site';
-import { ICONS, MANIFEST, SITE_DESCRIPTION, THEME_COLOR } from '../../lib/site-meta';
+import { one, siteUrl } from '../../lib/site';
 
 /**
  * The policy page in the Pages Router with no client JavaScript (ADR 0034): the same markup as the App Router's
@@ -28,13 +27,7 @@ type Props = {
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const jar = readOnlyJar(req.cookies);
-  // like lib/api.ts: the citizen's address along (serve.mjs appended the peer), their token when signed in
-  const client = async () =>
-    gatewayClient({
-      baseUrl: gatewayUrl(),
-      token: await webAuth().accessToken(jar),
-      forwardedFor: one(req.headers['x-forwarded-for']) || null,
-    });
+  const client = pagesApi(req, jar);
   const elder = req.cookies.elder === '1';
   // A gateway that cannot be reached (for the document or the header's unread count) is a 503 page in the site's
   // chrome, not Next's English error page.
@@ -55,22 +48,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
 /** The head the App Router gave this page; a page without a document (404, 503) gets the site's title and description. */
 function PolicyHead({ doc }: { doc: Props['doc'] }) {
   const found = doc && doc !== 'failed' ? doc : null;
-  return (
-    <Head>
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      {doc === null && <meta name="robots" content="noindex" />}
-      <meta name="theme-color" content={THEME_COLOR} />
-      <title>{found ? `${found.title} · ${SITE_NAME}` : SITE_NAME}</title>
-      <meta name="description" content={found ? policyDescription(found) : SITE_DESCRIPTION} />
-      <meta name="application-name" content={SITE_NAME} />
-      <link rel="manifest" href={MANIFEST} />
-      {found && <link rel="canonical" href={`${siteUrl()}/policies/${found.id}`} />}
-      <meta name="format-detection" content="telephone=no" />
-      {ICONS.icon.map((icon) => (
-        <link key={icon.url} rel="icon" href={icon.url} type={icon.type} sizes={icon.sizes} />
-      ))}
-      <link rel="apple-touch-icon" href={ICONS.apple} />
-    </Head>
+  return found ? (
+    <PageHead title={found.title} description={policyDescription(found)} canonical={`${siteUrl()}/policies/${found.id}`} />
+  ) : (
+    <PageHead robots={doc === null ? 'noindex' : undefined} />
   );
 }
 
@@ -79,19 +60,7 @@ export default function PolicyPage({ elder, account, doc }: Props) {
     <>
       <PolicyHead doc={doc} />
       <SiteChrome elder={elder} account={<AccountMenuView account={account} />}>
-        {doc === 'failed' ? (
-          <>
-            <h1>服务暂时不可用</h1>
-            <p role="alert">系统正忙或正在维护，请稍后再试。</p>
-            <p>
-              <a href="/">回到首页</a>
-            </p>
-          </>
-        ) : doc ? (
-          <PolicyView doc={doc} />
-        ) : (
-          <NotFoundView />
-        )}
+        {doc === 'failed' ? <UnavailableView /> : doc ? <PolicyView doc={doc} /> : <NotFoundView />}
       </SiteChrome>
     </>
   );

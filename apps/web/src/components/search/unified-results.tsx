@@ -1,6 +1,6 @@
-import { Pager } from '../../../components/pager';
-import type { GetOk } from '../../../lib/api';
-import { Snippet } from '../../../lib/snippet';
+import { Pager } from '../pager';
+import type { GetOk } from '@govdisc/api-client';
+import { Snippet } from '../../lib/snippet';
 import { NoResults } from './no-results';
 import { type SearchType, TYPE_LABEL, itemHref, tabHref } from './search-links';
 

@@ -1,8 +1,8 @@
-import { Pager } from '../../../components/pager';
-import type { GetOk } from '../../../lib/api';
-import { FACET_LABEL, VALIDITY_LABEL } from '../../../lib/labels';
-import { formatDate } from '../../../lib/site';
-import { Snippet } from '../../../lib/snippet';
+import { Pager } from '../pager';
+import type { GetOk } from '@govdisc/api-client';
+import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
+import { formatDate } from '../../lib/site';
+import { Snippet } from '../../lib/snippet';
 import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, policyHref as href } from './search-links';
 
 type Results = GetOk<'/api/v1/policies/search'>;
