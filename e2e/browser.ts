@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { timedPhase } from './phase-time.js';
 import { type Stack, repoRoot } from './stack.js';
 
 // What the browser tests of both web apps (e2e/web: the portal, e2e/console: the staff console) share.
@@ -24,17 +25,19 @@ export async function startNextApp(
     { GATEWAY_URL: stack.gatewayUrl, HTTP_PORT: String(port), ...env(url) },
     `${url}/ready`,
   );
-  await app.start(60_000);
+  await timedPhase(`${name} app`, () => app.start(60_000));
   return { url, app };
 }
 
 /** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
 export function launchChromium(screenshotDir: string): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  return timedPhase('chromium', () =>
+    chromium.launch({
+      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  );
 }
 
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };

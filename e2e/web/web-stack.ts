@@ -5,6 +5,7 @@ import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { DESKTOP, PHONE, axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
+import { timedPhase } from '../phase-time.js';
 import { type Stack, api, repoRoot } from '../stack.js';
 
 export { DESKTOP, PHONE } from '../browser.js';
@@ -48,7 +49,11 @@ export async function startTileServer(): Promise<TileServer> {
 }
 
 /** The team-written demo content (demo/*.json) through the gateway, as `npm start` loads it; waits until search sees it. */
-export async function loadDemo(stack: Stack): Promise<void> {
+export function loadDemo(stack: Stack): Promise<void> {
+  return timedPhase('demo content', () => loadDemoNow(stack));
+}
+
+async function loadDemoNow(stack: Stack): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
   delete env.KEYCLOAK_URL;
   const out = await new Promise<{ code: number; text: string }>((resolve) => {
