@@ -9,9 +9,32 @@ export async function timedPhase<T>(what: string, fn: () => Promise<T>): Promise
   try {
     return await fn();
   } finally {
-    if (process.env.E2E_PHASE_TIMES !== '0') {
-      const suite = basename(expect.getState().testPath ?? '?');
-      process.stderr.write(`[phase] ${suite} ${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    }
+    phaseLine(`${what}: ${seconds(performance.now() - t0)}`);
   }
 }
+
+/** Prints `[phase] <spec file> <text>`. */
+export function phaseLine(text: string): void {
+  if (process.env.E2E_PHASE_TIMES === '0') return;
+  process.stderr.write(`[phase] ${basename(expect.getState().testPath ?? '?')} ${text}\n`);
+}
+
+/** Milliseconds summed per step of a repeated sequence (e.g. goto, screenshot, axe per page), printed as one line. */
+export class StepTimes {
+  private readonly ms = new Map<string, number>();
+
+  async time<T>(step: string, fn: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.ms.set(step, (this.ms.get(step) ?? 0) + performance.now() - t0);
+    }
+  }
+
+  print(what: string): void {
+    phaseLine(`${what}: ${[...this.ms].map(([step, ms]) => `${step} ${seconds(ms)}`).join(', ')}`);
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
