@@ -49,9 +49,12 @@ export const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor:
  * with axe.run() in the page itself (setLegacyMode): the default runs axe per frame and then again in a new blank tab to
  * merge the frames' results — a renderer process, a second axe injection and the results through the test process per
  * check, ~0.45 CPU-s each (ADR 0021), for the same rules and the same findings when there is only one frame.
+ * resultTypes: every rule still runs on every node, but only violations are reported in full: axe otherwise builds a
+ * selector and an HTML snippet for each node that passed (every text node for color-contrast) and sends them all back
+ * (ADR 0037).
  */
 export async function axeFindings(page: Page, label: string): Promise<string[]> {
-  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] });
   const { violations } = await axe.setLegacyMode(page.frames().length === 1).analyze();
   return violations
     .filter((x) => x.impact === 'serious' || x.impact === 'critical')
