@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timedPhase } from './phase-time.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const serviceApps = ['policy-svc', 'qa-svc', 'service-guide-svc', 'disclosure-request-svc', 'notify-svc'] as const;
@@ -138,10 +139,12 @@ const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || 60_000;
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started = Date.now();
-  const [nats, db] = await Promise.all([
-    opts.nats ? { url: opts.nats.url, stop: async () => undefined } : startPrivateNats(),
-    opts.database ?? stackDatabase(opts.adminDatabaseUrl),
-  ]);
+  const [nats, db] = await timedPhase('stack: NATS and database', () =>
+    Promise.all([
+      opts.nats ? { url: opts.nats.url, stop: async () => undefined } : startPrivateNats(),
+      opts.database ?? stackDatabase(opts.adminDatabaseUrl),
+    ]),
+  );
   const nc = await connect({ servers: nats.url.split(','), name: 'e2e' });
   await applyBusLayout(nc, new BusNaming(''), { replicas: opts.busReplicas ?? 1 });
   // Search snapshots of a test run go to a throwaway folder, not the developer's cache.
@@ -190,10 +193,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const everyApp = () => [...Object.values(apps), ...Object.values(replicas)];
   // Services first (they migrate their schemas), then the gateway. If any fails, stop what started.
   try {
-    await Promise.all(serviceApps.map((name) => apps[name].start(startTimeoutMs)));
+    await timedPhase('stack: services', () => Promise.all(serviceApps.map((name) => apps[name].start(startTimeoutMs))));
     // Second replicas once the first ones have migrated the schemas.
     await Promise.all(Object.values(replicas).map((app) => app.start(startTimeoutMs)));
-    await apps.gateway.start(startTimeoutMs);
+    await timedPhase('stack: gateway', () => apps.gateway.start(startTimeoutMs));
   } catch (error) {
     await stopStack(everyApp(), nc, nats, db).catch(() => undefined);
     rmSync(searchDir, { recursive: true, force: true });
@@ -219,7 +222,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         }
       : null,
     stop: async () => {
-      await stopStack(everyApp(), nc, nats, db);
+      await timedPhase('stack: stop', () => stopStack(everyApp(), nc, nats, db));
       rmSync(searchDir, { recursive: true, force: true });
       await dropSearchIndices(opts.opensearchUrl, aliasPrefix);
     },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AppProcess } from '@govdisc/testing';
 import { axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
+import { StepTimes } from '../phase-time.js';
 import { type Stack, type StackOptions, startStack } from '../stack.js';
 import { loadDemo } from '../web/web-stack.js';
 
@@ -33,6 +34,7 @@ export async function startConsole(stackOptions: StackOptions = {}): Promise<Con
     browser,
     findings: [],
     async stop() {
+      checks.print('screen checks');
       await browser.close();
       await app.stop();
       await stack.stop();
@@ -53,9 +55,11 @@ export async function signIn(page: Page, url: string, user: string, path: string
 export async function check(page: Page, name: string, findings: string[]): Promise<void> {
   // no hover styles left from the last click (the pointer stays where the button was, over whatever is there now)
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(consoleShots, `${name}.png`), fullPage: true });
-  findings.push(...(await axeFindings(page, name)));
+  await checks.time('screenshot', () => page.screenshot({ path: join(consoleShots, `${name}.png`), fullPage: true }));
+  findings.push(...(await checks.time('axe', () => axeFindings(page, name))));
 }
+/** What check() spent in this spec file (each file has its own module instance). */
+const checks = new StepTimes();
 
 /** The console menu's entries as the signed-in person sees them. */
 export const menu = (page: Page) => page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link').allTextContents();

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { type AppProcess, eventually } from '@govdisc/testing';
 import { bearer, tokenFor } from '../auth.js';
+import { axeFindings } from '../browser.js';
 import { type Stack, api, startStack } from '../stack.js';
 import { auditPages, launchBrowser, newContext, screenshotDir, startWeb } from './web-stack.js';
 
@@ -31,12 +31,6 @@ afterAll(async () => {
 });
 
 const loginPageUrl = () => `${stack.gatewayUrl}/realms/govdisc/protocol/openid-connect/auth`;
-
-/** Serious or critical axe findings (WCAG 2.1 A/AA) on the page as it is now, one line each. */
-async function axeFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** Signs in on the issuer's login page (the page must be showing it) and waits to be back on the portal at `returnTo`. */
 async function fillLogin(page: Page, username: string, returnTo: string): Promise<void> {
@@ -90,14 +84,14 @@ test('sign-in through the embedded issuer: /me asks to sign in, a wrong password
     await page.goto(`${web.url}/me`);
     await page.waitForURL((u) => u.href.startsWith(loginPageUrl()));
     await expect(page.locator('h1').textContent()).resolves.toBe('登录政务公开平台');
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await axeFindings(page, 'login')).toEqual([]);
     await page.screenshot({ path: join(screenshotDir, 'login-desktop.png'), fullPage: true });
 
     await page.getByLabel('用户名').fill('citizen2');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('登录未成功');
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await axeFindings(page, 'login refused')).toEqual([]);
     await fillLogin(page, 'citizen2', '/me');
     await expect(page.locator('h1').textContent()).resolves.toBe('我的申请');
     await expect(page.locator('.account-menu').textContent()).resolves.toContain('退出');
@@ -284,7 +278,7 @@ async function axeAsShown(page: Page, shot: string): Promise<string[]> {
     await again.goto(page.url());
     expect(await again.locator('.error-summary').count()).toBe(1);
     await again.screenshot({ path: join(screenshotDir, shot), fullPage: true });
-    return await axeFindings(again);
+    return await axeFindings(again, shot);
   } finally {
     await context.close();
   }

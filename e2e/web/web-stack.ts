@@ -5,6 +5,7 @@ import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { DESKTOP, PHONE, axeFindings, launchChromium, screenshotsOf, startNextApp } from '../browser.js';
+import { StepTimes, timedPhase } from '../phase-time.js';
 import { type Stack, api, repoRoot } from '../stack.js';
 
 export { DESKTOP, PHONE } from '../browser.js';
@@ -48,7 +49,11 @@ export async function startTileServer(): Promise<TileServer> {
 }
 
 /** The team-written demo content (demo/*.json) through the gateway, as `npm start` loads it; waits until search sees it. */
-export async function loadDemo(stack: Stack): Promise<void> {
+export function loadDemo(stack: Stack): Promise<void> {
+  return timedPhase('demo content', () => loadDemoNow(stack));
+}
+
+async function loadDemoNow(stack: Stack): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_URL: stack.gatewayUrl };
   delete env.KEYCLOAK_URL;
   const out = await new Promise<{ code: number; text: string }>((resolve) => {
@@ -119,6 +124,7 @@ export async function auditPages(
 ): Promise<string[]> {
   const found: string[] = [];
   const mode = elder ? 'elder' : 'normal';
+  const steps = new StepTimes();
   for (const phone of [false, true]) {
     await withPage(browser, url, { elder, phone, cookies }, async (page) => {
       let current = '';
@@ -129,16 +135,19 @@ export async function auditPages(
       page.on('pageerror', (e) => void found.push(`${current}: page error ${e.message}`));
       for (const [name, path] of pages) {
         current = `${name} (${mode}${phone ? ', 360 px' : ''})`;
-        await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+        await steps.time('goto', () => page.goto(`${url}${path}`, { waitUntil: 'networkidle' }));
         if (elder && !(await page.locator('html').getAttribute('class'))?.includes('elder')) found.push(`${current}: not in 长辈版`);
-        await page.screenshot({ path: join(screenshotDir, `${name}-${mode}-${phone ? '360' : 'desktop'}.png`), fullPage: true });
+        await steps.time('screenshot', () =>
+          page.screenshot({ path: join(screenshotDir, `${name}-${mode}-${phone ? '360' : 'desktop'}.png`), fullPage: true }),
+        );
         if (phone) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (overflow > 0) found.push(`${current}: page is ${overflow}px wider than the screen`);
         }
-        found.push(...(await axeFindings(page, current)));
+        found.push(...(await steps.time('axe', () => axeFindings(page, current))));
       }
     });
   }
+  steps.print(`audit of ${pages.length} pages × 2 sizes (${mode})`);
   return found;
 }
