@@ -100,6 +100,25 @@ export function natsServerPid(url) {
 }
 
 /**
+ * CPU ticks of the PostgreSQL backends serving `database` (their process title names it: `postgres: 15/main: user
+ * <database> host(port) state`), summed. The server is shared, so only this database's sessions count; a backend that
+ * ends between two readings takes its ticks with it (the apps' pools keep theirs open).
+ */
+export function postgresTicks(database) {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!argv.startsWith('postgres: ') || !argv.split(' ').includes(database)) continue;
+      total += cpuTicks(pid) ?? 0;
+    } catch {
+      // the process ended while listed
+    }
+  }
+  return total;
+}
+
+/**
  * A corpus file: the path after `--<flag>` if given, else `shared` in ../shared/data beside the repository (or
  * beside the worktrees' folder), else `fixture` in the tests' cut (test-fixtures/corpus).
  */

@@ -54,6 +54,9 @@ function watchedProcesses() {
     .filter((p) => p.name);
 }
 
+/** A measured process's ticks: `ticks()` if it has one (e.g. a group of processes), else its pid's. */
+const ticksOf = (p) => (p.ticks ? p.ticks() : cpuTicks(p.pid));
+
 export function cpuTicks(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -65,11 +68,11 @@ export function cpuTicks(pid) {
 
 /**
  * Runs the load; prints one line with req/s, latency percentiles, statuses and CPU µs per request.
- * `processes` ([{ name, pid }]) names the processes to measure; by default every local app and nats-server.
+ * `processes` ([{ name, pid } or { name, ticks }]) names the processes to measure; by default every local app and nats-server.
  */
 export async function load(label, makeRequest, { seconds, connections, quiet = false, processes }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const procs = (processes ?? watchedProcesses()).map((p) => ({ ...p, before: cpuTicks(p.pid) }));
+  const procs = (processes ?? watchedProcesses()).map((p) => ({ ...p, before: ticksOf(p) }));
   const latencies = [];
   const statuses = new Map();
   const deadline = Date.now() + seconds * 1000;
@@ -97,7 +100,7 @@ export async function load(label, makeRequest, { seconds, connections, quiet = f
     cpu: {},
   };
   for (const p of procs) {
-    const after = cpuTicks(p.pid);
+    const after = ticksOf(p);
     if (p.before === null || after === null || (!processes && after === p.before)) continue; // named processes show 0 too
     result.cpu[p.name] = (result.cpu[p.name] ?? 0) + ((after - p.before) * 10_000) / latencies.length; // µs per request
   }

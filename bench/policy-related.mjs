@@ -5,7 +5,8 @@
 // No import: it reads a database that already holds a corpus (e.g. one a web-ssr run imported, copied with
 // pg_dump -n policy), so variants of policy-svc can be compared in minutes. Starts a private nats-server and
 // policy-svc (embedded index rebuilt from the database into a temporary directory), waits until policy-svc is idle,
-// then prints CPU µs per first visit and per held visit, RSS, and writes every list to --out (JSON, for diff).
+// then prints CPU µs per first visit and per held visit (policy-svc's, and the database's PostgreSQL backends'),
+// RSS, and writes every list to --out (JSON, for diff).
 //   node bench/policy-related.mjs --database-url URL [--apps-root .] [--concurrency 8] [--out lists.json] [--max 5000]
 //                                 [--cpu-prof DIR]
 // --cpu-prof writes a V8 CPU profile of policy-svc over the first visits: DIR/policy-svc-1.cpuprofile.
@@ -19,7 +20,7 @@ import { BusNaming, applyBusLayout } from '@govdisc/messaging';
 import { RpcClient } from '@govdisc/service-kit';
 import { AppProcess, freePort, queryRows, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
-import { cpuProfileEnv, settledCpu } from './bench-run.mjs';
+import { cpuProfileEnv, postgresTicks, settledCpu } from './bench-run.mjs';
 import { cpuTicks, intArg } from './http-load.mjs';
 
 const args = process.argv.slice(2);
@@ -55,6 +56,11 @@ async function visitAll(rpc, ids, lists) {
   return failed;
 }
 
+const database = new URL(DATABASE_URL).pathname.slice(1);
+/** CPU ticks of policy-svc and of this database's PostgreSQL backends. */
+const ticks = () => ({ svc: cpuTicks(app.pid), pg: postgresTicks(database) });
+const perVisit = (from, to) => ({ svc: ((to.svc - from.svc) * 10_000) / ids.length, pg: ((to.pg - from.pg) * 10_000) / ids.length });
+
 const ids = (
   await queryRows(DATABASE_URL, `SELECT id FROM policy.policy_document WHERE status <> 'DRAFT' ORDER BY md5(id::text) LIMIT ${MAX}`)
 ).map((r) => r.id);
@@ -81,27 +87,28 @@ const nc = await connect({ servers: nats.url, name: 'bench-policy-related' });
 let exitCode = 0;
 try {
   await applyBusLayout(nc, new BusNaming(''));
-  await app.start(180_000);
+  await app.start(600_000); // the index is rebuilt from the database first: minutes on a busy machine
   const startCpu = await settledCpu(app.pid, { minMs: 20_000, maxMs: 600_000 });
   const rss0 = rssMb(app.pid);
   const rpc = new RpcClient(nc, { timeoutMs: 60_000 });
   const lists = {};
   const load1 = loadavg()[0];
-  let t = cpuTicks(app.pid);
+  let t = ticks();
   let wall = Date.now();
   if (PROFILE_DIR) process.kill(app.pid, 'SIGUSR2');
   const failed = await visitAll(rpc, ids, lists);
   if (PROFILE_DIR) process.kill(app.pid, 'SIGUSR2');
-  const first = ((cpuTicks(app.pid) - t) * 10_000) / ids.length;
+  const first = perVisit(t, ticks());
   const firstWall = (Date.now() - wall) / 1000;
   if (PROFILE_DIR) while (!existsSync(join(PROFILE_DIR, 'policy-svc-1.cpuprofile'))) await sleep(200);
-  t = cpuTicks(app.pid);
+  t = ticks();
   wall = Date.now();
   const failedAgain = await visitAll(rpc, ids, {});
-  const held = ((cpuTicks(app.pid) - t) * 10_000) / ids.length;
+  const held = perVisit(t, ticks());
   console.log(
     `${root}: ${ids.length} documents, load ${load1.toFixed(1)}; start to idle ${startCpu.toFixed(1)} CPU s, RSS ${rss0.toFixed(0)} MB; ` +
-      `first visits ${first.toFixed(0)} µs CPU each (${(ids.length / firstWall).toFixed(0)}/s), held ${held.toFixed(0)} µs ` +
+      `first visits ${first.svc.toFixed(0)} µs CPU each, postgres ${first.pg.toFixed(0)} µs (${(ids.length / firstWall).toFixed(0)}/s), ` +
+      `held ${held.svc.toFixed(0)} µs, postgres ${held.pg.toFixed(0)} µs ` +
       `(${(ids.length / ((Date.now() - wall) / 1000)).toFixed(0)}/s); RSS after ${rssMb(app.pid).toFixed(0)} MB; failed ${failed + failedAgain}`,
   );
   if (OUT) writeFileSync(OUT, JSON.stringify(Object.fromEntries(Object.entries(lists).sort()), null, 1));

@@ -16,15 +16,17 @@
 //                          [--cpu-prof web,policy-svc [--cpu-prof-dir dir]] [--skip-lcp] [--apps-root ../main]
 // --apps-root runs the built apps (and apps/web) of another checkout, e.g. main, to compare a branch with it.
 // Before the measured runs it prints each process's CPU seconds so far (start, imports, background work).
-// --alternate policy-svc|web|web,policy-svc --variant a=/work/main --variant b=. [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3]
-// [--page policy|search|policy,search] measures the policy page (or the named pages, each in every round) on one
-// imported stack, restarting the named process from each variant's checkout (with those NODE_OPTIONS) in turn,
-// --pairs rounds (a b a b …); each start waits until the process is idle (at least 25 s: background work after start
-// is not measured) and prints the CPU seconds it took to get there.
+// --alternate policy-svc|qa-svc|service-guide-svc|web (or several, comma-separated) --variant a=/work/main --variant b=.
+// [--variant 'c=.|--max-semi-space-size=64'] [--pairs 3] [--page policy|search|policy,search] measures the policy page
+// (or the named pages, each in every round) on one imported stack, restarting the named processes from each variant's
+// checkout (with those NODE_OPTIONS) in turn, --pairs rounds (a b a b …); each start waits until the process is idle
+// (at least 25 s: background work after start is not measured) and prints the CPU seconds it took to get there.
 // --dump-html dir writes, before the measured runs, the pages of the 50 first policies by external id (each asked
 // twice: the second has the citing parts cached) and the search pages of the bench's first queries in every tab
 // (search/*.html), document ids replaced by external ids, the portal's own address and nonces left out, so two runs'
 // pages can be compared with diff -r. With --alternate, each variant's pages go to dir/<label>.
+// --keep-database leaves the imported database in place (its URL printed at the start; drop it yourself).
+// The CPU table also counts nats-server and the PostgreSQL backends of the bench's database (`postgres`).
 // --cpu-prof profiles the named processes over each measured window (bench/cpu-profile-preload.mjs), written as
 // <dir>/<name>-<policy|search>.cpuprofile (default dir ./cpu-profiles); `node bench/cpu-profile-top.mjs <file>`.
 // Needs the apps and apps/web built (npx turbo run build), PostgreSQL, nats-server and Chromium (CHROMIUM_BIN).
@@ -33,7 +35,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { benchRun, corpusFile, cpuProfileEnv, importWith, settledCpu, settledTotal } from './bench-run.mjs';
+import { benchRun, corpusFile, cpuProfileEnv, importWith, natsServerPid, postgresTicks, settledCpu, settledTotal } from './bench-run.mjs';
 import { chromium } from 'playwright-core';
 import { callAt, cpuTicks, intArg, load } from './http-load.mjs';
 
@@ -63,8 +65,10 @@ const VARIANTS = process.argv
 const PAIRS = intArg('--pairs', 3);
 const PAGES = (optArg('--page') ?? 'policy').split(',');
 if (PAGES.some((p) => !['policy', 'search'].includes(p))) throw new Error('--page policy|search|policy,search');
-if (ALTERNATE && (ALTERNATE.some((n) => !['policy-svc', 'web'].includes(n)) || VARIANTS.length < 2))
-  throw new Error('--alternate policy-svc|web needs two --variant');
+const KEEP_DATABASE = process.argv.includes('--keep-database');
+const SERVICES = ['policy-svc', 'qa-svc', 'service-guide-svc'];
+if (ALTERNATE && (ALTERNATE.some((n) => ![...SERVICES, 'web'].includes(n)) || VARIANTS.length < 2))
+  throw new Error('--alternate policy-svc|qa-svc|service-guide-svc|web needs two --variant');
 
 const run = benchRun('web-ssr');
 const { started, cleanup } = run;
@@ -333,6 +337,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let exitCode = 0;
 try {
   const { nats, db } = await run.startBusAndDatabase();
+  if (KEEP_DATABASE) {
+    started.db = null; // cleanup leaves it: e.g. for bench/policy-related.mjs --database-url
+    process.stderr.write(`database kept: ${db.url}\n`);
+  }
   const searchDir = run.tempDir();
   const base = {
     DATABASE_URL: db.url,
@@ -376,8 +384,11 @@ try {
     { name: 'web', pid: web.pid },
     { name: 'gateway', pid: gw.pid },
     ...Object.entries(services).map(([name, app]) => ({ name, pid: app.pid })),
+    // not the apps' but the page's: the bus and the database's backends (this database's sessions only)
+    { name: 'nats-server', pid: natsServerPid(nats.url) },
+    { name: 'postgres', ticks: () => postgresTicks(db.name) },
     { name: 'load-gen', pid: process.pid },
-  ].filter((p) => p.pid);
+  ].filter((p) => p.pid || p.ticks);
   const call = callAt(webUrl);
   const policyPage = (to) => (agent, i) => to(agent, 'GET', `/policies/${ids[(i * 7919) % ids.length]}`);
   const searchPage = (to) => (agent, i) => to(agent, 'GET', `/search?q=${encodeURIComponent(queries[i % queries.length])}`);
@@ -391,7 +402,7 @@ try {
   if (ALTERNATE) {
     const withOptions = (env, { nodeOptions }) =>
       nodeOptions ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : env;
-    const current = { web, 'policy-svc': services['policy-svc'] };
+    const current = { web, ...services };
     // the portal's address changes with each restart: ask the current one
     const atCurrentWeb = (agent, ...args) => callAt(webUrl)(agent, ...args);
     const makers = { policy: ['SSR policy page', policyPage(atCurrentWeb)], search: ['SSR search page', searchPage(atCurrentWeb)] };
@@ -401,9 +412,9 @@ try {
       processes,
       async (variant) => {
         for (const name of ALTERNATE) await current[name].stop();
-        if (ALTERNATE.includes('policy-svc')) {
-          const env = withOptions({ ...base, ...profiling('policy-svc') }, variant);
-          current['policy-svc'] = await run.startApp('policy-svc', env, { timeoutMs: 180_000, appsRoot: variant.root });
+        for (const name of SERVICES.filter((n) => ALTERNATE.includes(n))) {
+          const env = withOptions({ ...base, ...profiling(name) }, variant);
+          current[name] = await run.startApp(name, env, { timeoutMs: 180_000, appsRoot: variant.root });
         }
         if (ALTERNATE.includes('web')) {
           current.web = web = await startProcess('web', webEntry(variant.root), withOptions(webEnv, variant));
@@ -426,7 +437,7 @@ try {
     `apps ${APPS_ROOT}; CPU s before the run: ` +
       processes
         .filter((p) => p.name !== 'load-gen')
-        .map((p) => `${p.name} ${((cpuTicks(p.pid) ?? 0) / 100).toFixed(1)}`)
+        .map((p) => `${p.name} ${(((p.ticks ? p.ticks() : cpuTicks(p.pid)) ?? 0) / 100).toFixed(1)}`)
         .join(', ') +
       '\n',
   );

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PolicyDocumentDetailWithLinks, listMattersCitingPolicy, listPairsCitingDocument, type z } from '@govdisc/contracts';
+import {
+  type PolicyDocumentDetailWithLinks,
+  listDocumentsCitedByPairs,
+  listMattersCitingPolicy,
+  listPairsCitingDocument,
+  listPoliciesCitedByMatters,
+  type z,
+} from '@govdisc/contracts';
 import { RpcClient, TtlCache, within } from '@govdisc/service-kit';
+import { CitedIds } from './cited-ids.js';
 
 type Links = Pick<z.infer<typeof PolicyDocumentDetailWithLinks>, 'qa' | 'guides'>;
 
@@ -19,7 +27,8 @@ export const RETRY_AFTER_MS = 5_000;
  * whose legal basis names it (service-guide-svc). Both parts are asked in parallel, shared between
  * concurrent details and cached briefly; a part that does not arrive within WAIT_MS is empty in this
  * detail (the call goes on and fills the cache), and a service that failed is not asked again for
- * RETRY_AFTER_MS. A detail never fails because of them.
+ * RETRY_AFTER_MS. A detail never fails because of them. A document outside the set of ids a service says anything
+ * cites (CitedIds, asked once per CITING_TTL_MS) gets that part empty without a call.
  */
 @Injectable()
 export class CitingLookup {
@@ -27,8 +36,16 @@ export class CitingLookup {
   private readonly qa = new TtlCache<Links['qa']>(CITING_TTL_MS, MAX_ENTRIES);
   private readonly guides = new TtlCache<Links['guides']>(CITING_TTL_MS, MAX_ENTRIES);
   private readonly pausedUntil = { qa: 0, guides: 0 };
+  private readonly cited: Record<'qa' | 'guides', CitedIds>;
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: RpcClient) {
+    const ids = async (contract: typeof listDocumentsCitedByPairs | typeof listPoliciesCitedByMatters) =>
+      (await this.rpc.call(contract, {}, { timeoutMs: RPC_TIMEOUT_MS })).ids;
+    this.cited = {
+      qa: new CitedIds(() => ids(listDocumentsCitedByPairs), CITING_TTL_MS),
+      guides: new CitedIds(() => ids(listPoliciesCitedByMatters), CITING_TTL_MS),
+    };
+  }
 
   async of(doc: { id: string; externalId: string | null }): Promise<Links> {
     const request = { documentId: doc.id, externalId: doc.externalId, limit: PER_PART };
@@ -36,13 +53,13 @@ export class CitingLookup {
       this.part(
         'qa',
         this.qa,
-        doc.id,
+        doc,
         async () => (await this.rpc.call(listPairsCitingDocument, request, { timeoutMs: RPC_TIMEOUT_MS })).items,
       ),
       this.part(
         'guides',
         this.guides,
-        doc.id,
+        doc,
         async () => (await this.rpc.call(listMattersCitingPolicy, request, { timeoutMs: RPC_TIMEOUT_MS })).items,
       ),
     ]);
@@ -52,9 +69,18 @@ export class CitingLookup {
   clear(): void {
     this.qa.clear();
     this.guides.clear();
+    this.cited.qa.clear();
+    this.cited.guides.clear();
   }
 
-  private async part<V>(name: 'qa' | 'guides', cache: TtlCache<V[]>, key: string, load: () => Promise<V[]>): Promise<V[]> {
+  private async part<V>(
+    name: 'qa' | 'guides',
+    cache: TtlCache<V[]>,
+    doc: { id: string; externalId: string | null },
+    load: () => Promise<V[]>,
+  ): Promise<V[]> {
+    if (this.cited[name].cites(doc) === false) return [];
+    const key = doc.id;
     const held = cache.peek(key);
     if (held && held !== 'pending') return held.value;
     if (held === undefined && Date.now() < this.pausedUntil[name]) return [];

@@ -278,7 +278,10 @@ export class DocumentRepository {
    * was most of a first visit's database work in policy-svc.
    */
   async relatedCandidates(source: RelatedSourceRow, extraIds: readonly string[], take: number): Promise<CandidateStamp[]> {
-    const sharedKeywords = 'cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[])))';
+    // Most candidates come by a shared topic and share no keyword: the overlap test (no subquery) keeps the
+    // intersection, a subquery per row and most of the query's CPU, for the few that do (ADR 0036).
+    const sharedKeywords =
+      'CASE WHEN keywords && $2::text[] THEN cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[]))) ELSE 0 END';
     const [row] = await this.prisma.$queryRawUnsafe<Array<{ stamps: string | null }>>(
       `SELECT string_agg(c.id::text || ' ' || c.stamp, ',' ORDER BY c.n) AS stamps FROM (
          SELECT id, status::text || '|' || version || '|' || (extract(epoch FROM updated_at) * 1000)::bigint AS stamp,

@@ -6,6 +6,7 @@ import {
   getQaPair,
   importQaPairs,
   isContentStaff,
+  listDocumentsCitedByPairs,
   listPairsCitingDocument,
   listQaPairs,
   qaPairHistory,
@@ -55,6 +56,11 @@ export class PairHandlers {
   async citing(req: Req<typeof listPairsCitingDocument>) {
     const pairs = await this.pairs.citing(req.documentId, req.externalId, req.limit);
     return { items: pairs.map((p) => ({ id: p.id, question: p.question })) };
+  }
+
+  @RpcHandler(listDocumentsCitedByPairs)
+  async citedDocuments() {
+    return { ids: await this.pairs.citedDocumentIds() };
   }
 
   @RpcHandler(transitionQaPair)

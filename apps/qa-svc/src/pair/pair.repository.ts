@@ -133,6 +133,15 @@ export class PairRepository {
     });
   }
 
+  /** Every document id or externalId findPublishedCiting can match: cited by, or the source of, a published pair. */
+  async publishedCitedIds(): Promise<string[]> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT c.document_id AS id FROM qa_citation c JOIN qa_pair p ON p.id = c.pair_id WHERE p.status = 'PUBLISHED'
+       UNION SELECT source_policy_id FROM qa_pair WHERE status = 'PUBLISHED' AND source_policy_id IS NOT NULL`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Published pairs citing any of these document ids (citation or source policy), oldest first; callers check dates.
    * Every policy page asks: one raw query on the two indexes (document_id, source_policy_id), which plans in a

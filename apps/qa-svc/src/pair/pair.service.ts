@@ -178,6 +178,11 @@ export class PairService {
     return found.filter((p) => isPublic(p, today)).slice(0, limit);
   }
 
+  /** The ids `citing` can find anything for, whatever the pairs' dates (a pair comes into force without a write). */
+  citedDocumentIds(): Promise<string[]> {
+    return this.pairs.publishedCitedIds();
+  }
+
   async history(pairId: string) {
     return this.pairs.history(pairId);
   }

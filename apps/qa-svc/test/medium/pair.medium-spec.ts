@@ -233,6 +233,18 @@ test('the public pairs citing a policy document, by its id or externalId, for th
   expect(await pairs.citing(documentId, null, 20)).toEqual([]);
 });
 
+test('the ids published pairs cite or were drawn from (what policy-svc asks before asking per document): drafts add none, dates do not matter', async () => {
+  const cited = randomUUID();
+  const quote = { documentId: cited, anchor: '第二条', quote: '稳岗返还按上年度实际缴纳失业保险费的一定比例返还。' };
+  await publishPair(pairs, input({ question: '稳岗返还按什么比例？', sourcePolicyId: 'policy-cited-src', citations: [quote] }));
+  await publishPair(pairs, input({ question: '明年的稳岗返还标准？', sourcePolicyId: 'policy-cited-later', effectiveFrom: '2099-01-01' }));
+  await pairs.upsert(input({ question: '草稿里的问题？', sourcePolicyId: 'policy-cited-draft-only', publish: false }), editor);
+  const ids = await pairs.citedDocumentIds();
+  expect(ids).toEqual(expect.arrayContaining([cited, 'policy-cited-src', 'policy-cited-later']));
+  expect(ids).not.toContain('policy-cited-draft-only');
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
 test('a flagged pair is edited in place by its id: it stays flagged until the fix is submitted and published by another person', async () => {
   const documentId = randomUUID();
   const question = `灵活就业人员怎样缴存公积金？（${documentId.slice(0, 8)}）`;

@@ -7,6 +7,7 @@ import {
   isContentStaff,
   listGuideMatters,
   listMattersCitingPolicy,
+  listPoliciesCitedByMatters,
   publishGuideMatter,
   searchGuideMatters,
   upsertGuideMatter,
@@ -50,6 +51,11 @@ export class MatterHandlers {
   @RpcHandler(listMattersCitingPolicy)
   async citing(req: z.output<typeof listMattersCitingPolicy.request>) {
     return { items: await this.matters.citing(req.documentId, req.externalId, req.limit) };
+  }
+
+  @RpcHandler(listPoliciesCitedByMatters)
+  async citedPolicies() {
+    return { ids: await this.matters.citedPolicyIds() };
   }
 
   @RpcHandler(listGuideMatters)

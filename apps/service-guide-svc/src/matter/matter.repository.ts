@@ -81,6 +81,14 @@ export class MatterRepository {
     });
   }
 
+  /** Every policy id or externalId findPublishedCiting can match: named by a published matter's legal basis. */
+  async publishedPolicyRefs(): Promise<string[]> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT DISTINCT unnest(policy_refs) AS id FROM guide_matter WHERE status = 'PUBLISHED'`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Published matters whose legal basis names any of these policy ids, by code: what a policy page's 怎么办理 lists.
    * Every policy page asks: one raw query on the policy_refs index (Prisma plans each findMany anew, at several times

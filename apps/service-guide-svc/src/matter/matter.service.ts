@@ -105,6 +105,11 @@ export class MatterService {
     return this.matters.list({ ...query, needsUpdate: staff ? query.needsUpdate : undefined, publishedOnly: !staff });
   }
 
+  /** The policy ids or externalIds `citing` can find anything for. */
+  citedPolicyIds(): Promise<string[]> {
+    return this.matters.publishedPolicyRefs();
+  }
+
   /** Published matters citing a policy by its id or externalId, with the first clause cited. */
   async citing(documentId: string, externalId: string | null, limit: number) {
     const ids = [documentId, ...(externalId ? [externalId] : [])];

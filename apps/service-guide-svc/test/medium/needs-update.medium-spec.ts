@@ -137,4 +137,10 @@ test('published matters citing a policy, by id or externalId, with the clause ci
     { code: 'CITE-B', name: '事项 CITE-B', department: '市人力资源和社会保障局' },
   ]);
   expect(await service.citing(randomUUID(), null, 20)).toEqual([]);
+  // what policy-svc asks before asking per document: every id a published matter names, none only a draft names
+  await service.save(m('CITE-DRAFT-ONLY', [{ policyId: 'policy-cite-draft-only' }]), editor);
+  const ids = await service.citedPolicyIds();
+  expect(ids).toEqual(expect.arrayContaining(['policy-cite', 'another', documentId]));
+  expect(ids).not.toContain('policy-cite-draft-only');
+  expect(new Set(ids).size).toBe(ids.length);
 });

@@ -235,6 +235,16 @@ export const listMattersCitingPolicy = defineRpc('rpc.guide.matter.citing-policy
   }),
 });
 
+/**
+ * Every policy id or externalId a published matter's legal basis names (the ids listMattersCitingPolicy matches):
+ * policy-svc skips that call for a document outside it (ADR 0036).
+ */
+export const listPoliciesCitedByMatters = defineRpc('rpc.guide.matter.cited-policies', {
+  access: PUBLIC,
+  request: z.strictObject({}),
+  response: z.object({ ids: z.array(z.string()) }),
+});
+
 /** A policy cited by a published guide's legal basis was amended, repealed or expired: the guide's department should check it. */
 export const MatterNeedsUpdateV1 = z.object({
   matterId: Uuid,

@@ -156,6 +156,16 @@ export const listPairsCitingDocument = defineRpc('rpc.qa.pair.citing-document', 
   response: z.object({ items: z.array(z.object({ id: Uuid, question: z.string() })) }),
 });
 
+/**
+ * Every document id or externalId a published pair cites or was drawn from (the ids listPairsCitingDocument matches,
+ * whatever the pair's dates): policy-svc skips that call for a document outside it (ADR 0036).
+ */
+export const listDocumentsCitedByPairs = defineRpc('rpc.qa.pair.cited-documents', {
+  access: PUBLIC,
+  request: z.strictObject({}),
+  response: z.object({ ids: z.array(z.string()) }),
+});
+
 /** The citation backfill: stored pairs without a verified clause citation get one where the library holds it. */
 export const CitationBackfillView = z.object({
   state: z.enum(['IDLE', 'RUNNING', 'DONE', 'FAILED']),
