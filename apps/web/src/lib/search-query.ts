@@ -1,5 +1,5 @@
 import type { GatewayClient, GetOk } from '@govdisc/api-client';
-import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, type SearchType, TABS } from '../components/search/search-links';
+import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, type SearchType, TABS } from './search-links';
 import { one } from './site';
 
 type Params = Partial<Record<string, string | string[]>>;

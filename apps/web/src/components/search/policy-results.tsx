@@ -3,7 +3,7 @@ import type { GetOk } from '@govdisc/api-client';
 import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
 import { formatDate } from '../../lib/site';
 import { Snippet } from '../../lib/snippet';
-import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, policyHref as href } from './search-links';
+import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, policyHref as href } from '../../lib/search-links';
 
 type Results = GetOk<'/api/v1/policies/search'>;
 

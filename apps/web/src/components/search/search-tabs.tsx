@@ -1,4 +1,4 @@
-import { type SearchType, TABS, tabHref } from './search-links';
+import { type SearchType, TABS, tabHref } from '../../lib/search-links';
 
 /**
  * The tabs of the search page as links (a GET each, no JavaScript), each with its count from unified

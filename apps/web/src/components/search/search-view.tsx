@@ -3,7 +3,7 @@ import { MAX_PAGE, MAX_POLICY_PAGE } from '../../lib/search-query';
 import { SearchForm } from '../search-form';
 import { PolicyResults } from './policy-results';
 import { SearchTabs } from './search-tabs';
-import type { SearchType } from './search-links';
+import type { SearchType } from '../../lib/search-links';
 import { UnifiedResults } from './unified-results';
 
 /** The search box's id prefix on the search page (`search-q`, `search-hint`, `search-list`: public/search-suggest.js). */

@@ -2,7 +2,7 @@ import { Pager } from '../pager';
 import type { GetOk } from '@govdisc/api-client';
 import { Snippet } from '../../lib/snippet';
 import { NoResults } from './no-results';
-import { type SearchType, TYPE_LABEL, itemHref, tabHref } from './search-links';
+import { type SearchType, TYPE_LABEL, itemHref, tabHref } from '../../lib/search-links';
 
 type Unified = GetOk<'/api/v1/search'>;
 
