@@ -101,22 +101,29 @@ export function natsServerPid(url) {
 
 /**
  * CPU ticks of the PostgreSQL backends serving `database` (their process title names it: `postgres: 15/main: user
- * <database> host(port) state`), summed. The server is shared, so only this database's sessions count; a backend that
- * ends between two readings takes its ticks with it (the apps' pools keep theirs open).
+ * <database> host(port) state`), summed over every backend seen so far. The server is shared, so only this database's
+ * sessions count. A backend that ended keeps the ticks it had when last read (the import's sessions end while the
+ * pages are measured: without that, the sum fell and the table showed negative figures); what it used after its last
+ * reading is not counted.
  */
 export function postgresTicks(database) {
-  let total = 0;
+  const seen = backendTicks.get(database) ?? new Map();
+  backendTicks.set(database, seen);
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!argv.startsWith('postgres: ') || !argv.split(' ').includes(database)) continue;
-      total += cpuTicks(pid) ?? 0;
+      seen.set(pid, cpuTicks(pid) ?? seen.get(pid) ?? 0);
     } catch {
       // the process ended while listed
     }
   }
+  let total = 0;
+  for (const ticks of seen.values()) total += ticks;
   return total;
 }
+/** Per database, each backend's ticks when last read: one that ended still counts what it used until then. */
+const backendTicks = new Map();
 
 /**
  * A corpus file: the path after `--<flag>` if given, else `shared` in ../shared/data beside the repository (or
