@@ -11,3 +11,12 @@ export function Snippet({ html }: { html: string }): ReactNode {
   const parts = html.split(/<em>(.*?)<\/em>/g);
   return parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{decode(part)}</mark> : <Fragment key={i}>{decode(part)}</Fragment>));
 }
+
+/** A result's snippet as its own paragraph, or nothing when the engine gave none. */
+export function SnippetParagraph({ html }: { html?: string | null }): ReactNode {
+  return html ? (
+    <p>
+      <Snippet html={html} />
+    </p>
+  ) : null;
+}

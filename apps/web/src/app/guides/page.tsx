@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FacetGroup, FacetNav } from '../../components/facets';
 import { Pager } from '../../components/pager';
 import { api, type GetOk } from '../../lib/api';
 import { days } from '../../lib/guide';
@@ -138,34 +139,27 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
             </ol>
             <Pager page={page} pages={pages} href={(n) => href(query, n)} />
           </section>
-          <nav aria-label="筛选条件" className="facets" id="facets">
+          <FacetNav>
             {(
               [
                 ['topic', '主题', filters.topics],
                 ['department', '实施部门', filters.departments],
               ] as const
-            ).map(([key, label, values]) =>
-              values.length === 0 && !query[key] ? null : (
-                <div key={key}>
-                  <h2>{label}</h2>
-                  <ul>
-                    {query[key] && (
-                      <li>
-                        <a href={href({ ...query, [key]: '' })}>不限{label}</a>
-                      </li>
-                    )}
-                    {values.map(([value, count]) => (
-                      <li key={value}>
-                        <a href={href({ ...query, [key]: value })} aria-current={query[key] === value ? 'true' : undefined}>
-                          {key === 'topic' ? topicName(value) : value}（{count}）
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ),
-            )}
-          </nav>
+            ).map(([key, label, values]) => (
+              <FacetGroup
+                key={key}
+                label={label}
+                clearHref={query[key] ? href({ ...query, [key]: '' }) : null}
+                options={values.map(([value, count]) => ({
+                  value,
+                  label: key === 'topic' ? topicName(value) : value,
+                  count,
+                  href: href({ ...query, [key]: value }),
+                  current: query[key] === value,
+                }))}
+              />
+            ))}
+          </FacetNav>
         </div>
       )}
       <p>

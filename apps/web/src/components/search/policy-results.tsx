@@ -2,7 +2,8 @@ import { Pager } from '../pager';
 import type { GetOk } from '@govdisc/api-client';
 import { FACET_LABEL, VALIDITY_LABEL } from '../../lib/labels';
 import { formatDate } from '../../lib/site';
-import { Snippet } from '../../lib/snippet';
+import { SnippetParagraph } from '../../lib/snippet';
+import { FacetGroup, FacetNav } from '../facets';
 import { type Filter, FILTERS, POLICY_PAGE_SIZE, type PolicySort, policyHref as href } from '../../lib/search-links';
 
 type Results = GetOk<'/api/v1/policies/search'>;
@@ -90,41 +91,28 @@ export function PolicyResults({
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
-                  {item.snippet && (
-                    <p>
-                      <Snippet html={item.snippet} />
-                    </p>
-                  )}
+                  <SnippetParagraph html={item.snippet} />
                 </li>
               ))}
             </ol>
             <Pager page={page} pages={pages} href={(n) => href(q, filters, n, sort)} />
           </section>
-          <nav aria-label="筛选条件" className="facets" id="facets">
-            {FILTERS.map((f) => {
-              const values = results.facets[f] ?? [];
-              if (values.length === 0 && !filters[f]) return null;
-              return (
-                <div key={f}>
-                  <h2>{FACET_LABEL[f]}</h2>
-                  <ul>
-                    {filters[f] && (
-                      <li>
-                        <a href={href(q, { ...filters, [f]: undefined }, 1, sort)}>不限{FACET_LABEL[f]}</a>
-                      </li>
-                    )}
-                    {values.slice(0, 8).map((v) => (
-                      <li key={v.value}>
-                        <a href={href(q, { ...filters, [f]: v.value }, 1, sort)} aria-current={filters[f] === v.value ? 'true' : undefined}>
-                          {f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value}（{v.count}）
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })}
-          </nav>
+          <FacetNav>
+            {FILTERS.map((f) => (
+              <FacetGroup
+                key={f}
+                label={FACET_LABEL[f] ?? f}
+                clearHref={filters[f] ? href(q, { ...filters, [f]: undefined }, 1, sort) : null}
+                options={(results.facets[f] ?? []).slice(0, 8).map((v) => ({
+                  value: v.value,
+                  label: f === 'validity' ? (VALIDITY_LABEL[v.value] ?? v.value) : v.value,
+                  count: v.count,
+                  href: href(q, { ...filters, [f]: v.value }, 1, sort),
+                  current: filters[f] === v.value,
+                }))}
+              />
+            ))}
+          </FacetNav>
         </div>
       )}
     </>

@@ -1,6 +1,6 @@
 import { Pager } from '../pager';
 import type { GetOk } from '@govdisc/api-client';
-import { Snippet } from '../../lib/snippet';
+import { SnippetParagraph } from '../../lib/snippet';
 import { NoResults } from './no-results';
 import { type SearchType, TYPE_LABEL, itemHref, tabHref } from '../../lib/search-links';
 
@@ -32,11 +32,7 @@ export function UnifiedResults({ results, maxPage }: { results: Unified; maxPage
               <a href={itemHref(item as { type: SearchType; id: string; title: string })}>{item.title}</a>
             </h3>
             {item.meta && <p className="meta">{item.meta}</p>}
-            {item.snippet && (
-              <p>
-                <Snippet html={item.snippet} />
-              </p>
-            )}
+            <SnippetParagraph html={item.snippet} />
           </li>
         ))}
       </ol>
