@@ -298,8 +298,9 @@ describe.each([
 
 test('the axe check can fail: a planted low-contrast paragraph is reported as a serious violation', async () => {
   await withPage({}, async (page) => {
-    // After hydration: React re-renders a tree that does not match its server HTML, dropping a node planted earlier.
-    await page.goto(`${web.url}/disclosure/track`, { waitUntil: 'networkidle' });
+    // A page without React in the browser (the search page, ADR 0035): on a hydrated page, a hydration that is still
+    // running when the node is planted re-renders the tree and drops it (CI saw it gone after 'networkidle').
+    await page.goto(`${web.url}/search?q=${encodeURIComponent('租金')}`, { waitUntil: 'load' });
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = '对比度不足的文字';
