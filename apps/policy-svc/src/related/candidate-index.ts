@@ -15,7 +15,8 @@ export interface CandidateFields {
 export class CandidateIndex {
   private readonly docs = new Map<string, CandidateFields>();
   private readonly byKeyword = new Map<string, Set<string>>();
-  private readonly byTopic = new Map<string, Set<string>>();
+  /** in id order: most candidates share only a topic and come by id, the first ones of a merge (no sort of ~600) */
+  private readonly byTopic = new Map<string, string[]>();
   /** a document's id → the documents it amended or repealed (their amended_by_id / repealed_by_id) */
   private readonly byLink = new Map<string, Set<string>>();
 
@@ -32,23 +33,27 @@ export class CandidateIndex {
     this.remove(doc.id);
     const { id, amendedById, repealedById } = doc;
     const fields = { id, keywords: [...new Set(doc.keywords)], topics: [...new Set(doc.topics)], amendedById, repealedById };
-    this.docs.set(doc.id, fields);
-    for (const [map, key] of this.postings(fields)) {
-      const ids = map.get(key);
-      if (ids) ids.add(doc.id);
-      else map.set(key, new Set([doc.id]));
-    }
+    this.docs.set(id, fields);
+    fields.keywords.forEach((k) => addTo(this.byKeyword, k, id));
+    fields.topics.forEach((t) => {
+      const ids = this.byTopic.get(t);
+      if (ids) ids.splice(sortedIndex(ids, id), 0, id);
+      else this.byTopic.set(t, [id]);
+    });
+    links(fields).forEach((l) => addTo(this.byLink, l, id));
   }
 
   remove(id: string) {
     const fields = this.docs.get(id);
     if (!fields) return;
     this.docs.delete(id);
-    for (const [map, key] of this.postings(fields)) {
-      const ids = map.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) map.delete(key);
-    }
+    fields.keywords.forEach((k) => removeFrom(this.byKeyword, k, id));
+    fields.topics.forEach((t) => {
+      const ids = this.byTopic.get(t)!;
+      ids.splice(sortedIndex(ids, id), 1);
+      if (ids.length === 0) this.byTopic.delete(t);
+    });
+    links(fields).forEach((l) => removeFrom(this.byLink, l, id));
   }
 
   /**
@@ -57,29 +62,68 @@ export class CandidateIndex {
    * counts them), then by id ascending (a lower-case uuid's text sorts as PostgreSQL sorts the uuid); at most `take`.
    */
   choose(source: CandidateFields, extraIds: readonly string[], take: number): string[] {
+    const limit = Math.max(0, Math.trunc(take));
     const shared = new Map<string, number>();
     for (const keyword of new Set(source.keywords))
       for (const id of this.byKeyword.get(keyword) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const add = (id: string) => {
-      if (!shared.has(id) && this.docs.has(id)) shared.set(id, 0);
-    };
-    for (const topic of new Set(source.topics)) this.byTopic.get(topic)?.forEach(add);
-    this.byLink.get(source.id)?.forEach(add);
-    for (const id of [...extraIds, source.amendedById, source.repealedById]) if (id) add(id);
     shared.delete(source.id);
-    return [...shared]
-      .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, Math.max(0, Math.trunc(take)))
+    const chosen = [...shared]
+      .sort(([a, n], [b, m]) => m - n || compareIds(a, b))
+      .slice(0, limit)
       .map(([id]) => id);
+    // the others share no keyword: by id, merged from the topics' lists and the linked or named documents
+    const named = [...(this.byLink.get(source.id) ?? []), ...extraIds, source.amendedById, source.repealedById];
+    const lists = [...new Set(source.topics)].map((t): readonly string[] => this.byTopic.get(t) ?? []);
+    lists.push(named.filter((id): id is string => !!id && this.docs.has(id)).sort(compareIds));
+    for (const id of mergeSorted(lists)) {
+      if (chosen.length >= limit) break;
+      if (id !== source.id && !shared.has(id)) chosen.push(id);
+    }
+    return chosen;
   }
+}
 
-  /** The (map, key) pairs a document is indexed under. */
-  private postings(doc: CandidateFields): Array<[Map<string, Set<string>>, string]> {
-    const links = [doc.amendedById, doc.repealedById].filter((id): id is string => !!id);
-    return [
-      ...doc.keywords.map((k): [Map<string, Set<string>>, string] => [this.byKeyword, k]),
-      ...doc.topics.map((t): [Map<string, Set<string>>, string] => [this.byTopic, t]),
-      ...links.map((l): [Map<string, Set<string>>, string] => [this.byLink, l]),
-    ];
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ids of several lists in id order, each once. */
+function* mergeSorted(lists: ReadonlyArray<readonly string[]>): Generator<string> {
+  const at = lists.map(() => 0);
+  let last: string | undefined;
+  for (;;) {
+    let min = -1;
+    for (let i = 0; i < lists.length; i++)
+      if (at[i]! < lists[i]!.length && (min < 0 || lists[i]![at[i]!]! < lists[min]![at[min]!]!)) min = i;
+    if (min < 0) return;
+    const id = lists[min]![at[min]!++]!;
+    if (id !== last) yield id;
+    last = id;
   }
+}
+
+/** Where `id` is or would go in the sorted `ids`. */
+function sortedIndex(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function links(doc: CandidateFields): string[] {
+  return [doc.amendedById, doc.repealedById].filter((id): id is string => !!id);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string) {
+  const ids = map.get(key);
+  if (ids) ids.add(id);
+  else map.set(key, new Set([id]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
+  const ids = map.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) map.delete(key);
 }
