@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { type CandidateStamp, DocumentRepository, type RelatedSourceRow } from '../document/document.repository.js';
-import { stampKey } from '../document/document.service.js';
 import { RelatedRows } from './related-rows.js';
 
 /**
@@ -21,11 +20,11 @@ export class RelatedCandidates {
     const ids = await this.rows.choose(source, extraIds, take);
     if (!ids) return this.documents.relatedCandidates(source, extraIds, take);
     if (ids.length === 0) return [];
-    const current = new Map((await this.documents.stamps(ids)).map((row) => [row.id, row]));
+    const current = new Map((await this.documents.candidateStamps(ids)).map((c) => [c.id, c.stamp]));
     // one turned draft since the last poll is left out (the table's query would list the next one instead)
     return ids.flatMap((id) => {
-      const row = current.get(id);
-      return row && row.status !== 'DRAFT' ? [{ id, stamp: stampKey(row) }] : [];
+      const stamp = current.get(id);
+      return stamp && !stamp.startsWith('DRAFT|') ? [{ id, stamp }] : [];
     });
   }
 }
