@@ -54,6 +54,9 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   SEARCH_SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   // How often documents past their expiry date are expired (scheduled expiry).
   EXPIRY_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  // How often the rows related lists choose their candidates from are brought up to date (rows changed since the
+  // previous read): a change reaches candidate choice this much later (ADR 0038).
+  RELATED_ROWS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   // Worker threads for an import's text analysis (hashes, segmentation, MinHash, topics); 0 = on the
   // event loop; auto = one per core, at most 4.
   IMPORT_ANALYSIS_THREADS: z

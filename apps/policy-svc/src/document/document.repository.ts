@@ -43,7 +43,18 @@ export type DocumentStamp = Pick<PolicyDocument, 'id' | 'status' | 'version' | '
 /** The only place that queries policy documents. */
 @Injectable()
 export class DocumentRepository {
+  private publicWrites = 0;
+
   constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Writes through this process that can change what a public document is related by (publish, its edit's
+   * publication, classification, amend/repeal/expire): RelatedRows reads the changed rows before its next choice
+   * (ADR 0038). Counted when the statement is sent, before its transaction commits.
+   */
+  get publicWriteCount(): number {
+    return this.publicWrites;
+  }
 
   /** Inserts, or updates the draft with the same external id (re-save), bumping its version; `editedBy` wrote it. */
   upsert(input: DocumentFields, derived: SaveOptions, tx: Tx = this.prisma): Promise<PolicyDocument> {
@@ -62,6 +73,7 @@ export class DocumentRepository {
 
   /** The pending edit becomes the published version (an editor's keyword/topic override is kept). */
   applyPendingEdit(current: PolicyDocument, publishedBy: string, tx: Tx): Promise<PolicyDocument> {
+    this.publicWrites++;
     const edit = current.pendingEdit as unknown as PendingEdit;
     const { keywords, topics, topicConfidence, topicCodes, ...rest } = edit;
     return tx.policyDocument.update({
@@ -179,6 +191,7 @@ export class DocumentRepository {
   }
 
   markPublished(id: string, publishedBy: string, tx: Tx): Promise<PolicyDocument> {
+    this.publicWrites++;
     return tx.policyDocument.update({
       where: { id },
       data: { status: 'PUBLISHED', publishedAt: new Date(), publishedBy, version: { increment: 1 } },
@@ -187,10 +200,12 @@ export class DocumentRepository {
 
   /** An editor's keywords/topics (or their removal), with who and when; bumps the version like any change. */
   setClassification(id: string, change: ClassificationChange, tx: Tx): Promise<PolicyDocument> {
+    this.publicWrites++;
     return tx.policyDocument.update({ where: { id }, data: { ...change, version: { increment: 1 } } });
   }
 
   changeValidity(change: ValidityChange, tx: Tx): Promise<PolicyDocument> {
+    this.publicWrites++;
     const { id, ...data } = change;
     return tx.policyDocument.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   }
@@ -275,7 +290,8 @@ export class DocumentRepository {
    * Candidates for "related documents": non-draft documents sharing a keyword or topic with the
    * source, linked to it by amendment/repeal, or listed in `extraIds`; most shared keywords first. Only their ids and
    * stamps (stampKey's form), as one row: their rows are held per stamp (RelatedRows), and reading 200 full rows
-   * was most of a first visit's database work in policy-svc.
+   * was most of a first visit's database work in policy-svc. RelatedCandidates chooses the same list from the held
+   * rows and uses this only until they are complete (ADR 0038): a change here must be made there too.
    */
   async relatedCandidates(source: RelatedSourceRow, extraIds: readonly string[], take: number): Promise<CandidateStamp[]> {
     // Most candidates come by a shared topic and share no keyword: the overlap test (no subquery) keeps the
@@ -284,7 +300,7 @@ export class DocumentRepository {
       'CASE WHEN keywords && $2::text[] THEN cardinality(ARRAY(SELECT unnest(keywords) INTERSECT SELECT unnest($2::text[]))) ELSE 0 END';
     const [row] = await this.prisma.$queryRawUnsafe<Array<{ stamps: string | null }>>(
       `SELECT string_agg(c.id::text || ' ' || c.stamp, ',' ORDER BY c.n) AS stamps FROM (
-         SELECT id, status::text || '|' || version || '|' || (extract(epoch FROM updated_at) * 1000)::bigint AS stamp,
+         SELECT id, ${STAMP} AS stamp,
                 row_number() OVER (ORDER BY ${sharedKeywords} DESC, id) AS n
            FROM policy_document
           WHERE status <> 'DRAFT' AND id <> $1::uuid
@@ -297,11 +313,19 @@ export class DocumentRepository {
       source.topics,
       [...extraIds, ...[source.amendedById, source.repealedById].filter((id): id is string => !!id)],
     );
-    if (!row?.stamps) return [];
-    return row.stamps.split(',').map((pair) => {
-      const [id, stamp] = pair.split(' ') as [string, string];
-      return { id, stamp };
-    });
+    return parseStamps(row?.stamps);
+  }
+
+  /**
+   * The current stamps (stampKey's form, drafts too) of the given documents, as one text row like relatedCandidates:
+   * 200 rows mapped through Prisma cost policy-svc more than the statement costs PostgreSQL (ADR 0038).
+   */
+  async candidateStamps(ids: readonly string[]): Promise<CandidateStamp[]> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ stamps: string | null }>>(
+      `SELECT string_agg(id::text || ' ' || ${STAMP}, ',') AS stamps FROM policy_document WHERE id = ANY($1::uuid[])`,
+      ids,
+    );
+    return parseStamps(row?.stamps);
   }
 
   /** The rows of these non-draft documents as related lists rank and show them, with their stamps' columns. */
@@ -316,6 +340,23 @@ export class DocumentRepository {
       `${RELATED_ROWS} WHERE status <> 'DRAFT' AND id > $1::uuid ORDER BY id LIMIT ${Math.trunc(take)}`,
       afterId ?? '00000000-0000-0000-0000-000000000000',
     );
+  }
+
+  /**
+   * Every document's related row changed after `since`, drafts included (a document turned draft leaves the held
+   * rows). Every write sets updated_at (Prisma's @updatedAt; the import's and the relink's SQL set it too).
+   */
+  relatedRowsChangedSince(since: Date): Promise<RelatedRow[]> {
+    return this.prisma.$queryRawUnsafe<RelatedRow[]>(
+      `${RELATED_ROWS} WHERE updated_at > $1::timestamptz ORDER BY updated_at, id`,
+      since.toISOString(),
+    );
+  }
+
+  /** The database's clock (what updated_at is compared with). */
+  async databaseNow(): Promise<Date> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ now: Date | string }>>('SELECT now() AS now');
+    return new Date(row!.now);
   }
 
   /** `publicOnly` leaves drafts out; `nothing` matches no row (an outsider asking for drafts). */
@@ -373,6 +414,18 @@ export type RelatedRow = Omit<SearchRow, 'bodyHead'> &
 export interface CandidateStamp {
   id: string;
   stamp: string;
+}
+
+/** A row's stampKey computed in SQL. */
+const STAMP = `status::text || '|' || version || '|' || (extract(epoch FROM updated_at) * 1000)::bigint`;
+
+/** "id stamp,id stamp,…" (one aggregated text row: cheaper to read than a row per document). */
+function parseStamps(text: string | null | undefined): CandidateStamp[] {
+  if (!text) return [];
+  return text.split(',').map((pair) => {
+    const [id, stamp] = pair.split(' ') as [string, string];
+    return { id, stamp };
+  });
 }
 
 const RELATED_ROWS = `SELECT ${SEARCH_ROW_COLUMNS}, keywords, topics, canonical_id AS "canonicalId",

@@ -5,11 +5,12 @@ import { LexiconService } from '../search/lexicon/lexicon.service.js';
 import { SearchEngine } from '../search/search-engine.js';
 import { type RankedRelated, rankRelated } from './related-scoring.js';
 import { type HeldRow, RelatedRows } from './related-rows.js';
+import { RelatedCandidates } from './related-candidates.js';
 import { agenciesOf } from '../analysis/agencies.js';
 import { stampKey, visibleTo } from '../document/document.service.js';
 import type { DocumentStamp } from '../document/document.repository.js';
 
-/** Candidates read from the table (most shared keywords first) and from the index (title search). */
+/** Candidates chosen from the held rows or the table (most shared keywords first) and from the index (title search). */
 const TABLE_CANDIDATES = 200;
 const TITLE_CANDIDATES = 20;
 /**
@@ -32,6 +33,7 @@ export class RelatedService {
     private readonly engine: SearchEngine,
     private readonly lexicon: LexiconService,
     private readonly rows: RelatedRows,
+    private readonly candidates: RelatedCandidates,
   ) {}
 
   /**
@@ -61,7 +63,7 @@ export class RelatedService {
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
-    const stamps = await this.documents.relatedCandidates(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
+    const stamps = await this.candidates.of(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
     const candidates = await this.rows.rows(stamps);
     const ranked = rankRelated(this.rows.relatable(source), candidates, this.lexicon.lexicon, input.limit, this.rows.termIds);
     return { stamp: source.status === 'DRAFT' ? null : stampKey(source), items: ranked.map(toView) };

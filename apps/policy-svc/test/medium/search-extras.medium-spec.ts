@@ -25,6 +25,7 @@ import { toDetail } from '../../src/document/document.mapper.js';
 import { DocumentService } from '../../src/document/document.service.js';
 import { ClassificationService } from '../../src/document/classification.service.js';
 import { DetailHandlers } from '../../src/related/detail.handlers.js';
+import { RelatedCandidates } from '../../src/related/related-candidates.js';
 import { RelatedRows } from '../../src/related/related-rows.js';
 import { RelatedService } from '../../src/related/related.service.js';
 import { SearchAnalyticsHandlers } from '../../src/search-analytics/search-analytics.handlers.js';
@@ -65,7 +66,13 @@ async function publish(key: string, input: { title: string; body: string; publis
 
 beforeAll(async () => {
   env = await prepareMediumEnv({ label: 'policy-extras', schema: 'policy', migrationsDir });
-  const config = loadAppConfig({ ...env.env, DB_SCHEMA: 'policy', SEARCH_DATA_DIR: dataDir, SEARCH_ANALYTICS_FLUSH_MS: '60000' });
+  const config = loadAppConfig({
+    ...env.env,
+    DB_SCHEMA: 'policy',
+    SEARCH_DATA_DIR: dataDir,
+    SEARCH_ANALYTICS_FLUSH_MS: '60000',
+    RELATED_ROWS_POLL_MS: '600000',
+  });
   app = await startMediumApp(AppModule.forRoot(config));
   await publish('withdraw', {
     title: '江东市住房公积金提取管理办法',
@@ -99,6 +106,7 @@ beforeAll(async () => {
   await app.get(DocumentLifecycleService).change({ documentId: docs.withdraw!, change: 'amend', byDocumentId: docs.newer!, ctx });
   await eventually(async () => expect((await search('养老保险')).total).toBeGreaterThan(0));
   await eventually(async () => expect(app.get(LexiconService).lexicon.documents).toBe(5));
+  await app.get(RelatedRows).loaded; // related candidates are chosen from the held rows from now on (ADR 0038)
 });
 
 afterAll(async () => {
@@ -352,7 +360,7 @@ describe('held reader views and related lists (the portal reads them on every pa
 
   test('a related list is ranked once while its document is unchanged; the listed validity is always current', async () => {
     const related = app.get(RelatedService); // limit 4: a list no earlier test asked for
-    const candidates = jest.spyOn(app.get(DocumentRepository), 'relatedCandidates');
+    const candidates = jest.spyOn(app.get(RelatedCandidates), 'of');
     try {
       const before = await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
       const again = await related.related({ documentId: docs.withdraw!, limit: 4, actor: null });
@@ -384,8 +392,13 @@ describe('held reader views and related lists (the portal reads them on every pa
       expect(held.find((i) => i.id === docs.withdraw)).toMatchObject({ relation: 'amends' });
       expect(read).not.toHaveBeenCalled();
 
-      // a classification changes the amended document's stamp (it stays a candidate through the amendment link)
-      await app.get(ClassificationService).set({ documentId: docs.withdraw!, keywords: ['住房公积金', '租赁'], actor: 'editor-1', ctx });
+      // another replica's classification changes the amended document's stamp (it stays a candidate through the
+      // amendment link); the held rows have not polled yet
+      await queryRows(
+        env.databaseUrl,
+        `UPDATE policy.policy_document SET keywords = '{住房公积金,租赁}', version = version + 1, updated_at = now() WHERE id = $1::uuid`,
+        [docs.withdraw],
+      );
       const after = await related(8);
       expect(read.mock.calls).toEqual([[[docs.withdraw]]]);
       expect(after.find((i) => i.id === docs.withdraw)).toMatchObject({ relation: 'amends' });
