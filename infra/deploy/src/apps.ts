@@ -157,6 +157,9 @@ export const apps: AppSpec[] = [
       SEARCH_HOME_REGION: '',
       SEARCH_ANALYTICS_FLUSH_MS: '1000',
       SEARCH_ANALYTICS_RETENTION_DAYS: '180',
+      // Each replica reads the documents changed since its last poll (ADR 0038): another replica's publication
+      // reaches this one's related-list candidates within this time.
+      RELATED_ROWS_POLL_MS: '5000',
     },
     secrets: { ...databaseUrl('policy-svc') },
     volumes: [scratch('/tmp'), scratch('/var/cache/govdisc/search', 'search-data')],
