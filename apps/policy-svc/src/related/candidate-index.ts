@@ -1,3 +1,5 @@
+import { addTo, removeFrom } from '../infra/set-map.js';
+
 /** What choosing candidates reads of a document (the columns `DocumentRepository.relatedCandidates` filters on). */
 export interface CandidateFields {
   id: string;
@@ -114,16 +116,4 @@ function sortedIndex(ids: readonly string[], id: string): number {
 
 function links(doc: CandidateFields): string[] {
   return [doc.amendedById, doc.repealedById].filter((id): id is string => !!id);
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, id: string) {
-  const ids = map.get(key);
-  if (ids) ids.add(id);
-  else map.set(key, new Set([id]));
-}
-
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
-  const ids = map.get(key);
-  ids?.delete(id);
-  if (ids?.size === 0) map.delete(key);
 }

@@ -1,4 +1,5 @@
 import { indexTokens, pinyinInitials } from '@govdisc/text-analysis';
+import { addTo, removeFrom } from '../../infra/set-map.js';
 
 /** What the lexicon takes from one searchable document. */
 export interface LexiconSource {
@@ -117,16 +118,4 @@ export class SearchLexicon {
     this.initials.delete(term);
     removeFrom(this.byInitials, initials, term);
   }
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, term: string) {
-  const set = map.get(key);
-  if (set) set.add(term);
-  else map.set(key, new Set([term]));
-}
-
-function removeFrom(map: Map<string, Set<string>>, key: string, term: string) {
-  const set = map.get(key);
-  set?.delete(term);
-  if (set?.size === 0) map.delete(key);
 }
