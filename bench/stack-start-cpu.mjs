@@ -7,9 +7,13 @@
 // --entry FILE: each app's entry under its dist/ (default main.js; main.bundle.mjs: the one-file bundle, scripts/bundle-apps.mjs).
 // --alternate A,B: entries to alternate between, run after run (back to back on the same machine load).
 // --template: the database is a clone of a migrated template (as e2e/stack.ts makes it), not an empty one.
+// --idle S: after the start, leave the stack alone for S seconds and print what each app, its nats-server and
+// PostgreSQL (the CPU of the backends serving the stack's database) spent meanwhile: the background cost a test file pays
+// for every second its stack is up.
 import { applyBusLayout, BusNaming } from '@govdisc/messaging';
 import { AppProcess, createMigratedDatabase, createTestDatabase, freePort, startPrivateNats } from '@govdisc/testing';
 import { connect } from '@nats-io/transport-node';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +43,61 @@ const cpuOf = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / ticks;
 };
+const idleSeconds = Number(arg('idle', '0'));
+/** PIDs of a process tree (PostgreSQL's postmaster and its backends). */
+const treeOf = (rootPid) => {
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const kids = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
+      if (kids) pids.push(...kids.split(' ').map(Number));
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+};
+/** CPU-s per live process of a tree: a delta is only meaningful for a pid alive at both reads. */
+const cpuByPid = (rootPid, database) =>
+  Object.fromEntries(
+    treeOf(rootPid).flatMap((pid) => {
+      try {
+        // Only the backends of this stack's database (its title names it): the server may serve others meanwhile.
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) return [];
+        return [[pid, cpuOf(pid)]];
+      } catch {
+        return [];
+      }
+    }),
+  );
+const postmasterPid = () => {
+  const out = execFileSync('sh', ['-c', "ps -C postgres -o pid=,ppid= | awk '$2==1{print $1}' | head -1"], { encoding: 'utf8' }).trim();
+  return Number(out);
+};
+async function measureIdle(apps, nats, database) {
+  const pg = postmasterPid();
+  const port = new URL(nats.url).port;
+  const natsPid =
+    Number(execFileSync('sh', ['-c', `pgrep -f -- "nats-server -a 127.0.0.1 -p ${port} " | head -1`], { encoding: 'utf8' }).trim()) || null;
+  const read = () => ({
+    ...Object.fromEntries(Object.entries(apps).map(([n, a]) => [n, cpuOf(a.pid)])),
+    ...(natsPid ? { 'nats-server': cpuOf(natsPid) } : {}),
+  });
+  await new Promise((r) => setTimeout(r, 3000)); // let start-up work finish
+  const before = read();
+  const pgBefore = pg ? cpuByPid(pg, database) : {};
+  await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+  const after = read();
+  const pgAfter = pg ? cpuByPid(pg, database) : {};
+  const pgSpent = Object.entries(pgAfter).reduce((n, [pid, v]) => n + (pid in pgBefore ? v - pgBefore[pid] : v), 0);
+  const per = [...Object.entries(after).map(([n, v]) => [n, (v - before[n]) / idleSeconds]), ['postgres', pgSpent / idleSeconds]];
+  const sum = per.reduce((n, [, v]) => n + v, 0);
+  console.log(
+    `idle ${idleSeconds} s: CPU ms per second ${(sum * 1000).toFixed(1)} (` +
+      per.map(([n, v]) => `${n} ${(v * 1000).toFixed(1)}`).join(', ') +
+      ')',
+  );
+}
 const totalsBy = Object.fromEntries(entries.map((e) => [e, {}]));
 const runsBy = Object.fromEntries(entries.map((e) => [e, 0]));
 for (let run = 0; run < runs; run++) {
@@ -86,6 +145,7 @@ for (let run = 0; run < runs; run++) {
   at.gateway = cpuOf(apps.gateway.pid);
   const wall = Date.now() - t0;
   for (const [n, s] of Object.entries(at)) totals[n] = (totals[n] ?? 0) + s;
+  if (idleSeconds > 0) await measureIdle(apps, nats, new URL(db.url).pathname.slice(1));
   console.log(
     `run ${run + 1} (${entry}): ${wall} ms wall; CPU-s at ready: ` +
       Object.entries(at)

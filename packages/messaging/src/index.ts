@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './sql.js';
 export * from './streams.js';
 export * from './citing-flags.js';
+export * from './wakeable-loop.js';

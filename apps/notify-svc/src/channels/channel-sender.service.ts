@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { backoffMs } from '../email/email-sender.service.js';
-import { WakeableLoop } from '../infra/wakeable-loop.js';
+import { WakeableLoop } from '@govdisc/messaging';
 import { type ChannelProvider, ChannelSendError, SMS_PROVIDER, WECHAT_PROVIDER } from './channel-provider.port.js';
 import { type ChannelSettings, CHANNEL_SETTINGS } from './channel.settings.js';
 import { type ClaimedMessage, ChannelRepository } from './channel.repository.js';
@@ -26,7 +26,12 @@ export class ChannelSender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CHANNEL_SETTINGS) private readonly settings: ChannelSettings,
   ) {
     this.providers = { sms, wechat };
-    this.loop = new WakeableLoop({ label: 'sms/wechat sender', everyMs: settings.pollIntervalMs, run: () => this.runOnce() });
+    this.loop = new WakeableLoop({
+      label: 'sms/wechat sender',
+      everyMs: settings.pollIntervalMs,
+      run: () => this.runOnce(),
+      onError: (err, message) => this.logger.warn({ err }, message),
+    });
   }
 
   onApplicationBootstrap() {

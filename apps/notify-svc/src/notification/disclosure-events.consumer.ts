@@ -17,7 +17,7 @@ import {
   requestSupplementRequested,
   requestWithdrawn,
 } from '@govdisc/contracts';
-import { ConsumerDeps, EventConsumerHost } from '@govdisc/service-kit';
+import { ConsumerDeps, EventConsumerHost, OutboxRelayHost } from '@govdisc/service-kit';
 import { DepartmentFanout } from '../webhook/department-fanout.service.js';
 import { WebhookSender } from '../webhook/webhook-sender.service.js';
 import { NoticeService } from './notice.service.js';
@@ -57,6 +57,7 @@ export class DisclosureEventsConsumer extends EventConsumerHost {
     private readonly notices: NoticeService,
     private readonly departments: DepartmentFanout,
     private readonly webhooks: WebhookSender,
+    private readonly outbox: OutboxRelayHost,
   ) {
     super(deps);
   }
@@ -73,6 +74,8 @@ export class DisclosureEventsConsumer extends EventConsumerHost {
       if (forDepartment) queued = await this.departments.add(envelope, tx);
     });
     if (queued > 0) this.webhooks.wake();
+    // The `dept.<department>.…` copy went into the outbox with them: published now, not at the relay's next poll.
+    if (forDepartment) this.outbox.relay.nudge();
     return done;
   }
 }

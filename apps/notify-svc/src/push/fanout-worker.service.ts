@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type EmailSettings, EMAIL_SETTINGS } from '../email/email.settings.js';
-import { WakeableLoop } from '../infra/wakeable-loop.js';
+import { WakeableLoop } from '@govdisc/messaging';
 import { FanoutRepository } from './fanout.repository.js';
 import { PUSH_EMAIL_FOOTER } from './push-message.js';
 import { type PushSettings, PUSH_SETTINGS } from './push.settings.js';
@@ -21,7 +21,12 @@ export class FanoutWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PUSH_SETTINGS) private readonly settings: PushSettings,
     @Inject(EMAIL_SETTINGS) private readonly email: EmailSettings,
   ) {
-    this.loop = new WakeableLoop({ label: 'policy fan-out', everyMs: settings.fanoutPollIntervalMs, run: () => this.runOnce() });
+    this.loop = new WakeableLoop({
+      label: 'policy fan-out',
+      everyMs: settings.fanoutPollIntervalMs,
+      run: () => this.runOnce(),
+      onError: (err, message) => this.logger.warn({ err }, message),
+    });
   }
 
   onApplicationBootstrap() {
