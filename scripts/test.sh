@@ -56,8 +56,9 @@ npx turbo run build --output-logs=errors-only
 
 # Typecheck (several tsc at once) and ESLint (one thread, the longest check) run side by side, and the rest of the gate
 # beside them, so both cores stay busy (ADR 0032). `--only`: the build above made what typecheck depends on; turbo
-# replaying those builds from its cache would rewrite dist/ while ESLint reads it. The lint self-test plants a file in
-# apps/notify-svc, so it runs after them, never while they read the tree.
+# replaying those builds from its cache would rewrite dist/ while ESLint reads it. ESLint goes on alone for about two
+# minutes after typecheck ends: the small tests (they read the tree, never write it) take that core (ADR 0040). The lint
+# self-test plants a file in apps/notify-svc, so it runs after all of them, never while they read the tree.
 step "typecheck (tests included: the build compiles only what ships) beside lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
 beside typecheck npx turbo run typecheck --only --output-logs=errors-only
 beside eslint npm run -s lint
@@ -67,16 +68,7 @@ node scripts/web-api.mjs --check || lint_ok=0
 # Deployment, offline: Kubernetes manifests against the schemas, compose file, Dockerfile, env of every app (built above).
 node infra/deploy/dist/validate.js || lint_ok=0
 bash scripts/infra-selftest.sh || lint_ok=0
-joined eslint || lint_ok=0
 joined typecheck || failed "typecheck"
-bash scripts/lint-selftest.sh || lint_ok=0
-# Fails fast: no point running the tests of code the gate refuses.
-(( lint_ok )) || {
-  echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"
-  failed "lint/format gate"
-  print_failed
-  exit 1
-}
 
 step "schema drift: every schema.prisma equals the snapshot its committed migrations were made from"
 for schema in apps/*/prisma/schema.prisma; do
@@ -89,9 +81,21 @@ step "self-contained: tests read test-fixtures/, the spec is docs/domain/ (../sh
 bash scripts/check-self-contained.sh || failed "self-contained check"
 
 if [[ "$level" == all || "$level" == small ]]; then
-  step "small tests"
+  step "small tests (beside ESLint's last minutes)"
   phase "${SMALL_TIMEOUT_S:-900}" npx turbo run test:small --continue --concurrency=2 --output-logs=new-only || failed "small tests"
 fi
+
+step "lint gate: ESLint's result, then the lint self-test"
+joined eslint || lint_ok=0
+bash scripts/lint-selftest.sh || lint_ok=0
+# Fails fast: no point running the slower tests of code the gate refuses.
+(( lint_ok )) || {
+  echo "lint/format failed: npm run lint:fix and npm run format fix most of it (stale API types: node scripts/web-api.mjs; stale manifests: npm run infra:synth)"
+  failed "lint/format gate"
+  print_failed
+  exit 1
+}
+
 if [[ -n "$external_pid" ]]; then
   step "waiting for OpenSearch and Keycloak"
   if ! wait "$external_pid"; then
