@@ -37,7 +37,13 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // Three programs for the whole repo: the Node code (tsconfig.lint.json: every package, service, test and script
+      // folder, the same files as their own tsconfigs) and the two Next apps. One program per workspace (the project
+      // service) parsed Node's, Nest's and Prisma's types again for each: ~40 % more CPU for the same findings (ADR 0040).
+      parserOptions: {
+        project: ['./tsconfig.lint.json', './apps/web/tsconfig.json', './apps/console/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Off: an async method with no await is how a synchronous engine implements an async port

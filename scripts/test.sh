@@ -54,13 +54,14 @@ fi
 step "build (generates Prisma clients, compiles every package and app)"
 npx turbo run build --output-logs=errors-only
 
-# Typecheck (several tsc at once) and ESLint (one thread, the longest check) run side by side, and the rest of the gate
+# Typecheck and ESLint (one thread, the longest check) run side by side, and the rest of the gate
 # beside them, so both cores stay busy (ADR 0032). `--only`: the build above made what typecheck depends on; turbo
 # replaying those builds from its cache would rewrite dist/ while ESLint reads it. ESLint goes on alone for about two
 # minutes after typecheck ends: the small tests (they read the tree, never write it) take that core (ADR 0040). The lint
 # self-test plants a file in apps/notify-svc, so it runs after all of them, never while they read the tree.
 step "typecheck (tests included: the build compiles only what ships) beside lint (ESLint type-aware, zero warnings; import boundaries and cycles), format (Prettier), deployment (infra:validate)"
-beside typecheck npx turbo run typecheck --only --output-logs=errors-only
+# One program for the Node code (tsconfig.lint.json), the Next apps each their own (ADR 0040).
+beside typecheck bash -c 'npx tsc -p tsconfig.lint.json && npx turbo run typecheck --only --filter=@govdisc/web --filter=@govdisc/console --output-logs=errors-only'
 beside eslint npm run -s lint
 lint_ok=1
 npm run -s format:check || { echo "format: run npm run format"; lint_ok=0; }
