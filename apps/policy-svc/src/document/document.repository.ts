@@ -5,6 +5,7 @@ import { findPage } from '@govdisc/service-kit';
 import type { DerivedFields } from '../analysis/document-analyzer.js';
 import type { DetailRow, VersionRow } from './document.mapper.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { TickBatch } from '../infra/tick-batch.js';
 
 export type Tx = Prisma.TransactionClient;
 export type StoredHeader = Omit<PolicyDocument, 'body'>;
@@ -44,6 +45,19 @@ export type DocumentStamp = Pick<PolicyDocument, 'id' | 'status' | 'version' | '
 @Injectable()
 export class DocumentRepository {
   private publicWrites = 0;
+  /**
+   * Stamps asked in the same tick, read by one query: a second visit of a policy page asks its own stamp (the held
+   * reader view) and its related list's (the held list) at once, and each query costs more in round trip and
+   * statement than in rows (ADR 0039).
+   */
+  private readonly stampReads = new TickBatch<DocumentStamp>(
+    (ids) =>
+      this.prisma.$queryRawUnsafe<DocumentStamp[]>(
+        `SELECT id, status::text AS status, version, updated_at AS "updatedAt", validity FROM policy_document WHERE id = ANY($1::uuid[])`,
+        ids,
+      ),
+    (row) => row.id,
+  );
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -151,12 +165,12 @@ export class DocumentRepository {
     return (await this.stamps([id]))[0] ?? null;
   }
 
-  /** The stamps of several documents, with their validity (what a held related list re-reads). */
+  /**
+   * The stamps of several documents, with their validity (what a held related list re-reads); those asked in the same
+   * tick are read together (`stampReads`).
+   */
   stamps(ids: readonly string[]): Promise<DocumentStamp[]> {
-    return this.prisma.$queryRawUnsafe<DocumentStamp[]>(
-      `SELECT id, status::text AS status, version, updated_at AS "updatedAt", validity FROM policy_document WHERE id = ANY($1::uuid[])`,
-      ids,
-    );
+    return this.stampReads.get(ids);
   }
 
   findByExternalId(externalId: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
