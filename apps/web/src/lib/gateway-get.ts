@@ -37,7 +37,7 @@ function send<T>(url: URL, headers: Record<string, string>): Promise<T | null> {
         try {
           resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
         } catch (error) {
-          reject(error as SyntaxError);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
     };
