@@ -435,9 +435,9 @@ describe('held reader views and related lists (the portal reads them on every pa
     const repository = app.get(DocumentRepository);
     const source = jest.spyOn(repository, 'relatedSource');
     const rowRead = jest.spyOn(repository, 'readerRow');
-    const stampsQuery = jest.spyOn(app.get(PrismaService), '$queryRawUnsafe');
+    const stampsQuery = jest.spyOn(app.get(PrismaService).sql, 'rows');
     const stampQueries = () =>
-      stampsQuery.mock.calls.filter(([sql]) => String(sql).includes('validity FROM policy_document WHERE id = ANY')).length;
+      stampsQuery.mock.calls.filter(([sql]) => sql.includes('validity FROM policy_document WHERE id = ANY')).length;
     try {
       const doc = await app
         .get(DocumentService)
