@@ -26,6 +26,10 @@
 // (search/*.html), document ids replaced by external ids, the portal's own address and nonces left out, so two runs'
 // pages can be compared with diff -r. With --alternate, each variant's pages go to dir/<label>.
 // --keep-database leaves the imported database in place (its URL printed at the start; drop it yourself).
+// --visit N: the policy page visits N published policies (default 1,000) in a fixed order, started again for the
+// measured window after the warm-up: with 1,000 a faster round visits more of them a second time (held views and
+// lists), so rounds at different rates see different mixes; with more ids than a round's pages (e.g. --visit 4000 on
+// the full corpus) every round's mix is the same, the warm-up's share (~20 % second visits) and first visits.
 // The CPU table also counts nats-server and the PostgreSQL backends of the bench's database (`postgres`).
 // --cpu-prof profiles the named processes over each measured window (bench/cpu-profile-preload.mjs), written as
 // <dir>/<name>-<policy|search>.cpuprofile (default dir ./cpu-profiles); `node bench/cpu-profile-top.mjs <file>`.
@@ -66,6 +70,7 @@ const PAIRS = intArg('--pairs', 3);
 const PAGES = (optArg('--page') ?? 'policy').split(',');
 if (PAGES.some((p) => !['policy', 'search'].includes(p))) throw new Error('--page policy|search|policy,search');
 const KEEP_DATABASE = process.argv.includes('--keep-database');
+const VISITED = intArg('--visit', 1000);
 const SERVICES = ['policy-svc', 'qa-svc', 'service-guide-svc'];
 if (ALTERNATE && (ALTERNATE.some((n) => ![...SERVICES, 'web'].includes(n)) || VARIANTS.length < 2))
   throw new Error('--alternate policy-svc|qa-svc|service-guide-svc|web needs two --variant');
@@ -371,7 +376,7 @@ try {
   const webEntry = (appsRoot) => join(appsRoot, 'apps', 'web', 'scripts', 'serve.mjs');
   let web = await startProcess('web', webEntry(APPS_ROOT), webEnv);
   let webUrl = web.readyUrl.replace('/ready', '');
-  const ids = await policyIds(gatewayUrl, 1000);
+  const ids = await policyIds(gatewayUrl, VISITED);
   if (ids.length === 0) throw new Error('no published policies to render');
   const queries = [
     ...lines(join(root, 'bench', 'dev-sets', 'policy-queries.jsonl')).map((r) => r.query),

@@ -16,14 +16,16 @@ export interface GatewayClientOptions {
  * For server-side use by the web apps: the browser never talks to the gateway.
  */
 export function gatewayClient(options: GatewayClientOptions) {
-  return createClient<paths>({
-    baseUrl: options.baseUrl,
-    headers: {
-      'accept-language': 'zh-CN',
-      ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-  });
+  return createClient<paths>({ baseUrl: options.baseUrl, headers: gatewayHeaders(options) });
+}
+
+/** The headers every call to the gateway carries for this caller (the client's, and any call made without it). */
+export function gatewayHeaders(options: Omit<GatewayClientOptions, 'baseUrl'>): Record<string, string> {
+  return {
+    'accept-language': 'zh-CN',
+    ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
 }
 export type GatewayClient = ReturnType<typeof gatewayClient>;
 

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { OUTBOX_DB, OutboxRelayHost } from './events.js';
 import { ReadinessRegistry, registerDatabaseReadiness } from './health.js';
-import { prismaAdapter } from './prisma.js';
+import { SqlReads, prismaAdapter, schemaPool } from './prisma.js';
 
 /** The app's frozen configuration, provided globally under this token. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,8 +36,13 @@ export function prismaServiceFor<C extends PrismaClientClass>(Client: C) {
   const Base = Client as unknown as new (options: { adapter: unknown }) => PrismaLike;
   @Injectable()
   class PrismaService extends Base implements OnModuleInit, OnApplicationShutdown {
+    /** Hot reads without Prisma's query compiler, on the same pool (SqlReads). */
+    readonly sql: SqlReads;
+
     constructor(@Inject(APP_CONFIG) config: DatabaseConfig, readiness: ReadinessRegistry) {
-      super({ adapter: prismaAdapter(config.DATABASE_URL, config.DB_SCHEMA) });
+      const pool = schemaPool(config.DATABASE_URL, config.DB_SCHEMA);
+      super({ adapter: prismaAdapter(pool, config.DB_SCHEMA) });
+      this.sql = new SqlReads(pool, config.DB_SCHEMA);
       registerDatabaseReadiness(readiness, this);
     }
 
@@ -49,7 +54,10 @@ export function prismaServiceFor<C extends PrismaClientClass>(Client: C) {
       await this.$disconnect();
     }
   }
-  return PrismaService as unknown as new (config: DatabaseConfig, readiness: ReadinessRegistry) => InstanceType<C>;
+  return PrismaService as unknown as new (
+    config: DatabaseConfig,
+    readiness: ReadinessRegistry,
+  ) => InstanceType<C> & { readonly sql: SqlReads };
 }
 
 /** Global providers of a database-owning app: its config, its Prisma service and (if it publishes events) the outbox relay. */

@@ -1,11 +1,43 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { SpanKind, inSpan, tracingEnabled } from '@govdisc/telemetry';
 
-/** Prisma's pg driver adapter bound to one service schema (no native query engine needed). */
-export function prismaAdapter(databaseUrl: string, schema: string, max = 10): PrismaPg {
+/** The connection pool of one service schema: Prisma's adapter runs on it, and so do SqlReads. */
+export function schemaPool(databaseUrl: string, schema: string, max = 10): pg.Pool {
   // search_path makes raw SQL (outbox, inbox) land in the same schema as Prisma's typed queries.
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max, options: `-c search_path=${schema}` }, { schema });
+  return new pg.Pool({ connectionString: databaseUrl, max, options: `-c search_path=${schema}` });
+}
+
+/** Prisma's pg driver adapter bound to one service schema (no native query engine needed), on the schema's pool. */
+export function prismaAdapter(pool: pg.Pool, schema: string): PrismaPg {
+  // the pool is Prisma's: $disconnect ends it
+  const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
   return tracingEnabled() ? traceQueries(adapter, schema) : adapter;
+}
+
+/**
+ * Statements sent straight to the schema's pool, without Prisma's query compiler: for the few hot reads where
+ * compiling each raw query (a WebAssembly call per statement, its values included) cost more CPU than the statement
+ * (ADR 0039). Statements stay unnamed, as Prisma sends them: a named one would outlive a migration that changes its
+ * columns on every open connection ("cached plan must not change result type"). Rows come as node-postgres types them
+ * (timestamptz → Date, int4 and float8 → number, text[] → string[], json → parsed), as Prisma's raw queries give
+ * these columns; int8 and numeric would come as strings (Prisma: BigInt, Decimal): cast them in the SQL.
+ */
+export class SqlReads {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+  ) {}
+
+  async rows<R>(text: string, values: unknown[]): Promise<R[]> {
+    const run = async () => (await this.pool.query<R & pg.QueryResultRow>(text, values)).rows;
+    if (!tracingEnabled()) return run();
+    return inSpan(
+      spanName(text, this.schema),
+      { kind: SpanKind.CLIENT, childOnly: true, attributes: dbAttributes(text, this.schema) },
+      run,
+    );
+  }
 }
 
 /** Prisma's unique-constraint violation: another row already holds the value (often a concurrent insert). */

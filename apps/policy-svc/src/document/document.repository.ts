@@ -5,6 +5,7 @@ import { findPage } from '@govdisc/service-kit';
 import type { DerivedFields } from '../analysis/document-analyzer.js';
 import type { DetailRow, VersionRow } from './document.mapper.js';
 import { PrismaService } from '../infra/prisma.service.js';
+import { TickBatch } from '../infra/tick-batch.js';
 
 export type Tx = Prisma.TransactionClient;
 export type StoredHeader = Omit<PolicyDocument, 'body'>;
@@ -44,6 +45,20 @@ export type DocumentStamp = Pick<PolicyDocument, 'id' | 'status' | 'version' | '
 @Injectable()
 export class DocumentRepository {
   private publicWrites = 0;
+  /**
+   * Stamps asked in the same tick, read by one query: a second visit of a policy page asks its own stamp (the held
+   * reader view) and its related list's (the held list) at once, and each query costs more in round trip and
+   * statement than in rows (ADR 0039). Like the page's other hot reads (readerRow, relatedSource, candidateStamps)
+   * it is sent without Prisma's query compiler (SqlReads).
+   */
+  private readonly stampReads = new TickBatch<DocumentStamp>(
+    (ids) =>
+      this.prisma.sql.rows<DocumentStamp>(
+        `SELECT id, status::text AS status, version, updated_at AS "updatedAt", validity FROM policy_document WHERE id = ANY($1::uuid[])`,
+        [ids],
+      ),
+    (row) => row.id,
+  );
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -117,12 +132,13 @@ export class DocumentRepository {
 
   /**
    * A reader's view of a document in one query, its versions included: Prisma's findUnique and findMany cost a
-   * millisecond or more of CPU each to plan (every call), a raw query a fraction, and every first visit of a policy
-   * page reads this. Only the columns a detail shows (no MinHash, pending edit or authorship).
+   * millisecond or more of CPU each to plan (every call), a raw query a fraction, and the statement sent without
+   * Prisma (SqlReads) less again; every first visit of a policy page reads this (ADR 0039). Only the columns a detail
+   * shows (no MinHash, pending edit or authorship).
    */
   async readerRow(id: string): Promise<{ doc: DetailRow; versions: VersionRow[]; updatedAt: Date } | null> {
     type Row = DetailRow & { updatedAt: Date; versions: Array<Omit<VersionRow, 'createdAt'> & { createdAt: string }> };
-    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+    const rows = await this.prisma.sql.rows<Row>(
       `SELECT id, external_id AS "externalId", title, doc_number AS "docNumber", doc_number_key AS "docNumberKey", agencies,
               doc_type AS "docType", level, region, publish_date AS "publishDate", effective_date AS "effectiveDate",
               expiry_date AS "expiryDate", validity, amended_by_id AS "amendedById", repealed_by_id AS "repealedById",
@@ -135,7 +151,7 @@ export class DocumentRepository {
                                                           'createdAt', v.created_at, 'editedBy', v.edited_by) ORDER BY v.version), '[]')
                  FROM policy_document_version v WHERE v.document_id = d.id) AS versions
          FROM policy_document d WHERE id = $1::uuid`,
-      id,
+      [id],
     );
     const row = rows[0];
     if (!row) return null;
@@ -151,12 +167,12 @@ export class DocumentRepository {
     return (await this.stamps([id]))[0] ?? null;
   }
 
-  /** The stamps of several documents, with their validity (what a held related list re-reads). */
+  /**
+   * The stamps of several documents, with their validity (what a held related list re-reads); those asked in the same
+   * tick are read together (`stampReads`).
+   */
   stamps(ids: readonly string[]): Promise<DocumentStamp[]> {
-    return this.prisma.$queryRawUnsafe<DocumentStamp[]>(
-      `SELECT id, status::text AS status, version, updated_at AS "updatedAt", validity FROM policy_document WHERE id = ANY($1::uuid[])`,
-      ids,
-    );
+    return this.stampReads.get(ids);
   }
 
   findByExternalId(externalId: string, tx: Tx = this.prisma): Promise<PolicyDocument | null> {
@@ -277,11 +293,11 @@ export class DocumentRepository {
    * row was read beside its reader view, twice the text for nothing).
    */
   async relatedSource(id: string): Promise<RelatedSource | null> {
-    const rows = await this.prisma.$queryRawUnsafe<RelatedSource[]>(
+    const rows = await this.prisma.sql.rows<RelatedSource>(
       `SELECT id, title, keywords, topics, canonical_id AS "canonicalId", amended_by_id AS "amendedById",
               repealed_by_id AS "repealedById", status::text AS status, version, updated_at AS "updatedAt"
          FROM policy_document WHERE id = $1::uuid`,
-      id,
+      [id],
     );
     return rows[0] ?? null;
   }
@@ -321,9 +337,9 @@ export class DocumentRepository {
    * 200 rows mapped through Prisma cost policy-svc more than the statement costs PostgreSQL (ADR 0038).
    */
   async candidateStamps(ids: readonly string[]): Promise<CandidateStamp[]> {
-    const [row] = await this.prisma.$queryRawUnsafe<Array<{ stamps: string | null }>>(
+    const [row] = await this.prisma.sql.rows<{ stamps: string | null }>(
       `SELECT string_agg(id::text || ' ' || ${STAMP}, ',') AS stamps FROM policy_document WHERE id = ANY($1::uuid[])`,
-      ids,
+      [ids],
     );
     return parseStamps(row?.stamps);
   }

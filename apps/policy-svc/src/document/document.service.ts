@@ -19,8 +19,8 @@ import { type DetailRow, detailFields, publishedPayload } from './document.mappe
 
 /** How many documents' reader views are held (a body averages ~5,000 characters: some tens of MB at most). */
 const READER_VIEWS = 2_000;
-/** A reader's view and the row it shows (for the citing lookup). */
-export type ReaderView = { doc: DetailRow; view: ReturnType<typeof detailFields> };
+/** A reader's view, the row it shows (for the citing lookup and the related list) and that row's updated_at. */
+export type ReaderView = { doc: DetailRow; view: ReturnType<typeof detailFields>; updatedAt: Date };
 /** Changes whenever a document does (every write bumps its version or updated_at). */
 export const stampKey = (row: Pick<PolicyDocument, 'status' | 'version' | 'updatedAt'>) =>
   // a raw query's timestamp may arrive as text: compare instants
@@ -98,7 +98,7 @@ export class DocumentService {
     const row = await this.documents.readerRow(id);
     // gone or withdrawn to a draft since the stamp was read
     if (!row || !visibleTo(row.doc, null)) throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: id });
-    const view = { doc: row.doc, view: detailFields(row.doc, row.versions, false) };
+    const view = { doc: row.doc, view: detailFields(row.doc, row.versions, false), updatedAt: row.updatedAt };
     this.readerViews.set(id, { stamp: stampKey({ ...row.doc, updatedAt: row.updatedAt }), view });
     while (this.readerViews.size > READER_VIEWS) this.readerViews.delete(this.readerViews.keys().next().value!);
     return view;

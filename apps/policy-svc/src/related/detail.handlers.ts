@@ -4,7 +4,8 @@ import { RpcHandler, type RpcMeta } from '@govdisc/service-kit';
 import type { z } from 'zod';
 import { CitingLookup } from '../document/citing-lookup.js';
 import { toDetail } from '../document/document.mapper.js';
-import { DocumentService } from '../document/document.service.js';
+import type { RelatedSource } from '../document/document.repository.js';
+import { DocumentService, type ReaderView } from '../document/document.service.js';
 import { RelatedService } from './related.service.js';
 
 type DetailReq = z.output<typeof getPolicyDocumentDetail.request>;
@@ -27,9 +28,13 @@ export class DetailHandlers {
   @RpcHandler(getPolicyDocumentDetail)
   async detail(req: DetailReq, meta: RpcMeta) {
     const staff = isContentStaff(meta.actor);
-    // the related list is ranked beside the detail, not after it (it reads the document's stamp itself)
-    const related = req.related > 0 ? this.related(req.documentId, req.related, meta.actor) : undefined;
-    const { doc, view } = staff ? await this.staffDetail(req.documentId, meta.actor) : await this.documents.readerDetail(req.documentId);
+    const reader = staff ? null : this.documents.readerDetail(req.documentId);
+    // The related list is ranked beside the detail, not after it. A reader's list ranks from the row the reader view
+    // read (or checked by its stamp): one read of the row per first visit instead of two (ADR 0039). The stamps the
+    // two ask on a second visit are read by one query (DocumentRepository.stamps), so both are asked in this tick.
+    const source = reader?.then(relatedSourceOf, () => null);
+    const related = req.related > 0 ? this.related(req.documentId, req.related, meta.actor, source) : undefined;
+    const { doc, view } = reader ? await reader : await this.staffDetail(req.documentId, meta.actor);
     // nothing public cites a draft; an amended or repealed document still lists the guides that cite it
     const links = req.citing && doc.status !== 'DRAFT' ? await this.citing.of(doc) : { qa: [], guides: [] };
     return related ? { ...view, ...links, related: await related } : { ...view, ...links };
@@ -41,12 +46,18 @@ export class DetailHandlers {
   }
 
   /** The related list as `rpc.policy.document.related` gives it; a failed ranking leaves it empty, never the detail. */
-  private async related(documentId: string, limit: number, actor: Actor | null) {
+  private async related(documentId: string, limit: number, actor: Actor | null, source?: Promise<RelatedSource | null>) {
     try {
-      return await this.relatedLists.related({ documentId, limit, actor });
+      return await this.relatedLists.related({ documentId, limit, actor, ...(source ? { source } : {}) });
     } catch (error) {
       this.logger.warn({ documentId, code: (error as { code?: string }).code }, 'related list failed: the detail goes without it');
       return [];
     }
   }
+}
+
+/** What ranking reads of a document (DocumentRepository.relatedSource's columns), from its reader view. */
+function relatedSourceOf({ doc, updatedAt }: ReaderView): RelatedSource {
+  const { id, title, keywords, topics, canonicalId, amendedById, repealedById, status, version } = doc;
+  return { id, title, keywords, topics, canonicalId, amendedById, repealedById, status, version, updatedAt };
 }

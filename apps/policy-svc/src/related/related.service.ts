@@ -8,7 +8,7 @@ import { type HeldRow, RelatedRows } from './related-rows.js';
 import { RelatedCandidates } from './related-candidates.js';
 import { agenciesOf } from '../analysis/agencies.js';
 import { stampKey, visibleTo } from '../document/document.service.js';
-import type { DocumentStamp } from '../document/document.repository.js';
+import type { DocumentStamp, RelatedSource } from '../document/document.repository.js';
 
 /** Candidates chosen from the held rows or the table (most shared keywords first) and from the index (title search). */
 const TABLE_CANDIDATES = 200;
@@ -21,6 +21,11 @@ export const RELATED_TTL_MS = 5 * 60_000;
 const HELD_LISTS = 2_000;
 
 type RelatedView = z.input<typeof RelatedPolicy>;
+/**
+ * `source`: the document's row as its caller reads it anyway (the detail's reader view, DetailHandlers), current as of
+ * this call; without it the row is read here. Null: no such document (or not visible), as a read here would say.
+ */
+type RelatedInput = { documentId: string; limit: number; actor: Actor | null; source?: Promise<RelatedSource | null> };
 
 /** "Related documents" of one document: see rankRelated for the rules. */
 @Injectable()
@@ -40,7 +45,7 @@ export class RelatedService {
    * Held for RELATED_TTL_MS while the source document is unchanged (its stamp is read on every call, so its own
    * amendment or repeal shows at once); the listed documents' validity and visibility are read fresh each time.
    */
-  async related(input: { documentId: string; limit: number; actor: Actor | null }): Promise<RelatedView[]> {
+  async related(input: RelatedInput): Promise<RelatedView[]> {
     const key = `${input.documentId}|${input.limit}`;
     const held = this.held.get(key);
     if (held && Date.now() - held.at < RELATED_TTL_MS) {
@@ -58,8 +63,8 @@ export class RelatedService {
   }
 
   /** Ranks a document's related documents; `stamp` is null for a draft (not held). */
-  private async rank(input: { documentId: string; limit: number; actor: Actor | null }) {
-    const source = await this.documents.relatedSource(input.documentId);
+  private async rank(input: RelatedInput) {
+    const source = await (input.source ?? this.documents.relatedSource(input.documentId));
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });

@@ -23,6 +23,7 @@ import { DocumentLifecycleService } from '../../src/document/document-lifecycle.
 import { DocumentRepository } from '../../src/document/document.repository.js';
 import { toDetail } from '../../src/document/document.mapper.js';
 import { DocumentService } from '../../src/document/document.service.js';
+import { PrismaService } from '../../src/infra/prisma.service.js';
 import { ClassificationService } from '../../src/document/classification.service.js';
 import { DetailHandlers } from '../../src/related/detail.handlers.js';
 import { RelatedCandidates } from '../../src/related/related-candidates.js';
@@ -426,5 +427,40 @@ describe('held reader views and related lists (the portal reads them on every pa
     expect(await detail({ documentId: docs.withdraw, related: 21 })).toEqual({ error: 'MALFORMED_MESSAGE' });
     const draft = await app.get(DocumentService).create({ title: '草稿：江东市人才引进补贴办法', body: '第一条 草稿。' }, editor);
     expect(await detail({ documentId: draft.id, related: 3 })).toEqual({ error: 'POLICY_DOCUMENT_NOT_FOUND' });
+  });
+
+  test("a reader's detail reads the row once (its list ranks from it); a second visit reads its stamps in one query", async () => {
+    const handlers = app.get(DetailHandlers);
+    const detail = (payload: object) => rpc(handlers.detail.bind(handlers), payload, null);
+    const repository = app.get(DocumentRepository);
+    const source = jest.spyOn(repository, 'relatedSource');
+    const rowRead = jest.spyOn(repository, 'readerRow');
+    const stampsQuery = jest.spyOn(app.get(PrismaService).sql, 'rows');
+    const stampQueries = () =>
+      stampsQuery.mock.calls.filter(([sql]) => sql.includes('validity FROM policy_document WHERE id = ANY')).length;
+    try {
+      const doc = await app
+        .get(DocumentService)
+        .create({ title: '江东市养老服务补贴实施细则', body: '第一条 为做好养老服务补贴工作，制定本细则。' }, editor);
+      await app.get(DocumentService).publish(doc.id, reviewer, ctx);
+      const first = await detail({ documentId: doc.id, citing: false, related: 3 });
+      expect(rowRead).toHaveBeenCalledTimes(1);
+      expect(source).not.toHaveBeenCalled(); // ranked from the reader view's row
+      expect(first).toMatchObject({
+        id: doc.id,
+        related: await app.get(RelatedService).related({ documentId: doc.id, limit: 3, actor: null }),
+      });
+      stampsQuery.mockClear();
+      expect(await detail({ documentId: doc.id, citing: false, related: 3 })).toEqual(first);
+      expect(stampQueries()).toBe(1); // the held view's stamp and the held list's, together
+      expect(rowRead).toHaveBeenCalledTimes(1);
+      expect(await detail({ documentId: '00000000-0000-4000-8000-000000000000', related: 3 })).toEqual({
+        error: 'POLICY_DOCUMENT_NOT_FOUND',
+      });
+    } finally {
+      source.mockRestore();
+      rowRead.mockRestore();
+      stampsQuery.mockRestore();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { GatewayClient, GetOk } from '@govdisc/api-client';
+import type { GetOk } from '@govdisc/api-client';
+import { type GatewayTarget, getJson } from './gateway-get';
 import { VALIDITY_LABEL } from './labels';
 import { UUID } from './site';
 
@@ -9,14 +10,12 @@ const RELATED = 5;
 
 /**
  * One call brings the document and its related policies (the page always shows both): one gateway request per
- * page (ADR 0019). Null for an id that is not a UUID or a document the gateway does not give.
+ * page (ADR 0019), a plain GET rather than the typed client (ADR 0039). Null for an id that is not a UUID or a document the gateway does not give.
  */
-export async function loadPolicyDetail(client: GatewayClient, id: string): Promise<PolicyDetail | null> {
+export async function loadPolicyDetail(gateway: GatewayTarget, id: string): Promise<PolicyDetail | null> {
   if (!UUID.test(id)) return null;
-  const { data } = await client.GET('/api/v1/policies/{documentId}/detail', {
-    params: { path: { documentId: id }, query: { related: RELATED } },
-  });
-  return data ?? null;
+  // PolicyDetail's path (GetOk above) over a plain GET (lib/gateway-get, ADR 0039); a UUID needs no escaping
+  return getJson<PolicyDetail>(gateway, `/api/v1/policies/${id}/detail?related=${RELATED}`);
 }
 
 /** The page's meta description: number, agencies and validity, then the start of the first text paragraph. */

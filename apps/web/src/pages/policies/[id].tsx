@@ -6,7 +6,7 @@ import { PolicyView } from '../../components/policy-view';
 import { SiteChrome } from '../../components/site-chrome';
 import { UnavailableView } from '../../components/unavailable-view';
 import { headerAccount, type HeaderAccount } from '../../lib/header-account';
-import { pagesApi } from '../../lib/pages-api';
+import { pagesApi, pagesGateway } from '../../lib/pages-api';
 import { loadPolicyDetail, policyDescription, type PolicyDetail } from '../../lib/policy-detail';
 import { readOnlyJar } from '../../lib/request-cookies';
 import { one, siteUrl } from '../../lib/site';
@@ -33,7 +33,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   // chrome, not Next's English error page.
   const [account, doc]: [HeaderAccount | null, Props['doc']] = await Promise.all([
     headerAccount(jar, client),
-    client().then((c) => loadPolicyDetail(c, one(params?.id))),
+    pagesGateway(req, jar)().then((gateway) => loadPolicyDetail(gateway, one(params?.id))),
   ]).catch((error: unknown) => {
     console.error(JSON.stringify({ level: 'error', app: 'web', msg: 'policy page failed', error: String(error) }));
     return [null, 'failed'];
