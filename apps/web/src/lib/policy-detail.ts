@@ -1,9 +1,12 @@
-import type { GetOk } from '@govdisc/api-client';
+import type { GetOk, paths } from '@govdisc/api-client';
 import { type GatewayTarget, getJson } from './gateway-get';
 import { VALIDITY_LABEL } from './labels';
 import { UUID } from './site';
 
-export type PolicyDetail = GetOk<'/api/v1/policies/{documentId}/detail'>;
+/** The route, checked against the generated API types: a renamed or removed route fails the typecheck. */
+const DETAIL_PATH = '/api/v1/policies/{documentId}/detail' satisfies keyof paths;
+type DetailQuery = NonNullable<paths[typeof DETAIL_PATH]['get']['parameters']['query']>;
+export type PolicyDetail = GetOk<typeof DETAIL_PATH>;
 
 /** How many related policies the page lists. */
 const RELATED = 5;
@@ -14,8 +17,9 @@ const RELATED = 5;
  */
 export async function loadPolicyDetail(gateway: GatewayTarget, id: string): Promise<PolicyDetail | null> {
   if (!UUID.test(id)) return null;
-  // PolicyDetail's path (GetOk above) over a plain GET (lib/gateway-get, ADR 0039); a UUID needs no escaping
-  return getJson<PolicyDetail>(gateway, `/api/v1/policies/${id}/detail?related=${RELATED}`);
+  // the typed route and query over a plain GET (lib/gateway-get, ADR 0039); a UUID needs no escaping
+  const query = { related: RELATED } satisfies DetailQuery;
+  return getJson<PolicyDetail>(gateway, `${DETAIL_PATH.replace('{documentId}', id)}?related=${query.related}`);
 }
 
 /** The page's meta description: number, agencies and validity, then the start of the first text paragraph. */
