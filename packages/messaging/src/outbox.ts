@@ -124,11 +124,6 @@ export class OutboxRelay {
     return this.loop.stop();
   }
 
-  /** One pass: publish everything pending. Returns the number published. */
-  async flush(): Promise<number> {
-    return (await this.pass()).published;
-  }
-
   /** Publishes claimed batches until none is left or a row fails (`failed`: it and the rows after it wait). */
   private async pass(): Promise<{ published: number; failed: boolean }> {
     let total = 0;
