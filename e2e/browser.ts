@@ -30,12 +30,12 @@ export async function startNextApp(
   return { url, app };
 }
 
-/** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
+/** Debian's chromium-headless-shell (infra/scripts/ensure-chromium.sh installs it, ADR 0042); Playwright's own download is never used. */
 export function launchChromium(screenshotDir: string): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });
   return timedPhase('chromium', () =>
     chromium.launch({
-      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium-headless-shell',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     }),
   );

@@ -73,7 +73,7 @@ async function loadDemoNow(stack: Stack): Promise<void> {
   );
 }
 
-/** Debian's Chromium (infra/scripts/ensure-chromium.sh installs it); Playwright's own download is never used. */
+/** Debian's chromium-headless-shell (infra/scripts/ensure-chromium.sh installs it, ADR 0042); Playwright's own download is never used. */
 export function launchBrowser(): Promise<Browser> {
   return launchChromium(screenshotDir);
 }
