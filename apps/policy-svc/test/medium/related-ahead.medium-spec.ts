@@ -160,3 +160,22 @@ test('after a change the lists are ranked again once the library has settled, wi
   expect(held.get(by!)).toEqual(expect.arrayContaining([expect.objectContaining({ id: amended, relation: 'amends' })]));
   expect(held.get(amended!)).toEqual(expect.arrayContaining([expect.objectContaining({ id: by, relation: 'amendedBy' })]));
 });
+
+test('a change only the held rows see (another replica’s classification, read by the poll) is ranked in too', async () => {
+  const ids = await publicIds();
+  const before = new Map<string, unknown>();
+  for (const id of ids) before.set(id, await listOf(id));
+  // written straight into the table, as another replica would: no event, the index does not change
+  await queryRows(
+    env.databaseUrl,
+    `UPDATE policy.policy_document SET title = '江东市农业补贴发放办法', keywords = $2::text[], topics = $3::text[], updated_at = now()
+      WHERE id = ANY($1::uuid[])`,
+    [ids.slice(0, 12), KEYWORDS, TOPICS],
+  );
+  await app.get(RelatedRows).poll();
+  expect(await settleAndPass()).toBe(ids.length);
+
+  const { held, ranked } = await heldAndRanked();
+  expect(held).toEqual(ranked);
+  expect([...held.entries()].filter(([id, list]) => JSON.stringify(list) !== JSON.stringify(before.get(id))).length).toBeGreaterThan(0);
+});
