@@ -57,6 +57,11 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
   // How often the rows related lists choose their candidates from are brought up to date (rows changed since the
   // previous read): a change reaches candidate choice this much later (ADR 0038).
   RELATED_ROWS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // Related lists are ranked ahead, every public document's, once the library has not changed for this long (checked
+  // this often): a first visit then reads a held list. 0 = off (lists ranked on a first visit only). ADR 0041.
+  RELATED_AHEAD_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  // The length of the lists ranked ahead: the portal's policy page shows 5 (apps/web, `related: 5`).
+  RELATED_AHEAD_LIMIT: z.coerce.number().int().min(1).max(20).default(5),
   // Worker threads for an import's text analysis (hashes, segmentation, MinHash, topics); 0 = on the
   // event loop; auto = one per core, at most 4.
   IMPORT_ANALYSIS_THREADS: z

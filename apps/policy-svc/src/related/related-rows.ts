@@ -50,6 +50,8 @@ export class RelatedRows implements OnApplicationBootstrap, OnModuleDestroy {
   private polledWrites = 0;
   /** resolves once the initial fill finished or failed (tests wait on it) */
   loaded: Promise<void> = Promise.resolve();
+  /** Counts the changes to the held rows (a row held at a new stamp, or dropped): lists ranked ahead compare it. */
+  generation = 0;
 
   constructor(
     private readonly documents: DocumentRepository,
@@ -113,6 +115,11 @@ export class RelatedRows implements OnApplicationBootstrap, OnModuleDestroy {
     return this.held.size;
   }
 
+  /** Every held row (every non-draft document when complete), most recently held last. */
+  heldRows(): HeldRow[] {
+    return [...this.held.values()].map((h) => h.row);
+  }
+
   /** Reads the rows changed since the previous poll (one after another: a poll asked for starts after the running one). */
   poll(): Promise<void> {
     this.polls = this.polls.catch(() => undefined).then(() => this.readChanges());
@@ -147,6 +154,7 @@ export class RelatedRows implements OnApplicationBootstrap, OnModuleDestroy {
 
   private hold(row: RelatedRow) {
     const before = this.held.get(row.id);
+    this.generation++;
     // segmenting a title was a third of a cold ranking: an unchanged title keeps its terms
     const terms = before?.row.title === row.title ? before.row.titleTerms : titleTerms(row.title);
     this.held.delete(row.id);
@@ -163,6 +171,7 @@ export class RelatedRows implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private drop(id: string) {
+    if (this.held.has(id)) this.generation++;
     this.held.delete(id);
     this.candidates.remove(id);
   }

@@ -18,7 +18,8 @@ const TITLE_CANDIDATES = 20;
  * later. (A listed document's validity, and whether it is still public, are read fresh on every call.)
  */
 export const RELATED_TTL_MS = 5 * 60_000;
-const HELD_LISTS = 2_000;
+/** Lists held: every public document's list ranked ahead (RelatedAhead) fits, as every row fits in RelatedRows. */
+const HELD_LISTS = 20_000;
 
 type RelatedView = z.input<typeof RelatedPolicy>;
 /**
@@ -26,12 +27,18 @@ type RelatedView = z.input<typeof RelatedPolicy>;
  * this call; without it the row is read here. Null: no such document (or not visible), as a read here would say.
  */
 type RelatedInput = { documentId: string; limit: number; actor: Actor | null; source?: Promise<RelatedSource | null> };
+/**
+ * `generation`: the library (held rows, index and lexicon) the list was ranked against, null if it was not complete
+ * then (at start, or the title search failed). While the library's generation is the same, ranking the list again
+ * would give the same list: it stays held beyond RELATED_TTL_MS (ADR 0041).
+ */
+type HeldList = { stamp: string; at: number; generation: string | null; items: RelatedView[] };
 
 /** "Related documents" of one document: see rankRelated for the rules. */
 @Injectable()
 export class RelatedService {
   private readonly logger = new Logger(RelatedService.name);
-  private readonly held = new Map<string, { stamp: string; at: number; items: RelatedView[] }>();
+  private readonly held = new Map<string, HeldList>();
 
   constructor(
     private readonly documents: DocumentRepository,
@@ -48,41 +55,79 @@ export class RelatedService {
   async related(input: RelatedInput): Promise<RelatedView[]> {
     const key = `${input.documentId}|${input.limit}`;
     const held = this.held.get(key);
-    if (held && Date.now() - held.at < RELATED_TTL_MS) {
+    if (held && this.current(held)) {
       const rows = new Map((await this.documents.stamps([input.documentId, ...held.items.map((i) => i.id)])).map((r) => [r.id, r]));
       const source = rows.get(input.documentId);
       if (source && stampKey(source) === held.stamp) return currentItems(held.items, rows);
     }
-    const { stamp, items } = await this.rank(input);
-    if (stamp) {
-      this.held.delete(key);
-      this.held.set(key, { stamp, at: Date.now(), items });
-      while (this.held.size > HELD_LISTS) this.held.delete(this.held.keys().next().value!);
-    }
+    const { stamp, generation, items } = await this.rank(input);
+    if (stamp) this.hold(key, { stamp, at: Date.now(), generation, items });
     return items;
+  }
+
+  /**
+   * The library's generation (the held rows', the index's and its lexicon's changes), or null while one of them is not
+   * complete. Equal generations mean a list ranked at the one would be ranked the same at the other.
+   */
+  generation(): string | null {
+    const complete = this.rows.complete && this.engine.ready && this.lexicon.complete;
+    return complete ? `${this.rows.generation}.${this.engine.generation}` : null;
+  }
+
+  /**
+   * Ranks the list of a held row's document ahead of its first visit (RelatedAhead), unless one is held for its
+   * current stamp against the current library. True when it ranked.
+   */
+  async rankAhead(row: RelatedSource, limit: number): Promise<boolean> {
+    const key = `${row.id}|${limit}`;
+    const held = this.held.get(key);
+    const generation = this.generation();
+    if (generation === null || (held && held.stamp === stampKey(row) && held.generation === generation)) return false;
+    const ranked = await this.rank({ documentId: row.id, limit, actor: null, source: Promise.resolve(row) });
+    // a first visit's list ranked meanwhile is as current: kept, and this one too is held
+    if (ranked.stamp) this.hold(key, { stamp: ranked.stamp, at: Date.now(), generation: ranked.generation, items: ranked.items });
+    return true;
+  }
+
+  /** Held lists are current for RELATED_TTL_MS, and beyond while the library has not changed since they were ranked. */
+  private current(held: HeldList): boolean {
+    return Date.now() - held.at < RELATED_TTL_MS || (held.generation !== null && held.generation === this.generation());
+  }
+
+  private hold(key: string, list: HeldList) {
+    this.held.delete(key);
+    this.held.set(key, list);
+    while (this.held.size > HELD_LISTS) this.held.delete(this.held.keys().next().value!);
   }
 
   /** Ranks a document's related documents; `stamp` is null for a draft (not held). */
   private async rank(input: RelatedInput) {
+    const generation = this.generation(); // before anything is read: a change meanwhile moves it
     const source = await (input.source ?? this.documents.relatedSource(input.documentId));
     // A draft's related documents are staff-only like the draft itself (candidates are never drafts).
     if (!source || !visibleTo(source, input.actor))
       throw new DomainError(ErrorCode.POLICY_DOCUMENT_NOT_FOUND, undefined, { documentId: input.documentId });
-    const stamps = await this.candidates.of(source, await this.titleMatches(source.title), TABLE_CANDIDATES);
+    const titled = await this.titleMatches(source.title);
+    const stamps = await this.candidates.of(source, titled ?? [], TABLE_CANDIDATES);
     const candidates = await this.rows.rows(stamps);
     const ranked = rankRelated(this.rows.relatable(source), candidates, this.lexicon.lexicon, input.limit, this.rows.termIds);
-    return { stamp: source.status === 'DRAFT' ? null : stampKey(source), items: ranked.map(toView) };
+    return {
+      stamp: source.status === 'DRAFT' ? null : stampKey(source),
+      // ranked without title candidates: held for RELATED_TTL_MS only, whatever the library
+      generation: titled ? generation : null,
+      items: ranked.map(toView),
+    };
   }
 
-  /** Documents whose words match the title (loose matching); none while the index is not ready. */
-  private async titleMatches(title: string): Promise<string[]> {
+  /** Documents whose words match the title (loose matching); null while the index is not ready or fails. */
+  private async titleMatches(title: string): Promise<string[] | null> {
     try {
       // rank(): the same ids and order as search() without snippets and facet counts (which were most of its cost)
       const result = await this.engine.index.rank({ q: title, match: 'loose', page: 1, pageSize: TITLE_CANDIDATES });
       return result.hits.map((hit) => hit.id);
     } catch (error) {
       this.logger.warn({ err: error }, 'title candidates for related documents unavailable');
-      return [];
+      return null;
     }
   }
 }

@@ -27,6 +27,8 @@ export class SearchEngine implements OnModuleDestroy {
   position: ProjectionPosition | null = null;
   /** set when open() found nothing usable and the index must be refilled from the database */
   needsRebuild = false;
+  /** Counts the changes to the index (and the lexicon the projection updates with it): lists ranked ahead compare it. */
+  generation = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -72,6 +74,11 @@ export class SearchEngine implements OnModuleDestroy {
     return this.position;
   }
 
+  /** Whether the index is open (until then, index throws POLICY_SEARCH_NOT_READY). */
+  get ready(): boolean {
+    return this.current !== null;
+  }
+
   get index(): SearchIndex {
     if (!this.current) throw new DomainError(ErrorCode.POLICY_SEARCH_NOT_READY);
     return this.current;
@@ -85,6 +92,7 @@ export class SearchEngine implements OnModuleDestroy {
 
   /** Marks the index changed; the snapshot (or the OpenSearch position) is written once changes pause. */
   changed(): void {
+    this.generation++;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.saveNow(), this.config.SEARCH_SNAPSHOT_DEBOUNCE_MS);
     this.saveTimer.unref();

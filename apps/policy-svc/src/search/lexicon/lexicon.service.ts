@@ -15,6 +15,8 @@ export class LexiconService implements OnApplicationBootstrap {
   readonly lexicon = new SearchLexicon();
   /** resolves once the initial load finished (tests wait on it) */
   loaded: Promise<void> = Promise.resolve();
+  /** the initial load finished: the lexicon is the library's (related lists ranked ahead wait for it) */
+  complete = false;
 
   constructor(private readonly documents: DocumentRepository) {}
 
@@ -40,6 +42,7 @@ export class LexiconService implements OnApplicationBootstrap {
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }
+    this.complete = true;
     this.logger.log({ documents: this.lexicon.documents, ms: Date.now() - started }, 'search lexicon loaded');
   }
 }
