@@ -160,6 +160,10 @@ export const apps: AppSpec[] = [
       // Each replica reads the documents changed since its last poll (ADR 0038): another replica's publication
       // reaches this one's related-list candidates within this time.
       RELATED_ROWS_POLL_MS: '5000',
+      // Every public document's related list is ranked ahead once the library has not changed for this long (ADR 0041):
+      // ~10 CPU s per pass on the full corpus, on every replica, after each settled change.
+      RELATED_AHEAD_SETTLE_MS: '10000',
+      RELATED_AHEAD_LIMIT: '5',
     },
     secrets: { ...databaseUrl('policy-svc') },
     volumes: [scratch('/tmp'), scratch('/var/cache/govdisc/search', 'search-data')],
