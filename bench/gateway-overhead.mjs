@@ -19,7 +19,9 @@
 //   node bench/gateway-overhead.mjs [--seconds 15] [--warmup 3] [--connections 8] [--docs 500 | --full]
 //        [--qa [--qa-pairs 1000] [--qa-connections 50]] [--opensearch] [--log-level info] [--data-dir ../shared/data]
 //        [--apps-root ../main] [--start-timeout 90] [--import-per 500]
-//        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]]
+//        [--cpu-prof qa-svc,gateway [--cpu-prof-dir dir]] [--search-cache N]
+// --search-cache sets policy-svc's SEARCH_CACHE_SIZE (ADR 0043; default: the app's own, 2000 pages). The dev-set queries
+// repeat in turn, so with the cache on every search after the first round is a held page; 0 ranks every search.
 // --cpu-prof profiles the named apps over each measured window of a target they serve (bench/cpu-profile-preload.mjs):
 // one .cpuprofile per window in --cpu-prof-dir (default ./cpu-profiles), named <app>-<target>.cpuprofile;
 // `node bench/cpu-profile-top.mjs <file>` shows where the time went.
@@ -57,6 +59,7 @@ const OPENSEARCH_ALIAS = `govdisc-bench-overhead-${process.pid}`;
 // --start-timeout: seconds an app may take to become ready (a loaded machine needs more than 90)
 const APPS_ROOT = opt('--apps-root', undefined) ? resolve(opt('--apps-root')) : undefined;
 const START_TIMEOUT_S = intArg('--start-timeout', 90);
+const SEARCH_CACHE = opt('--search-cache', undefined);
 // --import-per: documents per import job; each job's publish step is one RPC of at most IMPORT_TIMEOUT_MS (60 s), which
 // 500 documents outlast on a 2-core machine at load ~20
 const IMPORT_PER = intArg('--import-per', 500);
@@ -211,6 +214,7 @@ try {
     SEARCH_DATA_DIR: tempDir('search'),
     OPENSEARCH_URL: '',
     KEYCLOAK_URL: '',
+    ...(SEARCH_CACHE === undefined ? {} : { SEARCH_CACHE_SIZE: SEARCH_CACHE }),
   };
   const services = ['policy-svc', ...(QA ? ['qa-svc'] : [])];
   const apps = Object.fromEntries(await Promise.all(services.map(async (name) => [name, await startApp(name, base, {})])));
@@ -298,6 +302,7 @@ try {
       `${OPENSEARCH ? `, then policy-svc restarted on OpenSearch ${OPENSEARCH_URL} (alias ${OPENSEARCH_ALIAS})` : ''}.\n` +
       `corpus: ${corpus.count} policy records${FULL ? ' (full)' : ' (first of ../shared/data/policies.jsonl; --full for all)'}, ${published} published; ` +
       `${withHits}/${queries.length} dev-set queries have hits${QA ? `; ${qaCount} Q&A pairs` : ''}.\n` +
+      `policy search result cache: ${SEARCH_CACHE === undefined ? "the app's default" : SEARCH_CACHE} pages (SEARCH_CACHE_SIZE; 0 = every search ranked).\n` +
       `apps: ${APPS_ROOT ?? root} (built)\n`,
   );
   const bareCall = callAt(bare.url);

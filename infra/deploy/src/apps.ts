@@ -149,6 +149,8 @@ export const apps: AppSpec[] = [
       // Only the embedded engine writes here; with OpenSearch it stays empty, so a per-pod scratch volume.
       SEARCH_DATA_DIR: '/var/cache/govdisc/search',
       SEARCH_SNAPSHOT_DEBOUNCE_MS: '3000',
+      SEARCH_CACHE_SIZE: '2000',
+      SEARCH_CACHE_TTL_MS: '300000',
       EXPIRY_CHECK_INTERVAL_MS: '3600000',
       // `auto` counts the node's cores, not the pod's share of them.
       IMPORT_ANALYSIS_THREADS: '1',

@@ -7,6 +7,7 @@ export {
   DOCNO_BOOST,
   FACET_SIZE,
   FIELD_BOOSTS,
+  DAY_MS,
   PASSAGE_WEIGHT,
   TEXT_FIELDS,
   boostFactor,

@@ -27,3 +27,4 @@ export * from './background-queues.js';
 export * from './periodic-task.js';
 export * from './change-feed.js';
 export * from './ttl-cache.js';
+export * from './generation-cache.js';

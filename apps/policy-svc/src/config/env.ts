@@ -52,6 +52,10 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .min(1)
     .default(join(homedir(), '.cache', 'govdisc', 'search')),
   SEARCH_SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+  // Search pages held per replica until the index changes (people repeat the same searches; ADR 0043). 0 = off. The
+  // time to live bounds what the index's changes do not cover (on OpenSearch, another replica's rebuild).
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
+  SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   // How often documents past their expiry date are expired (scheduled expiry).
   EXPIRY_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   // How often the rows related lists choose their candidates from are brought up to date (rows changed since the

@@ -1,12 +1,26 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG } from '@govdisc/service-kit';
+import { APP_CONFIG, GenerationCache } from '@govdisc/service-kit';
 import { DomainError, ErrorCode } from '@govdisc/contracts';
-import { EmbeddedSearchIndex, OpenSearchSearchIndex, engineKind, openSearchEngine, type SearchIndex } from '@govdisc/search-index';
+import {
+  DAY_MS,
+  EmbeddedSearchIndex,
+  OpenSearchSearchIndex,
+  engineKind,
+  openSearchEngine,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
+} from '@govdisc/search-index';
 import type { AppConfig } from '../config/env.js';
 import { type ProjectionPosition, SnapshotStore, databaseIdentity } from './snapshot-store.js';
 
 /** Where the projection's stream position is kept in an OpenSearch index (its mapping's _meta). */
 const POSITION_META_KEY = 'projectionPosition';
+/**
+ * OpenSearch shows a write to searches only after its next refresh (every 1 s, `refresh: false` below): a page
+ * searched this soon after a change may not show it yet, so it is not held.
+ */
+export const OPENSEARCH_VISIBLE_AFTER_MS = 2_000;
 
 /**
  * Holds this process's search index: OpenSearch when OPENSEARCH_URL is set, else the embedded engine
@@ -29,8 +43,14 @@ export class SearchEngine implements OnModuleDestroy {
   needsRebuild = false;
   /** Counts the changes to the index (and the lexicon the projection updates with it): lists ranked ahead compare it. */
   generation = 0;
+  /** When the index last changed (Date.now()). */
+  private changedAt = 0;
+  /** Result pages by request, until the index changes (ADR 0043). */
+  private readonly pages: GenerationCache<SearchResult>;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.pages = new GenerationCache({ maxEntries: config.SEARCH_CACHE_SIZE, ttlMs: config.SEARCH_CACHE_TTL_MS });
+  }
 
   get kind(): 'embedded' | 'opensearch' {
     return engineKind(this.config.OPENSEARCH_URL);
@@ -84,6 +104,25 @@ export class SearchEngine implements OnModuleDestroy {
     return this.current;
   }
 
+  /**
+   * A result page, held until the index changes: people repeat the same searches, and ranking one costs about half
+   * a millisecond of CPU on the embedded engine and several on OpenSearch. The page is exactly what the index would
+   * answer now: any change empties the held pages, and the day is part of the key (the recency prior counts days).
+   */
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const index = this.index;
+    if (!this.pages.enabled || request.now) return index.search(request);
+    const generation = this.generation;
+    const startedAt = Date.now();
+    const key = `${Math.floor(startedAt / DAY_MS)}\u0000${JSON.stringify(request)}`;
+    const held = this.pages.get(key, generation);
+    if (held) return held;
+    const page = await index.search(request);
+    const visible = this.kind === 'embedded' || startedAt - this.changedAt >= OPENSEARCH_VISIBLE_AFTER_MS;
+    if (visible && index === this.current) this.pages.set(key, generation, page);
+    return page;
+  }
+
   /** Replaces the index after a rebuild. */
   swap(next: SearchIndex): void {
     this.current = next;
@@ -93,6 +132,7 @@ export class SearchEngine implements OnModuleDestroy {
   /** Marks the index changed; the snapshot (or the OpenSearch position) is written once changes pause. */
   changed(): void {
     this.generation++;
+    this.changedAt = Date.now();
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.saveNow(), this.config.SEARCH_SNAPSHOT_DEBOUNCE_MS);
     this.saveTimer.unref();

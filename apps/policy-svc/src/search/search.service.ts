@@ -51,7 +51,7 @@ export class SearchService {
     const q = req.q || undefined;
     const filters: SearchFilters = {};
     for (const f of SEARCH_FILTER_FIELDS) if (req[f]) filters[f] = req[f];
-    const ranked = await this.engine.index.search({
+    const ranked = await this.engine.search({
       q,
       filters,
       sort: req.sort,
@@ -83,7 +83,7 @@ export class SearchService {
    * best bets, corrections or analytics (the policy tab's own search has those).
    */
   async part(req: SearchPartReq): Promise<SearchPart> {
-    const ranked = await this.engine.index.search({
+    const ranked = await this.engine.search({
       q: req.q,
       page: req.page,
       pageSize: req.pageSize,

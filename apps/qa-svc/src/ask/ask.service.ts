@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AskAnswer, type AskFallback, type AskSuggestion, maskPersonalNumbers, type z } from '@govdisc/contracts';
-import { calibrateMatches, onePerAnswer, QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
-import { APP_CONFIG } from '@govdisc/service-kit';
+import { calibrateMatches, normalize, onePerAnswer, QA_CONFIDENCE_MODEL } from '@govdisc/text-analysis';
+import { APP_CONFIG, GenerationCache } from '@govdisc/service-kit';
 import type { AppConfig } from '../config/env.js';
 import { toView } from '../pair/pair.mapper.js';
-import { AnswerCache } from './answer-cache.js';
 import { type AskOutcome, AskStatsService } from './ask-stats.service.js';
 import { PolicyFallback } from './policy-fallback.js';
 import { QaIndexService } from './qa-index.service.js';
@@ -25,13 +24,16 @@ const MAX_SUGGESTIONS = 3;
  * matcher ranks the stored questions (its own candidates plus the search engine's); confident answers
  * come from memory (no database read), with their related policies and service guides. Below the
  * threshold we say so, offer policy search results instead, and log the question for editors.
- * Results are cached per replica until the public pairs change (AnswerCache); a cached answer is
- * served only while every pair in it is still public, and a cached "no answer" is still logged.
+ * Results are cached per replica until the public pairs change: askers repeat themselves (a hotline's day
+ * is mostly the same few hundred questions), and any change to the public pairs empties the cache, so an
+ * edit, a retirement or a repeal is answered at once. The time to live bounds what else can age (the
+ * fallback's policy results, related items). A cached answer is served only while every pair in it is
+ * still public, and a cached "no answer" is still logged.
  */
 @Injectable()
 export class AskService {
   private readonly logger = new Logger(AskService.name);
-  private readonly cache: AnswerCache<AskResult>;
+  private readonly cache: GenerationCache<AskResult>;
 
   constructor(
     private readonly qaIndex: QaIndexService,
@@ -41,19 +43,19 @@ export class AskService {
     private readonly stats: AskStatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.cache = new AnswerCache({ maxEntries: config.ASK_CACHE_SIZE, ttlMs: config.ASK_CACHE_TTL_MS });
+    this.cache = new GenerationCache({ maxEntries: config.ASK_CACHE_SIZE, ttlMs: config.ASK_CACHE_TTL_MS });
   }
 
   async ask(question: string, limit: number): Promise<AskResult> {
     const generation = this.qaIndex.generation;
-    const cached = this.cache.get(question, limit, generation);
+    const cached = this.cache.get(cacheKey(question, limit), generation);
     if (cached && [...cached.answers, ...cached.suggestions].every((a) => this.qaIndex.publicPair(a.id))) {
       if (cached.answers.length === 0) this.queueForEditors(question);
       this.count(cached);
       return cached;
     }
     const result = await this.answer(question, limit);
-    this.cache.set(question, limit, generation, result);
+    this.cache.set(cacheKey(question, limit), generation, result);
     this.count(result);
     return result;
   }
@@ -144,3 +146,6 @@ export class AskService {
     });
   }
 }
+
+/** Asks that differ only in spacing, width or punctuation share an entry. */
+const cacheKey = (question: string, limit: number) => `${limit}\u0000${normalize(question)}`;
