@@ -32,7 +32,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { benchRun, natsServerPid } from './bench-run.mjs';
+import { benchRun, natsServerPid, settledCpu } from './bench-run.mjs';
 import { callAt, intArg, load } from './http-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -294,6 +294,14 @@ try {
       .flatMap(([o, e]) => stored.map((q) => `${o}${q}${e}`));
   }
 
+  // ---- settle ----
+  // An import leaves background work behind (qa-svc citing the new pairs through policy search, policy-svc ranking
+  // related lists ahead): measured beside it, every target paid for it, each by how far it had got. Wait until the
+  // apps are idle (under 5 % of a core for 5 s each, at most 10 min).
+  t = Date.now();
+  await Promise.all(services.map((name) => settledCpu(apps[name].pid, { minMs: 15_000, maxMs: 600_000 })));
+  process.stderr.write(`apps idle after the import: waited ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+
   // ---- measure ----
   const [load1] = loadavg();
   console.log(
@@ -381,6 +389,9 @@ try {
     for (const [i, q] of queries.entries()) if ((await searchTotal(q)) === embeddedTotals[i]) sameTotals++;
     console.log(`OpenSearch: ${sameTotals}/${queries.length} dev-set queries with the embedded engine's total.`);
     console.log(`search page: ${fmt(meanBytes())} bytes on average over the ${queries.length} dev-set queries (OpenSearch)`);
+    t = Date.now();
+    await settledCpu(osSvc.pid, { minMs: 15_000, maxMs: 600_000 }); // its start's background (related lists ranked ahead)
+    process.stderr.write(`  policy-svc idle after its start: waited ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
     // OpenSearch's own CPU per search when it runs on this machine (shared with whoever else searches it meanwhile)
     const osPid = await localOpenSearchPid();
     if (osPid) pids.opensearch = osPid;

@@ -18,9 +18,9 @@ import { type ProjectionPosition, SnapshotStore, databaseIdentity } from './snap
 const POSITION_META_KEY = 'projectionPosition';
 /**
  * OpenSearch shows a write to searches only after its next refresh (every 1 s, `refresh: false` below): a page
- * searched this soon after a change may not show it yet, so it is not held.
+ * searched this soon after a change may not show it yet, so it is not held (5 s: room for a refresh on a busy node).
  */
-export const OPENSEARCH_VISIBLE_AFTER_MS = 2_000;
+export const OPENSEARCH_VISIBLE_AFTER_MS = 5_000;
 
 /**
  * Holds this process's search index: OpenSearch when OPENSEARCH_URL is set, else the embedded engine
