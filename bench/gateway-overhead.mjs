@@ -295,9 +295,9 @@ try {
   }
 
   // ---- settle ----
-  // An import leaves background work behind (qa-svc citing the new pairs through policy search, policy-svc ranking
-  // related lists ahead): measured beside it, every target paid for it, each by how far it had got. Wait until the
-  // apps are idle (under 5 % of a core for 5 s each, at most 10 min).
+  // An import leaves background work behind: a /proc sampler saw qa-svc and policy-svc at ~0.4 core each for up to a
+  // few minutes after "answerable", into the measured windows, and each target paid for it by how far it had got.
+  // Wait until the apps are idle (under 5 % of a core for 5 s each, at most 10 min).
   t = Date.now();
   await Promise.all(services.map((name) => settledCpu(apps[name].pid, { minMs: 15_000, maxMs: 600_000 })));
   process.stderr.write(`apps idle after the import: waited ${((Date.now() - t) / 1000).toFixed(0)} s\n`);

@@ -19,7 +19,6 @@ function engineWith(config: Partial<AppConfig>) {
   const engine = new SearchEngine({ SEARCH_CACHE_SIZE: 100, SEARCH_CACHE_TTL_MS: 60_000, ...config } as AppConfig);
   const index = countingIndex();
   engine.swap(index as unknown as SearchIndex);
-  clearTimeout((engine as unknown as { saveTimer: NodeJS.Timeout }).saveTimer);
   return { engine, index };
 }
 
