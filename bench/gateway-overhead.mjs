@@ -105,7 +105,6 @@ process.stdin.on('end', () => process.exit(0)).resume();`;
   return { url: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
-/** Deletes the indices behind the bench's alias in the shared OpenSearch (nothing else is touched). */
 /** The OpenSearch node's pid when OPENSEARCH_URL is this machine (its CPU is then read from /proc), else null. */
 async function localOpenSearchPid() {
   if (!/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(OPENSEARCH_URL)) return null;
@@ -115,6 +114,7 @@ async function localOpenSearchPid() {
   return typeof pid === 'number' && existsSync(`/proc/${pid}/stat`) ? pid : null;
 }
 
+/** Deletes the indices behind the bench's alias in the shared OpenSearch (nothing else is touched). */
 async function dropAlias(alias) {
   const res = await fetch(`${OPENSEARCH_URL}/_alias/${alias}`);
   if (res.status === 404) return;
