@@ -146,6 +146,8 @@ export const apps: AppSpec[] = [
       ...serviceBase(3101, 'policy'),
       OPENSEARCH_URL: opensearch,
       OPENSEARCH_ALIAS: 'govdisc-policies',
+      // result rows held per document version (ADR 0044); counted in the pod's memory limit
+      OPENSEARCH_PAGE_ROWS_MB: '32',
       // Only the embedded engine writes here; with OpenSearch it stays empty, so a per-pod scratch volume.
       SEARCH_DATA_DIR: '/var/cache/govdisc/search',
       SEARCH_SNAPSHOT_DEBOUNCE_MS: '3000',

@@ -31,7 +31,7 @@ export { EmbeddedSearchIndex } from './embedded/embedded-index.js';
 export { loadSnapshot, saveSnapshot, SNAPSHOT_FORMAT } from './embedded/snapshot.js';
 export { OpenSearchSearchIndex, toOpenSearchSource, type OpenSearchIndexOptions } from './opensearch/opensearch-index.js';
 export { OS_FACET_FIELD, policyIndexMappings, policyIndexSettings, policyIndexTemplate } from './opensearch/mapping.js';
-export { PRIOR_SCRIPT, renderRankBody, renderSearchBody } from './opensearch/render-query.js';
+export { PAGE_SOURCE_FIELDS, PRIOR_SCRIPT, renderRankBody, renderSearchBody } from './opensearch/render-query.js';
 export {
   closeSearchEngine,
   engineKind,

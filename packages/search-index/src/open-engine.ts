@@ -15,6 +15,8 @@ export interface OpenEngineOptions<E extends SearchIndex> {
   alias: string;
   /** OpenSearch write refresh; default 'wait_for' (writes searchable when they return) */
   refresh?: OpenSearchIndexOptions['refresh'];
+  /** OpenSearch: memory for result rows held per document version (default PAGE_ROWS_DEFAULT_MB; 0 = none) */
+  pageRowsMb?: number;
   /** makes the embedded engine: a fresh index, or one loaded from a snapshot */
   embedded: () => E | Promise<E>;
 }
@@ -43,6 +45,7 @@ export async function openSearchEngine<E extends SearchIndex>(opts: OpenEngineOp
     alias: opts.alias,
     replaceForeign: true,
     ...(opts.refresh === undefined ? {} : { refresh: opts.refresh }),
+    ...(opts.pageRowsMb === undefined ? {} : { pageRowsMb: opts.pageRowsMb }),
   });
   return { kind: 'opensearch', index, needsRebuild: index.replacedForeignIndex, empty: index.createdEmpty };
 }

@@ -46,6 +46,9 @@ export const Env = baseServiceEnv.extend(databaseEnv.shape).extend({
     .string()
     .regex(/^[a-z0-9_-]+$/)
     .default('govdisc-policies'),
+  // OpenSearch: memory for result rows (display fields and body) held per document version, so a search fetches only
+  // ids, scores and versions (ADR 0044). 0 = none: every page fetches its rows.
+  OPENSEARCH_PAGE_ROWS_MB: z.coerce.number().int().min(0).max(4096).default(32),
   // Outside the repository by default; one sub-directory per database so test runs never share a snapshot.
   SEARCH_DATA_DIR: z
     .string()

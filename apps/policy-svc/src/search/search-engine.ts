@@ -65,6 +65,7 @@ export class SearchEngine implements OnModuleDestroy {
       // Near-real-time like OpenSearch's own default (searchable within its 1 s refresh): waiting for a
       // refresh on every event made a replay of the event history crawl at about one event a second.
       refresh: false,
+      pageRowsMb: c.OPENSEARCH_PAGE_ROWS_MB,
       embedded: async () => {
         this.store = new SnapshotStore(c.SEARCH_DATA_DIR, databaseIdentity(c.DATABASE_URL, c.DB_SCHEMA, c.NATS_SUBJECT_PREFIX));
         const loaded = await this.store.load();

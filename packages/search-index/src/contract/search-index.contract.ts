@@ -273,6 +273,18 @@ export function runSearchIndexContract(engine: string, factory: EngineFactory): 
       expect(await index.count()).toBe(5);
     });
 
+    it('shows a document it showed before as its newest version: title, fields and snippet', async () => {
+      const doc = FIXTURE_DOCS[2]!;
+      const first = (await index.search({ q: '提取住房公积金' })).items.find((h) => h.id === doc.id);
+      expect(first?.snippet).toContain('存储余额');
+      const body = '职工偿还购房贷款本息的，可以按月提取住房公积金，提取额度不超过当月还款额。';
+      await index.upsert([{ ...doc, title: '江东市住房公积金提取办法（修订）', agencies: ['江东市住房和城乡建设局'], body, version: 2 }]);
+      const again = (await index.search({ q: '提取住房公积金' })).items.find((h) => h.id === doc.id);
+      expect([again?.title, again?.agencies]).toEqual(['江东市住房公积金提取办法（修订）', ['江东市住房和城乡建设局']]);
+      expect(again?.snippet).toContain('当月还款额');
+      expect(again?.snippet).not.toContain('存储余额');
+    });
+
     it('deletes a document from search, lookups and counts', async () => {
       expect(await index.delete('fx-01')).toBe(true);
       expect(await index.delete('fx-01')).toBe(false);

@@ -23,6 +23,7 @@ import {
 } from '../types.js';
 import { sendWithRetry } from './bulk-retry.js';
 import { indexRevision, OS_FACET_FIELD, policyIndexMappings, policyIndexSettings } from './mapping.js';
+import { PageRows, type PageRow, type RowKey } from './page-rows.js';
 import { PAGE_SOURCE_FIELDS, renderRankBody, renderSearchBody } from './render-query.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -36,6 +37,8 @@ export interface OpenSearchIndexOptions {
   refresh?: boolean | 'wait_for';
   /** documents per bulk request */
   bulkSize?: number;
+  /** memory for result rows held per document version (PageRows; 0 = none: every page fetches its rows) */
+  pageRowsMb?: number;
 }
 
 /** The document as OpenSearch stores it: display fields, keys, facets and the app's tokens. */
@@ -78,9 +81,12 @@ function fromSource(s: Json): RowFields {
   };
 }
 
-/** A hit of a result page (PAGE_SOURCE_FIELDS) as a row, its snippet cut from the body as the embedded engine cuts it. */
-const pageHit = (h: Json, score: number, highlightTerms: readonly string[]): SearchHit =>
-  toHitFromBody(fromSource(h._source), score, highlightTerms, (h._source.body as string | null | undefined) ?? '');
+/** A document's _source (PAGE_SOURCE_FIELDS) as a page row. */
+const toPageRow = (s: Json): PageRow & RowKey => ({ id: s.id, version: s.version, fields: fromSource(s), body: s.body ?? '' });
+
+/** A hit of a result page as a row, its snippet cut from the body as the embedded engine cuts it. */
+const pageHit = (row: PageRow, score: number, highlightTerms: readonly string[]): SearchHit =>
+  toHitFromBody(row.fields, score, highlightTerms, row.body);
 
 /**
  * The client's sockets: kept alive and pooled per node, so a search reuses an open connection
@@ -97,10 +103,12 @@ const SEARCH_FILTER_PATH = [
   'hits.hits._id',
   'hits.hits._score',
   'hits.hits._source',
+  'hits.hits.fields.version',
   'aggregations.*.buckets.key',
   'aggregations.*.buckets.doc_count',
 ].join(',');
 const SEARCH_PATH = (alias: string) => `/${alias}/_search?filter_path=${SEARCH_FILTER_PATH}`;
+const ROWS_QUERY = `realtime=false&_source_includes=${PAGE_SOURCE_FIELDS.join(',')}&filter_path=docs._source`;
 /** filter_path leaves out what is empty: an answer without hits has no hits.hits, an empty facet no buckets. */
 const hitsOf = (res: Json): Json[] => (res.hits?.hits ?? []) as Json[];
 
@@ -114,12 +122,14 @@ export class OpenSearchSearchIndex implements SearchIndex {
   /** the analyzer's version and the index's revision (mapping, stored weights): an index made with other ones is rebuilt (open()) */
   readonly analyzerVersion = `${currentAnalyzerVersion()}.${indexRevision()}`;
   private readonly refresh: boolean | 'wait_for';
+  private readonly pageRows: PageRows;
 
   private constructor(
     readonly client: Client,
     private readonly opts: OpenSearchIndexOptions,
   ) {
     this.refresh = opts.refresh ?? 'wait_for';
+    this.pageRows = new PageRows(opts.pageRowsMb);
   }
 
   /** True when open() replaced an index built by another analyzer: the caller must refill it. */
@@ -310,7 +320,13 @@ export class OpenSearchSearchIndex implements SearchIndex {
       const { aggs, ...body } = renderSearchBody(a);
       return withFacets ? { ...body, aggs } : body;
     });
-    const items = hitsOf(res).map((h) => pageHit(h, h._score as number, ast.highlightTerms));
+    const hits = hitsOf(res).map((h) => ({ id: h._id as string, score: h._score as number, version: h.fields.version[0] as number }));
+    const rows = await this.pageRows.rowsOf(hits, (ids) => this.fetchRows(ids));
+    // a hit deleted between the search and the fetch of its row has no row: it is left off the page
+    const items = hits.flatMap((h) => {
+      const row = rows.get(h.id);
+      return row ? [pageHit(row, h.score, ast.highlightTerms)] : [];
+    });
     const facets = {} as SearchResult['facets'];
     for (const f of FACET_FIELDS) {
       facets[f] = withFacets
@@ -318,6 +334,15 @@ export class OpenSearchSearchIndex implements SearchIndex {
         : [];
     }
     return { items, total: res.hits.total.value as number, facets };
+  }
+
+  /**
+   * The current rows of `ids` as the search sees them (`realtime=false`: from the last refresh, like the search, so a
+   * fetch never forces one).
+   */
+  private async fetchRows(ids: string[]): Promise<(PageRow & RowKey)[]> {
+    const res = await this.call('POST', `/${this.opts.alias}/_mget?${ROWS_QUERY}`, { ids });
+    return ((res.docs ?? []) as Json[]).filter((d) => d._source).map((d) => toPageRow(d._source));
   }
 
   async rank(request: SearchRequest): Promise<RankResult> {
@@ -348,7 +373,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
       sort: [{ id: 'asc' }],
     };
     const res = await this.call('POST', `/${this.opts.alias}/_search`, body);
-    return (res.hits.hits as Json[]).map((h) => pageHit(h, 1, []));
+    return (res.hits.hits as Json[]).map((h) => pageHit(toPageRow(h._source), 1, []));
   }
 
   async suggest(prefix: string, limit = 10): Promise<Suggestion[]> {

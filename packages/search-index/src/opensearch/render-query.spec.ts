@@ -86,9 +86,9 @@ describe('the prior (boostFactor × regionFactor) in OpenSearch', () => {
 });
 
 describe('what a search asks OpenSearch to send back', () => {
-  it('fetches the display fields and the body (the app cuts the snippet), no script field per hit', () => {
+  it('reads no _source: each hit carries its version from doc values (rows come from PageRows), no script field', () => {
     const body: J = renderSearchBody(buildQuery({ q: '住房公积金 提取' }));
-    expect(body._source).toEqual(['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity', 'body']);
+    expect([body._source, body.docvalue_fields, body.stored_fields]).toEqual([false, ['version'], undefined]);
     expect(body.script_fields).toBeUndefined();
   });
 
@@ -96,6 +96,6 @@ describe('what a search asks OpenSearch to send back', () => {
     const ast = buildQuery({ q: '医保' });
     expect(Object.keys(renderSearchBody(ast).aggs as object)).toHaveLength(7);
     const rank = renderRankBody(ast);
-    expect([rank._source, rank.script_fields, rank.aggs]).toEqual([false, undefined, undefined]);
+    expect([rank._source, rank.docvalue_fields, rank.script_fields, rank.aggs]).toEqual([false, undefined, undefined, undefined]);
   });
 });

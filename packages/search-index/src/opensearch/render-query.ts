@@ -92,16 +92,16 @@ function renderMatch(ast: QueryAst): Json {
   return { bool: { should, minimum_should_match: 1, filter } };
 }
 
-/** What a result row shows (the body only in the rank-free lookups below: see PAGE_SOURCE_FIELDS). */
+/** What a result row shows. */
 export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity'];
 
 /**
- * A result page's `_source`: the display fields and the body, whose snippet the app cuts (snippet() of
- * text-analysis). Cutting the window inside OpenSearch with a painless script field made it load and parse each
- * hit's source a second time: 2.6 ms more OpenSearch CPU per search on the full corpus, against 1.1 ms more in the
- * service for receiving the bodies (~50 kB per page); docs/adr/0023-search-and-ask-cost.md.
+ * A document's row as a page shows it: the display fields, the body its snippet is cut from (snippet() of
+ * text-analysis, as the embedded engine cuts it) and the version that identifies both. A search asks for none of it:
+ * its hits carry the `version` (doc values, no _source read) and the rows come from PageRows, fetched once per
+ * version. Asking for the body with every page was half of OpenSearch's CPU per search; ADR 0044.
  */
-export const PAGE_SOURCE_FIELDS = [...SOURCE_FIELDS, 'body'];
+export const PAGE_SOURCE_FIELDS = [...SOURCE_FIELDS, 'body', 'version'];
 
 /** The AST as an OpenSearch search body: same matching, scoring, prior, order and facets. */
 export function renderSearchBody(ast: QueryAst): Json {
@@ -115,7 +115,8 @@ export function renderSearchBody(ast: QueryAst): Json {
     track_scores: true,
     from: ast.from,
     size: ast.size,
-    _source: PAGE_SOURCE_FIELDS,
+    _source: false,
+    docvalue_fields: ['version'],
     query: {
       function_score: {
         query: renderMatch(ast),
@@ -134,8 +135,8 @@ export function renderSearchBody(ast: QueryAst): Json {
   };
 }
 
-/** The same query for ranking only: ids and scores, no stored fields, no snippets, no facet aggregations. */
+/** The same query for ranking only: ids and scores, no versions, no facet aggregations. */
 export function renderRankBody(ast: QueryAst): Json {
-  const { aggs: _aggs, ...body } = renderSearchBody(ast);
-  return { ...body, _source: false };
+  const { aggs: _aggs, docvalue_fields: _versions, ...body } = renderSearchBody(ast);
+  return body;
 }
