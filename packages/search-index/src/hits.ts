@@ -25,7 +25,7 @@ export function toHit(doc: RowFields, score: number, highlightTerms: readonly st
   return row(doc, score, text.snippet(highlightTerms, SNIPPET_CHARS));
 }
 
-/** The row when the engine sends the document's body (OpenSearch): snippet() of text-analysis, as SnippetText gives it. */
+/** The row from a body not prepared (OpenSearch's lookups by number): snippet() of text-analysis, as SnippetText gives it. */
 export function toHitFromBody(doc: RowFields, score: number, highlightTerms: readonly string[], body: string): SearchHit {
   return row(doc, score, snippet(body, highlightTerms, { maxChars: SNIPPET_CHARS }));
 }
