@@ -57,6 +57,11 @@ export function runPassageContract(engine: string, factory: EngineFactory): void
       expect((await ids({ q: '宠物 疫苗', passages: true })).slice(0, 2)).toEqual(['pa-answer', 'pa-scattered']);
     });
 
+    it('puts the clause answer first on a page of one (a page shorter than the matches scores the clauses that count)', async () => {
+      expect(await ids({ q: '宠物 疫苗', passages: true, pageSize: 1 })).toEqual(['pa-answer']);
+      expect(await ids({ q: '宠物 疫苗', passages: true, pageSize: 1, page: 2 })).toEqual(['pa-scattered']);
+    });
+
     it('never lets a clause make a document match that the words alone do not', async () => {
       const plain = await ids({ q: '宠物 疫苗 环境卫生' });
       expect(await ids({ q: '宠物 疫苗 环境卫生', passages: true })).toEqual(expect.arrayContaining(plain));

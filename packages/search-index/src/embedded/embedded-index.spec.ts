@@ -1,5 +1,6 @@
 import { runSearchIndexContract } from '../contract/search-index.contract.js';
 import { PASSAGE_DOCS, runPassageContract } from '../contract/passages.contract.js';
+import { loadRealSample } from '../contract/real-sample.js';
 import { EmbeddedSearchIndex } from './embedded-index.js';
 
 runSearchIndexContract('embedded', async (docs) => {
@@ -37,5 +38,25 @@ describe('embedded passage scoring among many clauses of documents the words do 
     expect(loose.slice(0, 3)).toEqual(strict);
     const plain = (await index.search({ ...req, passages: false })).items;
     for (const [i, hit] of plain.entries()) expect(strict[i]!.score).toBeGreaterThan(hit.score);
+  });
+});
+
+describe('embedded passage scoring on short pages', () => {
+  // Clauses are scored only for the documents that could still reach the page; every short page must hold what the
+  // long ranking holds at its place, scores included.
+  const sample = loadRealSample();
+  const queries = ['管理', '疫情 防控 工作', '农村 建设', '资金 使用 管理', '服务 管理 办法', '企业 申请'];
+
+  it.each(queries)('pages of 1, 2 and 3 of %s are slices of the whole ranking', async (q) => {
+    const index = new EmbeddedSearchIndex();
+    await index.upsert(sample.docs);
+    const ask = { q, passages: true, regionPrior: true, now: '2026-01-01' };
+    const whole = (await index.search({ ...ask, pageSize: 60 })).items.map((h) => [h.id, h.score]);
+    expect(whole.length).toBeGreaterThanOrEqual(15);
+    for (const pageSize of [1, 2, 3])
+      for (const page of [1, 2]) {
+        const items = (await index.search({ ...ask, pageSize, page })).items.map((h) => [h.id, h.score]);
+        expect(items).toEqual(whole.slice((page - 1) * pageSize, page * pageSize));
+      }
   });
 });

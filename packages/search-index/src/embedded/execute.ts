@@ -261,18 +261,20 @@ export function execute(state: IndexState, scratch: Scratch, ast: QueryAst, { fa
   const boostOf = priorOf(state, scratch, ast.nowDays);
   const { candDocs, candScores } = scratch;
   scratch.candidates = 0;
+  const admits = (d: number) => !!state.stored[d] && (!filter || filter(d));
+  const factorOf = (d: number) => boostOf(d) * placeOf(d);
   const consider = (d: number, raw: number) => {
-    if (!state.stored[d] || (filter && !filter(d))) return;
+    if (!admits(d)) return;
     const n = scratch.candidates++;
     candDocs[n] = d;
-    candScores[n] = raw * (boostOf(d) * placeOf(d));
+    candScores[n] = raw * factorOf(d);
   };
   if (ast.matchNone) {
     // nothing to consider
   } else if (ast.groups.length === 0 && !ast.docnoKey) {
     for (let d = 0; d < state.size; d++) consider(d, 1);
   } else {
-    textScores(state, scratch, ast, consider);
+    textScores(state, scratch, ast, consider, { admits, factorOf });
   }
   return {
     top: topK(state, scratch, ast),
@@ -300,8 +302,20 @@ function priorOf(state: IndexState, s: Scratch, nowDays: number): (d: number) =>
   };
 }
 
+/** Which documents are candidates at all (stored, passing the filters), and the prior's factor of a candidate's raw score. */
+interface Candidacy {
+  admits: (d: number) => boolean;
+  factorOf: (d: number) => number;
+}
+
 /** Raw scores of matching documents, handed to `consider`: text (if enough groups matched) plus the doc-number bonus. */
-function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider: (d: number, raw: number) => void): void {
+function textScores(
+  state: IndexState,
+  scratch: Scratch,
+  ast: QueryAst,
+  consider: (d: number, raw: number) => void,
+  candidacy: Candidacy,
+): void {
   const docnoDocs = ast.docnoKey ? (state.docno.get(ast.docnoKey) ?? []) : [];
   const textMatched: number[] = []; // those of docnoDocs that matched the text too
   if (ast.groups.length > 0) {
@@ -309,14 +323,13 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider
     let withClause: number[] = [];
     const { passage, keep } = scratch;
     if (ast.passageWeight > 0) {
-      // clauses are scored only for the documents the words match (the clause part never makes a match)
+      // clauses are scored only for the candidates the words match (the clause part never makes a match) that could
+      // still reach the page with their best clause
       const kept = scratch.kept;
       let n = 0;
-      for (const d of matched)
-        if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
-          keep[d] = 1;
-          kept[n++] = d;
-        }
+      for (const d of matched) if (scratch.groupsMatched[d]! >= ast.minShouldMatch && candidacy.admits(d)) kept[n++] = d;
+      n = mayReachPage(state, scratch, ast, kept, n, docnoDocs, candidacy.factorOf);
+      for (let i = 0; i < n; i++) keep[kept[i]!] = 1;
       withClause = bestClauses(state, scratch, ast, keep, kept.subarray(0, n));
       for (const d of matched) keep[d] = 0;
     }
@@ -334,6 +347,67 @@ function textScores(state: IndexState, scratch: Scratch, ast: QueryAst, consider
     for (const d of withClause) passage[d] = 0;
   }
   for (const d of docnoDocs) if (!textMatched.includes(d)) consider(d, DOCNO_BOOST);
+}
+
+/**
+ * Passage scoring skips a candidate that cannot reach the page (relevance order): even its best clause scoring the most
+ * a clause could (each token's BM25 weight, a term's score being below it, for as many groups as the document matched:
+ * a clause holds no group its document lacks) would leave it under the from+size-th best score of the candidates
+ * without their clauses. Scores only grow with a clause, so the page and every score on
+ * it are what scoring every clause gives; the skipped keep their whole-document score, below the page. Keeps those
+ * of `kept[0..n)` worth scoring at its front and returns how many.
+ */
+function mayReachPage(
+  state: IndexState,
+  s: Scratch,
+  ast: QueryAst,
+  kept: Int32Array,
+  n: number,
+  docnoDocs: readonly number[],
+  factorOf: (d: number) => number,
+): number {
+  const k = ast.from + ast.size;
+  if (ast.sort !== 'relevance' || n <= k) return n;
+  const raw = (d: number) => s.total[d]! + (docnoDocs.includes(d) ? DOCNO_BOOST : 0);
+  const floors = new Float64Array(n);
+  for (let i = 0; i < n; i++) floors[i] = raw(kept[i]!) * factorOf(kept[i]!);
+  const bar = floors.sort()[n - k]!; // the k-th best score without clauses
+  const most = clauseBounds(state, ast);
+  const margin = ast.passageWeight * (1 + 1e-9); // the margin covers rounding in the sums
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const d = kept[i]!;
+    const best = most[Math.min(s.groupsMatched[d]!, most.length - 1)]!;
+    if ((raw(d) + margin * best) * factorOf(d) >= bar) kept[m++] = d;
+  }
+  return m;
+}
+
+/**
+ * The most a clause can score when it holds g of the query's passage groups, for every g (index g): the sum of the g
+ * largest group bounds, a group's bound being its best alternative's Σ token weights.
+ */
+function clauseBounds(state: IndexState, ast: QueryAst): number[] {
+  const fi = state.clauses;
+  const bounds: number[] = [];
+  for (const group of passageGroups(ast.groups)) {
+    let best = 0;
+    for (const alt of group.alternatives) {
+      let sum = 0;
+      for (const token of alt.tokens) {
+        const p = fi.terms.get(token);
+        if (!p) continue;
+        const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
+        for (const { boost } of alt.fields) sum += f32(boost * f32(idf * (BM25.k1 + 1)));
+      }
+      best = Math.max(best, sum);
+    }
+    bounds.push(best);
+  }
+  bounds.sort((a, b) => b - a);
+  const most = [0];
+  for (const b of bounds) most.push(most.at(-1)! + b);
+  return most;
 }
 
 /** The region factor per document, looked up per region value id (computed once per query). */
