@@ -46,6 +46,20 @@ describe('snippet', () => {
     expect(snippet(body, ['个人所得税'], { maxChars: 60 })).toContain('<em>个人所得税</em>');
   });
 
+  it('starts at whichever term occurs first, whatever the order of the terms', () => {
+    const body = `${'无关内容。'.repeat(200)}住房公积金提取${'无关内容。'.repeat(200)}（二）医疗保险报销${'其他。'.repeat(100)}`;
+    for (const terms of [
+      ['医疗保险', '（二）', '公积金'],
+      ['公积金', '医疗保险'],
+    ]) {
+      const out = snippet(body, terms, { maxChars: 60 });
+      expect(out).toContain('公积金</em>');
+      expect(out).not.toContain('医疗');
+    }
+    // a term with characters a pattern would read as syntax is found as written ([附件] is not 附 or 件 anywhere)
+    expect(snippet(`附${'无关内容。'.repeat(200)}详见[附件]说明`, ['[附件]'], { maxChars: 60 })).toContain('附件');
+  });
+
   it('returns the beginning of the text when nothing matches', () => {
     expect(snippet('本办法自发布之日起施行。', ['公积金'])).toBe('本办法自发布之日起施行。');
   });

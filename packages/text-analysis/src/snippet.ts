@@ -6,15 +6,27 @@ export interface SnippetOptions {
   maxChars?: number;
 }
 
-/** Where the first query term occurs (raw text may differ from its normalised form; then 0). */
+/**
+ * Where the first query term occurs (raw text may differ from its normalised form; then 0): one scan for all the terms
+ * that stops at the first match, where a search per term read the whole body for each term it does not hold.
+ */
 function firstHit(text: string, terms: readonly string[]): number {
-  let best = -1;
-  for (const t of terms) {
-    // Once a hit is known only an earlier one matters: search no further than it (a term absent from a long body scanned it all).
-    const i = (best < 0 ? text : text.slice(0, best + t.length - 1)).indexOf(t);
-    if (i >= 0 && (best < 0 || i < best)) best = i;
+  if (terms.length === 0) return 0;
+  return Math.max(anyTerm(terms).exec(text)?.index ?? 0, 0);
+}
+
+// A page's snippets look for the same terms: their pattern is made once (bounded cache).
+const patterns = new Map<string, RegExp>();
+function anyTerm(terms: readonly string[]): RegExp {
+  const key = terms.join('\u0000');
+  let re = patterns.get(key);
+  if (re === undefined) {
+    if (patterns.size > 1_000) patterns.clear();
+    // code units, like indexOf (no `u` flag): the position is the one the old per-term indexOf gave
+    re = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'));
+    patterns.set(key, re);
   }
-  return Math.max(best, 0);
+  return re;
 }
 
 // Words repeat across documents; normalising each once keeps snippets cheap (bounded cache).
