@@ -103,12 +103,12 @@ const SEARCH_FILTER_PATH = [
   'hits.total.value',
   'hits.hits._id',
   'hits.hits._score',
-  'hits.hits._source',
   'hits.hits.fields.version',
   'aggregations.*.buckets.key',
   'aggregations.*.buckets.doc_count',
 ].join(',');
 const SEARCH_PATH = (alias: string) => `/${alias}/_search?filter_path=${SEARCH_FILTER_PATH}`;
+/** A page's rows by _mget (PageRows): their display fields, body and version only. */
 const ROWS_QUERY = `realtime=false&_source_includes=${PAGE_SOURCE_FIELDS.join(',')}&filter_path=docs._source`;
 /** filter_path leaves out what is empty: an answer without hits has no hits.hits, an empty facet no buckets. */
 const hitsOf = (res: Json): Json[] => (res.hits?.hits ?? []) as Json[];
