@@ -353,9 +353,9 @@ function textScores(
  * Passage scoring skips a candidate that cannot reach the page (relevance order): even its best clause scoring the most
  * a clause could (each token's BM25 weight, a term's score being below it, for as many groups as the document matched:
  * a clause holds no group its document lacks) would leave it under the from+size-th best score of the candidates
- * without their clauses. Scores only grow with a clause, so the page and every score on
- * it are what scoring every clause gives; the skipped keep their whole-document score, below the page. Keeps those
- * of `kept[0..n)` worth scoring at its front and returns how many.
+ * without their clauses. Scores only grow with a clause, so the page and every score on it are what scoring every
+ * clause gives; the skipped keep their whole-document score, below the page. Keeps those of `kept[0..n)` worth
+ * scoring at its front and returns how many (docs/adr/0045-clauses-scored-for-documents-that-can-reach-the-page.md).
  */
 function mayReachPage(
   state: IndexState,
