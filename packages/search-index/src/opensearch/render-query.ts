@@ -96,8 +96,8 @@ function renderMatch(ast: QueryAst): Json {
 export const SOURCE_FIELDS = ['id', 'external_id', 'title', 'docno', 'agency', 'publish_date', 'validity'];
 
 /**
- * A document's row as a page shows it: the display fields, the body its snippet is cut from (snippet() of
- * text-analysis, as the embedded engine cuts it) and the version that identifies both. A search asks for none of it:
+ * A document's row as a page shows it: the display fields, the body its snippet is cut from (prepared once per version
+ * as the embedded engine prepares every body: SnippetText) and the version that identifies both. A search asks for none of it:
  * its hits carry the `version` (doc values, no _source read) and the rows come from PageRows, fetched once per
  * version. Asking for the body with every page was half of OpenSearch's CPU per search; ADR 0044.
  */
