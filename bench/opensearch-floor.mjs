@@ -14,7 +14,14 @@
 //   eval "$(bash infra/scripts/up-external.sh)"; node bench/opensearch-floor.mjs [--rounds 5] [--keep-alias NAME]
 // --keep-alias reuses (or fills once and keeps) an index under that alias, so repeated runs skip the ~2 min fill.
 import { cpus, loadavg } from 'node:os';
-import { OpenSearchSearchIndex, PAGE_SOURCE_FIELDS, buildQuery, renderRankBody, renderSearchBody } from '@govdisc/search-index';
+import {
+  OpenSearchSearchIndex,
+  PAGE_SOURCE_FIELDS,
+  QUESTION_SEARCH,
+  buildQuery,
+  renderRankBody,
+  renderSearchBody,
+} from '@govdisc/search-index';
 import { cpuTicks } from './http-load.mjs';
 import { arg, NOW, policyToDocument, readJsonl } from './relevance-common.mjs';
 
@@ -27,7 +34,7 @@ const ROUNDS = Number(arg('rounds', '5'));
 const KEEP = arg('keep-alias', null);
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
 // As apps/policy-svc/src/search/search.service.ts asks (bench/search-rankings.mjs: AS_POLICY_SVC).
-const AS_POLICY_SVC = { facetSize: 10, regionPrior: true, homeRegion: null, passages: true, lexicon: true, now: NOW };
+const AS_POLICY_SVC = { facetSize: 10, regionPrior: true, homeRegion: null, ...QUESTION_SEARCH, now: NOW };
 
 const pidRes = await fetch(`${node}/_nodes/_local/process?filter_path=nodes.*.process.id`);
 const osPid = Object.values((await pidRes.json()).nodes ?? {})[0]?.process?.id;

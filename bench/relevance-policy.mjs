@@ -14,6 +14,7 @@
 // pipeline's weak queries (nDCG@10 < 0.6 or answer not first) with its top 3. --what-if adds a row for the
 // pipeline with the recommended code changes simulated on its query AST (not the shipped pipeline).
 import { resolve } from 'node:path';
+import { QUESTION_SEARCH } from '@govdisc/search-index';
 import {
   arg,
   baselineRank,
@@ -54,11 +55,9 @@ async function main() {
 
   const systems = {
     // as policy-svc asks (level and place on; no home region: the dev queries come from all over the country)
-    // …and, like policy-svc's QUESTION_SEARCH, the best clause and the question lexicon on (issue 18)
+    // …and policy-svc's QUESTION_SEARCH: the best clause, the question lexicon, coordinated matching (issue 18)
     pipeline: (q) =>
-      pipeline
-        .rankSync({ q, pageSize: K, now: NOW, regionPrior: true, homeRegion: HOME_REGION, passages: true, lexicon: true })
-        .hits.map((h) => h.id),
+      pipeline.rankSync({ q, pageSize: K, now: NOW, regionPrior: true, homeRegion: HOME_REGION, ...QUESTION_SEARCH }).hits.map((h) => h.id),
     baseline: (q) => baselineRank(base.baseline, charTokens(q), K),
     'jieba-plain': (q) => baselineRank(base['jieba-plain'], plainJiebaTokens(q), K),
   };

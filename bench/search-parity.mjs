@@ -7,7 +7,7 @@
 // top-1 agreement, and whether filter-only queries (every facet value with ≥ 5 documents, and pairs of
 // them) return equal counts. Targets: overlap ≥ 0.9, equal counts on every filter-only query.
 import { resolve } from 'node:path';
-import { EmbeddedSearchIndex, FACET_FIELDS, OpenSearchSearchIndex } from '@govdisc/search-index';
+import { EmbeddedSearchIndex, FACET_FIELDS, OpenSearchSearchIndex, QUESTION_SEARCH } from '@govdisc/search-index';
 import { arg, f3, mean, NOW, policyToDocument, readJsonl } from './relevance-common.mjs';
 
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
@@ -46,8 +46,8 @@ console.log(
 const overlap = (a, b) => (a.length === 0 && b.length === 0 ? 1 : a.filter((id) => b.includes(id)).length / Math.max(a.length, b.length));
 const rows = [];
 for (const q of queries) {
-  // as policy-svc asks: level and place on, best clause and question lexicon on (issue 18)
-  const req = { q: q.query, pageSize: K, now: NOW, regionPrior: true, passages: true, lexicon: true };
+  // as policy-svc asks: level and place on, best clause, question lexicon and coordinated matching on (issue 18)
+  const req = { q: q.query, pageSize: K, now: NOW, regionPrior: true, ...QUESTION_SEARCH };
   const [e, o] = await Promise.all([embedded.rank(req), opensearch.rank(req)]);
   const a = e.hits.map((h) => h.id);
   const b = o.hits.map((h) => h.id);

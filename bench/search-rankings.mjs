@@ -2,7 +2,7 @@
 // Rankings of the dev queries, saved and compared: proves a change to the search path left the
 // rankings alone (issue 12, "Relevance unchanged"). Runs search() with the options policy-svc's search
 // passes (rows with snippets, 10 facet values, the region prior, passage scoring and the question
-// lexicon: QUESTION_SEARCH; --home-region as SEARCH_HOME_REGION) on the full corpus for every query of bench/dev-sets/policy-queries.jsonl, pages 1
+// lexicon, coordinated word matching: QUESTION_SEARCH; --home-region as SEARCH_HOME_REGION) on the full corpus for every query of bench/dev-sets/policy-queries.jsonl, pages 1
 // and 2 by relevance and page 1 by date, on the embedded engine or (--opensearch, needs
 // OPENSEARCH_URL) on OpenSearch under a throwaway alias.
 //   node bench/search-rankings.mjs --save /tmp/rankings-before.json [--opensearch]
@@ -11,7 +11,7 @@
 // change shape, but each must still be non-empty and highlight a term whenever the saved one did.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EmbeddedSearchIndex, OpenSearchSearchIndex } from '@govdisc/search-index';
+import { EmbeddedSearchIndex, OpenSearchSearchIndex, QUESTION_SEARCH } from '@govdisc/search-index';
 import { arg, NOW, policyToDocument, readJsonl } from './relevance-common.mjs';
 
 const CORPUS = arg('corpus', new URL('../../shared/data/policies.jsonl', import.meta.url).pathname);
@@ -22,7 +22,7 @@ const OPENSEARCH = process.argv.includes('--opensearch');
 /** --home-region 浙江省杭州市: what a deployment with SEARCH_HOME_REGION set would rank */
 const HOME_REGION = arg('home-region', null);
 // As apps/policy-svc/src/search/search.service.ts asks (PAGE_FACET_VALUES, regionPrior, QUESTION_SEARCH).
-const AS_POLICY_SVC = { facetSize: 10, regionPrior: true, homeRegion: HOME_REGION, passages: true, lexicon: true };
+const AS_POLICY_SVC = { facetSize: 10, regionPrior: true, homeRegion: HOME_REGION, ...QUESTION_SEARCH };
 if (!SAVE === !COMPARE) {
   console.error('usage: node bench/search-rankings.mjs (--save FILE | --compare FILE) [--opensearch]');
   process.exit(2);

@@ -17,12 +17,16 @@ export {
 export {
   buildQuery,
   clearQueryCache,
+  COORD_EXPONENT,
+  COORD_SETTINGS,
+  coordination,
   LEXICON_SOURCES,
   looseMinShouldMatch,
   minShouldMatch,
   passageGroups,
   PASSAGE_SETTINGS,
   QUESTION_LEXICON_WEIGHT,
+  QUESTION_SEARCH,
   relaxed,
   MAX_PAGE_SIZE,
 } from './query/build-query.js';

@@ -39,8 +39,11 @@ export interface SearchRequest {
    * How many of the query's words a document must match. `auto` (default): all of one or two
    * words, two thirds of longer queries, relaxed to one third when that finds fewer than 3
    * documents. `loose`: one third (question matching, where askers add words stored text lacks).
+   * `coordinated` (policy search): one third, as `loose`, and each document's text score × √(share of the
+   * query's words it holds), so a document holding every word still leads one holding fewer while a long
+   * question finds the article that lacks the asker's own words (docs/adr/0046-coordinated-word-matching.md).
    */
-  match?: 'auto' | 'loose';
+  match?: 'auto' | 'loose' | 'coordinated';
   /** Count facet values (default true); false leaves every facet list empty and saves the counting. */
   facets?: boolean;
   /** Values listed per facet, the most frequent first (default FACET_SIZE); a result page asks for what it shows. */

@@ -9,7 +9,7 @@ import {
   toSearchPart,
   type z,
 } from '@govdisc/contracts';
-import type { SearchFilters, SearchHit, Suggestion } from '@govdisc/search-index';
+import { QUESTION_SEARCH, type SearchFilters, type SearchHit, type Suggestion } from '@govdisc/search-index';
 import { PinnedItemsService } from '../best-bets/pinned-items.service.js';
 import type { SearchItem } from '../best-bets/pinned-results.js';
 import type { AppConfig } from '../config/env.js';
@@ -24,11 +24,6 @@ const SUGGESTIONS = 10;
  * engine's 50 per field carried twice as many facet bytes as it showed, paid again by NATS and the gateway.
  */
 export const PAGE_FACET_VALUES = 10;
-/**
- * Question search (issue 18, docs/adr/0020-passage-scoring.md): a document's best clause adds to its score, and a
- * query word's legal terms (辞退 → 解除劳动合同) are tried below the word itself; the same on both engines.
- */
-export const QUESTION_SEARCH = { passages: true, lexicon: true } as const;
 
 export type SearchResponse = z.input<typeof PolicySearchResult>;
 

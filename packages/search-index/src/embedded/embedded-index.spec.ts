@@ -45,12 +45,21 @@ describe('embedded passage scoring on short pages', () => {
   // Clauses are scored only for the documents that could still reach the page; every short page must hold what the
   // long ranking holds at its place, scores included.
   const sample = loadRealSample();
-  const queries = ['管理', '疫情 防控 工作', '农村 建设', '资金 使用 管理', '服务 管理 办法', '企业 申请'];
+  const queries = [
+    '管理',
+    '疫情 防控 工作',
+    '农村 建设',
+    '资金 使用 管理',
+    '服务 管理 办法',
+    '企业 申请',
+    '疫情 防控 期间 企业 怎么 申请 资金 支持',
+  ];
+  const cases = queries.flatMap((q) => (['auto', 'coordinated'] as const).map((match) => [q, match] as const));
 
-  it.each(queries)('pages of 1, 2 and 3 of %s are slices of the whole ranking', async (q) => {
+  it.each(cases)('pages of 1, 2 and 3 of %s (%s matching) are slices of the whole ranking', async (q, match) => {
     const index = new EmbeddedSearchIndex();
     await index.upsert(sample.docs);
-    const ask = { q, passages: true, regionPrior: true, now: '2026-01-01' };
+    const ask = { q, match, passages: true, regionPrior: true, now: '2026-01-01' };
     const whole = (await index.search({ ...ask, pageSize: 60 })).items.map((h) => [h.id, h.score]);
     expect(whole.length).toBeGreaterThanOrEqual(15);
     for (const pageSize of [1, 2, 3])

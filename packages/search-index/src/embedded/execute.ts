@@ -1,5 +1,5 @@
-import { passageGroups } from '../query/build-query.js';
-import type { Alternative, QueryAst } from '../query/query-ast.js';
+import { coordination, passageGroups } from '../query/build-query.js';
+import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
 import { BM25, boostFactor, CLAUSE_FIELD, DOCNO_BOOST, regionFactor } from '../ranking.js';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../types.js';
 import { LENGTH_TABLE } from './lucene-norms.js';
@@ -18,6 +18,8 @@ class Scratch {
     readonly groupBest = new Float64Array(n).fill(-1),
     readonly total = new Float64Array(n),
     readonly groupsMatched = new Uint16Array(n),
+    /** which of the query's first MASKED_GROUPS groups each document matched (bit i = group i), zero between queries */
+    readonly groupMask = new Int32Array(n),
     /** the query's candidates (matching, passing the filters): internal doc and final score, `candidates` of them */
     readonly candDocs = new Int32Array(n),
     readonly candScores = new Float64Array(n),
@@ -195,12 +197,16 @@ function keepGroupBest(
   }
 }
 
+/** Groups whose matches are kept as a bit mask per document (an Int32 holds 31 bits and the sign). */
+const MASKED_GROUPS = 31;
+
 /** Σ over groups of the best alternative; returns the documents that matched any group. */
 function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
   const matched: number[] = [];
   const norms = s.norms;
   const fieldOf = (field: Alternative['fields'][number]['field']) => (field === CLAUSE_FIELD ? state.clauses : state.fields[field]);
-  for (const group of ast.groups) {
+  for (const [g, group] of ast.groups.entries()) {
+    const bit = g < MASKED_GROUPS ? 1 << g : 0;
     const groupTouched: number[] = [];
     for (const alt of group.alternatives) {
       const touched: number[] = [];
@@ -209,6 +215,7 @@ function scoreGroups(state: IndexState, s: Scratch, ast: QueryAst): number[] {
     }
     for (const d of groupTouched) {
       if (s.groupsMatched[d]!++ === 0) matched.push(d);
+      s.groupMask[d]! |= bit;
       s.total[d]! += s.groupBest[d]!;
       s.groupBest[d] = -1;
     }
@@ -320,6 +327,7 @@ function textScores(
   const textMatched: number[] = []; // those of docnoDocs that matched the text too
   if (ast.groups.length > 0) {
     const matched = scoreGroups(state, scratch, ast);
+    const coord = ast.groups.map((_, m) => coordination(ast, m)).concat(1); // by groups matched
     let withClause: number[] = [];
     const { passage, keep } = scratch;
     if (ast.passageWeight > 0) {
@@ -328,14 +336,14 @@ function textScores(
       const kept = scratch.kept;
       let n = 0;
       for (const d of matched) if (scratch.groupsMatched[d]! >= ast.minShouldMatch && candidacy.admits(d)) kept[n++] = d;
-      n = mayReachPage(state, scratch, ast, kept, n, docnoDocs, candidacy.factorOf);
+      n = mayReachPage(state, scratch, ast, kept, n, docnoDocs, candidacy.factorOf, coord);
       for (let i = 0; i < n; i++) keep[kept[i]!] = 1;
       withClause = bestClauses(state, scratch, ast, keep, kept.subarray(0, n));
       for (const d of matched) keep[d] = 0;
     }
     for (const d of matched) {
       if (scratch.groupsMatched[d]! >= ast.minShouldMatch) {
-        const text = scratch.total[d]! + ast.passageWeight * passage[d]!;
+        const text = (scratch.total[d]! + ast.passageWeight * passage[d]!) * coord[scratch.groupsMatched[d]!]!;
         if (docnoDocs.length > 0 && docnoDocs.includes(d)) {
           textMatched.push(d);
           consider(d, text + DOCNO_BOOST);
@@ -343,6 +351,7 @@ function textScores(
       }
       scratch.total[d] = 0;
       scratch.groupsMatched[d] = 0;
+      scratch.groupMask[d] = 0;
     }
     for (const d of withClause) passage[d] = 0;
   }
@@ -351,11 +360,12 @@ function textScores(
 
 /**
  * Passage scoring skips a candidate that cannot reach the page (relevance order): even its best clause scoring the most
- * a clause could (each token's BM25 weight, a term's score being below it, for as many groups as the document matched:
- * a clause holds no group its document lacks) would leave it under the from+size-th best score of the candidates
- * without their clauses. Scores only grow with a clause, so the page and every score on it are what scoring every
- * clause gives; the skipped keep their whole-document score, below the page. Keeps those of `kept[0..n)` worth
- * scoring at its front and returns how many (docs/adr/0045-clauses-scored-for-documents-that-can-reach-the-page.md).
+ * a clause could (each token's BM25 weight, a term's score being below it, for each group the document matched: a
+ * clause holds no group its document lacks) would leave it under the from+size-th best score of the candidates without
+ * their clauses (coordination multiplies floor and bound alike). Scores only grow with a clause, so the page and every
+ * score on it are what scoring every clause gives; the skipped keep their whole-document score, below the page. Keeps
+ * those of `kept[0..n)` worth scoring at its front and returns how many
+ * (docs/adr/0045-clauses-scored-for-documents-that-can-reach-the-page.md, 0046-coordinated-word-matching.md).
  */
 function mayReachPage(
   state: IndexState,
@@ -365,49 +375,99 @@ function mayReachPage(
   n: number,
   docnoDocs: readonly number[],
   factorOf: (d: number) => number,
+  coord: readonly number[],
 ): number {
   const k = ast.from + ast.size;
   if (ast.sort !== 'relevance' || n <= k) return n;
-  const raw = (d: number) => s.total[d]! + (docnoDocs.includes(d) ? DOCNO_BOOST : 0);
+  const bonus = (d: number) => (docnoDocs.includes(d) ? DOCNO_BOOST : 0);
   const floors = new Float64Array(n);
-  for (let i = 0; i < n; i++) floors[i] = raw(kept[i]!) * factorOf(kept[i]!);
-  const bar = floors.sort()[n - k]!; // the k-th best score without clauses
-  const most = clauseBounds(state, ast);
+  const factors = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = kept[i]!;
+    factors[i] = factorOf(d);
+    floors[i] = (s.total[d]! * coord[s.groupsMatched[d]!]! + bonus(d)) * factors[i]!;
+  }
+  const bar = kthLargest(floors, k); // the k-th best score without clauses
+  const bound = clauseBound(state, ast, s);
   const margin = ast.passageWeight * (1 + 1e-9); // the margin covers rounding in the sums
   let m = 0;
   for (let i = 0; i < n; i++) {
     const d = kept[i]!;
-    const best = most[Math.min(s.groupsMatched[d]!, most.length - 1)]!;
-    if ((raw(d) + margin * best) * factorOf(d) >= bar) kept[m++] = d;
+    if (((s.total[d]! + margin * bound(d)) * coord[s.groupsMatched[d]!]! + bonus(d)) * factors[i]! >= bar) kept[m++] = d;
   }
   return m;
 }
 
-/**
- * The most a clause can score when it holds g of the query's passage groups, for every g (index g): the sum of the g
- * largest group bounds, a group's bound being its best alternative's Σ token weights.
- */
-function clauseBounds(state: IndexState, ast: QueryAst): number[] {
-  const fi = state.clauses;
-  const bounds: number[] = [];
-  for (const group of passageGroups(ast.groups)) {
-    let best = 0;
-    for (const alt of group.alternatives) {
-      let sum = 0;
-      for (const token of alt.tokens) {
-        const p = fi.terms.get(token);
-        if (!p) continue;
-        const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
-        for (const { boost } of alt.fields) sum += f32(boost * f32(idf * (BM25.k1 + 1)));
-      }
-      best = Math.max(best, sum);
+/** The k-th largest of `values` (1 ≤ k ≤ length): a min-heap of the k largest, cheaper than sorting them all. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < size && heap[l]! < heap[least]!) least = l;
+      if (r < size && heap[r]! < heap[least]!) least = r;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
+      i = least;
     }
-    bounds.push(best);
+  };
+  for (const v of values) {
+    if (size < k) {
+      let i = size++;
+      heap[i] = v;
+      while (i > 0 && heap[(i - 1) >> 1]! > heap[i]!) {
+        const p = (i - 1) >> 1;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (v > heap[0]!) {
+      heap[0] = v;
+      siftDown(0);
+    }
   }
-  bounds.sort((a, b) => b - a);
-  const most = [0];
-  for (const b of bounds) most.push(most.at(-1)! + b);
-  return most;
+  return heap[0]!;
+}
+
+/**
+ * The most a document's best clause can score: the sum of the bounds of the groups it matched (a group's bound being
+ * its best passage alternative's Σ token weights; 0 for a group not scored on clauses). Past MASKED_GROUPS groups the
+ * matches are counted, not named, and g matched groups are bounded by the g largest bounds.
+ */
+function clauseBound(state: IndexState, ast: QueryAst, s: Scratch): (d: number) => number {
+  const bounds = ast.groups.map((group) => {
+    const [clauseGroup] = passageGroups([group]);
+    return clauseGroup ? groupBound(state, clauseGroup) : 0;
+  });
+  if (bounds.length > MASKED_GROUPS) {
+    const most = [0];
+    for (const b of [...bounds].sort((a, b) => b - a)) most.push(most.at(-1)! + b);
+    return (d) => most[s.groupsMatched[d]!]!;
+  }
+  return (d) => {
+    let sum = 0;
+    for (let mask = s.groupMask[d]!, g = 0; mask !== 0; mask >>>= 1, g++) if (mask & 1) sum += bounds[g]!;
+    return sum;
+  };
+}
+
+/** A clause group's most: its best alternative's Σ over tokens of the token's BM25 weight (idf × (k1 + 1) × boost). */
+function groupBound(state: IndexState, group: QueryGroup): number {
+  const fi = state.clauses;
+  let best = 0;
+  for (const alt of group.alternatives) {
+    let sum = 0;
+    for (const token of alt.tokens) {
+      const p = fi.terms.get(token);
+      if (!p) continue;
+      const idf = f32(Math.log(1 + (fi.docCount - p.len + 0.5) / (p.len + 0.5)));
+      for (const { boost } of alt.fields) sum += f32(boost * f32(idf * (BM25.k1 + 1)));
+    }
+    best = Math.max(best, sum);
+  }
+  return best;
 }
 
 /** The region factor per document, looked up per region value id (computed once per query). */

@@ -31,6 +31,20 @@ describe('renderSearchBody', () => {
     expect(q.bool.should[1]).toEqual({ constant_score: { filter: { term: { docno_key: '国务院令||514' } }, boost: DOCNO_BOOST } });
   });
 
+  it('coordinates the text part only: the first of "m words held" filters gives (m/n)^exponent, the doc-number bonus stays outside', () => {
+    const ast = buildQuery({ q: '国务院令第514号 年休假 工资 天数 计算', match: 'coordinated' });
+    const q = inner(renderSearchBody(ast));
+    const fs = q.bool.should[0].function_score;
+    expect([fs.score_mode, fs.boost_mode]).toEqual(['first', 'multiply']);
+    expect(fs.query.bool.minimum_should_match).toBe(ast.minShouldMatch);
+    const held = fs.functions.map((f: J) => f.filter?.bool.minimum_should_match ?? ast.minShouldMatch);
+    expect(held).toEqual([4, 3, 2]); // 4 words (年休假 工资 天数 计算), a third of them is 2: the last function has no filter
+    expect(fs.functions.at(-1).filter).toBeUndefined();
+    expect(fs.functions.map((f: J) => f.weight)).toEqual(held.map((m: number) => Math.sqrt(m / 4)));
+    expect(q.bool.should[1].constant_score.boost).toBe(DOCNO_BOOST);
+    expect(inner(renderSearchBody(buildQuery({ q: '年休假 工资 天数 计算' }))).bool.should[0].function_score).toBeUndefined();
+  });
+
   it('turns filter-only requests into match_all with terms filters', () => {
     const body = renderSearchBody(buildQuery({ filters: { docType: ['通知', '办法'], level: '市' } }));
     expect(inner(body)).toEqual({

@@ -1,4 +1,4 @@
-import { passageGroups } from '../query/build-query.js';
+import { coordination, passageGroups } from '../query/build-query.js';
 import type { Alternative, QueryAst, QueryGroup } from '../query/query-ast.js';
 import { BOOST_PARAMS, CLAUSE_FIELD, DOCNO_BOOST, type RegionPrior } from '../ranking.js';
 import { FACET_FIELDS } from '../types.js';
@@ -55,6 +55,21 @@ function renderGroup(group: QueryGroup): Json {
   return { dis_max: { queries: group.alternatives.map(renderAlternative), tie_breaker: 0 } };
 }
 
+/**
+ * Coordination (build-query.ts coordination()) around the text part: the first function whose filter holds gives the
+ * factor, from "all n words" down, so a document matching m words gets (m/n)^exponent; the last (no filter) is for
+ * those matching only minShouldMatch. The doc-number bonus stays outside, as in the embedded engine.
+ */
+function coordinated(ast: QueryAst, text: Json): Json {
+  const n = ast.groups.length;
+  const groups = ast.groups.map(renderGroup);
+  const functions: Json[] = [];
+  for (let m = n; m > ast.minShouldMatch; m--)
+    functions.push({ filter: { bool: { should: groups, minimum_should_match: m } }, weight: coordination(ast, m) });
+  functions.push({ weight: coordination(ast, ast.minShouldMatch) });
+  return { function_score: { query: text, functions, score_mode: 'first', boost_mode: 'multiply' } };
+}
+
 function renderFilters(ast: QueryAst): Json[] {
   return ast.filters.map((f) => ({ terms: { [OS_FACET_FIELD[f.field]]: f.values } }));
 }
@@ -68,7 +83,7 @@ function renderMatch(ast: QueryAst): Json {
     const words = { bool: { should: ast.groups.map(renderGroup), minimum_should_match: ast.minShouldMatch } };
     const clauses = ast.passageWeight > 0 ? passageGroups(ast.groups) : [];
     // passage scoring: the best clause (nested, score_mode max) adds its score; only the words decide the match
-    should.push(
+    const text =
       clauses.length > 0
         ? {
             bool: {
@@ -85,8 +100,8 @@ function renderMatch(ast: QueryAst): Json {
               ],
             },
           }
-        : words,
-    );
+        : words;
+    should.push(ast.coordExponent > 0 ? coordinated(ast, text) : text);
   }
   if (ast.docnoKey) should.push({ constant_score: { filter: { term: { docno_key: ast.docnoKey } }, boost: DOCNO_BOOST } });
   return { bool: { should, minimum_should_match: 1, filter } };

@@ -1,5 +1,5 @@
 import { toDays } from '../ranking.js';
-import { buildQuery, minShouldMatch, passageGroups, QUESTION_LEXICON_WEIGHT } from './build-query.js';
+import { buildQuery, COORD_EXPONENT, coordination, minShouldMatch, passageGroups, QUESTION_LEXICON_WEIGHT } from './build-query.js';
 
 describe('buildQuery', () => {
   it('makes one group per query word with synonyms as alternatives', () => {
@@ -82,6 +82,16 @@ describe('buildQuery', () => {
 
   it('requires all words of short queries and two thirds of long ones', () => {
     expect([1, 2, 3, 4, 6].map(minShouldMatch)).toEqual([1, 2, 2, 3, 4]);
+  });
+
+  it('coordinated matching takes a third of the words and scores by the share held; one word is never coordinated', () => {
+    const ast = buildQuery({ q: '公司 辞退 员工 补偿 标准 计算', match: 'coordinated' });
+    expect(ast.groups).toHaveLength(6);
+    expect([ast.minShouldMatch, ast.coordExponent]).toEqual([2, COORD_EXPONENT]);
+    expect([6, 5, 3, 2].map((m) => coordination(ast, m))).toEqual([1, Math.sqrt(5 / 6), Math.sqrt(1 / 2), Math.sqrt(1 / 3)]);
+    const auto = buildQuery({ q: '公司 辞退 员工 补偿 标准 计算' });
+    expect([auto.minShouldMatch, auto.coordExponent, coordination(auto, 2)]).toEqual([4, 0, 1]);
+    expect(buildQuery({ q: '公积金', match: 'coordinated' }).coordExponent).toBe(0);
   });
 
   it('scores clauses with the body alternatives only, leaving out title bigrams and a law named by its shorthand', () => {

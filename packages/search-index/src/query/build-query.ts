@@ -90,9 +90,30 @@ export function passageGroups(groups: readonly QueryGroup[]): QueryGroup[] {
     .filter((g) => g.alternatives.length > 0);
 }
 
+/**
+ * How policy search asks (issue 18; docs/adr/0020-passage-scoring.md, 0046-coordinated-word-matching.md): a document's
+ * best clause adds to its score, a query word's legal terms (辞退 → 解除劳动合同) are tried below the word itself, and
+ * a third of the words match, scored by the share held. policy-svc and the relevance benches use it; both engines.
+ */
+export const QUESTION_SEARCH = { passages: true, lexicon: true, match: 'coordinated' } as const satisfies Partial<SearchRequest>;
+
 /** Short queries need every word; long (colloquial) ones about two thirds of them. */
 export function minShouldMatch(groups: number): number {
   return groups <= 2 ? groups : Math.ceil((groups * 2) / 3);
+}
+
+/**
+ * Coordination's exponent (ADR 0046): a document holding m of a query's n words has its text score × (m/n)^0.5.
+ * Chosen on the policy dev queries (0.25 / 0.5 / 0.75 / 1 / 2: 0.5 gave the best overall nDCG@10, and no kind below
+ * the two-thirds rule's).
+ */
+export const COORD_EXPONENT = 0.5;
+/** The exponent used (COORD_EXPONENT); benchmarks compare others. */
+export const COORD_SETTINGS = { exponent: COORD_EXPONENT };
+
+/** The factor of a document matching `matched` of `groups` words (1 when the AST has no coordination). */
+export function coordination(ast: Pick<QueryAst, 'coordExponent' | 'groups'>, matched: number): number {
+  return ast.coordExponent > 0 && matched < ast.groups.length ? (matched / ast.groups.length) ** ast.coordExponent : 1;
 }
 
 /** The loose rule: a third of the words (at least one). */
@@ -166,10 +187,12 @@ export function buildQuery(req: SearchRequest): QueryAst {
   const text = textPartOf(q, req.regionPrior === true, req.homeRegion, req.lexicon === true);
   const pageSize = Math.min(Math.max(1, req.pageSize ?? 10), MAX_PAGE_SIZE);
   const page = Math.max(1, req.page ?? 1);
+  const coordinated = req.match === 'coordinated' && text.groups.length > 1;
   return {
     matchNone: text.matchNone,
     groups: text.groups,
-    minShouldMatch: req.match === 'loose' ? looseMinShouldMatch(text.groups.length) : minShouldMatch(text.groups.length),
+    minShouldMatch: req.match === 'loose' || coordinated ? looseMinShouldMatch(text.groups.length) : minShouldMatch(text.groups.length),
+    coordExponent: coordinated ? COORD_SETTINGS.exponent : 0,
     passageWeight: req.passages === true && text.groups.some((g) => !g.names) ? PASSAGE_SETTINGS.weight : 0,
     docnoKey: text.docnoKey,
     filters: filtersOf(req.filters),

@@ -17,8 +17,8 @@ export interface QueryGroup {
 
 /**
  * The engine-neutral query. Match: (at least minShouldMatch groups) OR (doc-number key equal);
- * no groups and no key = every document. Score: (Σ group scores + passageWeight × best clause + DOCNO_BOOST if key equal) ×
- * boostFactor, or 1 × boostFactor without groups. Filters never score.
+ * no groups and no key = every document. Score: ((Σ group scores + passageWeight × best clause) × coordination +
+ * DOCNO_BOOST if key equal) × boostFactor, or 1 × boostFactor without groups. Filters never score.
  */
 export interface QueryAst {
   /** the text had nothing searchable (only punctuation or stop words): no document matches */
@@ -30,6 +30,11 @@ export interface QueryAst {
    * on the clause field, passageGroups()) to every document that matches; 0 = whole documents only.
    */
   passageWeight: number;
+  /**
+   * Coordination: > 0 multiplies a document's text score (words and best clause, not the doc-number bonus) by
+   * (groups it matched / groups)^coordExponent; 0 = plain sums. Set with the loose rule (`match: 'coordinated'`).
+   */
+  coordExponent: number;
   docnoKey: string | null;
   filters: { field: FacetField; values: string[] }[];
   nowDays: number;
